@@ -1,0 +1,90 @@
+//! The catalogue as written: serde types that mirror the TOML one to one. Nothing here is trusted;
+//! [`super::Catalogue::parse`] turns it into validated types. Unknown fields are errors, so a typo in a
+//! user's `providers.toml` is reported instead of silently ignored.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCatalogue {
+    #[serde(default)]
+    pub provider: Vec<RawProvider>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProvider {
+    pub id: String,
+    pub name: String,
+    pub accent: Option<String>,
+    pub developer_url: Option<String>,
+    pub credentials_help: Option<String>,
+    pub default_method: Option<String>,
+    #[serde(default)]
+    pub environment: Vec<RawEnvironment>,
+    #[serde(default)]
+    pub method: Vec<RawMethod>,
+    pub revoke: Option<RawRevoke>,
+    pub revoke_note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEnvironment {
+    pub id: String,
+    pub label: String,
+    pub api_base: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRevoke {
+    pub url: String,
+    pub method: Option<String>,
+}
+
+/// One connection method. Fields that belong to another kind are rejected during validation, with the
+/// field's name, rather than by serde's less helpful untagged-enum errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMethod {
+    pub kind: String,
+    pub label: Option<String>,
+    // authorization_code
+    pub authorize_url: Option<String>,
+    pub body_format: Option<String>,
+    pub scopes: Option<Vec<String>>,
+    pub scope_separator: Option<String>,
+    pub extra_authorize_params: Option<toml::Table>,
+    pub redirect: Option<RawRedirect>,
+    pub identity_url: Option<String>,
+    // authorization_code + client_credentials
+    pub token_url: Option<String>,
+    pub client_auth: Option<String>,
+    // client_credentials
+    pub params_in: Option<String>,
+    // client_credentials + api_key
+    pub check_url: Option<String>,
+    // api_key
+    pub auth: Option<String>,
+    pub fields: Option<Vec<RawKeyField>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRedirect {
+    pub mode: String,
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub path: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyField {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub secret: bool,
+}

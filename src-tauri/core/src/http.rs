@@ -1,0 +1,53 @@
+/*!
+The one place HTTP clients are built.
+
+Token and identity requests never follow redirects (a redirect could carry a client secret or code to
+another host; oauth2-rs gives the same advice against SSRF), always time out, and say who they are.
+Flows receive the client as a parameter, so tests point them at the provider simulator on 127.0.0.1.
+*/
+
+use std::time::Duration;
+
+pub const USER_AGENT: &str = concat!("Plugboard/", env!("CARGO_PKG_VERSION"));
+
+/// A client for provider endpoints: no redirects, 10 s to connect, 30 s per request, rustls.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .user_agent(USER_AGENT)
+        .build()
+        .expect("a client with these static settings always builds")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_client_does_not_follow_redirects() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            let mut served = 0;
+            // Serve one request; a followed redirect would be a second connection that is never answered.
+            let (mut sock, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 2048];
+            let n = sock.read(&mut buf).await.unwrap();
+            let request = String::from_utf8_lossy(&buf[..n]).to_string();
+            served += 1;
+            let reply = format!(
+                "HTTP/1.1 302 Found\r\nLocation: http://{addr}/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            sock.write_all(reply.as_bytes()).await.unwrap();
+            (served, request)
+        });
+        let resp = client().post(format!("http://{addr}/token")).send().await.unwrap();
+        assert_eq!(resp.status(), 302);
+        let (served, request) = server.await.unwrap();
+        assert_eq!(served, 1);
+        assert!(request.to_ascii_lowercase().contains(&format!("user-agent: {}", USER_AGENT.to_ascii_lowercase())));
+    }
+}

@@ -1,0 +1,27 @@
+/*!
+Plugboard's core: everything that decides how an account gets connected and where its secrets live,
+with no Tauri dependency, so it builds and tests without a window or WebKit (the Tauri crate in
+`src-tauri/` is a thin shell over it, and a CLI can share it).
+
+What each module owns:
+- [`catalogue`]: the providers as data. A declarative TOML table (built-in, later also the user's
+  `providers.toml`) is parsed into a raw form and validated once into typed values that cannot be wrong.
+- [`vault`]: the OS keychain (Secret Service, Keychain, Credential Manager) behind a calm API:
+  a missing entry is `Ok(None)`, delete is idempotent, one function names every entry.
+- [`secret`]: a string newtype that never prints its value and is wiped on drop.
+- [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
+- [`connection`]: identifiers and the shape of a connection, independent of any one provider.
+- [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
+- [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
+*/
+
+pub mod catalogue;
+pub mod connection;
+pub mod deeplink;
+pub mod error;
+pub mod http;
+pub mod secret;
+pub mod vault;
+
+/// The application identifier: reverse-domain, shared with `tauri.conf.json` (checked by a test).
+pub const APP_IDENTIFIER: &str = "dev.plugboard.desktop";

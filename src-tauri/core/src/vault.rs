@@ -1,0 +1,224 @@
+/*!
+The vault: Plugboard's only place for secrets, the operating system's keychain.
+
+- Linux: the Secret Service (gnome-keyring, KWallet) over D-Bus; macOS: Keychain; Windows: Credential
+  Manager — through `keyring` 3 with each platform's feature named in `Cargo.toml` (without one,
+  keyring silently falls back to an in-memory mock).
+- One keychain item per connection, holding the connection's whole secret set, so a rotated access +
+  refresh token pair is written in one call. Client secrets typed into Settings get items of their own.
+- A calm API (gitbutler's `but-secret`, GitHub CLI's keyring wrapper): a missing item is `Ok(None)`,
+  delete is idempotent, [`Vault::account_name`] is the one function that names items, and each namespace
+  (release, dev build, demo) has its own service name so they never see each other's items.
+- Keychain calls can block (D-Bus, an unlock prompt): [`Vault::run`] moves them off the caller's
+  thread and gives up after a timeout.
+
+Errors never carry a secret: keyring's `BadEncoding` holds the item's bytes, so it becomes
+[`VaultError::Corrupt`] without them.
+*/
+
+use std::time::Duration;
+
+use crate::catalogue::ProviderId;
+use crate::connection::ConnectionId;
+use crate::secret::SecretString;
+
+/// What a keychain item is for. [`Vault::account_name`] turns it into the item's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VaultKey {
+    /// A connection's tokens or keys.
+    Connection(ConnectionId),
+    /// A provider's OAuth client secret, typed into Settings.
+    ClientSecret(ProviderId),
+    /// Used by [`Vault::probe`]; never written.
+    Probe,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VaultError {
+    #[error("the keychain is locked")]
+    Locked,
+    #[error("no keychain is available ({detail})")]
+    Unavailable { detail: String },
+    #[error("the keychain refused the item ({detail})")]
+    Rejected { detail: String },
+    #[error("a keychain item holds data Plugboard cannot read")]
+    Corrupt,
+    #[error("the keychain did not answer within {} seconds", .0.as_secs())]
+    TimedOut(Duration),
+}
+
+/// A handle on one namespace of the keychain. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    service: String,
+    timeout: Duration,
+}
+
+impl Vault {
+    /// The service name of the release namespace; other namespaces append `.{name}`.
+    pub const SERVICE: &'static str = crate::APP_IDENTIFIER;
+
+    /// A vault in `namespace` (`None` for the release namespace, e.g. `Some("dev")`, `Some("demo")`).
+    pub fn new(namespace: Option<&str>) -> Self {
+        let service = match namespace {
+            None | Some("") => Self::SERVICE.to_string(),
+            Some(ns) => format!("{}.{ns}", Self::SERVICE),
+        };
+        Self { service, timeout: Duration::from_secs(15) }
+    }
+
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The service attribute every item of this vault carries (`secret-tool search service …`).
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    /// The one function that names keychain items.
+    pub fn account_name(key: &VaultKey) -> String {
+        match key {
+            VaultKey::Connection(id) => format!("connection:{id}"),
+            VaultKey::ClientSecret(provider) => format!("client-secret:{provider}"),
+            VaultKey::Probe => "probe".to_string(),
+        }
+    }
+
+    fn entry(&self, key: &VaultKey) -> Result<keyring::Entry, VaultError> {
+        keyring::Entry::new(&self.service, &Self::account_name(key)).map_err(map_error)
+    }
+
+    /// Stores `secret` under `key`, replacing what was there.
+    pub fn put(&self, key: &VaultKey, secret: &SecretString) -> Result<(), VaultError> {
+        if *key == VaultKey::Probe {
+            return Err(VaultError::Rejected { detail: "the probe key is never written".into() });
+        }
+        self.entry(key)?.set_password(secret.expose()).map_err(map_error)
+    }
+
+    /// The secret under `key`, or `None` when there is no such item.
+    ///
+    /// On the Secret Service a *locked* keychain also answers "no such item" for items that do
+    /// exist, so `None` alone does not prove a connection is gone: callers that know an item should
+    /// exist (the index says so) must treat `None` with care.
+    pub fn get(&self, key: &VaultKey) -> Result<Option<SecretString>, VaultError> {
+        match self.entry(key)?.get_password() {
+            Ok(value) => Ok(Some(SecretString::new(value))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    /// Removes the item under `key`; removing a missing item is not an error.
+    pub fn delete(&self, key: &VaultKey) -> Result<(), VaultError> {
+        match self.entry(key)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    /// Whether the keychain answers at all: a read of an item that never exists.
+    pub fn probe(&self) -> Result<(), VaultError> {
+        self.get(&VaultKey::Probe).map(|_| ())
+    }
+
+    /// Runs a keychain operation on a blocking thread, giving up after the vault's timeout.
+    pub async fn run<T, F>(&self, op: F) -> Result<T, VaultError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Vault) -> Result<T, VaultError> + Send + 'static,
+    {
+        let vault = self.clone();
+        let task = tokio::task::spawn_blocking(move || op(&vault));
+        match tokio::time::timeout(self.timeout, task).await {
+            Err(_) => Err(VaultError::TimedOut(self.timeout)),
+            Ok(Err(_join)) => Err(VaultError::Unavailable { detail: "the keychain call failed unexpectedly".into() }),
+            Ok(Ok(result)) => result,
+        }
+    }
+}
+
+/// Maps keyring's errors onto what a person can act on. Messages seen on the Secret Service:
+/// locked + set ⇒ `PlatformFailure(…IsLocked)`; locked + get ⇒ `NoStorageAccess(Prompt)`;
+/// no daemon ⇒ `PlatformFailure(…ServiceUnknown)`; no bus ⇒ `PlatformFailure(…autolaunch…)`.
+fn map_error(e: keyring::Error) -> VaultError {
+    match e {
+        keyring::Error::NoStorageAccess(_) => VaultError::Locked,
+        keyring::Error::PlatformFailure(inner) => {
+            let detail = inner.to_string();
+            if detail.contains("IsLocked") || detail.contains("is locked") {
+                VaultError::Locked
+            } else {
+                VaultError::Unavailable { detail: first_line(&detail) }
+            }
+        }
+        keyring::Error::BadEncoding(_) => VaultError::Corrupt,
+        keyring::Error::TooLong(attribute, limit) => {
+            VaultError::Rejected { detail: format!("{attribute} is longer than {limit}") }
+        }
+        keyring::Error::Invalid(attribute, reason) => VaultError::Rejected { detail: format!("{attribute}: {reason}") },
+        keyring::Error::Ambiguous(_) => VaultError::Rejected { detail: "more than one item matches".into() },
+        keyring::Error::NoEntry => VaultError::Rejected { detail: "no such item".into() },
+        other => VaultError::Unavailable { detail: first_line(&other.to_string()) },
+    }
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or_default();
+    line.chars().take(200).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_name_comes_from_one_function() {
+        let id = ConnectionId::parse("hubspot-7f3a9c").unwrap();
+        assert_eq!(Vault::account_name(&VaultKey::Connection(id)), "connection:hubspot-7f3a9c");
+        let p = ProviderId::parse("ecwid").unwrap();
+        assert_eq!(Vault::account_name(&VaultKey::ClientSecret(p)), "client-secret:ecwid");
+    }
+
+    #[test]
+    fn namespaces_get_their_own_service_names() {
+        assert_eq!(Vault::new(None).service(), "dev.plugboard.desktop");
+        assert_eq!(Vault::new(Some("demo")).service(), "dev.plugboard.desktop.demo");
+    }
+
+    #[test]
+    fn keychain_errors_map_to_what_a_person_can_act_on() {
+        let platform = |m: &str| keyring::Error::PlatformFailure(m.to_string().into());
+        assert_eq!(map_error(platform("org.freedesktop.Secret.Error.IsLocked: Cannot create an item in a locked collection")), VaultError::Locked);
+        assert!(matches!(map_error(platform("org.freedesktop.DBus.Error.ServiceUnknown: The name is not activatable")), VaultError::Unavailable { .. }));
+        assert_eq!(map_error(keyring::Error::NoStorageAccess("Prompt".to_string().into())), VaultError::Locked);
+    }
+
+    #[test]
+    fn unreadable_items_do_not_leak_their_bytes_into_the_error() {
+        let e = map_error(keyring::Error::BadEncoding(b"\xffsecret-bytes".to_vec()));
+        assert_eq!(e, VaultError::Corrupt);
+        assert!(!e.to_string().contains("secret-bytes"));
+    }
+
+    #[test]
+    fn the_probe_key_is_never_written() {
+        let err = Vault::new(Some("test")).put(&VaultKey::Probe, &SecretString::new("x")).unwrap_err();
+        assert!(matches!(err, VaultError::Rejected { .. }));
+    }
+
+    #[tokio::test]
+    async fn a_keychain_call_that_hangs_times_out() {
+        let vault = Vault::new(Some("test")).with_timeout(Duration::from_millis(50));
+        let err = vault
+            .run(|_| {
+                std::thread::sleep(Duration::from_millis(500));
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err, VaultError::TimedOut(Duration::from_millis(50)));
+    }
+}
