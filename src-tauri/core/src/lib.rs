@@ -13,6 +13,7 @@ What each module owns:
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
+- [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
 pub mod catalogue;
@@ -22,6 +23,7 @@ pub mod error;
 pub mod http;
 pub mod secret;
 pub mod vault;
+pub mod view;
 
 /// The application identifier: reverse-domain, shared with `tauri.conf.json` (checked by a test).
 pub const APP_IDENTIFIER: &str = "dev.plugboard.desktop";

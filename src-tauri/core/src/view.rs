@@ -1,0 +1,97 @@
+/*!
+What the window and the CLI show about providers: plain serializable view models built from the
+catalogue (and, in later versions, the connection index). Keeping them here keeps the Tauri commands
+one call deep and lets `plugboard providers --json` print the same thing the cards show.
+*/
+
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, MethodKind, Provider};
+use crate::connection::Status;
+
+/// One provider card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProviderCard {
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb`, the card's accent.
+    pub accent: String,
+    /// How it connects, in one line ("Sign in with HubSpot", "Hotmart developer credentials").
+    pub summary: String,
+    pub method: MethodKind,
+    pub status: Status,
+    pub status_label: &'static str,
+    /// The exact redirect URI to register with the provider, for browser sign-in methods.
+    pub redirect_uri: Option<String>,
+    /// Where the app credentials come from, in the provider's words.
+    pub credentials_help: Option<String>,
+    pub developer_url: Option<String>,
+    /// Other ways this provider can connect (the flows the source texts describe).
+    pub other_methods: Vec<String>,
+    /// What Disconnect does at the provider.
+    pub revoke_note: Option<String>,
+}
+
+impl ProviderCard {
+    pub fn new(p: &Provider) -> Self {
+        let default = p.default_method();
+        let status = Status::NotConnected;
+        Self {
+            id: p.id.to_string(),
+            name: p.name.clone(),
+            accent: p.accent.clone(),
+            summary: default.label().to_string(),
+            method: default.kind(),
+            status,
+            status_label: status.label(),
+            redirect_uri: default.redirect_uri(),
+            credentials_help: p.credentials_help.clone(),
+            developer_url: p.developer_url.as_ref().map(|u| u.as_str().to_string()),
+            other_methods: p
+                .methods
+                .iter()
+                .filter(|m| m.kind() != default.kind())
+                .map(|m| m.label().to_string())
+                .collect(),
+            revoke_note: p.revoke_note.clone(),
+        }
+    }
+}
+
+pub fn provider_cards(catalogue: &Catalogue) -> Vec<ProviderCard> {
+    catalogue.providers().iter().map(ProviderCard::new).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_describe_how_each_provider_connects() {
+        let cards = provider_cards(&Catalogue::builtin().unwrap());
+        let summary: Vec<(&str, &str)> = cards.iter().map(|c| (c.name.as_str(), c.summary.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("Hotmart", "Hotmart developer credentials"),
+                ("WhatConverts", "WhatConverts API token and secret"),
+                ("Ecwid", "Sign in with Ecwid"),
+                ("HubSpot", "Sign in with HubSpot"),
+            ]
+        );
+        assert!(cards.iter().all(|c| c.status == Status::NotConnected && c.status_label == "Not connected"));
+    }
+
+    #[test]
+    fn a_card_serializes_with_snake_case_codes() {
+        let cards = provider_cards(&Catalogue::builtin().unwrap());
+        let hubspot = serde_json::to_value(cards.iter().find(|c| c.id == "hubspot").unwrap()).unwrap();
+        assert_eq!(hubspot["method"], "authorization_code");
+        assert_eq!(hubspot["status"], "not_connected");
+        assert_eq!(hubspot["redirect_uri"], "http://localhost:53682/oauth/callback");
+        assert_eq!(hubspot["other_methods"], serde_json::json!([]));
+        let hotmart = cards.iter().find(|c| c.id == "hotmart").unwrap();
+        assert_eq!(hotmart.redirect_uri, None);
+        assert_eq!(hotmart.other_methods, ["Sign in with Hotmart"]);
+    }
+}

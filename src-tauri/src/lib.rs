@@ -1,0 +1,72 @@
+/*!
+The Tauri shell around `plugboard-core`: the window, the commands the page calls, and the wiring of
+deep links. It owns no connection logic; each command is one call into the core.
+
+Plugin order matters: single-instance is registered first so that a second launch (how Linux and
+Windows deliver a deep link) is handed to the running app before anything else starts, then the log
+(so later plugins' start-up is recorded), then deep-link.
+*/
+
+mod commands;
+mod links;
+mod state;
+
+use tauri::Manager;
+use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+
+use state::AppState;
+
+/// The keychain namespace: debug builds keep their items apart from an installed Plugboard.
+fn vault_namespace() -> Option<&'static str> {
+    cfg!(debug_assertions).then_some("dev")
+}
+
+pub fn run() {
+    let state = AppState::new(vault_namespace());
+
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            // With its `deep-link` feature the plugin has already handed a URL argument to the
+            // deep-link plugin (see `links`); here we only bring the window forward.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .targets([
+                    Target::new(TargetKind::Stdout),
+                    Target::new(TargetKind::LogDir { file_name: Some("plugboard".into()) }),
+                ])
+                .level(log::LevelFilter::Info)
+                .max_file_size(1_000_000)
+                .rotation_strategy(RotationStrategy::KeepSome(3))
+                .build(),
+        )
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::list_providers,
+            commands::app_info,
+            commands::take_notices,
+            commands::open_developer_page,
+        ])
+        .setup(|app| {
+            log::info!("Plugboard {} starting", app.package_info().version);
+            links::setup(app.handle());
+            Ok(())
+        })
+        .build(tauri::generate_context!("../tauri.conf.json"));
+
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            // No window could be made (no display, WebKit missing): say so in words, not a backtrace.
+            eprintln!("Plugboard could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
