@@ -43,7 +43,9 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
     Ok(AppInfo {
         version: app.package_info().version.to_string(),
         scheme: plugboard_core::deeplink::SCHEME,
-        scheme_registered: state.scheme_registered.load(std::sync::atomic::Ordering::Relaxed),
+        scheme_registered: state
+            .scheme_registered
+            .load(std::sync::atomic::Ordering::Relaxed),
         keychain,
         keychain_message,
     })
@@ -57,20 +59,31 @@ pub fn take_notices(state: State<'_, AppState>) -> Vec<Notice> {
 /// Opens a provider's developer page in the system browser. Only catalogue URLs, never one the page
 /// supplies.
 #[tauri::command]
-pub fn open_developer_page(app: AppHandle, state: State<'_, AppState>, provider: String) -> Result<(), UserError> {
+pub fn open_developer_page(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+) -> Result<(), UserError> {
     let catalogue = state.catalogue.as_ref().map_err(Clone::clone)?;
-    let p = catalogue.get(&provider).ok_or_else(|| UserError::unknown_provider(&provider))?;
+    let p = catalogue
+        .get(&provider)
+        .ok_or_else(|| UserError::unknown_provider(&provider))?;
     let Some(url) = &p.developer_url else {
         return Err(UserError::new(
             plugboard_core::error::ErrorCode::UnknownProvider,
             format!("{} has no developer page on file.", p.name),
         ));
     };
-    app.opener().open_url(url.as_str(), None::<&str>).map_err(|e| {
-        log::warn!("could not open {}: {e}", url.as_str());
-        UserError::new(
-            plugboard_core::error::ErrorCode::Internal,
-            format!("Plugboard couldn't open your browser. The page is {}", url.as_str()),
-        )
-    })
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| {
+            log::warn!("could not open {}: {e}", url.as_str());
+            UserError::new(
+                plugboard_core::error::ErrorCode::Internal,
+                format!(
+                    "Plugboard couldn't open your browser. The page is {}",
+                    url.as_str()
+                ),
+            )
+        })
 }

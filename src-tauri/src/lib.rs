@@ -38,7 +38,9 @@ pub fn run() {
             tauri_plugin_log::Builder::new()
                 .targets([
                     Target::new(TargetKind::Stdout),
-                    Target::new(TargetKind::LogDir { file_name: Some("plugboard".into()) }),
+                    Target::new(TargetKind::LogDir {
+                        file_name: Some("plugboard".into()),
+                    }),
                 ])
                 .level(log::LevelFilter::Info)
                 .max_file_size(1_000_000)

@@ -22,13 +22,20 @@ pub fn setup(app: &AppHandle) {
     #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
     match app.deep_link().register_all() {
         Ok(()) => {
-            app.state::<AppState>().scheme_registered.store(true, std::sync::atomic::Ordering::Relaxed);
-            log::info!("deep-link scheme {} registered", plugboard_core::deeplink::SCHEME);
+            app.state::<AppState>()
+                .scheme_registered
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            log::info!(
+                "deep-link scheme {} registered",
+                plugboard_core::deeplink::SCHEME
+            );
         }
         Err(e) => log::warn!("could not register the deep-link scheme: {e}"),
     }
     #[cfg(target_os = "macos")]
-    app.state::<AppState>().scheme_registered.store(true, std::sync::atomic::Ordering::Relaxed);
+    app.state::<AppState>()
+        .scheme_registered
+        .store(true, std::sync::atomic::Ordering::Relaxed);
 
     let handle = app.clone();
     app.deep_link().on_open_url(move |event| {
@@ -62,7 +69,10 @@ fn receive(app: &AppHandle, text: &str) {
             } else {
                 state.push_notice(
                     NoticeLevel::Info,
-                    format!("Plugboard was opened with a link it doesn't use ({}).", link.path()),
+                    format!(
+                        "Plugboard was opened with a link it doesn't use ({}).",
+                        link.path()
+                    ),
                 )
             }
         }

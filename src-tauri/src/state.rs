@@ -52,8 +52,15 @@ impl AppState {
 
     /// Queues a notice for the page and returns it (to be emitted as an event too).
     pub fn push_notice(&self, level: NoticeLevel, message: impl Into<String>) -> Notice {
-        let notice = Notice { id: self.next_notice.fetch_add(1, Ordering::Relaxed), level, message: message.into() };
-        let mut queue = self.notices.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let notice = Notice {
+            id: self.next_notice.fetch_add(1, Ordering::Relaxed),
+            level,
+            message: message.into(),
+        };
+        let mut queue = self
+            .notices
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         queue.push(notice.clone());
         // Keep the queue small: a page that never loads must not grow it without bound.
         let excess = queue.len().saturating_sub(20);
@@ -63,6 +70,11 @@ impl AppState {
 
     /// The notices the page has not yet shown (e.g. from a cold-start deep link, before it loaded).
     pub fn take_notices(&self) -> Vec<Notice> {
-        std::mem::take(&mut *self.notices.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        std::mem::take(
+            &mut *self
+                .notices
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
     }
 }

@@ -1,1 +1,309 @@
+/*!
+The end-to-end harness: the real Plugboard binary in a real WebKitGTK window, driven through
+tauri-driver + WebKitWebDriver (WebDriver over http on 127.0.0.1).
 
+It expects to run inside `tests/session.sh` (`make test` does that): a private D-Bus session with an
+unlocked gnome-keyring, Xvfb, and HOME/XDG folders in a temporary directory. Outside it, tests fail
+at once with that instruction, rather than touching a person's desktop or keychain.
+
+One app at a time: Plugboard is single-instance on its D-Bus session, so a second window would be
+handed over to the first and its WebDriver session would hang. [`App::launch`] holds a process-wide
+lock for the app's lifetime, and tauri-driver runs in its own process group, killed whole on drop, so
+a failed test cannot leave a window behind for the next one.
+*/
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub use fantoccini::elements::Element;
+
+/// The workspace root (this crate lives in `tests/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// Fails the test with instructions unless we are inside the private test session.
+pub fn require_session() {
+    let inside = std::env::var_os("PLUGBOARD_TEST_SESSION").is_some()
+        && std::env::var_os("DISPLAY").is_some();
+    assert!(
+        inside,
+        "end-to-end tests need the private test desktop: run `make test`, or \
+         `tests/session.sh cargo test -p plugboard-e2e -- --include-ignored`"
+    );
+}
+
+/// The temporary folder the session script made (HOME, XDG_* live under it).
+pub fn test_home() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("PLUGBOARD_TEST_HOME")
+            .expect("PLUGBOARD_TEST_HOME is set by tests/session.sh"),
+    )
+}
+
+/// The app's log file, as the person's support staff would find it.
+pub fn app_log_path() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("XDG_DATA_HOME").expect("XDG_DATA_HOME is set by tests/session.sh"),
+    )
+    .join("dev.plugboard.desktop/logs/plugboard.log")
+}
+
+/// The debug app binary, built once per test process (a no-op when `make test` built it already).
+pub fn app_binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let status = Command::new(env!("CARGO"))
+                .args(["build", "-j2", "--quiet", "-p", "plugboard"])
+                .current_dir(workspace_root())
+                .status()
+                .expect("run cargo build");
+            assert!(status.success(), "building the app failed");
+            let bin = target_dir().join("debug/plugboard");
+            assert!(bin.exists(), "no app binary at {}", bin.display());
+            bin
+        })
+        .clone()
+}
+
+fn tauri_driver_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    let installed = cargo_home.join("bin/tauri-driver");
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on 127.0.0.1")
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// tauri-driver in its own process group; dropping it ends the group (driver, WebKitWebDriver, app).
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Self {
+        use std::os::unix::process::CommandExt;
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(tauri_driver_path())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .process_group(0)
+            .spawn()
+            .expect(
+                "start tauri-driver (`make test` installs it: cargo install tauri-driver --locked)",
+            );
+        let driver = Self { child, port };
+        assert!(
+            wait_for_port(port, Duration::from_secs(15)),
+            "tauri-driver did not listen on 127.0.0.1:{port}"
+        );
+        driver
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// An async lock: tests run on separate runtimes, and a test that panics must not poison it.
+static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The running app and a WebDriver session on its window.
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts the app through tauri-driver and waits until the page has rendered its providers.
+    pub async fn launch() -> Self {
+        require_session();
+        let turn = ONE_APP_AT_A_TIME.lock().await;
+        let binary = app_binary();
+        let driver = Driver::start();
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a WebDriver session on the Plugboard window");
+        let app = Self {
+            client,
+            _driver: driver,
+            _turn: turn,
+        };
+        app.wait_for_css("main[aria-busy='false']").await;
+        app
+    }
+
+    /// Waits up to 15 s for an element matching `css`.
+    pub async fn wait_for_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches `{css}` after 15 s: {e}"))
+    }
+
+    /// Waits up to 15 s for an element matching `xpath`.
+    pub async fn wait_for_xpath(&self, xpath: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches `{xpath}` after 15 s: {e}"))
+    }
+
+    /// The landmarks (`section`s and other regions) on the page with their accessible names,
+    /// computed as a screen reader would for `aria-labelledby` / `aria-label`.
+    pub async fn named_regions(&self) -> Vec<(String, String)> {
+        let script = r#"
+            const name = (el) => {
+              const ids = el.getAttribute('aria-labelledby');
+              if (ids) return ids.split(/\s+/).map(id => document.getElementById(id)?.textContent.trim() ?? '').join(' ').trim();
+              return (el.getAttribute('aria-label') || '').trim();
+            };
+            return [...document.querySelectorAll('section, [role=region]')]
+              .filter(el => name(el) !== '')
+              .map(el => [el.getAttribute('role') || (el.tagName === 'SECTION' ? 'region' : ''), name(el)]);
+        "#;
+        let value = self
+            .client
+            .execute(script, vec![])
+            .await
+            .expect("run the accessible-name script");
+        serde_json::from_value(value).expect("a list of [role, name] pairs")
+    }
+
+    /// The provider card whose accessible name is `name`.
+    pub async fn card(&self, name: &str) -> Element {
+        self.wait_for_xpath(&format!(
+            "//section[@aria-labelledby = //*[normalize-space() = '{name}']/@id]"
+        ))
+        .await
+    }
+
+    /// The button inside `scope` whose accessible name (its visible words) is `label`.
+    pub async fn button_in(&self, scope: &Element, label: &str) -> Element {
+        scope
+            .find(Locator::XPath(&format!(
+                ".//button[normalize-space() = '{label}']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("no `{label}` button: {e}"))
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Runs `program args` with a deadline; returns its exit status and stderr.
+pub fn run_with_deadline(
+    mut cmd: Command,
+    deadline: Duration,
+) -> (std::process::ExitStatus, String) {
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            let mut err = String::new();
+            use std::io::Read;
+            if let Some(mut e) = child.stderr.take() {
+                let _ = e.read_to_string(&mut err);
+            }
+            return (status, err);
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            panic!("{cmd:?} did not exit within {deadline:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Polls `probe` until it returns `Some`, for up to `timeout`.
+pub fn eventually<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = probe() {
+            return Some(v);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

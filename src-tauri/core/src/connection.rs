@@ -22,7 +22,8 @@ impl ConnectionId {
     pub fn parse(s: &str) -> Option<Self> {
         let ok = !s.is_empty()
             && s.len() <= 64
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         ok.then(|| Self(s.to_string()))
     }
 
@@ -72,7 +73,10 @@ mod tests {
 
     #[test]
     fn statuses_serialize_as_codes_and_read_as_words() {
-        assert_eq!(serde_json::to_string(&Status::NotConnected).unwrap(), "\"not_connected\"");
+        assert_eq!(
+            serde_json::to_string(&Status::NotConnected).unwrap(),
+            "\"not_connected\""
+        );
         assert_eq!(Status::NotConnected.label(), "Not connected");
         assert_eq!(Status::KeychainLocked.label(), "Keychain locked");
     }

@@ -55,7 +55,11 @@ impl IncomingLink {
             Some(host) if !host.is_empty() => format!("/{host}{}", url.path()),
             _ => url.path().to_string(),
         };
-        let path = if path.len() > 1 { path.trim_end_matches('/').to_string() } else { path };
+        let path = if path.len() > 1 {
+            path.trim_end_matches('/').to_string()
+        } else {
+            path
+        };
         Ok(Self { url, path })
     }
 
@@ -75,7 +79,10 @@ impl IncomingLink {
 
     /// A query parameter's value. Callers own what they do with it: a `code` is a credential.
     pub fn param(&self, name: &str) -> Option<String> {
-        self.url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+        self.url
+            .query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
     }
 
     /// Safe for logs and events: `dev.plugboard.desktop:/oauth/callback (3 parameters withheld)`.
@@ -101,13 +108,20 @@ mod tests {
     #[test]
     fn redirect_uri_is_the_reverse_domain_scheme_with_the_callback_path() {
         assert_eq!(redirect_uri(), "dev.plugboard.desktop:/oauth/callback");
-        assert!(IncomingLink::parse(&redirect_uri()).unwrap().is_oauth_callback());
+        assert!(IncomingLink::parse(&redirect_uri())
+            .unwrap()
+            .is_oauth_callback());
     }
 
     #[test]
     fn a_callback_link_keeps_its_query_out_of_debug_and_redacted_forms() {
-        let link = IncomingLink::parse("dev.plugboard.desktop:/oauth/callback?code=SECRET-CODE&state=abc").unwrap();
-        assert_eq!(link.redacted(), "dev.plugboard.desktop:/oauth/callback (2 parameters withheld)");
+        let link =
+            IncomingLink::parse("dev.plugboard.desktop:/oauth/callback?code=SECRET-CODE&state=abc")
+                .unwrap();
+        assert_eq!(
+            link.redacted(),
+            "dev.plugboard.desktop:/oauth/callback (2 parameters withheld)"
+        );
         assert!(!format!("{link:?}").contains("SECRET"));
         assert_eq!(link.param("code").as_deref(), Some("SECRET-CODE"));
         assert_eq!(link.param("iss"), None);
@@ -115,14 +129,24 @@ mod tests {
 
     #[test]
     fn double_slash_and_trailing_slash_forms_mean_the_same_path() {
-        for text in ["dev.plugboard.desktop://oauth/callback?x=1", "dev.plugboard.desktop:/oauth/callback/", "DEV.plugboard.desktop:/oauth/callback"] {
-            assert!(IncomingLink::parse(text).unwrap().is_oauth_callback(), "{text}");
+        for text in [
+            "dev.plugboard.desktop://oauth/callback?x=1",
+            "dev.plugboard.desktop:/oauth/callback/",
+            "DEV.plugboard.desktop:/oauth/callback",
+        ] {
+            assert!(
+                IncomingLink::parse(text).unwrap().is_oauth_callback(),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn links_for_other_schemes_or_not_urls_are_refused() {
-        assert_eq!(IncomingLink::parse("https://example.com/oauth/callback"), Err(LinkError::OtherScheme("https".into())));
+        assert_eq!(
+            IncomingLink::parse("https://example.com/oauth/callback"),
+            Err(LinkError::OtherScheme("https".into()))
+        );
         assert_eq!(IncomingLink::parse("--help"), Err(LinkError::NotAUrl));
     }
 }
@@ -134,8 +158,12 @@ mod config_tests {
     #[test]
     fn tauri_conf_declares_the_same_identifier_and_scheme() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tauri.conf.json");
-        let conf: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let conf: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(conf["identifier"], crate::APP_IDENTIFIER);
-        assert_eq!(conf["plugins"]["deep-link"]["desktop"]["schemes"], serde_json::json!([super::SCHEME]));
+        assert_eq!(
+            conf["plugins"]["deep-link"]["desktop"]["schemes"],
+            serde_json::json!([super::SCHEME])
+        );
     }
 }

@@ -32,11 +32,17 @@ pub struct UserError {
 
 impl UserError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn unknown_provider(id: &str) -> Self {
-        Self::new(ErrorCode::UnknownProvider, format!("Plugboard does not know a provider called “{id}”."))
+        Self::new(
+            ErrorCode::UnknownProvider,
+            format!("Plugboard does not know a provider called “{id}”."),
+        )
     }
 }
 
@@ -63,7 +69,10 @@ impl From<VaultError> for UserError {
 impl From<CatalogueError> for UserError {
     fn from(e: CatalogueError) -> Self {
         // Catalogue errors are already written for people: they name the file, provider and field.
-        Self::new(ErrorCode::CatalogueInvalid, format!("The provider list has a problem: {e}"))
+        Self::new(
+            ErrorCode::CatalogueInvalid,
+            format!("The provider list has a problem: {e}"),
+        )
     }
 }
 
@@ -85,7 +94,9 @@ mod tests {
 
     #[test]
     fn keychain_details_stay_out_of_the_message() {
-        let e = UserError::from(VaultError::Unavailable { detail: "org.freedesktop.DBus.Error.ServiceUnknown".into() });
+        let e = UserError::from(VaultError::Unavailable {
+            detail: "org.freedesktop.DBus.Error.ServiceUnknown".into(),
+        });
         assert_eq!(e.code, ErrorCode::KeychainUnavailable);
         assert!(!e.message.contains("org.freedesktop"));
     }

@@ -44,10 +44,16 @@ mod tests {
             sock.write_all(reply.as_bytes()).await.unwrap();
             (served, request)
         });
-        let resp = client().post(format!("http://{addr}/token")).send().await.unwrap();
+        let resp = client()
+            .post(format!("http://{addr}/token"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), 302);
         let (served, request) = server.await.unwrap();
         assert_eq!(served, 1);
-        assert!(request.to_ascii_lowercase().contains(&format!("user-agent: {}", USER_AGENT.to_ascii_lowercase())));
+        assert!(request
+            .to_ascii_lowercase()
+            .contains(&format!("user-agent: {}", USER_AGENT.to_ascii_lowercase())));
     }
 }

@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn tail_hint_shows_only_the_last_four_of_long_secrets() {
-        assert_eq!(SecretString::new("abcdefghijkl1234").tail_hint(), "••••1234");
+        assert_eq!(
+            SecretString::new("abcdefghijkl1234").tail_hint(),
+            "••••1234"
+        );
         assert_eq!(SecretString::new("short").tail_hint(), "••••");
     }
 }

@@ -64,7 +64,10 @@ impl Vault {
             None | Some("") => Self::SERVICE.to_string(),
             Some(ns) => format!("{}.{ns}", Self::SERVICE),
         };
-        Self { service, timeout: Duration::from_secs(15) }
+        Self {
+            service,
+            timeout: Duration::from_secs(15),
+        }
     }
 
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
@@ -93,9 +96,13 @@ impl Vault {
     /// Stores `secret` under `key`, replacing what was there.
     pub fn put(&self, key: &VaultKey, secret: &SecretString) -> Result<(), VaultError> {
         if *key == VaultKey::Probe {
-            return Err(VaultError::Rejected { detail: "the probe key is never written".into() });
+            return Err(VaultError::Rejected {
+                detail: "the probe key is never written".into(),
+            });
         }
-        self.entry(key)?.set_password(secret.expose()).map_err(map_error)
+        self.entry(key)?
+            .set_password(secret.expose())
+            .map_err(map_error)
     }
 
     /// The secret under `key`, or `None` when there is no such item.
@@ -134,7 +141,9 @@ impl Vault {
         let task = tokio::task::spawn_blocking(move || op(&vault));
         match tokio::time::timeout(self.timeout, task).await {
             Err(_) => Err(VaultError::TimedOut(self.timeout)),
-            Ok(Err(_join)) => Err(VaultError::Unavailable { detail: "the keychain call failed unexpectedly".into() }),
+            Ok(Err(_join)) => Err(VaultError::Unavailable {
+                detail: "the keychain call failed unexpectedly".into(),
+            }),
             Ok(Ok(result)) => result,
         }
     }
@@ -151,17 +160,27 @@ fn map_error(e: keyring::Error) -> VaultError {
             if detail.contains("IsLocked") || detail.contains("is locked") {
                 VaultError::Locked
             } else {
-                VaultError::Unavailable { detail: first_line(&detail) }
+                VaultError::Unavailable {
+                    detail: first_line(&detail),
+                }
             }
         }
         keyring::Error::BadEncoding(_) => VaultError::Corrupt,
-        keyring::Error::TooLong(attribute, limit) => {
-            VaultError::Rejected { detail: format!("{attribute} is longer than {limit}") }
-        }
-        keyring::Error::Invalid(attribute, reason) => VaultError::Rejected { detail: format!("{attribute}: {reason}") },
-        keyring::Error::Ambiguous(_) => VaultError::Rejected { detail: "more than one item matches".into() },
-        keyring::Error::NoEntry => VaultError::Rejected { detail: "no such item".into() },
-        other => VaultError::Unavailable { detail: first_line(&other.to_string()) },
+        keyring::Error::TooLong(attribute, limit) => VaultError::Rejected {
+            detail: format!("{attribute} is longer than {limit}"),
+        },
+        keyring::Error::Invalid(attribute, reason) => VaultError::Rejected {
+            detail: format!("{attribute}: {reason}"),
+        },
+        keyring::Error::Ambiguous(_) => VaultError::Rejected {
+            detail: "more than one item matches".into(),
+        },
+        keyring::Error::NoEntry => VaultError::Rejected {
+            detail: "no such item".into(),
+        },
+        other => VaultError::Unavailable {
+            detail: first_line(&other.to_string()),
+        },
     }
 }
 
@@ -177,23 +196,40 @@ mod tests {
     #[test]
     fn every_item_name_comes_from_one_function() {
         let id = ConnectionId::parse("hubspot-7f3a9c").unwrap();
-        assert_eq!(Vault::account_name(&VaultKey::Connection(id)), "connection:hubspot-7f3a9c");
+        assert_eq!(
+            Vault::account_name(&VaultKey::Connection(id)),
+            "connection:hubspot-7f3a9c"
+        );
         let p = ProviderId::parse("ecwid").unwrap();
-        assert_eq!(Vault::account_name(&VaultKey::ClientSecret(p)), "client-secret:ecwid");
+        assert_eq!(
+            Vault::account_name(&VaultKey::ClientSecret(p)),
+            "client-secret:ecwid"
+        );
     }
 
     #[test]
     fn namespaces_get_their_own_service_names() {
         assert_eq!(Vault::new(None).service(), "dev.plugboard.desktop");
-        assert_eq!(Vault::new(Some("demo")).service(), "dev.plugboard.desktop.demo");
+        assert_eq!(
+            Vault::new(Some("demo")).service(),
+            "dev.plugboard.desktop.demo"
+        );
     }
 
     #[test]
     fn keychain_errors_map_to_what_a_person_can_act_on() {
         let platform = |m: &str| keyring::Error::PlatformFailure(m.to_string().into());
         assert_eq!(map_error(platform("org.freedesktop.Secret.Error.IsLocked: Cannot create an item in a locked collection")), VaultError::Locked);
-        assert!(matches!(map_error(platform("org.freedesktop.DBus.Error.ServiceUnknown: The name is not activatable")), VaultError::Unavailable { .. }));
-        assert_eq!(map_error(keyring::Error::NoStorageAccess("Prompt".to_string().into())), VaultError::Locked);
+        assert!(matches!(
+            map_error(platform(
+                "org.freedesktop.DBus.Error.ServiceUnknown: The name is not activatable"
+            )),
+            VaultError::Unavailable { .. }
+        ));
+        assert_eq!(
+            map_error(keyring::Error::NoStorageAccess("Prompt".to_string().into())),
+            VaultError::Locked
+        );
     }
 
     #[test]
@@ -205,7 +241,9 @@ mod tests {
 
     #[test]
     fn the_probe_key_is_never_written() {
-        let err = Vault::new(Some("test")).put(&VaultKey::Probe, &SecretString::new("x")).unwrap_err();
+        let err = Vault::new(Some("test"))
+            .put(&VaultKey::Probe, &SecretString::new("x"))
+            .unwrap_err();
         assert!(matches!(err, VaultError::Rejected { .. }));
     }
 

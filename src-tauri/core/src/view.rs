@@ -59,7 +59,11 @@ impl ProviderCard {
 }
 
 pub fn provider_cards(catalogue: &Catalogue) -> Vec<ProviderCard> {
-    catalogue.providers().iter().map(ProviderCard::new).collect()
+    catalogue
+        .providers()
+        .iter()
+        .map(ProviderCard::new)
+        .collect()
 }
 
 #[cfg(test)]
@@ -69,7 +73,10 @@ mod tests {
     #[test]
     fn cards_describe_how_each_provider_connects() {
         let cards = provider_cards(&Catalogue::builtin().unwrap());
-        let summary: Vec<(&str, &str)> = cards.iter().map(|c| (c.name.as_str(), c.summary.as_str())).collect();
+        let summary: Vec<(&str, &str)> = cards
+            .iter()
+            .map(|c| (c.name.as_str(), c.summary.as_str()))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -79,16 +86,22 @@ mod tests {
                 ("HubSpot", "Sign in with HubSpot"),
             ]
         );
-        assert!(cards.iter().all(|c| c.status == Status::NotConnected && c.status_label == "Not connected"));
+        assert!(cards
+            .iter()
+            .all(|c| c.status == Status::NotConnected && c.status_label == "Not connected"));
     }
 
     #[test]
     fn a_card_serializes_with_snake_case_codes() {
         let cards = provider_cards(&Catalogue::builtin().unwrap());
-        let hubspot = serde_json::to_value(cards.iter().find(|c| c.id == "hubspot").unwrap()).unwrap();
+        let hubspot =
+            serde_json::to_value(cards.iter().find(|c| c.id == "hubspot").unwrap()).unwrap();
         assert_eq!(hubspot["method"], "authorization_code");
         assert_eq!(hubspot["status"], "not_connected");
-        assert_eq!(hubspot["redirect_uri"], "http://localhost:53682/oauth/callback");
+        assert_eq!(
+            hubspot["redirect_uri"],
+            "http://localhost:53682/oauth/callback"
+        );
         assert_eq!(hubspot["other_methods"], serde_json::json!([]));
         let hotmart = cards.iter().find(|c| c.id == "hotmart").unwrap();
         assert_eq!(hotmart.redirect_uri, None);

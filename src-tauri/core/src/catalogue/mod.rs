@@ -64,7 +64,8 @@ impl ProviderId {
     pub fn parse(s: &str) -> Option<Self> {
         let mut chars = s.chars();
         let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        let rest_ok =
+            chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         (first_ok && rest_ok && s.len() <= 32).then(|| Self(s.to_string()))
     }
 
@@ -93,7 +94,8 @@ impl Endpoint {
 }
 
 /// Placeholders a [`UrlTemplate`] may use.
-pub const TEMPLATE_PLACEHOLDERS: &[&str] = &["access_token", "refresh_token", "store_id", "api_base"];
+pub const TEMPLATE_PLACEHOLDERS: &[&str] =
+    &["access_token", "refresh_token", "store_id", "api_base"];
 
 /// A URL with `{placeholder}`s filled at request time (e.g. HubSpot's token-info URL names the token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +111,9 @@ impl UrlTemplate {
         let mut out = Vec::new();
         let mut rest = self.0.as_str();
         while let Some(start) = rest.find('{') {
-            let Some(len) = rest[start..].find('}') else { break };
+            let Some(len) = rest[start..].find('}') else {
+                break;
+            };
             out.push(&rest[start + 1..start + len]);
             rest = &rest[start + len + 1..];
         }
@@ -192,7 +196,11 @@ pub enum RedirectMode {
     /// The app's private-use scheme (RFC 8252 §7.1), delivered by the OS as a second launch.
     DeepLink,
     /// A loopback listener, only while a flow is pending (RFC 8252 §7.3).
-    Loopback { host: String, port: u16, path: String },
+    Loopback {
+        host: String,
+        port: u16,
+        path: String,
+    },
     /// The deployer's own https page, which forwards to the app's scheme.
     Https { url: Endpoint },
 }
@@ -248,7 +256,8 @@ pub struct ApiKey {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Method {
-    AuthorizationCode(AuthorizationCode),
+    /// Boxed: by far the largest variant, and methods are built once and only read.
+    AuthorizationCode(Box<AuthorizationCode>),
     ClientCredentials(ClientCredentials),
     ApiKey(ApiKey),
 }
@@ -365,8 +374,12 @@ impl Provider {
         }
         for m in &self.methods {
             match m {
-                Method::AuthorizationCode(m) => out.extend(m.identity_url.iter().map(|t| ("identity_url", t))),
-                Method::ClientCredentials(m) => out.extend(m.check_url.iter().map(|t| ("check_url", t))),
+                Method::AuthorizationCode(m) => {
+                    out.extend(m.identity_url.iter().map(|t| ("identity_url", t)))
+                }
+                Method::ClientCredentials(m) => {
+                    out.extend(m.check_url.iter().map(|t| ("check_url", t)))
+                }
                 Method::ApiKey(m) => out.push(("check_url", &m.check_url)),
             }
         }
@@ -399,7 +412,10 @@ impl Catalogue {
         let mut providers = Vec::with_capacity(raw.provider.len());
         for p in raw.provider {
             let id = p.id.clone();
-            let v = Validator { origin, provider: &id };
+            let v = Validator {
+                origin,
+                provider: &id,
+            };
             let provider = v.provider(p)?;
             if !seen.insert(provider.id.clone()) {
                 return Err(v.invalid("id", "is used by another provider; ids must be unique"));
@@ -443,12 +459,17 @@ impl Validator<'_> {
     }
 
     fn endpoint(&self, field: &str, text: &str) -> Result<Endpoint, CatalogueError> {
-        let url = Url::parse(text).map_err(|e| self.invalid(field, format!("`{text}` is not a URL ({e})")))?;
+        let url = Url::parse(text)
+            .map_err(|e| self.invalid(field, format!("`{text}` is not a URL ({e})")))?;
         let host = url.host_str().unwrap_or_default();
         match url.scheme() {
             "https" if !host.is_empty() => Ok(Endpoint(url)),
-            "http" if is_loopback_host(host) && *self.origin != Origin::BuiltIn => Ok(Endpoint(url)),
-            "http" if is_loopback_host(host) => Err(self.invalid(field, "built-in endpoints must use https")),
+            "http" if is_loopback_host(host) && *self.origin != Origin::BuiltIn => {
+                Ok(Endpoint(url))
+            }
+            "http" if is_loopback_host(host) => {
+                Err(self.invalid(field, "built-in endpoints must use https"))
+            }
             _ => Err(self.invalid(
                 field,
                 format!("`{text}` must use https (plain http only on 127.0.0.1 or localhost)"),
@@ -462,7 +483,10 @@ impl Validator<'_> {
             if !TEMPLATE_PLACEHOLDERS.contains(&name) {
                 return Err(self.invalid(
                     field,
-                    format!("unknown placeholder `{{{name}}}`; known: {}", TEMPLATE_PLACEHOLDERS.join(", ")),
+                    format!(
+                        "unknown placeholder `{{{name}}}`; known: {}",
+                        TEMPLATE_PLACEHOLDERS.join(", ")
+                    ),
                 ));
             }
         }
@@ -491,15 +515,25 @@ impl Validator<'_> {
         if !accent_ok {
             return Err(self.invalid("accent", format!("`{accent}` is not a #rrggbb colour")));
         }
-        let developer_url = p.developer_url.as_deref().map(|u| self.endpoint("developer_url", u)).transpose()?;
+        let developer_url = p
+            .developer_url
+            .as_deref()
+            .map(|u| self.endpoint("developer_url", u))
+            .transpose()?;
 
         let mut environments = Vec::new();
         for e in p.environment {
             if e.id.trim().is_empty() || e.label.trim().is_empty() {
-                return Err(self.invalid("environment", "every environment needs an id and a label"));
+                return Err(
+                    self.invalid("environment", "every environment needs an id and a label")
+                );
             }
             let api_base = self.endpoint("environment.api_base", &e.api_base)?;
-            environments.push(Environment { id: e.id, label: e.label, api_base });
+            environments.push(Environment {
+                id: e.id,
+                label: e.label,
+                api_base,
+            });
         }
 
         if p.method.is_empty() {
@@ -508,20 +542,32 @@ impl Validator<'_> {
         let mut methods = Vec::new();
         for m in p.method {
             let method = self.method(m, &p.name)?;
-            if methods.iter().any(|known: &Method| known.kind() == method.kind()) {
-                return Err(self.invalid("method.kind", "each method kind may appear once per provider"));
+            if methods
+                .iter()
+                .any(|known: &Method| known.kind() == method.kind())
+            {
+                return Err(self.invalid(
+                    "method.kind",
+                    "each method kind may appear once per provider",
+                ));
             }
             methods.push(method);
         }
         let default_method = match p.default_method.as_deref() {
             None => 0,
             Some(name) => {
-                let kind = MethodKind::parse(name)
-                    .ok_or_else(|| self.invalid("default_method", format!("unknown method kind `{name}`")))?;
+                let kind = MethodKind::parse(name).ok_or_else(|| {
+                    self.invalid("default_method", format!("unknown method kind `{name}`"))
+                })?;
                 methods
                     .iter()
                     .position(|m| m.kind() == kind)
-                    .ok_or_else(|| self.invalid("default_method", format!("`{name}` is not one of this provider's methods")))?
+                    .ok_or_else(|| {
+                        self.invalid(
+                            "default_method",
+                            format!("`{name}` is not one of this provider's methods"),
+                        )
+                    })?
             }
         };
 
@@ -532,7 +578,10 @@ impl Validator<'_> {
                 http_method: match r.method.as_deref().unwrap_or("POST") {
                     "POST" => RevokeMethod::Post,
                     "DELETE" => RevokeMethod::Delete,
-                    other => return Err(self.invalid("revoke.method", format!("`{other}` must be POST or DELETE"))),
+                    other => {
+                        return Err(self
+                            .invalid("revoke.method", format!("`{other}` must be POST or DELETE")))
+                    }
                 },
             }),
         };
@@ -551,7 +600,10 @@ impl Validator<'_> {
         };
         for (field, t) in provider.templates() {
             if t.placeholders().contains(&"api_base") && provider.environments.is_empty() {
-                return Err(self.invalid(field, "uses {api_base} but the provider has no environments"));
+                return Err(self.invalid(
+                    field,
+                    "uses {api_base} but the provider has no environments",
+                ));
             }
         }
         Ok(provider)
@@ -561,7 +613,10 @@ impl Validator<'_> {
         let kind = MethodKind::parse(&m.kind).ok_or_else(|| {
             self.invalid(
                 "method.kind",
-                format!("unknown kind `{}`; use authorization_code, client_credentials or api_key", m.kind),
+                format!(
+                    "unknown kind `{}`; use authorization_code, client_credentials or api_key",
+                    m.kind
+                ),
             )
         })?;
         let label = m.label.clone().unwrap_or_else(|| match kind {
@@ -596,7 +651,10 @@ impl Validator<'_> {
             ],
         };
         if let Some((field, _)) = foreign.iter().find(|(_, present)| *present) {
-            return Err(self.invalid(&format!("method.{field}"), format!("does not apply to {} methods", m.kind)));
+            return Err(self.invalid(
+                &format!("method.{field}"),
+                format!("does not apply to {} methods", m.kind),
+            ));
         }
 
         let client_auth = |default: ClientAuth| -> Result<ClientAuth, CatalogueError> {
@@ -619,16 +677,29 @@ impl Validator<'_> {
                     "method.authorize_url",
                     &self.required(m.authorize_url, "method.authorize_url", k)?,
                 )?;
-                let token_url =
-                    self.endpoint("method.token_url", &self.required(m.token_url, "method.token_url", k)?)?;
+                let token_url = self.endpoint(
+                    "method.token_url",
+                    &self.required(m.token_url, "method.token_url", k)?,
+                )?;
                 let body_format = match m.body_format.as_deref().unwrap_or("form") {
                     "form" => BodyFormat::Form,
                     "json" => BodyFormat::Json,
-                    other => return Err(self.invalid("method.body_format", format!("`{other}` must be form or json"))),
+                    other => {
+                        return Err(self.invalid(
+                            "method.body_format",
+                            format!("`{other}` must be form or json"),
+                        ))
+                    }
                 };
                 let scopes = m.scopes.unwrap_or_default();
-                if scopes.iter().any(|s| s.is_empty() || s.contains(char::is_whitespace)) {
-                    return Err(self.invalid("method.scopes", "scopes must be non-empty and contain no spaces"));
+                if scopes
+                    .iter()
+                    .any(|s| s.is_empty() || s.contains(char::is_whitespace))
+                {
+                    return Err(self.invalid(
+                        "method.scopes",
+                        "scopes must be non-empty and contain no spaces",
+                    ));
                 }
                 let scope_separator = m.scope_separator.unwrap_or_else(|| " ".to_string());
                 if scope_separator.is_empty() {
@@ -652,14 +723,20 @@ impl Validator<'_> {
                         ));
                     }
                     let toml::Value::String(value) = value else {
-                        return Err(self.invalid("method.extra_authorize_params", format!("`{key}` must be a string")));
+                        return Err(self.invalid(
+                            "method.extra_authorize_params",
+                            format!("`{key}` must be a string"),
+                        ));
                     };
                     extra_authorize_params.push((key, value));
                 }
                 let redirect = self.redirect(m.redirect)?;
-                let identity_url =
-                    m.identity_url.as_deref().map(|u| self.template("method.identity_url", u)).transpose()?;
-                Method::AuthorizationCode(AuthorizationCode {
+                let identity_url = m
+                    .identity_url
+                    .as_deref()
+                    .map(|u| self.template("method.identity_url", u))
+                    .transpose()?;
+                Method::AuthorizationCode(Box::new(AuthorizationCode {
                     label,
                     authorize_url,
                     token_url,
@@ -670,43 +747,78 @@ impl Validator<'_> {
                     extra_authorize_params,
                     redirect,
                     identity_url,
-                })
+                }))
             }
             MethodKind::ClientCredentials => {
-                if m.identity_url.is_some() || m.extra_authorize_params.is_some() || m.scope_separator.is_some() {
+                if m.identity_url.is_some()
+                    || m.extra_authorize_params.is_some()
+                    || m.scope_separator.is_some()
+                {
                     return Err(self.invalid("method", "identity_url, extra_authorize_params and scope_separator do not apply to client_credentials methods"));
                 }
                 let k = "client_credentials";
-                let token_url =
-                    self.endpoint("method.token_url", &self.required(m.token_url, "method.token_url", k)?)?;
+                let token_url = self.endpoint(
+                    "method.token_url",
+                    &self.required(m.token_url, "method.token_url", k)?,
+                )?;
                 let params_in = match m.params_in.as_deref().unwrap_or("body") {
                     "query" => ParamsIn::Query,
                     "body" => ParamsIn::Body,
-                    other => return Err(self.invalid("method.params_in", format!("`{other}` must be query or body"))),
+                    other => {
+                        return Err(self.invalid(
+                            "method.params_in",
+                            format!("`{other}` must be query or body"),
+                        ))
+                    }
                 };
                 let client_auth = client_auth(ClientAuth::Basic)?;
                 if client_auth == ClientAuth::None {
-                    return Err(self.invalid("method.client_auth", "client_credentials needs a client secret"));
+                    return Err(self.invalid(
+                        "method.client_auth",
+                        "client_credentials needs a client secret",
+                    ));
                 }
-                let check_url = m.check_url.as_deref().map(|u| self.template("method.check_url", u)).transpose()?;
-                Method::ClientCredentials(ClientCredentials { label, token_url, params_in, client_auth, check_url })
+                let check_url = m
+                    .check_url
+                    .as_deref()
+                    .map(|u| self.template("method.check_url", u))
+                    .transpose()?;
+                Method::ClientCredentials(ClientCredentials {
+                    label,
+                    token_url,
+                    params_in,
+                    client_auth,
+                    check_url,
+                })
             }
             MethodKind::ApiKey => {
-                if m.identity_url.is_some() || m.extra_authorize_params.is_some() || m.scope_separator.is_some() {
+                if m.identity_url.is_some()
+                    || m.extra_authorize_params.is_some()
+                    || m.scope_separator.is_some()
+                {
                     return Err(self.invalid("method", "identity_url, extra_authorize_params and scope_separator do not apply to api_key methods"));
                 }
                 let k = "api_key";
                 let auth = match m.auth.as_deref().unwrap_or("bearer") {
                     "basic" => KeyAuth::Basic,
                     "bearer" => KeyAuth::Bearer,
-                    other => return Err(self.invalid("method.auth", format!("`{other}` must be basic or bearer"))),
+                    other => {
+                        return Err(self
+                            .invalid("method.auth", format!("`{other}` must be basic or bearer")))
+                    }
                 };
-                let check_url =
-                    self.template("method.check_url", &self.required(m.check_url, "method.check_url", k)?)?;
+                let check_url = self.template(
+                    "method.check_url",
+                    &self.required(m.check_url, "method.check_url", k)?,
+                )?;
                 let fields: Vec<KeyField> = self
                     .required(m.fields, "method.fields", k)?
                     .into_iter()
-                    .map(|f| KeyField { id: f.id, label: f.label, secret: f.secret })
+                    .map(|f| KeyField {
+                        id: f.id,
+                        label: f.label,
+                        secret: f.secret,
+                    })
                     .collect();
                 let wanted = match auth {
                     KeyAuth::Basic => 2,
@@ -715,33 +827,54 @@ impl Validator<'_> {
                 if fields.len() != wanted {
                     return Err(self.invalid(
                         "method.fields",
-                        format!("{} authentication takes exactly {wanted} field(s)", m.auth.as_deref().unwrap_or("bearer")),
+                        format!(
+                            "{} authentication takes exactly {wanted} field(s)",
+                            m.auth.as_deref().unwrap_or("bearer")
+                        ),
                     ));
                 }
                 if !fields.iter().any(|f| f.secret) {
-                    return Err(self.invalid("method.fields", "at least one field must be marked secret"));
+                    return Err(
+                        self.invalid("method.fields", "at least one field must be marked secret")
+                    );
                 }
-                Method::ApiKey(ApiKey { label, auth, check_url, fields })
+                Method::ApiKey(ApiKey {
+                    label,
+                    auth,
+                    check_url,
+                    fields,
+                })
             }
         })
     }
 
     fn redirect(&self, r: Option<raw::RawRedirect>) -> Result<RedirectMode, CatalogueError> {
-        let Some(r) = r else { return Ok(RedirectMode::DeepLink) };
+        let Some(r) = r else {
+            return Ok(RedirectMode::DeepLink);
+        };
         match r.mode.as_str() {
             "deep_link" => {
                 if r.host.is_some() || r.port.is_some() || r.path.is_some() || r.url.is_some() {
-                    return Err(self.invalid("method.redirect", "deep_link takes no host, port, path or url"));
+                    return Err(self.invalid(
+                        "method.redirect",
+                        "deep_link takes no host, port, path or url",
+                    ));
                 }
                 Ok(RedirectMode::DeepLink)
             }
             "loopback" => {
                 let host = r.host.unwrap_or_else(|| "127.0.0.1".to_string());
                 if !is_loopback_host(&host) {
-                    return Err(self.invalid("method.redirect.host", "must be 127.0.0.1, localhost or [::1]"));
+                    return Err(self.invalid(
+                        "method.redirect.host",
+                        "must be 127.0.0.1, localhost or [::1]",
+                    ));
                 }
                 let port = r.port.ok_or_else(|| {
-                    self.invalid("method.redirect.port", "a loopback redirect needs the fixed port registered with the provider")
+                    self.invalid(
+                        "method.redirect.port",
+                        "a loopback redirect needs the fixed port registered with the provider",
+                    )
                 })?;
                 if port == 0 {
                     return Err(self.invalid("method.redirect.port", "must be a fixed port, not 0"));
@@ -751,12 +884,17 @@ impl Validator<'_> {
                     return Err(self.invalid("method.redirect.path", "must start with `/`"));
                 }
                 if r.url.is_some() {
-                    return Err(self.invalid("method.redirect.url", "does not apply to loopback redirects"));
+                    return Err(self.invalid(
+                        "method.redirect.url",
+                        "does not apply to loopback redirects",
+                    ));
                 }
                 Ok(RedirectMode::Loopback { host, port, path })
             }
             "https" => {
-                let url = r.url.ok_or_else(|| self.invalid("method.redirect.url", "an https redirect needs its url"))?;
+                let url = r.url.ok_or_else(|| {
+                    self.invalid("method.redirect.url", "an https redirect needs its url")
+                })?;
                 let url = self.endpoint("method.redirect.url", &url)?;
                 if url.url().scheme() != "https" {
                     return Err(self.invalid("method.redirect.url", "must use https"));

@@ -12,7 +12,9 @@ fn file_origin() -> Origin {
 }
 
 fn parse_err(text: &str, origin: &Origin) -> String {
-    Catalogue::parse(text, origin).expect_err("should be rejected").to_string()
+    Catalogue::parse(text, origin)
+        .expect_err("should be rejected")
+        .to_string()
 }
 
 /// A minimal valid provider, for tests that then break one field.
@@ -44,11 +46,28 @@ fn builtin_provider_ids_are_unique() {
 fn builtin_endpoints_all_use_https() {
     for p in builtin().providers() {
         for (field, e) in p.endpoints() {
-            assert_eq!(e.url().scheme(), "https", "{} {field} = {}", p.id, e.as_str());
+            assert_eq!(
+                e.url().scheme(),
+                "https",
+                "{} {field} = {}",
+                p.id,
+                e.as_str()
+            );
         }
         for (field, t) in p.templates() {
-            let filled = t.fill(|name| Some(if name == "api_base" { "https://x.example".into() } else { "v".into() }));
-            assert!(filled.starts_with("https://"), "{} {field} = {}", p.id, t.as_str());
+            let filled = t.fill(|name| {
+                Some(if name == "api_base" {
+                    "https://x.example".into()
+                } else {
+                    "v".into()
+                })
+            });
+            assert!(
+                filled.starts_with("https://"),
+                "{} {field} = {}",
+                p.id,
+                t.as_str()
+            );
         }
     }
 }
@@ -58,18 +77,36 @@ fn builtin_methods_are_complete() {
     for p in builtin().providers() {
         assert!(!p.methods.is_empty(), "{} has no method", p.id);
         for m in &p.methods {
-            assert!(!m.label().trim().is_empty(), "{} has an unlabelled method", p.id);
+            assert!(
+                !m.label().trim().is_empty(),
+                "{} has an unlabelled method",
+                p.id
+            );
             match m {
                 Method::AuthorizationCode(a) => {
-                    assert!(!a.scopes.is_empty(), "{}: authorization_code without scopes", p.id);
+                    assert!(
+                        !a.scopes.is_empty(),
+                        "{}: authorization_code without scopes",
+                        p.id
+                    );
                     assert_ne!(a.authorize_url, a.token_url);
                 }
-                Method::ClientCredentials(c) => assert!(c.check_url.is_some(), "{}: no check_url", p.id),
+                Method::ClientCredentials(c) => {
+                    assert!(c.check_url.is_some(), "{}: no check_url", p.id)
+                }
                 Method::ApiKey(k) => assert!(k.fields.iter().any(|f| f.secret)),
             }
         }
-        assert!(p.revoke.is_some() || p.revoke_note.is_some(), "{} must say how disconnecting works", p.id);
-        assert!(p.credentials_help.is_some() && p.developer_url.is_some(), "{} must say where credentials come from", p.id);
+        assert!(
+            p.revoke.is_some() || p.revoke_note.is_some(),
+            "{} must say how disconnecting works",
+            p.id
+        );
+        assert!(
+            p.credentials_help.is_some() && p.developer_url.is_some(),
+            "{} must say where credentials come from",
+            p.id
+        );
     }
 }
 
@@ -92,15 +129,28 @@ fn builtin_alternative_methods_follow_the_source_texts() {
     };
     assert_eq!(code("hotmart").scopes, ["all"]);
     assert_eq!(code("whatconverts").scopes, ["read_leads"]);
-    assert_eq!(code("hotmart").token_url.as_str(), "https://api-sec-vlc.hotmart.com/security/oauth/token");
+    assert_eq!(
+        code("hotmart").token_url.as_str(),
+        "https://api-sec-vlc.hotmart.com/security/oauth/token"
+    );
 }
 
 #[test]
 fn hubspot_uses_a_localhost_loopback_redirect_because_it_rejects_custom_schemes() {
     let cat = builtin();
-    let uri = cat.get("hubspot").unwrap().default_method().redirect_uri().unwrap();
+    let uri = cat
+        .get("hubspot")
+        .unwrap()
+        .default_method()
+        .redirect_uri()
+        .unwrap();
     assert_eq!(uri, "http://localhost:53682/oauth/callback");
-    let ecwid = cat.get("ecwid").unwrap().default_method().redirect_uri().unwrap();
+    let ecwid = cat
+        .get("ecwid")
+        .unwrap()
+        .default_method()
+        .redirect_uri()
+        .unwrap();
     assert_eq!(ecwid, "dev.plugboard.desktop:/oauth/callback");
 }
 
@@ -108,7 +158,9 @@ fn hubspot_uses_a_localhost_loopback_redirect_because_it_rejects_custom_schemes(
 fn hotmart_mints_with_query_parameters_and_basic_auth_per_environment() {
     let cat = builtin();
     let hotmart = cat.get("hotmart").unwrap();
-    let Method::ClientCredentials(cc) = hotmart.default_method() else { panic!() };
+    let Method::ClientCredentials(cc) = hotmart.default_method() else {
+        panic!()
+    };
     assert_eq!(cc.params_in, ParamsIn::Query);
     assert_eq!(cc.client_auth, ClientAuth::Basic);
     let envs: Vec<&str> = hotmart.environments.iter().map(|e| e.id.as_str()).collect();
@@ -123,13 +175,18 @@ fn hubspot_revokes_with_delete_and_ecwid_explains_it_cannot() {
     assert_eq!(hs.url.placeholders(), ["refresh_token"]);
     let ecwid = cat.get("ecwid").unwrap();
     assert!(ecwid.revoke.is_none());
-    assert_eq!(ecwid.revoke_note.as_deref(), Some("Ecwid has no revoke: uninstall the app in your Ecwid admin."));
+    assert_eq!(
+        ecwid.revoke_note.as_deref(),
+        Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.")
+    );
 }
 
 #[test]
 fn a_minimal_provider_gets_sensible_defaults() {
     let cat = Catalogue::parse(MINIMAL, &Origin::BuiltIn).unwrap();
-    let Method::AuthorizationCode(m) = cat.get("acme").unwrap().default_method() else { panic!() };
+    let Method::AuthorizationCode(m) = cat.get("acme").unwrap().default_method() else {
+        panic!()
+    };
     assert_eq!(m.label, "Sign in with Acme");
     assert_eq!(m.body_format, BodyFormat::Form);
     assert_eq!(m.client_auth, ClientAuth::RequestBody);
@@ -170,7 +227,10 @@ fn a_users_file_may_use_http_on_loopback_only() {
 fn unknown_fields_are_reported_not_ignored() {
     let text = MINIMAL.replace("kind = ", "tokn_url = \"x\"\nkind = ");
     let err = parse_err(&text, &file_origin());
-    assert!(err.starts_with("/home/ana/.config/plugboard/providers.toml: "), "{err}");
+    assert!(
+        err.starts_with("/home/ana/.config/plugboard/providers.toml: "),
+        "{err}"
+    );
     assert!(err.contains("tokn_url"), "{err}");
 }
 
@@ -194,7 +254,10 @@ fn fields_of_another_method_kind_are_rejected() {
 
 #[test]
 fn default_method_must_be_one_of_the_providers_methods() {
-    let text = MINIMAL.replace("name = \"Acme\"", "name = \"Acme\"\ndefault_method = \"api_key\"");
+    let text = MINIMAL.replace(
+        "name = \"Acme\"",
+        "name = \"Acme\"\ndefault_method = \"api_key\"",
+    );
     assert_eq!(
         parse_err(&text, &Origin::BuiltIn),
         "built-in catalogue: provider `acme`, field `default_method`: `api_key` is not one of this provider's methods"
@@ -205,33 +268,49 @@ fn default_method_must_be_one_of_the_providers_methods() {
 fn templates_accept_only_known_placeholders() {
     let text = format!("{MINIMAL}identity_url = \"https://acme.example/me/{{user}}\"\n");
     let err = parse_err(&text, &Origin::BuiltIn);
-    assert!(err.contains("field `method.identity_url`: unknown placeholder `{user}`"), "{err}");
+    assert!(
+        err.contains("field `method.identity_url`: unknown placeholder `{user}`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn loopback_redirects_need_a_fixed_port_on_a_loopback_host() {
     let no_port = format!("{MINIMAL}redirect = {{ mode = \"loopback\" }}\n");
     assert!(parse_err(&no_port, &Origin::BuiltIn).contains("field `method.redirect.port`"));
-    let remote = format!("{MINIMAL}redirect = {{ mode = \"loopback\", host = \"example.com\", port = 8080 }}\n");
+    let remote = format!(
+        "{MINIMAL}redirect = {{ mode = \"loopback\", host = \"example.com\", port = 8080 }}\n"
+    );
     assert!(parse_err(&remote, &Origin::BuiltIn).contains("must be 127.0.0.1, localhost or [::1]"));
 }
 
 #[test]
 fn bad_ids_and_colours_are_rejected() {
-    assert!(parse_err(&MINIMAL.replace("\"acme\"", "\"Acme Inc\""), &Origin::BuiltIn).contains("field `id`"));
+    assert!(parse_err(
+        &MINIMAL.replace("\"acme\"", "\"Acme Inc\""),
+        &Origin::BuiltIn
+    )
+    .contains("field `id`"));
     let text = MINIMAL.replace("name = \"Acme\"", "name = \"Acme\"\naccent = \"red\"");
-    assert!(parse_err(&text, &Origin::BuiltIn).contains("field `accent`: `red` is not a #rrggbb colour"));
+    assert!(parse_err(&text, &Origin::BuiltIn)
+        .contains("field `accent`: `red` is not a #rrggbb colour"));
 }
 
 #[test]
 fn syntax_errors_name_the_file() {
     let err = parse_err("[[provider]\nid=", &file_origin());
-    assert!(err.starts_with("/home/ana/.config/plugboard/providers.toml: "), "{err}");
+    assert!(
+        err.starts_with("/home/ana/.config/plugboard/providers.toml: "),
+        "{err}"
+    );
 }
 
 #[test]
 fn url_templates_fill_their_placeholders() {
     let t = UrlTemplate("https://app.ecwid.com/api/v3/{store_id}/profile".into());
     assert_eq!(t.placeholders(), ["store_id"]);
-    assert_eq!(t.fill(|_| Some("1003".into())), "https://app.ecwid.com/api/v3/1003/profile");
+    assert_eq!(
+        t.fill(|_| Some("1003".into())),
+        "https://app.ecwid.com/api/v3/1003/profile"
+    );
 }

@@ -1,0 +1,39 @@
+# Plugboard — two commands: `make run` and `make test` (see README.md). `make demo` comes with the
+# provider simulator. Builds use two jobs: the machines this is built on have two cores.
+CARGO ?= cargo
+JOBS ?= 2
+TAURI_DRIVER_VERSION ?= ^2
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test deps-build deps-test tools build lint unit e2e icons
+
+## Build and start the app (installs missing system packages first).
+run: deps-build build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found. Run Plugboard from a desktop session (or: xvfb-run -a make run)."; exit 1; fi
+	./target/debug/plugboard
+
+## Everything CI checks: formatting, lints, unit + integration tests, and the e2e suite in the real window.
+test: deps-test tools lint build
+	tests/session.sh $(CARGO) test -j$(JOBS) --workspace -- --include-ignored
+
+deps-build:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+## tauri-driver bridges WebDriver to WebKitWebDriver for the e2e suite.
+tools:
+	@tauri-driver --help >/dev/null 2>&1 || $(CARGO) install tauri-driver --version '$(TAURI_DRIVER_VERSION)' --locked -j$(JOBS)
+
+build:
+	$(CARGO) build -j$(JOBS) -p plugboard
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy -j$(JOBS) --workspace --all-targets -- -D warnings
+
+## Regenerates icons/ from icons/icon.svg (needs librsvg2-bin and imagemagick).
+icons:
+	icons/make-icons.sh
