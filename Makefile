@@ -5,7 +5,7 @@ JOBS ?= 2
 TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-build deps-test tools build lint unit e2e icons
+.PHONY: run test deps-build deps-test tools build lint icons screenshot
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
@@ -37,3 +37,7 @@ lint:
 ## Regenerates icons/ from icons/icon.svg (needs librsvg2-bin and imagemagick).
 icons:
 	icons/make-icons.sh
+
+## Retakes docs/screenshot*.png of the real window under Xvfb (needs imagemagick).
+screenshot: deps-test
+	scripts/screenshot.sh
