@@ -5,7 +5,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use plugboard_e2e::{app_binary, app_log_path, eventually, run_with_deadline, App};
+use plugboard_e2e::{
+    app_binary, app_instance_on_bus, app_log_path, eventually, run_with_deadline, App,
+};
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
 
@@ -106,6 +108,10 @@ async fn assert_callback_notice_shown(app: &App) {
 async fn a_second_launch_with_a_scheme_url_is_handed_to_the_running_app() {
     let app = App::launch().await;
     let url = "dev.plugboard.desktop:/oauth/callback?code=SECRET-CODE-1&state=abc";
+    assert!(
+        app_instance_on_bus(),
+        "the running app holds its single-instance name on the bus"
+    );
 
     // The OS starts a second process with the URL; it must hand over and exit promptly.
     let mut second = Command::new(app_binary());

@@ -165,6 +165,28 @@ impl Drop for Driver {
 }
 
 /// An async lock: tests run on separate runtimes, and a test that panics must not poison it.
+/// The D-Bus name the running app holds (tauri-plugin-single-instance: `<identifier>.SingleInstance`).
+const SINGLE_INSTANCE_NAME: &str = "dev.plugboard.desktop.SingleInstance";
+
+/// Whether a Plugboard instance still owns its name on the session bus (a window still closing).
+pub fn app_instance_on_bus() -> bool {
+    Command::new("gdbus")
+        .args([
+            "call",
+            "--session",
+            "--dest",
+            "org.freedesktop.DBus",
+            "--object-path",
+            "/org/freedesktop/DBus",
+            "--method",
+            "org.freedesktop.DBus.NameHasOwner",
+            SINGLE_INSTANCE_NAME,
+        ])
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).contains("true"))
+        .unwrap_or(false)
+}
+
 static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The running app and a WebDriver session on its window.
@@ -180,6 +202,14 @@ impl App {
         require_session();
         let turn = ONE_APP_AT_A_TIME.lock().await;
         let binary = app_binary();
+        // The previous test's window may still be shutting down; a new one would hand over to it.
+        let gone = eventually(Duration::from_secs(15), || {
+            (!app_instance_on_bus()).then_some(())
+        });
+        assert!(
+            gone.is_some(),
+            "an earlier Plugboard window is still running on the test bus"
+        );
         let driver = Driver::start();
 
         let mut caps = serde_json::Map::new();

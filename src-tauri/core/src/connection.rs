@@ -14,9 +14,16 @@ use serde::Serialize;
 
 /// A connection's id: lowercase ASCII letters, digits and `-`, 1–64 characters (e.g. `hubspot-7f3a9c`).
 /// Safe to show, log and use in a keychain item's name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct ConnectionId(String);
+
+impl TryFrom<String> for ConnectionId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s).ok_or_else(|| format!("`{s}` is not a connection id"))
+    }
+}
 
 impl ConnectionId {
     pub fn parse(s: &str) -> Option<Self> {

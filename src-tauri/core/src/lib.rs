@@ -9,8 +9,10 @@ What each module owns:
 - [`vault`]: the OS keychain (Secret Service, Keychain, Credential Manager) behind a calm API:
   a missing entry is `Ok(None)`, delete is idempotent, one function names every entry.
 - [`secret`]: a string newtype that never prints its value and is wiped on drop.
+- [`tokens`]: token endpoint answers and a connection's secrets as one vault item.
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
+- [`index`]: the non-secret connection index on disk, written atomically.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
@@ -21,7 +23,9 @@ pub mod connection;
 pub mod deeplink;
 pub mod error;
 pub mod http;
+pub mod index;
 pub mod secret;
+pub mod tokens;
 pub mod vault;
 pub mod view;
 

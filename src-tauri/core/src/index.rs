@@ -1,0 +1,269 @@
+/*!
+The connection index: the non-secret half of every connection, in one JSON file in the app's data
+folder (`connections.json`). Provider, method, account label, scopes, environment and times live
+here; tokens and keys never do (they are in the vault, one item per connection).
+
+Writes are atomic: the new index goes to a temporary file in the same folder, is flushed to disk,
+then renamed over the old one, so a crash or a full disk leaves the previous index whole. A file
+that cannot be read is reported, never silently replaced (replacing it would forget connections
+whose secrets are still in the keychain).
+*/
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::MethodKind;
+use crate::connection::ConnectionId;
+
+/// One connection, as stored (no secrets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionRecord {
+    pub id: ConnectionId,
+    pub provider: String,
+    pub method: MethodKind,
+    /// Who this connection is, in the provider's terms ("example.com · ana@example.com", "store 1003").
+    pub account: String,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// Hotmart's production/sandbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
+    /// Unix seconds.
+    pub obtained_at: i64,
+    /// Unix seconds; `None` when the token does not expire or the provider did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct IndexFile {
+    version: u32,
+    #[serde(default)]
+    connections: Vec<ConnectionRecord>,
+}
+
+const VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("could not read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a connection index Plugboard can read ({reason})")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("could not save {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The index file at a fixed path.
+#[derive(Debug, Clone)]
+pub struct Index {
+    path: PathBuf,
+}
+
+impl Index {
+    pub const FILE_NAME: &'static str = "connections.json";
+
+    /// The index in `data_dir` (created on first write).
+    pub fn in_dir(data_dir: &Path) -> Self {
+        Self {
+            path: data_dir.join(Self::FILE_NAME),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every connection; an index that does not exist yet is empty.
+    pub fn load(&self) -> Result<Vec<ConnectionRecord>, IndexError> {
+        Ok(self.read()?.connections)
+    }
+
+    pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionRecord>, IndexError> {
+        Ok(self.load()?.into_iter().find(|c| &c.id == id))
+    }
+
+    /// Adds `record`, or replaces the record with the same id.
+    pub fn upsert(&self, record: ConnectionRecord) -> Result<(), IndexError> {
+        let mut file = self.read()?;
+        match file.connections.iter_mut().find(|c| c.id == record.id) {
+            Some(existing) => *existing = record,
+            None => file.connections.push(record),
+        }
+        self.write(&file)
+    }
+
+    /// Removes the record with `id`; returns whether there was one.
+    pub fn remove(&self, id: &ConnectionId) -> Result<bool, IndexError> {
+        let mut file = self.read()?;
+        let before = file.connections.len();
+        file.connections.retain(|c| &c.id != id);
+        let removed = file.connections.len() != before;
+        if removed {
+            self.write(&file)?;
+        }
+        Ok(removed)
+    }
+
+    fn read(&self) -> Result<IndexFile, IndexError> {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(IndexFile {
+                    version: VERSION,
+                    connections: Vec::new(),
+                })
+            }
+            Err(source) => {
+                return Err(IndexError::Read {
+                    path: self.path.clone(),
+                    source,
+                })
+            }
+        };
+        let file: IndexFile = serde_json::from_str(&text).map_err(|e| IndexError::Unreadable {
+            path: self.path.clone(),
+            reason: e.to_string(),
+        })?;
+        if file.version > VERSION {
+            return Err(IndexError::Unreadable {
+                path: self.path.clone(),
+                reason: format!("written by a newer Plugboard (format {})", file.version),
+            });
+        }
+        Ok(file)
+    }
+
+    fn write(&self, file: &IndexFile) -> Result<(), IndexError> {
+        let err = |source| IndexError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(err)?;
+        let tmp = dir.join(format!(".{}.{}.tmp", Self::FILE_NAME, std::process::id()));
+        let body = serde_json::to_vec_pretty(&IndexFile {
+            version: VERSION,
+            connections: file.connections.clone(),
+        })
+        .expect("the index always serializes");
+        let result = (|| {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(&body)?;
+            f.sync_all()?;
+            fs::rename(&tmp, &self.path)?;
+            // Make the rename itself durable.
+            if let Ok(d) = fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result.map_err(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, account: &str) -> ConnectionRecord {
+        ConnectionRecord {
+            id: ConnectionId::parse(id).unwrap(),
+            provider: "hubspot".into(),
+            method: MethodKind::AuthorizationCode,
+            account: account.into(),
+            scopes: vec!["oauth".into()],
+            environment: None,
+            obtained_at: 1_790_000_000,
+            expires_at: Some(1_790_001_800),
+        }
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("plugboard-index-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn a_missing_index_is_empty_and_records_round_trip() {
+        let dir = temp_dir("roundtrip");
+        let index = Index::in_dir(&dir);
+        assert_eq!(index.load().unwrap(), []);
+        index.upsert(record("hubspot-a", "a.example.com")).unwrap();
+        index.upsert(record("hubspot-b", "b.example.com")).unwrap();
+        index.upsert(record("hubspot-a", "a2.example.com")).unwrap();
+        let all = index.load().unwrap();
+        assert_eq!(
+            all.iter().map(|c| c.account.as_str()).collect::<Vec<_>>(),
+            ["a2.example.com", "b.example.com"]
+        );
+        assert!(index
+            .remove(&ConnectionId::parse("hubspot-a").unwrap())
+            .unwrap());
+        assert!(!index
+            .remove(&ConnectionId::parse("hubspot-a").unwrap())
+            .unwrap());
+        assert_eq!(index.load().unwrap().len(), 1);
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            leftovers,
+            [std::ffi::OsString::from("connections.json")],
+            "no temporary files left"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_unreadable_index_is_reported_and_left_untouched() {
+        let dir = temp_dir("corrupt");
+        fs::create_dir_all(&dir).unwrap();
+        let index = Index::in_dir(&dir);
+        fs::write(index.path(), "{ not json").unwrap();
+        assert!(matches!(index.load(), Err(IndexError::Unreadable { .. })));
+        assert!(index.upsert(record("hubspot-a", "a")).is_err());
+        assert_eq!(fs::read_to_string(index.path()).unwrap(), "{ not json");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_index_holds_no_secret_fields() {
+        let json = serde_json::to_value(record("hubspot-a", "a")).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "account",
+                "expires_at",
+                "id",
+                "method",
+                "obtained_at",
+                "provider",
+                "scopes"
+            ]
+        );
+    }
+}
