@@ -13,6 +13,8 @@ What each module owns:
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
 - [`index`]: the non-secret connection index on disk, written atomically.
+- [`flow`]: the connection flows (authorization code + PKCE, client credentials, API key), identity
+  and revoke, driven by the catalogue.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
@@ -22,6 +24,7 @@ pub mod catalogue;
 pub mod connection;
 pub mod deeplink;
 pub mod error;
+pub mod flow;
 pub mod http;
 pub mod index;
 pub mod secret;

@@ -122,7 +122,7 @@ impl UrlTemplate {
 
     /// Fills every placeholder through `value` (which percent-encodes as it sees fit); a placeholder
     /// `value` has nothing for stays as it is and makes the result fail to parse as a request URL.
-    pub fn fill(&self, value: impl Fn(&str) -> Option<String>) -> String {
+    pub fn fill(&self, mut value: impl FnMut(&str) -> Option<String>) -> String {
         let mut out = self.0.clone();
         for name in self.placeholders() {
             if let Some(v) = value(name) {

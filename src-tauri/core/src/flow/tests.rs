@@ -1,0 +1,291 @@
+//! Exact requests, built from the built-in catalogue: what each provider documents.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::catalogue::{Catalogue, Method, MethodKind};
+use crate::tokens::parse_token_response;
+
+fn catalogue() -> Catalogue {
+    Catalogue::builtin().unwrap()
+}
+
+fn code_method(cat: &Catalogue, id: &str) -> AuthorizationCode {
+    match cat.get(id).unwrap().method(MethodKind::AuthorizationCode) {
+        Some(Method::AuthorizationCode(m)) => (**m).clone(),
+        _ => panic!("{id} has no authorization_code method"),
+    }
+}
+
+fn creds() -> AppCredentials {
+    AppCredentials {
+        client_id: "client-1".into(),
+        client_secret: Some(SecretString::new("shh")),
+    }
+}
+
+fn query(url: &str) -> HashMap<String, String> {
+    Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect()
+}
+
+fn form(req: &PreparedRequest) -> HashMap<String, String> {
+    url::form_urlencoded::parse(req.body_text().unwrap().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+#[test]
+fn the_authorize_url_carries_pkce_s256_state_and_the_exact_redirect_uri() {
+    let cat = catalogue();
+    let hubspot = cat.get("hubspot").unwrap();
+    let method = code_method(&cat, "hubspot");
+    let flows = PendingFlows::default();
+    let (url, state) = flows.begin(
+        hubspot,
+        &method,
+        &creds(),
+        "http://localhost:53682/oauth/callback",
+        1000,
+    );
+    assert!(url
+        .as_str()
+        .starts_with("https://app.hubspot.com/oauth/authorize?"));
+    let q = query(url.as_str());
+    assert_eq!(q["response_type"], "code");
+    assert_eq!(q["client_id"], "client-1");
+    assert_eq!(q["redirect_uri"], "http://localhost:53682/oauth/callback");
+    assert_eq!(q["scope"], "oauth crm.objects.contacts.read");
+    assert_eq!(q["state"], state);
+    assert_eq!(q["code_challenge_method"], "S256");
+    assert_eq!(q["code_challenge"].len(), 43, "base64url of a SHA-256");
+    assert!(state.len() >= 16);
+    let flow = flows.take(&state).unwrap();
+    assert_eq!(flow.expires_at, 1000 + 600);
+    // The challenge is the S256 of the stored verifier.
+    let expected = PkceCodeChallenge::from_code_verifier_sha256(&flow.verifier);
+    assert_eq!(q["code_challenge"], expected.as_str());
+}
+
+#[test]
+fn a_pending_flow_can_be_taken_only_once_and_states_differ() {
+    let cat = catalogue();
+    let ecwid = cat.get("ecwid").unwrap();
+    let method = code_method(&cat, "ecwid");
+    let flows = PendingFlows::default();
+    let (_, a) = flows.begin(ecwid, &method, &creds(), "x:/cb", 0);
+    let (_, b) = flows.begin(ecwid, &method, &creds(), "x:/cb", 0);
+    assert_ne!(a, b);
+    assert!(flows.take(&a).is_some());
+    assert!(flows.take(&a).is_none(), "a second delivery finds nothing");
+    assert!(flows.take("forged").is_none());
+    assert!(flows.is_pending(&ecwid.id));
+    assert_eq!(flows.cancel(&ecwid.id), 1);
+    assert!(!flows.is_pending(&ecwid.id));
+}
+
+#[test]
+fn the_code_exchange_is_a_form_with_client_credentials_in_the_body() {
+    let cat = catalogue();
+    let method = code_method(&cat, "hubspot");
+    let verifier = PkceCodeVerifier::new("v".repeat(43));
+    let req = token_request(
+        &method,
+        &creds(),
+        &SecretString::new("code-1"),
+        &verifier,
+        "http://localhost:53682/oauth/callback",
+    )
+    .unwrap();
+    assert_eq!(req.method, "POST");
+    assert_eq!(req.url, "https://api.hubapi.com/oauth/v1/token");
+    assert_eq!(
+        req.body.as_ref().unwrap().0,
+        "application/x-www-form-urlencoded"
+    );
+    let f = form(&req);
+    assert_eq!(f["grant_type"], "authorization_code");
+    assert_eq!(f["code"], "code-1");
+    assert_eq!(f["redirect_uri"], "http://localhost:53682/oauth/callback");
+    assert_eq!(f["code_verifier"], "v".repeat(43));
+    assert_eq!(f["client_id"], "client-1");
+    assert_eq!(f["client_secret"], "shh");
+    assert_eq!(req.header_value("Authorization"), None);
+}
+
+#[test]
+fn basic_and_json_variants_follow_the_catalogue() {
+    let cat = catalogue();
+    let mut method = code_method(&cat, "ecwid");
+    method.client_auth = ClientAuth::Basic;
+    method.body_format = BodyFormat::Json;
+    let req = refresh_request(&method, &creds(), &SecretString::new("rt")).unwrap();
+    assert_eq!(
+        req.header_value("Authorization"),
+        Some("Basic Y2xpZW50LTE6c2ho")
+    );
+    assert_eq!(req.body.as_ref().unwrap().0, "application/json");
+    let json: serde_json::Value = serde_json::from_str(req.body_text().unwrap()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"grant_type": "refresh_token", "refresh_token": "rt"})
+    );
+    method.client_auth = ClientAuth::RequestBody;
+    let public = AppCredentials {
+        client_id: "c".into(),
+        client_secret: None,
+    };
+    assert!(matches!(
+        refresh_request(&method, &public, &SecretString::new("rt")),
+        Err(FlowError::MissingClientSecret)
+    ));
+}
+
+#[test]
+fn hotmart_mints_with_query_parameters_basic_auth_and_no_body() {
+    let cat = catalogue();
+    let Method::ClientCredentials(method) = cat.get("hotmart").unwrap().default_method() else {
+        panic!()
+    };
+    let req = client_credentials_request(method, &creds()).unwrap();
+    assert_eq!(req.method, "POST");
+    assert!(req
+        .url
+        .starts_with("https://api-sec-vlc.hotmart.com/security/oauth/token?"));
+    let q = query(&req.url);
+    assert_eq!(q["grant_type"], "client_credentials");
+    assert_eq!(q["client_id"], "client-1");
+    assert_eq!(q["client_secret"], "shh");
+    assert_eq!(
+        req.header_value("Authorization"),
+        Some("Basic Y2xpZW50LTE6c2ho")
+    );
+    assert_eq!(req.body, None);
+}
+
+#[test]
+fn whatconverts_keys_are_checked_with_basic_auth_on_one_lead() {
+    let cat = catalogue();
+    let Method::ApiKey(method) = cat.get("whatconverts").unwrap().default_method() else {
+        panic!()
+    };
+    let fields = vec![
+        ("token".to_string(), SecretString::new("tok")),
+        ("secret".to_string(), SecretString::new("sec")),
+    ];
+    let req = api_key_check_request(method, &fields).unwrap();
+    assert_eq!(req.method, "GET");
+    assert_eq!(
+        req.url,
+        "https://app.whatconverts.com/api/v1/leads?leads_per_page=1"
+    );
+    assert_eq!(
+        req.header_value("Authorization"),
+        Some("Basic dG9rOnNlYw==")
+    );
+}
+
+#[test]
+fn callbacks_are_read_as_code_declined_error_or_malformed() {
+    let params = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    assert_eq!(
+        read_callback(params(&[("code", "c"), ("state", "s")]), None).unwrap(),
+        Callback::Code {
+            code: SecretString::new("c"),
+            state: "s".into()
+        }
+    );
+    assert_eq!(
+        read_callback(params(&[("error", "access_denied"), ("state", "s")]), None).unwrap(),
+        Callback::Declined {
+            state: Some("s".into())
+        }
+    );
+    assert!(matches!(
+        read_callback(params(&[("error", "server_error")]), None).unwrap(),
+        Callback::Error { .. }
+    ));
+    assert_eq!(
+        read_callback(params(&[("state", "s")]), None).unwrap(),
+        Callback::Malformed
+    );
+    let mixed_up = read_callback(
+        params(&[
+            ("code", "c"),
+            ("state", "s"),
+            ("iss", "https://evil.example"),
+        ]),
+        Some("https://app.hubspot.com"),
+    );
+    assert!(matches!(mixed_up, Err(FlowError::IssuerMismatch { .. })));
+    let same = read_callback(
+        params(&[
+            ("code", "c"),
+            ("state", "s"),
+            ("iss", "https://app.hubspot.com/"),
+        ]),
+        Some("https://app.hubspot.com"),
+    );
+    assert!(same.is_ok());
+}
+
+fn tokens(body: &str) -> TokenSet {
+    parse_token_response(200, None, body, " ", 0).unwrap()
+}
+
+#[test]
+fn hubspot_revokes_its_refresh_token_with_delete_and_ecwid_has_nothing_to_call() {
+    let cat = catalogue();
+    let t = tokens(r#"{"access_token":"at","refresh_token":"rt/1"}"#);
+    let req = revoke_request(cat.get("hubspot").unwrap(), &t, &creds())
+        .unwrap()
+        .unwrap();
+    assert_eq!(req.method, "DELETE");
+    assert_eq!(
+        req.url,
+        "https://api.hubapi.com/oauth/v1/refresh-tokens/rt%2F1"
+    );
+    assert!(revoke_request(cat.get("ecwid").unwrap(), &t, &creds())
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn identity_urls_are_filled_from_the_token_set() {
+    let cat = catalogue();
+    let method = code_method(&cat, "ecwid");
+    let t = tokens(r#"{"access_token":"at","store_id":1003}"#);
+    let req = bearer_get(method.identity_url.as_ref().unwrap(), &t, None).unwrap();
+    assert_eq!(req.url, "https://app.ecwid.com/api/v3/1003/profile");
+    assert_eq!(req.header_value("Authorization"), Some("Bearer at"));
+    let no_store = tokens(r#"{"access_token":"at"}"#);
+    assert!(
+        matches!(bearer_get(method.identity_url.as_ref().unwrap(), &no_store, None), Err(FlowError::MissingValue(v)) if v == "store_id")
+    );
+}
+
+#[test]
+fn a_prepared_requests_debug_form_hides_query_headers_and_body() {
+    let cat = catalogue();
+    let Method::ClientCredentials(method) = cat.get("hotmart").unwrap().default_method() else {
+        panic!()
+    };
+    let shown = format!(
+        "{:?}",
+        client_credentials_request(method, &creds()).unwrap()
+    );
+    assert_eq!(
+        shown,
+        "PreparedRequest(POST https://api-sec-vlc.hotmart.com/security/oauth/token)"
+    );
+}
