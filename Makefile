@@ -28,7 +28,7 @@ tools:
 	@tauri-driver --help >/dev/null 2>&1 || $(CARGO) install tauri-driver --version '$(TAURI_DRIVER_VERSION)' --locked -j$(JOBS)
 
 build:
-	$(CARGO) build -j$(JOBS) -p plugboard
+	$(CARGO) build -j$(JOBS) --workspace
 
 lint:
 	$(CARGO) fmt --all -- --check

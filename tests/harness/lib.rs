@@ -64,12 +64,13 @@ pub fn app_log_path() -> PathBuf {
 }
 
 /// The debug app binary, built once per test process (a no-op when `make test` built it already).
+/// `--workspace`, as `make build` does: the same feature set, so the two builds share one cache.
 pub fn app_binary() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
             let status = Command::new(env!("CARGO"))
-                .args(["build", "-j2", "--quiet", "-p", "plugboard"])
+                .args(["build", "-j2", "--quiet", "--workspace"])
                 .current_dir(workspace_root())
                 .status()
                 .expect("run cargo build");

@@ -1,0 +1,803 @@
+/*!
+The provider simulator: an HTTP server on 127.0.0.1 that behaves as HubSpot, Ecwid, Hotmart and
+WhatConverts document (../shared/PROVIDERS.md) — request formats, responses, error shapes, expiry —
+with switches for faults. Tests and `make demo` point Plugboard at it through an ordinary
+`providers.toml` ([`Simulator::providers_toml`]): the same catalogue schema, endpoints on loopback.
+
+What it enforces, per provider, so a Plugboard that gets a detail wrong fails here as it would there:
+- authorize: known client id, `response_type=code`, a PKCE S256 challenge, `state`, an acceptable
+  redirect URI (HubSpot: https or `http://localhost`, never a custom scheme); answers with a redirect
+  carrying `code` and the same `state` (or `error=access_denied` when consent is declined);
+- token: `application/x-www-form-urlencoded` only, the client authentication the provider wants,
+  the exact `redirect_uri` of the authorize step, a `code_verifier` matching the challenge, and each
+  code once (a reused code is `invalid_grant` and revokes what it issued, as strict servers do);
+- responses: HubSpot 1800 s + refresh token; Ecwid no expiry + `store_id`; Hotmart 172799 s from a
+  client-credentials mint (parameters in the query, HTTP Basic); WhatConverts HTTP Basic keys;
+- identity, revoke, and the providers' own error shapes (HubSpot's legacy `{status, message}`).
+
+Every request is counted by name ([`Simulator::count`]), e.g. `hubspot.token`, `hubspot.refresh`,
+`hubspot.revoke`, `hotmart.mint`, `whatconverts.check`.
+*/
+
+// Handlers return early with a ready `Response` as the error; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+/// Demo/test app credentials the simulator accepts, per provider id.
+pub fn client_id(provider: &str) -> String {
+    format!("{provider}-demo-client")
+}
+
+pub fn client_secret(provider: &str) -> String {
+    format!("{provider}-demo-secret")
+}
+
+/// The WhatConverts key pair the simulator accepts.
+pub const WHATCONVERTS_TOKEN: &str = "wc-demo-token-1234";
+pub const WHATCONVERTS_SECRET: &str = "wc-demo-secret-5678";
+
+/// The HubSpot loopback port the simulator's catalogue registers.
+pub const DEFAULT_HUBSPOT_PORT: u16 = 53682;
+
+/// Switches for faults and lifetimes.
+#[derive(Debug, Clone, Default)]
+pub struct Faults {
+    /// Authorize answers `error=access_denied`.
+    pub decline_consent: bool,
+    /// Token endpoints answer 503.
+    pub token_unavailable: bool,
+    /// Refresh grants answer `invalid_grant`.
+    pub refresh_invalid_grant: bool,
+    /// Overrides HubSpot's 1800 s access-token lifetime (e.g. 5 s for countdown tests).
+    pub hubspot_lifetime: Option<i64>,
+    /// Refresh grants return a new refresh token (rotation) instead of the same one.
+    pub rotate_refresh_tokens: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Code {
+    provider: &'static str,
+    redirect_uri: String,
+    challenge: String,
+    scopes: Vec<String>,
+    used: bool,
+    issued: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    provider: &'static str,
+    expires_at: Option<i64>,
+    scopes: Vec<String>,
+}
+
+#[derive(Default)]
+struct Inner {
+    faults: Faults,
+    counts: HashMap<String, usize>,
+    codes: HashMap<String, Code>,
+    access: HashMap<String, Token>,
+    refresh: HashMap<String, (&'static str, Vec<String>)>,
+    serial: u64,
+}
+
+type Shared = Arc<Mutex<Inner>>;
+
+/// A running simulator. Dropping it stops the server.
+pub struct Simulator {
+    addr: SocketAddr,
+    inner: Shared,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+impl Inner {
+    fn count(&mut self, name: &str) {
+        *self.counts.entry(name.to_string()).or_default() += 1;
+    }
+
+    fn mint(&mut self, prefix: &str) -> String {
+        self.serial += 1;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default();
+        format!("{prefix}-{}-{nanos:08x}", self.serial)
+    }
+}
+
+impl Simulator {
+    /// Starts the simulator on a free port of 127.0.0.1, on the current tokio runtime.
+    pub async fn start() -> std::io::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let inner: Shared = Arc::default();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let app = router(inner.clone());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+        });
+        Ok(Self {
+            addr,
+            inner,
+            _shutdown: tx,
+        })
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// How many requests of `name` arrived (`hubspot.token`, `hubspot.refresh`, `hubspot.revoke`, …).
+    pub fn count(&self, name: &str) -> usize {
+        self.lock().counts.get(name).copied().unwrap_or(0)
+    }
+
+    pub fn set_faults(&self, faults: Faults) {
+        self.lock().faults = faults;
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.lock().faults.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A `providers.toml` that points all four providers at this simulator, with HubSpot's loopback
+    /// redirect on `hubspot_port`.
+    pub fn providers_toml(&self, hubspot_port: u16) -> String {
+        let base = self.base_url();
+        include_str!("providers.toml.in")
+            .replace("{base}", &base)
+            .replace("{hubspot_port}", &hubspot_port.to_string())
+    }
+}
+
+fn router(inner: Shared) -> Router {
+    Router::new()
+        .route("/{provider}/oauth/authorize", get(authorize))
+        .route("/hubspot/oauth/v1/token", post(hubspot_token))
+        .route(
+            "/hubspot/oauth/v1/access-tokens/{token}",
+            get(hubspot_token_info),
+        )
+        .route(
+            "/hubspot/oauth/v1/refresh-tokens/{token}",
+            delete(hubspot_revoke),
+        )
+        .route("/ecwid/api/oauth/token", post(ecwid_token))
+        .route("/ecwid/api/v3/{store_id}/profile", get(ecwid_profile))
+        .route("/hotmart/security/oauth/token", post(hotmart_token))
+        .route(
+            "/hotmart/payments/api/v1/sales/summary",
+            get(hotmart_summary),
+        )
+        .route("/whatconverts/oauth/token", post(whatconverts_oauth_token))
+        .route("/whatconverts/api/v1/leads", get(whatconverts_leads))
+        .with_state(inner)
+}
+
+fn provider_name(id: &str) -> Option<&'static str> {
+    ["hubspot", "ecwid", "hotmart", "whatconverts"]
+        .into_iter()
+        .find(|p| *p == id)
+}
+
+fn query_map(raw: Option<&str>) -> HashMap<String, String> {
+    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
+}
+
+fn redirect(location: String) -> Response {
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+}
+
+fn redirect_uri_allowed(provider: &str, uri: &str) -> bool {
+    let Ok(url) = url::Url::parse(uri) else {
+        return false;
+    };
+    match (provider, url.scheme()) {
+        // HubSpot: https, or plain http for the host `localhost` only; custom schemes are rejected.
+        ("hubspot", "https") => true,
+        ("hubspot", "http") => url.host_str() == Some("localhost"),
+        ("hubspot", _) => false,
+        (_, "https") => true,
+        (_, "http") => matches!(url.host_str(), Some("localhost" | "127.0.0.1")),
+        (_, scheme) => scheme == "dev.plugboard.desktop",
+    }
+}
+
+async fn authorize(
+    State(inner): State<Shared>,
+    Path(provider): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let Some(provider) = provider_name(&provider) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let q = query_map(raw.as_deref());
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count(&format!("{provider}.authorize"));
+    let field = |k: &str| q.get(k).cloned().unwrap_or_default();
+    // Problems before a trustworthy redirect URI is known are shown to the person, not redirected.
+    if field("client_id") != client_id(provider) {
+        return (StatusCode::BAD_REQUEST, "unknown client_id").into_response();
+    }
+    let redirect_uri = field("redirect_uri");
+    if !redirect_uri_allowed(provider, &redirect_uri) {
+        return (
+            StatusCode::BAD_REQUEST,
+            "redirect_uri is not registered for this app",
+        )
+            .into_response();
+    }
+    let state = field("state");
+    let back = |params: &[(&str, &str)]| {
+        let mut url = url::Url::parse(&redirect_uri).expect("checked above");
+        url.query_pairs_mut().extend_pairs(params);
+        redirect(url.to_string())
+    };
+    if field("response_type") != "code" {
+        return back(&[("error", "unsupported_response_type"), ("state", &state)]);
+    }
+    if field("code_challenge_method") != "S256" || field("code_challenge").len() != 43 {
+        return back(&[
+            ("error", "invalid_request"),
+            ("error_description", "PKCE S256 required"),
+            ("state", &state),
+        ]);
+    }
+    if s.faults.decline_consent {
+        return back(&[("error", "access_denied"), ("state", &state)]);
+    }
+    let code = s.mint(&format!("{provider}-code"));
+    let scopes = field("scope")
+        .split([' ', ','])
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect();
+    s.codes.insert(
+        code.clone(),
+        Code {
+            provider,
+            redirect_uri: redirect_uri.clone(),
+            challenge: field("code_challenge"),
+            scopes,
+            used: false,
+            issued: vec![],
+        },
+    );
+    back(&[("code", &code), ("state", &state)])
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ")?;
+    let decoded = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .ok()?,
+    )
+    .ok()?;
+    let (user, password) = decoded.split_once(':')?;
+    Some((user.to_string(), password.to_string()))
+}
+
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::to_string)
+}
+
+fn s256(verifier: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// The shared authorization-code and refresh-token grant, as strict servers do it. `Ok` carries the
+/// granted scopes and, for a refresh, the refresh token to hand back.
+enum Grant {
+    Code {
+        scopes: Vec<String>,
+        code: String,
+    },
+    Refresh {
+        scopes: Vec<String>,
+        refresh_token: String,
+    },
+}
+
+fn check_grant(
+    s: &mut Inner,
+    provider: &'static str,
+    form: &HashMap<String, String>,
+) -> Result<Grant, Response> {
+    let field = |k: &str| form.get(k).cloned().unwrap_or_default();
+    match field("grant_type").as_str() {
+        "authorization_code" => {
+            let code = field("code");
+            let Some(entry) = s.codes.get_mut(&code).filter(|c| c.provider == provider) else {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "unknown authorization code",
+                ));
+            };
+            if entry.used {
+                // RFC 6749 §4.1.2: a reused code revokes what it issued.
+                let issued = std::mem::take(&mut entry.issued);
+                for t in issued {
+                    s.access.remove(&t);
+                    s.refresh.remove(&t);
+                }
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "authorization code already used",
+                ));
+            }
+            if entry.redirect_uri != field("redirect_uri") {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "redirect_uri does not match",
+                ));
+            }
+            let verifier = field("code_verifier");
+            if verifier.is_empty() {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "code_verifier required",
+                ));
+            }
+            if s256(&verifier) != entry.challenge {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "code_verifier does not match",
+                ));
+            }
+            entry.used = true;
+            Ok(Grant::Code {
+                scopes: entry.scopes.clone(),
+                code,
+            })
+        }
+        "refresh_token" => {
+            let token = field("refresh_token");
+            if s.faults.refresh_invalid_grant {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "refresh token revoked",
+                ));
+            }
+            match s.refresh.get(&token) {
+                Some((p, scopes)) if *p == provider => Ok(Grant::Refresh {
+                    scopes: scopes.clone(),
+                    refresh_token: token,
+                }),
+                _ => Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "unknown refresh token",
+                )),
+            }
+        }
+        _ => Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "grant_type not supported",
+        )),
+    }
+}
+
+fn form_body(headers: &HeaderMap, body: &Bytes) -> Result<HashMap<String, String>, Response> {
+    if !is_form(headers) {
+        return Err(oauth_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "invalid_request",
+            "Content-Type must be application/x-www-form-urlencoded",
+        ));
+    }
+    Ok(url::form_urlencoded::parse(body).into_owned().collect())
+}
+
+fn body_client_ok(provider: &str, form: &HashMap<String, String>) -> bool {
+    form.get("client_id").map(String::as_str) == Some(&client_id(provider))
+        && form.get("client_secret").map(String::as_str) == Some(&client_secret(provider))
+}
+
+async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let refresh = form.get("grant_type").map(String::as_str) == Some("refresh_token");
+    s.count(if refresh {
+        "hubspot.refresh"
+    } else {
+        "hubspot.token"
+    });
+    if s.faults.token_unavailable {
+        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+    }
+    if !body_client_ok("hubspot", &form) {
+        // HubSpot's legacy error shape.
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"status": "BAD_CLIENT_ID", "message": "missing or unknown client id"})),
+        )
+            .into_response();
+    }
+    let grant = match check_grant(&mut s, "hubspot", &form) {
+        Ok(g) => g,
+        Err(r) => return r,
+    };
+    let lifetime = s.faults.hubspot_lifetime.unwrap_or(1800);
+    let access = s.mint("hs-at");
+    let (scopes, refresh_token) = match grant {
+        Grant::Code { scopes, code } => {
+            let rt = s.mint("hs-rt");
+            if let Some(c) = s.codes.get_mut(&code) {
+                c.issued.extend([access.clone(), rt.clone()]);
+            }
+            (scopes, rt)
+        }
+        Grant::Refresh {
+            scopes,
+            refresh_token,
+        } if s.faults.rotate_refresh_tokens => {
+            s.refresh.remove(&refresh_token);
+            (scopes, s.mint("hs-rt"))
+        }
+        Grant::Refresh {
+            scopes,
+            refresh_token,
+        } => (scopes, refresh_token),
+    };
+    s.refresh
+        .insert(refresh_token.clone(), ("hubspot", scopes.clone()));
+    s.access.insert(
+        access.clone(),
+        Token {
+            provider: "hubspot",
+            expires_at: Some(now() + lifetime),
+            scopes,
+        },
+    );
+    Json(json!({"token_type": "bearer", "refresh_token": refresh_token, "access_token": access, "expires_in": lifetime}))
+        .into_response()
+}
+
+async fn hubspot_token_info(State(inner): State<Shared>, Path(token): Path<String>) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("hubspot.identity");
+    match s.access.get(&token) {
+        Some(t) if t.provider == "hubspot" && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
+            "token": token, "user": "ana@example.com", "hub_domain": "example-portal.hubspot.com", "scopes": t.scopes,
+            "hub_id": 4242, "app_id": 7, "expires_in": t.expires_at.map(|e| e - now()), "user_id": 99, "token_type": "access"
+        }))
+        .into_response(),
+        _ => (StatusCode::UNAUTHORIZED, Json(json!({"status": "error", "message": "The OAuth token used to make this call expired"})))
+            .into_response(),
+    }
+}
+
+async fn hubspot_revoke(State(inner): State<Shared>, Path(token): Path<String>) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("hubspot.revoke");
+    match s.refresh.remove(&token) {
+        Some(_) => StatusCode::NO_CONTENT.into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({"status": "error", "message": "refresh token not found"})),
+        )
+            .into_response(),
+    }
+}
+
+async fn ecwid_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("ecwid.token");
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if s.faults.token_unavailable {
+        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+    }
+    if !body_client_ok("ecwid", &form) {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_client",
+            "client authentication failed",
+        );
+    }
+    match check_grant(&mut s, "ecwid", &form) {
+        Ok(Grant::Code { scopes, code }) => {
+            let access = s.mint("secret_ecwid");
+            if let Some(c) = s.codes.get_mut(&code) {
+                c.issued.push(access.clone());
+            }
+            s.access.insert(
+                access.clone(),
+                Token {
+                    provider: "ecwid",
+                    expires_at: None,
+                    scopes: scopes.clone(),
+                },
+            );
+            let public_token = s.mint("public_ecwid");
+            Json(json!({
+                "access_token": access, "token_type": "bearer", "scope": scopes.join(" "),
+                "store_id": 1003, "public_token": public_token
+            }))
+            .into_response()
+        }
+        // Ecwid issues no refresh tokens.
+        Ok(Grant::Refresh { .. }) => oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "no refresh",
+        ),
+        Err(r) => r,
+    }
+}
+
+async fn ecwid_profile(
+    State(inner): State<Shared>,
+    Path(store_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("ecwid.identity");
+    let token = bearer(&headers).and_then(|t| s.access.get(&t).cloned());
+    match token {
+        Some(t) if t.provider == "ecwid" && store_id == "1003" => {
+            if !t.scopes.iter().any(|x| x == "read_store_profile") {
+                return (
+                    StatusCode::FORBIDDEN,
+                    Json(json!({"errorMessage": "INSUFFICIENT_APP_SCOPE"})),
+                )
+                    .into_response();
+            }
+            Json(json!({"generalInfo": {"storeId": 1003, "storeUrl": "https://shop.example.com"}, "account": {"accountEmail": "owner@shop.example.com"}}))
+                .into_response()
+        }
+        _ => (
+            StatusCode::FORBIDDEN,
+            Json(json!({"errorMessage": "INVALID_API_TOKEN"})),
+        )
+            .into_response(),
+    }
+}
+
+async fn hotmart_token(
+    State(inner): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    let q = query_map(raw.as_deref());
+    if q.get("grant_type").map(String::as_str) == Some("client_credentials") {
+        s.count("hotmart.mint");
+        if s.faults.token_unavailable {
+            return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+        }
+        let (id, secret) = (client_id("hotmart"), client_secret("hotmart"));
+        let query_ok = q.get("client_id") == Some(&id) && q.get("client_secret") == Some(&secret);
+        let basic_ok = basic_credentials(&headers) == Some((id, secret));
+        if !query_ok || !basic_ok {
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Bad client credentials",
+            );
+        }
+        let access = s.mint("hm-at");
+        s.access.insert(
+            access.clone(),
+            Token {
+                provider: "hotmart",
+                expires_at: Some(now() + 172_799),
+                scopes: vec![],
+            },
+        );
+        return Json(json!({"access_token": access, "token_type": "bearer", "expires_in": 172799, "scope": "read write", "jti": s.mint("jti")}))
+            .into_response();
+    }
+    // The source text's authorization-code variant: form body, client credentials in the body.
+    s.count("hotmart.token");
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if !body_client_ok("hotmart", &form) {
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Bad client credentials",
+        );
+    }
+    match check_grant(&mut s, "hotmart", &form) {
+        Ok(Grant::Code { scopes, .. } | Grant::Refresh { scopes, .. }) => {
+            let access = s.mint("hm-at");
+            let refresh = s.mint("hm-rt");
+            s.refresh
+                .insert(refresh.clone(), ("hotmart", scopes.clone()));
+            s.access.insert(
+                access.clone(),
+                Token {
+                    provider: "hotmart",
+                    expires_at: Some(now() + 172_799),
+                    scopes,
+                },
+            );
+            Json(json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 172799, "scope": "read write"}))
+                .into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+async fn hotmart_summary(State(inner): State<Shared>, headers: HeaderMap) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("hotmart.check");
+    match bearer(&headers).and_then(|t| s.access.get(&t).cloned()) {
+        Some(t) if t.provider == "hotmart" && t.expires_at.is_none_or(|e| e > now()) => {
+            Json(json!({"items": [{"total_value": {"value": 0, "currency_code": "BRL"}}]}))
+                .into_response()
+        }
+        Some(_) => oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "token_expired",
+            "Access token expired",
+        ),
+        None => oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_token",
+            "Invalid access token",
+        ),
+    }
+}
+
+async fn whatconverts_oauth_token(
+    State(inner): State<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("whatconverts.token");
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if !body_client_ok("whatconverts", &form) {
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "client authentication failed",
+        );
+    }
+    match check_grant(&mut s, "whatconverts", &form) {
+        Ok(Grant::Code { scopes, .. } | Grant::Refresh { scopes, .. }) => {
+            let access = s.mint("wc-at");
+            let refresh = s.mint("wc-rt");
+            s.refresh
+                .insert(refresh.clone(), ("whatconverts", scopes.clone()));
+            s.access.insert(
+                access.clone(),
+                Token {
+                    provider: "whatconverts",
+                    expires_at: Some(now() + 3600),
+                    scopes,
+                },
+            );
+            Json(json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 3600})).into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+async fn whatconverts_leads(State(inner): State<Shared>, headers: HeaderMap) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("whatconverts.check");
+    let basic_ok = basic_credentials(&headers)
+        == Some((WHATCONVERTS_TOKEN.into(), WHATCONVERTS_SECRET.into()));
+    let bearer_ok = bearer(&headers)
+        .and_then(|t| s.access.get(&t).cloned())
+        .is_some_and(|t| t.provider == "whatconverts");
+    if basic_ok || bearer_ok {
+        Json(json!({"page_number": 1, "leads_per_page": 1, "total_pages": 1, "total_leads": 1, "leads": [{"lead_id": 1, "lead_type": "Phone Call"}]}))
+            .into_response()
+    } else {
+        (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({"error_message": "Invalid API Token or Secret"})),
+        )
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hubspot_accepts_https_and_localhost_but_never_a_custom_scheme() {
+        assert!(redirect_uri_allowed(
+            "hubspot",
+            "http://localhost:53682/oauth/callback"
+        ));
+        assert!(redirect_uri_allowed("hubspot", "https://example.com/cb"));
+        assert!(!redirect_uri_allowed(
+            "hubspot",
+            "http://127.0.0.1:53682/oauth/callback"
+        ));
+        assert!(!redirect_uri_allowed(
+            "hubspot",
+            "dev.plugboard.desktop:/oauth/callback"
+        ));
+        assert!(redirect_uri_allowed(
+            "ecwid",
+            "dev.plugboard.desktop:/oauth/callback"
+        ));
+        assert!(!redirect_uri_allowed("ecwid", "com.other.app:/cb"));
+    }
+
+    #[test]
+    fn s256_matches_rfc7636_appendix_b() {
+        assert_eq!(
+            s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+}
