@@ -20,6 +20,17 @@ pub enum ErrorCode {
     KeychainRejected,
     CatalogueInvalid,
     UnknownProvider,
+    UnknownConnection,
+    MissingCredentials,
+    InvalidInput,
+    InvalidCredentials,
+    StateMismatch,
+    FlowExpired,
+    Declined,
+    ReconnectNeeded,
+    ProviderError,
+    ProviderUnavailable,
+    StorageFailed,
     Internal,
 }
 

@@ -9,6 +9,7 @@ What each module owns:
 - [`vault`]: the OS keychain (Secret Service, Keychain, Credential Manager) behind a calm API:
   a missing entry is `Ok(None)`, delete is idempotent, one function names every entry.
 - [`secret`]: a string newtype that never prints its value and is wiped on drop.
+- [`service`]: connect and disconnect, over flows, vault and index, keeping nothing half-written.
 - [`tokens`]: token endpoint answers and a connection's secrets as one vault item.
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
@@ -28,6 +29,7 @@ pub mod flow;
 pub mod http;
 pub mod index;
 pub mod secret;
+pub mod service;
 pub mod tokens;
 pub mod vault;
 pub mod view;

@@ -328,6 +328,10 @@ pub struct Provider {
     pub environments: Vec<Environment>,
     pub revoke: Option<Revoke>,
     pub revoke_note: Option<String>,
+    /// How to name the account after a browser sign-in: templates tried in order, filled with
+    /// `{dotted.path}`s of the identity response and the token response's non-secret fields
+    /// (`"{hub_domain} · {user}"`, `"Store {store_id}"`). None fits ⇒ the provider's name.
+    pub account_label: Vec<String>,
 }
 
 impl Provider {
@@ -597,6 +601,7 @@ impl Validator<'_> {
             environments,
             revoke,
             revoke_note: p.revoke_note,
+            account_label: p.account_label,
         };
         for (field, t) in provider.templates() {
             if t.placeholders().contains(&"api_base") && provider.environments.is_empty() {

@@ -26,6 +26,8 @@ pub struct RawProvider {
     pub method: Vec<RawMethod>,
     pub revoke: Option<RawRevoke>,
     pub revoke_note: Option<String>,
+    #[serde(default)]
+    pub account_label: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

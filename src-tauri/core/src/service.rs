@@ -1,0 +1,707 @@
+/*!
+Connecting and disconnecting accounts: the orchestration over the catalogue, the flows, the vault
+and the index that the window (and later the CLI) call.
+
+Storage order keeps nothing half-written: the secret goes to the keychain first, then the index
+entry; if the index cannot be written the keychain item is removed again, so a connection either
+exists in both or in neither. Disconnect revokes where the provider can (a failed revoke still
+removes the local copy, and says so), then deletes the keychain item and the index entry; a second
+Disconnect of the same connection is not an error.
+*/
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::RwLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalogue::{Catalogue, Method, MethodKind, Provider, ProviderId};
+use crate::connection::ConnectionId;
+use crate::error::{ErrorCode, UserError};
+use crate::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
+use crate::index::{ConnectionRecord, Index, IndexError};
+use crate::secret::SecretString;
+use crate::tokens::{ConnectionSecret, TokenError, TokenSet};
+use crate::vault::{Vault, VaultError, VaultKey};
+
+/// Unix seconds now.
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+/// Where a provider's OAuth app credentials come from: explicit ones (demo mode, Settings) first,
+/// then `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` in the environment.
+#[derive(Default)]
+pub struct CredentialSource {
+    explicit: RwLock<HashMap<String, AppCredentials>>,
+}
+
+impl CredentialSource {
+    pub fn set(&self, provider: &str, creds: AppCredentials) {
+        self.explicit
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(provider.to_string(), creds);
+    }
+
+    pub fn get(&self, provider: &str) -> Option<AppCredentials> {
+        if let Some(c) = self
+            .explicit
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(provider)
+        {
+            return Some(c.clone());
+        }
+        let var = |suffix: &str| {
+            std::env::var(format!(
+                "PLUGBOARD_{}_{suffix}",
+                provider.to_ascii_uppercase().replace('-', "_")
+            ))
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+        };
+        let client_id = var("CLIENT_ID")?;
+        Some(AppCredentials {
+            client_id,
+            client_secret: var("CLIENT_SECRET").map(SecretString::new),
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("unknown provider `{0}`")]
+    UnknownProvider(String),
+    #[error("unknown connection `{0}`")]
+    UnknownConnection(String),
+    #[error("{provider} cannot connect with {method:?}")]
+    NoSuchMethod {
+        provider: String,
+        method: MethodKind,
+    },
+    #[error("no app credentials for {0}")]
+    MissingCredentials(String),
+    #[error("a required field is empty: {0}")]
+    EmptyField(String),
+    #[error("unknown or already used sign-in state")]
+    UnknownState,
+    #[error("the sign-in took too long")]
+    Expired,
+    #[error("the person declined")]
+    Declined,
+    #[error("the provider answered the sign-in with an error ({0})")]
+    AuthorizeError(String),
+    #[error("not a sign-in response")]
+    Malformed,
+    #[error(transparent)]
+    Flow(#[from] FlowError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+impl ServiceError {
+    /// The person's words for this error, naming the provider where it helps.
+    pub fn to_user(&self, provider_name: &str) -> UserError {
+        use ErrorCode as C;
+        let e = |code, message: String| UserError::new(code, message);
+        match self {
+            ServiceError::UnknownProvider(id) => UserError::unknown_provider(id),
+            ServiceError::UnknownConnection(_) => e(C::UnknownConnection, "That connection no longer exists.".into()),
+            ServiceError::NoSuchMethod { .. } => e(C::Internal, format!("{provider_name} can't connect that way.")),
+            ServiceError::MissingCredentials(_) => e(
+                C::MissingCredentials,
+                format!("{provider_name} needs app credentials (a client id and secret) before you can connect. See “Setup details”."),
+            ),
+            ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::UnknownState => e(
+                C::StateMismatch,
+                "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored. Start again with Connect.".into(),
+            ),
+            ServiceError::Expired => e(C::FlowExpired, format!("The sign-in to {provider_name} took too long and expired. Start again with Connect.")),
+            ServiceError::Declined => e(C::Declined, format!("You declined the request in {provider_name}, so nothing was connected.")),
+            ServiceError::AuthorizeError(code) => {
+                e(C::ProviderError, format!("{provider_name} refused the sign-in ({code}). Check the app's settings at {provider_name}, then try again."))
+            }
+            ServiceError::Malformed => e(C::StateMismatch, "Plugboard received a link that is not a sign-in response.".into()),
+            ServiceError::Flow(f) => flow_error(f, provider_name),
+            ServiceError::Vault(v) => UserError::from(v.clone()),
+            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
+        }
+    }
+}
+
+fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
+    use ErrorCode as C;
+    let e = |code, message: String| UserError::new(code, message);
+    match f {
+        FlowError::Network(_) => e(C::ProviderUnavailable, format!("Plugboard couldn't reach {provider_name}. Check your internet connection and try again.")),
+        FlowError::Token(TokenError::Temporary { .. }) => {
+            e(C::ProviderUnavailable, format!("{provider_name} is having trouble right now. Try again in a few minutes."))
+        }
+        FlowError::Token(TokenError::InvalidClient { .. }) => {
+            e(C::InvalidCredentials, format!("{provider_name} didn't accept these credentials. Check them and try again."))
+        }
+        FlowError::Token(TokenError::InvalidGrant { .. }) => {
+            e(C::ReconnectNeeded, format!("{provider_name} no longer accepts this sign-in. Connect again."))
+        }
+        FlowError::Token(other) => e(C::ProviderError, format!("{provider_name} refused the request ({}).", other.code())),
+        FlowError::MissingClientSecret => e(C::MissingCredentials, format!("{provider_name} needs a client secret before you can connect.")),
+        FlowError::IssuerMismatch { .. } => e(C::StateMismatch, "This sign-in response came from a different server than expected, so it was refused.".into()),
+        FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
+        FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
+    }
+}
+
+/// What a card shows about one connection (no secrets).
+#[derive(Debug, Clone, Serialize)]
+pub struct ConnectionView {
+    pub id: ConnectionId,
+    pub provider: String,
+    pub method: MethodKind,
+    pub account: String,
+    pub scopes: Vec<String>,
+    pub environment: Option<String>,
+    pub obtained_at: i64,
+    pub expires_at: Option<i64>,
+}
+
+impl From<ConnectionRecord> for ConnectionView {
+    fn from(r: ConnectionRecord) -> Self {
+        Self {
+            id: r.id,
+            provider: r.provider,
+            method: r.method,
+            account: r.account,
+            scopes: r.scopes,
+            environment: r.environment,
+            obtained_at: r.obtained_at,
+            expires_at: r.expires_at,
+        }
+    }
+}
+
+/// What Disconnect did at the provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "revoke", rename_all = "snake_case")]
+pub enum DisconnectReport {
+    Revoked,
+    /// The provider has no revoke endpoint: the note says what to do there instead.
+    NotSupported {
+        note: Option<String>,
+    },
+    /// The revoke failed; the local copy was removed all the same.
+    RevokeFailed {
+        reason: String,
+    },
+    /// There was nothing to disconnect.
+    AlreadyGone,
+}
+
+/// A started browser sign-in.
+#[derive(Debug, Clone, Serialize)]
+pub struct StartedSignIn {
+    pub provider: String,
+    /// Open this in the system browser.
+    pub url: String,
+    pub redirect_uri: String,
+}
+
+pub struct Connections {
+    catalogue: Catalogue,
+    vault: Vault,
+    index: Index,
+    http: reqwest::Client,
+    pending: PendingFlows,
+    pub credentials: CredentialSource,
+}
+
+fn fresh_id(provider: &ProviderId) -> ConnectionId {
+    let n: u32 = rand::random();
+    ConnectionId::parse(&format!("{provider}-{n:08x}"))
+        .expect("provider ids and hex make valid connection ids")
+}
+
+/// Fills `{dotted.path}` placeholders from `data`; `None` if any is missing.
+fn render_label(template: &str, data: &Value) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}')? + start;
+        let path = &rest[start + 1..end];
+        let mut v = data;
+        for part in path.split('.') {
+            v = v.get(part)?;
+        }
+        match v {
+            Value::String(s) if !s.is_empty() => out.push_str(s),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            _ => return None,
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+impl Connections {
+    pub fn new(catalogue: Catalogue, vault: Vault, data_dir: &Path) -> Self {
+        Self {
+            catalogue,
+            vault,
+            index: Index::in_dir(data_dir),
+            http: crate::http::client(),
+            pending: PendingFlows::default(),
+            credentials: CredentialSource::default(),
+        }
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    pub fn provider(&self, id: &str) -> Result<&Provider, ServiceError> {
+        self.catalogue
+            .get(id)
+            .ok_or_else(|| ServiceError::UnknownProvider(id.to_string()))
+    }
+
+    /// The provider's display name, or the id when unknown (for error messages).
+    pub fn provider_name(&self, id: &str) -> String {
+        self.catalogue
+            .get(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn has_credentials(&self, provider: &str) -> bool {
+        self.credentials.get(provider).is_some()
+    }
+
+    pub fn list(&self) -> Result<Vec<ConnectionView>, ServiceError> {
+        Ok(self
+            .index
+            .load()?
+            .into_iter()
+            .map(ConnectionView::from)
+            .collect())
+    }
+
+    /// Stores a new connection: keychain first, then the index; undone if the index fails.
+    async fn store(
+        &self,
+        record: ConnectionRecord,
+        secret: ConnectionSecret,
+    ) -> Result<ConnectionView, ServiceError> {
+        let key = VaultKey::Connection(record.id.clone());
+        let item = secret.encode();
+        let put_key = key.clone();
+        self.vault.run(move |v| v.put(&put_key, &item)).await?;
+        if let Err(e) = self.index.upsert(record.clone()) {
+            let _ = self.vault.run(move |v| v.delete(&key)).await;
+            return Err(e.into());
+        }
+        log::info!(
+            "connected {} ({}, {:?})",
+            record.id,
+            record.provider,
+            record.method
+        );
+        Ok(record.into())
+    }
+
+    /// Verifies and stores an API key (WhatConverts). A key the provider refuses stores nothing.
+    pub async fn connect_api_key(
+        &self,
+        provider_id: &str,
+        fields: Vec<(String, SecretString)>,
+    ) -> Result<ConnectionView, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let Some(Method::ApiKey(method)) = provider.method(MethodKind::ApiKey) else {
+            return Err(ServiceError::NoSuchMethod {
+                provider: provider_id.into(),
+                method: MethodKind::ApiKey,
+            });
+        };
+        // Exactly the catalogue's fields, in its order, none empty.
+        let mut ordered = Vec::new();
+        for f in &method.fields {
+            let value = fields
+                .iter()
+                .find(|(id, _)| id == &f.id)
+                .map(|(_, v)| v.clone());
+            match value {
+                Some(v) if !v.expose().trim().is_empty() => {
+                    ordered.push((f.id.clone(), SecretString::new(v.expose().trim())))
+                }
+                _ => return Err(ServiceError::EmptyField(f.label.clone())),
+            }
+        }
+        flow::verify_api_key(&self.http, method, &ordered).await?;
+        let (first_label, first) = (&method.fields[0].label, &ordered[0].1);
+        let record = ConnectionRecord {
+            id: fresh_id(&provider.id),
+            provider: provider.id.to_string(),
+            method: MethodKind::ApiKey,
+            account: format!("{first_label} {}", first.tail_hint()),
+            scopes: vec![],
+            environment: None,
+            obtained_at: unix_now(),
+            expires_at: None,
+        };
+        self.store(record, ConnectionSecret::ApiKey { fields: ordered })
+            .await
+    }
+
+    /// Mints a token with the person's client credentials (Hotmart) and stores both.
+    pub async fn connect_client_credentials(
+        &self,
+        provider_id: &str,
+        client_id: &str,
+        client_secret: SecretString,
+        environment: Option<&str>,
+    ) -> Result<ConnectionView, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let Some(Method::ClientCredentials(method)) =
+            provider.method(MethodKind::ClientCredentials)
+        else {
+            return Err(ServiceError::NoSuchMethod {
+                provider: provider_id.into(),
+                method: MethodKind::ClientCredentials,
+            });
+        };
+        let client_id = client_id.trim();
+        if client_id.is_empty() {
+            return Err(ServiceError::EmptyField("Client ID".into()));
+        }
+        if client_secret.expose().trim().is_empty() {
+            return Err(ServiceError::EmptyField("Client secret".into()));
+        }
+        let env = match environment {
+            Some(id) => provider.environments.iter().find(|e| e.id == id),
+            None => provider.environments.first(),
+        };
+        let creds = AppCredentials {
+            client_id: client_id.to_string(),
+            client_secret: Some(SecretString::new(client_secret.expose().trim())),
+        };
+        let tokens = flow::mint_client_credentials(&self.http, method, &creds, unix_now()).await?;
+        let id_hint = SecretString::new(client_id).tail_hint();
+        let account = match env {
+            Some(e) => format!("{} · client {id_hint}", e.label),
+            None => format!("Client {id_hint}"),
+        };
+        let record = ConnectionRecord {
+            id: fresh_id(&provider.id),
+            provider: provider.id.to_string(),
+            method: MethodKind::ClientCredentials,
+            account,
+            scopes: tokens.scopes.clone().unwrap_or_default(),
+            environment: env.map(|e| e.id.clone()),
+            obtained_at: unix_now(),
+            expires_at: tokens.expires_at,
+        };
+        let secret = ConnectionSecret::ClientCredentials {
+            client_id: creds.client_id,
+            client_secret: creds.client_secret.expect("set above"),
+            tokens,
+        };
+        self.store(record, secret).await
+    }
+
+    /// Starts a browser sign-in with the provider's authorization-code method.
+    pub fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let Some(Method::AuthorizationCode(method)) =
+            provider.method(MethodKind::AuthorizationCode)
+        else {
+            return Err(ServiceError::NoSuchMethod {
+                provider: provider_id.into(),
+                method: MethodKind::AuthorizationCode,
+            });
+        };
+        let creds = self
+            .credentials
+            .get(provider_id)
+            .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
+        let redirect_uri = method.redirect.redirect_uri();
+        // One sign-in per provider at a time: a new Connect replaces a forgotten one.
+        self.pending.cancel(&provider.id);
+        let (url, _state) = self
+            .pending
+            .begin(provider, method, &creds, &redirect_uri, unix_now());
+        log::info!(
+            "sign-in to {} started (redirect {redirect_uri})",
+            provider.id
+        );
+        Ok(StartedSignIn {
+            provider: provider.id.to_string(),
+            url: url.to_string(),
+            redirect_uri,
+        })
+    }
+
+    pub fn cancel_sign_in(&self, provider_id: &str) -> bool {
+        ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0)
+    }
+
+    pub fn sign_in_pending(&self, provider_id: &str) -> bool {
+        ProviderId::parse(provider_id).is_some_and(|id| self.pending.is_pending(&id))
+    }
+
+    /// Completes a browser sign-in from its callback parameters. Returns the provider id with the
+    /// outcome, so the caller can name the provider in a message even when the flow failed.
+    pub async fn complete_sign_in(
+        &self,
+        param: impl Fn(&str) -> Option<String>,
+    ) -> (Option<String>, Result<ConnectionView, ServiceError>) {
+        let callback = match flow::read_callback(&param, None) {
+            Ok(c) => c,
+            Err(e) => return (None, Err(e.into())),
+        };
+        let (state, outcome) = match callback {
+            Callback::Code { code, state } => (state, Ok(code)),
+            Callback::Declined { state } => {
+                (state.unwrap_or_default(), Err(ServiceError::Declined))
+            }
+            Callback::Error { state, code, .. } => (
+                state.unwrap_or_default(),
+                Err(ServiceError::AuthorizeError(code)),
+            ),
+            Callback::Malformed => return (None, Err(ServiceError::Malformed)),
+        };
+        // Removed before the code is used: a duplicate callback finds nothing.
+        let Some(flow) = self.pending.take(&state) else {
+            return (None, Err(ServiceError::UnknownState));
+        };
+        let provider_id = flow.provider.to_string();
+        let result = async {
+            let code = outcome?;
+            if unix_now() > flow.expires_at {
+                return Err(ServiceError::Expired);
+            }
+            let provider = self.provider(&provider_id)?;
+            let Some(Method::AuthorizationCode(method)) =
+                provider.method(MethodKind::AuthorizationCode)
+            else {
+                return Err(ServiceError::NoSuchMethod {
+                    provider: provider_id.clone(),
+                    method: MethodKind::AuthorizationCode,
+                });
+            };
+            let creds = self
+                .credentials
+                .get(&provider_id)
+                .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
+            let tokens =
+                flow::exchange_code(&self.http, method, &creds, &code, &flow, unix_now()).await?;
+            let (account, identity_scopes) = self
+                .identify(provider, method.identity_url.as_ref(), &tokens)
+                .await;
+            let record = ConnectionRecord {
+                id: fresh_id(&provider.id),
+                provider: provider_id.clone(),
+                method: MethodKind::AuthorizationCode,
+                account,
+                scopes: tokens
+                    .scopes
+                    .clone()
+                    .or(identity_scopes)
+                    .unwrap_or_else(|| method.scopes.clone()),
+                environment: None,
+                obtained_at: unix_now(),
+                expires_at: tokens.expires_at,
+            };
+            self.store(record, ConnectionSecret::OAuth { tokens }).await
+        }
+        .await;
+        (Some(provider_id), result)
+    }
+
+    /// Names the account: the identity call (when the catalogue has one) and the token's fields,
+    /// through the provider's `account_label` templates. Best effort: a failed identity call still
+    /// connects, labelled with what the token said.
+    async fn identify(
+        &self,
+        provider: &Provider,
+        identity_url: Option<&crate::catalogue::UrlTemplate>,
+        tokens: &TokenSet,
+    ) -> (String, Option<Vec<String>>) {
+        let mut data = serde_json::Map::new();
+        for (k, v) in &tokens.extra {
+            data.insert(k.clone(), Value::String(v.clone()));
+        }
+        let mut scopes = None;
+        if let Some(template) = identity_url {
+            if let Ok(req) = flow::bearer_get(template, tokens, None) {
+                match flow::send(&self.http, &req).await {
+                    Ok(resp) if (200..300).contains(&resp.status) => {
+                        if let Ok(Value::Object(identity)) =
+                            serde_json::from_str::<Value>(&resp.body)
+                        {
+                            scopes = identity.get("scopes").and_then(Value::as_array).map(|a| {
+                                a.iter()
+                                    .filter_map(Value::as_str)
+                                    .map(str::to_string)
+                                    .collect()
+                            });
+                            for (k, v) in identity {
+                                if !k.contains("token") {
+                                    data.entry(k).or_insert(v);
+                                }
+                            }
+                        }
+                    }
+                    Ok(resp) => log::warn!(
+                        "identity call for {} answered HTTP {}",
+                        provider.id,
+                        resp.status
+                    ),
+                    Err(e) => log::warn!("identity call for {} failed: {e}", provider.id),
+                }
+            }
+        }
+        let data = Value::Object(data);
+        let label = provider
+            .account_label
+            .iter()
+            .find_map(|t| render_label(t, &data))
+            .unwrap_or_else(|| provider.name.clone());
+        (label, scopes)
+    }
+
+    /// Disconnects: revoke where possible, then forget locally. Idempotent.
+    pub async fn disconnect(&self, id: &str) -> Result<(String, DisconnectReport), ServiceError> {
+        let cid = ConnectionId::parse(id)
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let record = self.index.get(&cid)?;
+        let key = VaultKey::Connection(cid.clone());
+        let get_key = key.clone();
+        let item = self.vault.run(move |v| v.get(&get_key)).await?;
+        let Some(record) = record else {
+            // Not in the index: remove a stray keychain item, if any, and report nothing to do.
+            if item.is_some() {
+                self.vault.run(move |v| v.delete(&key)).await?;
+            }
+            return Ok((String::new(), DisconnectReport::AlreadyGone));
+        };
+        let provider = self.catalogue.get(&record.provider);
+        let report = match (
+            provider,
+            item.as_ref().and_then(|i| ConnectionSecret::decode(i).ok()),
+        ) {
+            (Some(p), Some(secret)) if p.revoke.is_some() => match secret.tokens() {
+                Some(tokens) => {
+                    let creds = self
+                        .credentials
+                        .get(&record.provider)
+                        .unwrap_or(AppCredentials {
+                            client_id: String::new(),
+                            client_secret: None,
+                        });
+                    match flow::revoke_request(p, tokens, &creds) {
+                        Ok(Some(req)) => match flow::send(&self.http, &req).await {
+                            Ok(resp) if (200..300).contains(&resp.status) || resp.status == 404 => {
+                                DisconnectReport::Revoked
+                            }
+                            Ok(resp) => DisconnectReport::RevokeFailed {
+                                reason: format!("HTTP {}", resp.status),
+                            },
+                            Err(e) => DisconnectReport::RevokeFailed {
+                                reason: e.to_string(),
+                            },
+                        },
+                        Ok(None) => DisconnectReport::NotSupported {
+                            note: p.revoke_note.clone(),
+                        },
+                        Err(e) => DisconnectReport::RevokeFailed {
+                            reason: e.to_string(),
+                        },
+                    }
+                }
+                None => DisconnectReport::NotSupported {
+                    note: p.revoke_note.clone(),
+                },
+            },
+            (p, _) => DisconnectReport::NotSupported {
+                note: p.and_then(|p| p.revoke_note.clone()),
+            },
+        };
+        self.vault.run(move |v| v.delete(&key)).await?;
+        self.index.remove(&cid)?;
+        log::info!("disconnected {cid} ({}): {report:?}", record.provider);
+        Ok((record.provider, report))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_labels_fill_dotted_paths_and_skip_templates_with_missing_fields() {
+        let data = serde_json::json!({"store_id": "1003", "account": {"accountEmail": "o@example.com"}, "hub_id": 42});
+        assert_eq!(
+            render_label("Store {store_id} · {account.accountEmail}", &data).as_deref(),
+            Some("Store 1003 · o@example.com")
+        );
+        assert_eq!(
+            render_label("Portal {hub_id}", &data).as_deref(),
+            Some("Portal 42")
+        );
+        assert_eq!(render_label("{hub_domain} · {user}", &data), None);
+    }
+
+    #[test]
+    fn app_credentials_come_from_the_environment_when_not_set_explicitly() {
+        let source = CredentialSource::default();
+        assert!(source.get("acme-test-provider").is_none());
+        std::env::set_var("PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID", "env-id");
+        let from_env = source.get("acme-test-provider").unwrap();
+        assert_eq!(from_env.client_id, "env-id");
+        assert!(from_env.client_secret.is_none());
+        source.set(
+            "acme-test-provider",
+            AppCredentials {
+                client_id: "explicit".into(),
+                client_secret: None,
+            },
+        );
+        assert_eq!(
+            source.get("acme-test-provider").unwrap().client_id,
+            "explicit"
+        );
+        std::env::remove_var("PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID");
+    }
+
+    #[test]
+    fn errors_read_in_the_persons_words_with_stable_codes() {
+        let e = ServiceError::Declined.to_user("HubSpot");
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "declined");
+        assert_eq!(
+            e.message,
+            "You declined the request in HubSpot, so nothing was connected."
+        );
+        let e = ServiceError::Flow(FlowError::Token(TokenError::InvalidClient {
+            code: "http_401".into(),
+            description: None,
+        }))
+        .to_user("WhatConverts");
+        assert_eq!(
+            serde_json::to_value(&e).unwrap()["code"],
+            "invalid_credentials"
+        );
+        assert_eq!(
+            ServiceError::UnknownState.to_user("x").code,
+            ErrorCode::StateMismatch
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! Connect and disconnect end to end below the window: the provider simulator on 127.0.0.1, the
+//! real Secret Service of the private test session, an index in a temporary folder. Ignored by a
+//! plain `cargo test`; `make test` runs them inside `tests/session.sh`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use plugboard_core::catalogue::{Catalogue, Origin};
+use plugboard_core::flow::AppCredentials;
+use plugboard_core::secret::SecretString;
+use plugboard_core::service::{Connections, DisconnectReport, ServiceError};
+use plugboard_core::vault::{Vault, VaultKey};
+use plugboard_sim::{Faults, Simulator};
+
+fn require_session() {
+    assert!(
+        std::env::var_os("PLUGBOARD_TEST_SESSION").is_some(),
+        "run inside the private test session: `make test`"
+    );
+}
+
+struct Fixture {
+    sim: Simulator,
+    service: Connections,
+    vault: Vault,
+    dir: PathBuf,
+}
+
+async fn fixture(name: &str) -> Fixture {
+    require_session();
+    let sim = Simulator::start().await.unwrap();
+    let catalogue =
+        Catalogue::parse(&sim.providers_toml(53682), &Origin::File("sim.toml".into())).unwrap();
+    let vault = Vault::new(Some(&format!("test-service-{name}")));
+    let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let service = Connections::new(catalogue, vault.clone(), &dir);
+    for p in ["hubspot", "ecwid"] {
+        service.credentials.set(
+            p,
+            AppCredentials {
+                client_id: plugboard_sim::client_id(p),
+                client_secret: Some(SecretString::new(plugboard_sim::client_secret(p))),
+            },
+        );
+    }
+    Fixture {
+        sim,
+        service,
+        vault,
+        dir,
+    }
+}
+
+fn keychain_has(vault: &Vault, id: &str) -> bool {
+    let key = VaultKey::Connection(plugboard_core::connection::ConnectionId::parse(id).unwrap());
+    Command::new("secret-tool")
+        .args([
+            "lookup",
+            "service",
+            vault.service(),
+            "username",
+            &Vault::account_name(&key),
+        ])
+        .output()
+        .map(|o| o.status.success() && !o.stdout.is_empty())
+        .unwrap_or(false)
+}
+
+/// The browser stand-in: follows the authorize URL to the provider's redirect.
+async fn browse(url: &str) -> HashMap<String, String> {
+    let resp = plugboard_core::http::client()
+        .get(url)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 302);
+    let location = url::Url::parse(resp.headers()["location"].to_str().unwrap()).unwrap();
+    location.query_pairs().into_owned().collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
+    let f = fixture("wc").await;
+    let fields = |t: &str, s: &str| {
+        vec![
+            ("token".to_string(), SecretString::new(t)),
+            ("secret".to_string(), SecretString::new(s)),
+        ]
+    };
+
+    let bad = f
+        .service
+        .connect_api_key("whatconverts", fields("wrong", "key"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        bad.to_user("WhatConverts").message,
+        "WhatConverts didn't accept these credentials. Check them and try again."
+    );
+    assert!(
+        f.service.list().unwrap().is_empty(),
+        "a refused key stores nothing"
+    );
+
+    let c = f
+        .service
+        .connect_api_key(
+            "whatconverts",
+            fields(
+                plugboard_sim::WHATCONVERTS_TOKEN,
+                plugboard_sim::WHATCONVERTS_SECRET,
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(c.account, "API token ••••1234");
+    assert_eq!(c.expires_at, None);
+    assert!(keychain_has(&f.vault, c.id.as_str()));
+    let index = std::fs::read_to_string(f.dir.join("connections.json")).unwrap();
+    assert!(
+        !index.contains(plugboard_sim::WHATCONVERTS_SECRET)
+            && !index.contains(plugboard_sim::WHATCONVERTS_TOKEN)
+    );
+
+    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    assert!(matches!(
+        report,
+        DisconnectReport::NotSupported { note: Some(_) }
+    ));
+    assert!(!keychain_has(&f.vault, c.id.as_str()));
+    assert!(f.service.list().unwrap().is_empty());
+    assert_eq!(
+        f.service.disconnect(c.id.as_str()).await.unwrap().1,
+        DisconnectReport::AlreadyGone
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
+    let f = fixture("hotmart").await;
+    let c = f
+        .service
+        .connect_client_credentials(
+            "hotmart",
+            &plugboard_sim::client_id("hotmart"),
+            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            Some("sandbox"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(c.environment.as_deref(), Some("sandbox"));
+    assert!(
+        c.account.starts_with("Sandbox · client ••••"),
+        "{}",
+        c.account
+    );
+    let left = c.expires_at.unwrap() - plugboard_core::service::unix_now();
+    assert!((172_700..=172_799).contains(&left), "{left}");
+    assert_eq!(f.sim.count("hotmart.mint"), 1);
+    let empty = f
+        .service
+        .connect_client_credentials("hotmart", " ", SecretString::new("x"), None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        empty.to_user("Hotmart").message,
+        "Please fill in “Client ID”."
+    );
+    f.service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_revokes_on_disconnect()
+{
+    let f = fixture("hubspot").await;
+    let started = f.service.begin_sign_in("hubspot").unwrap();
+    assert_eq!(
+        started.redirect_uri,
+        "http://localhost:53682/oauth/callback"
+    );
+    assert!(f.service.sign_in_pending("hubspot"));
+    let params = browse(&started.url).await;
+
+    let (provider, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    assert_eq!(provider.as_deref(), Some("hubspot"));
+    let c = result.unwrap();
+    assert_eq!(c.account, "example-portal.hubspot.com · ana@example.com");
+    assert_eq!(c.scopes, ["oauth", "crm.objects.contacts.read"]);
+    assert!(keychain_has(&f.vault, c.id.as_str()));
+
+    // The same callback again: ignored, and no second code exchange reaches the provider.
+    let (_, again) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    assert!(matches!(again, Err(ServiceError::UnknownState)));
+    assert_eq!(f.sim.count("hubspot.token"), 1);
+    assert_eq!(f.service.list().unwrap().len(), 1);
+
+    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    assert_eq!(report, DisconnectReport::Revoked);
+    assert_eq!(f.sim.count("hubspot.revoke"), 1);
+    assert!(!keychain_has(&f.vault, c.id.as_str()));
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn ecwid_is_labelled_with_its_store_and_two_accounts_can_coexist() {
+    let f = fixture("ecwid").await;
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let started = f.service.begin_sign_in("ecwid").unwrap();
+        assert_eq!(
+            started.redirect_uri,
+            "dev.plugboard.desktop:/oauth/callback"
+        );
+        let params = browse(&started.url).await;
+        let c = f
+            .service
+            .complete_sign_in(|k| params.get(k).cloned())
+            .await
+            .1
+            .unwrap();
+        assert_eq!(c.account, "Store 1003 · owner@shop.example.com");
+        assert_eq!(c.expires_at, None);
+        ids.push(c.id);
+    }
+    assert_ne!(ids[0], ids[1], "connection ids are not provider ids");
+    assert_eq!(f.service.list().unwrap().len(), 2);
+    let (_, report) = f.service.disconnect(ids[0].as_str()).await.unwrap();
+    assert_eq!(
+        report,
+        DisconnectReport::NotSupported {
+            note: Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.".into())
+        }
+    );
+    assert_eq!(f.service.list().unwrap().len(), 1);
+    f.service.disconnect(ids[1].as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
+    let f = fixture("negative").await;
+    f.sim.set_faults(Faults {
+        decline_consent: true,
+        ..Faults::default()
+    });
+    let params = browse(&f.service.begin_sign_in("ecwid").unwrap().url).await;
+    let (provider, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    assert_eq!(provider.as_deref(), Some("ecwid"));
+    assert_eq!(
+        result.unwrap_err().to_user("Ecwid").message,
+        "You declined the request in Ecwid, so nothing was connected."
+    );
+
+    let forged = HashMap::from([
+        ("code".to_string(), "x".to_string()),
+        ("state".to_string(), "forged".to_string()),
+    ]);
+    let (_, result) = f.service.complete_sign_in(|k| forged.get(k).cloned()).await;
+    assert!(matches!(result, Err(ServiceError::UnknownState)));
+    assert_eq!(
+        f.sim.count("ecwid.token"),
+        0,
+        "no token request for an unknown state"
+    );
+
+    let missing = f.service.begin_sign_in("whatconverts").unwrap_err();
+    assert!(missing
+        .to_user("WhatConverts")
+        .message
+        .starts_with("WhatConverts needs app credentials"));
+    assert!(f.service.list().unwrap().is_empty());
+}
