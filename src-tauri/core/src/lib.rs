@@ -13,6 +13,7 @@ What each module owns:
 - [`tokens`]: token endpoint answers and a connection's secrets as one vault item.
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
+- [`loopback`]: the one-shot loopback redirect listener (RFC 8252 §7.3).
 - [`index`]: the non-secret connection index on disk, written atomically.
 - [`flow`]: the connection flows (authorization code + PKCE, client credentials, API key), identity
   and revoke, driven by the catalogue.
@@ -28,6 +29,7 @@ pub mod error;
 pub mod flow;
 pub mod http;
 pub mod index;
+pub mod loopback;
 pub mod secret;
 pub mod service;
 pub mod tokens;

@@ -161,7 +161,7 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
 }
 
 /// What a card shows about one connection (no secrets).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConnectionView {
     pub id: ConnectionId,
     pub provider: String,
@@ -212,6 +212,8 @@ pub struct StartedSignIn {
     /// Open this in the system browser.
     pub url: String,
     pub redirect_uri: String,
+    /// For loopback redirects: the port and path to listen on while the sign-in is pending.
+    pub loopback: Option<(u16, String)>,
 }
 
 pub struct Connections {
@@ -442,10 +444,17 @@ impl Connections {
             "sign-in to {} started (redirect {redirect_uri})",
             provider.id
         );
+        let loopback = match &method.redirect {
+            crate::catalogue::RedirectMode::Loopback { port, path, .. } => {
+                Some((*port, path.clone()))
+            }
+            _ => None,
+        };
         Ok(StartedSignIn {
             provider: provider.id.to_string(),
             url: url.to_string(),
             redirect_uri,
+            loopback,
         })
     }
 

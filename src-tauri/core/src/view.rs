@@ -6,8 +6,9 @@ one call deep and lets `plugboard providers --json` print the same thing the car
 
 use serde::Serialize;
 
-use crate::catalogue::{Catalogue, MethodKind, Provider};
+use crate::catalogue::{Catalogue, KeyField, Method, MethodKind, Provider};
 use crate::connection::Status;
+use crate::service::ConnectionView;
 
 /// One provider card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,6 +31,16 @@ pub struct ProviderCard {
     pub other_methods: Vec<String>,
     /// What Disconnect does at the provider.
     pub revoke_note: Option<String>,
+    /// The fields of an API-key form (empty for other methods).
+    pub key_fields: Vec<KeyField>,
+    /// Environments to choose from (Hotmart: production, sandbox), as `(id, label)`.
+    pub environments: Vec<(String, String)>,
+    /// Whether the app credentials a browser sign-in needs are configured.
+    pub credentials_ready: bool,
+    /// A browser sign-in is waiting for its callback.
+    pub waiting: bool,
+    /// This provider's connections (several accounts are possible).
+    pub connections: Vec<ConnectionView>,
 }
 
 impl ProviderCard {
@@ -54,6 +65,18 @@ impl ProviderCard {
                 .map(|m| m.label().to_string())
                 .collect(),
             revoke_note: p.revoke_note.clone(),
+            key_fields: match default {
+                Method::ApiKey(k) => k.fields.clone(),
+                _ => Vec::new(),
+            },
+            environments: p
+                .environments
+                .iter()
+                .map(|e| (e.id.clone(), e.label.clone()))
+                .collect(),
+            credentials_ready: default.kind() != MethodKind::AuthorizationCode,
+            waiting: false,
+            connections: Vec::new(),
         }
     }
 }
@@ -63,6 +86,36 @@ pub fn provider_cards(catalogue: &Catalogue) -> Vec<ProviderCard> {
         .providers()
         .iter()
         .map(ProviderCard::new)
+        .collect()
+}
+
+/// Cards with their connections and live state.
+pub fn cards_with_state(
+    catalogue: &Catalogue,
+    connections: &[ConnectionView],
+    credentials_ready: impl Fn(&str) -> bool,
+    waiting: impl Fn(&str) -> bool,
+) -> Vec<ProviderCard> {
+    catalogue
+        .providers()
+        .iter()
+        .map(|p| {
+            let mut card = ProviderCard::new(p);
+            card.connections = connections
+                .iter()
+                .filter(|c| c.provider == card.id)
+                .cloned()
+                .collect();
+            if !card.connections.is_empty() {
+                card.status = Status::Connected;
+                card.status_label = Status::Connected.label();
+            }
+            if card.method == MethodKind::AuthorizationCode {
+                card.credentials_ready = credentials_ready(&card.id);
+            }
+            card.waiting = waiting(&card.id);
+            card
+        })
         .collect()
 }
 

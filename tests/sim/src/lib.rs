@@ -200,7 +200,44 @@ fn router(inner: Shared) -> Router {
         )
         .route("/whatconverts/oauth/token", post(whatconverts_oauth_token))
         .route("/whatconverts/api/v1/leads", get(whatconverts_leads))
+        // Test controls, for a simulator running inside another process (demo mode under e2e).
+        .route("/_sim/counts", get(sim_counts))
+        .route("/_sim/faults", post(sim_faults))
         .with_state(inner)
+}
+
+async fn sim_counts(State(inner): State<Shared>) -> Response {
+    Json(
+        inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .counts
+            .clone(),
+    )
+    .into_response()
+}
+
+/// Sets faults from a JSON object, e.g. `{"decline_consent": true, "hubspot_lifetime": 5}`.
+async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "expected a JSON object").into_response();
+    };
+    let flag = |k: &str| {
+        v.get(k)
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false)
+    };
+    let faults = Faults {
+        decline_consent: flag("decline_consent"),
+        token_unavailable: flag("token_unavailable"),
+        refresh_invalid_grant: flag("refresh_invalid_grant"),
+        rotate_refresh_tokens: flag("rotate_refresh_tokens"),
+        hubspot_lifetime: v
+            .get("hubspot_lifetime")
+            .and_then(serde_json::Value::as_i64),
+    };
+    inner.lock().unwrap_or_else(|p| p.into_inner()).faults = faults;
+    StatusCode::NO_CONTENT.into_response()
 }
 
 fn provider_name(id: &str) -> Option<&'static str> {

@@ -1,0 +1,147 @@
+/*!
+The loopback redirect listener (RFC 8252 §7.3): for providers that reject custom schemes (HubSpot
+allows plain http only for `localhost`), the browser comes back to `http://localhost:PORT/path`.
+Plugboard listens on that fixed, registered port only while a sign-in is pending, answers one
+request on the path with a page that says to return to the app, and hands over the query.
+*/
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoopbackError {
+    #[error("port {port} is in use by another program")]
+    PortInUse { port: u16 },
+    #[error("could not listen on port {port}: {reason}")]
+    Bind { port: u16, reason: String },
+    #[error("no answer from the browser in time")]
+    TimedOut,
+}
+
+const DONE_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Plugboard</title>\
+<body style=\"font-family:system-ui,sans-serif;margin:4em;text-align:center\">\
+<h1>You can close this tab</h1><p>Return to Plugboard to see your connection.</p></body>";
+
+/// Binds the loopback port now (so a busy port is reported before the browser opens).
+pub async fn bind(port: u16) -> Result<TcpListener, LoopbackError> {
+    TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => LoopbackError::PortInUse { port },
+            _ => LoopbackError::Bind {
+                port,
+                reason: e.to_string(),
+            },
+        })
+}
+
+/// Waits for one request on `path` and returns its query parameters. Requests for other paths
+/// (a browser's `/favicon.ico`) get a 404 and the wait goes on. The listener closes on return.
+pub async fn wait_for_callback(
+    listener: TcpListener,
+    path: &str,
+    timeout: Duration,
+) -> Result<HashMap<String, String>, LoopbackError> {
+    let wait = async {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                continue;
+            };
+            let mut buf = vec![0u8; 8192];
+            let mut len = 0;
+            // Read up to the end of the request line (the headers do not matter).
+            while len < buf.len() {
+                match tokio::time::timeout(Duration::from_secs(5), sock.read(&mut buf[len..])).await
+                {
+                    Ok(Ok(0)) | Err(_) | Ok(Err(_)) => break,
+                    Ok(Ok(n)) => len += n,
+                }
+                if buf[..len].windows(2).any(|w| w == b"\r\n") {
+                    break;
+                }
+            }
+            let head = String::from_utf8_lossy(&buf[..len]);
+            let target = head
+                .lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap_or("");
+            let (req_path, query) = target.split_once('?').unwrap_or((target, ""));
+            if req_path != path {
+                let _ = sock
+                    .write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    )
+                    .await;
+                continue;
+            }
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{DONE_PAGE}",
+                DONE_PAGE.len()
+            );
+            let _ = sock.write_all(reply.as_bytes()).await;
+            let _ = sock.shutdown().await;
+            return url::form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+        }
+    };
+    tokio::time::timeout(timeout, wait)
+        .await
+        .map_err(|_| LoopbackError::TimedOut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_listener_answers_the_callback_path_and_returns_its_query() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let waiter = tokio::spawn(wait_for_callback(
+            listener,
+            "/oauth/callback",
+            Duration::from_secs(10),
+        ));
+        let http = crate::http::client();
+        let favicon = http
+            .get(format!("http://127.0.0.1:{port}/favicon.ico"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(favicon.status(), 404);
+        let page = http
+            .get(format!(
+                "http://127.0.0.1:{port}/oauth/callback?code=c1&state=s1"
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains("Return to Plugboard"));
+        let params = waiter.await.unwrap().unwrap();
+        assert_eq!(params["code"], "c1");
+        assert_eq!(params["state"], "s1");
+    }
+
+    #[tokio::test]
+    async fn a_busy_port_is_reported_before_the_browser_opens() {
+        let held = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = held.local_addr().unwrap().port();
+        assert!(matches!(
+            bind(port).await,
+            Err(LoopbackError::PortInUse { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn nobody_coming_back_times_out() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let r = wait_for_callback(listener, "/cb", Duration::from_millis(100)).await;
+        assert!(matches!(r, Err(LoopbackError::TimedOut)));
+    }
+}
