@@ -5,13 +5,20 @@ JOBS ?= 2
 TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-build deps-test tools build lint icons screenshot
+# `make demo` (optional): the app against the bundled provider simulator, no accounts needed.
+.PHONY: run demo test deps-build deps-test tools build lint icons screenshot
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
 	  echo "No display found. Run Plugboard from a desktop session (or: xvfb-run -a make run)."; exit 1; fi
 	./target/debug/plugboard
+
+## The app in demo mode: the provider simulator runs in-process; keychain items and index kept apart.
+demo: deps-build build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found. Run Plugboard from a desktop session (or: xvfb-run -a make demo)."; exit 1; fi
+	PLUGBOARD_DEMO=1 ./target/debug/plugboard
 
 ## Everything CI checks: formatting, lints, unit + integration tests, and the e2e suite in the real window.
 test: deps-test tools lint build

@@ -30,6 +30,85 @@ function messageOf(err) {
 
 const STATUS_GLYPH = { not_connected: "○", connected: "●", keychain_locked: "🔒", keychain_unavailable: "!" };
 
+/** "Expires in 29 min", "Expires in 1 d 23 h", "Does not expire": from the absolute expiry. */
+function expiryText(expiresAt, nowSeconds = Date.now() / 1000) {
+  if (expiresAt === null || expiresAt === undefined) return "Does not expire";
+  const left = Math.round(expiresAt - nowSeconds);
+  if (left <= 0) return "Expired";
+  const d = Math.floor(left / 86400), h = Math.floor((left % 86400) / 3600), m = Math.floor((left % 3600) / 60);
+  if (d > 0) return `Expires in ${d} d ${h} h`;
+  if (h > 0) return `Expires in ${h} h ${m} min`;
+  if (m > 0) return `Expires in ${m} min`;
+  return `Expires in ${left} s`;
+}
+
+/** Runs a command for a form or button: disables it while running, shows the error in `errorEl`. */
+async function run(control, errorEl, work) {
+  control.disabled = true;
+  if (errorEl) { errorEl.textContent = ""; errorEl.hidden = true; }
+  try {
+    return await work();
+  } catch (e) {
+    if (errorEl) { errorEl.textContent = messageOf(e); errorEl.hidden = false; }
+    else showNotice({ level: "warning", message: messageOf(e) });
+    return undefined;
+  } finally {
+    control.disabled = false;
+  }
+}
+
+function field(id, label, { type = "text", autocomplete = "off", value = "" } = {}) {
+  return h("label", { class: "field" }, h("span", {}, label),
+    h("input", { id, name: id, type, autocomplete, spellcheck: "false", value, required: true }));
+}
+
+/** The inline form for API-key and client-credentials methods. */
+function credentialForm(p, close) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? "Save and connect" : "Connect");
+  const inputs = p.method === "api_key"
+    ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text" }))
+    : [field(`${p.id}-client-id`, "Client ID"), field(`${p.id}-client-secret`, "Client secret", { type: "password" })];
+  const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, "Environment"),
+    h("select", { id: `${p.id}-environment` }, p.environments.map(([id, label]) => h("option", { value: id }, label))));
+  const form = h("form", { class: "connect-form", "aria-label": `Connect ${p.name}` },
+    inputs, env, error,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
+    const done = await run(submit, error, () => p.method === "api_key"
+      ? invoke("connect_api_key", { provider: p.id, fields: Object.fromEntries(p.key_fields.map((f) => [f.id, value(`${p.id}-${f.id}`)])) })
+      : invoke("connect_client_credentials", {
+        provider: p.id, clientId: value(`${p.id}-client-id`), clientSecret: value(`${p.id}-client-secret`),
+        environment: p.environments.length > 0 ? value(`${p.id}-environment`) : null,
+      }));
+    if (done) {
+      form.reset();
+      showNotice({ level: "success", message: `Connected to ${p.name} as ${done.account}.` });
+    }
+  });
+  return form;
+}
+
+function connectionItem(p, c) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const disconnect = h("button", { type: "button" }, "Disconnect");
+  disconnect.addEventListener("click", async () => {
+    const done = await run(disconnect, error, () => invoke("disconnect", { id: c.id }));
+    if (done) showNotice({ level: "info", message: done.message });
+  });
+  const expiry = h("span", { class: "expiry", "data-expires-at": c.expires_at ?? "" }, expiryText(c.expires_at));
+  if (c.expires_at) expiry.title = new Date(c.expires_at * 1000).toLocaleString();
+  return h("li", { class: "connection", "data-connection": c.id },
+    h("div", { class: "connection-main" },
+      h("span", { class: "account" }, c.account),
+      h("span", { class: "connection-meta" },
+        h("span", { class: "status-word" }, "Connected"), " · ", expiry,
+        c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
+    disconnect, error);
+}
+
 function providerCard(p) {
   const titleId = `card-${p.id}-title`;
   const noteId = `card-${p.id}-note`;
@@ -43,22 +122,38 @@ function providerCard(p) {
       p.revoke_note && [h("dt", {}, "Disconnecting"), h("dd", {}, p.revoke_note)],
     ),
   );
+  const formSlot = h("div", { class: "form-slot" });
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
 
-  const connect = h("button", {
-    type: "button", class: "primary", "aria-describedby": noteId,
-    onclick: () => {
-      // Connecting arrives with the connect flows; until then say so plainly and show the setup.
-      note.textContent = `Connecting to ${p.name} isn't available in this version yet. ` +
-        "The setup details below show what you'll need.";
+  const connectLabel = p.connections.length > 0 ? "Add another account" : "Connect";
+  const connect = h("button", { type: "button", class: "primary", "aria-describedby": noteId }, connectLabel);
+  connect.addEventListener("click", async () => {
+    if (p.method !== "authorization_code") {
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      formSlot.replaceChildren(credentialForm(p, close));
+      connect.hidden = true;
+      formSlot.querySelector("input")?.focus();
+      return;
+    }
+    if (!p.credentials_ready) {
+      note.textContent = `${p.name} needs app credentials (a client id and secret) before you can sign in. ` +
+        `Set PLUGBOARD_${p.id.toUpperCase()}_CLIENT_ID and _CLIENT_SECRET, then restart Plugboard.`;
       note.hidden = false;
       details.open = true;
-    },
-  }, "Connect");
+      return;
+    }
+    await run(connect, error, () => invoke("begin_sign_in", { provider: p.id }));
+  });
 
   const developer = p.developer_url && h("button", {
     type: "button", class: "quiet",
     onclick: () => invoke("open_developer_page", { provider: p.id }).catch((e) => showNotice({ level: "warning", message: messageOf(e) })),
   }, "Developer page");
+
+  const waiting = p.waiting && h("div", { class: "waiting", role: "status" },
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    h("span", {}, "Waiting for your browser…"),
+    h("button", { type: "button", onclick: (ev) => run(ev.currentTarget, error, () => invoke("cancel_sign_in", { provider: p.id })) }, "Cancel"));
 
   return h("section", { class: "card", "aria-labelledby": titleId, "data-provider": p.id, style: { "--accent": p.accent } },
     h("div", { class: "card-head" },
@@ -71,8 +166,11 @@ function providerCard(p) {
         h("span", { class: "glyph", "aria-hidden": "true" }, STATUS_GLYPH[p.status] || "•"),
         p.status_label),
     ),
+    p.connections.length > 0 && h("ul", { class: "connections", "aria-label": `${p.name} accounts` }, p.connections.map((c) => connectionItem(p, c))),
     note,
-    h("div", { class: "actions" }, connect, developer),
+    waiting || h("div", { class: "actions" }, connect, developer),
+    error,
+    formSlot,
     details,
   );
 }
@@ -85,7 +183,7 @@ function showNotice(notice) {
   }
   const box = document.getElementById("notices");
   const el = h("div", { class: `notice ${notice.level}`, "data-notice": notice.level },
-    h("span", { class: "icon", "aria-hidden": "true" }, notice.level === "warning" ? "!" : "i"),
+    h("span", { class: "icon", "aria-hidden": "true" }, { warning: "!", success: "✓" }[notice.level] || "i"),
     h("p", {}, notice.message),
     h("button", { type: "button", class: "dismiss", "aria-label": "Dismiss", onclick: () => el.remove() }, "×"),
   );
@@ -111,6 +209,10 @@ async function loadInfo() {
     const keychain = { ready: "Keychain: ready", locked: "Keychain: locked", unavailable: "Keychain: unavailable" };
     document.getElementById("keychain-status").textContent = keychain[info.keychain] || "Keychain: unknown";
     if (info.keychain_message) showNotice({ level: "warning", message: info.keychain_message });
+    if (info.demo) {
+      document.getElementById("demo-badge").hidden = false;
+      document.getElementById("demo-badge").title = `Demo mode: providers are simulated at ${info.demo}`;
+    }
     document.getElementById("scheme-status").textContent = info.scheme_registered
       ? "Sign-in links: ready"
       : "Sign-in links: not registered with this desktop";
@@ -122,6 +224,13 @@ async function loadInfo() {
 async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await tauri.event.listen("plugboard://notice", (event) => showNotice(event.payload));
+  await tauri.event.listen("plugboard://changed", () => loadProviders());
+  // Countdowns: recomputed from the absolute expiry each tick, so a sleeping machine shows the truth.
+  setInterval(() => {
+    for (const el of document.querySelectorAll("[data-expires-at]")) {
+      if (el.dataset.expiresAt) el.textContent = expiryText(Number(el.dataset.expiresAt));
+    }
+  }, 1000);
   for (const notice of await invoke("take_notices")) showNotice(notice);
   await Promise.all([loadProviders(), loadInfo()]);
 }

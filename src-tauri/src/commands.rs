@@ -1,18 +1,30 @@
 //! The commands the page may call. Each is one call into the core (or the state); errors cross the
 //! boundary as `plugboard_core::error::UserError` (`{code, message}`), never as internals.
 
-use plugboard_core::error::UserError;
+use std::collections::HashMap;
+use std::time::Duration;
+
+use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::secret::SecretString;
+use plugboard_core::service::{ConnectionView, DisconnectReport};
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::state::{AppState, Notice};
+use crate::links;
+use crate::state::{AppState, Notice, NoticeLevel};
 
 #[tauri::command]
 pub fn list_providers(state: State<'_, AppState>) -> Result<Vec<ProviderCard>, UserError> {
-    let catalogue = state.catalogue.as_ref().map_err(Clone::clone)?;
-    Ok(view::provider_cards(catalogue))
+    let service = state.service()?;
+    let connections = service.list().map_err(|e| e.to_user("Plugboard"))?;
+    Ok(view::cards_with_state(
+        service.catalogue(),
+        &connections,
+        |p| service.has_credentials(p),
+        |p| service.sign_in_pending(p),
+    ))
 }
 
 #[derive(Serialize)]
@@ -23,6 +35,8 @@ pub struct AppInfo {
     /// `ready`, `locked` or `unavailable`.
     keychain: &'static str,
     keychain_message: Option<String>,
+    /// Demo mode: the simulator's address.
+    demo: Option<String>,
 }
 
 #[tauri::command]
@@ -33,9 +47,10 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
         Err(e) => {
             log::warn!("keychain probe failed: {e}");
             let user = UserError::from(e);
-            let kind = match user.code {
-                plugboard_core::error::ErrorCode::KeychainLocked => "locked",
-                _ => "unavailable",
+            let kind = if user.code == ErrorCode::KeychainLocked {
+                "locked"
+            } else {
+                "unavailable"
             };
             (kind, Some(user.message))
         }
@@ -48,6 +63,7 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
             .load(std::sync::atomic::Ordering::Relaxed),
         keychain,
         keychain_message,
+        demo: state.demo.as_ref().map(|s| s.base_url()),
     })
 }
 
@@ -64,13 +80,13 @@ pub fn open_developer_page(
     state: State<'_, AppState>,
     provider: String,
 ) -> Result<(), UserError> {
-    let catalogue = state.catalogue.as_ref().map_err(Clone::clone)?;
-    let p = catalogue
-        .get(&provider)
-        .ok_or_else(|| UserError::unknown_provider(&provider))?;
+    let service = state.service()?;
+    let p = service
+        .provider(&provider)
+        .map_err(|e| e.to_user(&provider))?;
     let Some(url) = &p.developer_url else {
         return Err(UserError::new(
-            plugboard_core::error::ErrorCode::UnknownProvider,
+            ErrorCode::UnknownProvider,
             format!("{} has no developer page on file.", p.name),
         ));
     };
@@ -79,11 +95,166 @@ pub fn open_developer_page(
         .map_err(|e| {
             log::warn!("could not open {}: {e}", url.as_str());
             UserError::new(
-                plugboard_core::error::ErrorCode::Internal,
+                ErrorCode::Internal,
                 format!(
                     "Plugboard couldn't open your browser. The page is {}",
                     url.as_str()
                 ),
             )
         })
+}
+
+#[tauri::command]
+pub async fn connect_api_key(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+    fields: HashMap<String, String>,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let fields = fields
+        .into_iter()
+        .map(|(k, v)| (k, SecretString::new(v)))
+        .collect();
+    let c = service
+        .connect_api_key(&provider, fields)
+        .await
+        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+    links::changed(&app);
+    Ok(c)
+}
+
+#[tauri::command]
+pub async fn connect_client_credentials(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+    client_id: String,
+    client_secret: String,
+    environment: Option<String>,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let c = service
+        .connect_client_credentials(
+            &provider,
+            &client_id,
+            SecretString::new(client_secret),
+            environment.as_deref(),
+        )
+        .await
+        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+    links::changed(&app);
+    Ok(c)
+}
+
+/// Starts a browser sign-in: listens on the loopback port when the provider needs one, then opens
+/// the system browser (never a webview, RFC 8252 §5).
+#[tauri::command]
+pub async fn begin_sign_in(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+) -> Result<(), UserError> {
+    let service = state.service()?;
+    let name = service.provider_name(&provider);
+    let started = service
+        .begin_sign_in(&provider)
+        .map_err(|e| e.to_user(&name))?;
+    state.stop_listener(&provider);
+    if let Some((port, path)) = started.loopback.clone() {
+        let listener = plugboard_core::loopback::bind(port).await.map_err(|e| {
+            service.cancel_sign_in(&provider);
+            UserError::new(
+                ErrorCode::ProviderError,
+                format!("Plugboard can't receive the {name} sign-in: {e}. Close the other program, then try again."),
+            )
+        })?;
+        let task_app = app.clone();
+        let task_provider = provider.clone();
+        let handle = tauri::async_runtime::spawn(async move {
+            let lifetime = plugboard_core::flow::FLOW_LIFETIME + Duration::from_secs(5);
+            match plugboard_core::loopback::wait_for_callback(listener, &path, lifetime).await {
+                Ok(params) => links::complete(&task_app, params).await,
+                Err(_) => {
+                    if let Ok(s) = task_app.state::<AppState>().service() {
+                        if s.cancel_sign_in(&task_provider) {
+                            links::notify(
+                                &task_app,
+                                NoticeLevel::Warning,
+                                format!(
+                                    "The sign-in to {} timed out. Start again with Connect.",
+                                    s.provider_name(&task_provider)
+                                ),
+                            );
+                            links::changed(&task_app);
+                        }
+                    }
+                }
+            }
+        });
+        state
+            .listeners
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(provider.clone(), handle);
+    }
+    if let Err(e) = app.opener().open_url(&started.url, None::<&str>) {
+        log::warn!("could not open the browser for {provider}: {e}");
+        service.cancel_sign_in(&provider);
+        state.stop_listener(&provider);
+        return Err(UserError::new(
+            ErrorCode::Internal,
+            "Plugboard couldn't open your web browser. Set a default browser, then try again.",
+        ));
+    }
+    links::changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn cancel_sign_in(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+) -> Result<(), UserError> {
+    let service = state.service()?;
+    service.cancel_sign_in(&provider);
+    state.stop_listener(&provider);
+    links::changed(&app);
+    Ok(())
+}
+
+#[derive(Serialize)]
+pub struct Disconnected {
+    /// What to tell the person.
+    message: String,
+}
+
+#[tauri::command]
+pub async fn disconnect(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Disconnected, UserError> {
+    let service = state.service()?;
+    let (provider, report) = service
+        .disconnect(&id)
+        .await
+        .map_err(|e| e.to_user("Plugboard"))?;
+    let name = service.provider_name(&provider);
+    let message = match report {
+        DisconnectReport::Revoked => {
+            format!("Disconnected from {name}. Access was revoked at {name}.")
+        }
+        DisconnectReport::NotSupported { note: Some(note) } => {
+            format!("Disconnected from {name}. {note}")
+        }
+        DisconnectReport::NotSupported { note: None } => format!("Disconnected from {name}."),
+        DisconnectReport::RevokeFailed { reason } => {
+            format!("Removed the {name} connection from this computer, but {name} could not confirm the revoke ({reason}).")
+        }
+        DisconnectReport::AlreadyGone => "That connection was already removed.".to_string(),
+    };
+    links::changed(&app);
+    Ok(Disconnected { message })
 }

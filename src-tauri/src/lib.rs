@@ -16,14 +16,7 @@ use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 
 use state::AppState;
 
-/// The keychain namespace: debug builds keep their items apart from an installed Plugboard.
-fn vault_namespace() -> Option<&'static str> {
-    cfg!(debug_assertions).then_some("dev")
-}
-
 pub fn run() {
-    let state = AppState::new(vault_namespace());
-
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // With its `deep-link` feature the plugin has already handed a URL argument to the
@@ -49,15 +42,21 @@ pub fn run() {
         )
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::list_providers,
             commands::app_info,
             commands::take_notices,
             commands::open_developer_page,
+            commands::connect_api_key,
+            commands::connect_client_credentials,
+            commands::begin_sign_in,
+            commands::cancel_sign_in,
+            commands::disconnect,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::build(data_dir));
             links::setup(app.handle());
             Ok(())
         })

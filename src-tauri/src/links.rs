@@ -1,11 +1,13 @@
 /*!
-Deep links into the running app.
+Sign-in responses coming back into the running app, and the events that tell the page.
 
-A link arrives three ways: as the argument of a cold start (`get_current`), or forwarded from a
-second launch by single-instance (`on_open_url`). Either way it is logged without its query and
-turned into a notice for the page. Completing a sign-in from a callback comes with the connect flows;
-until then a callback is answered honestly: no sign-in was in progress.
+A response arrives three ways: as the argument of a cold start (`get_current`), forwarded from a
+second launch by single-instance (`on_open_url`), or on the loopback listener. Each is logged
+without its query and handed to the core's `complete_sign_in`, which refuses an unknown, reused or
+expired `state` before any token request. The outcome becomes a notice in the person's words.
 */
+
+use std::collections::HashMap;
 
 use plugboard_core::deeplink::IncomingLink;
 use tauri::{AppHandle, Emitter, Manager};
@@ -15,6 +17,8 @@ use crate::state::{AppState, NoticeLevel};
 
 /// The event the page listens to for notices.
 pub const NOTICE_EVENT: &str = "plugboard://notice";
+/// Connections or pending sign-ins changed: the page reloads its cards.
+pub const CHANGED_EVENT: &str = "plugboard://changed";
 
 pub fn setup(app: &AppHandle) {
     // Linux has no installer step that registers the scheme for a plain binary: do it at every
@@ -55,33 +59,71 @@ pub fn setup(app: &AppHandle) {
     }
 }
 
+pub fn notify(app: &AppHandle, level: NoticeLevel, message: impl Into<String>) {
+    let notice = app.state::<AppState>().push_notice(level, message);
+    if let Err(e) = app.emit(NOTICE_EVENT, &notice) {
+        log::warn!("could not tell the window: {e}");
+    }
+}
+
+pub fn changed(app: &AppHandle) {
+    let _ = app.emit(CHANGED_EVENT, ());
+}
+
 fn receive(app: &AppHandle, text: &str) {
-    let state = app.state::<AppState>();
-    let notice = match IncomingLink::parse(text) {
+    match IncomingLink::parse(text) {
         Ok(link) => {
             log::info!("deep link received: {}", link.redacted());
             if link.is_oauth_callback() {
-                state.push_notice(
-                    NoticeLevel::Warning,
-                    "Plugboard received a sign-in response, but no sign-in was in progress. \
-                     If you were connecting an account, start again with Connect.",
-                )
+                let params: HashMap<String, String> =
+                    ["code", "state", "error", "error_description", "iss"]
+                        .into_iter()
+                        .filter_map(|k| link.param(k).map(|v| (k.to_string(), v)))
+                        .collect();
+                let app = app.clone();
+                tauri::async_runtime::spawn(async move { complete(&app, params).await });
             } else {
-                state.push_notice(
+                notify(
+                    app,
                     NoticeLevel::Info,
                     format!(
                         "Plugboard was opened with a link it doesn't use ({}).",
                         link.path()
                     ),
-                )
+                );
             }
         }
-        Err(e) => {
-            log::warn!("ignored a link: {e}");
-            return;
-        }
-    };
-    if let Err(e) = app.emit(NOTICE_EVENT, &notice) {
-        log::warn!("could not tell the window about a link: {e}");
+        Err(e) => log::warn!("ignored a link: {e}"),
     }
+}
+
+/// Completes a sign-in from a callback's parameters and tells the person how it went.
+pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
+    let state = app.state::<AppState>();
+    let service = match state.service() {
+        Ok(s) => s,
+        Err(e) => return notify(app, NoticeLevel::Warning, e.message),
+    };
+    let (provider, result) = service.complete_sign_in(|k| params.get(k).cloned()).await;
+    if let Some(p) = &provider {
+        state.stop_listener(p);
+    }
+    let name = provider
+        .as_deref()
+        .map(|p| service.provider_name(p))
+        .unwrap_or_else(|| "the provider".into());
+    match result {
+        Ok(c) => notify(app, NoticeLevel::Success, format!("Connected to {name} as {}.", c.account)),
+        Err(plugboard_core::service::ServiceError::UnknownState) => notify(
+            app,
+            NoticeLevel::Warning,
+            "Plugboard received a sign-in response, but no sign-in was in progress (or it was already used), \
+             so it was ignored. If you were connecting an account, start again with Connect.",
+        ),
+        Err(e) => {
+            log::warn!("sign-in to {name} failed: {e}");
+            notify(app, NoticeLevel::Warning, e.to_user(&name).message);
+        }
+    }
+    changed(app);
 }

@@ -1,25 +1,33 @@
-//! The one state struct Tauri manages: the validated catalogue, the vault, and the notices waiting
-//! for the page. Built once at start-up; commands borrow it.
+//! The one state struct Tauri manages, built once during setup: the connection service (catalogue,
+//! vault, index, pending sign-ins), demo mode's simulator, and the notices waiting for the page.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use plugboard_core::catalogue::Catalogue;
+use plugboard_core::catalogue::{Catalogue, Origin};
 use plugboard_core::error::UserError;
+use plugboard_core::flow::AppCredentials;
+use plugboard_core::secret::SecretString;
+use plugboard_core::service::Connections;
 use plugboard_core::vault::Vault;
 use serde::Serialize;
 
 pub struct AppState {
-    /// Validated once at start-up; an invalid table is shown in the window instead of a crash.
-    pub catalogue: Result<Catalogue, UserError>,
+    /// `Err` when the catalogue is invalid: shown in the window instead of a crash.
+    pub connections: Result<Arc<Connections>, UserError>,
     pub vault: Vault,
-    /// Whether the deep-link scheme is registered with the desktop (set during setup).
+    /// Demo mode: the in-process provider simulator (kept alive here) and its address.
+    pub demo: Option<plugboard_sim::Simulator>,
     pub scheme_registered: AtomicBool,
+    /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
+    pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
     notices: Mutex<Vec<Notice>>,
     next_notice: AtomicU64,
 }
 
-/// Something the app tells the person outside a command's reply (e.g. a deep link arrived).
+/// Something the app tells the person outside a command's reply (a sign-in finished, a link came).
 /// Never carries a secret: messages are written by the app, not copied from a link.
 #[derive(Debug, Clone, Serialize)]
 pub struct Notice {
@@ -32,22 +40,91 @@ pub struct Notice {
 #[serde(rename_all = "snake_case")]
 pub enum NoticeLevel {
     Info,
+    Success,
     Warning,
 }
 
+/// Whether `PLUGBOARD_DEMO=1` asks for demo mode.
+pub fn demo_requested() -> bool {
+    std::env::var("PLUGBOARD_DEMO").is_ok_and(|v| v == "1")
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(53682)
+}
+
 impl AppState {
-    pub fn new(vault_namespace: Option<&str>) -> Self {
-        let catalogue = Catalogue::builtin().map_err(|e| {
-            log::error!("built-in catalogue rejected: {e}");
-            UserError::from(e)
-        });
+    /// `data_dir` is the app's data folder; demo mode keeps its index (and keychain items) apart.
+    pub fn build(data_dir: PathBuf) -> Self {
+        let demo = demo_requested();
+        let namespace = if demo {
+            Some("demo")
+        } else if cfg!(debug_assertions) {
+            Some("dev") // debug builds keep their items apart from an installed Plugboard
+        } else {
+            None
+        };
+        let vault = Vault::new(namespace);
+        let mut simulator = None;
+        let catalogue = if demo {
+            match tauri::async_runtime::block_on(plugboard_sim::Simulator::start()) {
+                Ok(sim) => {
+                    let text = sim.providers_toml(free_port());
+                    log::info!("demo mode: provider simulator at {}", sim.base_url());
+                    simulator = Some(sim);
+                    Catalogue::parse(&text, &Origin::File("demo providers".into()))
+                }
+                Err(e) => {
+                    log::error!("demo mode: the simulator could not start: {e}");
+                    Catalogue::builtin()
+                }
+            }
+        } else {
+            Catalogue::builtin()
+        };
+        let data_dir = if demo {
+            data_dir.join("demo")
+        } else {
+            data_dir
+        };
+        let connections = catalogue
+            .map(|c| {
+                let service = Connections::new(c, vault.clone(), &data_dir);
+                if simulator.is_some() {
+                    for p in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
+                        service.credentials.set(
+                            p,
+                            AppCredentials {
+                                client_id: plugboard_sim::client_id(p),
+                                client_secret: Some(SecretString::new(
+                                    plugboard_sim::client_secret(p),
+                                )),
+                            },
+                        );
+                    }
+                }
+                Arc::new(service)
+            })
+            .map_err(|e| {
+                log::error!("provider catalogue rejected: {e}");
+                UserError::from(e)
+            });
         Self {
-            catalogue,
-            vault: Vault::new(vault_namespace),
+            connections,
+            vault,
+            demo: simulator,
             scheme_registered: AtomicBool::new(false),
+            listeners: Mutex::new(HashMap::new()),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         }
+    }
+
+    pub fn service(&self) -> Result<Arc<Connections>, UserError> {
+        self.connections.clone()
     }
 
     /// Queues a notice for the page and returns it (to be emitted as an event too).
@@ -76,5 +153,17 @@ impl AppState {
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner()),
         )
+    }
+
+    /// Stops the loopback listener of `provider`'s pending sign-in, if any.
+    pub fn stop_listener(&self, provider: &str) {
+        if let Some(handle) = self
+            .listeners
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(provider)
+        {
+            handle.abort();
+        }
     }
 }

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use plugboard_e2e::{
-    app_binary, app_instance_on_bus, app_log_path, eventually, run_with_deadline, App,
+    app_binary, app_instance_on_bus, app_log_path, eventually, keychain_items, run_with_deadline,
+    App, Element,
 };
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
@@ -55,35 +56,6 @@ async fn the_window_shows_four_provider_cards_with_connect_buttons() {
         .wait_for_xpath("//*[@id='keychain-status'][normalize-space() = 'Keychain: ready']")
         .await;
     assert!(keychain.is_displayed().await.unwrap());
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "needs the private test desktop: run `make test`"]
-async fn connect_says_plainly_that_connecting_is_not_available_yet_and_shows_the_setup() {
-    let app = App::launch().await;
-    let hubspot = app.card("HubSpot").await;
-    app.button_in(&hubspot, "Connect")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let note = hubspot.find(Locator::Css(".card-note")).await.unwrap();
-    assert!(note.is_displayed().await.unwrap());
-    assert!(note
-        .text()
-        .await
-        .unwrap()
-        .contains("isn't available in this version yet"));
-    // The exact redirect URI to register is on show: HubSpot needs a localhost loopback.
-    let uri = hubspot
-        .find(Locator::Css("details[open] code"))
-        .await
-        .unwrap();
-    assert_eq!(
-        uri.text().await.unwrap(),
-        "http://localhost:53682/oauth/callback"
-    );
     app.close().await;
 }
 
@@ -156,5 +128,192 @@ async fn a_link_opened_through_the_desktop_reaches_the_running_app() {
     let (status, stderr) = run_with_deadline(open, Duration::from_secs(20));
     assert!(status.success(), "gio open failed ({status}): {stderr}");
     assert_callback_notice_shown(&app).await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connecting, in demo mode: the in-process provider simulator and the browser stand-in.
+
+const DEMO_SERVICE: &str = "dev.plugboard.desktop.demo";
+
+/// Waits until `card` lists a connection whose account reads `account`; returns its id.
+async fn connected_as(app: &App, provider: &str, account: &str) -> String {
+    let li = app
+        .wait_for_xpath(&format!(
+            "//section[@data-provider='{provider}']//li[@data-connection][.//*[@class='account'][normalize-space()='{account}']]"
+        ))
+        .await;
+    li.attr("data-connection")
+        .await
+        .unwrap()
+        .expect("a connection id")
+}
+
+async fn fill(app: &App, css: &str, text: &str) {
+    let input = app.wait_for_css(css).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+async fn disconnect(app: &App, connection: &str) {
+    let li = app
+        .wait_for_css(&format!("li[data-connection='{connection}']"))
+        .await;
+    app.button_in(&li, "Disconnect")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let gone = format!("li[data-connection='{connection}']");
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while app.client.find(Locator::Css(&gone)).await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{connection} still listed after Disconnect"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn click_connect(app: &App, provider_name: &str) -> Element {
+    let card = app.card(provider_name).await;
+    app.button_in(&card, "Connect").await.click().await.unwrap();
+    card
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
+    let app = App::launch_demo("launch").await;
+    app.wait_for_css("#demo-badge:not([hidden])").await;
+    let card = click_connect(&app, "WhatConverts").await;
+    fill(&app, "#whatconverts-token", "not-a-token").await;
+    fill(&app, "#whatconverts-secret", "nope").await;
+    app.button_in(&card, "Save and connect")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_xpath("//section[@data-provider='whatconverts']//*[@role='alert'][contains(., \"didn't accept these credentials\")]").await;
+    assert!(
+        !keychain_items(DEMO_SERVICE).contains("connection:whatconverts"),
+        "a refused key is not stored"
+    );
+
+    fill(&app, "#whatconverts-token", "wc-demo-token-1234").await;
+    fill(&app, "#whatconverts-secret", "wc-demo-secret-5678").await;
+    app.button_in(&card, "Save and connect")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let id = connected_as(&app, "whatconverts", "API token ••••1234").await;
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}']//*[normalize-space()='Does not expire']"
+    ))
+    .await;
+    assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    let card = app.card("WhatConverts").await;
+    assert_eq!(
+        card.find(Locator::Css("[data-status]"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .trim_start_matches('●')
+            .trim(),
+        "Connected"
+    );
+
+    disconnect(&app, &id).await;
+    assert!(!keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn hotmart_mints_a_sandbox_token_from_developer_credentials() {
+    let app = App::launch_demo("launch").await;
+    let card = click_connect(&app, "Hotmart").await;
+    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
+    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
+    let select = app.wait_for_css("#hotmart-environment").await;
+    select.select_by_value("sandbox").await.unwrap();
+    // The form's own Connect button (the card's opened the form and is hidden meanwhile).
+    let form = card
+        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
+        .await
+        .unwrap();
+    app.button_in(&form, "Connect").await.click().await.unwrap();
+    let id = connected_as(&app, "hotmart", "Sandbox · client ••••ient").await;
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}']//*[starts-with(normalize-space(), 'Expires in 1 d 23 h')]"
+    ))
+    .await;
+    assert_eq!(app.simulator_count("hotmart.mint").await, 1);
+    disconnect(&app, &id).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn ecwid_signs_in_through_the_browser_and_a_second_launch_of_the_app() {
+    let app = App::launch_demo("launch").await;
+    click_connect(&app, "Ecwid").await;
+    let id = connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
+    app.wait_for_xpath(
+        "//*[@data-notice='success'][contains(., 'Connected to Ecwid as Store 1003')]",
+    )
+    .await;
+    assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    assert_eq!(app.simulator_count("ecwid.token").await, 1);
+    // Ecwid has no revoke: Disconnect says what to do instead.
+    disconnect(&app, &id).await;
+    app.wait_for_xpath("//*[@data-notice][contains(., 'uninstall the app in your Ecwid admin')]")
+        .await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn hubspot_signs_in_through_the_loopback_redirect_and_revokes_on_disconnect() {
+    let app = App::launch_demo("launch").await;
+    click_connect(&app, "HubSpot").await;
+    let id = connected_as(
+        &app,
+        "hubspot",
+        "example-portal.hubspot.com · ana@example.com",
+    )
+    .await;
+    assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    disconnect(&app, &id).await;
+    app.wait_for_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
+        .await;
+    assert_eq!(app.simulator_count("hubspot.revoke").await, 1);
+    assert!(!keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn declining_consent_in_the_browser_says_so_and_connects_nothing() {
+    // Delivered through `gio open` this time: the desktop's own scheme handling.
+    let app = App::launch_demo("gio").await;
+    app.simulator_faults(serde_json::json!({"decline_consent": true}))
+        .await;
+    click_connect(&app, "Ecwid").await;
+    app.wait_for_xpath(
+        "//*[@data-notice='warning'][contains(., 'You declined the request in Ecwid')]",
+    )
+    .await;
+    assert!(app
+        .client
+        .find(Locator::Css(
+            "section[data-provider='ecwid'] li[data-connection]"
+        ))
+        .await
+        .is_err());
+    assert_eq!(app.simulator_count("ecwid.token").await, 0);
     app.close().await;
 }

@@ -125,7 +125,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Self {
+    fn start(env: &[(String, String)]) -> Self {
         use std::os::unix::process::CommandExt;
         let port = free_port();
         let native_port = free_port();
@@ -138,6 +138,7 @@ impl Driver {
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .process_group(0)
             .spawn()
             .expect(
@@ -193,6 +194,7 @@ static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new
 /// The running app and a WebDriver session on its window.
 pub struct App {
     pub client: Client,
+    data_home: Option<PathBuf>,
     _driver: Driver,
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
@@ -200,6 +202,86 @@ pub struct App {
 impl App {
     /// Starts the app through tauri-driver and waits until the page has rendered its providers.
     pub async fn launch() -> Self {
+        Self::launch_with(Vec::new()).await
+    }
+
+    /// Demo mode (`PLUGBOARD_DEMO=1`, the in-process simulator) with the browser stand-in
+    /// (`tests/e2e/browser/xdg-open`) first on PATH and a data folder of its own, so each test
+    /// starts with no connections.
+    pub async fn launch_demo(delivery: &str) -> Self {
+        static LAUNCHES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = LAUNCHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let data_home = test_home().join(format!("demo-data-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&data_home).expect("a data folder for the demo app");
+        let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/browser");
+        let path = format!(
+            "{}:{}",
+            browser_dir.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let env = vec![
+            ("PLUGBOARD_DEMO".to_string(), "1".to_string()),
+            ("PATH".to_string(), path),
+            ("XDG_DATA_HOME".to_string(), data_home.display().to_string()),
+            (
+                "PLUGBOARD_APP_BINARY".to_string(),
+                app_binary().display().to_string(),
+            ),
+            (
+                "PLUGBOARD_BROWSER_DELIVERY".to_string(),
+                delivery.to_string(),
+            ),
+        ];
+        let mut app = Self::launch_with(env).await;
+        app.data_home = Some(data_home);
+        app
+    }
+
+    /// The app's log file.
+    pub fn log_path(&self) -> PathBuf {
+        match &self.data_home {
+            Some(d) => d.join("dev.plugboard.desktop/logs/plugboard.log"),
+            None => app_log_path(),
+        }
+    }
+
+    /// Demo mode: the simulator's base URL, from the app's log.
+    pub fn simulator_url(&self) -> String {
+        let found = eventually(Duration::from_secs(10), || {
+            let log = std::fs::read_to_string(self.log_path()).ok()?;
+            log.lines().find_map(|l| {
+                l.split("provider simulator at ")
+                    .nth(1)
+                    .map(|u| u.trim().to_string())
+            })
+        });
+        found.expect("the demo app logs its simulator's address")
+    }
+
+    /// Demo mode: how many requests of `name` the simulator received.
+    pub async fn simulator_count(&self, name: &str) -> u64 {
+        let body = http_request(
+            "GET",
+            &format!("{}/_sim/counts", self.simulator_url()),
+            None,
+        );
+        let counts: serde_json::Value = serde_json::from_str(&body).expect("counts are JSON");
+        counts
+            .get(name)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0)
+    }
+
+    /// Demo mode: switches simulator faults on, e.g. `{"decline_consent": true}`.
+    pub async fn simulator_faults(&self, faults: serde_json::Value) {
+        http_request(
+            "POST",
+            &format!("{}/_sim/faults", self.simulator_url()),
+            Some(&faults.to_string()),
+        );
+    }
+
+    async fn launch_with(env: Vec<(String, String)>) -> Self {
         require_session();
         let turn = ONE_APP_AT_A_TIME.lock().await;
         let binary = app_binary();
@@ -211,7 +293,7 @@ impl App {
             gone.is_some(),
             "an earlier Plugboard window is still running on the test bus"
         );
-        let driver = Driver::start();
+        let driver = Driver::start(&env);
 
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
@@ -226,6 +308,7 @@ impl App {
             .expect("a WebDriver session on the Plugboard window");
         let app = Self {
             client,
+            data_home: None,
             _driver: driver,
             _turn: turn,
         };
@@ -337,4 +420,29 @@ pub fn eventually<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) ->
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// A tiny HTTP/1.1 client for the simulator's test controls on 127.0.0.1 (curl, as the browser
+/// stand-in uses): returns the body.
+fn http_request(method: &str, url: &str, body: Option<&str>) -> String {
+    let mut cmd = Command::new("curl");
+    cmd.args(["-s", "-X", method, url]);
+    if let Some(b) = body {
+        cmd.args(["-H", "Content-Type: application/json", "--data", b]);
+    }
+    let out = cmd.output().expect("curl is installed by `make test`");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Items of a keychain service, as `secret-tool` sees them from another process (attribute lines).
+pub fn keychain_items(service: &str) -> String {
+    let out = Command::new("secret-tool")
+        .args(["search", "--all", "service", service])
+        .output()
+        .expect("secret-tool");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
