@@ -91,6 +91,28 @@ function credentialForm(p, close) {
   return form;
 }
 
+/** Settings for a provider's OAuth app: the client id, and the secret (stored in the keychain). */
+function appCredentialsForm(p, close) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "primary" }, "Save credentials");
+  const form = h("form", { class: "connect-form", "aria-label": `${p.name} app credentials` },
+    h("p", { class: "form-intro" }, `${p.name} needs app credentials before you can sign in. `, p.credentials_help || ""),
+    field(`${p.id}-app-client-id`, "Client ID"),
+    field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
+    p.redirect_uri && h("p", { class: "form-intro" }, "Register this redirect URI with the app: ", h("code", {}, p.redirect_uri)),
+    error,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
+    const saved = await run(submit, error, () => invoke("save_app_credentials", {
+      provider: p.id, clientId: value(`${p.id}-app-client-id`), clientSecret: value(`${p.id}-app-client-secret`),
+    }).then(() => true));
+    if (saved) showNotice({ level: "success", message: `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+  });
+  return form;
+}
+
 function connectionItem(p, c) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const disconnect = h("button", { type: "button" }, "Disconnect");
@@ -136,10 +158,10 @@ function providerCard(p) {
       return;
     }
     if (!p.credentials_ready) {
-      note.textContent = `${p.name} needs app credentials (a client id and secret) before you can sign in. ` +
-        `Set PLUGBOARD_${p.id.toUpperCase()}_CLIENT_ID and _CLIENT_SECRET, then restart Plugboard.`;
-      note.hidden = false;
-      details.open = true;
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      formSlot.replaceChildren(appCredentialsForm(p, close));
+      connect.hidden = true;
+      formSlot.querySelector("input")?.focus();
       return;
     }
     await run(connect, error, () => invoke("begin_sign_in", { provider: p.id }));
@@ -161,6 +183,8 @@ function providerCard(p) {
       h("div", { class: "card-title" },
         h("h2", { id: titleId }, p.name),
         h("p", { class: "summary" }, p.summary),
+        p.method === "authorization_code" && !p.credentials_ready &&
+          h("p", { class: "hint" }, "Needs app credentials first"),
       ),
       h("span", { class: `status status-${p.status}`, "data-status": p.status },
         h("span", { class: "glyph", "aria-hidden": "true" }, STATUS_GLYPH[p.status] || "•"),

@@ -159,45 +159,69 @@ pub async fn begin_sign_in(
     let name = service.provider_name(&provider);
     let started = service
         .begin_sign_in(&provider)
+        .await
         .map_err(|e| e.to_user(&name))?;
     state.stop_listener(&provider);
-    if let Some((port, path)) = started.loopback.clone() {
-        let listener = plugboard_core::loopback::bind(port).await.map_err(|e| {
-            service.cancel_sign_in(&provider);
-            UserError::new(
-                ErrorCode::ProviderError,
-                format!("Plugboard can't receive the {name} sign-in: {e}. Close the other program, then try again."),
-            )
-        })?;
-        let task_app = app.clone();
-        let task_provider = provider.clone();
-        let handle = tauri::async_runtime::spawn(async move {
-            let lifetime = plugboard_core::flow::FLOW_LIFETIME + Duration::from_secs(5);
-            match plugboard_core::loopback::wait_for_callback(listener, &path, lifetime).await {
-                Ok(params) => links::complete(&task_app, params).await,
-                Err(_) => {
-                    if let Ok(s) = task_app.state::<AppState>().service() {
-                        if s.cancel_sign_in(&task_provider) {
-                            links::notify(
-                                &task_app,
-                                NoticeLevel::Warning,
-                                format!(
-                                    "The sign-in to {} timed out. Start again with Connect.",
-                                    s.provider_name(&task_provider)
-                                ),
-                            );
-                            links::changed(&task_app);
-                        }
+    // Listen first, so a busy loopback port is reported before the browser opens.
+    let listener = match started.loopback.clone() {
+        Some((port, path)) => Some((
+            plugboard_core::loopback::bind(port).await.map_err(|e| {
+                service.cancel_sign_in(&provider);
+                UserError::new(
+                    ErrorCode::ProviderError,
+                    format!("Plugboard can't receive the {name} sign-in: {e}. Close the other program, then try again."),
+                )
+            })?,
+            path,
+        )),
+        None => None,
+    };
+    // One task per pending sign-in: the loopback listener, or a timer for deep-link sign-ins. It
+    // ends the sign-in after its lifetime ("Waiting for your browser…" does not wait forever).
+    let task_app = app.clone();
+    let task_provider = provider.clone();
+    let handle = tauri::async_runtime::spawn(async move {
+        let lifetime = plugboard_core::flow::FLOW_LIFETIME + Duration::from_secs(5);
+        let params = match listener {
+            Some((l, path)) => plugboard_core::loopback::wait_for_callback(l, &path, lifetime)
+                .await
+                .ok(),
+            None => {
+                tokio::time::sleep(lifetime).await;
+                None
+            }
+        };
+        let state = task_app.state::<AppState>();
+        // This task is finishing by itself: forget its handle without aborting it.
+        drop(
+            state
+                .listeners
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .remove(&task_provider),
+        );
+        match params {
+            Some(params) => links::complete(&task_app, params).await,
+            None => {
+                if let Ok(s) = state.service() {
+                    if s.cancel_sign_in(&task_provider) {
+                        let name = s.provider_name(&task_provider);
+                        links::notify(
+                            &task_app,
+                            NoticeLevel::Warning,
+                            format!("The sign-in to {name} timed out. Start again with Connect."),
+                        );
+                        links::changed(&task_app);
                     }
                 }
             }
-        });
-        state
-            .listeners
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(provider.clone(), handle);
-    }
+        }
+    });
+    state
+        .listeners
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(provider.clone(), handle);
     if let Err(e) = app.opener().open_url(&started.url, None::<&str>) {
         log::warn!("could not open the browser for {provider}: {e}");
         service.cancel_sign_in(&provider);
@@ -257,4 +281,22 @@ pub async fn disconnect(
     };
     links::changed(&app);
     Ok(Disconnected { message })
+}
+
+/// Saves a provider's app credentials from Settings: the secret goes to the keychain.
+#[tauri::command]
+pub async fn save_app_credentials(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+    client_id: String,
+    client_secret: String,
+) -> Result<(), UserError> {
+    let service = state.service()?;
+    service
+        .save_app_credentials(&provider, &client_id, SecretString::new(client_secret))
+        .await
+        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+    links::changed(&app);
+    Ok(())
 }

@@ -52,6 +52,7 @@ pub fn run() {
             commands::begin_sign_in,
             commands::cancel_sign_in,
             commands::disconnect,
+            commands::save_app_credentials,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);

@@ -317,3 +317,46 @@ async fn declining_consent_in_the_browser_says_so_and_connects_nothing() {
     assert_eq!(app.simulator_count("ecwid.token").await, 0);
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_provider_without_app_credentials_asks_for_them_and_keeps_the_secret_in_the_keychain() {
+    // The real catalogue, no credentials configured: Connect asks for them instead of failing.
+    let app = App::launch().await;
+    let card = app.card("HubSpot").await;
+    assert!(card
+        .text()
+        .await
+        .unwrap()
+        .contains("Needs app credentials first"));
+    app.button_in(&card, "Connect").await.click().await.unwrap();
+    let form = app
+        .wait_for_css("form[aria-label='HubSpot app credentials']")
+        .await;
+    assert!(form
+        .text()
+        .await
+        .unwrap()
+        .contains("http://localhost:53682/oauth/callback"));
+    fill(&app, "#hubspot-app-client-id", "my-hubspot-app").await;
+    fill(&app, "#hubspot-app-client-secret", "my-hubspot-secret").await;
+    app.button_in(&form, "Save credentials")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_xpath(
+        "//*[@data-notice='success'][contains(., 'Saved the HubSpot app credentials')]",
+    )
+    .await;
+    let items = keychain_items("dev.plugboard.desktop.dev");
+    assert!(items.contains("client-secret:hubspot"), "{items}");
+    // No secret in any file of the app's data folder.
+    let data = std::path::PathBuf::from(std::env::var("XDG_DATA_HOME").unwrap())
+        .join("dev.plugboard.desktop");
+    let saved = std::fs::read_to_string(data.join("app-credentials.json")).unwrap();
+    assert!(saved.contains("my-hubspot-app") && !saved.contains("my-hubspot-secret"));
+    app.wait_for_xpath("//section[@data-provider='hubspot'][not(.//*[@class='hint'])]")
+        .await;
+    app.close().await;
+}

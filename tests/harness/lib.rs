@@ -293,19 +293,38 @@ impl App {
             gone.is_some(),
             "an earlier Plugboard window is still running on the test bus"
         );
-        let driver = Driver::start(&env);
-
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({ "application": binary }),
         );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("a WebDriver session on the Plugboard window");
+        // Starting a WebDriver session occasionally fails on a loaded machine (tauri-driver drops
+        // the first request while WebKitWebDriver comes up). That is the test rig, not the app:
+        // try a fresh driver up to three times, saying so each time.
+        let mut attempt = 0;
+        let (client, driver) = loop {
+            attempt += 1;
+            let driver = Driver::start(&env);
+            let session =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{}", driver.port))
+                    .await;
+            match session {
+                Ok(client) => break (client, driver),
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({e}); retrying with a fresh tauri-driver");
+                    drop(driver);
+                    let _ = eventually(Duration::from_secs(15), || {
+                        (!app_instance_on_bus()).then_some(())
+                    });
+                }
+                Err(e) => panic!(
+                    "no WebDriver session on the Plugboard window after {attempt} attempts: {e}"
+                ),
+            }
+        };
         let app = Self {
             client,
             data_home: None,

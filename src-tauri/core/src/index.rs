@@ -144,34 +144,40 @@ impl Index {
     }
 
     fn write(&self, file: &IndexFile) -> Result<(), IndexError> {
-        let err = |source| IndexError::Write {
-            path: self.path.clone(),
-            source,
-        };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(err)?;
-        let tmp = dir.join(format!(".{}.{}.tmp", Self::FILE_NAME, std::process::id()));
         let body = serde_json::to_vec_pretty(&IndexFile {
             version: VERSION,
             connections: file.connections.clone(),
         })
         .expect("the index always serializes");
-        let result = (|| {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(&body)?;
-            f.sync_all()?;
-            fs::rename(&tmp, &self.path)?;
-            // Make the rename itself durable.
-            if let Ok(d) = fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-            Ok(())
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result.map_err(err)
+        write_atomically(&self.path, &body).map_err(|source| IndexError::Write {
+            path: self.path.clone(),
+            source,
+        })
     }
+}
+
+/// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
+/// temporary file in the same folder, flushed, renamed over the target, the folder synced.
+pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(body)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]

@@ -223,6 +223,8 @@ pub struct Connections {
     http: reqwest::Client,
     pending: PendingFlows,
     pub credentials: CredentialSource,
+    /// Client ids saved from Settings (their secrets are in the keychain).
+    saved_ids: std::path::PathBuf,
 }
 
 fn fresh_id(provider: &ProviderId) -> ConnectionId {
@@ -263,6 +265,7 @@ impl Connections {
             http: crate::http::client(),
             pending: PendingFlows::default(),
             credentials: CredentialSource::default(),
+            saved_ids: data_dir.join("app-credentials.json"),
         }
     }
 
@@ -284,8 +287,61 @@ impl Connections {
             .unwrap_or_else(|| id.to_string())
     }
 
+    fn saved_client_ids(&self) -> HashMap<String, String> {
+        std::fs::read_to_string(&self.saved_ids)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// App credentials for `provider`: explicit or environment first, then those saved in Settings
+    /// (client id in the data folder, client secret in the keychain).
+    pub async fn app_credentials(&self, provider: &str) -> Option<AppCredentials> {
+        if let Some(c) = self.credentials.get(provider) {
+            return Some(c);
+        }
+        let client_id = self.saved_client_ids().remove(provider)?;
+        let key = VaultKey::ClientSecret(ProviderId::parse(provider)?);
+        let secret = self.vault.run(move |v| v.get(&key)).await.ok().flatten();
+        Some(AppCredentials {
+            client_id,
+            client_secret: secret,
+        })
+    }
+
+    /// Saves app credentials typed into Settings: the secret to the keychain, then the id.
+    pub async fn save_app_credentials(
+        &self,
+        provider: &str,
+        client_id: &str,
+        client_secret: SecretString,
+    ) -> Result<(), ServiceError> {
+        let p = self.provider(provider)?;
+        let client_id = client_id.trim();
+        if client_id.is_empty() {
+            return Err(ServiceError::EmptyField("Client ID".into()));
+        }
+        if client_secret.expose().trim().is_empty() {
+            return Err(ServiceError::EmptyField("Client secret".into()));
+        }
+        let key = VaultKey::ClientSecret(p.id.clone());
+        let secret = SecretString::new(client_secret.expose().trim());
+        self.vault.run(move |v| v.put(&key, &secret)).await?;
+        let mut ids = self.saved_client_ids();
+        ids.insert(provider.to_string(), client_id.to_string());
+        let body = serde_json::to_vec_pretty(&ids).expect("a string map serializes");
+        crate::index::write_atomically(&self.saved_ids, &body).map_err(|source| {
+            ServiceError::Index(IndexError::Write {
+                path: self.saved_ids.clone(),
+                source,
+            })
+        })?;
+        log::info!("app credentials for {provider} saved");
+        Ok(())
+    }
+
     pub fn has_credentials(&self, provider: &str) -> bool {
-        self.credentials.get(provider).is_some()
+        self.credentials.get(provider).is_some() || self.saved_client_ids().contains_key(provider)
     }
 
     pub fn list(&self) -> Result<Vec<ConnectionView>, ServiceError> {
@@ -420,7 +476,7 @@ impl Connections {
     }
 
     /// Starts a browser sign-in with the provider's authorization-code method.
-    pub fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
+    pub async fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
         let provider = self.provider(provider_id)?;
         let Some(Method::AuthorizationCode(method)) =
             provider.method(MethodKind::AuthorizationCode)
@@ -431,8 +487,8 @@ impl Connections {
             });
         };
         let creds = self
-            .credentials
-            .get(provider_id)
+            .app_credentials(provider_id)
+            .await
             .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
         let redirect_uri = method.redirect.redirect_uri();
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
@@ -507,8 +563,8 @@ impl Connections {
                 });
             };
             let creds = self
-                .credentials
-                .get(&provider_id)
+                .app_credentials(&provider_id)
+                .await
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
             let tokens =
                 flow::exchange_code(&self.http, method, &creds, &code, &flow, unix_now()).await?;
@@ -609,13 +665,13 @@ impl Connections {
         ) {
             (Some(p), Some(secret)) if p.revoke.is_some() => match secret.tokens() {
                 Some(tokens) => {
-                    let creds = self
-                        .credentials
-                        .get(&record.provider)
-                        .unwrap_or(AppCredentials {
-                            client_id: String::new(),
-                            client_secret: None,
-                        });
+                    let creds =
+                        self.app_credentials(&record.provider)
+                            .await
+                            .unwrap_or(AppCredentials {
+                                client_id: String::new(),
+                                client_secret: None,
+                            });
                     match flow::revoke_request(p, tokens, &creds) {
                         Ok(Some(req)) => match flow::send(&self.http, &req).await {
                             Ok(resp) if (200..300).contains(&resp.status) || resp.status == 404 => {

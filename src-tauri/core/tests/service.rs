@@ -178,7 +178,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
 async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_revokes_on_disconnect()
 {
     let f = fixture("hubspot").await;
-    let started = f.service.begin_sign_in("hubspot").unwrap();
+    let started = f.service.begin_sign_in("hubspot").await.unwrap();
     assert_eq!(
         started.redirect_uri,
         "http://localhost:53682/oauth/callback"
@@ -211,7 +211,7 @@ async fn ecwid_is_labelled_with_its_store_and_two_accounts_can_coexist() {
     let f = fixture("ecwid").await;
     let mut ids = Vec::new();
     for _ in 0..2 {
-        let started = f.service.begin_sign_in("ecwid").unwrap();
+        let started = f.service.begin_sign_in("ecwid").await.unwrap();
         assert_eq!(
             started.redirect_uri,
             "dev.plugboard.desktop:/oauth/callback"
@@ -248,7 +248,7 @@ async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
         decline_consent: true,
         ..Faults::default()
     });
-    let params = browse(&f.service.begin_sign_in("ecwid").unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
     let (provider, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
     assert_eq!(provider.as_deref(), Some("ecwid"));
     assert_eq!(
@@ -268,10 +268,50 @@ async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
         "no token request for an unknown state"
     );
 
-    let missing = f.service.begin_sign_in("whatconverts").unwrap_err();
+    let missing = f.service.begin_sign_in("whatconverts").await.unwrap_err();
     assert!(missing
         .to_user("WhatConverts")
         .message
         .starts_with("WhatConverts needs app credentials"));
     assert!(f.service.list().unwrap().is_empty());
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keychain() {
+    let f = fixture("settings").await;
+    assert!(!f.service.has_credentials("whatconverts"));
+    let empty = f
+        .service
+        .save_app_credentials("whatconverts", "id", SecretString::new("  "))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        empty.to_user("WhatConverts").message,
+        "Please fill in “Client secret”."
+    );
+    f.service
+        .save_app_credentials(
+            "whatconverts",
+            &plugboard_sim::client_id("whatconverts"),
+            SecretString::new(plugboard_sim::client_secret("whatconverts")),
+        )
+        .await
+        .unwrap();
+    assert!(f.service.has_credentials("whatconverts"));
+    let saved = std::fs::read_to_string(f.dir.join("app-credentials.json")).unwrap();
+    assert!(
+        !saved.contains(&plugboard_sim::client_secret("whatconverts")),
+        "the secret stays in the keychain"
+    );
+    // The blog's OAuth flow for WhatConverts, with the saved credentials.
+    let params = browse(&f.service.begin_sign_in("whatconverts").await.unwrap().url).await;
+    let c = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert_eq!(c.scopes, ["read_leads"]);
+    f.service.disconnect(c.id.as_str()).await.unwrap();
 }
