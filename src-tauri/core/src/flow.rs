@@ -257,6 +257,54 @@ impl PendingFlows {
         self.lock().values().any(|f| &f.provider == provider)
     }
 
+    /// The pending flows as one secret document (the verifiers are secrets), for the keychain.
+    /// Flows more than an hour past their deadline are left out.
+    pub fn encode(&self, now: i64) -> SecretString {
+        let flows = self.lock();
+        let items: Vec<serde_json::Value> = flows
+            .iter()
+            .filter(|(_, f)| f.expires_at + 3600 > now)
+            .map(|(state, f)| {
+                serde_json::json!({
+                    "state": state, "provider": f.provider.as_str(), "redirect_uri": f.redirect_uri,
+                    "verifier": f.verifier.secret(), "expires_at": f.expires_at,
+                })
+            })
+            .collect();
+        SecretString::new(serde_json::Value::Array(items).to_string())
+    }
+
+    /// Adds flows from [`PendingFlows::encode`]'s document (after a restart); unreadable entries
+    /// are skipped. Flows already known in memory are kept as they are.
+    pub fn restore(&self, doc: &SecretString) {
+        let Ok(serde_json::Value::Array(items)) = serde_json::from_str(doc.expose()) else {
+            return;
+        };
+        let mut flows = self.lock();
+        for item in items {
+            let text = |k: &str| {
+                item.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_string)
+            };
+            let (Some(state), Some(provider), Some(redirect_uri), Some(verifier), Some(expires_at)) = (
+                text("state"),
+                text("provider").and_then(|p| ProviderId::parse(&p)),
+                text("redirect_uri"),
+                text("verifier"),
+                item.get("expires_at").and_then(serde_json::Value::as_i64),
+            ) else {
+                continue;
+            };
+            flows.entry(state).or_insert(PendingFlow {
+                provider,
+                redirect_uri,
+                verifier: PkceCodeVerifier::new(verifier),
+                expires_at,
+            });
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, PendingFlow>> {
         self.flows
             .lock()

@@ -493,9 +493,15 @@ impl Connections {
         let redirect_uri = method.redirect.redirect_uri();
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
         self.pending.cancel(&provider.id);
+        // Keep sign-ins stored by an earlier run (their callbacks may still come), then add this one.
+        if let Ok(Some(stored)) = self.vault.run(|v| v.get(&VaultKey::PendingSignIns)).await {
+            self.pending.restore(&stored);
+            self.pending.cancel(&provider.id);
+        }
         let (url, _state) = self
             .pending
             .begin(provider, method, &creds, &redirect_uri, unix_now());
+        self.persist_pending().await?;
         log::info!(
             "sign-in to {} started (redirect {redirect_uri})",
             provider.id
@@ -514,8 +520,54 @@ impl Connections {
         })
     }
 
+    /// Cancels `provider_id`'s pending sign-in. The keychain copy is updated in the background
+    /// of the next persist; a cancelled flow's state is refused either way once taken from memory.
     pub fn cancel_sign_in(&self, provider_id: &str) -> bool {
-        ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0)
+        let cancelled =
+            ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0);
+        if cancelled {
+            let doc = self.pending.encode(unix_now());
+            let vault = self.vault.clone();
+            // Fire and forget: losing this write only leaves an extra flow that expires by itself.
+            std::thread::spawn(move || {
+                let _ = vault.put(&VaultKey::PendingSignIns, &doc);
+            });
+        }
+        cancelled
+    }
+
+    /// Saves the pending sign-ins to the keychain, so a callback that arrives after a restart
+    /// (the OS starting Plugboard with the link) can still complete.
+    async fn persist_pending(&self) -> Result<(), ServiceError> {
+        let doc = self.pending.encode(unix_now());
+        self.vault
+            .run(move |v| v.put(&VaultKey::PendingSignIns, &doc))
+            .await?;
+        Ok(())
+    }
+
+    /// Takes the flow for `state`: from memory, or after a restart from the keychain. The
+    /// keychain copy is updated before the code is used, so the state works once.
+    async fn take_pending(&self, state: &str) -> Option<flow::PendingFlow> {
+        let flow = match self.pending.take(state) {
+            Some(f) => Some(f),
+            None => {
+                let stored = self
+                    .vault
+                    .run(|v| v.get(&VaultKey::PendingSignIns))
+                    .await
+                    .ok()
+                    .flatten()?;
+                self.pending.restore(&stored);
+                self.pending.take(state)
+            }
+        };
+        if flow.is_some() {
+            if let Err(e) = self.persist_pending().await {
+                log::warn!("could not update the pending sign-ins in the keychain: {e}");
+            }
+        }
+        flow
     }
 
     pub fn sign_in_pending(&self, provider_id: &str) -> bool {
@@ -544,7 +596,7 @@ impl Connections {
             Callback::Malformed => return (None, Err(ServiceError::Malformed)),
         };
         // Removed before the code is used: a duplicate callback finds nothing.
-        let Some(flow) = self.pending.take(&state) else {
+        let Some(flow) = self.take_pending(&state).await else {
             return (None, Err(ServiceError::UnknownState));
         };
         let provider_id = flow.provider.to_string();

@@ -29,6 +29,9 @@ pub enum VaultKey {
     Connection(ConnectionId),
     /// A provider's OAuth client secret, typed into Settings.
     ClientSecret(ProviderId),
+    /// Sign-ins waiting for their browser callback (state, PKCE verifier), so a callback that
+    /// starts Plugboard after it was closed can still complete.
+    PendingSignIns,
     /// Used by [`Vault::probe`]; never written.
     Probe,
 }
@@ -85,6 +88,7 @@ impl Vault {
         match key {
             VaultKey::Connection(id) => format!("connection:{id}"),
             VaultKey::ClientSecret(provider) => format!("client-secret:{provider}"),
+            VaultKey::PendingSignIns => "pending-sign-ins".to_string(),
             VaultKey::Probe => "probe".to_string(),
         }
     }

@@ -315,3 +315,43 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
     assert_eq!(c.scopes, ["read_leads"]);
     f.service.disconnect(c.id.as_str()).await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_once() {
+    let f = fixture("restart").await;
+    let started = f.service.begin_sign_in("ecwid").await.unwrap();
+    let params = browse(&started.url).await;
+    // Plugboard closes; the OS starts a new one with the link: same keychain, same data folder.
+    let catalogue = Catalogue::parse(
+        &f.sim.providers_toml(53682),
+        &Origin::File("sim.toml".into()),
+    )
+    .unwrap();
+    let restart = || {
+        let service = Connections::new(catalogue.clone(), f.vault.clone(), &f.dir);
+        service.credentials.set(
+            "ecwid",
+            AppCredentials {
+                client_id: plugboard_sim::client_id("ecwid"),
+                client_secret: Some(SecretString::new(plugboard_sim::client_secret("ecwid"))),
+            },
+        );
+        service
+    };
+    let restarted = restart();
+    let c = restarted
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert_eq!(c.account, "Store 1003 · owner@shop.example.com");
+    // Another restart with the same link: the state was used, so it is refused before any exchange.
+    let (_, again) = restart().complete_sign_in(|k| params.get(k).cloned()).await;
+    assert!(
+        matches!(again, Err(ServiceError::UnknownState)),
+        "{again:?}"
+    );
+    assert_eq!(f.sim.count("ecwid.token"), 1);
+    restarted.disconnect(c.id.as_str()).await.unwrap();
+}

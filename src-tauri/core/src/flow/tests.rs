@@ -289,3 +289,34 @@ fn a_prepared_requests_debug_form_hides_query_headers_and_body() {
         "PreparedRequest(POST https://api-sec-vlc.hotmart.com/security/oauth/token)"
     );
 }
+
+#[test]
+fn pending_flows_survive_a_restart_through_their_encoded_form() {
+    let cat = catalogue();
+    let ecwid = cat.get("ecwid").unwrap();
+    let before = PendingFlows::default();
+    let (_, state) = before.begin(ecwid, &code_method(&cat, "ecwid"), &creds(), "x:/cb", 1000);
+    let (_, old) = before.begin(
+        ecwid,
+        &code_method(&cat, "ecwid"),
+        &creds(),
+        "x:/cb",
+        1000 - 10_000,
+    );
+    let doc = before.encode(1000);
+    assert!(
+        !format!("{doc:?}").contains(&state),
+        "the document is a secret"
+    );
+
+    let after = PendingFlows::default();
+    after.restore(&doc);
+    let flow = after.take(&state).expect("restored");
+    assert_eq!(
+        flow.verifier.secret(),
+        before.take(&state).unwrap().verifier.secret()
+    );
+    assert_eq!(flow.redirect_uri, "x:/cb");
+    assert!(after.take(&old).is_none(), "long-expired flows are dropped");
+    after.restore(&SecretString::new("not json"));
+}
