@@ -57,7 +57,8 @@ pub fn run() {
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
             let data_dir = app.path().app_data_dir()?;
-            app.manage(AppState::build(data_dir));
+            let config_dir = app.path().app_config_dir()?;
+            app.manage(AppState::build(data_dir, config_dir));
             links::setup(app.handle());
             Ok(())
         })

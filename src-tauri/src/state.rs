@@ -58,7 +58,9 @@ fn free_port() -> u16 {
 
 impl AppState {
     /// `data_dir` is the app's data folder; demo mode keeps its index (and keychain items) apart.
-    pub fn build(data_dir: PathBuf) -> Self {
+    /// `config_dir` may hold a `providers.toml` (or `PLUGBOARD_PROVIDERS` names one): providers of
+    /// the user's own on top of the built-in ones, and `[credentials.<provider>]` app credentials.
+    pub fn build(data_dir: PathBuf, config_dir: PathBuf) -> Self {
         let demo = demo_requested();
         let namespace = if demo {
             Some("demo")
@@ -85,6 +87,30 @@ impl AppState {
         } else {
             Catalogue::builtin()
         };
+        let mut file_problem = None;
+        let user_file = std::env::var_os("PLUGBOARD_PROVIDERS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| config_dir.join("providers.toml"));
+        let catalogue = match (catalogue, demo) {
+            (Ok(builtin), false) if user_file.exists() => match std::fs::read_to_string(&user_file)
+                .map_err(|e| format!("{}: {e}", user_file.display()))
+                .and_then(|text| {
+                    Catalogue::parse(&text, &Origin::File(user_file.clone()))
+                        .map_err(|e| e.to_string())
+                }) {
+                Ok(user) => {
+                    log::info!("providers from {} added", user_file.display());
+                    Ok(builtin.with_user_file(user))
+                }
+                Err(problem) => {
+                    // The built-in providers still work; the person is told what to fix.
+                    log::warn!("ignored {}: {problem}", user_file.display());
+                    file_problem = Some(format!("Your provider file was not loaded: {problem}"));
+                    Ok(builtin)
+                }
+            },
+            (other, _) => other,
+        };
         let data_dir = if demo {
             data_dir.join("demo")
         } else {
@@ -92,7 +118,17 @@ impl AppState {
         };
         let connections = catalogue
             .map(|c| {
+                let file_credentials = c.file_credentials().to_vec();
                 let service = Connections::new(c, vault.clone(), &data_dir);
+                for fc in file_credentials {
+                    service.credentials.set(
+                        &fc.provider,
+                        AppCredentials {
+                            client_id: fc.client_id,
+                            client_secret: fc.client_secret,
+                        },
+                    );
+                }
                 if simulator.is_some() {
                     for p in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
                         service.credentials.set(
@@ -112,7 +148,7 @@ impl AppState {
                 log::error!("provider catalogue rejected: {e}");
                 UserError::from(e)
             });
-        Self {
+        let state = Self {
             connections,
             vault,
             demo: simulator,
@@ -120,7 +156,11 @@ impl AppState {
             listeners: Mutex::new(HashMap::new()),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
+        };
+        if let Some(problem) = file_problem {
+            state.push_notice(NoticeLevel::Warning, problem);
         }
+        state
     }
 
     pub fn service(&self) -> Result<Arc<Connections>, UserError> {

@@ -360,3 +360,51 @@ async fn a_provider_without_app_credentials_asks_for_them_and_keeps_the_secret_i
         .await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_sign_in_link_that_starts_a_closed_plugboard_completes_the_connection() {
+    // The simulator runs here (not inside the app), so it outlives the first window.
+    let sim = plugboard_sim::Simulator::start().await.unwrap();
+    let home = plugboard_e2e::test_home();
+    let providers = home.join("cold-start-providers.toml");
+    let text = format!(
+        "{}\n[credentials.ecwid]\nclient_id = \"{}\"\nclient_secret = \"{}\"\n",
+        sim.providers_toml(53999),
+        plugboard_sim::client_id("ecwid"),
+        plugboard_sim::client_secret("ecwid")
+    );
+    std::fs::write(&providers, text).unwrap();
+    let data_home = home.join("cold-start-data");
+    let recorded = home.join("recorded-redirect");
+    let _ = std::fs::remove_file(&recorded);
+
+    // Connect starts the sign-in; the browser comes back only after Plugboard was closed.
+    let app = App::launch_with_providers(&providers, &data_home, "record", Vec::new()).await;
+    click_connect(&app, "Ecwid").await;
+    app.wait_for_xpath(
+        "//section[@data-provider='ecwid']//*[contains(., 'Waiting for your browser')]",
+    )
+    .await;
+    let link = eventually(Duration::from_secs(15), || {
+        std::fs::read_to_string(&recorded)
+            .ok()
+            .filter(|s| !s.is_empty())
+    })
+    .expect("the browser stand-in recorded the redirect");
+    // curl writes the scheme URL in its `scheme://` form; Plugboard reads both forms alike.
+    let ours = [
+        "dev.plugboard.desktop:/oauth/callback?",
+        "dev.plugboard.desktop://oauth/callback?",
+    ];
+    assert!(ours.iter().any(|p| link.starts_with(p)), "{link}");
+    app.close().await;
+
+    // The OS starts Plugboard with the link: the cold start completes the pending sign-in.
+    let app = App::launch_with_providers(&providers, &data_home, "record", vec![link]).await;
+    connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
+    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Connected to Ecwid')]")
+        .await;
+    assert_eq!(sim.count("ecwid.token"), 1);
+    app.close().await;
+}

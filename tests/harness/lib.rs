@@ -202,7 +202,27 @@ pub struct App {
 impl App {
     /// Starts the app through tauri-driver and waits until the page has rendered its providers.
     pub async fn launch() -> Self {
-        Self::launch_with(Vec::new()).await
+        Self::launch_with(Vec::new(), Vec::new()).await
+    }
+
+    /// The ordinary app (not demo) with a user `providers.toml`, the browser stand-in on PATH, a
+    /// given data folder, and command-line `args` (a cold-start link).
+    pub async fn launch_with_providers(
+        providers: &Path,
+        data_home: &Path,
+        delivery: &str,
+        args: Vec<String>,
+    ) -> Self {
+        std::fs::create_dir_all(data_home).expect("a data folder");
+        let mut env = browser_env(delivery);
+        env.push((
+            "PLUGBOARD_PROVIDERS".to_string(),
+            providers.display().to_string(),
+        ));
+        env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
+        let mut app = Self::launch_with(env, args).await;
+        app.data_home = Some(data_home.to_path_buf());
+        app
     }
 
     /// Demo mode (`PLUGBOARD_DEMO=1`, the in-process simulator) with the browser stand-in
@@ -213,26 +233,10 @@ impl App {
         let n = LAUNCHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let data_home = test_home().join(format!("demo-data-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&data_home).expect("a data folder for the demo app");
-        let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/browser");
-        let path = format!(
-            "{}:{}",
-            browser_dir.display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
-        let env = vec![
-            ("PLUGBOARD_DEMO".to_string(), "1".to_string()),
-            ("PATH".to_string(), path),
-            ("XDG_DATA_HOME".to_string(), data_home.display().to_string()),
-            (
-                "PLUGBOARD_APP_BINARY".to_string(),
-                app_binary().display().to_string(),
-            ),
-            (
-                "PLUGBOARD_BROWSER_DELIVERY".to_string(),
-                delivery.to_string(),
-            ),
-        ];
-        let mut app = Self::launch_with(env).await;
+        let mut env = browser_env(delivery);
+        env.push(("PLUGBOARD_DEMO".to_string(), "1".to_string()));
+        env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
+        let mut app = Self::launch_with(env, Vec::new()).await;
         app.data_home = Some(data_home);
         app
     }
@@ -281,7 +285,7 @@ impl App {
         );
     }
 
-    async fn launch_with(env: Vec<(String, String)>) -> Self {
+    async fn launch_with(env: Vec<(String, String)>, args: Vec<String>) -> Self {
         require_session();
         let turn = ONE_APP_AT_A_TIME.lock().await;
         let binary = app_binary();
@@ -297,7 +301,7 @@ impl App {
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": binary }),
+            serde_json::json!({ "application": binary, "args": args }),
         );
         // Starting a WebDriver session occasionally fails on a loaded machine (tauri-driver drops
         // the first request while WebKitWebDriver comes up). That is the test rig, not the app:
@@ -439,6 +443,27 @@ pub fn eventually<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) ->
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The environment that puts the browser stand-in (`tests/e2e/browser/xdg-open`) first on PATH.
+fn browser_env(delivery: &str) -> Vec<(String, String)> {
+    let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/browser");
+    let path = format!(
+        "{}:{}",
+        browser_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    vec![
+        ("PATH".to_string(), path),
+        (
+            "PLUGBOARD_APP_BINARY".to_string(),
+            app_binary().display().to_string(),
+        ),
+        (
+            "PLUGBOARD_BROWSER_DELIVERY".to_string(),
+            delivery.to_string(),
+        ),
+    ]
 }
 
 /// A tiny HTTP/1.1 client for the simulator's test controls on 127.0.0.1 (curl, as the browser

@@ -395,6 +395,22 @@ impl Provider {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
     providers: Vec<Provider>,
+    /// App credentials a user's file provides, by provider id.
+    credentials: Vec<FileCredentials>,
+}
+
+/// `[credentials.<provider>]` from a user's `providers.toml`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FileCredentials {
+    pub provider: String,
+    pub client_id: String,
+    pub client_secret: Option<crate::secret::SecretString>,
+}
+
+impl fmt::Debug for FileCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FileCredentials({}, {})", self.provider, self.client_id)
+    }
 }
 
 const BUILTIN: &str = include_str!("builtin.toml");
@@ -426,7 +442,49 @@ impl Catalogue {
             }
             providers.push(provider);
         }
-        Ok(Self { providers })
+        let mut credentials = Vec::new();
+        for (provider, c) in raw.credentials {
+            if *origin == Origin::BuiltIn {
+                return Err(CatalogueError::Syntax {
+                    origin: origin.to_string(),
+                    message: "credentials belong in a user's file".into(),
+                });
+            }
+            if c.client_id.trim().is_empty() {
+                return Err(Validator {
+                    origin,
+                    provider: &provider,
+                }
+                .invalid("credentials.client_id", "must not be empty"));
+            }
+            credentials.push(FileCredentials {
+                provider,
+                client_id: c.client_id,
+                client_secret: c.client_secret.map(crate::secret::SecretString::new),
+            });
+        }
+        Ok(Self {
+            providers,
+            credentials,
+        })
+    }
+
+    /// This catalogue with a user's file on top: a provider with a built-in id replaces the
+    /// built-in entry (a deployer pointing HubSpot elsewhere), new ids are added at the end.
+    pub fn with_user_file(mut self, user: Catalogue) -> Self {
+        for p in user.providers {
+            match self.providers.iter_mut().find(|known| known.id == p.id) {
+                Some(known) => *known = p,
+                None => self.providers.push(p),
+            }
+        }
+        self.credentials.extend(user.credentials);
+        self
+    }
+
+    /// App credentials from a user's file.
+    pub fn file_credentials(&self) -> &[FileCredentials] {
+        &self.credentials
     }
 
     pub fn providers(&self) -> &[Provider] {

@@ -9,6 +9,16 @@ use serde::Deserialize;
 pub struct RawCatalogue {
     #[serde(default)]
     pub provider: Vec<RawProvider>,
+    /// App credentials by provider id (a user's file only): `[credentials.hubspot]`.
+    #[serde(default)]
+    pub credentials: std::collections::BTreeMap<String, RawCredentials>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCredentials {
+    pub client_id: String,
+    pub client_secret: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

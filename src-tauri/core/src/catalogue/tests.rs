@@ -314,3 +314,37 @@ fn url_templates_fill_their_placeholders() {
         "https://app.ecwid.com/api/v3/1003/profile"
     );
 }
+
+#[test]
+fn a_users_file_replaces_a_builtin_provider_adds_new_ones_and_brings_credentials() {
+    let user = r#"
+[[provider]]
+id = "hubspot"
+name = "HubSpot (staging)"
+[[provider.method]]
+kind = "authorization_code"
+authorize_url = "http://127.0.0.1:9000/authorize"
+token_url = "http://127.0.0.1:9000/token"
+
+[[provider]]
+id = "acme"
+name = "Acme"
+[[provider.method]]
+kind = "api_key"
+check_url = "https://acme.example/me"
+fields = [{ id = "key", label = "API key", secret = true }]
+
+[credentials.hubspot]
+client_id = "hs-id"
+client_secret = "hs-secret"
+"#;
+    let merged = builtin().with_user_file(Catalogue::parse(user, &file_origin()).unwrap());
+    let ids: Vec<&str> = merged.providers().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["hotmart", "whatconverts", "ecwid", "hubspot", "acme"]);
+    assert_eq!(merged.get("hubspot").unwrap().name, "HubSpot (staging)");
+    let creds = merged.file_credentials();
+    assert_eq!(creds.len(), 1);
+    assert_eq!(creds[0].client_id, "hs-id");
+    assert!(!format!("{creds:?}").contains("hs-secret"));
+    assert!(Catalogue::parse("[credentials.x]\nclient_id = \"a\"\n", &Origin::BuiltIn).is_err());
+}
