@@ -68,7 +68,9 @@ function credentialForm(p, close) {
   const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? "Save and connect" : "Connect");
   const inputs = p.method === "api_key"
     ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text" }))
-    : [field(`${p.id}-client-id`, "Client ID"), field(`${p.id}-client-secret`, "Client secret", { type: "password" })];
+    : [field(`${p.id}-client-id`, "Client ID"), field(`${p.id}-client-secret`, "Client secret", { type: "password" }),
+      h("label", { class: "field" }, h("span", {}, "Basic token (optional: checked against the two above)"),
+        h("input", { id: `${p.id}-basic`, name: `${p.id}-basic`, type: "password", autocomplete: "off", spellcheck: "false" }))];
   const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, "Environment"),
     h("select", { id: `${p.id}-environment` }, p.environments.map(([id, label]) => h("option", { value: id }, label))));
   const form = h("form", { class: "connect-form", "aria-label": `Connect ${p.name}` },
@@ -82,6 +84,7 @@ function credentialForm(p, close) {
       : invoke("connect_client_credentials", {
         provider: p.id, clientId: value(`${p.id}-client-id`), clientSecret: value(`${p.id}-client-secret`),
         environment: p.environments.length > 0 ? value(`${p.id}-environment`) : null,
+        basicToken: value(`${p.id}-basic`) || null,
       }));
     if (done) {
       form.reset();

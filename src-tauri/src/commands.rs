@@ -132,6 +132,7 @@ pub async fn connect_client_credentials(
     client_id: String,
     client_secret: String,
     environment: Option<String>,
+    basic_token: Option<String>,
 ) -> Result<ConnectionView, UserError> {
     let service = state.service()?;
     let c = service
@@ -140,6 +141,7 @@ pub async fn connect_client_credentials(
             &client_id,
             SecretString::new(client_secret),
             environment.as_deref(),
+            basic_token.as_deref(),
         )
         .await
         .map_err(|e| e.to_user(&service.provider_name(&provider)))?;

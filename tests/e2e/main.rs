@@ -238,6 +238,13 @@ async fn hotmart_mints_a_sandbox_token_from_developer_credentials() {
     let card = click_connect(&app, "Hotmart").await;
     fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
     fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
+    // The pasted Basic token is checked against the id and secret (base64 of "id:secret").
+    fill(
+        &app,
+        "#hotmart-basic",
+        "Basic aG90bWFydC1kZW1vLWNsaWVudDpob3RtYXJ0LWRlbW8tc2VjcmV0",
+    )
+    .await;
     let select = app.wait_for_css("#hotmart-environment").await;
     select.select_by_value("sandbox").await.unwrap();
     // The form's own Connect button (the card's opened the form and is hidden meanwhile).
@@ -406,5 +413,29 @@ async fn a_sign_in_link_that_starts_a_closed_plugboard_completes_the_connection(
     app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Connected to Ecwid')]")
         .await;
     assert_eq!(sim.count("ecwid.token"), 1);
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_callback_delivered_twice_is_exchanged_once() {
+    let app = App::launch_demo("twice").await;
+    click_connect(&app, "Ecwid").await;
+    connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
+    app.wait_for_xpath("//*[@data-notice='warning'][contains(., 'already used')]")
+        .await;
+    assert_eq!(
+        app.simulator_count("ecwid.token").await,
+        1,
+        "a second code exchange never reaches the provider"
+    );
+    let items = app
+        .client
+        .find_all(Locator::Css(
+            "section[data-provider='ecwid'] li[data-connection]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 1);
     app.close().await;
 }

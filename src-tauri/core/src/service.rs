@@ -89,6 +89,8 @@ pub enum ServiceError {
     MissingCredentials(String),
     #[error("a required field is empty: {0}")]
     EmptyField(String),
+    #[error("the Basic token does not match the client id and secret")]
+    BasicTokenMismatch,
     #[error("unknown or already used sign-in state")]
     UnknownState,
     #[error("the sign-in took too long")]
@@ -121,6 +123,10 @@ impl ServiceError {
                 format!("{provider_name} needs app credentials (a client id and secret) before you can connect. See “Setup details”."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::BasicTokenMismatch => e(
+                C::InvalidInput,
+                "The Basic token doesn't match this client ID and secret. Copy all three from the same credential, or leave the Basic token empty.".into(),
+            ),
             ServiceError::UnknownState => e(
                 C::StateMismatch,
                 "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored. Start again with Connect.".into(),
@@ -426,6 +432,7 @@ impl Connections {
         client_id: &str,
         client_secret: SecretString,
         environment: Option<&str>,
+        basic_token: Option<&str>,
     ) -> Result<ConnectionView, ServiceError> {
         let provider = self.provider(provider_id)?;
         let Some(Method::ClientCredentials(method)) =
@@ -442,6 +449,17 @@ impl Connections {
         }
         if client_secret.expose().trim().is_empty() {
             return Err(ServiceError::EmptyField("Client secret".into()));
+        }
+        // Hotmart's "Basic" token is base64(client_id:client_secret): derived, or pasted and checked.
+        if let Some(pasted) = basic_token.map(str::trim).filter(|t| !t.is_empty()) {
+            let pasted = pasted.strip_prefix("Basic ").unwrap_or(pasted).trim();
+            let derived = base64::Engine::encode(
+                &base64::engine::general_purpose::STANDARD,
+                format!("{client_id}:{}", client_secret.expose().trim()),
+            );
+            if pasted != derived {
+                return Err(ServiceError::BasicTokenMismatch);
+            }
         }
         let env = match environment {
             Some(id) => provider.environments.iter().find(|e| e.id == id),

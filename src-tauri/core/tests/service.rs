@@ -149,6 +149,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
             &plugboard_sim::client_id("hotmart"),
             SecretString::new(plugboard_sim::client_secret("hotmart")),
             Some("sandbox"),
+            Some("aG90bWFydC1kZW1vLWNsaWVudDpob3RtYXJ0LWRlbW8tc2VjcmV0"),
         )
         .await
         .unwrap();
@@ -161,9 +162,26 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     let left = c.expires_at.unwrap() - plugboard_core::service::unix_now();
     assert!((172_700..=172_799).contains(&left), "{left}");
     assert_eq!(f.sim.count("hotmart.mint"), 1);
+    let mismatch = f
+        .service
+        .connect_client_credentials(
+            "hotmart",
+            &plugboard_sim::client_id("hotmart"),
+            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            None,
+            Some("Basic bm90LXRoZS1zYW1lOnBhaXI="),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(mismatch, ServiceError::BasicTokenMismatch));
+    assert_eq!(
+        f.sim.count("hotmart.mint"),
+        1,
+        "a mismatched Basic token is caught before any request"
+    );
     let empty = f
         .service
-        .connect_client_credentials("hotmart", " ", SecretString::new("x"), None)
+        .connect_client_credentials("hotmart", " ", SecretString::new("x"), None, None)
         .await
         .unwrap_err();
     assert_eq!(
