@@ -632,6 +632,10 @@ impl Connections {
                     method: MethodKind::AuthorizationCode,
                 });
             };
+            // RFC 9207: when the response names its issuer, it must be the server this flow went
+            // to (the authorize endpoint's origin), or a mix-up attack is under way.
+            let origin = method.authorize_url.url().origin().ascii_serialization();
+            flow::read_callback(&param, Some(&origin))?;
             let creds = self
                 .app_credentials(&provider_id)
                 .await

@@ -373,3 +373,45 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
     assert_eq!(f.sim.count("ecwid.token"), 1);
     restarted.disconnect(c.id.as_str()).await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_response_from_another_issuer_is_refused_before_any_token_request() {
+    let f = fixture("issuer").await;
+    let mut params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
+    params.insert("iss".into(), "https://evil.example".into());
+    let (_, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    let err = result.unwrap_err();
+    assert_eq!(
+        err.to_user("Ecwid").code,
+        plugboard_core::error::ErrorCode::StateMismatch
+    );
+    assert_eq!(f.sim.count("ecwid.token"), 0);
+    assert!(f.service.list().unwrap().is_empty());
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
+    let f = fixture("revoke-fail").await;
+    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    let c = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    f.sim.set_faults(Faults {
+        revoke_unavailable: true,
+        ..Faults::default()
+    });
+    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    assert_eq!(
+        report,
+        DisconnectReport::RevokeFailed {
+            reason: "HTTP 503".into()
+        }
+    );
+    assert!(!keychain_has(&f.vault, c.id.as_str()));
+    assert!(f.service.list().unwrap().is_empty());
+}

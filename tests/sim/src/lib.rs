@@ -66,6 +66,8 @@ pub struct Faults {
     pub hubspot_lifetime: Option<i64>,
     /// Refresh grants return a new refresh token (rotation) instead of the same one.
     pub rotate_refresh_tokens: bool,
+    /// HubSpot's revoke endpoint answers 503.
+    pub revoke_unavailable: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -232,6 +234,7 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
         token_unavailable: flag("token_unavailable"),
         refresh_invalid_grant: flag("refresh_invalid_grant"),
         rotate_refresh_tokens: flag("rotate_refresh_tokens"),
+        revoke_unavailable: flag("revoke_unavailable"),
         hubspot_lifetime: v
             .get("hubspot_lifetime")
             .and_then(serde_json::Value::as_i64),
@@ -570,6 +573,9 @@ async fn hubspot_token_info(State(inner): State<Shared>, Path(token): Path<Strin
 async fn hubspot_revoke(State(inner): State<Shared>, Path(token): Path<String>) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("hubspot.revoke");
+    if s.faults.revoke_unavailable {
+        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+    }
     match s.refresh.remove(&token) {
         Some(_) => StatusCode::NO_CONTENT.into_response(),
         None => (
