@@ -170,6 +170,18 @@ function providerCard(p) {
     await run(connect, error, () => invoke("begin_sign_in", { provider: p.id }));
   });
 
+  // The browser sign-in of the source texts, where it is not the default (Hotmart, WhatConverts).
+  const alternative = p.alternative_sign_in && h("button", { type: "button", class: "quiet" }, p.alternative_sign_in);
+  alternative?.addEventListener("click", async () => {
+    if (!p.alternative_ready) {
+      const close = () => { formSlot.replaceChildren(); };
+      formSlot.replaceChildren(appCredentialsForm(p, close));
+      formSlot.querySelector("input")?.focus();
+      return;
+    }
+    await run(alternative, error, () => invoke("begin_sign_in", { provider: p.id }));
+  });
+
   const developer = p.developer_url && h("button", {
     type: "button", class: "quiet",
     onclick: () => invoke("open_developer_page", { provider: p.id }).catch((e) => showNotice({ level: "warning", message: messageOf(e) })),
@@ -195,7 +207,7 @@ function providerCard(p) {
     ),
     p.connections.length > 0 && h("ul", { class: "connections", "aria-label": `${p.name} accounts` }, p.connections.map((c) => connectionItem(p, c))),
     note,
-    waiting || h("div", { class: "actions" }, connect, developer),
+    waiting || h("div", { class: "actions" }, connect, alternative, developer),
     error,
     formSlot,
     details,

@@ -439,3 +439,21 @@ async fn a_callback_delivered_twice_is_exchanged_once() {
     assert_eq!(items.len(), 1);
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn hotmart_and_whatconverts_also_sign_in_through_the_browser_as_their_guides_describe() {
+    let app = App::launch_demo("launch").await;
+    for (provider, name, label) in [
+        ("hotmart", "Hotmart", "Sign in with Hotmart"),
+        ("whatconverts", "WhatConverts", "Sign in with WhatConverts"),
+    ] {
+        let card = app.card(name).await;
+        app.button_in(&card, label).await.click().await.unwrap();
+        let id = connected_as(&app, provider, name).await;
+        assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+        assert_eq!(app.simulator_count(&format!("{provider}.token")).await, 1);
+        disconnect(&app, &id).await;
+    }
+    app.close().await;
+}

@@ -37,6 +37,11 @@ pub struct ProviderCard {
     pub environments: Vec<(String, String)>,
     /// Whether the app credentials a browser sign-in needs are configured.
     pub credentials_ready: bool,
+    /// The browser sign-in the source texts describe, when it is not the default method
+    /// (Hotmart, WhatConverts): its label, offered as an alternative on the card.
+    pub alternative_sign_in: Option<String>,
+    /// Whether the app credentials the alternative sign-in needs are configured.
+    pub alternative_ready: bool,
     /// A browser sign-in is waiting for its callback.
     pub waiting: bool,
     /// This provider's connections (several accounts are possible).
@@ -75,6 +80,11 @@ impl ProviderCard {
                 .map(|e| (e.id.clone(), e.label.clone()))
                 .collect(),
             credentials_ready: default.kind() != MethodKind::AuthorizationCode,
+            alternative_sign_in: p
+                .method(MethodKind::AuthorizationCode)
+                .filter(|m| m.kind() != default.kind())
+                .map(|m| m.label().to_string()),
+            alternative_ready: false,
             waiting: false,
             connections: Vec::new(),
         }
@@ -112,6 +122,9 @@ pub fn cards_with_state(
             }
             if card.method == MethodKind::AuthorizationCode {
                 card.credentials_ready = credentials_ready(&card.id);
+            }
+            if card.alternative_sign_in.is_some() {
+                card.alternative_ready = credentials_ready(&card.id);
             }
             card.waiting = waiting(&card.id);
             card
@@ -159,5 +172,11 @@ mod tests {
         let hotmart = cards.iter().find(|c| c.id == "hotmart").unwrap();
         assert_eq!(hotmart.redirect_uri, None);
         assert_eq!(hotmart.other_methods, ["Sign in with Hotmart"]);
+        assert_eq!(
+            hotmart.alternative_sign_in.as_deref(),
+            Some("Sign in with Hotmart")
+        );
+        let hubspot = cards.iter().find(|c| c.id == "hubspot").unwrap();
+        assert_eq!(hubspot.alternative_sign_in, None);
     }
 }

@@ -710,25 +710,7 @@ async fn hotmart_token(
             "Bad client credentials",
         );
     }
-    match check_grant(&mut s, "hotmart", &form) {
-        Ok(Grant::Code { scopes, .. } | Grant::Refresh { scopes, .. }) => {
-            let access = s.mint("hm-at");
-            let refresh = s.mint("hm-rt");
-            s.refresh
-                .insert(refresh.clone(), ("hotmart", scopes.clone()));
-            s.access.insert(
-                access.clone(),
-                Token {
-                    provider: "hotmart",
-                    expires_at: Some(now() + 172_799),
-                    scopes,
-                },
-            );
-            Json(json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 172799, "scope": "read write"}))
-                .into_response()
-        }
-        Err(r) => r,
-    }
+    code_grant_with_refresh(&mut s, "hotmart", "hm", 172_799, &form)
 }
 
 async fn hotmart_summary(State(inner): State<Shared>, headers: HeaderMap) -> Response {
@@ -770,21 +752,34 @@ async fn whatconverts_oauth_token(
             "client authentication failed",
         );
     }
-    match check_grant(&mut s, "whatconverts", &form) {
+    code_grant_with_refresh(&mut s, "whatconverts", "wc", 3600, &form)
+}
+
+/// The plain RFC 6749 answer of the source texts' code flows (Hotmart, WhatConverts): an access
+/// token of `lifetime` seconds and a refresh token.
+fn code_grant_with_refresh(
+    s: &mut Inner,
+    provider: &'static str,
+    prefix: &str,
+    lifetime: i64,
+    form: &HashMap<String, String>,
+) -> Response {
+    match check_grant(s, provider, form) {
         Ok(Grant::Code { scopes, .. } | Grant::Refresh { scopes, .. }) => {
-            let access = s.mint("wc-at");
-            let refresh = s.mint("wc-rt");
+            let access = s.mint(&format!("{prefix}-at"));
+            let refresh = s.mint(&format!("{prefix}-rt"));
             s.refresh
-                .insert(refresh.clone(), ("whatconverts", scopes.clone()));
+                .insert(refresh.clone(), (provider, scopes.clone()));
             s.access.insert(
                 access.clone(),
                 Token {
-                    provider: "whatconverts",
-                    expires_at: Some(now() + 3600),
+                    provider,
+                    expires_at: Some(now() + lifetime),
                     scopes,
                 },
             );
-            Json(json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 3600})).into_response()
+            Json(json!({"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": lifetime}))
+                .into_response()
         }
         Err(r) => r,
     }
