@@ -415,3 +415,36 @@ async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
     assert!(!keychain_has(&f.vault, c.id.as_str()));
     assert!(f.service.list().unwrap().is_empty());
 }
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expired() {
+    let f = fixture("expired").await;
+    let params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
+    // Age the stored sign-in past its 10-minute deadline, as if the person came back much later.
+    let stored = f.vault.get(&VaultKey::PendingSignIns).unwrap().unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(stored.expose()).unwrap();
+    for item in doc.as_array_mut().unwrap() {
+        item["expires_at"] = serde_json::json!(plugboard_core::service::unix_now() - 60);
+    }
+    f.vault
+        .put(
+            &VaultKey::PendingSignIns,
+            &SecretString::new(doc.to_string()),
+        )
+        .unwrap();
+
+    let catalogue = Catalogue::parse(
+        &f.sim.providers_toml(53682),
+        &Origin::File("sim.toml".into()),
+    )
+    .unwrap();
+    let restarted = Connections::new(catalogue, f.vault.clone(), &f.dir);
+    let (provider, result) = restarted.complete_sign_in(|k| params.get(k).cloned()).await;
+    assert_eq!(provider.as_deref(), Some("ecwid"));
+    assert_eq!(
+        result.unwrap_err().to_user("Ecwid").message,
+        "The sign-in to Ecwid took too long and expired. Start again with Connect."
+    );
+    assert_eq!(f.sim.count("ecwid.token"), 0);
+}
