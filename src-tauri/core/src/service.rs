@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::catalogue::{Catalogue, Method, MethodKind, Provider, ProviderId};
+use crate::catalogue::{Catalogue, MethodKind, Provider, ProviderId};
 use crate::connection::ConnectionId;
 use crate::error::{ErrorCode, UserError};
 use crate::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
@@ -163,6 +163,21 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
         FlowError::IssuerMismatch { .. } => e(C::StateMismatch, "This sign-in response came from a different server than expected, so it was refused.".into()),
         FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
         FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
+    }
+}
+
+fn no_method(provider: &str, method: MethodKind) -> ServiceError {
+    ServiceError::NoSuchMethod {
+        provider: provider.to_string(),
+        method,
+    }
+}
+
+/// `value` trimmed, or the "please fill in" error naming the field.
+fn required<'a>(value: &'a str, label: &str) -> Result<&'a str, ServiceError> {
+    match value.trim() {
+        "" => Err(ServiceError::EmptyField(label.to_string())),
+        v => Ok(v),
     }
 }
 
@@ -323,13 +338,8 @@ impl Connections {
         client_secret: SecretString,
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider)?;
-        let client_id = client_id.trim();
-        if client_id.is_empty() {
-            return Err(ServiceError::EmptyField("Client ID".into()));
-        }
-        if client_secret.expose().trim().is_empty() {
-            return Err(ServiceError::EmptyField("Client secret".into()));
-        }
+        let client_id = required(client_id, "Client ID")?;
+        required(client_secret.expose(), "Client secret")?;
         let key = VaultKey::ClientSecret(p.id.clone());
         let secret = SecretString::new(client_secret.expose().trim());
         self.vault.run(move |v| v.put(&key, &secret)).await?;
@@ -389,12 +399,9 @@ impl Connections {
         fields: Vec<(String, SecretString)>,
     ) -> Result<ConnectionView, ServiceError> {
         let provider = self.provider(provider_id)?;
-        let Some(Method::ApiKey(method)) = provider.method(MethodKind::ApiKey) else {
-            return Err(ServiceError::NoSuchMethod {
-                provider: provider_id.into(),
-                method: MethodKind::ApiKey,
-            });
-        };
+        let method = provider
+            .api_key()
+            .ok_or_else(|| no_method(provider_id, MethodKind::ApiKey))?;
         // Exactly the catalogue's fields, in its order, none empty.
         let mut ordered = Vec::new();
         for f in &method.fields {
@@ -435,21 +442,11 @@ impl Connections {
         basic_token: Option<&str>,
     ) -> Result<ConnectionView, ServiceError> {
         let provider = self.provider(provider_id)?;
-        let Some(Method::ClientCredentials(method)) =
-            provider.method(MethodKind::ClientCredentials)
-        else {
-            return Err(ServiceError::NoSuchMethod {
-                provider: provider_id.into(),
-                method: MethodKind::ClientCredentials,
-            });
-        };
-        let client_id = client_id.trim();
-        if client_id.is_empty() {
-            return Err(ServiceError::EmptyField("Client ID".into()));
-        }
-        if client_secret.expose().trim().is_empty() {
-            return Err(ServiceError::EmptyField("Client secret".into()));
-        }
+        let method = provider
+            .client_credentials()
+            .ok_or_else(|| no_method(provider_id, MethodKind::ClientCredentials))?;
+        let client_id = required(client_id, "Client ID")?;
+        required(client_secret.expose(), "Client secret")?;
         // Hotmart's "Basic" token is base64(client_id:client_secret): derived, or pasted and checked.
         if let Some(pasted) = basic_token.map(str::trim).filter(|t| !t.is_empty()) {
             let pasted = pasted.strip_prefix("Basic ").unwrap_or(pasted).trim();
@@ -496,14 +493,9 @@ impl Connections {
     /// Starts a browser sign-in with the provider's authorization-code method.
     pub async fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
         let provider = self.provider(provider_id)?;
-        let Some(Method::AuthorizationCode(method)) =
-            provider.method(MethodKind::AuthorizationCode)
-        else {
-            return Err(ServiceError::NoSuchMethod {
-                provider: provider_id.into(),
-                method: MethodKind::AuthorizationCode,
-            });
-        };
+        let method = provider
+            .authorization_code()
+            .ok_or_else(|| no_method(provider_id, MethodKind::AuthorizationCode))?;
         let creds = self
             .app_credentials(provider_id)
             .await
@@ -624,14 +616,9 @@ impl Connections {
                 return Err(ServiceError::Expired);
             }
             let provider = self.provider(&provider_id)?;
-            let Some(Method::AuthorizationCode(method)) =
-                provider.method(MethodKind::AuthorizationCode)
-            else {
-                return Err(ServiceError::NoSuchMethod {
-                    provider: provider_id.clone(),
-                    method: MethodKind::AuthorizationCode,
-                });
-            };
+            let method = provider
+                .authorization_code()
+                .ok_or_else(|| no_method(&provider_id, MethodKind::AuthorizationCode))?;
             // RFC 9207: when the response names its issuer, it must be the server this flow went
             // to (the authorize endpoint's origin), or a mix-up attack is under way.
             let origin = method.authorize_url.url().origin().ascii_serialization();

@@ -344,6 +344,27 @@ impl Provider {
         self.methods.iter().find(|m| m.kind() == kind)
     }
 
+    pub fn authorization_code(&self) -> Option<&AuthorizationCode> {
+        self.methods.iter().find_map(|m| match m {
+            Method::AuthorizationCode(a) => Some(&**a),
+            _ => None,
+        })
+    }
+
+    pub fn client_credentials(&self) -> Option<&ClientCredentials> {
+        self.methods.iter().find_map(|m| match m {
+            Method::ClientCredentials(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn api_key(&self) -> Option<&ApiKey> {
+        self.methods.iter().find_map(|m| match m {
+            Method::ApiKey(k) => Some(k),
+            _ => None,
+        })
+    }
+
     /// Every endpoint Plugboard may send a request to for this provider, with the field it came from.
     /// Templates are checked with sample values (see [`Catalogue::parse`]).
     pub fn endpoints(&self) -> Vec<(&'static str, &Endpoint)> {
