@@ -123,6 +123,13 @@ function connectionItem(p, c) {
     const done = await run(disconnect, error, () => invoke("disconnect", { id: c.id }));
     if (done) showNotice({ level: "info", message: done.message });
   });
+  const refresh = h("button", { type: "button" }, "Refresh");
+  refresh.addEventListener("click", async () => {
+    refresh.textContent = "Refreshing…";
+    const done = await run(refresh, error, () => invoke("refresh", { id: c.id }));
+    refresh.textContent = "Refresh";
+    if (done) showNotice({ level: "success", message: `Refreshed ${p.name} (${c.account}). ${expiryText(done.expires_at)}.` });
+  });
   const expiry = h("span", { class: "expiry", "data-expires-at": c.expires_at ?? "" }, expiryText(c.expires_at));
   if (c.expires_at) expiry.title = new Date(c.expires_at * 1000).toLocaleString();
   return h("li", { class: "connection", "data-connection": c.id },
@@ -131,7 +138,7 @@ function connectionItem(p, c) {
       h("span", { class: "connection-meta" },
         h("span", { class: "status-word" }, "Connected"), " · ", expiry,
         c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
-    disconnect, error);
+    refresh, disconnect, error);
 }
 
 function providerCard(p) {

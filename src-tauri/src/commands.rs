@@ -302,3 +302,28 @@ pub async fn save_app_credentials(
     links::changed(&app);
     Ok(())
 }
+
+/// Refreshes one connection now (the Refresh button). Concurrent calls share one refresh.
+#[tauri::command]
+pub async fn refresh(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let result = service.refresh(&id).await;
+    links::changed(&app);
+    result.map_err(|e| {
+        let provider = service
+            .list()
+            .ok()
+            .and_then(|all| all.into_iter().find(|c| c.id.as_str() == id))
+            .map(|c| c.provider);
+        let name = provider
+            .as_deref()
+            .map(|p| service.provider_name(p))
+            .unwrap_or_else(|| "the provider".into());
+        log::warn!("refresh of {id} failed: {e}");
+        e.to_user(&name)
+    })
+}

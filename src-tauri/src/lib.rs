@@ -53,6 +53,7 @@ pub fn run() {
             commands::cancel_sign_in,
             commands::disconnect,
             commands::save_app_credentials,
+            commands::refresh,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);

@@ -107,6 +107,9 @@ pub enum ServiceError {
     Vault(#[from] VaultError),
     #[error(transparent)]
     Index(#[from] IndexError),
+    /// One refresh's error, shared by every caller that waited for it.
+    #[error(transparent)]
+    Shared(std::sync::Arc<ServiceError>),
 }
 
 impl ServiceError {
@@ -139,6 +142,7 @@ impl ServiceError {
             ServiceError::Malformed => e(C::StateMismatch, "Plugboard received a link that is not a sign-in response.".into()),
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
+            ServiceError::Shared(inner) => inner.to_user(provider_name),
             ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
         }
     }
@@ -166,10 +170,31 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
     }
 }
 
+/// The outcome of one refresh, handed to every caller that waited for it.
+type SharedRefresh = Result<ConnectionView, std::sync::Arc<ServiceError>>;
+
 fn no_method(provider: &str, method: MethodKind) -> ServiceError {
     ServiceError::NoSuchMethod {
         provider: provider.to_string(),
         method,
+    }
+}
+
+/// A re-check's answer: 2xx is fine; 401/403 means the token is dead (reconnect).
+fn check_still_valid(status: u16, retry_after: Option<u64>) -> Result<(), ServiceError> {
+    match status {
+        200..=299 => Ok(()),
+        401 | 403 => Err(FlowError::Token(TokenError::InvalidGrant {
+            code: format!("http_{status}"),
+            description: None,
+        })
+        .into()),
+        429 | 500..=599 => Err(FlowError::Token(TokenError::Temporary {
+            status,
+            retry_after,
+        })
+        .into()),
+        status => Err(FlowError::Http { status }.into()),
     }
 }
 
@@ -246,6 +271,10 @@ pub struct Connections {
     pub credentials: CredentialSource,
     /// Client ids saved from Settings (their secrets are in the keychain).
     saved_ids: std::path::PathBuf,
+    /// One lock per connection: at most one refresh in flight (see [`Connections::refresh`]).
+    refresh_locks: std::sync::Mutex<
+        HashMap<String, std::sync::Arc<tokio::sync::Mutex<Option<SharedRefresh>>>>,
+    >,
 }
 
 fn fresh_id(provider: &ProviderId) -> ConnectionId {
@@ -287,6 +316,7 @@ impl Connections {
             pending: PendingFlows::default(),
             credentials: CredentialSource::default(),
             saved_ids: data_dir.join("app-credentials.json"),
+            refresh_locks: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -702,6 +732,143 @@ impl Connections {
             .find_map(|t| render_label(t, &data))
             .unwrap_or_else(|| provider.name.clone());
         (label, scopes)
+    }
+
+    /// Refreshes a connection: a refresh-token grant where there is a refresh token, a new mint for
+    /// client credentials, a re-check for keys and tokens that do not expire.
+    ///
+    /// Single flight: callers queue on the connection's lock; one that waited while another
+    /// refreshed finds a newer `obtained_at` and shares that result instead of spending the refresh
+    /// token again. A rotated refresh token is in the keychain before the index says "refreshed".
+    pub async fn refresh(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+        let cid = ConnectionId::parse(id)
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let flight = self
+            .refresh_locks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(id.to_string())
+            .or_default()
+            .clone();
+        // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome.
+        let shared = match flight.try_lock() {
+            Ok(mut slot) => {
+                let outcome = self.refresh_now(&cid).await.map_err(std::sync::Arc::new);
+                *slot = Some(outcome.clone());
+                outcome
+            }
+            Err(_) => match flight.lock().await.clone() {
+                Some(outcome) => outcome,
+                None => self.refresh_now(&cid).await.map_err(std::sync::Arc::new),
+            },
+        };
+        shared.map_err(ServiceError::Shared)
+    }
+
+    async fn refresh_now(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+        let id = cid.as_str();
+        let record = self
+            .index
+            .get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let provider = self.provider(&record.provider)?;
+        let key = VaultKey::Connection(cid.clone());
+        let get_key = key.clone();
+        let item = self.vault.run(move |v| v.get(&get_key)).await?;
+        // The index says the connection exists: a missing item is a locked or changed keychain,
+        // not "not connected".
+        let Some(item) = item else {
+            return Err(VaultError::Locked.into());
+        };
+        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
+        let now = unix_now();
+        let (secret, expires_at) = match secret {
+            ConnectionSecret::OAuth { tokens } => {
+                let method = provider
+                    .authorization_code()
+                    .ok_or_else(|| no_method(&record.provider, MethodKind::AuthorizationCode))?;
+                match &tokens.refresh_token {
+                    Some(refresh_token) => {
+                        let creds =
+                            self.app_credentials(&record.provider)
+                                .await
+                                .ok_or_else(|| {
+                                    ServiceError::MissingCredentials(record.provider.clone())
+                                })?;
+                        let req = flow::refresh_request(method, &creds, refresh_token)?;
+                        let resp = flow::send(&self.http, &req).await?;
+                        let mut fresh = crate::tokens::parse_token_response(
+                            resp.status,
+                            resp.retry_after,
+                            &resp.body,
+                            &method.scope_separator,
+                            now,
+                        )
+                        .map_err(FlowError::from)?;
+                        // Providers that do not rotate return no refresh token: keep ours.
+                        if fresh.refresh_token.is_none() {
+                            fresh.refresh_token = tokens.refresh_token.clone();
+                        }
+                        for (k, v) in &tokens.extra {
+                            fresh.extra.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                        let expires_at = fresh.expires_at;
+                        (ConnectionSecret::OAuth { tokens: fresh }, expires_at)
+                    }
+                    None => {
+                        // Nothing to refresh (Ecwid): check the token still works.
+                        if let Some(template) = &method.identity_url {
+                            let resp =
+                                flow::send(&self.http, &flow::bearer_get(template, &tokens, None)?)
+                                    .await?;
+                            check_still_valid(resp.status, resp.retry_after)?;
+                        }
+                        let expires_at = tokens.expires_at;
+                        (ConnectionSecret::OAuth { tokens }, expires_at)
+                    }
+                }
+            }
+            ConnectionSecret::ClientCredentials {
+                client_id,
+                client_secret,
+                ..
+            } => {
+                let method = provider
+                    .client_credentials()
+                    .ok_or_else(|| no_method(&record.provider, MethodKind::ClientCredentials))?;
+                let creds = AppCredentials {
+                    client_id: client_id.clone(),
+                    client_secret: Some(client_secret.clone()),
+                };
+                let tokens = flow::mint_client_credentials(&self.http, method, &creds, now).await?;
+                let expires_at = tokens.expires_at;
+                (
+                    ConnectionSecret::ClientCredentials {
+                        client_id,
+                        client_secret,
+                        tokens,
+                    },
+                    expires_at,
+                )
+            }
+            ConnectionSecret::ApiKey { fields } => {
+                let method = provider
+                    .api_key()
+                    .ok_or_else(|| no_method(&record.provider, MethodKind::ApiKey))?;
+                flow::verify_api_key(&self.http, method, &fields).await?;
+                (ConnectionSecret::ApiKey { fields }, None)
+            }
+        };
+        let item = secret.encode();
+        self.vault.run(move |v| v.put(&key, &item)).await?;
+        let updated = ConnectionRecord {
+            obtained_at: now,
+            expires_at,
+            ..record
+        };
+        self.index.upsert(updated.clone())?;
+        log::info!("refreshed {cid} ({})", updated.provider);
+        Ok(updated.into())
     }
 
     /// Disconnects: revoke where possible, then forget locally. Idempotent.

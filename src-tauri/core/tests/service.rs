@@ -448,3 +448,88 @@ async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expi
     );
     assert_eq!(f.sim.count("ecwid.token"), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_kept() {
+    let f = fixture("refresh").await;
+    f.sim.set_faults(Faults {
+        rotate_refresh_tokens: true,
+        ..Faults::default()
+    });
+    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    let c = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+
+    let service = std::sync::Arc::new(f.service);
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let s = service.clone();
+            let id = c.id.to_string();
+            tokio::spawn(async move { s.refresh(&id).await.map(|v| v.expires_at) })
+        })
+        .collect();
+    for call in calls {
+        assert!(call.await.unwrap().unwrap().is_some());
+    }
+    assert_eq!(f.sim.count("hubspot.refresh"), 1, "single flight");
+
+    // The rotated refresh token was stored: the next refresh (with it) works; the old one is gone.
+    service.refresh(c.id.as_str()).await.unwrap();
+    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+
+    // A dead grant means reconnect, not retry.
+    f.sim.set_faults(Faults {
+        refresh_invalid_grant: true,
+        ..Faults::default()
+    });
+    let err = service.refresh(c.id.as_str()).await.unwrap_err();
+    assert_eq!(
+        err.to_user("HubSpot").code,
+        plugboard_core::error::ErrorCode::ReconnectNeeded
+    );
+    service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
+    let f = fixture("refresh-other").await;
+    let h = f
+        .service
+        .connect_client_credentials(
+            "hotmart",
+            &plugboard_sim::client_id("hotmart"),
+            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+    f.service.refresh(h.id.as_str()).await.unwrap();
+    assert_eq!(f.sim.count("hotmart.mint"), 2);
+    let fields = vec![
+        (
+            "token".to_string(),
+            SecretString::new(plugboard_sim::WHATCONVERTS_TOKEN),
+        ),
+        (
+            "secret".to_string(),
+            SecretString::new(plugboard_sim::WHATCONVERTS_SECRET),
+        ),
+    ];
+    let w = f
+        .service
+        .connect_api_key("whatconverts", fields)
+        .await
+        .unwrap();
+    let refreshed = f.service.refresh(w.id.as_str()).await.unwrap();
+    assert_eq!(refreshed.expires_at, None);
+    assert_eq!(f.sim.count("whatconverts.check"), 2);
+    f.service.disconnect(h.id.as_str()).await.unwrap();
+    f.service.disconnect(w.id.as_str()).await.unwrap();
+}
