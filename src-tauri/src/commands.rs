@@ -224,8 +224,9 @@ pub async fn begin_sign_in(
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .insert(provider.clone(), handle);
-    if let Err(e) = app.opener().open_url(&started.url, None::<&str>) {
-        log::warn!("could not open the browser for {provider}: {e}");
+    if app.opener().open_url(&started.url, None::<&str>).is_err() {
+        // The error text may quote the authorize URL (with its one-time state): keep it out of the log.
+        log::warn!("could not open the system browser for the {provider} sign-in");
         service.cancel_sign_in(&provider);
         state.stop_listener(&provider);
         return Err(UserError::new(
