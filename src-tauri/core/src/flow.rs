@@ -450,6 +450,24 @@ pub fn refresh_request(
     Ok(req.params_body(method.body_format, &params))
 }
 
+/// Spends a refresh token for a new token set (RFC 6749 §6).
+pub async fn refresh_tokens(
+    http: &reqwest::Client,
+    method: &AuthorizationCode,
+    creds: &AppCredentials,
+    refresh_token: &SecretString,
+    now: i64,
+) -> Result<TokenSet, FlowError> {
+    let resp = send(http, &refresh_request(method, creds, refresh_token)?).await?;
+    Ok(parse_token_response(
+        resp.status,
+        resp.retry_after,
+        &resp.body,
+        &method.scope_separator,
+        now,
+    )?)
+}
+
 /// Exchanges a code for tokens.
 pub async fn exchange_code(
     http: &reqwest::Client,
@@ -569,13 +587,21 @@ pub async fn verify_api_key(
     fields: &[(String, SecretString)],
 ) -> Result<(), FlowError> {
     let resp = send(http, &api_key_check_request(method, fields)?).await?;
+    check_status(&resp, |code| TokenError::InvalidClient {
+        code,
+        description: None,
+    })
+}
+
+/// Reads an authenticated check call's status: 2xx is fine; 401/403 becomes `refused(code)` (the
+/// caller knows whether that means bad credentials or a dead token); 429/5xx is temporary.
+pub fn check_status(
+    resp: &Response,
+    refused: impl FnOnce(String) -> TokenError,
+) -> Result<(), FlowError> {
     match resp.status {
         200..=299 => Ok(()),
-        401 | 403 => Err(TokenError::InvalidClient {
-            code: format!("http_{}", resp.status),
-            description: None,
-        }
-        .into()),
+        401 | 403 => Err(refused(format!("http_{}", resp.status)).into()),
         429 | 500..=599 => Err(TokenError::Temporary {
             status: resp.status,
             retry_after: resp.retry_after,

@@ -180,24 +180,6 @@ fn no_method(provider: &str, method: MethodKind) -> ServiceError {
     }
 }
 
-/// A re-check's answer: 2xx is fine; 401/403 means the token is dead (reconnect).
-fn check_still_valid(status: u16, retry_after: Option<u64>) -> Result<(), ServiceError> {
-    match status {
-        200..=299 => Ok(()),
-        401 | 403 => Err(FlowError::Token(TokenError::InvalidGrant {
-            code: format!("http_{status}"),
-            description: None,
-        })
-        .into()),
-        429 | 500..=599 => Err(FlowError::Token(TokenError::Temporary {
-            status,
-            retry_after,
-        })
-        .into()),
-        status => Err(FlowError::Http { status }.into()),
-    }
-}
-
 /// `value` trimmed, or the "please fill in" error naming the field.
 fn required<'a>(value: &'a str, label: &str) -> Result<&'a str, ServiceError> {
     match value.trim() {
@@ -795,16 +777,9 @@ impl Connections {
                                 .ok_or_else(|| {
                                     ServiceError::MissingCredentials(record.provider.clone())
                                 })?;
-                        let req = flow::refresh_request(method, &creds, refresh_token)?;
-                        let resp = flow::send(&self.http, &req).await?;
-                        let mut fresh = crate::tokens::parse_token_response(
-                            resp.status,
-                            resp.retry_after,
-                            &resp.body,
-                            &method.scope_separator,
-                            now,
-                        )
-                        .map_err(FlowError::from)?;
+                        let mut fresh =
+                            flow::refresh_tokens(&self.http, method, &creds, refresh_token, now)
+                                .await?;
                         // Providers that do not rotate return no refresh token: keep ours.
                         if fresh.refresh_token.is_none() {
                             fresh.refresh_token = tokens.refresh_token.clone();
@@ -821,7 +796,10 @@ impl Connections {
                             let resp =
                                 flow::send(&self.http, &flow::bearer_get(template, &tokens, None)?)
                                     .await?;
-                            check_still_valid(resp.status, resp.retry_after)?;
+                            flow::check_status(&resp, |code| TokenError::InvalidGrant {
+                                code,
+                                description: None,
+                            })?;
                         }
                         let expires_at = tokens.expires_at;
                         (ConnectionSecret::OAuth { tokens }, expires_at)

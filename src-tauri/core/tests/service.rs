@@ -20,6 +20,22 @@ fn require_session() {
     );
 }
 
+/// The simulator's app credentials for `provider`.
+fn sim_creds(provider: &str) -> AppCredentials {
+    AppCredentials {
+        client_id: plugboard_sim::client_id(provider),
+        client_secret: Some(SecretString::new(plugboard_sim::client_secret(provider))),
+    }
+}
+
+/// WhatConverts key fields as the form sends them.
+fn key_fields(token: &str, secret: &str) -> Vec<(String, SecretString)> {
+    vec![
+        ("token".to_string(), SecretString::new(token)),
+        ("secret".to_string(), SecretString::new(secret)),
+    ]
+}
+
 struct Fixture {
     sim: Simulator,
     service: Connections,
@@ -37,13 +53,7 @@ async fn fixture(name: &str) -> Fixture {
     let _ = std::fs::remove_dir_all(&dir);
     let service = Connections::new(catalogue, vault.clone(), &dir);
     for p in ["hubspot", "ecwid"] {
-        service.credentials.set(
-            p,
-            AppCredentials {
-                client_id: plugboard_sim::client_id(p),
-                client_secret: Some(SecretString::new(plugboard_sim::client_secret(p))),
-            },
-        );
+        service.credentials.set(p, sim_creds(p));
     }
     Fixture {
         sim,
@@ -84,13 +94,7 @@ async fn browse(url: &str) -> HashMap<String, String> {
 #[ignore = "needs the private test session: run `make test`"]
 async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
     let f = fixture("wc").await;
-    let fields = |t: &str, s: &str| {
-        vec![
-            ("token".to_string(), SecretString::new(t)),
-            ("secret".to_string(), SecretString::new(s)),
-        ]
-    };
-
+    let fields = key_fields;
     let bad = f
         .service
         .connect_api_key("whatconverts", fields("wrong", "key"))
@@ -348,13 +352,7 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
     .unwrap();
     let restart = || {
         let service = Connections::new(catalogue.clone(), f.vault.clone(), &f.dir);
-        service.credentials.set(
-            "ecwid",
-            AppCredentials {
-                client_id: plugboard_sim::client_id("ecwid"),
-                client_secret: Some(SecretString::new(plugboard_sim::client_secret("ecwid"))),
-            },
-        );
+        service.credentials.set("ecwid", sim_creds("ecwid"));
         service
     };
     let restarted = restart();
@@ -512,16 +510,10 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
         .unwrap();
     f.service.refresh(h.id.as_str()).await.unwrap();
     assert_eq!(f.sim.count("hotmart.mint"), 2);
-    let fields = vec![
-        (
-            "token".to_string(),
-            SecretString::new(plugboard_sim::WHATCONVERTS_TOKEN),
-        ),
-        (
-            "secret".to_string(),
-            SecretString::new(plugboard_sim::WHATCONVERTS_SECRET),
-        ),
-    ];
+    let fields = key_fields(
+        plugboard_sim::WHATCONVERTS_TOKEN,
+        plugboard_sim::WHATCONVERTS_SECRET,
+    );
     let w = f
         .service
         .connect_api_key("whatconverts", fields)
