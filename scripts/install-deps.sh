@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev xdg-utils)
 test_pkgs=(xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-liberation gnome-keyring libsecret-tools
-  xdotool webkit2gtk-driver at-spi2-core libglib2.0-bin procps)
+  xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps)
 
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;

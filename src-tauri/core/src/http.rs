@@ -21,6 +21,37 @@ pub fn client() -> reqwest::Client {
         .expect("a client with these static settings always builds")
 }
 
+/// The clock skew last measured against a provider's `Date` header.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skew {
+    /// The provider's host.
+    pub host: String,
+    /// Seconds the provider's clock is ahead of ours (negative: behind).
+    pub seconds: i64,
+}
+
+static LAST_SKEW: std::sync::Mutex<Option<Skew>> = std::sync::Mutex::new(None);
+
+/// Records the skew of one response's `Date` header (called for every provider response).
+pub(crate) fn observe_date(url: &str, date: Option<&str>, now: i64) {
+    let Some(seconds) = crate::lifetime::clock_skew(date, now) else {
+        return;
+    };
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    if seconds.abs() > crate::lifetime::SKEW_WARNING {
+        log::warn!("the clock differs from {host}'s by {seconds} s");
+    }
+    *LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner()) = Some(Skew { host, seconds });
+}
+
+/// The last measured skew, if any provider has answered yet.
+pub fn last_skew() -> Option<Skew> {
+    LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,40 @@ pub struct ConnectionRecord {
     /// Unix seconds; `None` when the token does not expire or the provider did not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
+    /// With no `expires_at`: whether that means "does not expire" (keys, Ecwid) rather than
+    /// "expiry unknown".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub never_expires: bool,
+    /// Unix seconds of the last successful refresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refreshed_at: Option<i64>,
+    /// Scopes asked for at sign-in (the granted ones are `scopes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requested_scopes: Vec<String>,
+    /// The grant is dead (`invalid_grant`): only a new sign-in helps. Survives restarts.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reconnect_needed: bool,
+    /// The last failure, in Plugboard's words (never a provider's raw answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<LastError>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A failure as support needs it: when, the stable code, and the message the person saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastError {
+    pub at: i64,
+    pub code: String,
+    pub message: String,
+}
+
+impl ConnectionRecord {
+    pub fn expiry(&self) -> crate::lifetime::Expiry {
+        crate::lifetime::Expiry::from_stored(self.expires_at, self.never_expires)
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -194,6 +228,11 @@ mod tests {
             environment: None,
             obtained_at: 1_790_000_000,
             expires_at: Some(1_790_001_800),
+            never_expires: false,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            last_error: None,
         }
     }
 

@@ -19,6 +19,9 @@ What each module owns:
   and revoke, driven by the catalogue.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
+- [`lifetime`]: a token's life as pure functions of stored times and an injected clock: countdown
+  text, health, refresh scheduling, back-off, clock skew.
+- [`timeline`]: the last events of each connection (connected, refreshed, failed…), without secrets.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
@@ -29,9 +32,11 @@ pub mod error;
 pub mod flow;
 pub mod http;
 pub mod index;
+pub mod lifetime;
 pub mod loopback;
 pub mod secret;
 pub mod service;
+pub mod timeline;
 pub mod tokens;
 pub mod vault;
 pub mod view;

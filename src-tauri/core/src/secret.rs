@@ -38,6 +38,18 @@ impl SecretString {
         let tail: String = chars[chars.len() - 4..].iter().collect();
         format!("••••{tail}")
     }
+
+    /// The developer view of a token: first and last four characters ("pat-…9f3a"). Secrets
+    /// shorter than 16 characters are fully masked, so at most half of one is ever shown.
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        if chars.len() < 16 {
+            return "••••••••".to_string();
+        }
+        let head: String = chars[..4].iter().collect();
+        let tail: String = chars[chars.len() - 4..].iter().collect();
+        format!("{head}••••{tail}")
+    }
 }
 
 impl fmt::Debug for SecretString {
@@ -77,5 +89,17 @@ mod tests {
             "••••1234"
         );
         assert_eq!(SecretString::new("short").tail_hint(), "••••");
+    }
+
+    #[test]
+    fn masked_shows_the_first_and_last_four_of_long_secrets_only() {
+        assert_eq!(
+            SecretString::new("hs-at-0123456789abcdef").masked(),
+            "hs-a••••cdef"
+        );
+        assert_eq!(
+            SecretString::new("fifteen-chars!!").masked(),
+            "••••••••"
+        );
     }
 }

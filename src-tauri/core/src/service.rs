@@ -21,7 +21,9 @@ use crate::catalogue::{Catalogue, MethodKind, Provider, ProviderId};
 use crate::connection::ConnectionId;
 use crate::error::{ErrorCode, UserError};
 use crate::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
-use crate::index::{ConnectionRecord, Index, IndexError};
+use crate::index::{ConnectionRecord, Index, IndexError, LastError};
+use crate::lifetime::{self, Clock, Expiry, Health, HealthInputs, KeychainState, Milestone};
+use crate::timeline::{Event, EventKind, Timeline};
 use crate::secret::SecretString;
 use crate::tokens::{ConnectionSecret, TokenError, TokenSet};
 use crate::vault::{Vault, VaultError, VaultKey};
@@ -195,25 +197,53 @@ pub struct ConnectionView {
     pub provider: String,
     pub method: MethodKind,
     pub account: String,
+    /// Scopes granted.
     pub scopes: Vec<String>,
+    /// Scopes asked for but not granted.
+    pub scopes_missing: Vec<String>,
     pub environment: Option<String>,
     pub obtained_at: i64,
+    pub refreshed_at: Option<i64>,
     pub expires_at: Option<i64>,
+    pub last_error: Option<LastError>,
+    /// What it is doing now: health, countdown.
+    pub live: LiveStatus,
 }
 
-impl From<ConnectionRecord> for ConnectionView {
-    fn from(r: ConnectionRecord) -> Self {
-        Self {
-            id: r.id,
-            provider: r.provider,
-            method: r.method,
-            account: r.account,
-            scopes: r.scopes,
-            environment: r.environment,
-            obtained_at: r.obtained_at,
-            expires_at: r.expires_at,
-        }
-    }
+/// A connection's state this second: what the page re-reads every tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LiveStatus {
+    pub id: ConnectionId,
+    pub health: Health,
+    /// The health in words ("Expiring soon", "Reconnect needed").
+    pub label: &'static str,
+    pub expiry: Expiry,
+    /// "Expires in 29:41", "Does not expire", "Expiry unknown".
+    pub countdown: String,
+    pub seconds_left: Option<i64>,
+    pub milestone: Milestone,
+    /// Unix seconds of the next automatic retry after a temporary problem.
+    pub retry_at: Option<i64>,
+    /// Under two minutes left: copying offers "Refresh & copy".
+    pub refresh_before_copy: bool,
+}
+
+/// Runtime state of one connection (not persisted: a restart retries at once).
+#[derive(Debug, Clone, Copy, Default)]
+struct Live {
+    refreshing: bool,
+    failures: u32,
+    retry_at: Option<i64>,
+}
+
+/// What a developer can copy from a connection (all secret).
+pub struct TokenMaterial {
+    pub access_token: SecretString,
+    /// `Authorization: Bearer …` (or the provider's scheme for keys).
+    pub header: SecretString,
+    /// A curl line to the provider's identity or check endpoint, when it has one.
+    pub curl: Option<SecretString>,
+    pub refresh_token: Option<SecretString>,
 }
 
 /// What Disconnect did at the provider.
@@ -257,6 +287,12 @@ pub struct Connections {
     refresh_locks: std::sync::Mutex<
         HashMap<String, std::sync::Arc<tokio::sync::Mutex<Option<SharedRefresh>>>>,
     >,
+    clock: std::sync::Arc<dyn Clock>,
+    timeline: Timeline,
+    live: std::sync::Mutex<HashMap<String, Live>>,
+    keychain: std::sync::Mutex<KeychainState>,
+    /// The last scheduler tick, to notice that the machine slept.
+    last_tick: std::sync::Mutex<Option<i64>>,
 }
 
 fn fresh_id(provider: &ProviderId) -> ConnectionId {
@@ -299,7 +335,183 @@ impl Connections {
             credentials: CredentialSource::default(),
             saved_ids: data_dir.join("app-credentials.json"),
             refresh_locks: std::sync::Mutex::new(HashMap::new()),
+            clock: std::sync::Arc::new(lifetime::SystemClock),
+            timeline: Timeline::in_dir(data_dir),
+            live: std::sync::Mutex::new(HashMap::new()),
+            keychain: std::sync::Mutex::new(KeychainState::Ready),
+            last_tick: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Replaces the clock (tests use a [`lifetime::FakeClock`]).
+    pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = std::sync::Arc::new(clock);
+        self
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    fn live_of(&self, id: &str) -> Live {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(id)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn update_live(&self, id: &str, f: impl FnOnce(&mut Live)) {
+        f(self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(id.to_string())
+            .or_default());
+    }
+
+    /// The keychain as last seen by any operation.
+    pub fn keychain_state(&self) -> KeychainState {
+        *self.keychain.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn note_keychain(&self, state: KeychainState) {
+        *self.keychain.lock().unwrap_or_else(|p| p.into_inner()) = state;
+    }
+
+    /// Asks the keychain whether it is usable now (on Linux this may show the unlock prompt), and
+    /// remembers the answer. A keychain that became ready retries what it held up.
+    pub async fn probe_keychain(&self) -> Result<(), VaultError> {
+        let result = self.vault.run(|v| v.probe()).await;
+        let state = match &result {
+            Ok(()) => KeychainState::Ready,
+            Err(VaultError::Locked) => KeychainState::Locked,
+            Err(_) => KeychainState::Unavailable,
+        };
+        let was = self.keychain_state();
+        self.note_keychain(state);
+        if was != KeychainState::Ready && state == KeychainState::Ready {
+            for live in self
+                .live
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .values_mut()
+            {
+                live.retry_at = live.retry_at.map(|_| 0);
+            }
+        }
+        result
+    }
+
+    fn inputs(&self, record: &ConnectionRecord) -> HealthInputs {
+        let live = self.live_of(record.id.as_str());
+        HealthInputs {
+            keychain: self.keychain_state(),
+            reconnect_needed: record.reconnect_needed,
+            refreshing: live.refreshing,
+            retry_at: live.retry_at,
+        }
+    }
+
+    /// The live status of one stored connection at `now`.
+    fn live_status(&self, record: &ConnectionRecord, now: i64) -> LiveStatus {
+        let expiry = record.expiry();
+        let inputs = self.inputs(record);
+        let health = lifetime::health(inputs, expiry, now);
+        let seconds_left = expiry.seconds_left(now);
+        LiveStatus {
+            id: record.id.clone(),
+            health,
+            label: health.label(),
+            expiry,
+            countdown: lifetime::countdown(expiry, now),
+            seconds_left,
+            milestone: lifetime::milestone(expiry, now),
+            retry_at: inputs.retry_at.filter(|_| health == Health::TemporaryProblem),
+            refresh_before_copy: seconds_left.is_some_and(|l| l < lifetime::REFRESH_BEFORE_COPY),
+        }
+    }
+
+    fn view(&self, r: ConnectionRecord) -> ConnectionView {
+        let live = self.live_status(&r, self.now());
+        let scopes_missing = r
+            .requested_scopes
+            .iter()
+            .filter(|s| !r.scopes.contains(s))
+            .cloned()
+            .collect();
+        ConnectionView {
+            id: r.id,
+            provider: r.provider,
+            method: r.method,
+            account: r.account,
+            scopes: r.scopes,
+            scopes_missing,
+            environment: r.environment,
+            obtained_at: r.obtained_at,
+            refreshed_at: r.refreshed_at,
+            expires_at: r.expires_at,
+            last_error: r.last_error,
+            live,
+        }
+    }
+
+    /// Every connection's live status now (the page's once-a-second tick).
+    pub fn live_all(&self) -> Result<Vec<LiveStatus>, ServiceError> {
+        let now = self.now();
+        Ok(self
+            .index
+            .load()?
+            .iter()
+            .map(|r| self.live_status(r, now))
+            .collect())
+    }
+
+    /// The scheduler's tick: which connections are due an automatic refresh now, marked as
+    /// refreshing so the next tick does not pick them again. A gap since the last tick longer than
+    /// [`lifetime::WAKE_GAP`] means the machine slept: pending retries are brought forward.
+    pub fn due_refreshes(&self) -> Result<Vec<ConnectionId>, ServiceError> {
+        let now = self.now();
+        let woke = {
+            let mut last = self.last_tick.lock().unwrap_or_else(|p| p.into_inner());
+            let woke = last.is_some_and(|t| now - t > lifetime::WAKE_GAP);
+            *last = Some(now);
+            woke
+        };
+        if woke {
+            log::info!("the machine woke up: rechecking every connection");
+            for live in self
+                .live
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .values_mut()
+            {
+                live.retry_at = live.retry_at.map(|_| now);
+            }
+        }
+        let mut due = Vec::new();
+        for record in self.index.load()? {
+            if lifetime::refresh_is_due(self.inputs(&record), record.obtained_at, record.expiry(), now) {
+                self.update_live(record.id.as_str(), |l| l.refreshing = true);
+                due.push(record.id);
+            }
+        }
+        Ok(due)
+    }
+
+    fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {
+        self.timeline.record(Event {
+            at: self.now(),
+            connection: id.clone(),
+            kind,
+            code: error.map(|e| e.code.as_str()),
+            message: error.map(|e| e.message.clone()),
+        });
     }
 
     pub fn catalogue(&self) -> &Catalogue {
@@ -377,16 +589,34 @@ impl Connections {
             .index
             .load()?
             .into_iter()
-            .map(ConnectionView::from)
+            .map(|r| self.view(r))
             .collect())
     }
 
+    /// One connection's view, if it exists.
+    pub fn get(&self, id: &str) -> Result<Option<ConnectionView>, ServiceError> {
+        let Some(cid) = ConnectionId::parse(id) else {
+            return Ok(None);
+        };
+        Ok(self.index.get(&cid)?.map(|r| self.view(r)))
+    }
+
     /// Stores a new connection: keychain first, then the index; undone if the index fails.
+    /// Connecting an account that is already connected (a Reconnect) replaces it under its id.
     async fn store(
         &self,
-        record: ConnectionRecord,
+        mut record: ConnectionRecord,
         secret: ConnectionSecret,
     ) -> Result<ConnectionView, ServiceError> {
+        let existing = self
+            .index
+            .load()?
+            .into_iter()
+            .find(|r| r.provider == record.provider && r.account == record.account);
+        if let Some(existing) = &existing {
+            record.id = existing.id.clone();
+            record.last_error = existing.last_error.clone();
+        }
         let key = VaultKey::Connection(record.id.clone());
         let item = secret.encode();
         let put_key = key.clone();
@@ -396,12 +626,20 @@ impl Connections {
             return Err(e.into());
         }
         log::info!(
-            "connected {} ({}, {:?})",
+            "{} {} ({}, {:?})",
+            if existing.is_some() { "reconnected" } else { "connected" },
             record.id,
             record.provider,
             record.method
         );
-        Ok(record.into())
+        self.update_live(record.id.as_str(), |l| *l = Live::default());
+        let kind = if existing.is_some() {
+            EventKind::Reconnected
+        } else {
+            EventKind::Connected
+        };
+        self.record_event(&record.id, kind, None);
+        Ok(self.view(record))
     }
 
     /// Verifies and stores an API key (WhatConverts). A key the provider refuses stores nothing.
@@ -437,8 +675,13 @@ impl Connections {
             account: format!("{first_label} {}", first.tail_hint()),
             scopes: vec![],
             environment: None,
-            obtained_at: unix_now(),
+            obtained_at: self.now(),
             expires_at: None,
+            never_expires: true,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            last_error: None,
         };
         self.store(record, ConnectionSecret::ApiKey { fields: ordered })
             .await
@@ -478,7 +721,7 @@ impl Connections {
             client_id: client_id.to_string(),
             client_secret: Some(SecretString::new(client_secret.expose().trim())),
         };
-        let tokens = flow::mint_client_credentials(&self.http, method, &creds, unix_now()).await?;
+        let tokens = flow::mint_client_credentials(&self.http, method, &creds, self.now()).await?;
         let id_hint = SecretString::new(client_id).tail_hint();
         let account = match env {
             Some(e) => format!("{} · client {id_hint}", e.label),
@@ -491,8 +734,13 @@ impl Connections {
             account,
             scopes: tokens.scopes.clone().unwrap_or_default(),
             environment: env.map(|e| e.id.clone()),
-            obtained_at: unix_now(),
+            obtained_at: self.now(),
             expires_at: tokens.expires_at,
+            never_expires: false,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            last_error: None,
         };
         let secret = ConnectionSecret::ClientCredentials {
             client_id: creds.client_id,
@@ -522,7 +770,7 @@ impl Connections {
         }
         let (url, _state) = self
             .pending
-            .begin(provider, method, &creds, &redirect_uri, unix_now());
+            .begin(provider, method, &creds, &redirect_uri, self.now());
         self.persist_pending().await?;
         log::info!(
             "sign-in to {} started (redirect {redirect_uri})",
@@ -548,7 +796,7 @@ impl Connections {
         let cancelled =
             ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0);
         if cancelled {
-            let doc = self.pending.encode(unix_now());
+            let doc = self.pending.encode(self.now());
             let vault = self.vault.clone();
             // Fire and forget: losing this write only leaves an extra flow that expires by itself.
             std::thread::spawn(move || {
@@ -561,7 +809,7 @@ impl Connections {
     /// Saves the pending sign-ins to the keychain, so a callback that arrives after a restart
     /// (the OS starting Plugboard with the link) can still complete.
     async fn persist_pending(&self) -> Result<(), ServiceError> {
-        let doc = self.pending.encode(unix_now());
+        let doc = self.pending.encode(self.now());
         self.vault
             .run(move |v| v.put(&VaultKey::PendingSignIns, &doc))
             .await?;
@@ -624,7 +872,7 @@ impl Connections {
         let provider_id = flow.provider.to_string();
         let result = async {
             let code = outcome?;
-            if unix_now() > flow.expires_at {
+            if self.now() > flow.expires_at {
                 return Err(ServiceError::Expired);
             }
             let provider = self.provider(&provider_id)?;
@@ -640,7 +888,7 @@ impl Connections {
                 .await
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
             let tokens =
-                flow::exchange_code(&self.http, method, &creds, &code, &flow, unix_now()).await?;
+                flow::exchange_code(&self.http, method, &creds, &code, &flow, self.now()).await?;
             let (account, identity_scopes) = self
                 .identify(provider, method.identity_url.as_ref(), &tokens)
                 .await;
@@ -655,8 +903,13 @@ impl Connections {
                     .or(identity_scopes)
                     .unwrap_or_else(|| method.scopes.clone()),
                 environment: None,
-                obtained_at: unix_now(),
+                obtained_at: self.now(),
                 expires_at: tokens.expires_at,
+                never_expires: !method.tokens_expire,
+                refreshed_at: None,
+                requested_scopes: method.scopes.clone(),
+                reconnect_needed: false,
+                last_error: None,
             };
             self.store(record, ConnectionSecret::OAuth { tokens }).await
         }
@@ -735,19 +988,93 @@ impl Connections {
         // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome.
         let shared = match flight.try_lock() {
             Ok(mut slot) => {
-                let outcome = self.refresh_now(&cid).await.map_err(std::sync::Arc::new);
+                let outcome = self.refresh_and_settle(&cid).await;
                 *slot = Some(outcome.clone());
                 outcome
             }
             Err(_) => match flight.lock().await.clone() {
                 Some(outcome) => outcome,
-                None => self.refresh_now(&cid).await.map_err(std::sync::Arc::new),
+                None => self.refresh_and_settle(&cid).await,
             },
         };
         shared.map_err(ServiceError::Shared)
     }
 
-    async fn refresh_now(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+    /// One refresh and its bookkeeping: the live state (refreshing, back-off), the index's last
+    /// error and reconnect flag, the timeline.
+    async fn refresh_and_settle(&self, cid: &ConnectionId) -> SharedRefresh {
+        /// Clears "refreshing" however the refresh ends (even if its caller goes away).
+        struct Running<'a>(&'a Connections, &'a str);
+        impl Drop for Running<'_> {
+            fn drop(&mut self) {
+                self.0.update_live(self.1, |l| l.refreshing = false);
+            }
+        }
+        self.update_live(cid.as_str(), |l| l.refreshing = true);
+        let running = Running(self, cid.as_str());
+        let outcome = self.refresh_now(cid).await;
+        drop(running);
+        let now = self.now();
+        match outcome {
+            Ok(record) => {
+                self.note_keychain(KeychainState::Ready);
+                self.update_live(cid.as_str(), |l| {
+                    l.failures = 0;
+                    l.retry_at = None;
+                });
+                self.record_event(cid, EventKind::Refreshed, None);
+                Ok(self.view(record))
+            }
+            Err(e) => {
+                let Ok(Some(mut record)) = self.index.get(cid) else {
+                    return Err(std::sync::Arc::new(e));
+                };
+                let user = e.to_user(&self.provider_name(&record.provider));
+                let dead = user.code == ErrorCode::ReconnectNeeded;
+                match &e {
+                    ServiceError::Vault(VaultError::Locked) => {
+                        self.note_keychain(KeychainState::Locked)
+                    }
+                    ServiceError::Vault(
+                        VaultError::Unavailable { .. } | VaultError::TimedOut(_),
+                    ) => self.note_keychain(KeychainState::Unavailable),
+                    _ => {}
+                }
+                if !dead {
+                    let retry_after = match &e {
+                        ServiceError::Flow(FlowError::Token(TokenError::Temporary {
+                            retry_after,
+                            ..
+                        })) => *retry_after,
+                        _ => None,
+                    };
+                    self.update_live(cid.as_str(), |l| {
+                        l.failures += 1;
+                        l.retry_at = Some(
+                            now + lifetime::backoff(l.failures, rand::random::<f64>(), retry_after),
+                        );
+                    });
+                }
+                log::warn!("refresh of {cid} failed: {e}");
+                self.record_event(cid, EventKind::RefreshFailed, Some(&user));
+                if dead && !record.reconnect_needed {
+                    self.record_event(cid, EventKind::ReconnectNeeded, None);
+                }
+                record.last_error = Some(LastError {
+                    at: now,
+                    code: user.code.as_str(),
+                    message: user.message.clone(),
+                });
+                record.reconnect_needed |= dead;
+                if let Err(ie) = self.index.upsert(record) {
+                    log::warn!("could not save the failure of {cid}: {ie}");
+                }
+                Err(std::sync::Arc::new(e))
+            }
+        }
+    }
+
+    async fn refresh_now(&self, cid: &ConnectionId) -> Result<ConnectionRecord, ServiceError> {
         let id = cid.as_str();
         let record = self
             .index
@@ -763,7 +1090,7 @@ impl Connections {
             return Err(VaultError::Locked.into());
         };
         let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
-        let now = unix_now();
+        let now = self.now();
         let (secret, expires_at) = match secret {
             ConnectionSecret::OAuth { tokens } => {
                 let method = provider
@@ -842,11 +1169,13 @@ impl Connections {
         let updated = ConnectionRecord {
             obtained_at: now,
             expires_at,
+            refreshed_at: Some(now),
+            reconnect_needed: false,
             ..record
         };
         self.index.upsert(updated.clone())?;
         log::info!("refreshed {cid} ({})", updated.provider);
-        Ok(updated.into())
+        Ok(updated)
     }
 
     /// Disconnects: revoke where possible, then forget locally. Idempotent.
@@ -908,6 +1237,7 @@ impl Connections {
         };
         self.vault.run(move |v| v.delete(&key)).await?;
         self.index.remove(&cid)?;
+        self.record_event(&cid, EventKind::Disconnected, None);
         log::info!("disconnected {cid} ({}): {report:?}", record.provider);
         Ok((record.provider, report))
     }

@@ -228,6 +228,8 @@ pub struct AuthorizationCode {
     pub extra_authorize_params: Vec<(String, String)>,
     pub redirect: RedirectMode,
     pub identity_url: Option<UrlTemplate>,
+    /// Whether access tokens expire at all (Ecwid's do not).
+    pub tokens_expire: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -831,14 +833,16 @@ impl Validator<'_> {
                     extra_authorize_params,
                     redirect,
                     identity_url,
+                    tokens_expire: m.tokens_expire.unwrap_or(true),
                 }))
             }
             MethodKind::ClientCredentials => {
                 if m.identity_url.is_some()
                     || m.extra_authorize_params.is_some()
                     || m.scope_separator.is_some()
+                    || m.tokens_expire.is_some()
                 {
-                    return Err(self.invalid("method", "identity_url, extra_authorize_params and scope_separator do not apply to client_credentials methods"));
+                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator and tokens_expire do not apply to client_credentials methods"));
                 }
                 let k = "client_credentials";
                 let token_url = self.endpoint(
@@ -879,8 +883,9 @@ impl Validator<'_> {
                 if m.identity_url.is_some()
                     || m.extra_authorize_params.is_some()
                     || m.scope_separator.is_some()
+                    || m.tokens_expire.is_some()
                 {
-                    return Err(self.invalid("method", "identity_url, extra_authorize_params and scope_separator do not apply to api_key methods"));
+                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator and tokens_expire do not apply to api_key methods"));
                 }
                 let k = "api_key";
                 let auth = match m.auth.as_deref().unwrap_or("bearer") {

@@ -70,6 +70,9 @@ pub struct RawMethod {
     pub extra_authorize_params: Option<toml::Table>,
     pub redirect: Option<RawRedirect>,
     pub identity_url: Option<String>,
+    /// `false` for providers whose access tokens never expire (Ecwid): shown as "Does not expire"
+    /// rather than "Expiry unknown" when the token response has no `expires_in`.
+    pub tokens_expire: Option<bool>,
     // authorization_code + client_credentials
     pub token_url: Option<String>,
     pub client_auth: Option<String>,

@@ -1,0 +1,430 @@
+/*!
+A token's life, as pure functions of stored absolute times and an injected clock: the countdown
+text, the health a connection is in, when it should be refreshed, and how long to back off after a
+failure. Nothing here sleeps or reads the system clock itself, so every rule is unit-tested with a
+[`FakeClock`]; the service and the window's scheduler call these with [`SystemClock`].
+
+Why recompute instead of arming timers: a timer armed for "in 25 minutes" is wrong after the laptop
+sleeps for an hour. Everything here is recomputed from the wall clock and the stored `expires_at`
+each time it is asked, so waking up shows the truth and triggers the refresh that is now due.
+*/
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// Unix seconds from somewhere: the system clock in the app, a hand-set one in tests.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> i64;
+}
+
+/// The wall clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default()
+    }
+}
+
+/// A clock tests set and advance by hand. Clones share the same time.
+#[derive(Debug, Clone, Default)]
+pub struct FakeClock(Arc<AtomicI64>);
+
+impl FakeClock {
+    pub fn at(now: i64) -> Self {
+        Self(Arc::new(AtomicI64::new(now)))
+    }
+    pub fn set(&self, now: i64) {
+        self.0.store(now, Ordering::SeqCst);
+    }
+    pub fn advance(&self, seconds: i64) {
+        self.0.fetch_add(seconds, Ordering::SeqCst);
+    }
+}
+
+impl Clock for FakeClock {
+    fn now(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// When a connection's access stops working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "at", rename_all = "snake_case")]
+pub enum Expiry {
+    /// Unix seconds.
+    At(i64),
+    /// Keys and permanent tokens (WhatConverts, Ecwid).
+    Never,
+    /// The provider did not say (`expires_in` missing on a token that does expire).
+    Unknown,
+}
+
+impl Expiry {
+    pub fn from_stored(expires_at: Option<i64>, never_expires: bool) -> Self {
+        match (expires_at, never_expires) {
+            (Some(at), _) => Expiry::At(at),
+            (None, true) => Expiry::Never,
+            (None, false) => Expiry::Unknown,
+        }
+    }
+
+    /// Seconds left (negative once expired), for timed expiries.
+    pub fn seconds_left(self, now: i64) -> Option<i64> {
+        match self {
+            Expiry::At(at) => Some(at - now),
+            _ => None,
+        }
+    }
+}
+
+/// The countdown text: "Expires in 29:41", "Expires in 5 h 07 min", "Expires in 1 d 23 h",
+/// "Expired", "Does not expire", "Expiry unknown".
+pub fn countdown(expiry: Expiry, now: i64) -> String {
+    let left = match expiry {
+        Expiry::Never => return "Does not expire".into(),
+        Expiry::Unknown => return "Expiry unknown".into(),
+        Expiry::At(at) => at - now,
+    };
+    if left <= 0 {
+        return "Expired".into();
+    }
+    let (d, h, m, s) = (
+        left / 86_400,
+        left % 86_400 / 3_600,
+        left % 3_600 / 60,
+        left % 60,
+    );
+    if d > 0 {
+        format!("Expires in {d} d {h} h")
+    } else if h > 0 {
+        format!("Expires in {h} h {m:02} min")
+    } else {
+        format!("Expires in {m}:{s:02}")
+    }
+}
+
+/// The moments worth announcing to a screen reader (not every second): the page announces when
+/// this changes, and when the health does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    Later,
+    FiveMinutes,
+    OneMinute,
+    Expired,
+}
+
+pub fn milestone(expiry: Expiry, now: i64) -> Milestone {
+    match expiry.seconds_left(now) {
+        Some(left) if left <= 0 => Milestone::Expired,
+        Some(left) if left <= 60 => Milestone::OneMinute,
+        Some(left) if left <= 300 => Milestone::FiveMinutes,
+        _ => Milestone::Later,
+    }
+}
+
+/// Under this many seconds left a connection reads "Expiring soon".
+pub const EXPIRING_SOON: i64 = 300;
+/// Under this many seconds left, copying offers "Refresh & copy".
+pub const REFRESH_BEFORE_COPY: i64 = 120;
+
+/// How far ahead of expiry to refresh: max(60 s, 10 % of the lifetime), but never more than half
+/// the lifetime (a token that lives 5 s is refreshed after 3 s, not at once and forever).
+pub fn refresh_lead(obtained_at: i64, expires_at: i64) -> i64 {
+    let lifetime = (expires_at - obtained_at).max(0);
+    (lifetime / 10).max(60).min(lifetime / 2)
+}
+
+/// When an automatic refresh is due; `None` for tokens that do not expire or whose expiry is
+/// unknown (nothing to schedule against).
+pub fn refresh_due_at(obtained_at: i64, expiry: Expiry) -> Option<i64> {
+    match expiry {
+        Expiry::At(at) => Some(at - refresh_lead(obtained_at, at)),
+        _ => None,
+    }
+}
+
+/// Back-off after the `failures`-th consecutive temporary failure: 30 s doubling to at most
+/// 15 min, with "equal jitter" (half fixed, half random; `jitter` in `[0, 1)`) so many clients do
+/// not retry in step. A provider's `Retry-After` is a floor.
+pub fn backoff(failures: u32, jitter: f64, retry_after: Option<u64>) -> i64 {
+    let base = 30i64.saturating_mul(1 << failures.saturating_sub(1).min(10)).min(900);
+    let jittered = base / 2 + ((base / 2) as f64 * jitter.clamp(0.0, 1.0)) as i64;
+    jittered.max(retry_after.unwrap_or(0).min(86_400) as i64).max(1)
+}
+
+/// Whether the scheduler should refresh now: never while the keychain is not ready, the grant is
+/// dead or a refresh is running; at the retry time after a temporary problem; otherwise at
+/// [`refresh_due_at`].
+pub fn refresh_is_due(inputs: HealthInputs, obtained_at: i64, expiry: Expiry, now: i64) -> bool {
+    if inputs.keychain != KeychainState::Ready || inputs.reconnect_needed || inputs.refreshing {
+        return false;
+    }
+    match inputs.retry_at {
+        Some(at) => now >= at,
+        None => refresh_due_at(obtained_at, expiry).is_some_and(|due| now >= due),
+    }
+}
+
+/// A gap this long between two scheduler ticks means the machine slept.
+pub const WAKE_GAP: i64 = 30;
+
+/// Clock skew between a provider's `Date` header and `now`, in seconds (positive: the local clock
+/// is behind). `None` when the header is missing or unreadable.
+pub fn clock_skew(date_header: Option<&str>, now: i64) -> Option<i64> {
+    let when = httpdate::parse_http_date(date_header?.trim()).ok()?;
+    let provider = when.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64;
+    Some(provider - now)
+}
+
+/// Skew above this many seconds is worth a warning: expiries would be off by that much.
+pub const SKEW_WARNING: i64 = 60;
+
+/// What a connection is doing, in the order a person needs to know it. Never shown by colour
+/// alone: each has words ([`Health::label`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Health {
+    Connected,
+    ExpiringSoon,
+    Refreshing,
+    /// A network error or 5xx: tokens kept, retried at the connection's `retry_at`.
+    TemporaryProblem,
+    /// The grant is dead (`invalid_grant`): only a new sign-in helps.
+    ReconnectNeeded,
+    /// The index says the connection exists, but the keychain is locked.
+    KeychainLocked,
+    KeychainUnavailable,
+}
+
+impl Health {
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::Connected => "Connected",
+            Health::ExpiringSoon => "Expiring soon",
+            Health::Refreshing => "Refreshing…",
+            Health::TemporaryProblem => "Temporary problem",
+            Health::ReconnectNeeded => "Reconnect needed",
+            Health::KeychainLocked => "Keychain locked",
+            Health::KeychainUnavailable => "Keychain unavailable",
+        }
+    }
+}
+
+/// The keychain as last seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum KeychainState {
+    #[default]
+    Ready,
+    Locked,
+    Unavailable,
+}
+
+/// The inputs [`health`] decides from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HealthInputs {
+    pub keychain: KeychainState,
+    pub reconnect_needed: bool,
+    pub refreshing: bool,
+    pub retry_at: Option<i64>,
+}
+
+/// One connection's health. The keychain comes first (nothing else can be known while it is
+/// locked), then a dead grant, then work in progress, then the clock.
+pub fn health(inputs: HealthInputs, expiry: Expiry, now: i64) -> Health {
+    match inputs.keychain {
+        KeychainState::Locked => return Health::KeychainLocked,
+        KeychainState::Unavailable => return Health::KeychainUnavailable,
+        KeychainState::Ready => {}
+    }
+    if inputs.reconnect_needed {
+        Health::ReconnectNeeded
+    } else if inputs.refreshing {
+        Health::Refreshing
+    } else if inputs.retry_at.is_some() {
+        Health::TemporaryProblem
+    } else if expiry.seconds_left(now).is_some_and(|l| l <= EXPIRING_SOON) {
+        Health::ExpiringSoon
+    } else {
+        Health::Connected
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: i64 = 1_790_000_000;
+
+    #[test]
+    fn countdowns_read_at_each_scale() {
+        let at = |left| countdown(Expiry::At(T + left), T);
+        assert_eq!(at(29 * 60 + 41), "Expires in 29:41");
+        assert_eq!(at(5), "Expires in 0:05");
+        assert_eq!(at(3_600), "Expires in 1 h 00 min");
+        assert_eq!(at(5 * 3_600 + 7 * 60 + 59), "Expires in 5 h 07 min");
+        assert_eq!(at(86_400 + 23 * 3_600 + 59), "Expires in 1 d 23 h");
+        assert_eq!(at(0), "Expired");
+        assert_eq!(at(-10), "Expired");
+        assert_eq!(countdown(Expiry::Never, T), "Does not expire");
+        assert_eq!(countdown(Expiry::Unknown, T), "Expiry unknown");
+    }
+
+    #[test]
+    fn the_countdown_ticks_with_the_injected_clock() {
+        let clock = FakeClock::at(T);
+        let expiry = Expiry::At(T + 5);
+        assert_eq!(countdown(expiry, clock.now()), "Expires in 0:05");
+        clock.advance(1);
+        assert_eq!(countdown(expiry, clock.now()), "Expires in 0:04");
+        // A sleep of an hour: recomputed, not counted down.
+        clock.advance(3_600);
+        assert_eq!(countdown(expiry, clock.now()), "Expired");
+    }
+
+    #[test]
+    fn stored_expiry_distinguishes_never_from_unknown() {
+        assert_eq!(Expiry::from_stored(Some(T), false), Expiry::At(T));
+        assert_eq!(Expiry::from_stored(None, true), Expiry::Never);
+        assert_eq!(Expiry::from_stored(None, false), Expiry::Unknown);
+        assert_eq!(
+            serde_json::to_value(Expiry::At(T)).unwrap(),
+            serde_json::json!({"kind": "at", "at": T})
+        );
+    }
+
+    #[test]
+    fn milestones_change_only_at_five_minutes_one_minute_and_expiry() {
+        let m = |left| milestone(Expiry::At(T + left), T);
+        assert_eq!(m(301), Milestone::Later);
+        assert_eq!(m(300), Milestone::FiveMinutes);
+        assert_eq!(m(61), Milestone::FiveMinutes);
+        assert_eq!(m(60), Milestone::OneMinute);
+        assert_eq!(m(0), Milestone::Expired);
+        assert_eq!(milestone(Expiry::Never, T), Milestone::Later);
+    }
+
+    #[test]
+    fn refreshes_are_scheduled_ahead_by_the_larger_of_a_minute_and_a_tenth() {
+        // HubSpot: 30 min ⇒ 3 min ahead.
+        assert_eq!(refresh_due_at(T, Expiry::At(T + 1_800)), Some(T + 1_620));
+        // Hotmart-like 10 min ⇒ the 60 s floor.
+        assert_eq!(refresh_due_at(T, Expiry::At(T + 600)), Some(T + 540));
+        // A day ⇒ 2.4 h ahead.
+        assert_eq!(
+            refresh_due_at(T, Expiry::At(T + 86_400)),
+            Some(T + 86_400 - 8_640)
+        );
+        // Shorter than two minutes: half the lifetime, so a fresh token is not refreshed at once.
+        assert_eq!(refresh_due_at(T, Expiry::At(T + 5)), Some(T + 3));
+        assert_eq!(refresh_due_at(T, Expiry::Never), None);
+        assert_eq!(refresh_due_at(T, Expiry::Unknown), None);
+    }
+
+    #[test]
+    fn a_scheduled_refresh_is_due_after_waking_from_sleep() {
+        let clock = FakeClock::at(T);
+        let due = refresh_due_at(T, Expiry::At(T + 1_800)).unwrap();
+        assert!(clock.now() < due);
+        clock.advance(4 * 3_600); // the lid was closed
+        assert!(clock.now() >= due, "recomputed from the wall clock");
+    }
+
+    #[test]
+    fn the_scheduler_refreshes_when_due_and_never_while_blocked() {
+        let clock = FakeClock::at(T);
+        let expiry = Expiry::At(T + 1_800);
+        let idle = HealthInputs::default();
+        assert!(!refresh_is_due(idle, T, expiry, clock.now()));
+        clock.set(T + 1_619);
+        assert!(!refresh_is_due(idle, T, expiry, clock.now()));
+        clock.advance(1);
+        assert!(refresh_is_due(idle, T, expiry, clock.now()));
+        for blocked in [
+            HealthInputs { refreshing: true, ..idle },
+            HealthInputs { reconnect_needed: true, ..idle },
+            HealthInputs { keychain: KeychainState::Locked, ..idle },
+        ] {
+            assert!(!refresh_is_due(blocked, T, expiry, clock.now()));
+        }
+        // After a temporary problem: at the retry time, whatever the expiry says.
+        let retrying = HealthInputs { retry_at: Some(T + 2_000), ..idle };
+        assert!(!refresh_is_due(retrying, T, expiry, clock.now()));
+        clock.set(T + 2_000);
+        assert!(refresh_is_due(retrying, T, expiry, clock.now()));
+        assert!(!refresh_is_due(idle, T, Expiry::Never, clock.now()));
+    }
+
+    #[test]
+    fn back_off_doubles_with_jitter_up_to_fifteen_minutes_and_honours_retry_after() {
+        assert_eq!(backoff(1, 0.0, None), 15);
+        assert_eq!(backoff(1, 0.999_999, None), 29);
+        assert_eq!(backoff(2, 0.0, None), 30);
+        assert_eq!(backoff(3, 0.5, None), 90);
+        for n in 1..40 {
+            for j in [0.0, 0.3, 0.99] {
+                let b = backoff(n, j, None);
+                assert!((1..=900).contains(&b), "{n} {j} {b}");
+                assert!(b >= backoff(n.saturating_sub(1).max(1), j, None));
+            }
+        }
+        assert_eq!(backoff(20, 0.0, None), 450);
+        assert_eq!(backoff(1, 0.0, Some(120)), 120);
+    }
+
+    #[test]
+    fn clock_skew_comes_from_the_date_header() {
+        // Sun, 06 Nov 1994 08:49:37 GMT = 784111777
+        let date = Some("Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(clock_skew(date, 784_111_777), Some(0));
+        assert_eq!(clock_skew(date, 784_111_777 - 90), Some(90));
+        assert_eq!(clock_skew(Some("yesterday"), 0), None);
+        assert_eq!(clock_skew(None, 0), None);
+    }
+
+    #[test]
+    fn health_puts_the_keychain_first_then_a_dead_grant_then_work_then_the_clock() {
+        let soon = Expiry::At(T + 200);
+        let later = Expiry::At(T + 2_000);
+        let base = HealthInputs::default();
+        assert_eq!(health(base, later, T), Health::Connected);
+        assert_eq!(health(base, soon, T), Health::ExpiringSoon);
+        assert_eq!(health(base, Expiry::Never, T), Health::Connected);
+        let refreshing = HealthInputs {
+            refreshing: true,
+            ..base
+        };
+        assert_eq!(health(refreshing, soon, T), Health::Refreshing);
+        let retrying = HealthInputs {
+            retry_at: Some(T + 30),
+            ..base
+        };
+        assert_eq!(health(retrying, soon, T), Health::TemporaryProblem);
+        let dead = HealthInputs {
+            reconnect_needed: true,
+            refreshing: true,
+            ..base
+        };
+        assert_eq!(health(dead, later, T), Health::ReconnectNeeded);
+        let locked = HealthInputs {
+            keychain: KeychainState::Locked,
+            reconnect_needed: true,
+            ..base
+        };
+        assert_eq!(health(locked, later, T), Health::KeychainLocked);
+        assert_eq!(Health::KeychainLocked.label(), "Keychain locked");
+        let unavailable = HealthInputs {
+            keychain: KeychainState::Unavailable,
+            ..base
+        };
+        assert_eq!(health(unavailable, later, T), Health::KeychainUnavailable);
+    }
+}

@@ -1,0 +1,160 @@
+/*!
+Each connection's recent history, for support: connected, refreshed, refresh failed (with its code),
+reconnect needed, reconnected, disconnected. Kept in `timeline.json` beside the index, the last
+[`Timeline::PER_CONNECTION`] events per connection, written atomically.
+
+Events hold codes and Plugboard's own words, never a provider's raw answer and never a token: an
+event is built from an [`crate::error::UserError`] (whose messages Plugboard writes) or from
+nothing at all. A timeline that cannot be read is set aside rather than blocking a refresh: it is
+history, not state.
+*/
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::connection::ConnectionId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Connected,
+    Refreshed,
+    RefreshFailed,
+    ReconnectNeeded,
+    Reconnected,
+    Disconnected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Unix seconds.
+    pub at: i64,
+    pub connection: ConnectionId,
+    pub kind: EventKind,
+    /// An error code (`invalid_grant`, `provider_unavailable`…) for failures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct TimelineFile {
+    version: u32,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    path: PathBuf,
+}
+
+impl Timeline {
+    pub const FILE_NAME: &'static str = "timeline.json";
+    pub const PER_CONNECTION: usize = 50;
+    /// Events of connections that are gone are kept too (a disconnect is history), up to this many.
+    const TOTAL: usize = 1_000;
+
+    pub fn in_dir(data_dir: &Path) -> Self {
+        Self {
+            path: data_dir.join(Self::FILE_NAME),
+        }
+    }
+
+    fn read(&self) -> Vec<Event> {
+        std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<TimelineFile>(&t).ok())
+            .map(|f| f.events)
+            .unwrap_or_default()
+    }
+
+    /// Appends an event, keeping the last 50 of its connection. Best effort: a failed write is
+    /// logged, never fatal.
+    pub fn record(&self, event: Event) {
+        let mut events = self.read();
+        events.push(event.clone());
+        let mine = events
+            .iter()
+            .filter(|e| e.connection == event.connection)
+            .count();
+        let mut drop = mine.saturating_sub(Self::PER_CONNECTION);
+        events.retain(|e| {
+            if drop > 0 && e.connection == event.connection {
+                drop -= 1;
+                false
+            } else {
+                true
+            }
+        });
+        let excess = events.len().saturating_sub(Self::TOTAL);
+        events.drain(..excess);
+        let body = serde_json::to_vec_pretty(&TimelineFile { version: 1, events })
+            .expect("events serialize");
+        if let Err(e) = crate::index::write_atomically(&self.path, &body) {
+            log::warn!("could not save the timeline: {e}");
+        }
+    }
+
+    /// A connection's events, newest first.
+    pub fn of(&self, id: &ConnectionId) -> Vec<Event> {
+        let mut mine: Vec<Event> = self
+            .read()
+            .into_iter()
+            .filter(|e| &e.connection == id)
+            .collect();
+        mine.reverse();
+        mine
+    }
+
+    /// The last `n` events of every connection, newest first.
+    pub fn recent(&self, n: usize) -> Vec<Event> {
+        let mut all = self.read();
+        all.reverse();
+        all.truncate(n);
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeline_keeps_the_last_fifty_events_per_connection_newest_first() {
+        let dir = std::env::temp_dir().join(format!("plugboard-timeline-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let t = Timeline::in_dir(&dir);
+        let a = ConnectionId::parse("hubspot-a").unwrap();
+        let b = ConnectionId::parse("ecwid-b").unwrap();
+        t.record(Event {
+            at: 1,
+            connection: b.clone(),
+            kind: EventKind::Connected,
+            code: None,
+            message: None,
+        });
+        for i in 0..60 {
+            t.record(Event {
+                at: 10 + i,
+                connection: a.clone(),
+                kind: if i == 0 {
+                    EventKind::Connected
+                } else {
+                    EventKind::Refreshed
+                },
+                code: None,
+                message: None,
+            });
+        }
+        let of_a = t.of(&a);
+        assert_eq!(of_a.len(), 50);
+        assert_eq!(of_a[0].at, 69, "newest first");
+        assert_eq!(of_a[49].at, 20);
+        assert_eq!(t.of(&b).len(), 1, "other connections keep theirs");
+        assert_eq!(t.recent(3).len(), 3);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
