@@ -155,9 +155,13 @@ pub fn refresh_due_at(obtained_at: i64, expiry: Expiry) -> Option<i64> {
 /// 15 min, with "equal jitter" (half fixed, half random; `jitter` in `[0, 1)`) so many clients do
 /// not retry in step. A provider's `Retry-After` is a floor.
 pub fn backoff(failures: u32, jitter: f64, retry_after: Option<u64>) -> i64 {
-    let base = 30i64.saturating_mul(1 << failures.saturating_sub(1).min(10)).min(900);
+    let base = 30i64
+        .saturating_mul(1 << failures.saturating_sub(1).min(10))
+        .min(900);
     let jittered = base / 2 + ((base / 2) as f64 * jitter.clamp(0.0, 1.0)) as i64;
-    jittered.max(retry_after.unwrap_or(0).min(86_400) as i64).max(1)
+    jittered
+        .max(retry_after.unwrap_or(0).min(86_400) as i64)
+        .max(1)
 }
 
 /// Whether the scheduler should refresh now: never while the keychain is not ready, the grant is
@@ -349,14 +353,26 @@ mod tests {
         clock.advance(1);
         assert!(refresh_is_due(idle, T, expiry, clock.now()));
         for blocked in [
-            HealthInputs { refreshing: true, ..idle },
-            HealthInputs { reconnect_needed: true, ..idle },
-            HealthInputs { keychain: KeychainState::Locked, ..idle },
+            HealthInputs {
+                refreshing: true,
+                ..idle
+            },
+            HealthInputs {
+                reconnect_needed: true,
+                ..idle
+            },
+            HealthInputs {
+                keychain: KeychainState::Locked,
+                ..idle
+            },
         ] {
             assert!(!refresh_is_due(blocked, T, expiry, clock.now()));
         }
         // After a temporary problem: at the retry time, whatever the expiry says.
-        let retrying = HealthInputs { retry_at: Some(T + 2_000), ..idle };
+        let retrying = HealthInputs {
+            retry_at: Some(T + 2_000),
+            ..idle
+        };
         assert!(!refresh_is_due(retrying, T, expiry, clock.now()));
         clock.set(T + 2_000);
         assert!(refresh_is_due(retrying, T, expiry, clock.now()));

@@ -97,9 +97,6 @@ mod tests {
             SecretString::new("hs-at-0123456789abcdef").masked(),
             "hs-a••••cdef"
         );
-        assert_eq!(
-            SecretString::new("fifteen-chars!!").masked(),
-            "••••••••"
-        );
+        assert_eq!(SecretString::new("fifteen-chars!!").masked(), "••••••••");
     }
 }

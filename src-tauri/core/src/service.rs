@@ -23,8 +23,8 @@ use crate::error::{ErrorCode, UserError};
 use crate::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
 use crate::index::{ConnectionRecord, Index, IndexError, LastError};
 use crate::lifetime::{self, Clock, Expiry, Health, HealthInputs, KeychainState, Milestone};
-use crate::timeline::{Event, EventKind, Timeline};
 use crate::secret::SecretString;
+use crate::timeline::{Event, EventKind, Timeline};
 use crate::tokens::{ConnectionSecret, TokenError, TokenSet};
 use crate::vault::{Vault, VaultError, VaultKey};
 
@@ -301,6 +301,21 @@ fn fresh_id(provider: &ProviderId) -> ConnectionId {
         .expect("provider ids and hex make valid connection ids")
 }
 
+/// A request as a curl command line, each part single-quoted for a POSIX shell.
+fn curl_line(req: &flow::PreparedRequest) -> SecretString {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line = String::from("curl -sS");
+    if req.method != "GET" {
+        line.push_str(&format!(" -X {}", req.method));
+    }
+    for (k, v) in &req.headers {
+        line.push_str(&format!(" -H {}", quote(&format!("{k}: {v}"))));
+    }
+    line.push(' ');
+    line.push_str(&quote(&req.url));
+    SecretString::new(line)
+}
+
 /// Fills `{dotted.path}` placeholders from `data`; `None` if any is missing.
 fn render_label(template: &str, data: &Value) -> Option<String> {
     let mut out = String::new();
@@ -432,7 +447,9 @@ impl Connections {
             countdown: lifetime::countdown(expiry, now),
             seconds_left,
             milestone: lifetime::milestone(expiry, now),
-            retry_at: inputs.retry_at.filter(|_| health == Health::TemporaryProblem),
+            retry_at: inputs
+                .retry_at
+                .filter(|_| health == Health::TemporaryProblem),
             refresh_before_copy: seconds_left.is_some_and(|l| l < lifetime::REFRESH_BEFORE_COPY),
         }
     }
@@ -496,7 +513,12 @@ impl Connections {
         }
         let mut due = Vec::new();
         for record in self.index.load()? {
-            if lifetime::refresh_is_due(self.inputs(&record), record.obtained_at, record.expiry(), now) {
+            if lifetime::refresh_is_due(
+                self.inputs(&record),
+                record.obtained_at,
+                record.expiry(),
+                now,
+            ) {
                 self.update_live(record.id.as_str(), |l| l.refreshing = true);
                 due.push(record.id);
             }
@@ -627,7 +649,11 @@ impl Connections {
         }
         log::info!(
             "{} {} ({}, {:?})",
-            if existing.is_some() { "reconnected" } else { "connected" },
+            if existing.is_some() {
+                "reconnected"
+            } else {
+                "connected"
+            },
             record.id,
             record.provider,
             record.method
@@ -1176,6 +1202,148 @@ impl Connections {
         self.index.upsert(updated.clone())?;
         log::info!("refreshed {cid} ({})", updated.provider);
         Ok(updated)
+    }
+
+    /// What a developer can copy from a connection: the access token, the header, a curl line to
+    /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
+    /// each call; never cached, never logged.
+    pub async fn token_material(&self, id: &str) -> Result<TokenMaterial, ServiceError> {
+        let cid = ConnectionId::parse(id)
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let record = self
+            .index
+            .get(&cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let provider = self.provider(&record.provider)?;
+        let key = VaultKey::Connection(cid);
+        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
+            return Err(VaultError::Locked.into());
+        };
+        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
+        let api_base = record
+            .environment
+            .as_deref()
+            .and_then(|e| provider.environments.iter().find(|x| x.id == e))
+            .or(provider.environments.first())
+            .map(|e| e.api_base.as_str().to_string());
+        let (access_token, request, refresh_token) = match &secret {
+            ConnectionSecret::ApiKey { fields } => {
+                let method = provider
+                    .api_key()
+                    .ok_or_else(|| no_method(&record.provider, MethodKind::ApiKey))?;
+                let req = flow::api_key_check_request(method, fields)?;
+                let value = req.header_value("Authorization").unwrap_or_default();
+                let credential = value.split_once(' ').map_or(value, |(_, v)| v);
+                (SecretString::new(credential), Some(req), None)
+            }
+            ConnectionSecret::OAuth { tokens }
+            | ConnectionSecret::ClientCredentials { tokens, .. } => {
+                let template = match provider.method(record.method) {
+                    Some(crate::catalogue::Method::AuthorizationCode(m)) => m.identity_url.as_ref(),
+                    Some(crate::catalogue::Method::ClientCredentials(m)) => m.check_url.as_ref(),
+                    _ => None,
+                };
+                let req = match template {
+                    Some(t) => flow::bearer_get(t, tokens, api_base.as_deref()).ok(),
+                    None => None,
+                };
+                (
+                    tokens.access_token.clone(),
+                    req,
+                    tokens.refresh_token.clone(),
+                )
+            }
+        };
+        let header = match request
+            .as_ref()
+            .and_then(|r| r.header_value("Authorization"))
+        {
+            Some(v) => SecretString::new(format!("Authorization: {v}")),
+            None => SecretString::new(format!("Authorization: Bearer {}", access_token.expose())),
+        };
+        Ok(TokenMaterial {
+            access_token,
+            header,
+            curl: request.as_ref().map(curl_line),
+            refresh_token,
+        })
+    }
+
+    /// A support report: app facts, keychain, clock skew, every connection's status, expiry and
+    /// last error code, and recent events. Built only from the index, the timeline and live state,
+    /// which hold no secrets; a test plants tokens and checks none appears.
+    pub fn diagnostics(&self, app: &[(&str, String)]) -> String {
+        use std::fmt::Write as _;
+        let now = self.now();
+        let mut out = String::from("Plugboard diagnostics\n");
+        for (k, v) in app {
+            let _ = writeln!(out, "{k}: {v}");
+        }
+        let _ = writeln!(
+            out,
+            "OS: {} {}",
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        let _ = writeln!(
+            out,
+            "Keychain: {} ({:?})",
+            crate::vault::BACKEND,
+            self.keychain_state()
+        );
+        match crate::http::last_skew() {
+            Some(skew) => {
+                let _ = writeln!(
+                    out,
+                    "Clock skew: {} s against {}{}",
+                    skew.seconds,
+                    skew.host,
+                    if skew.seconds.abs() > lifetime::SKEW_WARNING {
+                        " (more than a minute: expiry times will be off)"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            None => out.push_str("Clock skew: not measured yet\n"),
+        }
+        let _ = writeln!(out, "Checked at: {now} (Unix seconds)");
+        match self.index.load() {
+            Ok(records) => {
+                let _ = writeln!(out, "Connections: {}", records.len());
+                for r in &records {
+                    let live = self.live_status(r, now);
+                    let _ = writeln!(
+                        out,
+                        "- {} · {} · {:?} · {} · {} · expires_at {} · last error {}",
+                        r.id,
+                        r.provider,
+                        r.method,
+                        live.label,
+                        live.countdown,
+                        r.expires_at.map_or("none".into(), |t| t.to_string()),
+                        r.last_error
+                            .as_ref()
+                            .map_or("none".into(), |e| format!("{} at {}", e.code, e.at)),
+                    );
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(out, "Connections: the index cannot be read ({e})");
+            }
+        }
+        out.push_str("Recent events:\n");
+        for e in self.timeline.recent(20) {
+            let _ = writeln!(
+                out,
+                "- {} {} {:?}{}",
+                e.at,
+                e.connection,
+                e.kind,
+                e.code.map(|c| format!(" ({c})")).unwrap_or_default()
+            );
+        }
+        out
     }
 
     /// Disconnects: revoke where possible, then forget locally. Idempotent.

@@ -50,6 +50,17 @@ pub enum VaultError {
     TimedOut(Duration),
 }
 
+/// The keychain this build stores secrets in, for diagnostics.
+pub const BACKEND: &str = if cfg!(target_os = "linux") {
+    "Secret Service (D-Bus)"
+} else if cfg!(target_os = "macos") {
+    "macOS Keychain"
+} else if cfg!(target_os = "windows") {
+    "Windows Credential Manager"
+} else {
+    "none"
+};
+
 /// A handle on one namespace of the keychain. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Vault {

@@ -8,8 +8,10 @@ use std::process::Command;
 
 use plugboard_core::catalogue::{Catalogue, Origin};
 use plugboard_core::flow::AppCredentials;
+use plugboard_core::lifetime::{Clock, FakeClock, Health};
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::{Connections, DisconnectReport, ServiceError};
+use plugboard_core::timeline::EventKind;
 use plugboard_core::vault::{Vault, VaultKey};
 use plugboard_sim::{Faults, Simulator};
 
@@ -37,6 +39,8 @@ fn key_fields(token: &str, secret: &str) -> Vec<(String, SecretString)> {
 }
 
 struct Fixture {
+    /// The service's clock: starts at the real time, moves only when a test moves it.
+    clock: FakeClock,
     sim: Simulator,
     service: Connections,
     vault: Vault,
@@ -51,11 +55,13 @@ async fn fixture(name: &str) -> Fixture {
     let vault = Vault::new(Some(&format!("test-service-{name}")));
     let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let service = Connections::new(catalogue, vault.clone(), &dir);
+    let clock = FakeClock::at(plugboard_core::service::unix_now());
+    let service = Connections::new(catalogue, vault.clone(), &dir).with_clock(clock.clone());
     for p in ["hubspot", "ecwid"] {
         service.credentials.set(p, sim_creds(p));
     }
     Fixture {
+        clock,
         sim,
         service,
         vault,
@@ -229,7 +235,7 @@ async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_rev
 
 #[tokio::test]
 #[ignore = "needs the private test session: run `make test`"]
-async fn ecwid_is_labelled_with_its_store_and_two_accounts_can_coexist() {
+async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
     let f = fixture("ecwid").await;
     let mut ids = Vec::new();
     for _ in 0..2 {
@@ -247,10 +253,22 @@ async fn ecwid_is_labelled_with_its_store_and_two_accounts_can_coexist() {
             .unwrap();
         assert_eq!(c.account, "Store 1003 · owner@shop.example.com");
         assert_eq!(c.expires_at, None);
+        assert_eq!(c.live.countdown, "Does not expire");
         ids.push(c.id);
     }
-    assert_ne!(ids[0], ids[1], "connection ids are not provider ids");
-    assert_eq!(f.service.list().unwrap().len(), 2);
+    assert_eq!(
+        ids[0], ids[1],
+        "the same store again is a reconnect, not a duplicate"
+    );
+    assert_eq!(f.service.list().unwrap().len(), 1);
+    let kinds: Vec<EventKind> = f
+        .service
+        .timeline()
+        .of(&ids[0])
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, [EventKind::Reconnected, EventKind::Connected]);
     let (_, report) = f.service.disconnect(ids[0].as_str()).await.unwrap();
     assert_eq!(
         report,
@@ -258,8 +276,11 @@ async fn ecwid_is_labelled_with_its_store_and_two_accounts_can_coexist() {
             note: Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.".into())
         }
     );
-    assert_eq!(f.service.list().unwrap().len(), 1);
-    f.service.disconnect(ids[1].as_str()).await.unwrap();
+    assert!(f.service.list().unwrap().is_empty());
+    assert_eq!(
+        f.service.timeline().of(&ids[0])[0].kind,
+        EventKind::Disconnected
+    );
 }
 
 #[tokio::test]
@@ -523,5 +544,244 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
     assert_eq!(refreshed.expires_at, None);
     assert_eq!(f.sim.count("whatconverts.check"), 2);
     f.service.disconnect(h.id.as_str()).await.unwrap();
+    f.service.disconnect(w.id.as_str()).await.unwrap();
+}
+
+async fn connect_hubspot(f: &Fixture) -> plugboard_core::service::ConnectionView {
+    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    f.service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_clock() {
+    let f = fixture("schedule").await;
+    let c = connect_hubspot(&f).await;
+    let t0 = f.clock.now();
+    assert_eq!(c.expires_at, Some(t0 + 1_800));
+    assert_eq!(c.live.countdown, "Expires in 30:00");
+    assert_eq!(c.live.health, Health::Connected);
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+
+    // 3 minutes ahead of a 30-minute token (10 % beats the 60 s floor).
+    f.clock.set(t0 + 1_619);
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+    f.clock.set(t0 + 1_620);
+    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    let live = f.service.live_all().unwrap();
+    assert_eq!(live[0].health, Health::Refreshing);
+    assert_eq!(live[0].label, "Refreshing…");
+    assert!(f.service.due_refreshes().unwrap().is_empty(), "picked once");
+    let refreshed = f.service.refresh(c.id.as_str()).await.unwrap();
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
+    assert_eq!(refreshed.expires_at, Some(t0 + 1_620 + 1_800));
+    assert_eq!(refreshed.refreshed_at, Some(t0 + 1_620));
+    assert_eq!(refreshed.live.health, Health::Connected);
+
+    // The lid closes for three hours: the first tick after waking finds the refresh due.
+    f.clock.advance(3 * 3_600);
+    assert_eq!(f.service.live_all().unwrap()[0].countdown, "Expired");
+    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    f.service.refresh(c.id.as_str()).await.unwrap();
+    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+    let kinds: Vec<EventKind> = f
+        .service
+        .timeline()
+        .of(&c.id)
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Refreshed,
+            EventKind::Refreshed,
+            EventKind::Connected
+        ]
+    );
+    f.service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart() {
+    let f = fixture("dead-grant").await;
+    let c = connect_hubspot(&f).await;
+    f.sim.set_faults(Faults {
+        refresh_invalid_grant: true,
+        ..Faults::default()
+    });
+    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    assert_eq!(
+        err.to_user("HubSpot").message,
+        "HubSpot no longer accepts this sign-in. Connect again."
+    );
+    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    assert_eq!(view.live.label, "Reconnect needed");
+    assert_eq!(view.last_error.as_ref().unwrap().code, "reconnect_needed");
+    // No retry loop: however long it waits, the scheduler leaves it alone.
+    f.clock.advance(7_200);
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
+
+    // A restart still knows.
+    let catalogue = Catalogue::parse(
+        &f.sim.providers_toml(53682),
+        &Origin::File("sim.toml".into()),
+    )
+    .unwrap();
+    let restarted = Connections::new(catalogue, f.vault.clone(), &f.dir);
+    assert_eq!(
+        restarted.list().unwrap()[0].live.health,
+        Health::ReconnectNeeded
+    );
+
+    // Reconnecting the same portal clears it, under the same id.
+    f.sim.set_faults(Faults::default());
+    let again = connect_hubspot(&f).await;
+    assert_eq!(again.id, c.id);
+    assert_eq!(again.live.health, Health::Connected);
+    let kinds: Vec<EventKind> = f
+        .service
+        .timeline()
+        .of(&c.id)
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Reconnected,
+            EventKind::ReconnectNeeded,
+            EventKind::RefreshFailed,
+            EventKind::Connected
+        ]
+    );
+    f.service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with_back_off() {
+    let f = fixture("outage").await;
+    let c = connect_hubspot(&f).await;
+    let before = f.service.token_material(c.id.as_str()).await.unwrap();
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let now = f.clock.now();
+    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    assert_eq!(
+        err.to_user("HubSpot").code,
+        plugboard_core::error::ErrorCode::ProviderUnavailable
+    );
+    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::TemporaryProblem);
+    let retry_at = view.live.retry_at.unwrap();
+    assert!(
+        (now + 15..=now + 30).contains(&retry_at),
+        "first back-off 15–30 s: {}",
+        retry_at - now
+    );
+    let after = f.service.token_material(c.id.as_str()).await.unwrap();
+    assert_eq!(
+        after.access_token.expose(),
+        before.access_token.expose(),
+        "tokens kept"
+    );
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+
+    // At the retry time, with the provider back, it recovers.
+    f.sim.set_faults(Faults::default());
+    f.clock.set(retry_at);
+    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    let ok = f.service.refresh(c.id.as_str()).await.unwrap();
+    assert_eq!(ok.live.health, Health::Connected);
+    assert_eq!(ok.live.retry_at, None);
+    f.service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test session: run `make test`"]
+async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
+    let f = fixture("copy").await;
+    let c = connect_hubspot(&f).await;
+    let m = f.service.token_material(c.id.as_str()).await.unwrap();
+    let token = m.access_token.expose().to_string();
+    let refresh = m.refresh_token.as_ref().unwrap().expose().to_string();
+    assert!(token.starts_with("hs-at"));
+    assert_eq!(m.header.expose(), format!("Authorization: Bearer {token}"));
+    let curl = m.curl.as_ref().unwrap().expose().to_string();
+    assert!(
+        curl.starts_with("curl -sS ")
+            && curl.contains(&format!(
+                " -H 'Authorization: Bearer {token}' 'http://127.0.0.1:"
+            )),
+        "{curl}"
+    );
+    assert!(
+        curl.ends_with(&format!("/oauth/v1/access-tokens/{token}'")),
+        "{curl}"
+    );
+    // The curl line works against the provider.
+    // (Off the runtime thread: the simulator answers on it.)
+    let line = curl.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("sh").args(["-c", &line]).output().unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("hub_domain"),
+        "{out:?}"
+    );
+
+    // A failure, so the report has an error in it too.
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let _ = f.service.refresh(c.id.as_str()).await;
+    let fields = key_fields(
+        plugboard_sim::WHATCONVERTS_TOKEN,
+        plugboard_sim::WHATCONVERTS_SECRET,
+    );
+    let w = f
+        .service
+        .connect_api_key("whatconverts", fields)
+        .await
+        .unwrap();
+    let wm = f.service.token_material(w.id.as_str()).await.unwrap();
+    assert!(wm.header.expose().starts_with("Authorization: Basic "));
+
+    let report = f.service.diagnostics(&[("Version", "0.0.0-test".into())]);
+    assert!(
+        report.contains(c.id.as_str()) && report.contains("Temporary problem"),
+        "{report}"
+    );
+    assert!(report.contains("provider_unavailable"), "{report}");
+    assert!(report.contains("Does not expire"), "{report}");
+    for planted in [
+        token.as_str(),
+        refresh.as_str(),
+        plugboard_sim::WHATCONVERTS_TOKEN,
+        plugboard_sim::WHATCONVERTS_SECRET,
+        &plugboard_sim::client_secret("hubspot"),
+        wm.access_token.expose(),
+    ] {
+        assert!(!report.contains(planted), "diagnostics leaked a secret");
+    }
+    let files = ["connections.json", "timeline.json"]
+        .map(|n| std::fs::read_to_string(f.dir.join(n)).unwrap());
+    for text in &files {
+        assert!(!text.contains(&token) && !text.contains(&refresh));
+    }
+    f.service.disconnect(c.id.as_str()).await.unwrap();
     f.service.disconnect(w.id.as_str()).await.unwrap();
 }
