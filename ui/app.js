@@ -30,16 +30,20 @@ function messageOf(err) {
 
 const STATUS_GLYPH = { not_connected: "○", connected: "●", keychain_locked: "🔒", keychain_unavailable: "!" };
 
-/** "Expires in 29 min", "Expires in 1 d 23 h", "Does not expire": from the absolute expiry. */
-function expiryText(expiresAt, nowSeconds = Date.now() / 1000) {
-  if (expiresAt === null || expiresAt === undefined) return "Does not expire";
-  const left = Math.round(expiresAt - nowSeconds);
-  if (left <= 0) return "Expired";
-  const d = Math.floor(left / 86400), h = Math.floor((left % 86400) / 3600), m = Math.floor((left % 3600) / 60);
-  if (d > 0) return `Expires in ${d} d ${h} h`;
-  if (h > 0) return `Expires in ${h} h ${m} min`;
-  if (m > 0) return `Expires in ${m} min`;
-  return `Expires in ${left} s`;
+const HEALTH_GLYPH = {
+  connected: "●", expiring_soon: "◔", refreshing: "↻", temporary_problem: "⚠",
+  reconnect_needed: "✕", keychain_locked: "🔒", keychain_unavailable: "!",
+};
+
+/** The local clock time of Unix seconds, "14:05". */
+const clockTime = (unix) => new Date(unix * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** The local date and time of Unix seconds, for hover/focus and the details panel. */
+const localTime = (unix) => (unix ? new Date(unix * 1000).toLocaleString() : "—");
+
+/** The words of a live status: the core's label, with the retry time in local time. */
+function healthText(live) {
+  if (live.health === "temporary_problem" && live.retry_at) return `Temporary problem — retrying at ${clockTime(live.retry_at)}`;
+  return live.label;
 }
 
 /** Runs a command for a form or button: disables it while running, shows the error in `errorEl`. */
@@ -123,22 +127,139 @@ function connectionItem(p, c) {
     const done = await run(disconnect, error, () => invoke("disconnect", { id: c.id }));
     if (done) showNotice({ level: "info", message: done.message });
   });
-  const refresh = h("button", { type: "button" }, "Refresh");
+  const refresh = h("button", { type: "button", "data-action": "refresh" }, "Refresh");
   refresh.addEventListener("click", async () => {
     refresh.textContent = "Refreshing…";
     const done = await run(refresh, error, () => invoke("refresh", { id: c.id }));
     refresh.textContent = "Refresh";
-    if (done) showNotice({ level: "success", message: `Refreshed ${p.name} (${c.account}). ${expiryText(done.expires_at)}.` });
+    if (done) showNotice({ level: "success", message: `Refreshed ${p.name} (${c.account}). ${done.live.countdown}.` });
   });
-  const expiry = h("span", { class: "expiry", "data-expires-at": c.expires_at ?? "" }, expiryText(c.expires_at));
-  if (c.expires_at) expiry.title = new Date(c.expires_at * 1000).toLocaleString();
-  return h("li", { class: "connection", "data-connection": c.id },
-    h("div", { class: "connection-main" },
-      h("span", { class: "account" }, c.account),
-      h("span", { class: "connection-meta" },
-        h("span", { class: "status-word" }, "Connected"), " · ", expiry,
-        c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
-    refresh, disconnect, error);
+  // Reconnect: the same sign-in again; the account keeps its place (and its history).
+  const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
+  reconnect.addEventListener("click", async () => {
+    if (p.method === "authorization_code") await run(reconnect, error, () => invoke("begin_sign_in", { provider: p.id }));
+    else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
+  });
+  const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");
+  unlock.addEventListener("click", () => run(unlock, error, () => invoke("unlock_and_retry")));
+
+  const countdown = h("time", { class: "expiry", tabindex: "0", "data-countdown": "" });
+  const status = h("span", { class: "conn-status", "data-health": "" },
+    h("span", { class: "glyph", "aria-hidden": "true" }), h("span", { class: "status-word" }));
+  const details = detailsPanel(p, c);
+  const li = h("li", { class: "connection", "data-connection": c.id },
+    h("div", { class: "connection-row" },
+      h("div", { class: "connection-main" },
+        h("span", { class: "account" }, c.account),
+        h("span", { class: "connection-meta" }, status, " · ", countdown,
+          c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
+      reconnect, unlock, refresh, disconnect),
+    error, details);
+  li.applyLive = (live) => {
+    status.dataset.health = live.health;
+    status.querySelector(".glyph").textContent = HEALTH_GLYPH[live.health] || "•";
+    status.querySelector(".status-word").textContent = healthText(live);
+    countdown.textContent = live.countdown;
+    if (live.expiry.kind === "at") {
+      countdown.setAttribute("datetime", new Date(live.expiry.at * 1000).toISOString());
+      countdown.dataset.absolute = `Expires ${localTime(live.expiry.at)}`;
+      countdown.setAttribute("aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
+    }
+    reconnect.hidden = live.health !== "reconnect_needed";
+    unlock.hidden = !["keychain_locked", "keychain_unavailable"].includes(live.health);
+    refresh.disabled = live.health === "refreshing";
+    li.dataset.health = live.health;
+    details.applyLive?.(live);
+  };
+  li.applyLive(c.live);
+  return li;
+}
+
+const openDetails = new Set();
+
+/** The details panel: who, what, when, the last error, the timeline, and the token for developers. */
+function detailsPanel(p, c) {
+  const body = h("div", { class: "details-body" }, h("p", {}, "Loading…"));
+  const panel = h("details", { class: "conn-details" }, h("summary", {}, "Details"), body);
+  let copyAccess;
+  let latest = c.live;
+  panel.applyLive = (live) => {
+    latest = live;
+    if (copyAccess) copyAccess.textContent = live.refresh_before_copy ? "Refresh & copy" : "Copy access token";
+  };
+  const load = async () => {
+    let d;
+    try {
+      d = await invoke("connection_details", { id: c.id });
+    } catch (e) {
+      body.replaceChildren(h("p", { class: "form-error", role: "alert" }, messageOf(e)));
+      return;
+    }
+    const conn = d.connection;
+    const feedback = h("p", { class: "copy-feedback", role: "status" });
+    const copy = (form, label, refreshFirst = () => false) => {
+      const b = h("button", { type: "button", "data-copy": form }, label);
+      b.addEventListener("click", async () => {
+        const done = await run(b, feedback, () => invoke("copy_token", { id: c.id, form, refreshFirst: refreshFirst() }));
+        if (done) feedback.textContent = done.message;
+      });
+      return b;
+    };
+    const tokenValue = h("code", { class: "token", "data-token": "" }, d.token_masked || "—");
+    const reveal = h("button", { type: "button", "aria-pressed": "false", "data-action": "reveal" }, "Reveal");
+    reveal.addEventListener("click", async () => {
+      if (reveal.getAttribute("aria-pressed") === "true") {
+        tokenValue.textContent = d.token_masked;
+        reveal.setAttribute("aria-pressed", "false");
+        reveal.textContent = "Reveal";
+        return;
+      }
+      const full = await run(reveal, feedback, () => invoke("reveal_token", { id: c.id }));
+      if (full !== undefined) {
+        tokenValue.textContent = full;
+        reveal.setAttribute("aria-pressed", "true");
+        reveal.textContent = "Hide";
+      }
+    });
+    copyAccess = copy("access", "Copy access token", () => latest.refresh_before_copy);
+    panel.applyLive(latest);
+    // The refresh token grants lasting access: behind an explicit confirmation.
+    const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": "Confirm copying the refresh token" },
+      h("p", {}, "The refresh token gives lasting access to this account. Anyone holding it can get new tokens. Copy it anyway?"),
+      copy("refresh", "Yes, copy refresh token"),
+      h("button", { type: "button", onclick: () => { confirmBox.hidden = true; } }, "Cancel"));
+    const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token",
+      onclick: () => { confirmBox.hidden = false; confirmBox.querySelector("button").focus(); } }, "Copy refresh token…");
+    const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
+    const rows = [
+      ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],
+      ["Scopes granted", granted],
+      conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],
+      conn.environment && ["Environment", conn.environment === "sandbox" ? "Sandbox" : "Production"],
+      ["Obtained", localTime(conn.obtained_at)],
+      ["Last refreshed", conn.refreshed_at ? localTime(conn.refreshed_at) : "Not yet"],
+      ["Last error", conn.last_error ? `${conn.last_error.code}: ${conn.last_error.message} (${localTime(conn.last_error.at)})` : "None"],
+    ].filter(Boolean);
+    const EVENT_WORDS = { connected: "Connected", refreshed: "Refreshed", refresh_failed: "Refresh failed", reconnect_needed: "Reconnect needed", reconnected: "Reconnected", disconnected: "Disconnected" };
+    body.replaceChildren(
+      h("dl", { class: "details-list" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+      h("div", { class: "token-box" },
+        h("span", { class: "token-label" }, "Access token"),
+        d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || "Not available"),
+        d.token_masked && h("div", { class: "actions" }, copyAccess, copy("header", "Copy as header"),
+          d.has_curl && copy("curl", "Copy as curl"), askRefresh),
+        confirmBox, feedback),
+      h("h3", { class: "timeline-title" }, "Recent events"),
+      h("ol", { class: "timeline", "aria-label": "Recent events, newest first" },
+        d.events.length === 0 ? h("li", {}, "None yet") : d.events.map((e) => h("li", { "data-event": e.kind },
+          h("time", { datetime: new Date(e.at * 1000).toISOString() }, localTime(e.at)), " ",
+          EVENT_WORDS[e.kind] || e.kind, e.code ? ` (${e.code})` : ""))));
+  };
+  panel.addEventListener("toggle", () => {
+    if (panel.open) { openDetails.add(c.id); load(); } else openDetails.delete(c.id);
+  });
+  if (openDetails.has(c.id)) panel.open = true;
+  return panel;
 }
 
 function providerCard(p) {
@@ -158,7 +279,7 @@ function providerCard(p) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
 
   const connectLabel = p.connections.length > 0 ? "Add another account" : "Connect";
-  const connect = h("button", { type: "button", class: "primary", "aria-describedby": noteId }, connectLabel);
+  const connect = h("button", { type: "button", class: "primary", "aria-describedby": noteId, "data-action": "connect" }, connectLabel);
   connect.addEventListener("click", async () => {
     if (p.method !== "authorization_code") {
       const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
@@ -259,6 +380,11 @@ async function loadInfo() {
       document.getElementById("demo-badge").hidden = false;
       document.getElementById("demo-badge").title = `Demo mode: providers are simulated at ${info.demo}`;
     }
+    const diagnostics = document.getElementById("copy-diagnostics");
+    diagnostics.onclick = async () => {
+      const done = await run(diagnostics, null, () => invoke("copy_diagnostics"));
+      if (done) showNotice({ level: "success", message: done.message });
+    };
     document.getElementById("scheme-status").textContent = info.scheme_registered
       ? "Sign-in links: ready"
       : "Sign-in links: not registered with this desktop";
@@ -267,16 +393,49 @@ async function loadInfo() {
   }
 }
 
+/** What the screen reader heard last, per connection: announce only real changes. */
+const announced = new Map();
+function announce(text) {
+  const region = document.getElementById("announcer");
+  region.textContent = "";
+  // A fresh text node, so the same words twice are still announced.
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+let ticking = false;
+async function tick() {
+  if (ticking) return;
+  ticking = true;
+  try {
+    const all = await invoke("live");
+    for (const live of all) {
+      const li = document.querySelector(`li[data-connection="${live.id}"]`);
+      if (!li || !li.applyLive) continue;
+      li.applyLive(live);
+      const account = li.querySelector(".account")?.textContent || "";
+      const before = announced.get(live.id);
+      const now = { health: live.health, milestone: live.milestone };
+      if (before && (before.health !== now.health || before.milestone !== now.milestone)) {
+        const words = before.health !== now.health ? healthText(live)
+          : { five_minutes: "expires in 5 minutes", one_minute: "expires in 1 minute", expired: "has expired" }[now.milestone];
+        if (words) announce(`${account}: ${words}`);
+      }
+      announced.set(live.id, now);
+    }
+  } catch (e) {
+    // The next tick tries again; a failing keychain or index shows through list_providers.
+  } finally {
+    ticking = false;
+  }
+}
+
 async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await tauri.event.listen("plugboard://notice", (event) => showNotice(event.payload));
   await tauri.event.listen("plugboard://changed", () => loadProviders());
-  // Countdowns: recomputed from the absolute expiry each tick, so a sleeping machine shows the truth.
-  setInterval(() => {
-    for (const el of document.querySelectorAll("[data-expires-at]")) {
-      if (el.dataset.expiresAt) el.textContent = expiryText(Number(el.dataset.expiresAt));
-    }
-  }, 1000);
+  // Once a second: the core's countdown and status for every connection (recomputed from the
+  // stored expiry and the wall clock, so a machine that slept shows the truth at once).
+  setInterval(tick, 1000);
   for (const notice of await invoke("take_notices")) showNotice(notice);
   await Promise.all([loadProviders(), loadInfo()]);
 }

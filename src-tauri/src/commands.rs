@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::secret::SecretString;
-use plugboard_core::service::{ConnectionView, DisconnectReport};
+use plugboard_core::service::{ConnectionView, DisconnectReport, LiveStatus};
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -41,7 +41,11 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppInfo, UserError> {
-    let probe = state.vault.run(|v| v.probe()).await;
+    let probe = match state.service() {
+        // Through the service, so its keychain state (and every card's status) follows.
+        Ok(service) => service.probe_keychain().await,
+        Err(_) => state.vault.run(|v| v.probe()).await,
+    };
     let (keychain, keychain_message) = match probe {
         Ok(()) => ("ready", None),
         Err(e) => {
@@ -327,4 +331,182 @@ pub async fn refresh(
         log::warn!("refresh of {id} failed: {e}");
         e.to_user(&name)
     })
+}
+
+/// Every connection's status and countdown now: the page calls this once a second, so the
+/// countdown text is the core's, computed from the stored expiry and the clock.
+#[tauri::command]
+pub fn live(state: State<'_, AppState>) -> Result<Vec<LiveStatus>, UserError> {
+    let service = state.service()?;
+    service.live_all().map_err(|e| e.to_user("Plugboard"))
+}
+
+#[derive(Serialize)]
+pub struct Details {
+    connection: ConnectionView,
+    provider_name: String,
+    method_label: String,
+    /// Newest first, at most 50.
+    events: Vec<plugboard_core::timeline::Event>,
+    /// First and last four characters only; `None` when the keychain cannot be read.
+    token_masked: Option<String>,
+    has_refresh_token: bool,
+    has_curl: bool,
+    /// Why the token cannot be shown, when it cannot.
+    token_problem: Option<String>,
+}
+
+/// The details panel of one connection.
+#[tauri::command]
+pub async fn connection_details(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Details, UserError> {
+    let service = state.service()?;
+    let connection = service
+        .get(&id)
+        .map_err(|e| e.to_user("Plugboard"))?
+        .ok_or_else(|| {
+            UserError::new(
+                ErrorCode::UnknownConnection,
+                "That connection no longer exists.",
+            )
+        })?;
+    let provider_name = service.provider_name(&connection.provider);
+    let method_label = service
+        .provider(&connection.provider)
+        .ok()
+        .and_then(|p| p.method(connection.method).map(|m| m.label().to_string()))
+        .unwrap_or_default();
+    let (token_masked, has_refresh_token, has_curl, token_problem) =
+        match service.token_material(&id).await {
+            Ok(m) => (
+                Some(m.access_token.masked()),
+                m.refresh_token.is_some(),
+                m.curl.is_some(),
+                None,
+            ),
+            Err(e) => (None, false, false, Some(e.to_user(&provider_name).message)),
+        };
+    Ok(Details {
+        events: service.timeline().of(&connection.id),
+        connection,
+        provider_name,
+        method_label,
+        token_masked,
+        has_refresh_token,
+        has_curl,
+        token_problem,
+    })
+}
+
+/// The whole access token, for the Reveal toggle: only when the person asks.
+#[tauri::command]
+pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<String, UserError> {
+    let service = state.service()?;
+    let m = service
+        .token_material(&id)
+        .await
+        .map_err(|e| e.to_user("Plugboard"))?;
+    log::info!("access token of {id} revealed on request");
+    Ok(m.access_token.expose().to_string())
+}
+
+#[derive(Serialize)]
+pub struct Copied {
+    message: String,
+}
+
+/// Copies a token form to the clipboard from Rust: `access`, `header`, `curl` or `refresh`.
+/// With `refresh_first` the connection is refreshed before copying ("Refresh & copy").
+#[tauri::command]
+pub async fn copy_token(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    form: String,
+    refresh_first: bool,
+) -> Result<Copied, UserError> {
+    let service = state.service()?;
+    let name = service
+        .get(&id)
+        .ok()
+        .flatten()
+        .map(|c| service.provider_name(&c.provider))
+        .unwrap_or_else(|| "the provider".into());
+    if refresh_first {
+        let refreshed = service.refresh(&id).await;
+        links::changed(&app);
+        refreshed.map_err(|e| e.to_user(&name))?;
+    }
+    let m = service
+        .token_material(&id)
+        .await
+        .map_err(|e| e.to_user(&name))?;
+    let (secret, what) = match form.as_str() {
+        "access" => (Some(m.access_token), "The access token"),
+        "header" => (Some(m.header), "The Authorization header"),
+        "curl" => (m.curl, "A curl command"),
+        "refresh" => (m.refresh_token, "The refresh token"),
+        _ => {
+            return Err(UserError::new(
+                ErrorCode::InvalidInput,
+                "Plugboard can't copy that.",
+            ))
+        }
+    };
+    let secret = secret.ok_or_else(|| {
+        UserError::new(
+            ErrorCode::InvalidInput,
+            format!("This {name} connection has nothing to copy in that form."),
+        )
+    })?;
+    let secs = crate::clipboard::copy_secret(&app, secret)?;
+    log::info!("copied the {form} form of {id} to the clipboard");
+    Ok(Copied {
+        message: format!("{what} is on the clipboard. Plugboard clears it in {secs} seconds."),
+    })
+}
+
+/// Copies a support report with no secret in it.
+#[tauri::command]
+pub async fn copy_diagnostics(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Copied, UserError> {
+    let service = state.service()?;
+    let _ = service.probe_keychain().await;
+    let facts = [
+        ("Version", app.package_info().version.to_string()),
+        ("Demo mode", state.demo.is_some().to_string()),
+        (
+            "Sign-in link scheme",
+            format!(
+                "{} ({})",
+                plugboard_core::deeplink::SCHEME,
+                if state
+                    .scheme_registered
+                    .load(std::sync::atomic::Ordering::Relaxed)
+                {
+                    "registered"
+                } else {
+                    "not registered"
+                }
+            ),
+        ),
+    ];
+    crate::clipboard::copy_text(&app, service.diagnostics(&facts))?;
+    Ok(Copied {
+        message: "Diagnostics are on the clipboard. They hold no tokens or keys.".into(),
+    })
+}
+
+/// "Unlock and retry": asks the keychain again (the system may prompt to unlock it), then lets the
+/// scheduler retry what the lock held up.
+#[tauri::command]
+pub async fn unlock_and_retry(app: AppHandle, state: State<'_, AppState>) -> Result<(), UserError> {
+    let service = state.service()?;
+    let result = service.probe_keychain().await;
+    links::changed(&app);
+    result.map_err(UserError::from)
 }

@@ -7,8 +7,10 @@ Windows deliver a deep link) is handed to the running app before anything else s
 (so later plugins' start-up is recorded), then deep-link.
 */
 
+mod clipboard;
 mod commands;
 mod links;
+mod scheduler;
 mod state;
 
 use tauri::Manager;
@@ -42,6 +44,7 @@ pub fn run() {
         )
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .invoke_handler(tauri::generate_handler![
             commands::list_providers,
             commands::app_info,
@@ -54,6 +57,12 @@ pub fn run() {
             commands::disconnect,
             commands::save_app_credentials,
             commands::refresh,
+            commands::live,
+            commands::connection_details,
+            commands::reveal_token,
+            commands::copy_token,
+            commands::copy_diagnostics,
+            commands::unlock_and_retry,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
@@ -61,6 +70,7 @@ pub fn run() {
             let config_dir = app.path().app_config_dir()?;
             app.manage(AppState::build(data_dir, config_dir));
             links::setup(app.handle());
+            scheduler::start(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"));

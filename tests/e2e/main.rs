@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use plugboard_e2e::{
-    app_binary, app_instance_on_bus, app_log_path, eventually, keychain_items, run_with_deadline,
-    App, Element,
+    app_binary, app_instance_on_bus, app_log_path, clipboard_text, eventually, keychain_items,
+    run_with_deadline, App, Element,
 };
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
@@ -455,5 +455,234 @@ async fn hotmart_and_whatconverts_also_sign_in_through_the_browser_as_their_guid
         assert_eq!(app.simulator_count(&format!("{provider}.token")).await, 1);
         disconnect(&app, &id).await;
     }
+    app.close().await;
+}
+
+/// The text of the first element matching `css`.
+async fn text_of(app: &App, css: &str) -> String {
+    app.wait_for_css(css).await.text().await.unwrap()
+}
+
+/// Polls `probe` every 100 ms for up to `secs` seconds.
+async fn wait_until<F, Fut>(secs: u64, what: &str, mut probe: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    while !probe().await {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_and_a_dead_grant_needs_a_reconnect(
+) {
+    let app = App::launch_demo("launch").await;
+    app.simulator_faults(serde_json::json!({"hubspot_lifetime": 5}))
+        .await;
+    click_connect(&app, "HubSpot").await;
+    let id = connected_as(
+        &app,
+        "hubspot",
+        "example-portal.hubspot.com · ana@example.com",
+    )
+    .await;
+    let countdown = format!("li[data-connection='{id}'] [data-countdown]");
+
+    // The countdown ticks, second by second, before the automatic refresh (due 3 s in).
+    let first = text_of(&app, &countdown).await;
+    assert!(first.starts_with("Expires in 0:0"), "{first}");
+    wait_until(3, "the countdown to tick", || async {
+        let now = text_of(&app, &countdown).await;
+        now != first && now.starts_with("Expires in 0:0")
+    })
+    .await;
+
+    // Refreshed ahead of expiry by the app itself, once: the new token lives 30 minutes.
+    wait_until(15, "the automatic refresh", || async {
+        app.simulator_count("hubspot.refresh").await == 1
+            && text_of(&app, &countdown)
+                .await
+                .starts_with("Expires in 29:")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        app.simulator_count("hubspot.refresh").await,
+        1,
+        "no refresh loop"
+    );
+    let li = app
+        .wait_for_css(&format!("li[data-connection='{id}']"))
+        .await;
+    assert_eq!(
+        li.attr("data-health").await.unwrap().as_deref(),
+        Some("connected")
+    );
+
+    // Refresh by hand: a new expiry, shown at once.
+    let before = app
+        .wait_for_css(&countdown)
+        .await
+        .attr("datetime")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    app.button_in(&li, "Refresh").await.click().await.unwrap();
+    wait_until(15, "the manual refresh", || async {
+        app.simulator_count("hubspot.refresh").await == 2
+            && app
+                .wait_for_css(&countdown)
+                .await
+                .attr("datetime")
+                .await
+                .unwrap()
+                != before
+    })
+    .await;
+    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Refreshed HubSpot')]")
+        .await;
+
+    // The grant dies: "Reconnect needed", with a Reconnect button, and no retry loop.
+    app.simulator_faults(serde_json::json!({"refresh_invalid_grant": true}))
+        .await;
+    let li = app
+        .wait_for_css(&format!("li[data-connection='{id}']"))
+        .await;
+    app.button_in(&li, "Refresh").await.click().await.unwrap();
+    app.wait_for_css(&format!(
+        "li[data-connection='{id}'][data-health='reconnect_needed']"
+    ))
+    .await;
+    let status = text_of(&app, &format!("li[data-connection='{id}'] .conn-status")).await;
+    assert!(status.contains("Reconnect needed"), "{status}");
+    let attempts = app.simulator_count("hubspot.refresh").await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        app.simulator_count("hubspot.refresh").await,
+        attempts,
+        "no retry loop"
+    );
+
+    // Reconnect: the same account comes back under the same id, healthy, with its history.
+    app.simulator_faults(serde_json::json!({})).await;
+    let li = app
+        .wait_for_css(&format!("li[data-connection='{id}']"))
+        .await;
+    app.button_in(&li, "Reconnect").await.click().await.unwrap();
+    app.wait_for_css(&format!(
+        "li[data-connection='{id}'][data-health='connected']"
+    ))
+    .await;
+    let li = app
+        .wait_for_css(&format!("li[data-connection='{id}']"))
+        .await;
+    li.find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}']//li[@data-event='reconnected']"
+    ))
+    .await;
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}']//li[@data-event='refresh_failed'][contains(., 'reconnect_needed')]"
+    ))
+    .await;
+    disconnect(&app, &id).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() {
+    let app = App::launch_demo("launch").await;
+    click_connect(&app, "Ecwid").await;
+    let id = connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
+    let row = format!("li[data-connection='{id}']");
+    assert_eq!(
+        text_of(&app, &format!("{row} [data-countdown]")).await,
+        "Does not expire"
+    );
+
+    // The details panel shows the token masked; the page does not hold the whole token.
+    let li = app.wait_for_css(&row).await;
+    li.find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let masked = text_of(&app, &format!("{row} [data-token]")).await;
+    assert!(masked.contains("••••"), "{masked}");
+
+    app.wait_for_css(&format!("{row} [data-copy='access']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let token = eventually(Duration::from_secs(5), clipboard_text)
+        .expect("the token reaches the clipboard");
+    assert!(
+        token.len() > 8 && token.starts_with(&masked.chars().take(4).collect::<String>()),
+        "{token:?} vs {masked}"
+    );
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}']//*[contains(@class, 'copy-feedback')][contains(., 'clears it in 4 seconds')]"
+    ))
+    .await;
+    let page = app.client.source().await.unwrap();
+    assert!(
+        !page.contains(&token),
+        "the copy did not pass through the page"
+    );
+    // Cleared after the delay, since it still holds the token.
+    let cleared = eventually(Duration::from_secs(10), || {
+        (clipboard_text().as_deref() != Some(token.as_str())).then_some(())
+    });
+    assert!(cleared.is_some(), "the clipboard still holds the token");
+
+    // Copy as header; Reveal shows the whole token only when asked.
+    app.wait_for_css(&format!("{row} [data-copy='header']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let header = eventually(Duration::from_secs(5), || {
+        clipboard_text().filter(|t| t.starts_with("Authorization:"))
+    })
+    .unwrap();
+    assert_eq!(header, format!("Authorization: Bearer {token}"));
+    app.wait_for_css(&format!("{row} [data-action='reveal']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(5, "the revealed token", || async {
+        text_of(&app, &format!("{row} [data-token]")).await == token
+    })
+    .await;
+
+    // Diagnostics for support: the connection's state, and no token.
+    app.wait_for_css("#copy-diagnostics")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let report = eventually(Duration::from_secs(5), || {
+        clipboard_text().filter(|t| t.starts_with("Plugboard diagnostics"))
+    })
+    .expect("diagnostics on the clipboard");
+    assert!(
+        report.contains(&id) && report.contains("Does not expire"),
+        "{report}"
+    );
+    assert!(!report.contains(&token), "diagnostics hold no token");
+    disconnect(&app, &id).await;
     app.close().await;
 }

@@ -235,6 +235,11 @@ impl App {
         std::fs::create_dir_all(&data_home).expect("a data folder for the demo app");
         let mut env = browser_env(delivery);
         env.push(("PLUGBOARD_DEMO".to_string(), "1".to_string()));
+        // Copied tokens are cleared after 4 s instead of 30, so the clearing is tested quickly.
+        env.push((
+            "PLUGBOARD_CLIPBOARD_CLEAR_SECS".to_string(),
+            "4".to_string(),
+        ));
         env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
         let mut app = Self::launch_with(env, Vec::new()).await;
         app.data_home = Some(data_home);
@@ -489,4 +494,14 @@ pub fn keychain_items(service: &str) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+/// The X clipboard's text now (through xclip), or `None` when it is empty or has no owner.
+pub fn clipboard_text() -> Option<String> {
+    let out = std::process::Command::new("xclip")
+        .args(["-selection", "clipboard", "-o"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    (out.status.success() && !text.is_empty()).then_some(text)
 }

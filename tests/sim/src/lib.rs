@@ -62,7 +62,8 @@ pub struct Faults {
     pub token_unavailable: bool,
     /// Refresh grants answer `invalid_grant`.
     pub refresh_invalid_grant: bool,
-    /// Overrides HubSpot's 1800 s access-token lifetime (e.g. 5 s for countdown tests).
+    /// Overrides HubSpot's 1800 s access-token lifetime for tokens from a sign-in (code exchange),
+    /// e.g. 5 s for countdown tests; refreshed tokens still live 1800 s.
     pub hubspot_lifetime: Option<i64>,
     /// Refresh grants return a new refresh token (rotation) instead of the same one.
     pub rotate_refresh_tokens: bool,
@@ -520,7 +521,11 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
         Ok(g) => g,
         Err(r) => return r,
     };
-    let lifetime = s.faults.hubspot_lifetime.unwrap_or(1800);
+    // The lifetime fault shortens sign-in tokens only: refreshed ones get HubSpot's 30 minutes.
+    let lifetime = match &grant {
+        Grant::Code { .. } => s.faults.hubspot_lifetime.unwrap_or(1800),
+        Grant::Refresh { .. } => 1800,
+    };
     let access = s.mint("hs-at");
     let (scopes, refresh_token) = match grant {
         Grant::Code { scopes, code } => {

@@ -1,0 +1,60 @@
+//! Copying secrets: written to the system clipboard from Rust (tauri-plugin-clipboard-manager), so
+//! a token never passes through the page, and cleared after 30 s if the clipboard still holds it
+//! (something copied since is left alone).
+
+use std::time::Duration;
+
+use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::secret::SecretString;
+use tauri::AppHandle;
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+/// How long a copied secret stays; `PLUGBOARD_CLIPBOARD_CLEAR_SECS` shortens it for tests.
+fn clear_after() -> Duration {
+    let secs = std::env::var("PLUGBOARD_CLIPBOARD_CLEAR_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    Duration::from_secs(secs)
+}
+
+fn failed() -> UserError {
+    UserError::new(
+        ErrorCode::Internal,
+        "Plugboard couldn't use the clipboard. Try again, or use Reveal and copy it yourself.",
+    )
+}
+
+/// Copies plain text (diagnostics) with no clearing.
+pub fn copy_text(app: &AppHandle, text: String) -> Result<(), UserError> {
+    app.clipboard().write_text(text).map_err(|e| {
+        log::warn!("clipboard write failed: {e}");
+        failed()
+    })
+}
+
+/// Copies a secret and clears it later if it is still there. Returns the seconds until clearing.
+pub fn copy_secret(app: &AppHandle, secret: SecretString) -> Result<u64, UserError> {
+    app.clipboard()
+        .write_text(secret.expose().to_string())
+        .map_err(|e| {
+            log::warn!("clipboard write failed: {e}");
+            failed()
+        })?;
+    let wait = clear_after();
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(wait).await;
+        let still_ours = app
+            .clipboard()
+            .read_text()
+            .is_ok_and(|now| now == secret.expose());
+        if still_ours {
+            match app.clipboard().clear() {
+                Ok(()) => log::info!("cleared a copied token from the clipboard"),
+                Err(e) => log::warn!("could not clear the clipboard: {e}"),
+            }
+        }
+    });
+    Ok(wait.as_secs())
+}

@@ -1,0 +1,64 @@
+//! Keeps tokens fresh while the app runs: once a second asks the core which connections are due
+//! (recomputed from the wall clock, so a machine that slept refreshes on its first tick awake) and
+//! refreshes them in the background. The core's single flight means a Refresh click at the same
+//! moment shares the same request. Also re-checks a locked or missing keychain every 15 s.
+
+use std::time::Duration;
+
+use plugboard_core::error::ErrorCode;
+use plugboard_core::lifetime::KeychainState;
+use tauri::{AppHandle, Manager};
+
+use crate::links;
+use crate::state::{AppState, NoticeLevel};
+
+pub fn start(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let mut ticks: u64 = 0;
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            ticks += 1;
+            let Ok(service) = app.state::<AppState>().service() else {
+                return;
+            };
+            if service.keychain_state() != KeychainState::Ready && ticks % 15 == 0 {
+                if service.probe_keychain().await.is_ok() {
+                    log::info!("the keychain is available again");
+                    links::changed(&app);
+                }
+            }
+            let due = match service.due_refreshes() {
+                Ok(due) => due,
+                Err(e) => {
+                    log::warn!("could not read the connections: {e}");
+                    continue;
+                }
+            };
+            for id in due {
+                let app = app.clone();
+                let service = service.clone();
+                links::changed(&app);
+                tauri::async_runtime::spawn(async move {
+                    if let Err(e) = service.refresh(id.as_str()).await {
+                        let provider = service
+                            .get(id.as_str())
+                            .ok()
+                            .flatten()
+                            .map(|c| (service.provider_name(&c.provider), c.account));
+                        if let Some((name, account)) = provider {
+                            if e.to_user(&name).code == ErrorCode::ReconnectNeeded {
+                                links::notify(
+                                    &app,
+                                    NoticeLevel::Warning,
+                                    format!("{name} ({account}) needs you to reconnect: {name} no longer accepts its sign-in."),
+                                );
+                            }
+                        }
+                    }
+                    links::changed(&app);
+                });
+            }
+        }
+    });
+}
