@@ -16,18 +16,21 @@ pub fn start(app: &AppHandle) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let mut ticks: u64 = 0;
+        let mut skew_warned = false;
         loop {
             tokio::time::sleep(Duration::from_secs(1)).await;
             ticks += 1;
             let Ok(service) = app.state::<AppState>().service() else {
                 return;
             };
-            if service.keychain_state() != KeychainState::Ready && ticks % 15 == 0 {
-                if service.probe_keychain().await.is_ok() {
-                    log::info!("the keychain is available again");
-                    links::changed(&app);
-                }
+            if service.keychain_state() != KeychainState::Ready
+                && ticks % 15 == 0
+                && service.probe_keychain().await.is_ok()
+            {
+                log::info!("the keychain is available again");
+                links::changed(&app);
             }
+            warn_about_skew(&app, &mut skew_warned);
             let due = match service.due_refreshes() {
                 Ok(due) => due,
                 Err(e) => {
@@ -35,6 +38,18 @@ pub fn start(app: &AppHandle) {
                     continue;
                 }
             };
+            // At start and after a sleep: check each signed-in connection with its identity call
+            // (a 401 gets one refresh, then "Reconnect needed").
+            for id in service.take_checks() {
+                let app = app.clone();
+                let service = service.clone();
+                tauri::async_runtime::spawn(async move {
+                    if let Err(e) = service.verify(id.as_str()).await {
+                        log::warn!("check of {id} failed: {e}");
+                    }
+                    links::changed(&app);
+                });
+            }
             for id in due {
                 let app = app.clone();
                 let service = service.clone();
@@ -61,4 +76,30 @@ pub fn start(app: &AppHandle) {
             }
         }
     });
+}
+
+/// Once per run: a clock more than a minute off the providers' makes every expiry wrong.
+fn warn_about_skew(app: &AppHandle, warned: &mut bool) {
+    if *warned {
+        return;
+    }
+    if let Some(skew) = plugboard_core::http::last_skew() {
+        if skew.seconds.abs() > plugboard_core::lifetime::SKEW_WARNING {
+            *warned = true;
+            let direction = if skew.seconds > 0 {
+                "behind"
+            } else {
+                "ahead of"
+            };
+            links::notify(
+                app,
+                NoticeLevel::Warning,
+                format!(
+                    "This computer's clock is {} s {direction} {}'s. Expiry times may be off: turn on automatic time in your system settings.",
+                    skew.seconds.abs(),
+                    skew.host
+                ),
+            );
+        }
+    }
 }

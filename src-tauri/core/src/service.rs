@@ -293,6 +293,8 @@ pub struct Connections {
     keychain: std::sync::Mutex<KeychainState>,
     /// The last scheduler tick, to notice that the machine slept.
     last_tick: std::sync::Mutex<Option<i64>>,
+    /// Signed-in connections should be checked with their identity call (at start, after a sleep).
+    check_pending: std::sync::atomic::AtomicBool,
 }
 
 fn fresh_id(provider: &ProviderId) -> ConnectionId {
@@ -355,6 +357,7 @@ impl Connections {
             live: std::sync::Mutex::new(HashMap::new()),
             keychain: std::sync::Mutex::new(KeychainState::Ready),
             last_tick: std::sync::Mutex::new(None),
+            check_pending: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -502,6 +505,8 @@ impl Connections {
         };
         if woke {
             log::info!("the machine woke up: rechecking every connection");
+            self.check_pending
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             for live in self
                 .live
                 .lock()
@@ -524,6 +529,86 @@ impl Connections {
             }
         }
         Ok(due)
+    }
+
+    /// Once at start and once after each sleep: the signed-in connections to [`Self::verify`].
+    pub fn take_checks(&self) -> Vec<ConnectionId> {
+        if !self
+            .check_pending
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
+            return Vec::new();
+        }
+        self.index
+            .load()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.method == MethodKind::AuthorizationCode && !r.reconnect_needed)
+            .map(|r| r.id)
+            .collect()
+    }
+
+    /// Checks a signed-in connection with the provider's identity call. A refusal (401/403) gets
+    /// one refresh and a second look; refused again, the grant is dead: "Reconnect needed".
+    pub async fn verify(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+        let cid = ConnectionId::parse(id)
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        if self.identity_refused(&cid).await? {
+            log::info!("{cid}: the provider refused its token; refreshing once");
+            self.refresh(id).await?;
+            if self.identity_refused(&cid).await? {
+                let e = ServiceError::Flow(FlowError::Token(TokenError::InvalidGrant {
+                    code: "identity_refused".into(),
+                    description: None,
+                }));
+                if let Some(mut record) = self.index.get(&cid)? {
+                    let user = e.to_user(&self.provider_name(&record.provider));
+                    self.record_event(&cid, EventKind::ReconnectNeeded, Some(&user));
+                    record.reconnect_needed = true;
+                    record.last_error = Some(LastError {
+                        at: self.now(),
+                        code: user.code.as_str(),
+                        message: user.message,
+                    });
+                    self.index.upsert(record)?;
+                }
+                return Err(e);
+            }
+        }
+        self.get(id)?
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))
+    }
+
+    /// Whether the identity call refuses the stored token; `false` when there is no identity call.
+    async fn identity_refused(&self, cid: &ConnectionId) -> Result<bool, ServiceError> {
+        let record = self
+            .index
+            .get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
+        let Some(template) = self
+            .provider(&record.provider)?
+            .authorization_code()
+            .and_then(|m| m.identity_url.clone())
+        else {
+            return Ok(false);
+        };
+        let key = VaultKey::Connection(cid.clone());
+        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
+            return Err(VaultError::Locked.into());
+        };
+        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
+        let Some(tokens) = secret.tokens() else {
+            return Ok(false);
+        };
+        let resp = flow::send(&self.http, &flow::bearer_get(&template, tokens, None)?).await?;
+        match flow::check_status(&resp, |code| TokenError::InvalidGrant {
+            code,
+            description: None,
+        }) {
+            Ok(()) => Ok(false),
+            Err(FlowError::Token(TokenError::InvalidGrant { .. })) => Ok(true),
+            Err(e) => Err(e.into()),
+        }
     }
 
     fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {

@@ -785,3 +785,43 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     f.service.disconnect(c.id.as_str()).await.unwrap();
     f.service.disconnect(w.id.as_str()).await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
+    let f = fixture("identity").await;
+    // A token that really expires (the simulator keeps real time): refused, refreshed, fine.
+    f.sim.set_faults(Faults {
+        hubspot_lifetime: Some(1),
+        ..Faults::default()
+    });
+    let c = connect_hubspot(&f).await;
+    f.sim.set_faults(Faults::default());
+    assert_eq!(f.service.take_checks(), [c.id.clone()], "checked at start");
+    assert!(f.service.take_checks().is_empty(), "once");
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    let ok = f.service.verify(c.id.as_str()).await.unwrap();
+    assert_eq!(ok.live.health, Health::Connected);
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
+
+    // Refused whatever the token: one refresh, then "Reconnect needed" (not a loop).
+    f.sim.set_faults(Faults {
+        identity_unauthorized: true,
+        ..Faults::default()
+    });
+    let err = f.service.verify(c.id.as_str()).await.unwrap_err();
+    assert_eq!(
+        err.to_user("HubSpot").code,
+        plugboard_core::error::ErrorCode::ReconnectNeeded
+    );
+    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    // After a sleep, connections are checked again — except the one already needing a reconnect.
+    f.service.due_refreshes().unwrap();
+    f.clock.advance(3_600);
+    f.service.due_refreshes().unwrap();
+    assert!(f.service.take_checks().is_empty());
+    f.sim.set_faults(Faults::default());
+    f.service.disconnect(c.id.as_str()).await.unwrap();
+}

@@ -69,6 +69,8 @@ pub struct Faults {
     pub rotate_refresh_tokens: bool,
     /// HubSpot's revoke endpoint answers 503.
     pub revoke_unavailable: bool,
+    /// HubSpot's token-info (identity) call answers 401 for every token.
+    pub identity_unauthorized: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,6 +238,7 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
         refresh_invalid_grant: flag("refresh_invalid_grant"),
         rotate_refresh_tokens: flag("rotate_refresh_tokens"),
         revoke_unavailable: flag("revoke_unavailable"),
+        identity_unauthorized: flag("identity_unauthorized"),
         hubspot_lifetime: v
             .get("hubspot_lifetime")
             .and_then(serde_json::Value::as_i64),
@@ -565,7 +568,7 @@ async fn hubspot_token_info(State(inner): State<Shared>, Path(token): Path<Strin
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("hubspot.identity");
     match s.access.get(&token) {
-        Some(t) if t.provider == "hubspot" && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
+        Some(t) if t.provider == "hubspot" && !s.faults.identity_unauthorized && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
             "token": token, "user": "ana@example.com", "hub_domain": "example-portal.hubspot.com", "scopes": t.scopes,
             "hub_id": 4242, "app_id": 7, "expires_in": t.expires_at.map(|e| e - now()), "user_id": 99, "token_type": "access"
         }))
