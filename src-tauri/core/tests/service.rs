@@ -571,7 +571,10 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     f.clock.set(t0 + 1_619);
     assert!(f.service.due_refreshes().unwrap().is_empty());
     f.clock.set(t0 + 1_620);
-    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    assert_eq!(
+        f.service.due_refreshes().unwrap(),
+        std::slice::from_ref(&c.id)
+    );
     let live = f.service.live_all().unwrap();
     assert_eq!(live[0].health, Health::Refreshing);
     assert_eq!(live[0].label, "Refreshing…");
@@ -585,7 +588,10 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     // The lid closes for three hours: the first tick after waking finds the refresh due.
     f.clock.advance(3 * 3_600);
     assert_eq!(f.service.live_all().unwrap()[0].countdown, "Expired");
-    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    assert_eq!(
+        f.service.due_refreshes().unwrap(),
+        std::slice::from_ref(&c.id)
+    );
     f.service.refresh(c.id.as_str()).await.unwrap();
     assert_eq!(f.sim.count("hubspot.refresh"), 2);
     let kinds: Vec<EventKind> = f
@@ -700,7 +706,10 @@ async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with
     // At the retry time, with the provider back, it recovers.
     f.sim.set_faults(Faults::default());
     f.clock.set(retry_at);
-    assert_eq!(f.service.due_refreshes().unwrap(), [c.id.clone()]);
+    assert_eq!(
+        f.service.due_refreshes().unwrap(),
+        std::slice::from_ref(&c.id)
+    );
     let ok = f.service.refresh(c.id.as_str()).await.unwrap();
     assert_eq!(ok.live.health, Health::Connected);
     assert_eq!(ok.live.retry_at, None);
@@ -797,7 +806,11 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     });
     let c = connect_hubspot(&f).await;
     f.sim.set_faults(Faults::default());
-    assert_eq!(f.service.take_checks(), [c.id.clone()], "checked at start");
+    assert_eq!(
+        f.service.take_checks(),
+        std::slice::from_ref(&c.id),
+        "checked at start"
+    );
     assert!(f.service.take_checks().is_empty(), "once");
     tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
     let ok = f.service.verify(c.id.as_str()).await.unwrap();
