@@ -35,6 +35,9 @@ const HEALTH_GLYPH = {
   reconnect_needed: "✕", keychain_locked: "🔒", keychain_unavailable: "!",
 };
 
+/** Most urgent first: what a card shows when its connections differ. */
+const SEVERITY = ["keychain_unavailable", "keychain_locked", "reconnect_needed", "temporary_problem", "expiring_soon", "refreshing", "connected"];
+
 /** The local clock time of Unix seconds, "14:05". */
 const clockTime = (unix) => new Date(unix * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 /** The local date and time of Unix seconds, for hover/focus and the details panel. */
@@ -122,7 +125,7 @@ function appCredentialsForm(p, close) {
 
 function connectionItem(p, c) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const disconnect = h("button", { type: "button" }, "Disconnect");
+  const disconnect = h("button", { type: "button", "data-action": "disconnect" }, "Disconnect");
   disconnect.addEventListener("click", async () => {
     const done = await run(disconnect, error, () => invoke("disconnect", { id: c.id }));
     if (done) showNotice({ level: "info", message: done.message });
@@ -357,11 +360,33 @@ function showNotice(notice) {
   box.append(el);
 }
 
+/** What was rendered last, without the live parts the tick updates in place. */
+let renderedKey = null;
+
+/** Where keyboard focus was, so a re-render (an automatic refresh) does not lose it. */
+function focusPath() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const scope = el.closest("li[data-connection]") || el.closest("section[data-provider]");
+  if (!scope) return null;
+  const attr = ["data-copy", "data-action"].find((a) => el.hasAttribute(a));
+  return {
+    scope: scope.matches("li") ? `li[data-connection="${scope.dataset.connection}"]` : `section[data-provider="${scope.dataset.provider}"]`,
+    inner: attr ? `[${attr}="${el.getAttribute(attr)}"]` : el.tagName === "SUMMARY" ? "summary" : el.id ? `#${CSS.escape(el.id)}` : null,
+  };
+}
+
 async function loadProviders() {
   const main = document.getElementById("providers");
   try {
     const cards = await invoke("list_providers");
+    const key = JSON.stringify(cards, (k, v) => (k === "live" ? undefined : v));
+    if (key === renderedKey) return;
+    renderedKey = key;
+    const focus = focusPath();
     main.replaceChildren(...cards.map(providerCard));
+    if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+    tick();
   } catch (e) {
     main.replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
   } finally {
@@ -421,6 +446,18 @@ async function tick() {
         if (words) announce(`${account}: ${words}`);
       }
       announced.set(live.id, now);
+    }
+    // A card's own status follows its most urgent connection.
+    for (const card of document.querySelectorAll("section[data-provider]")) {
+      const healths = [...card.querySelectorAll("li[data-connection]")].map((li) => li.dataset.health);
+      const worst = SEVERITY.find((h) => healths.includes(h));
+      const badge = card.querySelector(".card-head .status");
+      if (!worst || !badge) continue;
+      badge.dataset.status = worst;
+      badge.className = `status status-${worst}`;
+      badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, HEALTH_GLYPH[worst]),
+        { connected: "Connected", expiring_soon: "Expiring soon", refreshing: "Refreshing…", temporary_problem: "Temporary problem",
+          reconnect_needed: "Reconnect needed", keychain_locked: "Keychain locked", keychain_unavailable: "Keychain unavailable" }[worst]);
     }
   } catch (e) {
     // The next tick tries again; a failing keychain or index shows through list_providers.

@@ -138,15 +138,22 @@ const DEMO_SERVICE: &str = "dev.plugboard.desktop.demo";
 
 /// Waits until `card` lists a connection whose account reads `account`; returns its id.
 async fn connected_as(app: &App, provider: &str, account: &str) -> String {
-    let li = app
-        .wait_for_xpath(&format!(
-            "//section[@data-provider='{provider}']//li[@data-connection][.//*[@class='account'][normalize-space()='{account}']]"
-        ))
-        .await;
-    li.attr("data-connection")
-        .await
-        .unwrap()
-        .expect("a connection id")
+    let xpath = format!(
+        "//section[@data-provider='{provider}']//li[@data-connection][.//*[@class='account'][normalize-space()='{account}']]"
+    );
+    // The list may be re-rendered between finding the row and reading it: find it again.
+    for _ in 0..20 {
+        if let Ok(Some(id)) = app
+            .wait_for_xpath(&xpath)
+            .await
+            .attr("data-connection")
+            .await
+        {
+            return id;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the {provider} row kept going stale")
 }
 
 async fn fill(app: &App, css: &str, text: &str) {
@@ -156,14 +163,11 @@ async fn fill(app: &App, css: &str, text: &str) {
 }
 
 async fn disconnect(app: &App, connection: &str) {
-    let li = app
-        .wait_for_css(&format!("li[data-connection='{connection}']"))
-        .await;
-    app.button_in(&li, "Disconnect")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_css(
+        app,
+        &format!("li[data-connection='{connection}'] [data-action='disconnect']"),
+    )
+    .await;
     let gone = format!("li[data-connection='{connection}']");
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     while app.client.find(Locator::Css(&gone)).await.is_ok() {
@@ -458,9 +462,37 @@ async fn hotmart_and_whatconverts_also_sign_in_through_the_browser_as_their_guid
     app.close().await;
 }
 
-/// The text of the first element matching `css`.
+/// The text of the first element matching `css` (found again if a re-render replaced it).
 async fn text_of(app: &App, css: &str) -> String {
-    app.wait_for_css(css).await.text().await.unwrap()
+    for _ in 0..20 {
+        if let Ok(text) = app.wait_for_css(css).await.text().await {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` kept going stale");
+}
+
+/// An attribute of the first element matching `css` (found again if replaced meanwhile).
+async fn attr_of(app: &App, css: &str, name: &str) -> Option<String> {
+    for _ in 0..20 {
+        if let Ok(value) = app.wait_for_css(css).await.attr(name).await {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` kept going stale");
+}
+
+/// Clicks the first element matching `css` (found again if replaced meanwhile).
+async fn click_css(app: &App, css: &str) {
+    for _ in 0..20 {
+        if app.wait_for_css(css).await.click().await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` kept going stale");
 }
 
 /// Polls `probe` every 100 ms for up to `secs` seconds.
@@ -515,32 +547,19 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         1,
         "no refresh loop"
     );
-    let li = app
-        .wait_for_css(&format!("li[data-connection='{id}']"))
-        .await;
+    let row = format!("li[data-connection='{id}']");
     assert_eq!(
-        li.attr("data-health").await.unwrap().as_deref(),
+        attr_of(&app, &row, "data-health").await.as_deref(),
         Some("connected")
     );
 
     // Refresh by hand: a new expiry, shown at once.
-    let before = app
-        .wait_for_css(&countdown)
-        .await
-        .attr("datetime")
-        .await
-        .unwrap();
+    let before = attr_of(&app, &countdown, "datetime").await;
     tokio::time::sleep(Duration::from_millis(1_100)).await;
-    app.button_in(&li, "Refresh").await.click().await.unwrap();
+    click_css(&app, &format!("{row} [data-action='refresh']")).await;
     wait_until(15, "the manual refresh", || async {
         app.simulator_count("hubspot.refresh").await == 2
-            && app
-                .wait_for_css(&countdown)
-                .await
-                .attr("datetime")
-                .await
-                .unwrap()
-                != before
+            && attr_of(&app, &countdown, "datetime").await != before
     })
     .await;
     app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Refreshed HubSpot')]")
@@ -549,10 +568,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     // The grant dies: "Reconnect needed", with a Reconnect button, and no retry loop.
     app.simulator_faults(serde_json::json!({"refresh_invalid_grant": true}))
         .await;
-    let li = app
-        .wait_for_css(&format!("li[data-connection='{id}']"))
-        .await;
-    app.button_in(&li, "Refresh").await.click().await.unwrap();
+    click_css(&app, &format!("{row} [data-action='refresh']")).await;
     app.wait_for_css(&format!(
         "li[data-connection='{id}'][data-health='reconnect_needed']"
     ))
@@ -569,23 +585,12 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
 
     // Reconnect: the same account comes back under the same id, healthy, with its history.
     app.simulator_faults(serde_json::json!({})).await;
-    let li = app
-        .wait_for_css(&format!("li[data-connection='{id}']"))
-        .await;
-    app.button_in(&li, "Reconnect").await.click().await.unwrap();
+    click_css(&app, &format!("{row} [data-action='reconnect']")).await;
     app.wait_for_css(&format!(
         "li[data-connection='{id}'][data-health='connected']"
     ))
     .await;
-    let li = app
-        .wait_for_css(&format!("li[data-connection='{id}']"))
-        .await;
-    li.find(Locator::Css("summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{row} summary")).await;
     app.wait_for_xpath(&format!(
         "//li[@data-connection='{id}']//li[@data-event='reconnected']"
     ))
@@ -611,21 +616,11 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
     );
 
     // The details panel shows the token masked; the page does not hold the whole token.
-    let li = app.wait_for_css(&row).await;
-    li.find(Locator::Css("summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{row} summary")).await;
     let masked = text_of(&app, &format!("{row} [data-token]")).await;
     assert!(masked.contains("••••"), "{masked}");
 
-    app.wait_for_css(&format!("{row} [data-copy='access']"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{row} [data-copy='access']")).await;
     let token = eventually(Duration::from_secs(5), clipboard_text)
         .expect("the token reaches the clipboard");
     assert!(
@@ -648,32 +643,20 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
     assert!(cleared.is_some(), "the clipboard still holds the token");
 
     // Copy as header; Reveal shows the whole token only when asked.
-    app.wait_for_css(&format!("{row} [data-copy='header']"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{row} [data-copy='header']")).await;
     let header = eventually(Duration::from_secs(5), || {
         clipboard_text().filter(|t| t.starts_with("Authorization:"))
     })
     .unwrap();
     assert_eq!(header, format!("Authorization: Bearer {token}"));
-    app.wait_for_css(&format!("{row} [data-action='reveal']"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{row} [data-action='reveal']")).await;
     wait_until(5, "the revealed token", || async {
         text_of(&app, &format!("{row} [data-token]")).await == token
     })
     .await;
 
     // Diagnostics for support: the connection's state, and no token.
-    app.wait_for_css("#copy-diagnostics")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, "#copy-diagnostics").await;
     let report = eventually(Duration::from_secs(5), || {
         clipboard_text().filter(|t| t.starts_with("Plugboard diagnostics"))
     })
