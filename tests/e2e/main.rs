@@ -599,6 +599,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         "//li[@data-connection='{id}']//li[@data-event='refresh_failed'][contains(., 'reconnect_needed')]"
     ))
     .await;
+    app.screenshot("hubspot-details").await;
     disconnect(&app, &id).await;
     app.close().await;
 }
@@ -654,6 +655,8 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
         text_of(&app, &format!("{row} [data-token]")).await == token
     })
     .await;
+
+    app.screenshot("ecwid-revealed").await;
 
     // Diagnostics for support: the connection's state, and no token.
     click_css(&app, "#copy-diagnostics").await;

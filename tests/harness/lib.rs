@@ -344,6 +344,18 @@ impl App {
         app
     }
 
+    /// With `PLUGBOARD_E2E_SCREENSHOTS=<dir>` set, saves the window as `<dir>/<name>.png` (for
+    /// looking at what a test saw); otherwise does nothing.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("PLUGBOARD_E2E_SCREENSHOTS") else {
+            return;
+        };
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png);
+        }
+    }
+
     /// Waits up to 15 s for an element matching `css`.
     pub async fn wait_for_css(&self, css: &str) -> Element {
         self.client
