@@ -506,7 +506,7 @@ pub async fn copy_diagnostics(
 #[tauri::command]
 pub async fn unlock_and_retry(app: AppHandle, state: State<'_, AppState>) -> Result<(), UserError> {
     let service = state.service()?;
-    let result = service.probe_keychain().await;
+    let result = service.unlock_keychain().await;
     links::changed(&app);
     result.map_err(UserError::from)
 }

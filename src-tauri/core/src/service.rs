@@ -405,10 +405,30 @@ impl Connections {
     /// Asks the keychain whether it is usable now (on Linux this may show the unlock prompt), and
     /// remembers the answer. A keychain that became ready retries what it held up.
     pub async fn probe_keychain(&self) -> Result<(), VaultError> {
-        let result = self.vault.run(|v| v.probe()).await;
+        self.check_keychain(false).await
+    }
+
+    /// "Unlock and retry": asks the system to unlock the keychain (it may prompt), then as
+    /// [`Self::probe_keychain`].
+    pub async fn unlock_keychain(&self) -> Result<(), VaultError> {
+        self.check_keychain(true).await
+    }
+
+    async fn check_keychain(&self, unlock: bool) -> Result<(), VaultError> {
+        let result = if unlock {
+            self.vault
+                .clone()
+                .with_timeout(std::time::Duration::from_secs(120))
+                .run(|v| v.unlock())
+                .await
+        } else {
+            self.vault.run(|v| v.probe()).await
+        };
         let state = match &result {
             Ok(()) => KeychainState::Ready,
+            // An unlock prompt nobody answered: still locked, not broken.
             Err(VaultError::Locked) => KeychainState::Locked,
+            Err(VaultError::TimedOut(_)) if unlock => KeychainState::Locked,
             Err(_) => KeychainState::Unavailable,
         };
         let was = self.keychain_state();

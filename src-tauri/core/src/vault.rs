@@ -126,6 +126,11 @@ impl Vault {
     /// exist, so `None` alone does not prove a connection is gone: callers that know an item should
     /// exist (the index says so) must treat `None` with care.
     pub fn get(&self, key: &VaultKey) -> Result<Option<SecretString>, VaultError> {
+        // A read of a locked keychain would raise the unlock prompt from a background refresh;
+        // say "locked" instead, and leave unlocking to the person ([`Vault::unlock`]).
+        if locked() == Some(true) {
+            return Err(VaultError::Locked);
+        }
         match self.entry(key)?.get_password() {
             Ok(value) => Ok(Some(SecretString::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
@@ -139,6 +144,24 @@ impl Vault {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(e)),
         }
+    }
+
+    /// Asks the system to unlock the keychain (on Linux: the Secret Service's unlock prompt), for
+    /// "Unlock and retry". Elsewhere the keychain unlocks itself on first use.
+    pub fn unlock(&self) -> Result<(), VaultError> {
+        #[cfg(target_os = "linux")]
+        {
+            use dbus_secret_service::{EncryptionType, SecretService};
+            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
+                detail: e.to_string(),
+            };
+            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
+            let collection = ss.get_default_collection().map_err(unavailable)?;
+            collection
+                .ensure_unlocked()
+                .map_err(|_| VaultError::Locked)?;
+        }
+        self.probe()
     }
 
     /// Whether the keychain answers at all: a read of an item that never exists.
@@ -161,6 +184,22 @@ impl Vault {
             }),
             Ok(Ok(result)) => result,
         }
+    }
+}
+
+/// Whether the default Secret Service collection is locked, asked without prompting; `None` when
+/// that cannot be told (no service, other platforms): the real call then reports what is wrong.
+fn locked() -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use dbus_secret_service::{EncryptionType, SecretService};
+        let ss = SecretService::connect(EncryptionType::Plain).ok()?;
+        let collection = ss.get_default_collection().ok()?;
+        collection.is_locked().ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
     }
 }
 
