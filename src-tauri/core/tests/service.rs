@@ -84,6 +84,11 @@ fn keychain_has(vault: &Vault, id: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// A connection's timeline, newest first, as event kinds.
+fn events_of(f: &Fixture, id: &plugboard_core::connection::ConnectionId) -> Vec<EventKind> {
+    f.service.timeline().of(id).iter().map(|e| e.kind).collect()
+}
+
 /// The browser stand-in: follows the authorize URL to the provider's redirect.
 async fn browse(url: &str) -> HashMap<String, String> {
     let resp = plugboard_core::http::client()
@@ -261,13 +266,7 @@ async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
         "the same store again is a reconnect, not a duplicate"
     );
     assert_eq!(f.service.list().unwrap().len(), 1);
-    let kinds: Vec<EventKind> = f
-        .service
-        .timeline()
-        .of(&ids[0])
-        .iter()
-        .map(|e| e.kind)
-        .collect();
+    let kinds = events_of(&f, &ids[0]);
     assert_eq!(kinds, [EventKind::Reconnected, EventKind::Connected]);
     let (_, report) = f.service.disconnect(ids[0].as_str()).await.unwrap();
     assert_eq!(
@@ -594,13 +593,7 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     );
     f.service.refresh(c.id.as_str()).await.unwrap();
     assert_eq!(f.sim.count("hubspot.refresh"), 2);
-    let kinds: Vec<EventKind> = f
-        .service
-        .timeline()
-        .of(&c.id)
-        .iter()
-        .map(|e| e.kind)
-        .collect();
+    let kinds = events_of(&f, &c.id);
     assert_eq!(
         kinds,
         [
@@ -652,13 +645,7 @@ async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart
     let again = connect_hubspot(&f).await;
     assert_eq!(again.id, c.id);
     assert_eq!(again.live.health, Health::Connected);
-    let kinds: Vec<EventKind> = f
-        .service
-        .timeline()
-        .of(&c.id)
-        .iter()
-        .map(|e| e.kind)
-        .collect();
+    let kinds = events_of(&f, &c.id);
     assert_eq!(
         kinds,
         [
