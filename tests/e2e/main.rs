@@ -600,6 +600,25 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     ))
     .await;
     app.screenshot("hubspot-details").await;
+
+    // The refresh token only behind a confirmation.
+    assert!(
+        !app.wait_for_css(&format!("{row} .confirm"))
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
+        "no confirmation before asking"
+    );
+    click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
+    click_css(&app, &format!("{row} [data-copy='refresh']")).await;
+    let refresh_token = eventually(Duration::from_secs(5), || {
+        clipboard_text().filter(|t| t.starts_with("hs-rt"))
+    });
+    assert!(
+        refresh_token.is_some(),
+        "the refresh token reaches the clipboard"
+    );
     disconnect(&app, &id).await;
     app.close().await;
 }

@@ -563,10 +563,20 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     let t0 = f.clock.now();
     assert_eq!(c.expires_at, Some(t0 + 1_800));
     assert_eq!(c.live.countdown, "Expires in 30:00");
+    assert!(!c.live.refresh_before_copy);
     assert_eq!(c.live.health, Health::Connected);
     assert!(f.service.due_refreshes().unwrap().is_empty());
 
     // 3 minutes ahead of a 30-minute token (10 % beats the 60 s floor).
+    f.clock.set(t0 + 1_681);
+    assert!(
+        f.service.live_all().unwrap()[0].refresh_before_copy,
+        "under 2 minutes: Refresh & copy"
+    );
+    assert_eq!(
+        f.service.live_all().unwrap()[0].health,
+        Health::ExpiringSoon
+    );
     f.clock.set(t0 + 1_619);
     assert!(f.service.due_refreshes().unwrap().is_empty());
     f.clock.set(t0 + 1_620);
