@@ -28,10 +28,9 @@ function messageOf(err) {
   return "Something went wrong inside Plugboard. Restart it, and copy the diagnostics if it happens again.";
 }
 
-const STATUS_GLYPH = { not_connected: "○", connected: "●", keychain_locked: "🔒", keychain_unavailable: "!" };
-
-const HEALTH_GLYPH = {
-  connected: "●", expiring_soon: "◔", refreshing: "↻", temporary_problem: "⚠",
+/** One glyph per status or health code, beside its words (never colour alone). */
+const GLYPH = {
+  not_connected: "○", connected: "●", expiring_soon: "◔", refreshing: "↻", temporary_problem: "⚠",
   reconnect_needed: "✕", keychain_locked: "🔒", keychain_unavailable: "!",
 };
 
@@ -160,7 +159,7 @@ function connectionItem(p, c) {
     error, details);
   li.applyLive = (live) => {
     status.dataset.health = live.health;
-    status.querySelector(".glyph").textContent = HEALTH_GLYPH[live.health] || "•";
+    status.querySelector(".glyph").textContent = GLYPH[live.health] || "•";
     status.querySelector(".status-word").textContent = healthText(live);
     countdown.textContent = live.countdown;
     if (live.expiry.kind === "at") {
@@ -333,7 +332,7 @@ function providerCard(p) {
           h("p", { class: "hint" }, "Needs app credentials first"),
       ),
       h("span", { class: `status status-${p.status}`, "data-status": p.status },
-        h("span", { class: "glyph", "aria-hidden": "true" }, STATUS_GLYPH[p.status] || "•"),
+        h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[p.status] || "•"),
         p.status_label),
     ),
     p.connections.length > 0 && h("ul", { class: "connections", "aria-label": `${p.name} accounts` }, p.connections.map((c) => connectionItem(p, c))),
@@ -447,17 +446,16 @@ async function tick() {
       }
       announced.set(live.id, now);
     }
-    // A card's own status follows its most urgent connection.
+    // A card's own status follows its most urgent connection, in the core's words.
+    const byId = new Map(all.map((live) => [live.id, live]));
     for (const card of document.querySelectorAll("section[data-provider]")) {
-      const healths = [...card.querySelectorAll("li[data-connection]")].map((li) => li.dataset.health);
-      const worst = SEVERITY.find((h) => healths.includes(h));
+      const lives = [...card.querySelectorAll("li[data-connection]")].map((li) => byId.get(li.dataset.connection)).filter(Boolean);
+      const worst = SEVERITY.map((health) => lives.find((live) => live.health === health)).find(Boolean);
       const badge = card.querySelector(".card-head .status");
       if (!worst || !badge) continue;
-      badge.dataset.status = worst;
-      badge.className = `status status-${worst}`;
-      badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, HEALTH_GLYPH[worst]),
-        { connected: "Connected", expiring_soon: "Expiring soon", refreshing: "Refreshing…", temporary_problem: "Temporary problem",
-          reconnect_needed: "Reconnect needed", keychain_locked: "Keychain locked", keychain_unavailable: "Keychain unavailable" }[worst]);
+      badge.dataset.status = worst.health;
+      badge.className = `status status-${worst.health}`;
+      badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[worst.health]), worst.label);
     }
   } catch (e) {
     // The next tick tries again; a failing keychain or index shows through list_providers.

@@ -12,7 +12,6 @@ Disconnect of the same connection is not an error.
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::RwLock;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -30,10 +29,7 @@ use crate::vault::{Vault, VaultError, VaultKey};
 
 /// Unix seconds now.
 pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+    lifetime::SystemClock.now()
 }
 
 /// Where a provider's OAuth app credentials come from: explicit ones (demo mode, Settings) first,
@@ -434,14 +430,7 @@ impl Connections {
         let was = self.keychain_state();
         self.note_keychain(state);
         if was != KeychainState::Ready && state == KeychainState::Ready {
-            for live in self
-                .live
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .values_mut()
-            {
-                live.retry_at = live.retry_at.map(|_| 0);
-            }
+            self.retry_now(self.now());
         }
         result
     }
@@ -501,6 +490,64 @@ impl Connections {
         }
     }
 
+    /// A stored connection: its index record and its secret from the keychain. The index says the
+    /// connection exists, so a missing keychain item means a locked or changed keychain, never
+    /// "not connected".
+    async fn load(
+        &self,
+        cid: &ConnectionId,
+    ) -> Result<(ConnectionRecord, ConnectionSecret), ServiceError> {
+        let record = self
+            .index
+            .get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
+        let key = VaultKey::Connection(cid.clone());
+        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
+            return Err(VaultError::Locked.into());
+        };
+        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
+        Ok((record, secret))
+    }
+
+    /// The provider's identity call with `tokens`: `Ok` when it accepts them; a refusal (401/403)
+    /// is `invalid_grant`, a dead token.
+    async fn check_identity(
+        &self,
+        template: &crate::catalogue::UrlTemplate,
+        tokens: &TokenSet,
+    ) -> Result<(), FlowError> {
+        let resp = flow::send(&self.http, &flow::bearer_get(template, tokens, None)?).await?;
+        flow::check_status(&resp, |code| TokenError::InvalidGrant {
+            code,
+            description: None,
+        })
+    }
+
+    /// Saves a failure to the index: the last error and, for a dead grant, "reconnect needed".
+    fn save_failure(&self, mut record: ConnectionRecord, user: &UserError, dead: bool) {
+        record.last_error = Some(LastError {
+            at: self.now(),
+            code: user.code.as_str(),
+            message: user.message.clone(),
+        });
+        record.reconnect_needed |= dead;
+        if let Err(e) = self.index.upsert(record) {
+            log::warn!("could not save a failure to the index: {e}");
+        }
+    }
+
+    /// Makes every pending retry due now (the machine woke, the keychain came back).
+    fn retry_now(&self, now: i64) {
+        for live in self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values_mut()
+        {
+            live.retry_at = live.retry_at.map(|_| now);
+        }
+    }
+
     /// Every connection's live status now (the page's once-a-second tick).
     pub fn live_all(&self) -> Result<Vec<LiveStatus>, ServiceError> {
         let now = self.now();
@@ -527,14 +574,7 @@ impl Connections {
             log::info!("the machine woke up: rechecking every connection");
             self.check_pending
                 .store(true, std::sync::atomic::Ordering::Relaxed);
-            for live in self
-                .live
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .values_mut()
-            {
-                live.retry_at = live.retry_at.map(|_| now);
-            }
+            self.retry_now(now);
         }
         let mut due = Vec::new();
         for record in self.index.load()? {
@@ -581,16 +621,10 @@ impl Connections {
                     code: "identity_refused".into(),
                     description: None,
                 }));
-                if let Some(mut record) = self.index.get(&cid)? {
+                if let Some(record) = self.index.get(&cid)? {
                     let user = e.to_user(&self.provider_name(&record.provider));
                     self.record_event(&cid, EventKind::ReconnectNeeded, Some(&user));
-                    record.reconnect_needed = true;
-                    record.last_error = Some(LastError {
-                        at: self.now(),
-                        code: user.code.as_str(),
-                        message: user.message,
-                    });
-                    self.index.upsert(record)?;
+                    self.save_failure(record, &user, true);
                 }
                 return Err(e);
             }
@@ -601,30 +635,18 @@ impl Connections {
 
     /// Whether the identity call refuses the stored token; `false` when there is no identity call.
     async fn identity_refused(&self, cid: &ConnectionId) -> Result<bool, ServiceError> {
-        let record = self
-            .index
-            .get(cid)?
-            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
+        let (record, secret) = self.load(cid).await?;
         let Some(template) = self
             .provider(&record.provider)?
             .authorization_code()
-            .and_then(|m| m.identity_url.clone())
+            .and_then(|m| m.identity_url.as_ref())
         else {
             return Ok(false);
         };
-        let key = VaultKey::Connection(cid.clone());
-        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
-            return Err(VaultError::Locked.into());
-        };
-        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
         let Some(tokens) = secret.tokens() else {
             return Ok(false);
         };
-        let resp = flow::send(&self.http, &flow::bearer_get(&template, tokens, None)?).await?;
-        match flow::check_status(&resp, |code| TokenError::InvalidGrant {
-            code,
-            description: None,
-        }) {
+        match self.check_identity(template, tokens).await {
             Ok(()) => Ok(false),
             Err(FlowError::Token(TokenError::InvalidGrant { .. })) => Ok(true),
             Err(e) => Err(e.into()),
@@ -1157,7 +1179,7 @@ impl Connections {
                 Ok(self.view(record))
             }
             Err(e) => {
-                let Ok(Some(mut record)) = self.index.get(cid) else {
+                let Ok(Some(record)) = self.index.get(cid) else {
                     return Err(std::sync::Arc::new(e));
                 };
                 let user = e.to_user(&self.provider_name(&record.provider));
@@ -1191,36 +1213,16 @@ impl Connections {
                 if dead && !record.reconnect_needed {
                     self.record_event(cid, EventKind::ReconnectNeeded, None);
                 }
-                record.last_error = Some(LastError {
-                    at: now,
-                    code: user.code.as_str(),
-                    message: user.message.clone(),
-                });
-                record.reconnect_needed |= dead;
-                if let Err(ie) = self.index.upsert(record) {
-                    log::warn!("could not save the failure of {cid}: {ie}");
-                }
+                self.save_failure(record, &user, dead);
                 Err(std::sync::Arc::new(e))
             }
         }
     }
 
     async fn refresh_now(&self, cid: &ConnectionId) -> Result<ConnectionRecord, ServiceError> {
-        let id = cid.as_str();
-        let record = self
-            .index
-            .get(cid)?
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let (record, secret) = self.load(cid).await?;
         let provider = self.provider(&record.provider)?;
         let key = VaultKey::Connection(cid.clone());
-        let get_key = key.clone();
-        let item = self.vault.run(move |v| v.get(&get_key)).await?;
-        // The index says the connection exists: a missing item is a locked or changed keychain,
-        // not "not connected".
-        let Some(item) = item else {
-            return Err(VaultError::Locked.into());
-        };
-        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
         let now = self.now();
         let (secret, expires_at) = match secret {
             ConnectionSecret::OAuth { tokens } => {
@@ -1251,13 +1253,7 @@ impl Connections {
                     None => {
                         // Nothing to refresh (Ecwid): check the token still works.
                         if let Some(template) = &method.identity_url {
-                            let resp =
-                                flow::send(&self.http, &flow::bearer_get(template, &tokens, None)?)
-                                    .await?;
-                            flow::check_status(&resp, |code| TokenError::InvalidGrant {
-                                code,
-                                description: None,
-                            })?;
+                            self.check_identity(template, &tokens).await?;
                         }
                         let expires_at = tokens.expires_at;
                         (ConnectionSecret::OAuth { tokens }, expires_at)
@@ -1315,16 +1311,8 @@ impl Connections {
     pub async fn token_material(&self, id: &str) -> Result<TokenMaterial, ServiceError> {
         let cid = ConnectionId::parse(id)
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
-        let record = self
-            .index
-            .get(&cid)?
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let (record, secret) = self.load(&cid).await?;
         let provider = self.provider(&record.provider)?;
-        let key = VaultKey::Connection(cid);
-        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
-            return Err(VaultError::Locked.into());
-        };
-        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
         let api_base = record
             .environment
             .as_deref()
