@@ -1,12 +1,14 @@
 /*!
 The Tauri shell around `plugboard-core`: the window, the commands the page calls, and the wiring of
-deep links. It owns no connection logic; each command is one call into the core.
+deep links. It owns no connection logic; each command is one call into the core. The same binary
+is also the command line ([`cli`]), which shares the core but never starts Tauri.
 
 Plugin order matters: single-instance is registered first so that a second launch (how Linux and
 Windows deliver a deep link) is handed to the running app before anything else starts, then the log
 (so later plugins' start-up is recorded), then deep-link.
 */
 
+pub mod cli;
 mod clipboard;
 mod commands;
 mod links;
@@ -66,9 +68,13 @@ pub fn run() {
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
-            let data_dir = app.path().app_data_dir()?;
-            let config_dir = app.path().app_config_dir()?;
-            app.manage(AppState::build(data_dir, config_dir));
+            // The command line opens the same folders (core `setup::Paths::standard`); Tauri's
+            // resolver is used here so a platform difference would show in the window first.
+            let paths = plugboard_core::setup::Paths {
+                data_dir: app.path().app_data_dir()?,
+                config_dir: app.path().app_config_dir()?,
+            };
+            app.manage(AppState::build(paths));
             links::setup(app.handle());
             scheduler::start(app.handle());
             Ok(())

@@ -55,7 +55,7 @@ pub fn start(app: &AppHandle) {
                 let service = service.clone();
                 links::changed(&app);
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = service.refresh(id.as_str()).await {
+                    if let Err(e) = service.refresh_if_due(id.as_str()).await {
                         let provider = service
                             .get(id.as_str())
                             .ok()

@@ -2,15 +2,14 @@
 //! vault, index, pending sign-ins), demo mode's simulator, and the notices waiting for the page.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use plugboard_core::catalogue::{Catalogue, Origin};
 use plugboard_core::error::UserError;
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::Connections;
+use plugboard_core::setup::{self, Paths};
 use plugboard_core::vault::Vault;
 use serde::Serialize;
 
@@ -57,107 +56,43 @@ fn free_port() -> u16 {
 }
 
 impl AppState {
-    /// `data_dir` is the app's data folder; demo mode keeps its index (and keychain items) apart.
-    /// `config_dir` may hold a `providers.toml` (or `PLUGBOARD_PROVIDERS` names one): providers of
-    /// the user's own on top of the built-in ones, and `[credentials.<provider>]` app credentials.
-    pub fn build(data_dir: PathBuf, config_dir: PathBuf) -> Self {
-        let demo = demo_requested();
-        let namespace = if demo {
-            Some("demo")
-        } else if cfg!(debug_assertions) {
-            Some("dev") // debug builds keep their items apart from an installed Plugboard
-        } else {
-            None
-        };
-        let vault = Vault::new(namespace);
+    /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
+    /// demo mode first starts the in-process simulator and connects to it instead.
+    pub fn build(paths: Paths) -> Self {
         let mut simulator = None;
-        let catalogue = if demo {
+        let mut demo_table = None;
+        if demo_requested() {
             match tauri::async_runtime::block_on(plugboard_sim::Simulator::start()) {
                 Ok(sim) => {
-                    let text = sim.providers_toml(free_port());
+                    demo_table = Some(sim.providers_toml(free_port()));
                     log::info!("demo mode: provider simulator at {}", sim.base_url());
                     simulator = Some(sim);
-                    Catalogue::parse(&text, &Origin::File("demo providers".into()))
                 }
-                Err(e) => {
-                    log::error!("demo mode: the simulator could not start: {e}");
-                    Catalogue::builtin()
-                }
+                Err(e) => log::error!("demo mode: the simulator could not start: {e}"),
             }
-        } else {
-            Catalogue::builtin()
-        };
-        let mut file_problem = None;
-        let user_file = std::env::var_os("PLUGBOARD_PROVIDERS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| config_dir.join("providers.toml"));
-        let catalogue = match (catalogue, demo) {
-            (Ok(builtin), false) if user_file.exists() => match std::fs::read_to_string(&user_file)
-                .map_err(|e| format!("{}: {e}", user_file.display()))
-                .and_then(|text| {
-                    Catalogue::parse(&text, &Origin::File(user_file.clone()))
-                        .map_err(|e| e.to_string())
-                }) {
-                Ok(user) => {
-                    log::info!("providers from {} added", user_file.display());
-                    Ok(builtin.with_user_file(user))
-                }
-                Err(problem) => {
-                    // The built-in providers still work; the person is told what to fix.
-                    log::warn!("ignored {}: {problem}", user_file.display());
-                    file_problem = Some(format!("Your provider file was not loaded: {problem}"));
-                    Ok(builtin)
-                }
-            },
-            (other, _) => other,
-        };
-        let data_dir = if demo {
-            data_dir.join("demo")
-        } else {
-            data_dir
-        };
-        let connections = catalogue
-            .map(|c| {
-                let file_credentials = c.file_credentials().to_vec();
-                let service = Connections::new(c, vault.clone(), &data_dir);
-                for fc in file_credentials {
-                    service.credentials.set(
-                        &fc.provider,
-                        AppCredentials {
-                            client_id: fc.client_id,
-                            client_secret: fc.client_secret,
-                        },
-                    );
-                }
-                if simulator.is_some() {
-                    for p in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
-                        service.credentials.set(
-                            p,
-                            AppCredentials {
-                                client_id: plugboard_sim::client_id(p),
-                                client_secret: Some(SecretString::new(
-                                    plugboard_sim::client_secret(p),
-                                )),
-                            },
-                        );
-                    }
-                }
-                Arc::new(service)
-            })
-            .map_err(|e| {
-                log::error!("provider catalogue rejected: {e}");
-                UserError::from(e)
-            });
+        }
+        let opened = setup::open(&paths, demo_table.as_deref());
+        if let (Ok(service), Some(_)) = (&opened.connections, &simulator) {
+            for p in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
+                service.credentials.set(
+                    p,
+                    AppCredentials {
+                        client_id: plugboard_sim::client_id(p),
+                        client_secret: Some(SecretString::new(plugboard_sim::client_secret(p))),
+                    },
+                );
+            }
+        }
         let state = Self {
-            connections,
-            vault,
+            connections: opened.connections.map(Arc::new),
+            vault: opened.vault,
             demo: simulator,
             scheme_registered: AtomicBool::new(false),
             listeners: Mutex::new(HashMap::new()),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };
-        if let Some(problem) = file_problem {
+        if let Some(problem) = opened.file_problem {
             state.push_notice(NoticeLevel::Warning, problem);
         }
         state

@@ -17,11 +17,13 @@ What each module owns:
 - [`index`]: the non-secret connection index on disk, written atomically.
 - [`flow`]: the connection flows (authorization code + PKCE, client credentials, API key), identity
   and revoke, driven by the catalogue.
+- [`flight`]: the per-connection refresh lock that makes refreshes single-flight across processes.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
 - [`lifetime`]: a token's life as pure functions of stored times and an injected clock: countdown
   text, health, refresh scheduling, back-off, clock skew.
 - [`timeline`]: the last events of each connection (connected, refreshed, failed…), without secrets.
+- [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
@@ -29,6 +31,7 @@ pub mod catalogue;
 pub mod connection;
 pub mod deeplink;
 pub mod error;
+pub mod flight;
 pub mod flow;
 pub mod http;
 pub mod index;
@@ -36,6 +39,7 @@ pub mod lifetime;
 pub mod loopback;
 pub mod secret;
 pub mod service;
+pub mod setup;
 pub mod timeline;
 pub mod tokens;
 pub mod vault;

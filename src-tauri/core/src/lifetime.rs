@@ -180,6 +180,28 @@ pub fn refresh_is_due(inputs: HealthInputs, obtained_at: i64, expiry: Expiry, no
 /// A gap this long between two scheduler ticks means the machine slept.
 pub const WAKE_GAP: i64 = 30;
 
+/// `unix` seconds as an RFC 3339 UTC timestamp (`2026-11-23T12:00:00Z`), for the command line's
+/// JSON and text. Civil-from-days after Howard Hinnant's algorithm; valid for years 0–9999.
+pub fn rfc3339(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 /// Clock skew between a provider's `Date` header and `now`, in seconds (positive: the local clock
 /// is behind). `None` when the header is missing or unreadable.
 pub fn clock_skew(date_header: Option<&str>, now: i64) -> Option<i64> {
@@ -265,6 +287,29 @@ pub fn health(inputs: HealthInputs, expiry: Expiry, now: i64) -> Health {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_matches_known_instants() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_795_435_199), "2026-11-23T11:59:59Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+        // Agrees with httpdate (an independent implementation) over a spread of instants.
+        for t in (0..4_000_000_000i64).step_by(86_399_999) {
+            let http = httpdate::fmt_http_date(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(t as u64),
+            );
+            let parsed = httpdate::parse_http_date(&http).unwrap();
+            let back = parsed
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs() as i64;
+            assert_eq!(back, t);
+            let ours = rfc3339(t);
+            let day: u32 = ours[8..10].parse().unwrap();
+            assert!(http.contains(&format!(" {day:02} ")), "{ours} vs {http}");
+        }
+    }
 
     const T: i64 = 1_790_000_000;
 

@@ -105,6 +105,8 @@ pub enum ServiceError {
     Vault(#[from] VaultError),
     #[error(transparent)]
     Index(#[from] IndexError),
+    #[error(transparent)]
+    Flight(#[from] crate::flight::FlightError),
     /// One refresh's error, shared by every caller that waited for it.
     #[error(transparent)]
     Shared(std::sync::Arc<ServiceError>),
@@ -142,6 +144,11 @@ impl ServiceError {
             ServiceError::Vault(v) => UserError::from(v.clone()),
             ServiceError::Shared(inner) => inner.to_user(provider_name),
             ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
+            ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
+                C::ProviderUnavailable,
+                format!("Another Plugboard window or command is still refreshing this {provider_name} connection. Try again in a minute."),
+            ),
+            ServiceError::Flight(f) => e(C::StorageFailed, format!("Plugboard couldn't coordinate the refresh with other Plugboard processes: {f}.")),
         }
     }
 }
@@ -166,6 +173,17 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
         FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
         FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
     }
+}
+
+/// When a refresh call really refreshes (checked again under the cross-process lock).
+#[derive(Debug, Clone, Copy)]
+enum Want {
+    /// The Refresh button, `plugboard refresh`: unless another process refreshed while we waited.
+    Always,
+    /// The scheduler: only if the refresh is still due.
+    IfDue,
+    /// Only if the token expires within this many seconds.
+    Within(i64),
 }
 
 /// The outcome of one refresh, handed to every caller that waited for it.
@@ -279,6 +297,8 @@ pub struct Connections {
     pub credentials: CredentialSource,
     /// Client ids saved from Settings (their secrets are in the keychain).
     saved_ids: std::path::PathBuf,
+    /// The data folder: refresh lock files live under it (see [`crate::flight`]).
+    data_dir: std::path::PathBuf,
     /// One lock per connection: at most one refresh in flight (see [`Connections::refresh`]).
     refresh_locks: std::sync::Mutex<
         HashMap<String, std::sync::Arc<tokio::sync::Mutex<Option<SharedRefresh>>>>,
@@ -347,6 +367,7 @@ impl Connections {
             pending: PendingFlows::default(),
             credentials: CredentialSource::default(),
             saved_ids: data_dir.join("app-credentials.json"),
+            data_dir: data_dir.to_path_buf(),
             refresh_locks: std::sync::Mutex::new(HashMap::new()),
             clock: std::sync::Arc::new(lifetime::SystemClock),
             timeline: Timeline::in_dir(data_dir),
@@ -905,6 +926,17 @@ impl Connections {
 
     /// Starts a browser sign-in with the provider's authorization-code method.
     pub async fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
+        self.begin_sign_in_at(provider_id, None).await
+    }
+
+    /// As [`Self::begin_sign_in`], with the browser sent back to `redirect_uri` instead of the
+    /// catalogue's redirect (the command line's own loopback listener, RFC 8252 §7.3). The token
+    /// request repeats whichever URI the sign-in began with.
+    pub async fn begin_sign_in_at(
+        &self,
+        provider_id: &str,
+        redirect_uri: Option<String>,
+    ) -> Result<StartedSignIn, ServiceError> {
         let provider = self.provider(provider_id)?;
         let method = provider
             .authorization_code()
@@ -913,7 +945,7 @@ impl Connections {
             .app_credentials(provider_id)
             .await
             .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
-        let redirect_uri = method.redirect.redirect_uri();
+        let redirect_uri = redirect_uri.unwrap_or_else(|| method.redirect.redirect_uri());
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
         self.pending.cancel(&provider.id);
         // Keep sign-ins stored by an earlier run (their callbacks may still come), then add this one.
@@ -1129,6 +1161,26 @@ impl Connections {
     /// refreshed finds a newer `obtained_at` and shares that result instead of spending the refresh
     /// token again. A rotated refresh token is in the keychain before the index says "refreshed".
     pub async fn refresh(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+        self.refresh_when(id, Want::Always).await
+    }
+
+    /// The scheduler's refresh: as [`Self::refresh`], but only if the connection is still due once
+    /// the refresh lock is held (another process may have refreshed it a moment ago).
+    pub async fn refresh_if_due(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+        self.refresh_when(id, Want::IfDue).await
+    }
+
+    /// Makes sure the access token lives at least `seconds` more, refreshing if it does not (what
+    /// `plugboard token` and "Refresh & copy" need). Tokens that do not expire are left alone.
+    pub async fn ensure_fresh(
+        &self,
+        id: &str,
+        seconds: i64,
+    ) -> Result<ConnectionView, ServiceError> {
+        self.refresh_when(id, Want::Within(seconds)).await
+    }
+
+    async fn refresh_when(&self, id: &str, want: Want) -> Result<ConnectionView, ServiceError> {
         let cid = ConnectionId::parse(id)
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
         let flight = self
@@ -1141,13 +1193,13 @@ impl Connections {
         // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome.
         let shared = match flight.try_lock() {
             Ok(mut slot) => {
-                let outcome = self.refresh_and_settle(&cid).await;
+                let outcome = self.refresh_and_settle(&cid, want).await;
                 *slot = Some(outcome.clone());
                 outcome
             }
             Err(_) => match flight.lock().await.clone() {
                 Some(outcome) => outcome,
-                None => self.refresh_and_settle(&cid).await,
+                None => self.refresh_and_settle(&cid, want).await,
             },
         };
         shared.map_err(ServiceError::Shared)
@@ -1155,7 +1207,7 @@ impl Connections {
 
     /// One refresh and its bookkeeping: the live state (refreshing, back-off), the index's last
     /// error and reconnect flag, the timeline.
-    async fn refresh_and_settle(&self, cid: &ConnectionId) -> SharedRefresh {
+    async fn refresh_and_settle(&self, cid: &ConnectionId, want: Want) -> SharedRefresh {
         /// Clears "refreshing" however the refresh ends (even if its caller goes away).
         struct Running<'a>(&'a Connections, &'a str);
         impl Drop for Running<'_> {
@@ -1165,11 +1217,12 @@ impl Connections {
         }
         self.update_live(cid.as_str(), |l| l.refreshing = true);
         let running = Running(self, cid.as_str());
-        let outcome = self.refresh_now(cid).await;
+        let outcome = self.refresh_locked(cid, want).await;
         drop(running);
         let now = self.now();
         match outcome {
-            Ok(record) => {
+            Ok((record, false)) => Ok(self.view(record)),
+            Ok((record, true)) => {
                 self.note_keychain(KeychainState::Ready);
                 self.update_live(cid.as_str(), |l| {
                     l.failures = 0;
@@ -1219,8 +1272,46 @@ impl Connections {
         }
     }
 
-    async fn refresh_now(&self, cid: &ConnectionId) -> Result<ConnectionRecord, ServiceError> {
+    /// Under the connection's cross-process lock: decides whether a refresh is still wanted and
+    /// does it. `true` with the record when this call refreshed; `false` when another process had
+    /// already done it (or it was not needed), with the current record.
+    async fn refresh_locked(
+        &self,
+        cid: &ConnectionId,
+        want: Want,
+    ) -> Result<(ConnectionRecord, bool), ServiceError> {
+        // What the caller saw before waiting: if the secret changes meanwhile, someone refreshed.
+        let seen = match want {
+            Want::Always => Some(self.load(cid).await?.1.encode()),
+            _ => None,
+        };
+        let _lock = crate::flight::acquire(&self.data_dir, cid, crate::flight::WAIT).await?;
         let (record, secret) = self.load(cid).await?;
+        let now = self.now();
+        let already = match want {
+            Want::Always => seen.is_some_and(|s| s.expose() != secret.encode().expose()),
+            Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry())
+                .is_none_or(|due| due > now),
+            Want::Within(seconds) => record
+                .expiry()
+                .seconds_left(now)
+                .is_none_or(|left| left > seconds),
+        };
+        if already {
+            log::info!("{cid}: no refresh needed (another process refreshed it, or it is fresh)");
+            return Ok((record, false));
+        }
+        self.refresh_now(cid, record, secret)
+            .await
+            .map(|r| (r, true))
+    }
+
+    async fn refresh_now(
+        &self,
+        cid: &ConnectionId,
+        record: ConnectionRecord,
+        secret: ConnectionSecret,
+    ) -> Result<ConnectionRecord, ServiceError> {
         let provider = self.provider(&record.provider)?;
         let key = VaultKey::Connection(cid.clone());
         let now = self.now();
