@@ -462,16 +462,21 @@ pub fn eventually<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) ->
     }
 }
 
-/// The environment that puts the browser stand-in (`tests/e2e/browser/xdg-open`) first on PATH.
-fn browser_env(delivery: &str) -> Vec<(String, String)> {
+/// PATH with the browser stand-in (`tests/e2e/browser/xdg-open`) first: "open in the system
+/// browser" then lands there, for the window and the command line alike.
+pub fn browser_path() -> String {
     let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/browser");
-    let path = format!(
+    format!(
         "{}:{}",
         browser_dir.display(),
         std::env::var("PATH").unwrap_or_default()
-    );
+    )
+}
+
+/// The environment that puts the browser stand-in first on PATH.
+fn browser_env(delivery: &str) -> Vec<(String, String)> {
     vec![
-        ("PATH".to_string(), path),
+        ("PATH".to_string(), browser_path()),
         (
             "PLUGBOARD_APP_BINARY".to_string(),
             app_binary().display().to_string(),

@@ -673,5 +673,34 @@ pub fn revoke_request(
     }))
 }
 
+/// The RFC 7662 introspection request for `tokens`' access token, when the provider has an
+/// introspection endpoint: a form `POST` of `token` and `token_type_hint`, the client
+/// authenticated as for revoke (its secret when it has one, else its id).
+pub fn introspection_request(
+    provider: &Provider,
+    tokens: &TokenSet,
+    creds: &AppCredentials,
+) -> Result<Option<PreparedRequest>, FlowError> {
+    let Some(url) = &provider.introspection_url else {
+        return Ok(None);
+    };
+    let auth = if creds.client_secret.is_some() {
+        ClientAuth::RequestBody
+    } else {
+        ClientAuth::None
+    };
+    let mut params = vec![
+        ("token", tokens.access_token.expose().to_string()),
+        ("token_type_hint", "access_token".to_string()),
+    ];
+    let req = client_auth_params(
+        PreparedRequest::new("POST", url.as_str()),
+        &mut params,
+        auth,
+        creds,
+    )?;
+    Ok(Some(req.params_body(BodyFormat::Form, &params)))
+}
+
 #[cfg(test)]
 mod tests;

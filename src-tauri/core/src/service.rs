@@ -654,24 +654,55 @@ impl Connections {
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))
     }
 
-    /// Whether the identity call refuses the stored token; `false` when there is no identity call.
+    /// Whether the identity call (or, without one, RFC 7662 introspection) refuses the stored
+    /// token; `false` when the provider has neither.
     async fn identity_refused(&self, cid: &ConnectionId) -> Result<bool, ServiceError> {
         let (record, secret) = self.load(cid).await?;
-        let Some(template) = self
-            .provider(&record.provider)?
+        let provider = self.provider(&record.provider)?;
+        let Some(tokens) = secret.tokens() else {
+            return Ok(false);
+        };
+        let Some(template) = provider
             .authorization_code()
             .and_then(|m| m.identity_url.as_ref())
         else {
-            return Ok(false);
-        };
-        let Some(tokens) = secret.tokens() else {
-            return Ok(false);
+            let Some(creds) = self.app_credentials(&record.provider).await else {
+                return Ok(false);
+            };
+            return Ok(self.introspect(provider, tokens, &creds).await? == Some(Default::default()));
         };
         match self.check_identity(template, tokens).await {
             Ok(()) => Ok(false),
             Err(FlowError::Token(TokenError::InvalidGrant { .. })) => Ok(true),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// RFC 7662 introspection of `tokens`' access token: `None` when the provider has no
+    /// introspection endpoint, the response's fields when the token is active, and an empty map
+    /// when the server says it is not (`{"active": false}` carries nothing else worth keeping).
+    async fn introspect(
+        &self,
+        provider: &Provider,
+        tokens: &TokenSet,
+        creds: &AppCredentials,
+    ) -> Result<Option<serde_json::Map<String, Value>>, FlowError> {
+        let Some(req) = flow::introspection_request(provider, tokens, creds)? else {
+            return Ok(None);
+        };
+        let resp = flow::send(&self.http, &req).await?;
+        flow::check_status(&resp, |code| TokenError::InvalidClient {
+            code,
+            description: None,
+        })?;
+        let info = match serde_json::from_str::<Value>(&resp.body) {
+            Ok(Value::Object(info)) => info,
+            _ => return Err(FlowError::MissingValue("active".into())),
+        };
+        Ok(Some(match info.get("active") {
+            Some(Value::Bool(true)) => info,
+            _ => serde_json::Map::new(),
+        }))
     }
 
     fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {
@@ -1075,7 +1106,7 @@ impl Connections {
             let tokens =
                 flow::exchange_code(&self.http, method, &creds, &code, &flow, self.now()).await?;
             let (account, identity_scopes) = self
-                .identify(provider, method.identity_url.as_ref(), &tokens)
+                .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
                 .await;
             let record = ConnectionRecord {
                 id: fresh_id(&provider.id),
@@ -1110,6 +1141,7 @@ impl Connections {
         provider: &Provider,
         identity_url: Option<&crate::catalogue::UrlTemplate>,
         tokens: &TokenSet,
+        creds: &AppCredentials,
     ) -> (String, Option<Vec<String>>) {
         let mut data = serde_json::Map::new();
         for (k, v) in &tokens.extra {
@@ -1144,6 +1176,23 @@ impl Connections {
                     Err(e) => log::warn!("identity call for {} failed: {e}", provider.id),
                 }
             }
+        }
+        match self.introspect(provider, tokens, creds).await {
+            Ok(Some(info)) => {
+                if scopes.is_none() {
+                    scopes = info
+                        .get("scope")
+                        .and_then(Value::as_str)
+                        .map(|s| s.split_whitespace().map(str::to_string).collect());
+                }
+                for (k, v) in info {
+                    if !k.contains("token") {
+                        data.entry(k).or_insert(v);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(e) => log::warn!("introspection for {} failed: {e}", provider.id),
         }
         let data = Value::Object(data);
         let label = provider

@@ -168,7 +168,9 @@ pub fn parse_token_response(
     }
     let scopes = match obj.get("scope").or_else(|| obj.get("scopes")) {
         Some(Value::String(s)) => Some(
-            s.split(separator)
+            // Scopes never contain spaces, and servers that take comma-separated scopes at the
+            // authorize step often answer in RFC 6749's space-separated form: split on both.
+            s.split(|c: char| c.is_whitespace() || separator.contains(c))
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)

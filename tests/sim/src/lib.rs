@@ -71,6 +71,8 @@ pub struct Faults {
     pub revoke_unavailable: bool,
     /// HubSpot's token-info (identity) call answers 401 for every token.
     pub identity_unauthorized: bool,
+    /// Overrides Nimbus's 3600 s access-token lifetime for tokens from a sign-in (code exchange).
+    pub nimbus_lifetime: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +100,10 @@ struct Inner {
     access: HashMap<String, Token>,
     refresh: HashMap<String, (&'static str, Vec<String>)>,
     serial: u64,
+    /// Nimbus: the grant ("family") each access and refresh token belongs to, and the refresh
+    /// tokens already spent (presenting one again revokes the whole family).
+    family: HashMap<String, u64>,
+    spent: HashMap<String, u64>,
 }
 
 type Shared = Arc<Mutex<Inner>>;
@@ -162,6 +168,12 @@ impl Simulator {
         self.lock().counts.get(name).copied().unwrap_or(0)
     }
 
+    /// Nimbus refresh tokens already spent by a rotation (for a test that replays one, as a thief
+    /// with a stolen copy would, to see reuse detection revoke the grant).
+    pub fn spent_refresh_tokens(&self) -> Vec<String> {
+        self.lock().spent.keys().cloned().collect()
+    }
+
     pub fn set_faults(&self, faults: Faults) {
         self.lock().faults = faults;
     }
@@ -172,6 +184,14 @@ impl Simulator {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A provider of the user's own, as a team would add it to `providers.toml`: "Nimbus CRM", an
+    /// OAuth server for public clients (PKCE, no client secret, JSON token requests, comma-separated
+    /// scopes, an extra authorize parameter) that rotates refresh tokens with reuse detection, and
+    /// offers RFC 7662 introspection and RFC 7009 revocation. With its `[credentials]` block.
+    pub fn nimbus_toml(&self) -> String {
+        include_str!("nimbus.toml.in").replace("{base}", &self.base_url())
     }
 
     /// A `providers.toml` that points all four providers at this simulator, with HubSpot's loopback
@@ -205,6 +225,9 @@ fn router(inner: Shared) -> Router {
         )
         .route("/whatconverts/oauth/token", post(whatconverts_oauth_token))
         .route("/whatconverts/api/v1/leads", get(whatconverts_leads))
+        .route("/nimbus/oauth/token", post(nimbus_token))
+        .route("/nimbus/oauth/introspect", post(nimbus_introspect))
+        .route("/nimbus/oauth/revoke", post(nimbus_revoke))
         // Test controls, for a simulator running inside another process (demo mode under e2e).
         .route("/_sim/counts", get(sim_counts))
         .route("/_sim/faults", post(sim_faults))
@@ -242,13 +265,14 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
         hubspot_lifetime: v
             .get("hubspot_lifetime")
             .and_then(serde_json::Value::as_i64),
+        nimbus_lifetime: v.get("nimbus_lifetime").and_then(serde_json::Value::as_i64),
     };
     inner.lock().unwrap_or_else(|p| p.into_inner()).faults = faults;
     StatusCode::NO_CONTENT.into_response()
 }
 
 fn provider_name(id: &str) -> Option<&'static str> {
-    ["hubspot", "ecwid", "hotmart", "whatconverts"]
+    ["hubspot", "ecwid", "hotmart", "whatconverts", "nimbus"]
         .into_iter()
         .find(|p| *p == id)
 }
@@ -323,6 +347,17 @@ async fn authorize(
         return back(&[
             ("error", "invalid_request"),
             ("error_description", "PKCE S256 required"),
+            ("state", &state),
+        ]);
+    }
+    // Nimbus documents comma-separated scopes and wants `prompt=consent` on every sign-in.
+    if provider == "nimbus" && (field("prompt") != "consent" || field("scope").contains(' ')) {
+        return back(&[
+            ("error", "invalid_request"),
+            (
+                "error_description",
+                "prompt=consent and comma-separated scopes required",
+            ),
             ("state", &state),
         ]);
     }
@@ -846,4 +881,161 @@ mod tests {
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
     }
+}
+
+/// Nimbus's token endpoint: a public client (client id, no secret) sending JSON; every refresh
+/// rotates the refresh token, and a spent one presented again revokes the whole grant (reuse
+/// detection, OAuth 2.0 Security BCP §4.14.2).
+async fn nimbus_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    let json_body = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let Some(params) = json_body
+        .then(|| serde_json::from_slice::<HashMap<String, String>>(&body).ok())
+        .flatten()
+    else {
+        s.count("nimbus.bad_request");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "send a JSON object of strings (Content-Type: application/json)",
+        );
+    };
+    let refresh = params.get("grant_type").map(String::as_str) == Some("refresh_token");
+    s.count(if refresh {
+        "nimbus.refresh"
+    } else {
+        "nimbus.token"
+    });
+    if s.faults.token_unavailable {
+        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+    }
+    let public_ok = params.get("client_id").map(String::as_str) == Some(&client_id("nimbus"))
+        && !params.contains_key("client_secret")
+        && !headers.contains_key(header::AUTHORIZATION);
+    if !public_ok {
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "public client: send client_id only",
+        );
+    }
+    if refresh {
+        let presented = params.get("refresh_token").cloned().unwrap_or_default();
+        if let Some(family) = s.spent.get(&presented).copied() {
+            s.count("nimbus.reuse_detected");
+            revoke_family(&mut s, family);
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "refresh token reuse detected; the grant was revoked",
+            );
+        }
+    }
+    let (scopes, family) = match check_grant(&mut s, "nimbus", &params) {
+        Ok(Grant::Code { scopes, .. }) => {
+            s.serial += 1;
+            (scopes, s.serial)
+        }
+        Ok(Grant::Refresh {
+            scopes,
+            refresh_token,
+        }) => {
+            s.refresh.remove(&refresh_token);
+            let family = s.family.get(&refresh_token).copied().unwrap_or_default();
+            s.spent.insert(refresh_token, family);
+            (scopes, family)
+        }
+        Err(r) => return r,
+    };
+    let lifetime = if refresh {
+        3600
+    } else {
+        s.faults.nimbus_lifetime.unwrap_or(3600)
+    };
+    let access = s.mint("nb-at");
+    let refresh_token = s.mint("nb-rt");
+    s.family.insert(access.clone(), family);
+    s.family.insert(refresh_token.clone(), family);
+    s.refresh
+        .insert(refresh_token.clone(), ("nimbus", scopes.clone()));
+    s.access.insert(
+        access.clone(),
+        Token {
+            provider: "nimbus",
+            expires_at: Some(now() + lifetime),
+            scopes: scopes.clone(),
+        },
+    );
+    Json(json!({
+        "access_token": access, "refresh_token": refresh_token, "token_type": "Bearer",
+        "expires_in": lifetime, "scope": scopes.join(" ")
+    }))
+    .into_response()
+}
+
+fn revoke_family(s: &mut Inner, family: u64) {
+    let members: Vec<String> = s
+        .family
+        .iter()
+        .filter(|(_, f)| **f == family)
+        .map(|(t, _)| t.clone())
+        .collect();
+    for t in members {
+        s.access.remove(&t);
+        s.refresh.remove(&t);
+    }
+}
+
+/// The form a Nimbus client posts to introspect or revoke: `token` and its public client id.
+fn nimbus_form(headers: &HeaderMap, body: &Bytes) -> Result<HashMap<String, String>, Response> {
+    let form = form_body(headers, body)?;
+    if form.get("client_id").map(String::as_str) != Some(&client_id("nimbus")) {
+        return Err(oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "unknown client_id",
+        ));
+    }
+    Ok(form)
+}
+
+/// RFC 7662: `{"active": true, …}` for a live access token, `{"active": false}` otherwise.
+async fn nimbus_introspect(
+    State(inner): State<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("nimbus.introspect");
+    let form = match nimbus_form(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let token = form.get("token").cloned().unwrap_or_default();
+    match s.access.get(&token) {
+        Some(t) if t.provider == "nimbus" && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
+            "active": true, "scope": t.scopes.join(" "), "client_id": client_id("nimbus"),
+            "username": "dana@nimbus.example", "sub": "user-42", "exp": t.expires_at, "token_type": "Bearer"
+        }))
+        .into_response(),
+        _ => Json(json!({"active": false})).into_response(),
+    }
+}
+
+/// RFC 7009: revokes the token's whole grant; 200 whether or not the token was known (§2.2).
+async fn nimbus_revoke(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    s.count("nimbus.revoke");
+    let form = match nimbus_form(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let token = form.get("token").cloned().unwrap_or_default();
+    if let Some(family) = s.family.get(&token).copied() {
+        revoke_family(&mut s, family);
+    }
+    StatusCode::OK.into_response()
 }

@@ -330,6 +330,9 @@ pub struct Provider {
     pub environments: Vec<Environment>,
     pub revoke: Option<Revoke>,
     pub revoke_note: Option<String>,
+    /// RFC 7662 token introspection: says whether a token is active, and whose it is. Used to name
+    /// the account and to check a signed-in connection when there is no identity call.
+    pub introspection_url: Option<Endpoint>,
     /// How to name the account after a browser sign-in: templates tried in order, filled with
     /// `{dotted.path}`s of the identity response and the token response's non-secret fields
     /// (`"{hub_domain} · {user}"`, `"Store {store_id}"`). None fits ⇒ the provider's name.
@@ -376,6 +379,9 @@ impl Provider {
         }
         for env in &self.environments {
             out.push(("environment.api_base", &env.api_base));
+        }
+        if let Some(e) = &self.introspection_url {
+            out.push(("introspection_url", e));
         }
         for m in &self.methods {
             match m {
@@ -682,6 +688,11 @@ impl Validator<'_> {
             environments,
             revoke,
             revoke_note: p.revoke_note,
+            introspection_url: p
+                .introspection_url
+                .as_deref()
+                .map(|u| self.endpoint("introspection_url", u))
+                .transpose()?,
             account_label: p.account_label,
         };
         for (field, t) in provider.templates() {

@@ -36,6 +36,8 @@ pub struct RawProvider {
     pub method: Vec<RawMethod>,
     pub revoke: Option<RawRevoke>,
     pub revoke_note: Option<String>,
+    /// RFC 7662 token introspection endpoint (form `POST`, client authenticated as for revoke).
+    pub introspection_url: Option<String>,
     #[serde(default)]
     pub account_label: Vec<String>,
 }

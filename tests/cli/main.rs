@@ -1,0 +1,591 @@
+//! Command-line tests: the real `plugboard` binary, run as a developer's shell or a support script
+//! would, against the provider simulator on 127.0.0.1 and the session's real Secret Service (these
+//! need the private test desktop, so they are ignored by a plain `cargo test`; `make test` runs them).
+//!
+//! Each test has its own data and config folders and its own simulator; the browser stand-in
+//! (`tests/e2e/browser/xdg-open`) is first on PATH, so a sign-in's "open the browser" follows the
+//! simulator's consent redirect back to the command line's loopback listener, as a person would.
+//!
+//! `--json` documents are compared with `tests/cli/snapshots/*.json` after replacing what changes
+//! from run to run (ids, times, ports). `UPDATE_SNAPSHOTS=1` rewrites the files instead.
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use plugboard_e2e::{app_binary, browser_path, require_session, test_home, workspace_root};
+use plugboard_sim::{Faults, Simulator};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// One test's world: a simulator, folders, and a providers.toml with the four providers pointed
+/// at the simulator plus Nimbus, a provider of the user's own.
+struct World {
+    sim: Simulator,
+    dir: PathBuf,
+    hubspot_port: u16,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl World {
+    async fn new(name: &str) -> Self {
+        require_session();
+        let sim = Simulator::start().await.expect("the simulator starts");
+        let dir = test_home().join(format!("cli-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::create_dir_all(dir.join("config")).unwrap();
+        let hubspot_port = free_port();
+        std::fs::write(
+            dir.join("providers.toml"),
+            format!(
+                "{}\n{}",
+                sim.providers_toml(hubspot_port),
+                sim.nimbus_toml()
+            ),
+        )
+        .unwrap();
+        Self {
+            sim,
+            dir,
+            hubspot_port,
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> tokio::process::Command {
+        let mut cmd = tokio::process::Command::new(app_binary());
+        cmd.args(args)
+            .env("XDG_DATA_HOME", self.dir.join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env("PLUGBOARD_PROVIDERS", self.dir.join("providers.toml"))
+            .env("PATH", browser_path())
+            .env("PLUGBOARD_APP_BINARY", app_binary())
+            .env_remove("PLUGBOARD_DEMO")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        for p in ["hubspot", "ecwid"] {
+            let up = p.to_uppercase();
+            cmd.env(
+                format!("PLUGBOARD_{up}_CLIENT_ID"),
+                plugboard_sim::client_id(p),
+            )
+            .env(
+                format!("PLUGBOARD_{up}_CLIENT_SECRET"),
+                plugboard_sim::client_secret(p),
+            );
+        }
+        cmd
+    }
+
+    /// Runs `plugboard args…` with `stdin` piped in (closed after), within a minute.
+    async fn run_with(&self, args: &[&str], stdin: &str) -> Out {
+        self.run_cmd(self.command(args), stdin).await
+    }
+
+    async fn run_cmd(&self, mut cmd: tokio::process::Command, stdin: &str) -> Out {
+        let mut child = cmd.spawn().expect("run plugboard");
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.as_bytes()).await.unwrap();
+        drop(input);
+        let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
+            .await
+            .expect("plugboard finished within a minute")
+            .unwrap();
+        Out {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    async fn run(&self, args: &[&str]) -> Out {
+        self.run_with(args, "").await
+    }
+
+    /// Runs and requires exit 0; returns stdout.
+    async fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args).await;
+        assert_eq!(out.code, 0, "plugboard {args:?} failed: {}", out.stderr);
+        out.stdout
+    }
+
+    async fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args).await).expect("--json prints JSON")
+    }
+
+    async fn connect_hotmart(&self, environment: &str) -> Value {
+        let out = self
+            .run_with(
+                &[
+                    "connect",
+                    "hotmart",
+                    "--client-id",
+                    &plugboard_sim::client_id("hotmart"),
+                    "--environment",
+                    environment,
+                    "--json",
+                ],
+                &format!("{}\n", plugboard_sim::client_secret("hotmart")),
+            )
+            .await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    }
+
+    async fn connect_whatconverts(&self) -> Value {
+        // The token as a flag, the secret on standard input (as the docs advise).
+        let out = self
+            .run_with(
+                &[
+                    "connect",
+                    "whatconverts",
+                    "--field",
+                    &format!("token={}", plugboard_sim::WHATCONVERTS_TOKEN),
+                    "--json",
+                ],
+                &format!("{}\n", plugboard_sim::WHATCONVERTS_SECRET),
+            )
+            .await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    }
+
+    /// Signs in to Nimbus through the browser stand-in and the command line's loopback listener.
+    async fn connect_nimbus(&self) -> Value {
+        let out = self.run(&["connect", "nimbus", "--json"]).await;
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    }
+
+    fn set_faults(&self, faults: Faults) {
+        self.sim.set_faults(faults);
+    }
+}
+
+/// Replaces what changes between runs, so a document can be compared with its snapshot.
+fn normalize(v: &mut Value, base: &str, hubspot_port: u16) {
+    match v {
+        Value::String(s) => {
+            *s = s
+                .replace(base, "{base}")
+                .replace(&hubspot_port.to_string(), "{hubspot_port}");
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|i| normalize(i, base, hubspot_port)),
+        Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                match (k.as_str(), &*item) {
+                    ("id", Value::String(s)) if s.contains('-') && s.len() > 9 => {
+                        let (provider, hex) = s.rsplit_once('-').unwrap();
+                        assert_eq!(hex.len(), 8, "connection ids end in 8 hex digits: {s}");
+                        *item = Value::String(format!("{provider}-<id>"));
+                    }
+                    (k, Value::String(s)) if k.ends_with("_at") || k == "at" => {
+                        assert!(
+                            s.len() == 20 && s.ends_with('Z') && &s[10..11] == "T",
+                            "{k} is RFC 3339 UTC: {s}"
+                        );
+                        *item = Value::String("<time>".into());
+                    }
+                    ("seconds_left", Value::Number(n)) => {
+                        assert!(n.as_i64().is_some_and(|n| n > 0), "{n}");
+                        *item = Value::String("<seconds>".into());
+                    }
+                    _ => normalize(item, base, hubspot_port),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn assert_snapshot(name: &str, mut doc: Value, world: &World) {
+    normalize(&mut doc, &world.sim.base_url(), world.hubspot_port);
+    let path = workspace_root().join(format!("tests/cli/snapshots/{name}.json"));
+    let text = format!("{}\n", serde_json::to_string_pretty(&doc).unwrap());
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {} (run with UPDATE_SNAPSHOTS=1 to create it)",
+            path.display()
+        )
+    });
+    assert_eq!(
+        text,
+        expected,
+        "`--json` output changed from {}: a field changed or disappeared. If that is intended, \
+         bump the schema number, update docs/cli.md and rerun with UPDATE_SNAPSHOTS=1.",
+        path.display()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn providers_lists_built_in_and_user_providers_as_documented() {
+    let w = World::new("providers").await;
+    let table = w.ok(&["providers"]).await;
+    for expected in [
+        "hubspot",
+        "nimbus",
+        "Nimbus CRM",
+        "authorization_code*",
+        "client_credentials*, authorization_code",
+    ] {
+        assert!(
+            table.contains(expected),
+            "{expected} missing from:\n{table}"
+        );
+    }
+    assert_snapshot("providers", w.json(&["providers", "--json"]).await, &w);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn status_lists_every_connection_as_documented() {
+    let w = World::new("status").await;
+    assert!(w.ok(&["status"]).await.contains("No connections yet"));
+    assert_snapshot("status-empty", w.json(&["status", "--json"]).await, &w);
+
+    w.connect_hotmart("sandbox").await;
+    w.connect_whatconverts().await;
+    let nimbus = w.connect_nimbus().await;
+    assert_eq!(
+        nimbus["account"], "dana@nimbus.example",
+        "named by introspection"
+    );
+    assert_eq!(nimbus["scopes"], json!(["contacts:read", "deals:read"]));
+    assert_eq!(w.sim.count("nimbus.introspect"), 1);
+
+    let table = w.ok(&["status"]).await;
+    for expected in [
+        "Hotmart",
+        "Sandbox · client",
+        "WhatConverts",
+        "does not expire",
+        "Nimbus CRM",
+        "dana@nimbus.example",
+        "Connected",
+    ] {
+        assert!(
+            table.contains(expected),
+            "{expected} missing from:\n{table}"
+        );
+    }
+    assert_snapshot("status", w.json(&["status", "--json"]).await, &w);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn token_prints_only_the_token_header_or_a_working_curl_line() {
+    let w = World::new("token").await;
+    w.connect_hotmart("production").await;
+    w.connect_whatconverts().await;
+
+    let token = w.ok(&["token", "hotmart"]).await;
+    assert!(
+        token.ends_with('\n') && token.trim().len() > 10,
+        "{token:?}"
+    );
+    assert_eq!(token.trim().lines().count(), 1);
+    let header = w.ok(&["token", "hotmart", "--header"]).await;
+    assert_eq!(header, format!("Authorization: Bearer {}", token));
+
+    // The curl line runs as printed and the provider accepts it.
+    let curl = w.ok(&["token", "hotmart", "--curl"]).await;
+    let ran = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!("{} -o /dev/null -w '%{{http_code}}'", curl.trim()),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "200", "{curl}");
+
+    // A key pair: HTTP Basic, as WhatConverts wants.
+    let header = w.ok(&["token", "whatconverts", "--header"]).await;
+    assert!(header.starts_with("Authorization: Basic "), "{header}");
+
+    // Two Hotmart connections: the provider alone no longer names one.
+    w.connect_hotmart("sandbox").await;
+    let out = w.run(&["token", "hotmart"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("has 2 connections"), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "nothing on stdout when failing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn concurrent_token_calls_from_several_processes_refresh_once() {
+    let w = World::new("cross-process").await;
+    // Sign-in tokens live 30 s: under `token`'s 60 s, so every `token` call wants a refresh.
+    w.set_faults(Faults {
+        nimbus_lifetime: Some(30),
+        ..Faults::default()
+    });
+    let id = w.connect_nimbus().await["id"].as_str().unwrap().to_string();
+    assert_eq!(w.sim.count("nimbus.refresh"), 0);
+
+    // Three shells ask for the token at once. Nimbus rotates refresh tokens and revokes the
+    // grant when a spent one comes back: a double spend would show as reuse_detected and exit 3.
+    let (a, b, c) = tokio::join!(
+        w.run(&["token", "nimbus"]),
+        w.run(&["token", "nimbus"]),
+        w.run(&["token", "nimbus"])
+    );
+    let outs = [a, b, c];
+    for out in &outs {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(
+        w.sim.count("nimbus.refresh"),
+        1,
+        "one refresh for three callers"
+    );
+    assert_eq!(w.sim.count("nimbus.reuse_detected"), 0);
+    assert!(
+        outs.iter().all(|o| o.stdout == outs[0].stdout),
+        "every caller printed the one fresh token"
+    );
+    let status = w.json(&["status", "--json"]).await;
+    assert!(status["connections"][0]["seconds_left"].as_i64().unwrap() > 3000);
+
+    // Two explicit refreshes at once: never the same refresh token twice.
+    let args = ["refresh", id.as_str()];
+    let (a, b) = tokio::join!(w.run(&args), w.run(&args));
+    let outs = [a, b];
+    for out in &outs {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(w.sim.count("nimbus.reuse_detected"), 0);
+    assert_eq!(
+        w.json(&["status", "--json"]).await["connections"][0]["status"],
+        "connected"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_replayed_refresh_token_revokes_the_grant_and_the_cli_says_reconnect() {
+    let w = World::new("reuse").await;
+    w.connect_nimbus().await;
+    w.ok(&["refresh", "nimbus"]).await;
+    assert_eq!(w.sim.count("nimbus.refresh"), 1);
+
+    // Someone replays the refresh token Plugboard already spent (a leaked copy).
+    let spent = w.sim.spent_refresh_tokens();
+    assert_eq!(spent.len(), 1);
+    let replay = std::process::Command::new("curl")
+        .args([
+            "-s",
+            "-H",
+            "Content-Type: application/json",
+            "--data",
+            &json!({"grant_type": "refresh_token", "refresh_token": spent[0], "client_id": plugboard_sim::client_id("nimbus")}).to_string(),
+            &format!("{}/nimbus/oauth/token", w.sim.base_url()),
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&replay.stdout).contains("invalid_grant"));
+    assert_eq!(w.sim.count("nimbus.reuse_detected"), 1);
+
+    // The whole grant is gone: refresh says to reconnect (exit 3), and so does token afterwards.
+    let out = w.run(&["refresh", "nimbus"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stderr.contains("Connect again"), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"));
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["status"], "reconnect_needed");
+    assert_eq!(
+        status["connections"][0]["last_error"]["code"],
+        "reconnect_needed"
+    );
+    let out = w.run(&["token", "nimbus"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+
+    // Connecting again brings it back, under the same id.
+    w.connect_nimbus().await;
+    assert_eq!(
+        w.json(&["status", "--json"]).await["connections"][0]["status"],
+        "connected"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn exit_codes_are_the_documented_ones() {
+    let w = World::new("exit-codes").await;
+    let code = |out: Out| (out.code, out.stderr);
+
+    // 2: usage and bad input.
+    assert_eq!(w.run(&["sttaus"]).await.code, 2);
+    assert_eq!(w.run(&["token"]).await.code, 2);
+    let (c, err) = code(w.run(&["connect", "hotmart"]).await);
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("needs the Client ID"), "{err}");
+    let (c, err) = code(w.run(&["connect", "nimbus", "--method", "api-key"]).await);
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("offers: authorization_code"), "{err}");
+
+    // 6: not found.
+    let (c, err) = code(w.run(&["token", "hubspot"]).await);
+    assert_eq!(c, 6, "{err}");
+    assert!(err.contains("plugboard connect hubspot"), "{err}");
+    assert_eq!(w.run(&["refresh", "hubspot-0badf00d"]).await.code, 6);
+    assert_eq!(w.run(&["connect", "nosuch"]).await.code, 6);
+
+    // 5: the provider is temporarily failing; nothing stored is lost.
+    let hotmart = w.connect_hotmart("production").await;
+    let before = w.ok(&["token", "hotmart"]).await;
+    w.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let (c, err) = code(w.run(&["refresh", "hotmart"]).await);
+    assert_eq!(c, 5, "{err}");
+    assert!(err.contains("Hotmart is having trouble"), "{err}");
+    w.set_faults(Faults::default());
+    assert_eq!(w.ok(&["token", "hotmart"]).await, before, "token kept");
+
+    // 4: no keychain reachable (a session bus that does not exist).
+    let mut cmd = w.command(&["token", hotmart["id"].as_str().unwrap()]);
+    cmd.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/plugboard-bus",
+    );
+    let (c, err) = code(w.run_cmd(cmd, "").await);
+    assert_eq!(c, 4, "{err}");
+    assert!(err.contains("keychain"), "{err}");
+    // …while status still lists the connection, saying why it can't be used.
+    let mut cmd = w.command(&["status", "--json"]);
+    cmd.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/plugboard-bus",
+    );
+    let out = w.run_cmd(cmd, "").await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let status: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(status["keychain"], "unavailable");
+    assert_eq!(status["connections"][0]["status"], "keychain_unavailable");
+
+    // 3 is covered by the replayed-refresh-token test; 0 by every other.
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn hubspot_signs_in_without_a_browser_on_its_registered_loopback_port() {
+    let w = World::new("no-browser").await;
+    let mut cmd = w.command(&["connect", "hubspot", "--no-browser"]);
+    // No browser stand-in: this test is the "browser on another machine".
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    let mut child = cmd.spawn().unwrap();
+    drop(child.stdin.take());
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut url = None;
+    while let Ok(Ok(Some(line))) =
+        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
+    {
+        if line.trim_start().starts_with("http") {
+            url = Some(line.trim().to_string());
+        }
+        if line.starts_with("Waiting for the browser") {
+            assert!(
+                line.contains(&format!(
+                    "http://localhost:{}/oauth/callback",
+                    w.hubspot_port
+                )),
+                "{line}"
+            );
+            break;
+        }
+    }
+    let url = url.expect("the sign-in address is printed");
+    assert!(url.starts_with(&w.sim.base_url()), "{url}");
+    // The person opens it elsewhere and the browser comes back to the loopback port.
+    let location = std::process::Command::new("curl")
+        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
+        .output()
+        .unwrap();
+    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    assert!(location.contains("code="), "{location}");
+    let page = std::process::Command::new("curl")
+        .args(["-s", &location.replace("localhost", "127.0.0.1")])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.stdout).contains("You can close this tab"));
+    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Connected HubSpot (example-portal.hubspot.com · ana@example.com)"),
+        "{stdout}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn disconnect_revokes_with_rfc_7009_and_forgets_the_connection() {
+    let w = World::new("disconnect").await;
+    let nimbus = w.connect_nimbus().await;
+    let id = nimbus["id"].as_str().unwrap();
+    let doc = w.json(&["disconnect", id, "--json"]).await;
+    assert_eq!(doc["revoke"], "revoked");
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(w.sim.count("nimbus.revoke"), 1);
+    assert_eq!(
+        w.json(&["status", "--json"]).await["connections"],
+        json!([])
+    );
+    // Gone means not found, not a crash.
+    assert_eq!(w.run(&["token", id]).await.code, 6);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_broken_provider_file_is_named_and_the_built_in_providers_still_work() {
+    let w = World::new("bad-file").await;
+    let file = w.dir.join("providers.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Nimbus's token endpoint on a remote host over plain http: refused.
+    let broken = text.replace(
+        &format!("{}/nimbus/oauth/token", w.sim.base_url()),
+        "http://nimbus.example.com/oauth/token",
+    );
+    std::fs::write(&file, broken).unwrap();
+    let out = w.run(&["providers"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for expected in [
+        file.display().to_string(),
+        "`nimbus`".to_string(),
+        "`method.token_url`".to_string(),
+        "plain http only on 127.0.0.1 or localhost".to_string(),
+    ] {
+        assert!(
+            out.stderr.contains(&expected),
+            "{expected} missing from: {}",
+            out.stderr
+        );
+    }
+    assert!(out.stdout.contains("hubspot") && !out.stdout.contains("nimbus"));
+}
