@@ -24,7 +24,7 @@ pub fn start(app: &AppHandle) {
                 return;
             };
             if service.keychain_state() != KeychainState::Ready
-                && ticks % 15 == 0
+                && ticks.is_multiple_of(15)
                 && service.probe_keychain().await.is_ok()
             {
                 log::info!("the keychain is available again");

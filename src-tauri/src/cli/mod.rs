@@ -314,12 +314,7 @@ async fn run(command: Command) -> Result<(), Failure> {
                 .refresh(c.id.as_str())
                 .await
                 .map_err(|e| fail(&service, &c.provider, e))?;
-            let doc = output::connection(&service, &view);
-            if as_json {
-                json(&doc)
-            } else {
-                print(&output::connection_line("Refreshed", &doc))
-            }
+            connection_out(&service, &view, "Refreshed", as_json)
         }
         Command::Disconnect {
             connection,
@@ -578,19 +573,24 @@ async fn connect(service: &Connections, args: ConnectArgs) -> Result<(), Failure
         }
     }
     .map_err(|e| fail(service, &pid, e))?;
-    report_connected(service, &view, args.json)
+    connection_out(service, &view, "Connected", args.json)
 }
 
-fn report_connected(
+/// One connection as the result of `connect` or `refresh`: a line, or its JSON document.
+fn connection_out(
     service: &Connections,
     view: &ConnectionView,
+    verb: &str,
     as_json: bool,
 ) -> Result<(), Failure> {
-    let doc = output::connection(service, view);
+    let connection = output::connection(service, view);
     if as_json {
-        json(&doc)
+        json(&output::ConnectionDoc {
+            schema: output::SCHEMA,
+            connection,
+        })
     } else {
-        print(&output::connection_line("Connected", &doc))
+        print(&output::connection_line(verb, &connection))
     }
 }
 
@@ -670,7 +670,7 @@ async fn sign_in(
     };
     let (_, result) = service.complete_sign_in(|k| params.get(k).cloned()).await;
     let view = result.map_err(|e| fail(service, pid, e))?;
-    report_connected(service, &view, as_json)
+    connection_out(service, &view, "Connected", as_json)
 }
 
 #[cfg(test)]

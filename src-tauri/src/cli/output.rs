@@ -173,6 +173,14 @@ pub struct ConnectionJson {
     pub last_error: Option<LastErrorJson>,
 }
 
+/// `connect --json` and `refresh --json`: one connection, with the schema number.
+#[derive(Serialize)]
+pub struct ConnectionDoc {
+    pub schema: u32,
+    #[serde(flatten)]
+    pub connection: ConnectionJson,
+}
+
 #[derive(Serialize)]
 pub struct LastErrorJson {
     pub at: String,

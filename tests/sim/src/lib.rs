@@ -848,41 +848,6 @@ async fn whatconverts_leads(State(inner): State<Shared>, headers: HeaderMap) -> 
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hubspot_accepts_https_and_localhost_but_never_a_custom_scheme() {
-        assert!(redirect_uri_allowed(
-            "hubspot",
-            "http://localhost:53682/oauth/callback"
-        ));
-        assert!(redirect_uri_allowed("hubspot", "https://example.com/cb"));
-        assert!(!redirect_uri_allowed(
-            "hubspot",
-            "http://127.0.0.1:53682/oauth/callback"
-        ));
-        assert!(!redirect_uri_allowed(
-            "hubspot",
-            "dev.plugboard.desktop:/oauth/callback"
-        ));
-        assert!(redirect_uri_allowed(
-            "ecwid",
-            "dev.plugboard.desktop:/oauth/callback"
-        ));
-        assert!(!redirect_uri_allowed("ecwid", "com.other.app:/cb"));
-    }
-
-    #[test]
-    fn s256_matches_rfc7636_appendix_b() {
-        assert_eq!(
-            s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-        );
-    }
-}
-
 /// Nimbus's token endpoint: a public client (client id, no secret) sending JSON; every refresh
 /// rotates the refresh token, and a spent one presented again revokes the whole grant (reuse
 /// detection, OAuth 2.0 Security BCP §4.14.2).
@@ -1038,4 +1003,39 @@ async fn nimbus_revoke(State(inner): State<Shared>, headers: HeaderMap, body: By
         revoke_family(&mut s, family);
     }
     StatusCode::OK.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hubspot_accepts_https_and_localhost_but_never_a_custom_scheme() {
+        assert!(redirect_uri_allowed(
+            "hubspot",
+            "http://localhost:53682/oauth/callback"
+        ));
+        assert!(redirect_uri_allowed("hubspot", "https://example.com/cb"));
+        assert!(!redirect_uri_allowed(
+            "hubspot",
+            "http://127.0.0.1:53682/oauth/callback"
+        ));
+        assert!(!redirect_uri_allowed(
+            "hubspot",
+            "dev.plugboard.desktop:/oauth/callback"
+        ));
+        assert!(redirect_uri_allowed(
+            "ecwid",
+            "dev.plugboard.desktop:/oauth/callback"
+        ));
+        assert!(!redirect_uri_allowed("ecwid", "com.other.app:/cb"));
+    }
+
+    #[test]
+    fn s256_matches_rfc7636_appendix_b() {
+        assert_eq!(
+            s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
 }
