@@ -432,6 +432,12 @@ async function tick() {
   ticking = true;
   try {
     const all = await invoke("live");
+    // A connection made or removed elsewhere (`plugboard connect` in a shell) shows within a tick.
+    const shown = new Set([...document.querySelectorAll("li[data-connection]")].map((li) => li.dataset.connection));
+    if (all.length !== shown.size || all.some((live) => !shown.has(live.id))) {
+      await loadProviders();
+      return;
+    }
     for (const live of all) {
       const li = document.querySelector(`li[data-connection="${live.id}"]`);
       if (!li || !li.applyLive) continue;

@@ -691,3 +691,89 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
     disconnect(&app, &id).await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_with_it() {
+    let sim = plugboard_sim::Simulator::start().await.unwrap();
+    let home = plugboard_e2e::test_home();
+    let providers = home.join("cli-window-providers.toml");
+    std::fs::write(&providers, sim.providers_toml(53998)).unwrap();
+    let data_home = home.join("cli-window-data");
+    let app = App::launch_with_providers(&providers, &data_home, "launch", Vec::new()).await;
+
+    // The same binary in a shell, with the window's folders and provider file.
+    let cli = |args: Vec<String>, stdin: String| {
+        let (providers, data_home) = (providers.clone(), data_home.clone());
+        tokio::task::spawn_blocking(move || {
+            use std::io::Write;
+            let mut child = Command::new(app_binary())
+                .args(&args)
+                .env("PLUGBOARD_PROVIDERS", providers)
+                .env("XDG_DATA_HOME", data_home)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(stdin.as_bytes())
+                .unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "plugboard {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        })
+    };
+    let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let out = cli(
+        args(&[
+            "connect",
+            "hotmart",
+            "--client-id",
+            &plugboard_sim::client_id("hotmart"),
+            "--json",
+        ]),
+        format!("{}\n", plugboard_sim::client_secret("hotmart")),
+    )
+    .await
+    .unwrap();
+    let id = serde_json::from_str::<serde_json::Value>(&out).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let row = format!("li[data-connection='{id}']");
+    app.wait_for_css(&row).await;
+    assert!(text_of(&app, &format!("{row} .account"))
+        .await
+        .contains("Production"));
+
+    // A refresh in the shell is seen by the window (new expiry) and not repeated by it.
+    cli(args(&["refresh", &id]), String::new()).await.unwrap();
+    assert_eq!(sim.count("hotmart.mint"), 2);
+    let status = cli(args(&["status", "--json"]), String::new())
+        .await
+        .unwrap();
+    assert!(status.contains("\"refreshed_at\": \"20"), "{status}");
+
+    // Disconnected in the shell: gone from the window.
+    cli(args(&["disconnect", &id]), String::new())
+        .await
+        .unwrap();
+    wait_until(10, "the row to disappear", || async {
+        app.client.find(Locator::Css(&row)).await.is_err()
+    })
+    .await;
+    assert_eq!(
+        sim.count("hotmart.mint"),
+        2,
+        "the window refreshed nothing itself"
+    );
+    app.close().await;
+}
