@@ -698,7 +698,12 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
     let sim = plugboard_sim::Simulator::start().await.unwrap();
     let home = plugboard_e2e::test_home();
     let providers = home.join("cli-window-providers.toml");
-    std::fs::write(&providers, sim.providers_toml(53998)).unwrap();
+    // The four providers plus Nimbus, a provider of the user's own (a public client).
+    std::fs::write(
+        &providers,
+        format!("{}\n{}", sim.providers_toml(53998), sim.nimbus_toml()),
+    )
+    .unwrap();
     let data_home = home.join("cli-window-data");
     let app = App::launch_with_providers(&providers, &data_home, "launch", Vec::new()).await;
 
@@ -774,6 +779,24 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
         sim.count("hotmart.mint"),
         2,
         "the window refreshed nothing itself"
+    );
+
+    // The other way round: Nimbus, from the user's provider file, signed in in the window (browser
+    // stand-in, deep link by a second launch), then its token read in the shell.
+    click_connect(&app, "Nimbus CRM").await;
+    app.wait_for_xpath(
+        "//section[@data-provider='nimbus']//li[@data-connection]//*[contains(., 'dana@nimbus.example')]",
+    )
+    .await;
+    let token = cli(args(&["token", "nimbus"]), String::new())
+        .await
+        .unwrap();
+    assert!(token.starts_with("nb-at-"), "{token}");
+    assert_eq!(sim.count("nimbus.token"), 1);
+    assert_eq!(
+        sim.count("nimbus.refresh"),
+        0,
+        "a fresh token is not refreshed"
     );
     app.close().await;
 }
