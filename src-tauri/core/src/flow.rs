@@ -655,51 +655,43 @@ pub fn revoke_request(
     })?;
     Ok(Some(match revoke.http_method {
         RevokeMethod::Delete => PreparedRequest::new("DELETE", url),
-        RevokeMethod::Post => {
-            // RFC 7009 §2.1: confidential clients authenticate; public clients send their id.
-            let auth = if creds.client_secret.is_some() {
-                ClientAuth::RequestBody
-            } else {
-                ClientAuth::None
-            };
-            let mut params = vec![
-                ("token", token.expose().to_string()),
-                ("token_type_hint", hint.to_string()),
-            ];
-            let req =
-                client_auth_params(PreparedRequest::new("POST", url), &mut params, auth, creds)?;
-            req.params_body(BodyFormat::Form, &params)
-        }
+        RevokeMethod::Post => token_form_post(url, token, hint, creds)?,
     }))
 }
 
-/// The RFC 7662 introspection request for `tokens`' access token, when the provider has an
-/// introspection endpoint: a form `POST` of `token` and `token_type_hint`, the client
-/// authenticated as for revoke (its secret when it has one, else its id).
-pub fn introspection_request(
-    provider: &Provider,
-    tokens: &TokenSet,
+/// A form `POST` of `token` and `token_type_hint` (RFC 7009 §2.1 revoke, RFC 7662 §2.1
+/// introspection): confidential clients authenticate with their secret; public clients send their id.
+fn token_form_post(
+    url: impl Into<String>,
+    token: &SecretString,
+    hint: &str,
     creds: &AppCredentials,
-) -> Result<Option<PreparedRequest>, FlowError> {
-    let Some(url) = &provider.introspection_url else {
-        return Ok(None);
-    };
+) -> Result<PreparedRequest, FlowError> {
     let auth = if creds.client_secret.is_some() {
         ClientAuth::RequestBody
     } else {
         ClientAuth::None
     };
     let mut params = vec![
-        ("token", tokens.access_token.expose().to_string()),
-        ("token_type_hint", "access_token".to_string()),
+        ("token", token.expose().to_string()),
+        ("token_type_hint", hint.to_string()),
     ];
-    let req = client_auth_params(
-        PreparedRequest::new("POST", url.as_str()),
-        &mut params,
-        auth,
-        creds,
-    )?;
-    Ok(Some(req.params_body(BodyFormat::Form, &params)))
+    let req = client_auth_params(PreparedRequest::new("POST", url), &mut params, auth, creds)?;
+    Ok(req.params_body(BodyFormat::Form, &params))
+}
+
+/// The RFC 7662 introspection request for `tokens`' access token, when the provider has an
+/// introspection endpoint (client authenticated as for revoke).
+pub fn introspection_request(
+    provider: &Provider,
+    tokens: &TokenSet,
+    creds: &AppCredentials,
+) -> Result<Option<PreparedRequest>, FlowError> {
+    provider
+        .introspection_url
+        .as_ref()
+        .map(|url| token_form_post(url.as_str(), &tokens.access_token, "access_token", creds))
+        .transpose()
 }
 
 #[cfg(test)]

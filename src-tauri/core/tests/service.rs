@@ -50,8 +50,9 @@ struct Fixture {
 async fn fixture(name: &str) -> Fixture {
     require_session();
     let sim = Simulator::start().await.unwrap();
-    let catalogue =
-        Catalogue::parse(&sim.providers_toml(53682), &Origin::File("sim.toml".into())).unwrap();
+    // The four providers, plus Nimbus: a provider of the user's own (public client, introspection).
+    let text = format!("{}\n{}", sim.providers_toml(53682), sim.nimbus_toml());
+    let catalogue = Catalogue::parse(&text, &Origin::File("sim.toml".into())).unwrap();
     let vault = Vault::new(Some(&format!("test-service-{name}")));
     let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -60,6 +61,13 @@ async fn fixture(name: &str) -> Fixture {
     for p in ["hubspot", "ecwid"] {
         service.credentials.set(p, sim_creds(p));
     }
+    service.credentials.set(
+        "nimbus",
+        AppCredentials {
+            client_id: plugboard_sim::client_id("nimbus"),
+            client_secret: None,
+        },
+    );
     Fixture {
         clock,
         sim,
@@ -834,4 +842,87 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     assert!(f.service.take_checks().is_empty());
     f.sim.set_faults(Faults::default());
     f.service.disconnect(c.id.as_str()).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test session: run `make test`"]
+async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_services() {
+    let f = fixture("nimbus").await;
+    // Sign-in tokens live 30 s, so both services below want a refresh.
+    f.sim.set_faults(Faults {
+        nimbus_lifetime: Some(30),
+        ..Faults::default()
+    });
+    // The command line's loopback redirect instead of the catalogue's deep link.
+    let started = f
+        .service
+        .begin_sign_in_at("nimbus", Some("http://127.0.0.1:9/callback".into()))
+        .await
+        .unwrap();
+    assert!(started.url.contains("prompt=consent"), "{}", started.url);
+    assert!(
+        started.url.contains("contacts%3Aread%2Cdeals%3Aread"),
+        "{}",
+        started.url
+    );
+    let params = browse(&started.url).await;
+    let c = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert_eq!(c.account, "dana@nimbus.example");
+    assert_eq!(c.scopes, ["contacts:read", "deals:read"]);
+
+    // A second service over the same folder and keychain is what a second process is: its own
+    // in-memory single flight, so only the lock file keeps the two from spending one refresh
+    // token twice (Nimbus would answer a reuse by revoking the grant).
+    let catalogue = f.service.catalogue().clone();
+    let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
+    other.credentials.set(
+        "nimbus",
+        AppCredentials {
+            client_id: plugboard_sim::client_id("nimbus"),
+            client_secret: None,
+        },
+    );
+    let id = c.id.to_string();
+    let (a, b) = tokio::join!(f.service.ensure_fresh(&id, 60), other.ensure_fresh(&id, 60));
+    assert_eq!(a.unwrap().expires_at, b.unwrap().expires_at);
+    assert_eq!(f.sim.count("nimbus.refresh"), 1, "one refresh for both");
+    assert_eq!(f.sim.count("nimbus.reuse_detected"), 0);
+    // Fresh now: neither refreshes again, nor does the scheduler's "if still due".
+    other.ensure_fresh(&id, 60).await.unwrap();
+    f.service.refresh_if_due(&id).await.unwrap();
+    assert_eq!(f.sim.count("nimbus.refresh"), 1);
+
+    // The grant revoked at the provider: introspection says inactive, one refresh is refused,
+    // and the connection needs a reconnect.
+    let spent = f.sim.spent_refresh_tokens();
+    let replay = plugboard_core::http::client()
+        .post(format!("{}/nimbus/oauth/token", f.sim.base_url()))
+        .json(&serde_json::json!({
+            "grant_type": "refresh_token", "refresh_token": spent[0],
+            "client_id": plugboard_sim::client_id("nimbus"),
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status(), 400);
+    let (introspections, refreshes) = (
+        f.sim.count("nimbus.introspect"),
+        f.sim.count("nimbus.refresh"),
+    );
+    assert!(f.service.verify(&id).await.is_err());
+    assert_eq!(f.sim.count("nimbus.introspect"), introspections + 1);
+    assert_eq!(
+        f.sim.count("nimbus.refresh"),
+        refreshes + 1,
+        "one refresh before giving up"
+    );
+    let view = f.service.get(&id).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    f.service.disconnect(&id).await.unwrap();
+    let _ = std::fs::remove_dir_all(&f.dir);
 }

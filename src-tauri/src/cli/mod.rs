@@ -519,44 +519,25 @@ async fn connect(service: &Connections, args: ConnectArgs) -> Result<(), Failure
                 values.push((f.id.clone(), SecretString::new(value)));
             }
             if let Some(unknown) = given.keys().next() {
-                return Err(Failure::new(
-                    exit::USAGE,
-                    format!(
-                        "{name} has no field “{unknown}”; its fields are: {}.",
-                        method
-                            .fields
-                            .iter()
-                            .map(|f| f.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
+                let known = method.fields.iter().map(|f| f.id.as_str());
+                return Err(not_one_of(&name, "field", unknown, known));
             }
             eprintln!("Checking the key with {name}…");
             service.connect_api_key(&pid, values).await
         }
         MethodKind::ClientCredentials => {
+            // Checked before asking for anything, so a typo does not cost a typed secret.
+            if let Some(env) = &args.environment {
+                if !provider.environments.iter().any(|e| &e.id == env) {
+                    let known = provider.environments.iter().map(|e| e.id.as_str());
+                    return Err(not_one_of(&name, "environment", env, known));
+                }
+            }
             let client_id = match args.client_id {
                 Some(id) => id,
                 None => input.read("Client ID", false, ", or pass --client-id")?,
             };
             let secret = SecretString::new(input.read("Client secret", true, "")?);
-            if let Some(env) = &args.environment {
-                if !provider.environments.iter().any(|e| &e.id == env) {
-                    return Err(Failure::new(
-                        exit::USAGE,
-                        format!(
-                            "{name} has no environment “{env}”; use one of: {}.",
-                            provider
-                                .environments
-                                .iter()
-                                .map(|e| e.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                }
-            }
             eprintln!("Getting a token from {name}…");
             service
                 .connect_client_credentials(
@@ -574,6 +555,23 @@ async fn connect(service: &Connections, args: ConnectArgs) -> Result<(), Failure
     }
     .map_err(|e| fail(service, &pid, e))?;
     connection_out(service, &view, "Connected", args.json)
+}
+
+/// "Hotmart has no environment “prod”; use one of: production, sandbox." (exit 2)
+fn not_one_of<'a>(
+    provider: &str,
+    what: &str,
+    given: &str,
+    known: impl Iterator<Item = &'a str>,
+) -> Failure {
+    let known: Vec<&str> = known.collect();
+    Failure::new(
+        exit::USAGE,
+        format!(
+            "{provider} has no {what} “{given}”; use one of: {}.",
+            known.join(", ")
+        ),
+    )
 }
 
 /// One connection as the result of `connect` or `refresh`: a line, or its JSON document.
