@@ -6,7 +6,7 @@ TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # `make demo` (optional): the app against the bundled provider simulator, no accounts needed.
-.PHONY: run demo test deps-build deps-test tools build lint icons screenshot
+.PHONY: run demo test deps-build deps-test tools build lint icons screenshot bench-cli
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
@@ -48,3 +48,7 @@ icons:
 ## Retakes docs/screenshot*.png of the real window under Xvfb (needs imagemagick).
 screenshot: deps-test
 	scripts/screenshot.sh
+
+## Prints how long `plugboard providers` and `plugboard status --json` take per run, and peak memory.
+bench-cli: deps-test build
+	tests/session.sh scripts/bench-cli.sh
