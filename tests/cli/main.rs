@@ -97,6 +97,7 @@ impl World {
     }
 
     async fn run_cmd(&self, mut cmd: tokio::process::Command, stdin: &str) -> Out {
+        let token_command = cmd.as_std().get_args().next() == Some(std::ffi::OsStr::new("token"));
         let mut child = cmd.spawn().expect("run plugboard");
         let mut input = child.stdin.take().unwrap();
         input.write_all(stdin.as_bytes()).await.unwrap();
@@ -105,11 +106,19 @@ impl World {
             .await
             .expect("plugboard finished within a minute")
             .unwrap();
-        Out {
+        let out = Out {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        };
+        // Only `token` prints a secret, and only on stdout.
+        let shown = if token_command {
+            out.stderr.clone()
+        } else {
+            format!("{}{}", out.stdout, out.stderr)
+        };
+        assert_no_secrets(&shown);
+        out
     }
 
     async fn run(&self, args: &[&str]) -> Out {
@@ -173,6 +182,26 @@ impl World {
 
     fn set_faults(&self, faults: Faults) {
         self.sim.set_faults(faults);
+    }
+}
+
+/// Fails if `text` holds a secret the simulator handed out or accepts: key and client secrets,
+/// and its access and refresh tokens (`hs-at-…`, `nb-rt-…`, `secret_ecwid-…`).
+fn assert_no_secrets(text: &str) {
+    let secrets = [
+        plugboard_sim::WHATCONVERTS_SECRET.to_string(),
+        plugboard_sim::client_secret("hotmart"),
+        plugboard_sim::client_secret("hubspot"),
+        plugboard_sim::client_secret("ecwid"),
+        "-at-".to_string(),
+        "-rt-".to_string(),
+        "secret_ecwid".to_string(),
+    ];
+    for secret in secrets {
+        assert!(
+            !text.contains(&secret),
+            "a secret ({secret}…) was printed: {text}"
+        );
     }
 }
 
@@ -462,8 +491,24 @@ async fn exit_codes_are_the_documented_ones() {
     let (c, err) = code(w.run(&["refresh", "hotmart"]).await);
     assert_eq!(c, 5, "{err}");
     assert!(err.contains("Hotmart is having trouble"), "{err}");
+    // Another process (status) knows of the failure from the index, not from memory.
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["status"], "temporary_problem");
+    assert_eq!(
+        status["connections"][0]["last_error"]["code"],
+        "provider_unavailable"
+    );
+    // The token still works for two days: `token` gives it (no refresh needed).
+    assert_eq!(w.ok(&["token", "hotmart"]).await, before);
     w.set_faults(Faults::default());
-    assert_eq!(w.ok(&["token", "hotmart"]).await, before, "token kept");
+    w.ok(&["refresh", "hotmart"]).await;
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["status"], "connected");
+    assert_ne!(
+        w.ok(&["token", "hotmart"]).await,
+        before,
+        "a new token after the refresh"
+    );
 
     // 4: no keychain reachable (a session bus that does not exist).
     let mut cmd = w.command(&["token", hotmart["id"].as_str().unwrap()]);
@@ -588,4 +633,52 @@ async fn a_broken_provider_file_is_named_and_the_built_in_providers_still_work()
         );
     }
     assert!(out.stdout.contains("hubspot") && !out.stdout.contains("nimbus"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_browser_on_another_machine_pastes_the_address_it_ended_on() {
+    let w = World::new("paste").await;
+    // Ecwid uses the window's deep link; the command line listens on a random loopback port,
+    // which a browser elsewhere cannot reach: the person pastes the address instead.
+    let mut cmd = w.command(&["connect", "ecwid", "--no-browser"]);
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut url = None;
+    while let Ok(Ok(Some(line))) =
+        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
+    {
+        if line.trim_start().starts_with("http") {
+            url = Some(line.trim().to_string());
+        }
+        if line.starts_with("If your browser is on another machine") {
+            break;
+        }
+    }
+    let url = url.expect("the sign-in address is printed");
+    assert!(
+        url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"),
+        "{url}"
+    );
+    let location = std::process::Command::new("curl")
+        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
+        .output()
+        .unwrap();
+    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    assert!(location.starts_with("http://127.0.0.1:"), "{location}");
+    stdin
+        .write_all(format!("{location}\n").as_bytes())
+        .await
+        .unwrap();
+    drop(stdin);
+    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("Connected Ecwid (Store"), "{stdout}");
+    assert_no_secrets(&stdout);
 }

@@ -49,6 +49,10 @@ pub struct ConnectionRecord {
     /// The grant is dead (`invalid_grant`): only a new sign-in helps. Survives restarts.
     #[serde(default, skip_serializing_if = "is_false")]
     pub reconnect_needed: bool,
+    /// The last refresh failed for a passing reason (network, 5xx) and none has succeeded since:
+    /// what a process that did not see the failure (`plugboard status`) shows as "Temporary problem".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub temporary_problem: bool,
     /// The last failure, in Plugboard's words (never a provider's raw answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_error: Option<LastError>,
@@ -128,24 +132,41 @@ impl Index {
 
     /// Adds `record`, or replaces the record with the same id.
     pub fn upsert(&self, record: ConnectionRecord) -> Result<(), IndexError> {
-        let mut file = self.read()?;
-        match file.connections.iter_mut().find(|c| c.id == record.id) {
-            Some(existing) => *existing = record,
-            None => file.connections.push(record),
-        }
-        self.write(&file)
+        self.update(|file| {
+            match file.connections.iter_mut().find(|c| c.id == record.id) {
+                Some(existing) => *existing = record,
+                None => file.connections.push(record),
+            }
+            true
+        })
+        .map(|_| ())
     }
 
     /// Removes the record with `id`; returns whether there was one.
     pub fn remove(&self, id: &ConnectionId) -> Result<bool, IndexError> {
-        let mut file = self.read()?;
-        let before = file.connections.len();
-        file.connections.retain(|c| &c.id != id);
-        let removed = file.connections.len() != before;
-        if removed {
-            self.write(&file)?;
-        }
-        Ok(removed)
+        self.update(|file| {
+            let before = file.connections.len();
+            file.connections.retain(|c| &c.id != id);
+            file.connections.len() != before
+        })
+    }
+
+    /// Read, change, write, holding the index's lock file: the window and the command line may
+    /// both be saving (different connections) at once, and neither may lose the other's record.
+    /// `change` says whether it changed anything (nothing to write otherwise).
+    fn update(&self, change: impl FnOnce(&mut IndexFile) -> bool) -> Result<bool, IndexError> {
+        with_file_lock(&self.path, || {
+            let mut file = self.read()?;
+            let changed = change(&mut file);
+            if changed {
+                self.write(&file)?;
+            }
+            Ok(changed)
+        })
+        .map_err(|source| IndexError::Write {
+            path: self.path.clone(),
+            source,
+        })?
     }
 
     fn read(&self) -> Result<IndexFile, IndexError> {
@@ -190,13 +211,34 @@ impl Index {
     }
 }
 
-/// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
-/// temporary file in the same folder, flushed, renamed over the target, the folder synced.
-pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> std::io::Result<()> {
+/// Runs `f` holding an exclusive advisory lock on `.<file name>.lock` beside `path` (flock on Unix,
+/// LockFileEx on Windows), so a read-modify-write of a file shared by several processes and threads
+/// is not interleaved. The lock is released when `f` returns, or by the OS if the process dies.
+pub(crate) fn with_file_lock<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(format!(".{name}.lock")))?;
+    lock.lock()?;
+    let out = f();
+    drop(lock);
+    Ok(out)
+}
+
+/// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
+/// temporary file in the same folder, flushed, renamed over the target, the folder synced.
+pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    // One temporary name per write (process and sequence), so concurrent writers never share one.
+    static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(body)?;
@@ -232,6 +274,7 @@ mod tests {
             refreshed_at: None,
             requested_scopes: vec![],
             reconnect_needed: false,
+            temporary_problem: false,
             last_error: None,
         }
     }
@@ -241,6 +284,34 @@ mod tests {
             std::env::temp_dir().join(format!("plugboard-index-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn concurrent_writers_never_lose_each_others_records() {
+        // Eight writers at once (as the window and several shells could be), each adding its own
+        // connection and re-saving it: without the lock file, read-modify-write loses records.
+        let dir = temp_dir("concurrent");
+        let index = Index::in_dir(&dir);
+        let writers: Vec<_> = (0..8)
+            .map(|i| {
+                let index = index.clone();
+                std::thread::spawn(move || {
+                    for round in 0..10 {
+                        let account = format!("writer {i} round {round}");
+                        index
+                            .upsert(record(&format!("hubspot-0000000{i}"), &account))
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let all = index.load().unwrap();
+        assert_eq!(all.len(), 8, "{all:?}");
+        assert!(all.iter().all(|r| r.account.ends_with("round 9")));
+        let _ = fs::remove_dir_all(dir);
     }
 
     #[test]
@@ -263,15 +334,19 @@ mod tests {
             .remove(&ConnectionId::parse("hubspot-a").unwrap())
             .unwrap());
         assert_eq!(index.load().unwrap().len(), 1);
-        let leftovers: Vec<_> = fs::read_dir(&dir)
+        let mut leftovers: Vec<_> = fs::read_dir(&dir)
             .unwrap()
             .filter_map(Result::ok)
             .map(|e| e.file_name())
             .collect();
+        leftovers.sort();
         assert_eq!(
             leftovers,
-            [std::ffi::OsString::from("connections.json")],
-            "no temporary files left"
+            [
+                std::ffi::OsString::from(".connections.json.lock"),
+                std::ffi::OsString::from("connections.json")
+            ],
+            "no temporary files left (the empty lock file stays)"
         );
         fs::remove_dir_all(dir).unwrap();
     }

@@ -27,7 +27,14 @@ const DONE_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Plugboard</ti
 
 /// Binds the loopback port now (so a busy port is reported before the browser opens).
 pub async fn bind(port: u16) -> Result<TcpListener, LoopbackError> {
-    TcpListener::bind(("127.0.0.1", port))
+    bind_host("127.0.0.1", port).await
+}
+
+/// As [`bind`], on the loopback host a provider registered: `[::1]` listens on IPv6; `localhost`
+/// and `127.0.0.1` on 127.0.0.1 (browsers fall back to it for `localhost`).
+pub async fn bind_host(host: &str, port: u16) -> Result<TcpListener, LoopbackError> {
+    let ip = if host == "[::1]" { "::1" } else { "127.0.0.1" };
+    TcpListener::bind((ip, port))
         .await
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AddrInUse => LoopbackError::PortInUse { port },

@@ -189,6 +189,9 @@ enum Want {
 /// The outcome of one refresh, handed to every caller that waited for it.
 type SharedRefresh = Result<ConnectionView, std::sync::Arc<ServiceError>>;
 
+/// One connection's in-process flight: the last outcome, and whether it went to the provider.
+type Flight = tokio::sync::Mutex<Option<(SharedRefresh, bool)>>;
+
 fn no_method(provider: &str, method: MethodKind) -> ServiceError {
     ServiceError::NoSuchMethod {
         provider: provider.to_string(),
@@ -220,6 +223,9 @@ pub struct ConnectionView {
     pub refreshed_at: Option<i64>,
     pub expires_at: Option<i64>,
     pub last_error: Option<LastError>,
+    /// The last refresh failed for a passing reason and none has succeeded since (stored, so
+    /// every process knows; the live health has the retry time where the failure happened).
+    pub temporary_problem: bool,
     /// What it is doing now: health, countdown.
     pub live: LiveStatus,
 }
@@ -300,9 +306,7 @@ pub struct Connections {
     /// The data folder: refresh lock files live under it (see [`crate::flight`]).
     data_dir: std::path::PathBuf,
     /// One lock per connection: at most one refresh in flight (see [`Connections::refresh`]).
-    refresh_locks: std::sync::Mutex<
-        HashMap<String, std::sync::Arc<tokio::sync::Mutex<Option<SharedRefresh>>>>,
-    >,
+    refresh_locks: std::sync::Mutex<HashMap<String, std::sync::Arc<Flight>>>,
     clock: std::sync::Arc<dyn Clock>,
     timeline: Timeline,
     live: std::sync::Mutex<HashMap<String, Live>>,
@@ -507,6 +511,7 @@ impl Connections {
             refreshed_at: r.refreshed_at,
             expires_at: r.expires_at,
             last_error: r.last_error,
+            temporary_problem: r.temporary_problem,
             live,
         }
     }
@@ -552,6 +557,7 @@ impl Connections {
             message: user.message.clone(),
         });
         record.reconnect_needed |= dead;
+        record.temporary_problem = !dead && user.code == ErrorCode::ProviderUnavailable;
         if let Err(e) = self.index.upsert(record) {
             log::warn!("could not save a failure to the index: {e}");
         }
@@ -818,6 +824,14 @@ impl Connections {
             record.id = existing.id.clone();
             record.last_error = existing.last_error.clone();
         }
+        // A reconnect replaces a connection another process may be refreshing: wait for that, so
+        // its write (of the old grant) cannot land over the new tokens.
+        let _lock = match &existing {
+            Some(_) => {
+                Some(crate::flight::acquire(&self.data_dir, &record.id, crate::flight::WAIT).await?)
+            }
+            None => None,
+        };
         let key = VaultKey::Connection(record.id.clone());
         let item = secret.encode();
         let put_key = key.clone();
@@ -886,6 +900,7 @@ impl Connections {
             refreshed_at: None,
             requested_scopes: vec![],
             reconnect_needed: false,
+            temporary_problem: false,
             last_error: None,
         };
         self.store(record, ConnectionSecret::ApiKey { fields: ordered })
@@ -945,6 +960,7 @@ impl Connections {
             refreshed_at: None,
             requested_scopes: vec![],
             reconnect_needed: false,
+            temporary_problem: false,
             last_error: None,
         };
         let secret = ConnectionSecret::ClientCredentials {
@@ -1125,6 +1141,7 @@ impl Connections {
                 refreshed_at: None,
                 requested_scopes: method.scopes.clone(),
                 reconnect_needed: false,
+                temporary_problem: false,
                 last_error: None,
             };
             self.store(record, ConnectionSecret::OAuth { tokens }).await
@@ -1239,24 +1256,34 @@ impl Connections {
             .entry(id.to_string())
             .or_default()
             .clone();
-        // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome.
+        // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome — if it
+        // went to the provider; a leader that found nothing to do (the scheduler's "no longer
+        // due") does not answer a Refresh click, so the waiter then decides for itself.
         let shared = match flight.try_lock() {
             Ok(mut slot) => {
-                let outcome = self.refresh_and_settle(&cid, want).await;
-                *slot = Some(outcome.clone());
+                let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
+                *slot = Some((outcome.clone(), acted));
                 outcome
             }
-            Err(_) => match flight.lock().await.clone() {
-                Some(outcome) => outcome,
-                None => self.refresh_and_settle(&cid, want).await,
-            },
+            Err(_) => {
+                let mut slot = flight.lock().await;
+                match slot.clone() {
+                    Some((outcome, true)) => outcome,
+                    _ => {
+                        let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
+                        *slot = Some((outcome.clone(), acted));
+                        outcome
+                    }
+                }
+            }
         };
         shared.map_err(ServiceError::Shared)
     }
 
     /// One refresh and its bookkeeping: the live state (refreshing, back-off), the index's last
-    /// error and reconnect flag, the timeline.
-    async fn refresh_and_settle(&self, cid: &ConnectionId, want: Want) -> SharedRefresh {
+    /// error and reconnect flag, the timeline. `true` when the provider was asked (or the attempt
+    /// failed); `false` when the connection turned out not to need it.
+    async fn refresh_and_settle(&self, cid: &ConnectionId, want: Want) -> (SharedRefresh, bool) {
         /// Clears "refreshing" however the refresh ends (even if its caller goes away).
         struct Running<'a>(&'a Connections, &'a str);
         impl Drop for Running<'_> {
@@ -1270,19 +1297,23 @@ impl Connections {
         drop(running);
         let now = self.now();
         match outcome {
-            Ok((record, false)) => Ok(self.view(record)),
-            Ok((record, true)) => {
+            Ok((record, refreshed)) => {
+                // Fresh either way (refreshed here, or by another process): no retry pending.
                 self.note_keychain(KeychainState::Ready);
                 self.update_live(cid.as_str(), |l| {
                     l.failures = 0;
                     l.retry_at = None;
                 });
-                self.record_event(cid, EventKind::Refreshed, None);
-                Ok(self.view(record))
+                if refreshed {
+                    self.record_event(cid, EventKind::Refreshed, None);
+                }
+                (Ok(self.view(record)), refreshed)
             }
+            // Waiting for another process's refresh is not a failure of this connection.
+            Err(e @ ServiceError::Flight(_)) => (Err(std::sync::Arc::new(e)), true),
             Err(e) => {
                 let Ok(Some(record)) = self.index.get(cid) else {
-                    return Err(std::sync::Arc::new(e));
+                    return (Err(std::sync::Arc::new(e)), true);
                 };
                 let user = e.to_user(&self.provider_name(&record.provider));
                 let dead = user.code == ErrorCode::ReconnectNeeded;
@@ -1316,7 +1347,7 @@ impl Connections {
                     self.record_event(cid, EventKind::ReconnectNeeded, None);
                 }
                 self.save_failure(record, &user, dead);
-                Err(std::sync::Arc::new(e))
+                (Err(std::sync::Arc::new(e)), true)
             }
         }
     }
@@ -1438,6 +1469,7 @@ impl Connections {
             expires_at,
             refreshed_at: Some(now),
             reconnect_needed: false,
+            temporary_problem: false,
             ..record
         };
         self.index.upsert(updated.clone())?;
@@ -1583,6 +1615,8 @@ impl Connections {
     pub async fn disconnect(&self, id: &str) -> Result<(String, DisconnectReport), ServiceError> {
         let cid = ConnectionId::parse(id)
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        // Not while another process refreshes it: that refresh would write the connection back.
+        let _lock = crate::flight::acquire(&self.data_dir, &cid, crate::flight::WAIT).await?;
         let record = self.index.get(&cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();

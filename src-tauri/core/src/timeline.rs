@@ -74,6 +74,14 @@ impl Timeline {
     /// Appends an event, keeping the last 50 of its connection. Best effort: a failed write is
     /// logged, never fatal.
     pub fn record(&self, event: Event) {
+        // Under the file's lock: the window and the command line both record events.
+        let saved = crate::index::with_file_lock(&self.path, || self.append(event));
+        if let Err(e) = saved {
+            log::warn!("could not lock the timeline: {e}");
+        }
+    }
+
+    fn append(&self, event: Event) {
         let mut events = self.read();
         events.push(event.clone());
         let mine = events

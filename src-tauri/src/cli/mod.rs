@@ -137,8 +137,8 @@ struct ConnectArgs {
     /// How to connect; the provider's default when omitted.
     #[arg(long, value_enum)]
     method: Option<MethodArg>,
-    /// Print the sign-in address instead of opening a browser (for a browser on another machine,
-    /// forward the loopback port, or paste the address you were sent back to).
+    /// Print the sign-in address instead of opening a browser. With a browser on another machine,
+    /// paste the address it ends on (an error page on 127.0.0.1 is fine) back here.
     #[arg(long)]
     no_browser: bool,
     /// Client credentials: the client id (the secret is read from standard input).
@@ -254,9 +254,23 @@ fn open() -> Result<Connections, Failure> {
     Ok(opened.connections?)
 }
 
-/// A core error in the person's words, naming the provider.
+/// A core error in the person's words, naming the provider. Words written for the window's
+/// buttons are said the command line's way.
 fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
-    e.to_user(&service.provider_name(provider)).into()
+    let name = service.provider_name(provider);
+    let user = e.to_user(&name);
+    if user.code == ErrorCode::MissingCredentials {
+        let var = provider.to_ascii_uppercase().replace('-', "_");
+        return Failure::new(
+            exit::FAILURE,
+            format!(
+                "{name} needs app credentials (a client id, and a secret unless it is a public client) before you can sign in. \
+                 Set PLUGBOARD_{var}_CLIENT_ID and PLUGBOARD_{var}_CLIENT_SECRET, add [credentials.{provider}] to providers.toml, \
+                 or save them in the window's Setup details."
+            ),
+        );
+    }
+    user.into()
 }
 
 fn print(text: &str) -> Result<(), Failure> {
@@ -408,10 +422,22 @@ async fn token(
             ),
         ));
     }
-    service
-        .ensure_fresh(c.id.as_str(), TOKEN_MIN_SECONDS)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
+    if let Err(e) = service.ensure_fresh(c.id.as_str(), TOKEN_MIN_SECONDS).await {
+        let failure = fail(service, &c.provider, e);
+        // A token that still works is worth having when the provider is only briefly down.
+        let left = service
+            .get(c.id.as_str())
+            .ok()
+            .flatten()
+            .and_then(|c| c.live.seconds_left);
+        match left {
+            Some(left) if failure.exit == exit::TEMPORARY && left > 0 => eprintln!(
+                "Warning: {} This token expires in {left} s.",
+                failure.message
+            ),
+            _ => return Err(failure),
+        }
+    }
     let material = service
         .token_material(c.id.as_str())
         .await
@@ -557,6 +583,33 @@ async fn connect(service: &Connections, args: ConnectArgs) -> Result<(), Failure
     connection_out(service, &view, "Connected", args.json)
 }
 
+/// The query of an address the browser ended on, pasted by the person.
+fn query_of(pasted: &str) -> Result<HashMap<String, String>, Failure> {
+    let url = url::Url::parse(pasted.trim()).map_err(|_| {
+        Failure::new(exit::USAGE, "That is not the address the browser ended on: paste the whole address, starting with http:// or https:// (or dev.plugboard.desktop:).")
+    })?;
+    Ok(url.query_pairs().into_owned().collect())
+}
+
+/// With `--no-browser`, a line typed or pasted on standard input: the address a browser on
+/// another machine ended on. Never resolves otherwise (or on an empty or closed input), so the
+/// loopback listener keeps waiting.
+async fn pasted_address(no_browser: bool) -> Result<HashMap<String, String>, Failure> {
+    if no_browser {
+        let line = tokio::task::spawn_blocking(|| {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).ok().map(|_| line)
+        })
+        .await
+        .ok()
+        .flatten();
+        if let Some(line) = line.filter(|l| !l.trim().is_empty()) {
+            return query_of(&line);
+        }
+    }
+    std::future::pending().await
+}
+
 /// "Hotmart has no environment “prod”; use one of: production, sandbox." (exit 2)
 fn not_one_of<'a>(
     provider: &str,
@@ -625,8 +678,12 @@ async fn sign_in(
             let uri = format!("http://127.0.0.1:{port}{path}");
             (Some(listener), path, Some(uri))
         }
-        RedirectMode::Loopback { port, path, .. } => (
-            Some(plugboard_core::loopback::bind(*port).await.map_err(busy)?),
+        RedirectMode::Loopback { host, port, path } => (
+            Some(
+                plugboard_core::loopback::bind_host(host, *port)
+                    .await
+                    .map_err(busy)?,
+            ),
             path.clone(),
             None,
         ),
@@ -651,23 +708,45 @@ async fn sign_in(
                 started.redirect_uri,
                 lifetime.as_secs() / 60
             );
-            plugboard_core::loopback::wait_for_callback(listener, &path, lifetime)
-                .await
-                .map_err(|e| {
-                    service.cancel_sign_in(pid);
-                    Failure::new(exit::FAILURE, format!("The {name} sign-in did not finish: {e}. Start again with: plugboard connect {pid}"))
-                })?
+            if no_browser {
+                eprintln!(
+                    "If your browser is on another machine, paste the address it ends on here."
+                );
+            }
+            let callback = async {
+                plugboard_core::loopback::wait_for_callback(listener, &path, lifetime)
+                    .await
+                    .map_err(|e| {
+                        service.cancel_sign_in(pid);
+                        Failure::new(exit::FAILURE, format!("The {name} sign-in did not finish: {e}. Start again with: plugboard connect {pid}"))
+                    })
+            };
+            // Whichever comes first: the browser on this machine, or an address pasted here.
+            tokio::select! {
+                params = callback => params?,
+                pasted = pasted_address(no_browser) => pasted?,
+            }
         }
         None => {
-            let pasted = input.read("address the browser ended on (paste it here)", false, "")?;
-            let url = url::Url::parse(pasted.trim()).map_err(|_| {
-                Failure::new(exit::USAGE, "That is not the address the browser ended on: paste the whole address, starting with https:// or dev.plugboard.desktop:.")
-            })?;
-            url.query_pairs().into_owned().collect()
+            query_of(&input.read("address the browser ended on (paste it here)", false, "")?)?
         }
     };
     let (_, result) = service.complete_sign_in(|k| params.get(k).cloned()).await;
-    let view = result.map_err(|e| fail(service, pid, e))?;
+    let view = result.map_err(|e| match e.to_user(name) {
+        // A refused code exchange is a failed sign-in here, not an existing connection to redo.
+        u if u.code == ErrorCode::ReconnectNeeded => Failure::new(
+            exit::FAILURE,
+            format!("{name} refused the sign-in. Start again with: plugboard connect {pid}"),
+        ),
+        u if u.code == ErrorCode::StateMismatch => Failure::new(
+            exit::FAILURE,
+            format!(
+                "{} Start again with: plugboard connect {pid}",
+                u.message.trim_end_matches(" Start again with Connect.")
+            ),
+        ),
+        u => u.into(),
+    })?;
     connection_out(service, &view, "Connected", as_json)
 }
 

@@ -189,14 +189,20 @@ pub struct LastErrorJson {
 }
 
 pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
+    // "Temporary problem" with its retry time lives in the memory of the process that failed;
+    // another one (this command) knows it from the stored flag.
+    let status = match c.live.health {
+        Health::Connected | Health::ExpiringSoon if c.temporary_problem => Health::TemporaryProblem,
+        health => health,
+    };
     ConnectionJson {
         id: c.id.to_string(),
         provider: c.provider.clone(),
         provider_name: service.provider_name(&c.provider),
         method: c.method,
         account: c.account.clone(),
-        status: c.live.health,
-        status_label: c.live.label,
+        status,
+        status_label: status.label(),
         expires_at: c.expires_at.map(lifetime::rfc3339),
         seconds_left: c.live.seconds_left,
         never_expires: c.live.expiry == lifetime::Expiry::Never,
