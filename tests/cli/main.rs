@@ -682,3 +682,60 @@ async fn a_browser_on_another_machine_pastes_the_address_it_ended_on() {
     assert!(stdout.contains("Connected Ecwid (Store"), "{stdout}");
     assert_no_secrets(&stdout);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_provider_that_redirects_to_an_https_page_takes_the_pasted_address() {
+    let w = World::new("https-redirect").await;
+    // Nimbus, registered with the deployer's own https page as its redirect.
+    let file = w.dir.join("providers.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        r#"redirect = { mode = "deep_link" }"#,
+        r#"redirect = { mode = "https", url = "https://plugboard.example.com/callback" }"#,
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut child = w
+        .command(&["connect", "nimbus", "--no-browser"])
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut url = None;
+    while let Ok(Ok(Some(line))) =
+        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
+    {
+        if line.trim_start().starts_with("http") {
+            url = Some(line.trim().to_string());
+            break;
+        }
+    }
+    let url = url.expect("the sign-in address is printed");
+    let location = std::process::Command::new("curl")
+        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
+        .output()
+        .unwrap();
+    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    assert!(
+        location.starts_with("https://plugboard.example.com/callback?code="),
+        "{location}"
+    );
+    stdin
+        .write_all(format!("{location}\n").as_bytes())
+        .await
+        .unwrap();
+    drop(stdin);
+    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Connected Nimbus CRM (dana@nimbus.example)"),
+        "{stdout}"
+    );
+}
