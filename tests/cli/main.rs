@@ -470,7 +470,7 @@ async fn exit_codes_are_the_documented_ones() {
     let (c, err) = code(w.run(&["connect", "hotmart"]).await);
     assert_eq!(c, 2, "{err}");
     assert!(err.contains("needs the Client ID"), "{err}");
-    let (c, err) = code(w.run(&["connect", "nimbus", "--method", "api-key"]).await);
+    let (c, err) = code(w.run(&["connect", "nimbus", "--method", "api_key"]).await);
     assert_eq!(c, 2, "{err}");
     assert!(err.contains("offers: authorization_code"), "{err}");
 

@@ -156,10 +156,16 @@ struct ConnectArgs {
     json: bool,
 }
 
+/// Spelled as `plugboard providers` and the JSON spell method kinds (`api_key`); the kebab-case
+/// spelling clap would use (`api-key`) is accepted too.
 #[derive(Clone, Copy, Debug, ValueEnum)]
+#[value(rename_all = "snake_case")]
 enum MethodArg {
+    #[value(alias = "authorization-code")]
     AuthorizationCode,
+    #[value(alias = "client-credentials")]
     ClientCredentials,
+    #[value(alias = "api-key")]
     ApiKey,
 }
 
