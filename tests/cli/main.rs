@@ -739,3 +739,46 @@ async fn a_provider_that_redirects_to_an_https_page_takes_the_pasted_address() {
         "{stdout}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_refresh_held_up_by_another_process_gives_up_with_exit_5() {
+    let w = World::new("busy").await;
+    let hotmart = w.connect_hotmart("production").await;
+    let id = hotmart["id"].as_str().unwrap();
+    let token = w.ok(&["token", id]).await;
+    // Another process holds the connection's refresh lock (util-linux `flock`, as any program
+    // taking the same advisory lock would) for longer than this refresh will wait.
+    let lock = w
+        .dir
+        .join(format!("data/dev.plugboard.desktop/locks/{id}.lock"));
+    // `-o`: the lock stays with `flock` itself (not `sleep`), so killing it lets go.
+    let mut holder = tokio::process::Command::new("flock")
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "20"])
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut cmd = w.command(&["refresh", id]);
+    cmd.env("PLUGBOARD_REFRESH_WAIT_SECS", "2");
+    let out = w.run_cmd(cmd, "").await;
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(out.stderr.contains("still refreshing"), "{}", out.stderr);
+    assert_eq!(
+        w.sim.count("hotmart.mint"),
+        1,
+        "nothing sent while the lock was held"
+    );
+    // Waiting is not a failure of the connection: nothing recorded, still connected.
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["status"], "connected");
+    assert_eq!(status["connections"][0]["last_error"], Value::Null);
+    // Once the other process lets go, the refresh goes through.
+    holder.kill().await.unwrap();
+    let _ = holder.wait().await;
+    w.ok(&["refresh", id]).await;
+    assert_eq!(w.sim.count("hotmart.mint"), 2);
+    assert_ne!(w.ok(&["token", id]).await, token);
+}

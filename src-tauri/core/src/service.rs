@@ -827,9 +827,9 @@ impl Connections {
         // A reconnect replaces a connection another process may be refreshing: wait for that, so
         // its write (of the old grant) cannot land over the new tokens.
         let _lock = match &existing {
-            Some(_) => {
-                Some(crate::flight::acquire(&self.data_dir, &record.id, crate::flight::WAIT).await?)
-            }
+            Some(_) => Some(
+                crate::flight::acquire(&self.data_dir, &record.id, crate::flight::wait()).await?,
+            ),
             None => None,
         };
         let key = VaultKey::Connection(record.id.clone());
@@ -1365,7 +1365,7 @@ impl Connections {
             Want::Always => Some(self.load(cid).await?.1.encode()),
             _ => None,
         };
-        let _lock = crate::flight::acquire(&self.data_dir, cid, crate::flight::WAIT).await?;
+        let _lock = crate::flight::acquire(&self.data_dir, cid, crate::flight::wait()).await?;
         let (record, secret) = self.load(cid).await?;
         let now = self.now();
         let already = match want {
@@ -1616,7 +1616,7 @@ impl Connections {
         let cid = ConnectionId::parse(id)
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
         // Not while another process refreshes it: that refresh would write the connection back.
-        let _lock = crate::flight::acquire(&self.data_dir, &cid, crate::flight::WAIT).await?;
+        let _lock = crate::flight::acquire(&self.data_dir, &cid, crate::flight::wait()).await?;
         let record = self.index.get(&cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();
