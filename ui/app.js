@@ -105,19 +105,23 @@ function appCredentialsForm(p, close) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "primary" }, "Save credentials");
   const form = h("form", { class: "connect-form", "aria-label": `${p.name} app credentials` },
-    h("p", { class: "form-intro" }, `${p.name} needs app credentials before you can sign in. `, p.credentials_help || ""),
+    h("p", { class: "form-intro" }, p.public_client
+      ? `${p.name} needs its app's client ID before you can sign in (a public app: no secret). `
+      : `${p.name} needs app credentials before you can sign in. `, p.credentials_help || ""),
     field(`${p.id}-app-client-id`, "Client ID"),
-    field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
+    !p.public_client && field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
     p.redirect_uri && h("p", { class: "form-intro" }, "Register this redirect URI with the app: ", h("code", {}, p.redirect_uri)),
     error,
     h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
+    const value = (id) => form.querySelector(`#${CSS.escape(id)}`)?.value ?? "";
     const saved = await run(submit, error, () => invoke("save_app_credentials", {
       provider: p.id, clientId: value(`${p.id}-app-client-id`), clientSecret: value(`${p.id}-app-client-secret`),
     }).then(() => true));
-    if (saved) showNotice({ level: "success", message: `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+    if (saved) showNotice({ level: "success", message: p.public_client
+      ? `Saved the ${p.name} client ID.`
+      : `Saved the ${p.name} app credentials. The secret is in your keychain.` });
   });
   return form;
 }

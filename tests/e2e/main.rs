@@ -698,10 +698,13 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
     let sim = plugboard_sim::Simulator::start().await.unwrap();
     let home = plugboard_e2e::test_home();
     let providers = home.join("cli-window-providers.toml");
-    // The four providers plus Nimbus, a provider of the user's own (a public client).
+    // The four providers plus Nimbus, a provider of the user's own (a public client), whose
+    // client id the person will type into the window (so the file's [credentials] go).
+    let nimbus = sim.nimbus_toml();
+    let nimbus = &nimbus[..nimbus.find("[credentials.nimbus]").unwrap()];
     std::fs::write(
         &providers,
-        format!("{}\n{}", sim.providers_toml(53998), sim.nimbus_toml()),
+        format!("{}\n{}", sim.providers_toml(53998), nimbus),
     )
     .unwrap();
     let data_home = home.join("cli-window-data");
@@ -782,8 +785,39 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
     );
 
     // The other way round: Nimbus, from the user's provider file, signed in in the window (browser
-    // stand-in, deep link by a second launch), then its token read in the shell.
-    click_connect(&app, "Nimbus CRM").await;
+    // stand-in, deep link by a second launch), then its token read in the shell. A public client:
+    // the window asks for its client id and no secret.
+    let card = click_connect(&app, "Nimbus CRM").await;
+    let form = app
+        .wait_for_css("form[aria-label='Nimbus CRM app credentials']")
+        .await;
+    assert!(app
+        .client
+        .find(Locator::Css("#nimbus-app-client-secret"))
+        .await
+        .is_err());
+    fill(
+        &app,
+        "#nimbus-app-client-id",
+        &plugboard_sim::client_id("nimbus"),
+    )
+    .await;
+    app.button_in(&form, "Save credentials")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_xpath(
+        "//*[@data-notice='success'][contains(., 'Saved the Nimbus CRM client ID')]",
+    )
+    .await;
+    let items = keychain_items("dev.plugboard.desktop.dev");
+    assert!(!items.contains("client-secret:nimbus"), "{items}");
+    // The card re-renders once the credentials are there; Connect now signs in.
+    app.wait_for_xpath("//section[@data-provider='nimbus'][not(.//*[@class='hint'])]")
+        .await;
+    let card = app.card("Nimbus CRM").await;
+    app.button_in(&card, "Connect").await.click().await.unwrap();
     app.wait_for_xpath(
         "//section[@data-provider='nimbus']//li[@data-connection]//*[contains(., 'dana@nimbus.example')]",
     )

@@ -770,10 +770,18 @@ impl Connections {
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider)?;
         let client_id = required(client_id, "Client ID")?;
-        required(client_secret.expose(), "Client secret")?;
         let key = VaultKey::ClientSecret(p.id.clone());
-        let secret = SecretString::new(client_secret.expose().trim());
-        self.vault.run(move |v| v.put(&key, &secret)).await?;
+        let public = p
+            .authorization_code()
+            .is_some_and(|m| m.client_auth == crate::catalogue::ClientAuth::None);
+        if public {
+            // A public client has no secret (PKCE is its proof): drop any stored by mistake.
+            self.vault.run(move |v| v.delete(&key)).await?;
+        } else {
+            required(client_secret.expose(), "Client secret")?;
+            let secret = SecretString::new(client_secret.expose().trim());
+            self.vault.run(move |v| v.put(&key, &secret)).await?;
+        }
         let mut ids = self.saved_client_ids();
         ids.insert(provider.to_string(), client_id.to_string());
         let body = serde_json::to_vec_pretty(&ids).expect("a string map serializes");

@@ -42,6 +42,9 @@ pub struct ProviderCard {
     pub alternative_sign_in: Option<String>,
     /// Whether the app credentials the alternative sign-in needs are configured.
     pub alternative_ready: bool,
+    /// The browser sign-in is a public client (`client_auth = "none"`): its app credentials are a
+    /// client id alone, so Settings asks for no secret.
+    pub public_client: bool,
     /// A browser sign-in is waiting for its callback.
     pub waiting: bool,
     /// This provider's connections (several accounts are possible).
@@ -85,6 +88,9 @@ impl ProviderCard {
                 .filter(|m| m.kind() != default.kind())
                 .map(|m| m.label().to_string()),
             alternative_ready: false,
+            public_client: p
+                .authorization_code()
+                .is_some_and(|m| m.client_auth == crate::catalogue::ClientAuth::None),
             waiting: false,
             connections: Vec::new(),
         }
