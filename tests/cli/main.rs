@@ -300,6 +300,7 @@ async fn status_lists_every_connection_as_documented() {
         nimbus["account"], "dana@nimbus.example",
         "named by introspection"
     );
+    assert_snapshot("connect-nimbus", nimbus.clone(), &w);
     assert_eq!(nimbus["scopes"], json!(["contacts:read", "deals:read"]));
     assert_eq!(w.sim.count("nimbus.introspect"), 1);
 

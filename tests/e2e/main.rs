@@ -787,7 +787,7 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
     // The other way round: Nimbus, from the user's provider file, signed in in the window (browser
     // stand-in, deep link by a second launch), then its token read in the shell. A public client:
     // the window asks for its client id and no secret.
-    let card = click_connect(&app, "Nimbus CRM").await;
+    click_connect(&app, "Nimbus CRM").await;
     let form = app
         .wait_for_css("form[aria-label='Nimbus CRM app credentials']")
         .await;
