@@ -543,7 +543,9 @@ async fn hubspot_signs_in_without_a_browser_on_its_registered_loopback_port() {
     // No browser stand-in: this test is the "browser on another machine".
     cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
     let mut child = cmd.spawn().unwrap();
-    drop(child.stdin.take());
+    // Standard input stays open (a terminal nobody types in): the command must still end once
+    // the browser has come back, without waiting for a paste.
+    let _stdin = child.stdin.take();
     let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
     let mut url = None;
     while let Ok(Ok(Some(line))) =
@@ -753,6 +755,7 @@ async fn a_refresh_held_up_by_another_process_gives_up_with_exit_5() {
     let lock = w
         .dir
         .join(format!("data/dev.plugboard.desktop/locks/{id}.lock"));
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
     // `-o`: the lock stays with `flock` itself (not `sleep`), so killing it lets go.
     let mut holder = tokio::process::Command::new("flock")
         .arg("-o")

@@ -648,6 +648,9 @@ impl Connections {
                     code: "identity_refused".into(),
                     description: None,
                 }));
+                // Under the refresh lock, so a disconnect elsewhere is not undone by this save.
+                let _lock =
+                    crate::flight::acquire(&self.data_dir, &cid, crate::flight::wait()).await?;
                 if let Some(record) = self.index.get(&cid)? {
                     let user = e.to_user(&self.provider_name(&record.provider));
                     self.record_event(&cid, EventKind::ReconnectNeeded, Some(&user));
@@ -1251,6 +1254,18 @@ impl Connections {
         id: &str,
         seconds: i64,
     ) -> Result<ConnectionView, ServiceError> {
+        // Fresh enough by the index: no lock, no wait behind another process's refresh.
+        if let Some(view) = self.get(id)? {
+            let now = self.now();
+            if view
+                .live
+                .expiry
+                .seconds_left(now)
+                .is_none_or(|left| left > seconds)
+            {
+                return Ok(view);
+            }
+        }
         self.refresh_when(id, Want::Within(seconds)).await
     }
 
@@ -1301,7 +1316,8 @@ impl Connections {
         }
         self.update_live(cid.as_str(), |l| l.refreshing = true);
         let running = Running(self, cid.as_str());
-        let outcome = self.refresh_locked(cid, want).await;
+        // `_lock` is held until this function returns: through the bookkeeping below.
+        let (outcome, _lock) = self.refresh_locked(cid, want).await;
         drop(running);
         let now = self.now();
         match outcome {
@@ -1363,17 +1379,39 @@ impl Connections {
     /// Under the connection's cross-process lock: decides whether a refresh is still wanted and
     /// does it. `true` with the record when this call refreshed; `false` when another process had
     /// already done it (or it was not needed), with the current record.
+    ///
+    /// The lock comes back with the outcome, so the caller's bookkeeping (a failure saved to the
+    /// index) happens before a disconnect or reconnect elsewhere can run.
     async fn refresh_locked(
         &self,
         cid: &ConnectionId,
         want: Want,
-    ) -> Result<(ConnectionRecord, bool), ServiceError> {
+    ) -> (
+        Result<(ConnectionRecord, bool), ServiceError>,
+        Option<crate::flight::FlightLock>,
+    ) {
         // What the caller saw before waiting: if the secret changes meanwhile, someone refreshed.
         let seen = match want {
-            Want::Always => Some(self.load(cid).await?.1.encode()),
+            Want::Always => match self.load(cid).await {
+                Ok((_, secret)) => Some(secret.encode()),
+                Err(e) => return (Err(e), None),
+            },
             _ => None,
         };
-        let _lock = crate::flight::acquire(&self.data_dir, cid, crate::flight::wait()).await?;
+        let lock = match crate::flight::acquire(&self.data_dir, cid, crate::flight::wait()).await {
+            Ok(lock) => lock,
+            Err(e) => return (Err(e.into()), None),
+        };
+        (self.refresh_decided(cid, want, seen).await, Some(lock))
+    }
+
+    /// Under the lock: whether the refresh is still wanted, and if so the refresh.
+    async fn refresh_decided(
+        &self,
+        cid: &ConnectionId,
+        want: Want,
+        seen: Option<SecretString>,
+    ) -> Result<(ConnectionRecord, bool), ServiceError> {
         let (record, secret) = self.load(cid).await?;
         let now = self.now();
         let already = match want {

@@ -49,7 +49,8 @@ pub enum Mode {
 }
 
 /// The window for no arguments, a deep link, or only `-`-flags (WebKitWebDriver and desktop
-/// launchers add some); the command line for anything else (a typo gets a usage error, not a window).
+/// launchers add some); the command line for anything else (a typo gets a usage error, not a
+/// window), including flags followed by a subcommand's name (`plugboard --json status`).
 pub fn mode(args: &[OsString]) -> Mode {
     let Some(first) = args.get(1).and_then(|a| a.to_str()) else {
         return if args.len() > 1 {
@@ -62,7 +63,14 @@ pub fn mode(args: &[OsString]) -> Mode {
         .to_ascii_lowercase()
         .starts_with(&format!("{}:", plugboard_core::deeplink::SCHEME));
     let help = matches!(first, "-h" | "--help" | "-V" | "--version");
-    if link || (first.starts_with('-') && !help) {
+    let names_a_command = args.iter().skip(1).any(|a| {
+        a.to_str().is_some_and(|a| {
+            <Cli as clap::CommandFactory>::command()
+                .get_subcommands()
+                .any(|c| c.get_name() == a)
+        })
+    });
+    if link || (first.starts_with('-') && !help && !names_a_command) {
         Mode::Window
     } else {
         Mode::Cli
@@ -237,7 +245,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
             return exit::FAILURE;
         }
     };
-    match runtime.block_on(run(cli.command)) {
+    let result = runtime.block_on(run(cli.command));
+    // Do not wait for blocking work still running (a stdin read for a pasted address that the
+    // browser made unnecessary, a keychain call that timed out): the process is done.
+    runtime.shutdown_background();
+    match result {
         Ok(()) => exit::OK,
         Err(f) => {
             eprintln!("{}", f.message);
@@ -531,7 +543,8 @@ async fn connect(service: &Connections, args: ConnectArgs) -> Result<(), Failure
         let Some((k, v)) = f.split_once('=') else {
             return Err(Failure::new(
                 exit::USAGE,
-                format!("--field takes ID=VALUE (got “{f}”)."),
+                // The value is not echoed: it may be a secret typed in the wrong shape.
+                "--field takes ID=VALUE, e.g. --field token=abc.",
             ));
         };
         given.insert(k.trim().to_string(), v.to_string());
@@ -775,6 +788,8 @@ mod tests {
             Mode::Window
         );
         assert_eq!(mode(&args(&["plugboard", "--automation"])), Mode::Window);
+        // Flags before a subcommand are the command line's (and a usage error), not a window.
+        assert_eq!(mode(&args(&["plugboard", "--json", "status"])), Mode::Cli);
     }
 
     #[test]
