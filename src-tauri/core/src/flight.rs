@@ -10,6 +10,9 @@ read-refresh-write. Whoever gets it second re-reads the connection and usually f
 The lock is released when the [`FlightLock`] drops, and by the OS if the process dies, so a crash
 never leaves a connection locked. Lock files hold nothing and are left in place (removing them
 while another process waits would let two processes lock two different files).
+
+The same kind of lock, held briefly and waited for without a limit ([`with_file_lock`]), keeps the
+read-modify-write of the shared index and timeline files from interleaving between processes.
 */
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -63,15 +66,7 @@ pub async fn acquire(
         path: path.clone(),
         source,
     };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io)?;
+    let file = open_lock_file(&path).map_err(io)?;
     let started = Instant::now();
     let mut logged = false;
     loop {
@@ -90,6 +85,29 @@ pub async fn acquire(
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
     }
+}
+
+/// Runs `f` holding an exclusive lock on `.<file name>.lock` beside `path`, waiting as long as
+/// another process or thread holds it (they hold it only for one read-modify-write).
+pub(crate) fn with_file_lock<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let lock = open_lock_file(&path.with_file_name(format!(".{name}.lock")))?;
+    lock.lock()?;
+    let out = f();
+    drop(lock);
+    Ok(out)
+}
+
+/// Opens (creating it and its folder if needed) an empty lock file, never truncating it.
+fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ impl Index {
     /// both be saving (different connections) at once, and neither may lose the other's record.
     /// `change` says whether it changed anything (nothing to write otherwise).
     fn update(&self, change: impl FnOnce(&mut IndexFile) -> bool) -> Result<bool, IndexError> {
-        with_file_lock(&self.path, || {
+        crate::flight::with_file_lock(&self.path, || {
             let mut file = self.read()?;
             let changed = change(&mut file);
             if changed {
@@ -209,24 +209,6 @@ impl Index {
             source,
         })
     }
-}
-
-/// Runs `f` holding an exclusive advisory lock on `.<file name>.lock` beside `path` (flock on Unix,
-/// LockFileEx on Windows), so a read-modify-write of a file shared by several processes and threads
-/// is not interleaved. The lock is released when `f` returns, or by the OS if the process dies.
-pub(crate) fn with_file_lock<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join(format!(".{name}.lock")))?;
-    lock.lock()?;
-    let out = f();
-    drop(lock);
-    Ok(out)
 }
 
 /// Writes `body` to `path` so that readers see the old file or the new one, never a part: a

@@ -17,7 +17,8 @@ What each module owns:
 - [`index`]: the non-secret connection index on disk, written atomically.
 - [`flow`]: the connection flows (authorization code + PKCE, client credentials, API key), identity
   and revoke, driven by the catalogue.
-- [`flight`]: the per-connection refresh lock that makes refreshes single-flight across processes.
+- [`flight`]: cross-process file locks: per connection (refreshes are single-flight across
+  processes) and around the shared index and timeline files.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
 - [`lifetime`]: a token's life as pure functions of stored times and an injected clock: countdown

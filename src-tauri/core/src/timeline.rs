@@ -75,7 +75,7 @@ impl Timeline {
     /// logged, never fatal.
     pub fn record(&self, event: Event) {
         // Under the file's lock: the window and the command line both record events.
-        let saved = crate::index::with_file_lock(&self.path, || self.append(event));
+        let saved = crate::flight::with_file_lock(&self.path, || self.append(event));
         if let Err(e) = saved {
             log::warn!("could not lock the timeline: {e}");
         }
