@@ -774,10 +774,7 @@ impl Connections {
         let p = self.provider(provider)?;
         let client_id = required(client_id, "Client ID")?;
         let key = VaultKey::ClientSecret(p.id.clone());
-        let public = p
-            .authorization_code()
-            .is_some_and(|m| m.client_auth == crate::catalogue::ClientAuth::None);
-        if public {
+        if p.public_client() {
             // A public client has no secret (PKCE is its proof): drop any stored by mistake.
             self.vault.run(move |v| v.delete(&key)).await?;
         } else {

@@ -88,9 +88,7 @@ impl ProviderCard {
                 .filter(|m| m.kind() != default.kind())
                 .map(|m| m.label().to_string()),
             alternative_ready: false,
-            public_client: p
-                .authorization_code()
-                .is_some_and(|m| m.client_auth == crate::catalogue::ClientAuth::None),
+            public_client: p.public_client(),
             waiting: false,
             connections: Vec::new(),
         }

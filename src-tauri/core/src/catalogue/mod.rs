@@ -356,6 +356,13 @@ impl Provider {
         })
     }
 
+    /// Whether its browser sign-in is a public client (`client_auth = "none"`): app credentials
+    /// are then a client id alone.
+    pub fn public_client(&self) -> bool {
+        self.authorization_code()
+            .is_some_and(|m| m.client_auth == ClientAuth::None)
+    }
+
     pub fn client_credentials(&self) -> Option<&ClientCredentials> {
         self.methods.iter().find_map(|m| match m {
             Method::ClientCredentials(c) => Some(c),
