@@ -75,6 +75,12 @@ impl Expiry {
         }
     }
 
+    /// Whether the token is good for more than `seconds` from `now` (one that does not expire, or
+    /// whose expiry is unknown, is taken as good: there is nothing to refresh it ahead of).
+    pub fn lasts_beyond(self, now: i64, seconds: i64) -> bool {
+        self.seconds_left(now).is_none_or(|left| left > seconds)
+    }
+
     /// Seconds left (negative once expired), for timed expiries.
     pub fn seconds_left(self, now: i64) -> Option<i64> {
         match self {

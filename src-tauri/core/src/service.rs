@@ -678,7 +678,9 @@ impl Connections {
             let Some(creds) = self.app_credentials(&record.provider).await else {
                 return Ok(false);
             };
-            return Ok(self.introspect(provider, tokens, &creds).await? == Some(Default::default()));
+            let info = self.introspect(provider, tokens, &creds).await?;
+            // Inactive comes back as an empty map (see `introspect`).
+            return Ok(info.is_some_and(|fields| fields.is_empty()));
         };
         match self.check_identity(template, tokens).await {
             Ok(()) => Ok(false),
@@ -1254,12 +1256,7 @@ impl Connections {
         // Fresh enough by the index: no lock, no wait behind another process's refresh.
         if let Some(view) = self.get(id)? {
             let now = self.now();
-            if view
-                .live
-                .expiry
-                .seconds_left(now)
-                .is_none_or(|left| left > seconds)
-            {
+            if view.live.expiry.lasts_beyond(now, seconds) {
                 return Ok(view);
             }
         }
@@ -1279,25 +1276,19 @@ impl Connections {
         // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome — if it
         // went to the provider; a leader that found nothing to do (the scheduler's "no longer
         // due") does not answer a Refresh click, so the waiter then decides for itself.
-        let shared = match flight.try_lock() {
-            Ok(mut slot) => {
-                let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
-                *slot = Some((outcome.clone(), acted));
-                outcome
-            }
+        let mut slot = match flight.try_lock() {
+            Ok(slot) => slot,
             Err(_) => {
-                let mut slot = flight.lock().await;
-                match slot.clone() {
-                    Some((outcome, true)) => outcome,
-                    _ => {
-                        let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
-                        *slot = Some((outcome.clone(), acted));
-                        outcome
-                    }
+                let slot = flight.lock().await;
+                if let Some((outcome, true)) = &*slot {
+                    return outcome.clone().map_err(ServiceError::Shared);
                 }
+                slot
             }
         };
-        shared.map_err(ServiceError::Shared)
+        let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
+        *slot = Some((outcome.clone(), acted));
+        outcome.map_err(ServiceError::Shared)
     }
 
     /// One refresh and its bookkeeping: the live state (refreshing, back-off), the index's last
@@ -1415,10 +1406,7 @@ impl Connections {
             Want::Always => seen.is_some_and(|s| s.expose() != secret.encode().expose()),
             Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry())
                 .is_none_or(|due| due > now),
-            Want::Within(seconds) => record
-                .expiry()
-                .seconds_left(now)
-                .is_none_or(|left| left > seconds),
+            Want::Within(seconds) => record.expiry().lasts_beyond(now, seconds),
         };
         if already {
             log::info!("{cid}: no refresh needed (another process refreshed it, or it is fresh)");
