@@ -183,6 +183,84 @@ impl World {
     fn set_faults(&self, faults: Faults) {
         self.sim.set_faults(faults);
     }
+
+    /// `plugboard connect <provider> --no-browser` as seen by a person whose browser is on another
+    /// machine: started without the browser stand-in on PATH, its standard error read up to the
+    /// sign-in address, then (with `until`) up to the line starting with those words.
+    async fn connect_elsewhere(&self, provider: &str, until: Option<&str>) -> Elsewhere {
+        let mut cmd = self.command(&["connect", provider, "--no-browser"]);
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        let mut child = cmd.spawn().unwrap();
+        let stdin = child.stdin.take();
+        let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let (mut url, mut line) = (None, String::new());
+        while let Ok(Ok(Some(next))) =
+            tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
+        {
+            if next.trim_start().starts_with("http") {
+                url = Some(next.trim().to_string());
+            }
+            if url.is_some() && until.is_none_or(|words| next.starts_with(words)) {
+                line = next;
+                break;
+            }
+        }
+        Elsewhere {
+            child,
+            stdin,
+            url: url.expect("the sign-in address is printed"),
+            line,
+        }
+    }
+}
+
+/// A `connect --no-browser` waiting for its browser (see [`World::connect_elsewhere`]).
+struct Elsewhere {
+    child: tokio::process::Child,
+    /// Open until something is pasted: a terminal nobody types in.
+    stdin: Option<tokio::process::ChildStdin>,
+    /// The sign-in address it printed.
+    url: String,
+    /// The line reading stopped at.
+    line: String,
+}
+
+impl Elsewhere {
+    /// Where the simulator's consent sends the browser: the address a browser ends on.
+    fn consent(&self) -> String {
+        let out = std::process::Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &self.url])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Pastes `address` and closes standard input, as a person would.
+    async fn paste(&mut self, address: &str) {
+        let mut stdin = self.stdin.take().unwrap();
+        stdin
+            .write_all(format!("{address}\n").as_bytes())
+            .await
+            .unwrap();
+    }
+
+    /// Waits for the command to end (standard input still open if nothing was pasted) and
+    /// returns what it printed, after checking it succeeded.
+    async fn finish(self) -> String {
+        let Elsewhere { child, stdin, .. } = self;
+        let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
+        drop(stdin);
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout
+    }
 }
 
 /// Fails if `text` holds a secret the simulator handed out or accepts: key and client secrets,
@@ -539,52 +617,33 @@ async fn exit_codes_are_the_documented_ones() {
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn hubspot_signs_in_without_a_browser_on_its_registered_loopback_port() {
     let w = World::new("no-browser").await;
-    let mut cmd = w.command(&["connect", "hubspot", "--no-browser"]);
-    // No browser stand-in: this test is the "browser on another machine".
-    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
-    let mut child = cmd.spawn().unwrap();
     // Standard input stays open (a terminal nobody types in): the command must still end once
     // the browser has come back, without waiting for a paste.
-    let _stdin = child.stdin.take();
-    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let mut url = None;
-    while let Ok(Ok(Some(line))) =
-        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
-    {
-        if line.trim_start().starts_with("http") {
-            url = Some(line.trim().to_string());
-        }
-        if line.starts_with("Waiting for the browser") {
-            assert!(
-                line.contains(&format!(
-                    "http://localhost:{}/oauth/callback",
-                    w.hubspot_port
-                )),
-                "{line}"
-            );
-            break;
-        }
-    }
-    let url = url.expect("the sign-in address is printed");
-    assert!(url.starts_with(&w.sim.base_url()), "{url}");
+    let sign_in = w
+        .connect_elsewhere("hubspot", Some("Waiting for the browser"))
+        .await;
+    assert!(
+        sign_in.line.contains(&format!(
+            "http://localhost:{}/oauth/callback",
+            w.hubspot_port
+        )),
+        "{}",
+        sign_in.line
+    );
+    assert!(
+        sign_in.url.starts_with(&w.sim.base_url()),
+        "{}",
+        sign_in.url
+    );
     // The person opens it elsewhere and the browser comes back to the loopback port.
-    let location = std::process::Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
-        .output()
-        .unwrap();
-    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    let location = sign_in.consent();
     assert!(location.contains("code="), "{location}");
     let page = std::process::Command::new("curl")
         .args(["-s", &location.replace("localhost", "127.0.0.1")])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&page.stdout).contains("You can close this tab"));
-    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
-        .await
-        .unwrap()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let stdout = sign_in.finish().await;
     assert!(
         stdout.contains("Connected HubSpot (example-portal.hubspot.com · ana@example.com)"),
         "{stdout}"
@@ -644,44 +703,20 @@ async fn a_browser_on_another_machine_pastes_the_address_it_ended_on() {
     let w = World::new("paste").await;
     // Ecwid uses the window's deep link; the command line listens on a random loopback port,
     // which a browser elsewhere cannot reach: the person pastes the address instead.
-    let mut cmd = w.command(&["connect", "ecwid", "--no-browser"]);
-    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
-    let mut child = cmd.spawn().unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let mut url = None;
-    while let Ok(Ok(Some(line))) =
-        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
-    {
-        if line.trim_start().starts_with("http") {
-            url = Some(line.trim().to_string());
-        }
-        if line.starts_with("If your browser is on another machine") {
-            break;
-        }
-    }
-    let url = url.expect("the sign-in address is printed");
+    let mut sign_in = w
+        .connect_elsewhere("ecwid", Some("If your browser is on another machine"))
+        .await;
     assert!(
-        url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"),
-        "{url}"
+        sign_in
+            .url
+            .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"),
+        "{}",
+        sign_in.url
     );
-    let location = std::process::Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
-        .output()
-        .unwrap();
-    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    let location = sign_in.consent();
     assert!(location.starts_with("http://127.0.0.1:"), "{location}");
-    stdin
-        .write_all(format!("{location}\n").as_bytes())
-        .await
-        .unwrap();
-    drop(stdin);
-    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
-        .await
-        .unwrap()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    sign_in.paste(&location).await;
+    let stdout = sign_in.finish().await;
     assert!(stdout.contains("Connected Ecwid (Store"), "{stdout}");
     assert_no_secrets(&stdout);
 }
@@ -697,46 +732,14 @@ async fn a_provider_that_redirects_to_an_https_page_takes_the_pasted_address() {
         r#"redirect = { mode = "https", url = "https://plugboard.example.com/callback" }"#,
     );
     std::fs::write(&file, text).unwrap();
-    let mut child = w
-        .command(&["connect", "nimbus", "--no-browser"])
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let mut url = None;
-    while let Ok(Ok(Some(line))) =
-        tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
-    {
-        if line.trim_start().starts_with("http") {
-            url = Some(line.trim().to_string());
-            break;
-        }
-    }
-    let url = url.expect("the sign-in address is printed");
-    let location = std::process::Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", &url])
-        .output()
-        .unwrap();
-    let location = String::from_utf8_lossy(&location.stdout).to_string();
+    let mut sign_in = w.connect_elsewhere("nimbus", None).await;
+    let location = sign_in.consent();
     assert!(
         location.starts_with("https://plugboard.example.com/callback?code="),
         "{location}"
     );
-    stdin
-        .write_all(format!("{location}\n").as_bytes())
-        .await
-        .unwrap();
-    drop(stdin);
-    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
-        .await
-        .unwrap()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sign_in.paste(&location).await;
+    let stdout = sign_in.finish().await;
     assert!(
         stdout.contains("Connected Nimbus CRM (dana@nimbus.example)"),
         "{stdout}"

@@ -30,6 +30,14 @@ fn sim_creds(provider: &str) -> AppCredentials {
     }
 }
 
+/// Nimbus is a public client: its app credentials are a client id alone.
+fn nimbus_creds() -> AppCredentials {
+    AppCredentials {
+        client_id: plugboard_sim::client_id("nimbus"),
+        client_secret: None,
+    }
+}
+
 /// WhatConverts key fields as the form sends them.
 fn key_fields(token: &str, secret: &str) -> Vec<(String, SecretString)> {
     vec![
@@ -61,13 +69,7 @@ async fn fixture(name: &str) -> Fixture {
     for p in ["hubspot", "ecwid"] {
         service.credentials.set(p, sim_creds(p));
     }
-    service.credentials.set(
-        "nimbus",
-        AppCredentials {
-            client_id: plugboard_sim::client_id("nimbus"),
-            client_secret: None,
-        },
-    );
+    service.credentials.set("nimbus", nimbus_creds());
     Fixture {
         clock,
         sim,
@@ -880,13 +882,7 @@ async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_ser
     // token twice (Nimbus would answer a reuse by revoking the grant).
     let catalogue = f.service.catalogue().clone();
     let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
-    other.credentials.set(
-        "nimbus",
-        AppCredentials {
-            client_id: plugboard_sim::client_id("nimbus"),
-            client_secret: None,
-        },
-    );
+    other.credentials.set("nimbus", nimbus_creds());
     let id = c.id.to_string();
     let (a, b) = tokio::join!(f.service.ensure_fresh(&id, 60), other.ensure_fresh(&id, 60));
     assert_eq!(a.unwrap().expires_at, b.unwrap().expires_at);
