@@ -44,11 +44,15 @@ impl Paths {
 
     /// The user's provider file: `PLUGBOARD_PROVIDERS`, else `providers.toml` in the config folder.
     pub fn providers_file(&self) -> PathBuf {
-        std::env::var_os("PLUGBOARD_PROVIDERS")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| self.config_dir.join("providers.toml"))
+        named_providers_file().unwrap_or_else(|| self.config_dir.join("providers.toml"))
     }
+}
+
+/// The provider file `PLUGBOARD_PROVIDERS` names, if it names one.
+fn named_providers_file() -> Option<PathBuf> {
+    std::env::var_os("PLUGBOARD_PROVIDERS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The keychain namespace: debug builds keep their items apart from an installed Plugboard, demo
@@ -132,7 +136,7 @@ pub fn open(paths: &Paths, demo: Option<&str>) -> Opened {
 /// exist is a problem worth reporting; a missing default file is simply "no extra providers".
 fn load_user_file(file: &Path) -> Result<Option<Catalogue>, String> {
     if !file.exists() {
-        return match std::env::var_os("PLUGBOARD_PROVIDERS").filter(|v| !v.is_empty()) {
+        return match named_providers_file() {
             Some(_) => Err(format!(
                 "{}: no such file (named by PLUGBOARD_PROVIDERS)",
                 file.display()
