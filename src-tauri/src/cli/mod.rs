@@ -442,12 +442,12 @@ async fn token(
     }
     if let Err(e) = service.ensure_fresh(c.id.as_str(), TOKEN_MIN_SECONDS).await {
         let failure = fail(service, &c.provider, e);
-        // A token that still works is worth having when the provider is only briefly down.
-        let left = service
-            .get(c.id.as_str())
-            .ok()
-            .flatten()
-            .and_then(|c| c.live.seconds_left);
+        // A token that still works is worth having when the provider is only briefly down. (A
+        // failed refresh leaves the stored expiry as it was: no need to read it again.)
+        let left = c
+            .live
+            .expiry
+            .seconds_left(plugboard_core::service::unix_now());
         match left {
             Some(left) if failure.exit == exit::TEMPORARY && left > 0 => eprintln!(
                 "Warning: {} This token expires in {left} s.",
