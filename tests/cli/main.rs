@@ -208,6 +208,7 @@ impl World {
         Elsewhere {
             child,
             stdin,
+            _stderr: lines,
             url: url.expect("the sign-in address is printed"),
             line,
         }
@@ -219,6 +220,8 @@ struct Elsewhere {
     child: tokio::process::Child,
     /// Open until something is pasted: a terminal nobody types in.
     stdin: Option<tokio::process::ChildStdin>,
+    /// The rest of its standard error, kept open: a closed pipe would fail its next message.
+    _stderr: tokio::io::Lines<tokio::io::BufReader<tokio::process::ChildStderr>>,
     /// The sign-in address it printed.
     url: String,
     /// The line reading stopped at.
@@ -247,12 +250,17 @@ impl Elsewhere {
     /// Waits for the command to end (standard input still open if nothing was pasted) and
     /// returns what it printed, after checking it succeeded.
     async fn finish(self) -> String {
-        let Elsewhere { child, stdin, .. } = self;
+        let Elsewhere {
+            child,
+            stdin,
+            _stderr,
+            ..
+        } = self;
         let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
             .await
             .unwrap()
             .unwrap();
-        drop(stdin);
+        drop((stdin, _stderr));
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(
             out.status.success(),
@@ -639,10 +647,15 @@ async fn hubspot_signs_in_without_a_browser_on_its_registered_loopback_port() {
     let location = sign_in.consent();
     assert!(location.contains("code="), "{location}");
     let page = std::process::Command::new("curl")
-        .args(["-s", &location.replace("localhost", "127.0.0.1")])
+        .args(["-sS", &location.replace("localhost", "127.0.0.1")])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&page.stdout).contains("You can close this tab"));
+    assert!(
+        String::from_utf8_lossy(&page.stdout).contains("You can close this tab"),
+        "{:?} {}",
+        page.status,
+        String::from_utf8_lossy(&page.stderr)
+    );
     let stdout = sign_in.finish().await;
     assert!(
         stdout.contains("Connected HubSpot (example-portal.hubspot.com · ana@example.com)"),
