@@ -2,6 +2,8 @@
 # provider simulator. Builds use two jobs: the machines this is built on have two cores.
 CARGO ?= cargo
 JOBS ?= 2
+# Development builds carry the provider simulator (`make demo`, the tests); release builds do not.
+FEATURES ?= --features plugboard/demo
 TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -22,7 +24,8 @@ demo: deps-build build
 
 ## Everything CI checks: formatting, lints, unit + integration tests, and the e2e suite in the real window.
 test: deps-test tools lint build
-	tests/session.sh $(CARGO) test -j$(JOBS) --workspace -- --include-ignored
+	tests/session.sh $(CARGO) test -j$(JOBS) --workspace $(FEATURES) -- --include-ignored
+	@scripts/check-no-sim.sh
 
 deps-build:
 	@scripts/install-deps.sh build
@@ -35,11 +38,11 @@ tools:
 	@tauri-driver --help >/dev/null 2>&1 || $(CARGO) install tauri-driver --version '$(TAURI_DRIVER_VERSION)' --locked -j$(JOBS)
 
 build:
-	$(CARGO) build -j$(JOBS) --workspace
+	$(CARGO) build -j$(JOBS) --workspace $(FEATURES)
 
 lint:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy -j$(JOBS) --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -j$(JOBS) --workspace --all-targets $(FEATURES) -- -D warnings
 
 ## Regenerates icons/ from icons/icon.svg (needs librsvg2-bin and imagemagick).
 icons:

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::secret::SecretString;
-use plugboard_core::service::{ConnectionView, DisconnectReport, LiveStatus};
+use plugboard_core::service::{ConnectionView, DisconnectReport, LiveBoard};
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -336,9 +336,9 @@ pub async fn refresh(
 /// Every connection's status and countdown now: the page calls this once a second, so the
 /// countdown text is the core's, computed from the stored expiry and the clock.
 #[tauri::command]
-pub fn live(state: State<'_, AppState>) -> Result<Vec<LiveStatus>, UserError> {
+pub fn live(state: State<'_, AppState>) -> Result<LiveBoard, UserError> {
     let service = state.service()?;
-    service.live_all().map_err(|e| e.to_user("Plugboard"))
+    service.live_board().map_err(|e| e.to_user("Plugboard"))
 }
 
 #[derive(Serialize)]

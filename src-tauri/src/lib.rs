@@ -1,16 +1,16 @@
 /*!
 The Tauri shell around `plugboard-core`: the window, the commands the page calls, and the wiring of
-deep links. It owns no connection logic; each command is one call into the core. The same binary
-is also the command line ([`cli`]), which shares the core but never starts Tauri.
+deep links. It owns no connection logic; each command is one call into the core. The command line
+is a crate of its own (`cli/`, binary `plugboard`), which shares the core and never links Tauri.
 
 Plugin order matters: single-instance is registered first so that a second launch (how Linux and
 Windows deliver a deep link) is handed to the running app before anything else starts, then the log
 (so later plugins' start-up is recorded), then deep-link.
 */
 
-pub mod cli;
 mod clipboard;
 mod commands;
+mod demo;
 mod links;
 mod scheduler;
 mod state;

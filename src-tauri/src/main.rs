@@ -1,12 +1,10 @@
 // No console window behind the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use plugboard_app::cli;
+//! `plugboard-window`: the desktop window. The `plugboard` command (crate `cli/`) starts it for no
+//! subcommand or a deep link; a desktop launcher or the OS handing over a link may start it
+//! directly (the single-instance plugin then passes the link to a running window).
 
 fn main() {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    match cli::mode(&args) {
-        cli::Mode::Window => plugboard_app::run(),
-        cli::Mode::Cli => std::process::exit(cli::main(args)),
-    }
+    plugboard_app::run()
 }

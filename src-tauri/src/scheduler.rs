@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use plugboard_core::error::ErrorCode;
 use plugboard_core::lifetime::KeychainState;
 use tauri::{AppHandle, Manager};
 
@@ -62,7 +61,7 @@ pub fn start(app: &AppHandle) {
                             .flatten()
                             .map(|c| (service.provider_name(&c.provider), c.account));
                         if let Some((name, account)) = provider {
-                            if e.to_user(&name).code == ErrorCode::ReconnectNeeded {
+                            if e.needs_reconnect() {
                                 links::notify(
                                     &app,
                                     NoticeLevel::Warning,

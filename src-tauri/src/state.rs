@@ -6,8 +6,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use plugboard_core::error::UserError;
-use plugboard_core::flow::AppCredentials;
-use plugboard_core::secret::SecretString;
 use plugboard_core::service::Connections;
 use plugboard_core::setup::{self, Paths};
 use plugboard_core::vault::Vault;
@@ -18,7 +16,7 @@ pub struct AppState {
     pub connections: Result<Arc<Connections>, UserError>,
     pub vault: Vault,
     /// Demo mode: the in-process provider simulator (kept alive here) and its address.
-    pub demo: Option<plugboard_sim::Simulator>,
+    pub demo: Option<crate::demo::Demo>,
     pub scheme_registered: AtomicBool,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
@@ -48,39 +46,29 @@ pub fn demo_requested() -> bool {
     std::env::var("PLUGBOARD_DEMO").is_ok_and(|v| v == "1")
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(53682)
-}
-
 impl AppState {
     /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
     /// demo mode first starts the in-process simulator and connects to it instead.
     pub fn build(paths: Paths) -> Self {
         let mut simulator = None;
         let mut demo_table = None;
+        let mut demo_problem = None;
         if demo_requested() {
-            match tauri::async_runtime::block_on(plugboard_sim::Simulator::start()) {
-                Ok(sim) => {
-                    demo_table = Some(sim.providers_toml(free_port()));
-                    log::info!("demo mode: provider simulator at {}", sim.base_url());
-                    simulator = Some(sim);
+            match crate::demo::start() {
+                Ok((demo, table)) => {
+                    demo_table = Some(table);
+                    simulator = Some(demo);
                 }
-                Err(e) => log::error!("demo mode: the simulator could not start: {e}"),
+                Err(problem) => {
+                    log::error!("demo mode: {problem}");
+                    demo_problem = Some(problem);
+                }
             }
         }
         let opened = setup::open(&paths, demo_table.as_deref());
-        if let (Ok(service), Some(_)) = (&opened.connections, &simulator) {
-            for p in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
-                service.credentials.set(
-                    p,
-                    AppCredentials {
-                        client_id: plugboard_sim::client_id(p),
-                        client_secret: Some(SecretString::new(plugboard_sim::client_secret(p))),
-                    },
-                );
+        if let (Ok(service), Some(demo)) = (&opened.connections, &simulator) {
+            for (p, creds) in demo.credentials() {
+                service.credentials.set(p, creds);
             }
         }
         let state = Self {
@@ -92,7 +80,7 @@ impl AppState {
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };
-        if let Some(problem) = opened.file_problem {
+        for problem in opened.file_problem.into_iter().chain(demo_problem) {
             state.push_notice(NoticeLevel::Warning, problem);
         }
         state

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
-use plugboard_e2e::{app_binary, browser_path, require_session, test_home, workspace_root};
+use plugboard_e2e::{
+    app_binary, browser_path, cli_binary, require_session, test_home, workspace_root,
+};
 use plugboard_sim::{Faults, Simulator};
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
@@ -65,7 +67,7 @@ impl World {
     }
 
     fn command(&self, args: &[&str]) -> tokio::process::Command {
-        let mut cmd = tokio::process::Command::new(app_binary());
+        let mut cmd = tokio::process::Command::new(cli_binary());
         cmd.args(args)
             .env("XDG_DATA_HOME", self.dir.join("data"))
             .env("XDG_CONFIG_HOME", self.dir.join("config"))
@@ -543,6 +545,41 @@ async fn a_replayed_refresh_token_revokes_the_grant_and_the_cli_says_reconnect()
         w.json(&["status", "--json"]).await["connections"][0]["status"],
         "connected"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_keychain_item_deleted_behind_plugboards_back_says_reconnect_with_exit_3() {
+    let w = World::new("item-gone").await;
+    w.connect_hotmart("production").await;
+    let status = w.json(&["status", "--json"]).await;
+    let id = status["connections"][0]["id"].as_str().unwrap().to_string();
+    // Someone deletes the item in their keyring app (the keychain itself stays unlocked).
+    let cleared = std::process::Command::new("secret-tool")
+        .args([
+            "clear",
+            "service",
+            "dev.plugboard.desktop.dev",
+            "username",
+            &format!("connection:{id}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(cleared.success());
+
+    let out = w.run(&["token", "hotmart"]).await;
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("gone from your keychain"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("locked"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["keychain"], "ready");
+    assert_eq!(status["connections"][0]["status"], "reconnect_needed");
+    assert_eq!(w.run(&["refresh", "hotmart"]).await.code, 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

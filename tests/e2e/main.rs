@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use plugboard_e2e::{
-    app_binary, app_instance_on_bus, app_log_path, clipboard_text, eventually, keychain_items,
+    app_instance_on_bus, app_log_path, cli_binary, clipboard_text, eventually, keychain_items,
     run_with_deadline, App, Element,
 };
 
@@ -86,7 +86,9 @@ async fn a_second_launch_with_a_scheme_url_is_handed_to_the_running_app() {
     );
 
     // The OS starts a second process with the URL; it must hand over and exit promptly.
-    let mut second = Command::new(app_binary());
+    // Through the command people type: `plugboard <link>` starts the window's binary, which hands
+    // the link to the running window.
+    let mut second = Command::new(cli_binary());
     second.arg(url);
     let (status, stderr) = run_with_deadline(second, Duration::from_secs(20));
     assert!(
@@ -715,7 +717,7 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
         let (providers, data_home) = (providers.clone(), data_home.clone());
         tokio::task::spawn_blocking(move || {
             use std::io::Write;
-            let mut child = Command::new(app_binary())
+            let mut child = Command::new(cli_binary())
                 .args(&args)
                 .env("PLUGBOARD_PROVIDERS", providers)
                 .env("XDG_DATA_HOME", data_home)

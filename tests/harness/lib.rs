@@ -63,23 +63,45 @@ pub fn app_log_path() -> PathBuf {
     .join("dev.plugboard.desktop/logs/plugboard.log")
 }
 
-/// The debug app binary, built once per test process (a no-op when `make test` built it already).
-/// `--workspace`, as `make build` does: the same feature set, so the two builds share one cache.
-pub fn app_binary() -> PathBuf {
+/// The debug binaries, built once per test process (a no-op when `make test` built them already).
+/// `--workspace --features plugboard/demo`, as `make build` does: the same feature set, so the two
+/// builds share one cache. Returns the target folder's `debug/`.
+fn built() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
             let status = Command::new(env!("CARGO"))
-                .args(["build", "-j2", "--quiet", "--workspace"])
+                .args([
+                    "build",
+                    "-j2",
+                    "--quiet",
+                    "--workspace",
+                    "--features",
+                    "plugboard/demo",
+                ])
                 .current_dir(workspace_root())
                 .status()
                 .expect("run cargo build");
             assert!(status.success(), "building the app failed");
-            let bin = target_dir().join("debug/plugboard");
-            assert!(bin.exists(), "no app binary at {}", bin.display());
-            bin
+            target_dir().join("debug")
         })
         .clone()
+}
+
+fn binary(name: &str) -> PathBuf {
+    let bin = built().join(name);
+    assert!(bin.exists(), "no binary at {}", bin.display());
+    bin
+}
+
+/// The window's binary (`plugboard-window`), what tauri-driver starts and a desktop entry runs.
+pub fn app_binary() -> PathBuf {
+    binary("plugboard-window")
+}
+
+/// The command line (`plugboard`), which starts the window for no subcommand or a link.
+pub fn cli_binary() -> PathBuf {
+    binary("plugboard")
 }
 
 fn tauri_driver_path() -> PathBuf {

@@ -186,7 +186,7 @@ pub async fn send(http: &reqwest::Client, req: &PreparedRequest) -> Result<Respo
     };
     let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
     let date = header("date");
-    crate::http::observe_date(&req.url, date.as_deref(), crate::service::unix_now());
+    crate::http::observe_date(&req.url, date.as_deref(), crate::lifetime::unix_now());
     let status = resp.status().as_u16();
     let body = resp.text().await.map_err(describe)?;
     Ok(Response {

@@ -32,6 +32,11 @@ impl Clock for SystemClock {
     }
 }
 
+/// Unix seconds now, by the wall clock.
+pub fn unix_now() -> i64 {
+    SystemClock.now()
+}
+
 /// A clock tests set and advance by hand. Clones share the same time.
 #[derive(Debug, Clone, Default)]
 pub struct FakeClock(Arc<AtomicI64>);
@@ -237,6 +242,25 @@ pub enum Health {
 }
 
 impl Health {
+    /// How much this status needs a person: what a card (or a tray) shows when its connections
+    /// differ is the most urgent one.
+    pub fn urgency(self) -> u8 {
+        match self {
+            Health::Connected => 0,
+            Health::Refreshing => 1,
+            Health::ExpiringSoon => 2,
+            Health::TemporaryProblem => 3,
+            Health::ReconnectNeeded => 4,
+            Health::KeychainLocked => 5,
+            Health::KeychainUnavailable => 6,
+        }
+    }
+
+    /// The most urgent of `all`, `None` when there is none.
+    pub fn worst(all: impl IntoIterator<Item = Health>) -> Option<Health> {
+        all.into_iter().max_by_key(|h| h.urgency())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Health::Connected => "Connected",

@@ -12,10 +12,16 @@ The vault: Plugboard's only place for secrets, the operating system's keychain.
 - Keychain calls can block (D-Bus, an unlock prompt): [`Vault::run`] moves them off the caller's
   thread and gives up after a timeout.
 
+Below the vault is a small seam, [`SecretStore`]: the keyring backs the product (and the keychain
+tests, which run against a real Secret Service), [`MemoryStore`] backs the service tests, so a plain
+`cargo test` checks single flight, back-off and reconnect without a keychain.
+
 Errors never carry a secret: keyring's `BadEncoding` holds the item's bytes, so it becomes
 [`VaultError::Corrupt`] without them.
 */
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::catalogue::ProviderId;
@@ -61,19 +67,147 @@ pub const BACKEND: &str = if cfg!(target_os = "linux") {
     "none"
 };
 
-/// A handle on one namespace of the keychain. Cheap to clone.
+/// Where secrets really go: items named by a service and an account, as every OS keychain names
+/// them. A missing item is `Ok(None)`; deleting one is not an error.
+pub trait SecretStore: Send + Sync + std::fmt::Debug {
+    fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError>;
+    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError>;
+    fn delete(&self, service: &str, account: &str) -> Result<(), VaultError>;
+    /// Asks the system to unlock the store (it may prompt).
+    fn unlock(&self) -> Result<(), VaultError> {
+        Ok(())
+    }
+}
+
+/// The operating system's keychain, through `keyring`.
+#[derive(Debug, Default)]
+pub struct KeyringStore;
+
+impl KeyringStore {
+    fn entry(service: &str, account: &str) -> Result<keyring::Entry, VaultError> {
+        keyring::Entry::new(service, account).map_err(map_error)
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError> {
+        // A read of a locked keychain would raise the unlock prompt from a background refresh;
+        // say "locked" instead, and leave unlocking to the person ([`Vault::unlock`]).
+        if locked() == Some(true) {
+            return Err(VaultError::Locked);
+        }
+        match Self::entry(service, account)?.get_password() {
+            Ok(value) => Ok(Some(SecretString::new(value))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+        Self::entry(service, account)?
+            .set_password(secret.expose())
+            .map_err(map_error)
+    }
+
+    fn delete(&self, service: &str, account: &str) -> Result<(), VaultError> {
+        match Self::entry(service, account)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn unlock(&self) -> Result<(), VaultError> {
+        #[cfg(target_os = "linux")]
+        {
+            use dbus_secret_service::{EncryptionType, SecretService};
+            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
+                detail: e.to_string(),
+            };
+            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
+            let collection = ss.get_default_collection().map_err(unavailable)?;
+            collection
+                .ensure_unlocked()
+                .map_err(|_| VaultError::Locked)?;
+        }
+        Ok(())
+    }
+}
+
+/// Secrets in this process's memory, for tests: shared by every clone of the vault that holds
+/// it (two services over one store behave as two processes over one keychain). It can be locked
+/// and unlocked as a keychain can.
+/// Items by (service, account).
+type Items = HashMap<(String, String), String>;
+
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    items: Mutex<Items>,
+    locked: std::sync::atomic::AtomicBool,
+}
+
+impl MemoryStore {
+    /// Locks or unlocks the store: while locked every call answers [`VaultError::Locked`].
+    pub fn set_locked(&self, locked: bool) {
+        self.locked
+            .store(locked, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn items(&self) -> Result<std::sync::MutexGuard<'_, Items>, VaultError> {
+        if self.locked.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(VaultError::Locked);
+        }
+        Ok(self.items.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+impl SecretStore for MemoryStore {
+    fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError> {
+        Ok(self
+            .items()?
+            .get(&(service.to_string(), account.to_string()))
+            .map(SecretString::new))
+    }
+
+    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+        self.items()?.insert(
+            (service.to_string(), account.to_string()),
+            secret.expose().to_string(),
+        );
+        Ok(())
+    }
+
+    fn delete(&self, service: &str, account: &str) -> Result<(), VaultError> {
+        self.items()?
+            .remove(&(service.to_string(), account.to_string()));
+        Ok(())
+    }
+
+    fn unlock(&self) -> Result<(), VaultError> {
+        self.set_locked(false);
+        Ok(())
+    }
+}
+
+/// A handle on one namespace of the keychain. Cheap to clone (clones share the store).
 #[derive(Debug, Clone)]
 pub struct Vault {
     service: String,
     timeout: Duration,
+    store: Arc<dyn SecretStore>,
 }
 
 impl Vault {
     /// The service name of the release namespace; other namespaces append `.{name}`.
     pub const SERVICE: &'static str = crate::APP_IDENTIFIER;
 
-    /// A vault in `namespace` (`None` for the release namespace, e.g. `Some("dev")`, `Some("demo")`).
+    /// A vault in `namespace` of the OS keychain (`None` for the release namespace, e.g.
+    /// `Some("dev")`, `Some("demo")`).
     pub fn new(namespace: Option<&str>) -> Self {
+        Self::with_store(namespace, Arc::new(KeyringStore))
+    }
+
+    /// A vault in `namespace` of `store` (tests pass a [`MemoryStore`]).
+    pub fn with_store(namespace: Option<&str>, store: Arc<dyn SecretStore>) -> Self {
         let service = match namespace {
             None | Some("") => Self::SERVICE.to_string(),
             Some(ns) => format!("{}.{ns}", Self::SERVICE),
@@ -81,6 +215,7 @@ impl Vault {
         Self {
             service,
             timeout: Duration::from_secs(15),
+            store,
         }
     }
 
@@ -104,10 +239,6 @@ impl Vault {
         }
     }
 
-    fn entry(&self, key: &VaultKey) -> Result<keyring::Entry, VaultError> {
-        keyring::Entry::new(&self.service, &Self::account_name(key)).map_err(map_error)
-    }
-
     /// Stores `secret` under `key`, replacing what was there.
     pub fn put(&self, key: &VaultKey, secret: &SecretString) -> Result<(), VaultError> {
         if *key == VaultKey::Probe {
@@ -115,52 +246,28 @@ impl Vault {
                 detail: "the probe key is never written".into(),
             });
         }
-        self.entry(key)?
-            .set_password(secret.expose())
-            .map_err(map_error)
+        self.store
+            .put(&self.service, &Self::account_name(key), secret)
     }
 
     /// The secret under `key`, or `None` when there is no such item.
     ///
     /// On the Secret Service a *locked* keychain also answers "no such item" for items that do
-    /// exist, so `None` alone does not prove a connection is gone: callers that know an item should
-    /// exist (the index says so) must treat `None` with care.
+    /// exist; the keyring store asks whether the collection is locked first and says
+    /// [`VaultError::Locked`], so `None` here means the item is really not there.
     pub fn get(&self, key: &VaultKey) -> Result<Option<SecretString>, VaultError> {
-        // A read of a locked keychain would raise the unlock prompt from a background refresh;
-        // say "locked" instead, and leave unlocking to the person ([`Vault::unlock`]).
-        if locked() == Some(true) {
-            return Err(VaultError::Locked);
-        }
-        match self.entry(key)?.get_password() {
-            Ok(value) => Ok(Some(SecretString::new(value))),
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(map_error(e)),
-        }
+        self.store.get(&self.service, &Self::account_name(key))
     }
 
     /// Removes the item under `key`; removing a missing item is not an error.
     pub fn delete(&self, key: &VaultKey) -> Result<(), VaultError> {
-        match self.entry(key)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(map_error(e)),
-        }
+        self.store.delete(&self.service, &Self::account_name(key))
     }
 
     /// Asks the system to unlock the keychain (on Linux: the Secret Service's unlock prompt), for
     /// "Unlock and retry". Elsewhere the keychain unlocks itself on first use.
     pub fn unlock(&self) -> Result<(), VaultError> {
-        #[cfg(target_os = "linux")]
-        {
-            use dbus_secret_service::{EncryptionType, SecretService};
-            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
-                detail: e.to_string(),
-            };
-            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
-            let collection = ss.get_default_collection().map_err(unavailable)?;
-            collection
-                .ensure_unlocked()
-                .map_err(|_| VaultError::Locked)?;
-        }
+        self.store.unlock()?;
         self.probe()
     }
 
@@ -291,6 +398,29 @@ mod tests {
         let e = map_error(keyring::Error::BadEncoding(b"\xffsecret-bytes".to_vec()));
         assert_eq!(e, VaultError::Corrupt);
         assert!(!e.to_string().contains("secret-bytes"));
+    }
+
+    #[test]
+    fn a_memory_store_is_shared_by_clones_and_locks_like_a_keychain() {
+        let store = Arc::new(MemoryStore::default());
+        let vault = Vault::with_store(Some("test"), store.clone());
+        let key = VaultKey::Connection(ConnectionId::parse("hubspot-1").unwrap());
+        assert_eq!(vault.get(&key).unwrap(), None);
+        vault.put(&key, &SecretString::new("s")).unwrap();
+        assert_eq!(vault.clone().get(&key).unwrap().unwrap().expose(), "s");
+        // Another namespace of the same store does not see it.
+        assert_eq!(
+            Vault::with_store(Some("other"), store.clone())
+                .get(&key)
+                .unwrap(),
+            None
+        );
+        store.set_locked(true);
+        assert_eq!(vault.get(&key).unwrap_err(), VaultError::Locked);
+        vault.unlock().unwrap();
+        vault.delete(&key).unwrap();
+        vault.delete(&key).unwrap();
+        assert_eq!(vault.get(&key).unwrap(), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Connect and disconnect end to end below the window: the provider simulator on 127.0.0.1, the
-//! real Secret Service of the private test session, an index in a temporary folder. Ignored by a
-//! plain `cargo test`; `make test` runs them inside `tests/session.sh`.
+//! Connect and disconnect end to end below the window: the provider simulator on 127.0.0.1, an
+//! in-memory secret store behind the vault's seam (the real Secret Service is proven by
+//! `keychain.rs` and `locked.rs`), an index in a temporary folder. A plain `cargo test` runs them.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,15 +12,8 @@ use plugboard_core::lifetime::{Clock, FakeClock, Health};
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::{Connections, DisconnectReport, ServiceError};
 use plugboard_core::timeline::EventKind;
-use plugboard_core::vault::{Vault, VaultKey};
+use plugboard_core::vault::{MemoryStore, Vault, VaultKey};
 use plugboard_sim::{Faults, Simulator};
-
-fn require_session() {
-    assert!(
-        std::env::var_os("PLUGBOARD_TEST_SESSION").is_some(),
-        "run inside the private test session: `make test`"
-    );
-}
 
 /// The simulator's app credentials for `provider`.
 fn sim_creds(provider: &str) -> AppCredentials {
@@ -56,12 +49,14 @@ struct Fixture {
 }
 
 async fn fixture(name: &str) -> Fixture {
-    require_session();
     let sim = Simulator::start().await.unwrap();
     // The four providers, plus Nimbus: a provider of the user's own (public client, introspection).
     let text = format!("{}\n{}", sim.providers_toml(53682), sim.nimbus_toml());
     let catalogue = Catalogue::parse(&text, &Origin::File("sim.toml".into())).unwrap();
-    let vault = Vault::new(Some(&format!("test-service-{name}")));
+    let vault = Vault::with_store(
+        Some(&format!("test-service-{name}")),
+        std::sync::Arc::new(MemoryStore::default()),
+    );
     let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let clock = FakeClock::at(plugboard_core::service::unix_now());
@@ -79,19 +74,10 @@ async fn fixture(name: &str) -> Fixture {
     }
 }
 
+/// Whether the keychain holds the connection's item.
 fn keychain_has(vault: &Vault, id: &str) -> bool {
     let key = VaultKey::Connection(plugboard_core::connection::ConnectionId::parse(id).unwrap());
-    Command::new("secret-tool")
-        .args([
-            "lookup",
-            "service",
-            vault.service(),
-            "username",
-            &Vault::account_name(&key),
-        ])
-        .output()
-        .map(|o| o.status.success() && !o.stdout.is_empty())
-        .unwrap_or(false)
+    vault.get(&key).unwrap().is_some()
 }
 
 /// A connection's timeline, newest first, as event kinds.
@@ -112,7 +98,6 @@ async fn browse(url: &str) -> HashMap<String, String> {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
     let f = fixture("wc").await;
     let fields = key_fields;
@@ -164,7 +149,6 @@ async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     let f = fixture("hotmart").await;
     let c = f
@@ -217,7 +201,6 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_revokes_on_disconnect()
 {
     let f = fixture("hubspot").await;
@@ -249,7 +232,6 @@ async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_rev
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
     let f = fixture("ecwid").await;
     let mut ids = Vec::new();
@@ -293,7 +275,6 @@ async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
     let f = fixture("negative").await;
     f.sim.set_faults(Faults {
@@ -329,7 +310,6 @@ async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keychain() {
     let f = fixture("settings").await;
     assert!(!f.service.has_credentials("whatconverts"));
@@ -369,7 +349,6 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_once() {
     let f = fixture("restart").await;
     let started = f.service.begin_sign_in("ecwid").await.unwrap();
@@ -403,7 +382,6 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_response_from_another_issuer_is_refused_before_any_token_request() {
     let f = fixture("issuer").await;
     let mut params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
@@ -419,7 +397,6 @@ async fn a_response_from_another_issuer_is_refused_before_any_token_request() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
     let f = fixture("revoke-fail").await;
     let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
@@ -445,7 +422,6 @@ async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expired() {
     let f = fixture("expired").await;
     let params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
@@ -478,7 +454,6 @@ async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expi
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_kept() {
     let f = fixture("refresh").await;
     f.sim.set_faults(Faults {
@@ -524,7 +499,6 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
     let f = fixture("refresh-other").await;
     let h = f
@@ -566,7 +540,6 @@ async fn connect_hubspot(f: &Fixture) -> plugboard_core::service::ConnectionView
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_clock() {
     let f = fixture("schedule").await;
     let c = connect_hubspot(&f).await;
@@ -626,7 +599,6 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart() {
     let f = fixture("dead-grant").await;
     let c = connect_hubspot(&f).await;
@@ -679,7 +651,6 @@ async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
 async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with_back_off() {
     let f = fixture("outage").await;
     let c = connect_hubspot(&f).await;
@@ -724,7 +695,110 @@ async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with
 }
 
 #[tokio::test]
-#[ignore = "needs the private test session: run `make test`"]
+async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_urgent_status() {
+    let f = fixture("board").await;
+    let c = connect_hubspot(&f).await;
+    let key = f
+        .service
+        .connect_api_key(
+            "whatconverts",
+            key_fields(
+                plugboard_sim::WHATCONVERTS_TOKEN,
+                plugboard_sim::WHATCONVERTS_SECRET,
+            ),
+        )
+        .await
+        .unwrap();
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    f.service.refresh(c.id.as_str()).await.unwrap_err();
+    // A second service over the same folder and keychain: another process, which never saw the
+    // failure, reads it from the stored flag — the window and `plugboard status` agree.
+    let catalogue = f.service.catalogue().clone();
+    let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
+    other.credentials.set("hubspot", sim_creds("hubspot"));
+    let board = other.live_board().unwrap();
+    let of = |id: &plugboard_core::connection::ConnectionId| {
+        board
+            .connections
+            .iter()
+            .find(|l| &l.id == id)
+            .unwrap()
+            .health
+    };
+    assert_eq!(of(&c.id), Health::TemporaryProblem);
+    assert_eq!(of(&key.id), Health::Connected);
+    let card = |p: &str| {
+        board
+            .cards
+            .iter()
+            .find(|c| c.provider == p)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card("hubspot").health, Health::TemporaryProblem);
+    assert_eq!(card("hubspot").label, "Temporary problem");
+    assert_eq!(card("whatconverts").health, Health::Connected);
+    assert!(board.cards.iter().all(|c| c.provider != "ecwid"));
+    // The most urgent status leads: a locked keychain outranks the temporary problem.
+    assert_eq!(
+        Health::worst([
+            Health::Connected,
+            Health::KeychainLocked,
+            Health::TemporaryProblem
+        ]),
+        Some(Health::KeychainLocked)
+    );
+    f.sim.set_faults(Faults::default());
+    let ok = other.refresh(c.id.as_str()).await.unwrap();
+    assert_eq!(
+        ok.live.health,
+        Health::Connected,
+        "a success clears the flag"
+    );
+}
+
+#[tokio::test]
+async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unlock() {
+    let f = fixture("item-gone").await;
+    let c = connect_hubspot(&f).await;
+    let key = VaultKey::Connection(c.id.clone());
+    f.vault.delete(&key).unwrap();
+
+    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    assert_eq!(
+        err.kind(),
+        plugboard_core::service::ErrorKind::KeychainItemMissing
+    );
+    let user = err.to_user("HubSpot");
+    assert_eq!(user.code, plugboard_core::error::ErrorCode::ReconnectNeeded);
+    assert!(
+        user.message.contains("gone from your keychain"),
+        "{}",
+        user.message
+    );
+    assert!(!user.message.contains("locked"), "{}", user.message);
+    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    assert!(events_of(&f, &c.id).contains(&EventKind::ReconnectNeeded));
+    assert_eq!(
+        f.service.keychain_state(),
+        plugboard_core::lifetime::KeychainState::Ready
+    );
+    // Not retried by the scheduler: only a new sign-in mends it.
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+
+    // The copy path says the same, and signing in again brings it back under its id.
+    let err = f.service.token_material(c.id.as_str()).await.err().unwrap();
+    assert!(err.needs_reconnect());
+    let again = connect_hubspot(&f).await;
+    assert_eq!(again.id, c.id);
+    assert_eq!(again.live.health, Health::Connected);
+}
+
+#[tokio::test]
 async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     let f = fixture("copy").await;
     let c = connect_hubspot(&f).await;
@@ -803,7 +877,6 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     let f = fixture("identity").await;
     // A token that really expires (the simulator keeps real time): refused, refreshed, fine.
@@ -847,7 +920,6 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the private test session: run `make test`"]
 async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_services() {
     let f = fixture("nimbus").await;
     // Sign-in tokens live 30 s, so both services below want a refresh.

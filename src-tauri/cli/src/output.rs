@@ -189,12 +189,8 @@ pub struct LastErrorJson {
 }
 
 pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
-    // "Temporary problem" with its retry time lives in the memory of the process that failed;
-    // another one (this command) knows it from the stored flag.
-    let status = match c.live.health {
-        Health::Connected | Health::ExpiringSoon if c.temporary_problem => Health::TemporaryProblem,
-        health => health,
-    };
+    // The core's status, the stored "temporary problem" flag included: the window says the same.
+    let status = c.live.health;
     ConnectionJson {
         id: c.id.to_string(),
         provider: c.provider.clone(),

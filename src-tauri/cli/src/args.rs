@@ -1,0 +1,114 @@
+//! The command line's grammar (clap derive): subcommands, their arguments and help texts.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use plugboard_core::catalogue::MethodKind;
+
+const AFTER_HELP: &str = "\
+Run `plugboard` with no arguments to open the window.
+
+<connection> is a connection id (see `plugboard status`), or a provider id when that provider has
+exactly one connection.
+
+Exit codes: 0 ok, 1 other failure, 2 usage or bad input, 3 reconnect needed, 4 keychain locked or
+unavailable, 5 provider or network temporarily failing, 6 not found.";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "plugboard",
+    version,
+    about = "Connect business accounts and use their tokens from a shell.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the providers Plugboard knows: methods, redirect URI to register, app credentials.
+    Providers {
+        /// Print the stable JSON document instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every connection: account, status, expiry, scopes.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Connect an account. Browser sign-ins come back to a loopback listener on 127.0.0.1;
+    /// keys and client secrets are read from standard input (or a hidden prompt).
+    Connect(ConnectArgs),
+    /// Refresh a connection's token now.
+    Refresh {
+        connection: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Disconnect: revoke at the provider where it can, then forget the tokens here.
+    Disconnect {
+        connection: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts.
+    Token {
+        connection: String,
+        /// Print the `Authorization: …` header line instead.
+        #[arg(long, conflicts_with = "curl")]
+        header: bool,
+        /// Print a curl command that calls the provider's identity or check endpoint.
+        #[arg(long)]
+        curl: bool,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConnectArgs {
+    /// A provider id from `plugboard providers`.
+    pub provider: String,
+    /// How to connect; the provider's default when omitted.
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Print the sign-in address instead of opening a browser. With a browser on another machine,
+    /// paste the address it ends on (an error page on 127.0.0.1 is fine) back here.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Client credentials: the client id (the secret is read from standard input).
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Client credentials: the environment (e.g. production, sandbox).
+    #[arg(long, value_name = "ENV")]
+    pub environment: Option<String>,
+    /// API keys: a field's value, e.g. `--field token=abc`. Fields not given are read from
+    /// standard input, one per line (secret fields: better there than in your shell history).
+    #[arg(long = "field", value_name = "ID=VALUE")]
+    pub fields: Vec<String>,
+    /// Print the new connection as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Spelled as `plugboard providers` and the JSON spell method kinds (`api_key`); the kebab-case
+/// spelling clap would use (`api-key`) is accepted too.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum MethodArg {
+    #[value(alias = "authorization-code")]
+    AuthorizationCode,
+    #[value(alias = "client-credentials")]
+    ClientCredentials,
+    #[value(alias = "api-key")]
+    ApiKey,
+}
+
+impl MethodArg {
+    pub fn kind(self) -> MethodKind {
+        match self {
+            MethodArg::AuthorizationCode => MethodKind::AuthorizationCode,
+            MethodArg::ClientCredentials => MethodKind::ClientCredentials,
+            MethodArg::ApiKey => MethodKind::ApiKey,
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! One subcommand, one file. Each takes the opened service, its arguments and the terminal, and
+//! returns a [`crate::failure::Failure`] in the person's words when it cannot do its work.
+
+pub mod connect;
+pub mod disconnect;
+pub mod providers;
+pub mod refresh;
+pub mod sign_in;
+pub mod status;
+pub mod token;
+
+use plugboard_core::service::{ConnectionView, Connections};
+
+use crate::failure::Failure;
+use crate::output;
+use crate::term::Term;
+
+/// One connection as the result of `connect` or `refresh`: a line, or its JSON document.
+pub fn connection_out(
+    service: &Connections,
+    view: &ConnectionView,
+    verb: &str,
+    as_json: bool,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    let connection = output::connection(service, view);
+    if as_json {
+        term.json(&output::ConnectionDoc {
+            schema: output::SCHEMA,
+            connection,
+        })
+    } else {
+        term.print(&output::connection_line(verb, &connection))
+    }
+}

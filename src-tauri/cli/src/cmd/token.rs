@@ -1,0 +1,68 @@
+//! `plugboard token <connection> [--header|--curl]`: the access token for scripts, refreshed
+//! first when it would expire within a minute. When the provider is only briefly down, a token
+//! that still works is printed with a warning.
+
+use plugboard_core::lifetime::{self, Health};
+use plugboard_core::service::Connections;
+
+use crate::failure::{exit, fail, Failure};
+use crate::resolve;
+use crate::term::Term;
+
+/// `plugboard token` refreshes first when the token has less than this many seconds left.
+const TOKEN_MIN_SECONDS: i64 = 60;
+
+/// The form of the token to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Token,
+    Header,
+    Curl,
+}
+
+pub async fn run(
+    service: &Connections,
+    connection: &str,
+    form: Form,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    let c = resolve::connection(service, connection)?;
+    let name = service.provider_name(&c.provider);
+    if c.live.health == Health::ReconnectNeeded {
+        return Err(Failure::new(
+            exit::RECONNECT,
+            format!(
+                "{name} no longer accepts this sign-in ({}). Connect again: plugboard connect {}",
+                c.account, c.provider
+            ),
+        ));
+    }
+    if let Err(e) = service.ensure_fresh(c.id.as_str(), TOKEN_MIN_SECONDS).await {
+        let failure = fail(service, &c.provider, e);
+        // A token that still works is worth having when the provider is only briefly down. (A
+        // failed refresh leaves the stored expiry as it was: no need to read it again.)
+        let left = c.live.expiry.seconds_left(lifetime::unix_now());
+        match left {
+            Some(left) if failure.exit == exit::TEMPORARY && left > 0 => term.say(format!(
+                "Warning: {} This token expires in {left} s.",
+                failure.message
+            )),
+            _ => return Err(failure),
+        }
+    }
+    let material = service
+        .token_material(c.id.as_str())
+        .await
+        .map_err(|e| fail(service, &c.provider, e))?;
+    let value = match form {
+        Form::Curl => material.curl.ok_or_else(|| {
+            Failure::new(
+                exit::FAILURE,
+                format!("{name} has no identity or check endpoint to build a curl line for; use --header."),
+            )
+        })?,
+        Form::Header => material.header,
+        Form::Token => material.access_token,
+    };
+    term.print(&format!("{}\n", value.expose()))
+}

@@ -1,0 +1,103 @@
+//! How a command fails: a message in the person's words and a documented exit code.
+
+use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::service::{Connections, ServiceError};
+
+/// Exit codes (documented in `docs/cli.md`; tests pin them).
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const FAILURE: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const RECONNECT: i32 = 3;
+    pub const KEYCHAIN: i32 = 4;
+    pub const TEMPORARY: i32 = 5;
+    pub const NOT_FOUND: i32 = 6;
+}
+
+/// A failure as the person reads it, with its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: i32,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(exit: i32, message: impl Into<String>) -> Self {
+        Self {
+            exit,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<UserError> for Failure {
+    fn from(e: UserError) -> Self {
+        Self::new(exit_code(e.code), e.message)
+    }
+}
+
+/// The documented exit code of an error code.
+pub fn exit_code(code: ErrorCode) -> i32 {
+    use ErrorCode as C;
+    match code {
+        C::ReconnectNeeded => exit::RECONNECT,
+        C::KeychainLocked | C::KeychainUnavailable | C::KeychainRejected => exit::KEYCHAIN,
+        C::ProviderUnavailable => exit::TEMPORARY,
+        C::UnknownProvider | C::UnknownConnection => exit::NOT_FOUND,
+        C::InvalidInput => exit::USAGE,
+        _ => exit::FAILURE,
+    }
+}
+
+/// A core error in the person's words, naming the provider. Words written for the window's
+/// buttons are said the command line's way.
+pub fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
+    let name = service.provider_name(provider);
+    let user = e.to_user(&name);
+    if user.code == ErrorCode::MissingCredentials {
+        let var = provider.to_ascii_uppercase().replace('-', "_");
+        return Failure::new(
+            exit::FAILURE,
+            format!(
+                "{name} needs app credentials (a client id, and a secret unless it is a public client) before you can sign in. \
+                 Set PLUGBOARD_{var}_CLIENT_ID and PLUGBOARD_{var}_CLIENT_SECRET, add [credentials.{provider}] to providers.toml, \
+                 or save them in the window's Setup details."
+            ),
+        );
+    }
+    user.into()
+}
+
+/// "Hotmart has no environment “prod”; use one of: production, sandbox." (exit 2)
+pub fn not_one_of<'a>(
+    provider: &str,
+    what: &str,
+    given: &str,
+    known: impl Iterator<Item = &'a str>,
+) -> Failure {
+    let known: Vec<&str> = known.collect();
+    Failure::new(
+        exit::USAGE,
+        format!(
+            "{provider} has no {what} “{given}”; use one of: {}.",
+            known.join(", ")
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_map_to_the_documented_exit_codes() {
+        assert_eq!(exit_code(ErrorCode::ReconnectNeeded), 3);
+        assert_eq!(exit_code(ErrorCode::KeychainLocked), 4);
+        assert_eq!(exit_code(ErrorCode::KeychainUnavailable), 4);
+        assert_eq!(exit_code(ErrorCode::ProviderUnavailable), 5);
+        assert_eq!(exit_code(ErrorCode::UnknownConnection), 6);
+        assert_eq!(exit_code(ErrorCode::UnknownProvider), 6);
+        assert_eq!(exit_code(ErrorCode::InvalidInput), 2);
+        assert_eq!(exit_code(ErrorCode::ProviderError), 1);
+    }
+}

@@ -1,0 +1,254 @@
+/*!
+`plugboard` on the command line: the same core, keychain, index and provider file as the window
+(opened by `plugboard_core::setup`, as the window opens them), so a connection made in one is seen
+by the other and a refresh in one is not repeated by the other (the core's refresh lock works
+across processes). This crate links neither Tauri nor GTK/WebKit: it starts in a millisecond, works
+over SSH and in scripts, and starts the window's own binary when asked for the window ([`mode`]).
+
+Rooms: [`args`] (the grammar), [`cmd`] (one file per subcommand), [`output`] (JSON documents and
+tables), [`failure`] (words and exit codes), [`term`] (where output goes, what is read),
+[`resolve`] (`<connection>` arguments).
+
+Contract (documented in `docs/cli.md`): results on stdout, progress and errors on stderr in plain
+words, `--json` documents with a `schema` number, and these exit codes:
+0 ok · 1 other failure · 2 usage or bad input · 3 reconnect needed · 4 keychain locked or unavailable ·
+5 provider or network temporarily failing · 6 not found.
+*/
+
+pub mod args;
+pub mod cmd;
+pub mod failure;
+pub mod output;
+pub mod resolve;
+pub mod term;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+use plugboard_core::service::Connections;
+use plugboard_core::setup::{self, Paths};
+
+use args::{Cli, Command};
+use failure::{exit, Failure};
+use term::Term;
+
+/// What a launch is for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Mode {
+    Window,
+    Cli,
+}
+
+/// The window for no arguments, a deep link, or only `-`-flags (WebKitWebDriver and desktop
+/// launchers add some); the command line for anything else (a typo gets a usage error, not a
+/// window), including flags followed by a subcommand's name (`plugboard --json status`).
+pub fn mode(args: &[OsString]) -> Mode {
+    let Some(first) = args.get(1).and_then(|a| a.to_str()) else {
+        return if args.len() > 1 {
+            Mode::Cli
+        } else {
+            Mode::Window
+        };
+    };
+    let link = first
+        .to_ascii_lowercase()
+        .starts_with(&format!("{}:", plugboard_core::deeplink::SCHEME));
+    let help = matches!(first, "-h" | "--help" | "-V" | "--version");
+    let names_a_command = args.iter().skip(1).any(|a| {
+        a.to_str().is_some_and(|a| {
+            <Cli as clap::CommandFactory>::command()
+                .get_subcommands()
+                .any(|c| c.get_name() == a)
+        })
+    });
+    if link || (first.starts_with('-') && !help && !names_a_command) {
+        Mode::Window
+    } else {
+        Mode::Cli
+    }
+}
+
+/// What the command line reads from its environment, once, at start.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `PLUGBOARD_DEMO=1`: demo mode is the window's alone (its simulator lives in that process).
+    pub demo: bool,
+}
+
+impl Settings {
+    pub fn from_env() -> Self {
+        Self {
+            demo: std::env::var("PLUGBOARD_DEMO").is_ok_and(|v| v == "1"),
+        }
+    }
+}
+
+/// Runs a command line and returns the process's exit code.
+pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let text = e.render().ansi().to_string();
+            if e.use_stderr() {
+                term.say(text.trim_end());
+            } else {
+                let _ = term.print(&text);
+            }
+            return code;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            term.say(format!("Plugboard could not start: {e}"));
+            return exit::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        let service = open(settings, term)?;
+        run(&service, cli.command, term).await
+    });
+    // Do not wait for blocking work still running (a stdin read for a pasted address that the
+    // browser made unnecessary, a keychain call that timed out): the process is done.
+    runtime.shutdown_background();
+    match result {
+        Ok(()) => exit::OK,
+        Err(f) => {
+            term.say(&f.message);
+            f.exit
+        }
+    }
+}
+
+fn open(settings: &Settings, term: &mut Term<'_>) -> Result<Connections, Failure> {
+    if settings.demo {
+        return Err(Failure::new(
+            exit::USAGE,
+            "Demo mode (PLUGBOARD_DEMO=1) is for the window only: its simulator lives inside the window's process. Unset PLUGBOARD_DEMO to use the command line.",
+        ));
+    }
+    let opened = setup::open(&Paths::standard()?, None);
+    if let Some(problem) = &opened.file_problem {
+        term.say(format!("Warning: {problem}"));
+    }
+    Ok(opened.connections?)
+}
+
+/// Runs one parsed command against an opened service.
+pub async fn run(
+    service: &Connections,
+    command: Command,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    match command {
+        Command::Providers { json } => cmd::providers::run(service, json, term),
+        Command::Status { json } => cmd::status::run(service, json, term).await,
+        Command::Refresh { connection, json } => {
+            cmd::refresh::run(service, &connection, json, term).await
+        }
+        Command::Disconnect { connection, json } => {
+            cmd::disconnect::run(service, &connection, json, term).await
+        }
+        Command::Token {
+            connection,
+            header,
+            curl,
+        } => {
+            let form = match (header, curl) {
+                (_, true) => cmd::token::Form::Curl,
+                (true, _) => cmd::token::Form::Header,
+                _ => cmd::token::Form::Token,
+            };
+            cmd::token::run(service, &connection, form, term).await
+        }
+        Command::Connect(args) => cmd::connect::run(service, args, term).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_window_opens_without_arguments_for_links_and_for_launcher_flags() {
+        assert_eq!(mode(&args(&["plugboard"])), Mode::Window);
+        assert_eq!(
+            mode(&args(&[
+                "plugboard",
+                "dev.plugboard.desktop://oauth/callback?code=x"
+            ])),
+            Mode::Window
+        );
+        assert_eq!(mode(&args(&["plugboard", "--automation"])), Mode::Window);
+        // Flags before a subcommand are the command line's (and a usage error), not a window.
+        assert_eq!(mode(&args(&["plugboard", "--json", "status"])), Mode::Cli);
+    }
+
+    #[test]
+    fn subcommands_help_and_typos_go_to_the_command_line() {
+        for list in [
+            &["plugboard", "status"][..],
+            &["plugboard", "token", "hubspot"],
+            &["plugboard", "--help"],
+            &["plugboard", "-V"],
+            &["plugboard", "sttaus"],
+        ] {
+            assert_eq!(mode(&args(list)), Mode::Cli, "{list:?}");
+        }
+    }
+
+    #[test]
+    fn usage_errors_exit_2_and_help_exits_0() {
+        let run = |list: &[&str]| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let mut term = Term {
+                out: &mut out,
+                err: &mut err,
+            };
+            let code = main(args(list), &Settings::default(), &mut term);
+            (
+                code,
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(err).unwrap(),
+            )
+        };
+        assert_eq!(run(&["plugboard", "token"]).0, exit::USAGE);
+        let (code, out, err) = run(&["plugboard", "sttaus"]);
+        assert_eq!(code, exit::USAGE);
+        assert!(out.is_empty() && err.contains("status"), "{err}");
+        assert_eq!(
+            run(&["plugboard", "token", "x", "--header", "--curl"]).0,
+            exit::USAGE
+        );
+        let (code, out, _) = run(&["plugboard", "--help"]);
+        assert_eq!(code, exit::OK);
+        assert!(out.contains("plugboard connect") || out.contains("Connect an account"));
+    }
+
+    #[test]
+    fn demo_mode_is_refused_with_words_that_say_why() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut term = Term {
+            out: &mut out,
+            err: &mut err,
+        };
+        let settings = Settings { demo: true };
+        let code = main(args(&["plugboard", "status"]), &settings, &mut term);
+        assert_eq!(code, exit::USAGE);
+        assert!(String::from_utf8(err)
+            .unwrap()
+            .contains("Unset PLUGBOARD_DEMO"));
+    }
+}

@@ -1,0 +1,60 @@
+//! `plugboard`: the command line, or — with no subcommand, or a `dev.plugboard.desktop:` link —
+//! the window, by starting `plugboard-window` from the same folder with the same arguments.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use plugboard_cli::failure::exit;
+use plugboard_cli::term::Term;
+use plugboard_cli::{mode, Mode, Settings};
+
+/// The window's binary, installed beside this one.
+fn window_binary() -> Option<PathBuf> {
+    let me = std::env::current_exe().ok()?;
+    let name = format!("plugboard-window{}", std::env::consts::EXE_SUFFIX);
+    Some(me.parent()?.join(name))
+}
+
+/// Starts the window in this process's place (exec on Unix, so a launcher or the OS sees one
+/// process; elsewhere a child whose exit code becomes ours).
+fn start_window(args: &[OsString]) -> i32 {
+    let Some(binary) = window_binary().filter(|b| b.exists()) else {
+        eprintln!(
+            "Plugboard's window is not installed next to this command (plugboard-window). Reinstall Plugboard, or use a subcommand: plugboard --help"
+        );
+        return exit::FAILURE;
+    };
+    let mut command = std::process::Command::new(&binary);
+    command.args(&args[1..]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = command.exec();
+        eprintln!("Plugboard could not start its window: {e}");
+        exit::FAILURE
+    }
+    #[cfg(not(unix))]
+    match command.status() {
+        Ok(status) => status.code().unwrap_or(exit::FAILURE),
+        Err(e) => {
+            eprintln!("Plugboard could not start its window: {e}");
+            exit::FAILURE
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let code = match mode(&args) {
+        Mode::Window => start_window(&args),
+        Mode::Cli => {
+            let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+            let mut term = Term {
+                out: &mut out,
+                err: &mut err,
+            };
+            plugboard_cli::main(args, &Settings::from_env(), &mut term)
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,47 @@
+//! `<connection>` arguments: a connection id, or a provider id when that provider has exactly one.
+
+use plugboard_core::service::{ConnectionView, Connections, ServiceError};
+
+use crate::failure::{exit, fail, Failure};
+
+/// A connection by id, or by provider id when that provider has exactly one.
+pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Failure> {
+    let internal = |e: ServiceError| fail(service, "", e);
+    if let Some(c) = service.get(arg).map_err(internal)? {
+        return Ok(c);
+    }
+    let Ok(provider) = service.provider(arg) else {
+        return Err(Failure::new(
+            exit::NOT_FOUND,
+            format!("There is no connection or provider called “{arg}”. See `plugboard status` for connection ids."),
+        ));
+    };
+    let mut of_provider: Vec<ConnectionView> = service
+        .list()
+        .map_err(internal)?
+        .into_iter()
+        .filter(|c| c.provider == arg)
+        .collect();
+    match of_provider.len() {
+        0 => Err(Failure::new(
+            exit::NOT_FOUND,
+            format!(
+                "There is no {} connection yet. Connect one with: plugboard connect {arg}",
+                provider.name
+            ),
+        )),
+        1 => Ok(of_provider.remove(0)),
+        n => Err(Failure::new(
+            exit::USAGE,
+            format!(
+                "{} has {n} connections; name one by its id: {}",
+                provider.name,
+                of_provider
+                    .iter()
+                    .map(|c| format!("{} ({})", c.id, c.account))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}

@@ -1,0 +1,81 @@
+//! The command's terminal: results to `out` (standard output, or a buffer in tests), progress and
+//! warnings to `err`, and values the person types or pipes in.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::failure::{exit, Failure};
+
+/// Where a command writes. Tests pass buffers; the binary passes stdout and stderr.
+pub struct Term<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+impl Term<'_> {
+    /// Writes a result. A closed pipe (`plugboard status | head -1`) is not an error worth a message.
+    pub fn print(&mut self, text: &str) -> Result<(), Failure> {
+        match self
+            .out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush())
+        {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(
+                exit::FAILURE,
+                format!("Could not write the output: {e}"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes a `--json` document.
+    pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), Failure> {
+        let text = serde_json::to_string_pretty(value).expect("output documents serialize");
+        self.print(&format!("{text}\n"))
+    }
+
+    /// A line of progress or a warning. A closed standard error is ignored (never a panic).
+    pub fn say(&mut self, text: impl std::fmt::Display) {
+        let _ = writeln!(self.err, "{text}");
+        let _ = self.err.flush();
+    }
+}
+
+/// Reads values the person types or pipes in: hidden prompts on a terminal, else one line each.
+#[derive(Default)]
+pub struct Input {
+    lines: Option<std::io::Lines<std::io::StdinLock<'static>>>,
+}
+
+impl Input {
+    pub fn new() -> Self {
+        Self { lines: None }
+    }
+
+    pub fn read(&mut self, label: &str, secret: bool, flag_hint: &str) -> Result<String, Failure> {
+        let stdin = std::io::stdin();
+        let value = if stdin.is_terminal() {
+            if secret {
+                rpassword::prompt_password(format!("{label}: ")).ok()
+            } else {
+                let mut err = std::io::stderr();
+                let _ = write!(err, "{label}: ");
+                let _ = err.flush();
+                let mut line = String::new();
+                stdin.lock().read_line(&mut line).ok().map(|_| line)
+            }
+        } else {
+            self.lines
+                .get_or_insert_with(|| stdin.lock().lines())
+                .next()
+                .and_then(Result::ok)
+        };
+        let value = value.map(|v| v.trim().to_string()).unwrap_or_default();
+        if value.is_empty() {
+            return Err(Failure::new(
+                exit::USAGE,
+                format!("Plugboard needs the {label}: type it when asked, pipe it on standard input (one value per line){flag_hint}."),
+            ));
+        }
+        Ok(value)
+    }
+}

@@ -1,0 +1,124 @@
+/*!
+Connecting without a browser: an API key (WhatConverts) is verified with the provider, client
+credentials (Hotmart) mint a first token; nothing is stored unless the provider accepted it.
+*/
+
+use super::model::ConnectionView;
+use super::{no_method, required, store::fresh_id, Connections, ServiceError};
+use crate::catalogue::MethodKind;
+use crate::flow::{self, AppCredentials};
+use crate::index::ConnectionRecord;
+use crate::secret::SecretString;
+use crate::tokens::ConnectionSecret;
+
+impl Connections {
+    /// Verifies and stores an API key (WhatConverts). A key the provider refuses stores nothing.
+    pub async fn connect_api_key(
+        &self,
+        provider_id: &str,
+        fields: Vec<(String, SecretString)>,
+    ) -> Result<ConnectionView, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let method = provider
+            .api_key()
+            .ok_or_else(|| no_method(provider_id, MethodKind::ApiKey))?;
+        // Exactly the catalogue's fields, in its order, none empty.
+        let mut ordered = Vec::new();
+        for f in &method.fields {
+            let value = fields
+                .iter()
+                .find(|(id, _)| id == &f.id)
+                .map(|(_, v)| v.clone());
+            match value {
+                Some(v) if !v.expose().trim().is_empty() => {
+                    ordered.push((f.id.clone(), SecretString::new(v.expose().trim())))
+                }
+                _ => return Err(ServiceError::EmptyField(f.label.clone())),
+            }
+        }
+        flow::verify_api_key(&self.http, method, &ordered).await?;
+        let (first_label, first) = (&method.fields[0].label, &ordered[0].1);
+        let record = ConnectionRecord {
+            id: fresh_id(&provider.id),
+            provider: provider.id.to_string(),
+            method: MethodKind::ApiKey,
+            account: format!("{first_label} {}", first.tail_hint()),
+            scopes: vec![],
+            environment: None,
+            obtained_at: self.now(),
+            expires_at: None,
+            never_expires: true,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            temporary_problem: false,
+            last_error: None,
+        };
+        self.store(record, ConnectionSecret::ApiKey { fields: ordered })
+            .await
+    }
+
+    /// Mints a token with the person's client credentials (Hotmart) and stores both.
+    pub async fn connect_client_credentials(
+        &self,
+        provider_id: &str,
+        client_id: &str,
+        client_secret: SecretString,
+        environment: Option<&str>,
+        basic_token: Option<&str>,
+    ) -> Result<ConnectionView, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let method = provider
+            .client_credentials()
+            .ok_or_else(|| no_method(provider_id, MethodKind::ClientCredentials))?;
+        let client_id = required(client_id, "Client ID")?;
+        required(client_secret.expose(), "Client secret")?;
+        // Hotmart's "Basic" token is base64(client_id:client_secret): derived, or pasted and checked.
+        if let Some(pasted) = basic_token.map(str::trim).filter(|t| !t.is_empty()) {
+            let pasted = pasted.strip_prefix("Basic ").unwrap_or(pasted).trim();
+            let derived = base64::Engine::encode(
+                &base64::engine::general_purpose::STANDARD,
+                format!("{client_id}:{}", client_secret.expose().trim()),
+            );
+            if pasted != derived {
+                return Err(ServiceError::BasicTokenMismatch);
+            }
+        }
+        let env = match environment {
+            Some(id) => provider.environments.iter().find(|e| e.id == id),
+            None => provider.environments.first(),
+        };
+        let creds = AppCredentials {
+            client_id: client_id.to_string(),
+            client_secret: Some(SecretString::new(client_secret.expose().trim())),
+        };
+        let tokens = flow::mint_client_credentials(&self.http, method, &creds, self.now()).await?;
+        let id_hint = SecretString::new(client_id).tail_hint();
+        let account = match env {
+            Some(e) => format!("{} · client {id_hint}", e.label),
+            None => format!("Client {id_hint}"),
+        };
+        let record = ConnectionRecord {
+            id: fresh_id(&provider.id),
+            provider: provider.id.to_string(),
+            method: MethodKind::ClientCredentials,
+            account,
+            scopes: tokens.scopes.clone().unwrap_or_default(),
+            environment: env.map(|e| e.id.clone()),
+            obtained_at: self.now(),
+            expires_at: tokens.expires_at,
+            never_expires: false,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            temporary_problem: false,
+            last_error: None,
+        };
+        let secret = ConnectionSecret::ClientCredentials {
+            client_id: creds.client_id,
+            client_secret: creds.client_secret.expect("set above"),
+            tokens,
+        };
+        self.store(record, secret).await
+    }
+}

@@ -1,0 +1,93 @@
+/*!
+What a developer copies from a connection: the access token, the `Authorization` header, a curl
+line to the provider's identity or check endpoint, and the refresh token. Read from the keychain
+on each call; never cached, never logged.
+*/
+
+use super::model::TokenMaterial;
+use super::{no_method, Connections, ServiceError};
+use crate::catalogue::MethodKind;
+use crate::connection::ConnectionId;
+use crate::flow;
+use crate::secret::SecretString;
+use crate::tokens::ConnectionSecret;
+
+/// A request as a curl command line, each part single-quoted for a POSIX shell.
+fn curl_line(req: &flow::PreparedRequest) -> SecretString {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line = String::from("curl -sS");
+    if req.method != "GET" {
+        line.push_str(&format!(" -X {}", req.method));
+    }
+    for (k, v) in &req.headers {
+        line.push_str(&format!(" -H {}", quote(&format!("{k}: {v}"))));
+    }
+    line.push(' ');
+    line.push_str(&quote(&req.url));
+    SecretString::new(line)
+}
+
+impl Connections {
+    /// What a developer can copy from a connection: the access token, the header, a curl line to
+    /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
+    /// each call; never cached, never logged.
+    pub async fn token_material(&self, id: &str) -> Result<TokenMaterial, ServiceError> {
+        let cid = ConnectionId::parse(id)
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+        let (record, secret) = match self.load(&cid).await {
+            Err(e) if e.needs_reconnect() => {
+                self.mark_reconnect_needed(&cid, &e).await?;
+                return Err(e);
+            }
+            loaded => loaded?,
+        };
+        let provider = self.provider(&record.provider)?;
+        let api_base = record
+            .environment
+            .as_deref()
+            .and_then(|e| provider.environments.iter().find(|x| x.id == e))
+            .or(provider.environments.first())
+            .map(|e| e.api_base.as_str().to_string());
+        let (access_token, request, refresh_token) = match &secret {
+            ConnectionSecret::ApiKey { fields } => {
+                let method = provider
+                    .api_key()
+                    .ok_or_else(|| no_method(&record.provider, MethodKind::ApiKey))?;
+                let req = flow::api_key_check_request(method, fields)?;
+                let value = req.header_value("Authorization").unwrap_or_default();
+                let credential = value.split_once(' ').map_or(value, |(_, v)| v);
+                (SecretString::new(credential), Some(req), None)
+            }
+            ConnectionSecret::OAuth { tokens }
+            | ConnectionSecret::ClientCredentials { tokens, .. } => {
+                let template = match provider.method(record.method) {
+                    Some(crate::catalogue::Method::AuthorizationCode(m)) => m.identity_url.as_ref(),
+                    Some(crate::catalogue::Method::ClientCredentials(m)) => m.check_url.as_ref(),
+                    _ => None,
+                };
+                let req = match template {
+                    Some(t) => flow::bearer_get(t, tokens, api_base.as_deref()).ok(),
+                    None => None,
+                };
+                (
+                    tokens.access_token.clone(),
+                    req,
+                    tokens.refresh_token.clone(),
+                )
+            }
+        };
+        let header = match request
+            .as_ref()
+            .and_then(|r| r.header_value("Authorization"))
+        {
+            Some(v) => SecretString::new(format!("Authorization: {v}")),
+            None => SecretString::new(format!("Authorization: Bearer {}", access_token.expose())),
+        };
+        Ok(TokenMaterial {
+            access_token,
+            header,
+            curl: request.as_ref().map(curl_line),
+            refresh_token,
+        })
+    }
+}

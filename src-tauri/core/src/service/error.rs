@@ -1,0 +1,216 @@
+/*!
+The service's error: what went wrong, in terms the logic decides on, and the person's words for
+it (naming the provider) at the boundary through [`ServiceError::to_user`].
+*/
+
+use std::sync::Arc;
+
+use crate::catalogue::MethodKind;
+use crate::connection::ConnectionId;
+use crate::error::{ErrorCode, UserError};
+use crate::flow::FlowError;
+use crate::index::IndexError;
+use crate::tokens::TokenError;
+use crate::vault::VaultError;
+
+/// What kind of failure an error is: what the logic decides on (store "reconnect needed", retry
+/// later, exit code), never the words. Each front end words it its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The grant is dead: only a new sign-in helps.
+    DeadGrant,
+    /// The provider or the network is briefly failing: retry later, tokens kept.
+    Temporary,
+    KeychainLocked,
+    KeychainUnavailable,
+    /// The index has the connection but the keychain no longer has its item: sign in again.
+    KeychainItemMissing,
+    /// What the person typed or chose cannot work (an empty field, a wrong key).
+    BadInput,
+    /// No such provider or connection.
+    NotFound,
+    /// The provider or the sign-in refused (declined, wrong state, an error answer).
+    Refused,
+    /// Plugboard's own files or coordination failed.
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("unknown provider `{0}`")]
+    UnknownProvider(String),
+    #[error("unknown connection `{0}`")]
+    UnknownConnection(String),
+    #[error("{provider} cannot connect with {method:?}")]
+    NoSuchMethod {
+        provider: String,
+        method: MethodKind,
+    },
+    #[error("no app credentials for {0}")]
+    MissingCredentials(String),
+    #[error("a required field is empty: {0}")]
+    EmptyField(String),
+    #[error("the Basic token does not match the client id and secret")]
+    BasicTokenMismatch,
+    #[error("unknown or already used sign-in state")]
+    UnknownState,
+    #[error("the sign-in took too long")]
+    Expired,
+    #[error("the person declined")]
+    Declined,
+    #[error("the provider answered the sign-in with an error ({0})")]
+    AuthorizeError(String),
+    #[error("not a sign-in response")]
+    Malformed,
+    /// The index has the connection, the (unlocked) keychain has no item for it.
+    #[error("the keychain has no item for connection {0}")]
+    SecretMissing(ConnectionId),
+    #[error(transparent)]
+    Flow(#[from] FlowError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Flight(#[from] crate::flight::FlightError),
+    /// One refresh's error, shared by every caller that waited for it.
+    #[error(transparent)]
+    Shared(Arc<ServiceError>),
+}
+
+impl ServiceError {
+    /// The kind of failure, for the logic that decides what to store or retry.
+    pub fn kind(&self) -> ErrorKind {
+        use ErrorKind as K;
+        match self {
+            ServiceError::UnknownProvider(_) | ServiceError::UnknownConnection(_) => K::NotFound,
+            ServiceError::NoSuchMethod { .. } => K::Internal,
+            ServiceError::MissingCredentials(_)
+            | ServiceError::EmptyField(_)
+            | ServiceError::BasicTokenMismatch => K::BadInput,
+            ServiceError::UnknownState
+            | ServiceError::Expired
+            | ServiceError::Declined
+            | ServiceError::AuthorizeError(_)
+            | ServiceError::Malformed => K::Refused,
+            ServiceError::SecretMissing(_) => K::KeychainItemMissing,
+            ServiceError::Flow(f) => match f {
+                FlowError::Network(_) | FlowError::Token(TokenError::Temporary { .. }) => {
+                    K::Temporary
+                }
+                FlowError::Token(TokenError::InvalidGrant { .. }) => K::DeadGrant,
+                FlowError::Token(TokenError::InvalidClient { .. })
+                | FlowError::MissingClientSecret => K::BadInput,
+                _ => K::Refused,
+            },
+            ServiceError::Vault(VaultError::Locked) => K::KeychainLocked,
+            ServiceError::Vault(_) => K::KeychainUnavailable,
+            ServiceError::Index(_) => K::Internal,
+            ServiceError::Flight(crate::flight::FlightError::Busy(_)) => K::Temporary,
+            ServiceError::Flight(_) => K::Internal,
+            ServiceError::Shared(inner) => inner.kind(),
+        }
+    }
+
+    /// Only a new sign-in helps: the grant is dead, or its saved secret is gone.
+    pub fn needs_reconnect(&self) -> bool {
+        matches!(
+            self.kind(),
+            ErrorKind::DeadGrant | ErrorKind::KeychainItemMissing
+        )
+    }
+
+    /// The person's words for this error, naming the provider where it helps.
+    pub fn to_user(&self, provider_name: &str) -> UserError {
+        use ErrorCode as C;
+        let e = |code, message: String| UserError::new(code, message);
+        match self {
+            ServiceError::UnknownProvider(id) => UserError::unknown_provider(id),
+            ServiceError::UnknownConnection(_) => e(C::UnknownConnection, "That connection no longer exists.".into()),
+            ServiceError::NoSuchMethod { .. } => e(C::Internal, format!("{provider_name} can't connect that way.")),
+            ServiceError::MissingCredentials(_) => e(
+                C::MissingCredentials,
+                format!("{provider_name} needs app credentials (a client id and secret) before you can connect. See “Setup details”."),
+            ),
+            ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::BasicTokenMismatch => e(
+                C::InvalidInput,
+                "The Basic token doesn't match this client ID and secret. Copy all three from the same credential, or leave the Basic token empty.".into(),
+            ),
+            ServiceError::UnknownState => e(
+                C::StateMismatch,
+                "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored. Start again with Connect.".into(),
+            ),
+            ServiceError::Expired => e(C::FlowExpired, format!("The sign-in to {provider_name} took too long and expired. Start again with Connect.")),
+            ServiceError::Declined => e(C::Declined, format!("You declined the request in {provider_name}, so nothing was connected.")),
+            ServiceError::AuthorizeError(code) => {
+                e(C::ProviderError, format!("{provider_name} refused the sign-in ({code}). Check the app's settings at {provider_name}, then try again."))
+            }
+            ServiceError::Malformed => e(C::StateMismatch, "Plugboard received a link that is not a sign-in response.".into()),
+            ServiceError::SecretMissing(_) => e(
+                C::ReconnectNeeded,
+                format!("The saved sign-in for this {provider_name} connection is gone from your keychain (it was deleted, or the keychain was reset). Connect again to use it."),
+            ),
+            ServiceError::Flow(f) => flow_error(f, provider_name),
+            ServiceError::Vault(v) => UserError::from(v.clone()),
+            ServiceError::Shared(inner) => inner.to_user(provider_name),
+            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
+            ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
+                C::ProviderUnavailable,
+                format!("Another Plugboard window or command is still refreshing this {provider_name} connection. Try again in a minute."),
+            ),
+            ServiceError::Flight(f) => e(C::StorageFailed, format!("Plugboard couldn't coordinate the refresh with other Plugboard processes: {f}.")),
+        }
+    }
+}
+
+fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
+    use ErrorCode as C;
+    let e = |code, message: String| UserError::new(code, message);
+    match f {
+        FlowError::Network(_) => e(C::ProviderUnavailable, format!("Plugboard couldn't reach {provider_name}. Check your internet connection and try again.")),
+        FlowError::Token(TokenError::Temporary { .. }) => {
+            e(C::ProviderUnavailable, format!("{provider_name} is having trouble right now. Try again in a few minutes."))
+        }
+        FlowError::Token(TokenError::InvalidClient { .. }) => {
+            e(C::InvalidCredentials, format!("{provider_name} didn't accept these credentials. Check them and try again."))
+        }
+        FlowError::Token(TokenError::InvalidGrant { .. }) => {
+            e(C::ReconnectNeeded, format!("{provider_name} no longer accepts this sign-in. Connect again."))
+        }
+        FlowError::Token(other) => e(C::ProviderError, format!("{provider_name} refused the request ({}).", other.code())),
+        FlowError::MissingClientSecret => e(C::MissingCredentials, format!("{provider_name} needs a client secret before you can connect.")),
+        FlowError::IssuerMismatch { .. } => e(C::StateMismatch, "This sign-in response came from a different server than expected, so it was refused.".into()),
+        FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
+        FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::TokenError;
+
+    #[test]
+    fn errors_read_in_the_persons_words_with_stable_codes() {
+        let e = ServiceError::Declined.to_user("HubSpot");
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "declined");
+        assert_eq!(
+            e.message,
+            "You declined the request in HubSpot, so nothing was connected."
+        );
+        let e = ServiceError::Flow(FlowError::Token(TokenError::InvalidClient {
+            code: "http_401".into(),
+            description: None,
+        }))
+        .to_user("WhatConverts");
+        assert_eq!(
+            serde_json::to_value(&e).unwrap()["code"],
+            "invalid_credentials"
+        );
+        assert_eq!(
+            ServiceError::UnknownState.to_user("x").code,
+            ErrorCode::StateMismatch
+        );
+    }
+}

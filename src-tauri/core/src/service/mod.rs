@@ -1,0 +1,153 @@
+/*!
+The connection service: the one place each use case is written — connect, sign in, refresh,
+check, copy, diagnose, disconnect — over the catalogue, the flows, the vault and the index. The
+window and the command line are hosts that call it and word its outcomes.
+
+Its rooms, bottom up (each `impl Connections` block lives in the room that owns the use case):
+- [`runtime`]: what this process knows and does not store — refreshing, failures and retries, the
+  keychain as last seen, the scheduler's last tick, in-process flights.
+- [`model`]: what the service hands out (connection views, live status, token material, reports).
+- [`error`]: the service's error and the person's words for it.
+- [`store`]: a connection's record and secret, saved keychain first then index (undone if the
+  index fails), loaded together, failures written back.
+- [`status`]: each connection's health and live status, computed once for every front end.
+- [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
+- [`connect`]: API keys and client credentials, verified before anything is stored.
+- [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
+- [`refresh`]: single-flight refreshes, in process and across processes.
+- [`checks`]: the keychain, due refreshes, identity checks at start and after a sleep.
+- [`developer`]: the token forms a developer copies (token, header, curl line).
+- [`diagnostics`]: a support report with no secret in it.
+- [`disconnect`]: revoke where possible, then forget locally.
+
+Storage order keeps nothing half-written: the secret goes to the keychain first, then the index
+entry; if the index cannot be written the keychain item is removed again, so a connection either
+exists in both or in neither.
+*/
+
+mod checks;
+mod connect;
+mod credentials;
+mod developer;
+mod diagnostics;
+mod disconnect;
+mod error;
+mod model;
+mod refresh;
+mod runtime;
+mod sign_in;
+mod status;
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::catalogue::{Catalogue, MethodKind, Provider};
+use crate::connection::ConnectionId;
+use crate::error::UserError;
+use crate::flow::PendingFlows;
+use crate::index::Index;
+use crate::lifetime::{self, Clock};
+use crate::timeline::{Event, EventKind, Timeline};
+use crate::vault::Vault;
+
+pub use crate::lifetime::unix_now;
+pub use credentials::CredentialSource;
+pub use error::{ErrorKind, ServiceError};
+pub use model::{
+    CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
+    TokenMaterial,
+};
+
+use runtime::Runtime;
+
+fn no_method(provider: &str, method: MethodKind) -> ServiceError {
+    ServiceError::NoSuchMethod {
+        provider: provider.to_string(),
+        method,
+    }
+}
+
+/// `value` trimmed, or the "please fill in" error naming the field.
+fn required<'a>(value: &'a str, label: &str) -> Result<&'a str, ServiceError> {
+    match value.trim() {
+        "" => Err(ServiceError::EmptyField(label.to_string())),
+        v => Ok(v),
+    }
+}
+
+pub struct Connections {
+    catalogue: Catalogue,
+    vault: Vault,
+    index: Index,
+    http: reqwest::Client,
+    pending: PendingFlows,
+    pub credentials: CredentialSource,
+    /// Client ids saved from Settings (their secrets are in the keychain).
+    saved_ids: PathBuf,
+    /// The data folder: refresh lock files live under it (see [`crate::flight`]).
+    data_dir: PathBuf,
+    clock: Arc<dyn Clock>,
+    timeline: Timeline,
+    runtime: Runtime,
+}
+
+impl Connections {
+    pub fn new(catalogue: Catalogue, vault: Vault, data_dir: &Path) -> Self {
+        Self {
+            catalogue,
+            vault,
+            index: Index::in_dir(data_dir),
+            http: crate::http::client(),
+            pending: PendingFlows::default(),
+            credentials: CredentialSource::default(),
+            saved_ids: data_dir.join("app-credentials.json"),
+            data_dir: data_dir.to_path_buf(),
+            clock: Arc::new(lifetime::SystemClock),
+            timeline: Timeline::in_dir(data_dir),
+            runtime: Runtime::default(),
+        }
+    }
+
+    /// Replaces the clock (tests use a [`lifetime::FakeClock`]).
+    pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {
+        self.timeline.record(Event {
+            at: self.now(),
+            connection: id.clone(),
+            kind,
+            code: error.map(|e| e.code.as_str()),
+            message: error.map(|e| e.message.clone()),
+        });
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    pub fn provider(&self, id: &str) -> Result<&Provider, ServiceError> {
+        self.catalogue
+            .get(id)
+            .ok_or_else(|| ServiceError::UnknownProvider(id.to_string()))
+    }
+
+    /// The provider's display name, or the id when unknown (for error messages).
+    pub fn provider_name(&self, id: &str) -> String {
+        self.catalogue
+            .get(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}

@@ -1,0 +1,107 @@
+/*!
+What the service hands out: a connection's view (no secrets), its live status this second, the
+token material a developer asked for (all secret), what Disconnect did, and a started sign-in.
+*/
+
+use serde::Serialize;
+
+use crate::catalogue::MethodKind;
+use crate::connection::ConnectionId;
+use crate::index::LastError;
+use crate::lifetime::{Expiry, Health, Milestone};
+use crate::secret::SecretString;
+
+/// What a card shows about one connection (no secrets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConnectionView {
+    pub id: ConnectionId,
+    pub provider: String,
+    pub method: MethodKind,
+    pub account: String,
+    /// Scopes granted.
+    pub scopes: Vec<String>,
+    /// Scopes asked for but not granted.
+    pub scopes_missing: Vec<String>,
+    pub environment: Option<String>,
+    pub obtained_at: i64,
+    pub refreshed_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub last_error: Option<LastError>,
+    /// The last refresh failed for a passing reason and none has succeeded since (stored, so
+    /// every process knows; the live health has the retry time where the failure happened).
+    pub temporary_problem: bool,
+    /// What it is doing now: health, countdown.
+    pub live: LiveStatus,
+}
+
+/// A connection's state this second: what the page re-reads every tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LiveStatus {
+    pub id: ConnectionId,
+    pub health: Health,
+    /// The health in words ("Expiring soon", "Reconnect needed").
+    pub label: &'static str,
+    pub expiry: Expiry,
+    /// "Expires in 29:41", "Does not expire", "Expiry unknown".
+    pub countdown: String,
+    pub seconds_left: Option<i64>,
+    pub milestone: Milestone,
+    /// Unix seconds of the next automatic retry after a temporary problem.
+    pub retry_at: Option<i64>,
+    /// Under two minutes left: copying offers "Refresh & copy".
+    pub refresh_before_copy: bool,
+}
+
+/// What a developer can copy from a connection (all secret).
+pub struct TokenMaterial {
+    pub access_token: SecretString,
+    /// `Authorization: Bearer …` (or the provider's scheme for keys).
+    pub header: SecretString,
+    /// A curl line to the provider's identity or check endpoint, when it has one.
+    pub curl: Option<SecretString>,
+    pub refresh_token: Option<SecretString>,
+}
+
+/// What Disconnect did at the provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "revoke", rename_all = "snake_case")]
+pub enum DisconnectReport {
+    Revoked,
+    /// The provider has no revoke endpoint: the note says what to do there instead.
+    NotSupported {
+        note: Option<String>,
+    },
+    /// The revoke failed; the local copy was removed all the same.
+    RevokeFailed {
+        reason: String,
+    },
+    /// There was nothing to disconnect.
+    AlreadyGone,
+}
+
+/// A started browser sign-in.
+#[derive(Debug, Clone, Serialize)]
+pub struct StartedSignIn {
+    pub provider: String,
+    /// Open this in the system browser.
+    pub url: String,
+    pub redirect_uri: String,
+    /// For loopback redirects: the port and path to listen on while the sign-in is pending.
+    pub loopback: Option<(u16, String)>,
+}
+
+/// Every connection's live status and each card's: what the page re-reads every tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LiveBoard {
+    pub connections: Vec<LiveStatus>,
+    /// One per provider that has connections: the most urgent of their statuses.
+    pub cards: Vec<CardStatus>,
+}
+
+/// A provider card's status: the most urgent of its connections' (see [`Health::urgency`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardStatus {
+    pub provider: String,
+    pub health: Health,
+    pub label: &'static str,
+}

@@ -1,0 +1,125 @@
+/*!
+The service's runtime state: what this process knows about its connections that is not stored
+(a restart forgets it and simply retries at once) — which connection is refreshing, how often it
+failed and when it retries, the keychain as last seen, the last scheduler tick (to notice a sleep),
+whether the identity checks are due, and one in-process flight per connection.
+
+It sits at the bottom of the service: every other room reads and writes it through these few
+methods, and it depends on nothing above it, so the rooms never import one another to share state.
+*/
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::error::ServiceError;
+use super::model::ConnectionView;
+use crate::lifetime::{HealthInputs, KeychainState};
+
+/// Runtime state of one connection (not persisted: a restart retries at once).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Live {
+    pub refreshing: bool,
+    pub failures: u32,
+    pub retry_at: Option<i64>,
+}
+
+/// The outcome of one refresh, handed to every caller that waited for it.
+pub(super) type SharedRefresh = Result<ConnectionView, Arc<ServiceError>>;
+
+/// One connection's in-process flight: the last outcome, and whether it went to the provider.
+pub(super) type Flight = tokio::sync::Mutex<Option<(SharedRefresh, bool)>>;
+
+pub(super) struct Runtime {
+    live: Mutex<HashMap<String, Live>>,
+    keychain: Mutex<KeychainState>,
+    /// The last scheduler tick, to notice that the machine slept.
+    last_tick: Mutex<Option<i64>>,
+    /// Signed-in connections should be checked with their identity call (at start, after a sleep).
+    check_pending: AtomicBool,
+    /// One lock per connection: at most one refresh in flight in this process.
+    flights: Mutex<HashMap<String, Arc<Flight>>>,
+}
+
+/// A poisoned lock still holds usable state: a panic elsewhere must not stop every later call.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Self {
+            live: Mutex::default(),
+            keychain: Mutex::new(KeychainState::Ready),
+            last_tick: Mutex::default(),
+            check_pending: AtomicBool::new(true),
+            flights: Mutex::default(),
+        }
+    }
+}
+
+impl Runtime {
+    pub fn live_of(&self, id: &str) -> Live {
+        lock(&self.live).get(id).copied().unwrap_or_default()
+    }
+
+    pub fn update(&self, id: &str, f: impl FnOnce(&mut Live)) {
+        f(lock(&self.live).entry(id.to_string()).or_default());
+    }
+
+    /// The keychain as last seen by any operation.
+    pub fn keychain(&self) -> KeychainState {
+        *lock(&self.keychain)
+    }
+
+    pub fn note_keychain(&self, state: KeychainState) {
+        *lock(&self.keychain) = state;
+    }
+
+    /// Makes every pending retry due now (the machine woke, the keychain came back).
+    pub fn retry_now(&self, now: i64) {
+        for live in lock(&self.live).values_mut() {
+            live.retry_at = live.retry_at.map(|_| now);
+        }
+    }
+
+    /// Records a scheduler tick at `now`; `true` when the gap since the last one means the
+    /// machine slept (identity checks are then due again and pending retries come forward).
+    pub fn tick(&self, now: i64) -> bool {
+        let woke = {
+            let mut last = lock(&self.last_tick);
+            let woke = last.is_some_and(|t| now - t > crate::lifetime::WAKE_GAP);
+            *last = Some(now);
+            woke
+        };
+        if woke {
+            self.check_pending.store(true, Ordering::Relaxed);
+            self.retry_now(now);
+        }
+        woke
+    }
+
+    /// Whether the identity checks are due (once at start, once after each sleep); clears it.
+    pub fn take_check_pending(&self) -> bool {
+        self.check_pending.swap(false, Ordering::Relaxed)
+    }
+
+    /// The in-process flight of connection `id`.
+    pub fn flight(&self, id: &str) -> Arc<Flight> {
+        lock(&self.flights)
+            .entry(id.to_string())
+            .or_default()
+            .clone()
+    }
+
+    /// What the health of connection `id` depends on besides its stored record.
+    pub fn inputs(&self, id: &str, reconnect_needed: bool) -> HealthInputs {
+        let live = self.live_of(id);
+        HealthInputs {
+            keychain: self.keychain(),
+            reconnect_needed,
+            refreshing: live.refreshing,
+            retry_at: live.retry_at,
+        }
+    }
+}

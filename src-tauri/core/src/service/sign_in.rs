@@ -1,0 +1,309 @@
+/*!
+Browser sign-ins (authorization code with PKCE, RFC 6749 §4.1, RFC 8252): begin makes the
+authorize URL and remembers the pending flow (also in the keychain, so a callback that starts
+Plugboard after a restart still completes); complete takes the flow for its `state` before the code
+is used, exchanges the code, names the account and stores the connection; cancel forgets it.
+*/
+
+use serde_json::Value;
+
+use super::model::{ConnectionView, StartedSignIn};
+use super::{no_method, store::fresh_id, Connections, ServiceError};
+use crate::catalogue::{MethodKind, Provider, ProviderId};
+use crate::flow::{self, AppCredentials, Callback};
+use crate::index::ConnectionRecord;
+use crate::tokens::{ConnectionSecret, TokenSet};
+use crate::vault::VaultKey;
+
+/// Fills `{dotted.path}` placeholders from `data`; `None` if any is missing.
+fn render_label(template: &str, data: &Value) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}')? + start;
+        let path = &rest[start + 1..end];
+        let mut v = data;
+        for part in path.split('.') {
+            v = v.get(part)?;
+        }
+        match v {
+            Value::String(s) if !s.is_empty() => out.push_str(s),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            _ => return None,
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+impl Connections {
+    /// Starts a browser sign-in with the provider's authorization-code method.
+    pub async fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
+        self.begin_sign_in_at(provider_id, None).await
+    }
+
+    /// As [`Self::begin_sign_in`], with the browser sent back to `redirect_uri` instead of the
+    /// catalogue's redirect (the command line's own loopback listener, RFC 8252 §7.3). The token
+    /// request repeats whichever URI the sign-in began with.
+    pub async fn begin_sign_in_at(
+        &self,
+        provider_id: &str,
+        redirect_uri: Option<String>,
+    ) -> Result<StartedSignIn, ServiceError> {
+        let provider = self.provider(provider_id)?;
+        let method = provider
+            .authorization_code()
+            .ok_or_else(|| no_method(provider_id, MethodKind::AuthorizationCode))?;
+        let creds = self
+            .app_credentials(provider_id)
+            .await
+            .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
+        let redirect_uri = redirect_uri.unwrap_or_else(|| method.redirect.redirect_uri());
+        // One sign-in per provider at a time: a new Connect replaces a forgotten one.
+        self.pending.cancel(&provider.id);
+        // Keep sign-ins stored by an earlier run (their callbacks may still come), then add this one.
+        if let Ok(Some(stored)) = self.vault.run(|v| v.get(&VaultKey::PendingSignIns)).await {
+            self.pending.restore(&stored);
+            self.pending.cancel(&provider.id);
+        }
+        let (url, _state) = self
+            .pending
+            .begin(provider, method, &creds, &redirect_uri, self.now());
+        self.persist_pending().await?;
+        log::info!(
+            "sign-in to {} started (redirect {redirect_uri})",
+            provider.id
+        );
+        let loopback = match &method.redirect {
+            crate::catalogue::RedirectMode::Loopback { port, path, .. } => {
+                Some((*port, path.clone()))
+            }
+            _ => None,
+        };
+        Ok(StartedSignIn {
+            provider: provider.id.to_string(),
+            url: url.to_string(),
+            redirect_uri,
+            loopback,
+        })
+    }
+
+    /// Cancels `provider_id`'s pending sign-in. The keychain copy is updated in the background
+    /// of the next persist; a cancelled flow's state is refused either way once taken from memory.
+    pub fn cancel_sign_in(&self, provider_id: &str) -> bool {
+        let cancelled =
+            ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0);
+        if cancelled {
+            let doc = self.pending.encode(self.now());
+            let vault = self.vault.clone();
+            // Fire and forget: losing this write only leaves an extra flow that expires by itself.
+            std::thread::spawn(move || {
+                let _ = vault.put(&VaultKey::PendingSignIns, &doc);
+            });
+        }
+        cancelled
+    }
+
+    /// Saves the pending sign-ins to the keychain, so a callback that arrives after a restart
+    /// (the OS starting Plugboard with the link) can still complete.
+    async fn persist_pending(&self) -> Result<(), ServiceError> {
+        let doc = self.pending.encode(self.now());
+        self.vault
+            .run(move |v| v.put(&VaultKey::PendingSignIns, &doc))
+            .await?;
+        Ok(())
+    }
+
+    /// Takes the flow for `state`: from memory, or after a restart from the keychain. The
+    /// keychain copy is updated before the code is used, so the state works once.
+    async fn take_pending(&self, state: &str) -> Option<flow::PendingFlow> {
+        let flow = match self.pending.take(state) {
+            Some(f) => Some(f),
+            None => {
+                let stored = self
+                    .vault
+                    .run(|v| v.get(&VaultKey::PendingSignIns))
+                    .await
+                    .ok()
+                    .flatten()?;
+                self.pending.restore(&stored);
+                self.pending.take(state)
+            }
+        };
+        if flow.is_some() {
+            if let Err(e) = self.persist_pending().await {
+                log::warn!("could not update the pending sign-ins in the keychain: {e}");
+            }
+        }
+        flow
+    }
+
+    pub fn sign_in_pending(&self, provider_id: &str) -> bool {
+        ProviderId::parse(provider_id).is_some_and(|id| self.pending.is_pending(&id))
+    }
+
+    /// Completes a browser sign-in from its callback parameters. Returns the provider id with the
+    /// outcome, so the caller can name the provider in a message even when the flow failed.
+    pub async fn complete_sign_in(
+        &self,
+        param: impl Fn(&str) -> Option<String>,
+    ) -> (Option<String>, Result<ConnectionView, ServiceError>) {
+        let callback = match flow::read_callback(&param, None) {
+            Ok(c) => c,
+            Err(e) => return (None, Err(e.into())),
+        };
+        let (state, outcome) = match callback {
+            Callback::Code { code, state } => (state, Ok(code)),
+            Callback::Declined { state } => {
+                (state.unwrap_or_default(), Err(ServiceError::Declined))
+            }
+            Callback::Error { state, code, .. } => (
+                state.unwrap_or_default(),
+                Err(ServiceError::AuthorizeError(code)),
+            ),
+            Callback::Malformed => return (None, Err(ServiceError::Malformed)),
+        };
+        // Removed before the code is used: a duplicate callback finds nothing.
+        let Some(flow) = self.take_pending(&state).await else {
+            return (None, Err(ServiceError::UnknownState));
+        };
+        let provider_id = flow.provider.to_string();
+        let result = async {
+            let code = outcome?;
+            if self.now() > flow.expires_at {
+                return Err(ServiceError::Expired);
+            }
+            let provider = self.provider(&provider_id)?;
+            let method = provider
+                .authorization_code()
+                .ok_or_else(|| no_method(&provider_id, MethodKind::AuthorizationCode))?;
+            // RFC 9207: when the response names its issuer, it must be the server this flow went
+            // to (the authorize endpoint's origin), or a mix-up attack is under way.
+            let origin = method.authorize_url.url().origin().ascii_serialization();
+            flow::read_callback(&param, Some(&origin))?;
+            let creds = self
+                .app_credentials(&provider_id)
+                .await
+                .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
+            let tokens =
+                flow::exchange_code(&self.http, method, &creds, &code, &flow, self.now()).await?;
+            let (account, identity_scopes) = self
+                .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
+                .await;
+            let record = ConnectionRecord {
+                id: fresh_id(&provider.id),
+                provider: provider_id.clone(),
+                method: MethodKind::AuthorizationCode,
+                account,
+                scopes: tokens
+                    .scopes
+                    .clone()
+                    .or(identity_scopes)
+                    .unwrap_or_else(|| method.scopes.clone()),
+                environment: None,
+                obtained_at: self.now(),
+                expires_at: tokens.expires_at,
+                never_expires: !method.tokens_expire,
+                refreshed_at: None,
+                requested_scopes: method.scopes.clone(),
+                reconnect_needed: false,
+                temporary_problem: false,
+                last_error: None,
+            };
+            self.store(record, ConnectionSecret::OAuth { tokens }).await
+        }
+        .await;
+        (Some(provider_id), result)
+    }
+
+    /// Names the account: the identity call (when the catalogue has one) and the token's fields,
+    /// through the provider's `account_label` templates. Best effort: a failed identity call still
+    /// connects, labelled with what the token said.
+    async fn identify(
+        &self,
+        provider: &Provider,
+        identity_url: Option<&crate::catalogue::UrlTemplate>,
+        tokens: &TokenSet,
+        creds: &AppCredentials,
+    ) -> (String, Option<Vec<String>>) {
+        let mut data = serde_json::Map::new();
+        for (k, v) in &tokens.extra {
+            data.insert(k.clone(), Value::String(v.clone()));
+        }
+        let mut scopes = None;
+        if let Some(template) = identity_url {
+            if let Ok(req) = flow::bearer_get(template, tokens, None) {
+                match flow::send(&self.http, &req).await {
+                    Ok(resp) if (200..300).contains(&resp.status) => {
+                        if let Ok(Value::Object(identity)) =
+                            serde_json::from_str::<Value>(&resp.body)
+                        {
+                            scopes = identity.get("scopes").and_then(Value::as_array).map(|a| {
+                                a.iter()
+                                    .filter_map(Value::as_str)
+                                    .map(str::to_string)
+                                    .collect()
+                            });
+                            for (k, v) in identity {
+                                if !k.contains("token") {
+                                    data.entry(k).or_insert(v);
+                                }
+                            }
+                        }
+                    }
+                    Ok(resp) => log::warn!(
+                        "identity call for {} answered HTTP {}",
+                        provider.id,
+                        resp.status
+                    ),
+                    Err(e) => log::warn!("identity call for {} failed: {e}", provider.id),
+                }
+            }
+        }
+        match self.introspect(provider, tokens, creds).await {
+            Ok(Some(info)) => {
+                if scopes.is_none() {
+                    scopes = info
+                        .get("scope")
+                        .and_then(Value::as_str)
+                        .map(|s| s.split_whitespace().map(str::to_string).collect());
+                }
+                for (k, v) in info {
+                    if !k.contains("token") {
+                        data.entry(k).or_insert(v);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(e) => log::warn!("introspection for {} failed: {e}", provider.id),
+        }
+        let data = Value::Object(data);
+        let label = provider
+            .account_label
+            .iter()
+            .find_map(|t| render_label(t, &data))
+            .unwrap_or_else(|| provider.name.clone());
+        (label, scopes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_labels_fill_dotted_paths_and_skip_templates_with_missing_fields() {
+        let data = serde_json::json!({"store_id": "1003", "account": {"accountEmail": "o@example.com"}, "hub_id": 42});
+        assert_eq!(
+            render_label("Store {store_id} · {account.accountEmail}", &data).as_deref(),
+            Some("Store 1003 · o@example.com")
+        );
+        assert_eq!(
+            render_label("Portal {hub_id}", &data).as_deref(),
+            Some("Portal 42")
+        );
+        assert_eq!(render_label("{hub_domain} · {user}", &data), None);
+    }
+}

@@ -1,0 +1,113 @@
+/*!
+Each connection's status, computed once for every front end: its health (stored record, runtime
+state and keychain together), live countdown and the view a card or `plugboard status` shows.
+*/
+
+use super::model::{CardStatus, ConnectionView, LiveBoard, LiveStatus};
+use super::{Connections, ServiceError};
+use crate::connection::ConnectionId;
+use crate::index::ConnectionRecord;
+use crate::lifetime::{self, Health};
+
+impl Connections {
+    /// The live status of one stored connection at `now`.
+    pub(super) fn live_status(&self, record: &ConnectionRecord, now: i64) -> LiveStatus {
+        let expiry = record.expiry();
+        let inputs = self
+            .runtime
+            .inputs(record.id.as_str(), record.reconnect_needed);
+        let health = match lifetime::health(inputs, expiry, now) {
+            // A failure this process did not see (another window or command had it) is known
+            // from the stored flag, until a refresh succeeds.
+            Health::Connected | Health::ExpiringSoon if record.temporary_problem => {
+                Health::TemporaryProblem
+            }
+            health => health,
+        };
+        let seconds_left = expiry.seconds_left(now);
+        LiveStatus {
+            id: record.id.clone(),
+            health,
+            label: health.label(),
+            expiry,
+            countdown: lifetime::countdown(expiry, now),
+            seconds_left,
+            milestone: lifetime::milestone(expiry, now),
+            retry_at: inputs
+                .retry_at
+                .filter(|_| health == Health::TemporaryProblem),
+            refresh_before_copy: seconds_left.is_some_and(|l| l < lifetime::REFRESH_BEFORE_COPY),
+        }
+    }
+
+    /// Every connection's live status now.
+    pub fn live_all(&self) -> Result<Vec<LiveStatus>, ServiceError> {
+        self.live_board().map(|board| board.connections)
+    }
+
+    /// Every connection's live status now, and each card's (the page's once-a-second tick).
+    pub fn live_board(&self) -> Result<LiveBoard, ServiceError> {
+        let now = self.now();
+        let records = self.index.load()?;
+        let connections: Vec<LiveStatus> =
+            records.iter().map(|r| self.live_status(r, now)).collect();
+        let mut cards: Vec<CardStatus> = Vec::new();
+        for (record, live) in records.iter().zip(&connections) {
+            match cards.iter_mut().find(|c| c.provider == record.provider) {
+                Some(card) if card.health.urgency() >= live.health.urgency() => {}
+                Some(card) => {
+                    card.health = live.health;
+                    card.label = live.label;
+                }
+                None => cards.push(CardStatus {
+                    provider: record.provider.clone(),
+                    health: live.health,
+                    label: live.label,
+                }),
+            }
+        }
+        Ok(LiveBoard { connections, cards })
+    }
+
+    pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {
+        let live = self.live_status(&r, self.now());
+        let scopes_missing = r
+            .requested_scopes
+            .iter()
+            .filter(|s| !r.scopes.contains(s))
+            .cloned()
+            .collect();
+        ConnectionView {
+            id: r.id,
+            provider: r.provider,
+            method: r.method,
+            account: r.account,
+            scopes: r.scopes,
+            scopes_missing,
+            environment: r.environment,
+            obtained_at: r.obtained_at,
+            refreshed_at: r.refreshed_at,
+            expires_at: r.expires_at,
+            last_error: r.last_error,
+            temporary_problem: r.temporary_problem,
+            live,
+        }
+    }
+
+    pub fn list(&self) -> Result<Vec<ConnectionView>, ServiceError> {
+        Ok(self
+            .index
+            .load()?
+            .into_iter()
+            .map(|r| self.view(r))
+            .collect())
+    }
+
+    /// One connection's view, if it exists.
+    pub fn get(&self, id: &str) -> Result<Option<ConnectionView>, ServiceError> {
+        let Some(cid) = ConnectionId::parse(id) else {
+            return Ok(None);
+        };
+        Ok(self.index.get(&cid)?.map(|r| self.view(r)))
+    }
+}

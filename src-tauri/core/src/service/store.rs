@@ -1,0 +1,122 @@
+/*!
+A connection's two halves kept together: the secret in the keychain, the record in the index.
+Saved keychain first, then index, and the keychain item removed again if the index cannot be
+written, so a connection exists in both or in neither; loaded together; a failure written back to
+the record. Connecting an account that is already connected replaces it under its id.
+*/
+
+use super::model::ConnectionView;
+use super::runtime::Live;
+use super::{Connections, ErrorKind, ServiceError};
+use crate::catalogue::ProviderId;
+use crate::connection::ConnectionId;
+use crate::error::UserError;
+use crate::index::{ConnectionRecord, LastError};
+use crate::timeline::EventKind;
+use crate::tokens::ConnectionSecret;
+use crate::vault::{VaultError, VaultKey};
+
+pub(super) fn fresh_id(provider: &ProviderId) -> ConnectionId {
+    let n: u32 = rand::random();
+    ConnectionId::parse(&format!("{provider}-{n:08x}"))
+        .expect("provider ids and hex make valid connection ids")
+}
+
+impl Connections {
+    /// A stored connection: its index record and its secret from the keychain. The index says the
+    /// connection exists, so a missing keychain item is never "not connected": a locked keychain
+    /// says so ([`VaultError::Locked`]), and an item gone from an open keychain is
+    /// [`ServiceError::SecretMissing`] (reconnect needed).
+    pub(super) async fn load(
+        &self,
+        cid: &ConnectionId,
+    ) -> Result<(ConnectionRecord, ConnectionSecret), ServiceError> {
+        let record = self
+            .index
+            .get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
+        let key = VaultKey::Connection(cid.clone());
+        let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
+            // The keychain answered (a locked one says so), and has no item: the saved sign-in
+            // is gone, which only a new sign-in mends.
+            return Err(ServiceError::SecretMissing(cid.clone()));
+        };
+        let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
+        Ok((record, secret))
+    }
+
+    /// Saves a failure to the index: the last error and, by its kind, "reconnect needed" (a dead
+    /// grant, a lost secret) or "temporary problem".
+    pub(super) fn save_failure(
+        &self,
+        mut record: ConnectionRecord,
+        error: &ServiceError,
+        user: &UserError,
+    ) {
+        let dead = error.needs_reconnect();
+        record.last_error = Some(LastError {
+            at: self.now(),
+            code: user.code.as_str(),
+            message: user.message.clone(),
+        });
+        record.reconnect_needed |= dead;
+        record.temporary_problem = error.kind() == ErrorKind::Temporary;
+        if let Err(e) = self.index.upsert(record) {
+            log::warn!("could not save a failure to the index: {e}");
+        }
+    }
+
+    /// Stores a new connection: keychain first, then the index; undone if the index fails.
+    /// Connecting an account that is already connected (a Reconnect) replaces it under its id.
+    pub(super) async fn store(
+        &self,
+        mut record: ConnectionRecord,
+        secret: ConnectionSecret,
+    ) -> Result<ConnectionView, ServiceError> {
+        let existing = self
+            .index
+            .load()?
+            .into_iter()
+            .find(|r| r.provider == record.provider && r.account == record.account);
+        if let Some(existing) = &existing {
+            record.id = existing.id.clone();
+            record.last_error = existing.last_error.clone();
+        }
+        // A reconnect replaces a connection another process may be refreshing: wait for that, so
+        // its write (of the old grant) cannot land over the new tokens.
+        let _lock = match &existing {
+            Some(_) => Some(
+                crate::flight::acquire(&self.data_dir, &record.id, crate::flight::wait()).await?,
+            ),
+            None => None,
+        };
+        let key = VaultKey::Connection(record.id.clone());
+        let item = secret.encode();
+        let put_key = key.clone();
+        self.vault.run(move |v| v.put(&put_key, &item)).await?;
+        if let Err(e) = self.index.upsert(record.clone()) {
+            let _ = self.vault.run(move |v| v.delete(&key)).await;
+            return Err(e.into());
+        }
+        log::info!(
+            "{} {} ({}, {:?})",
+            if existing.is_some() {
+                "reconnected"
+            } else {
+                "connected"
+            },
+            record.id,
+            record.provider,
+            record.method
+        );
+        self.runtime
+            .update(record.id.as_str(), |l| *l = Live::default());
+        let kind = if existing.is_some() {
+            EventKind::Reconnected
+        } else {
+            EventKind::Connected
+        };
+        self.record_event(&record.id, kind, None);
+        Ok(self.view(record))
+    }
+}
