@@ -186,12 +186,15 @@ pub async fn begin_sign_in(
     // ends the sign-in after its lifetime ("Waiting for your browser…" does not wait forever).
     let task_app = app.clone();
     let task_provider = provider.clone();
+    let state_to_wait_for = started.state.clone();
     let handle = tauri::async_runtime::spawn(async move {
         let lifetime = plugboard_core::flow::FLOW_LIFETIME + Duration::from_secs(5);
         let params = match listener {
-            Some((l, path)) => plugboard_core::loopback::wait_for_callback(l, &path, lifetime)
-                .await
-                .ok(),
+            Some((l, path)) => {
+                plugboard_core::loopback::wait_for_callback(l, &path, &state_to_wait_for, lifetime)
+                    .await
+                    .ok()
+            }
             None => {
                 tokio::time::sleep(lifetime).await;
                 None

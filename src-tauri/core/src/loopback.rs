@@ -1,8 +1,11 @@
 /*!
 The loopback redirect listener (RFC 8252 §7.3): for providers that reject custom schemes (HubSpot
 allows plain http only for `localhost`), the browser comes back to `http://localhost:PORT/path`.
-Plugboard listens on that fixed, registered port only while a sign-in is pending, answers one
-request on the path with a page that says to return to the app, and hands over the query.
+Plugboard listens on that fixed, registered port only while a sign-in is pending, answers the one
+request on the path that carries the pending `state` with a page that says to return to the app,
+and hands over the query. Anything else — another path (`/favicon.ico`), or a request without that
+state (a web page's `<img src="http://127.0.0.1:PORT/callback">`) — gets an error page and the
+listener keeps waiting, so a stray request cannot end or spoil the sign-in.
 */
 
 use std::collections::HashMap;
@@ -45,11 +48,18 @@ pub async fn bind_host(host: &str, port: u16) -> Result<TcpListener, LoopbackErr
         })
 }
 
-/// Waits for one request on `path` and returns its query parameters. Requests for other paths
-/// (a browser's `/favicon.ico`) get a 404 and the wait goes on. The listener closes on return.
+const STRAY_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Plugboard</title>\
+<body style=\"font-family:system-ui,sans-serif;margin:4em;text-align:center\">\
+<h1>This is not the sign-in Plugboard is waiting for</h1>\
+<p>Plugboard ignored this address. Finish the sign-in in the browser tab it opened.</p></body>";
+
+/// Waits for the request on `path` whose `state` parameter is `state`, and returns its query
+/// parameters. Requests for other paths (a browser's `/favicon.ico`) get a 404, requests without
+/// the pending state a 400; the wait goes on after both. The listener closes on return.
 pub async fn wait_for_callback(
     listener: TcpListener,
     path: &str,
+    state: &str,
     timeout: Duration,
 ) -> Result<HashMap<String, String>, LoopbackError> {
     let wait = async {
@@ -85,15 +95,25 @@ pub async fn wait_for_callback(
                     .await;
                 continue;
             }
+            let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+            if params.get("state").map(String::as_str) != Some(state) {
+                let reply = format!(
+                    "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{STRAY_PAGE}",
+                    STRAY_PAGE.len()
+                );
+                let _ = sock.write_all(reply.as_bytes()).await;
+                let _ = sock.shutdown().await;
+                continue;
+            }
             let reply = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{DONE_PAGE}",
                 DONE_PAGE.len()
             );
             let _ = sock.write_all(reply.as_bytes()).await;
             let _ = sock.shutdown().await;
-            return url::form_urlencoded::parse(query.as_bytes())
-                .into_owned()
-                .collect();
+            return params;
         }
     };
     tokio::time::timeout(timeout, wait)
@@ -112,6 +132,7 @@ mod tests {
         let waiter = tokio::spawn(wait_for_callback(
             listener,
             "/oauth/callback",
+            "s1",
             Duration::from_secs(10),
         ));
         let http = crate::http::client();
@@ -121,6 +142,18 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(favicon.status(), 404);
+        // A stray request on the callback path (a web page's <img>, a forged callback) without
+        // the pending state: refused, and the listener keeps waiting.
+        for stray in ["/oauth/callback", "/oauth/callback?code=evil&state=other"] {
+            let page = http
+                .get(format!("http://127.0.0.1:{port}{stray}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(page.status(), 400, "{stray}");
+            assert!(page.text().await.unwrap().contains("not the sign-in"));
+        }
+        assert!(!waiter.is_finished());
         let page = http
             .get(format!(
                 "http://127.0.0.1:{port}/oauth/callback?code=c1&state=s1"
@@ -148,7 +181,7 @@ mod tests {
     #[tokio::test]
     async fn nobody_coming_back_times_out() {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let r = wait_for_callback(listener, "/cb", Duration::from_millis(100)).await;
+        let r = wait_for_callback(listener, "/cb", "s", Duration::from_millis(100)).await;
         assert!(matches!(r, Err(LoopbackError::TimedOut)));
     }
 }

@@ -115,7 +115,7 @@ pub async fn run(
                 );
             }
             let callback = async {
-                plugboard_core::loopback::wait_for_callback(listener, &path, lifetime)
+                plugboard_core::loopback::wait_for_callback(listener, &path, &started.state, lifetime)
                     .await
                     .map_err(|e| {
                         service.cancel_sign_in(pid);

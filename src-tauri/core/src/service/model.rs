@@ -79,8 +79,8 @@ pub enum DisconnectReport {
     AlreadyGone,
 }
 
-/// A started browser sign-in.
-#[derive(Debug, Clone, Serialize)]
+/// A started browser sign-in. Its `Debug` leaves out the state.
+#[derive(Clone, Serialize)]
 pub struct StartedSignIn {
     pub provider: String,
     /// Open this in the system browser.
@@ -88,6 +88,10 @@ pub struct StartedSignIn {
     pub redirect_uri: String,
     /// For loopback redirects: the port and path to listen on while the sign-in is pending.
     pub loopback: Option<(u16, String)>,
+    /// The pending `state`: a loopback listener answers only the request that carries it. Never
+    /// serialized (a front end has no use for it, and it must not travel further).
+    #[serde(skip)]
+    pub state: String,
 }
 
 /// Every connection's live status and each card's: what the page re-reads every tick.
@@ -104,4 +108,14 @@ pub struct CardStatus {
     pub provider: String,
     pub health: Health,
     pub label: &'static str,
+}
+
+impl std::fmt::Debug for StartedSignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StartedSignIn")
+            .field("provider", &self.provider)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("loopback", &self.loopback)
+            .finish_non_exhaustive()
+    }
 }

@@ -68,7 +68,7 @@ impl Connections {
             self.pending.restore(&stored);
             self.pending.cancel(&provider.id);
         }
-        let (url, _state) = self
+        let (url, state) = self
             .pending
             .begin(provider, method, &creds, &redirect_uri, self.now());
         self.persist_pending().await?;
@@ -87,6 +87,7 @@ impl Connections {
             url: url.to_string(),
             redirect_uri,
             loopback,
+            state,
         })
     }
 
