@@ -1,0 +1,57 @@
+// The page's only door to the Rust side: every command name and event name lives here.
+// Argument keys are sent exactly as the commands expect them (camelCase, as Tauri maps them).
+
+const tauri = window.__TAURI__;
+const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
+
+/** The provider cards, each with its connections (and their live status at the time). */
+export const listProviders = () => invoke("list_providers");
+
+/** Version, keychain state, scheme registration and demo mode. */
+export const appInfo = () => invoke("app_info");
+
+/** Notices queued before the page listened (start-up problems, a deep link that arrived early). */
+export const takeNotices = () => invoke("take_notices");
+
+export const openDeveloperPage = (provider) => invoke("open_developer_page", { provider });
+
+/** `fields`: the provider's key fields by id. */
+export const connectApiKey = (provider, fields) => invoke("connect_api_key", { provider, fields });
+
+export const connectClientCredentials = ({ provider, clientId, clientSecret, environment, basicToken }) =>
+  invoke("connect_client_credentials", { provider, clientId, clientSecret, environment, basicToken });
+
+export const beginSignIn = (provider) => invoke("begin_sign_in", { provider });
+
+export const cancelSignIn = (provider) => invoke("cancel_sign_in", { provider });
+
+export const disconnect = (id) => invoke("disconnect", { id });
+
+/** A provider's OAuth app: the client id, and the secret (stored in the keychain). */
+export const saveAppCredentials = ({ provider, clientId, clientSecret }) =>
+  invoke("save_app_credentials", { provider, clientId, clientSecret });
+
+export const refresh = (id) => invoke("refresh", { id });
+
+/**
+ * Every connection's status and countdown now, and each card's status:
+ * `{ connections: [LiveStatus…], cards: [{ provider, health, label }…] }`.
+ */
+export const live = () => invoke("live");
+
+export const connectionDetails = (id) => invoke("connection_details", { id });
+
+export const revealToken = (id) => invoke("reveal_token", { id });
+
+/** `form`: "access", "refresh", "header" or "curl". */
+export const copyToken = (id, form, refreshFirst) => invoke("copy_token", { id, form, refreshFirst });
+
+export const copyDiagnostics = () => invoke("copy_diagnostics");
+
+export const unlockAndRetry = () => invoke("unlock_and_retry");
+
+/** Calls `fn(notice)` for every notice the Rust side sends; resolves once listening. */
+export const onNotice = (fn) => tauri.event.listen("plugboard://notice", (event) => fn(event.payload));
+
+/** Calls `fn()` whenever connections or providers changed; resolves once listening. */
+export const onChanged = (fn) => tauri.event.listen("plugboard://changed", () => fn());

@@ -1,0 +1,14 @@
+// The page's state that outlives one render: kept here, not on DOM nodes.
+
+export const store = {
+  /** What was rendered last: the provider list without the live parts the tick updates in place. */
+  renderedKey: null,
+  /** Per connection id, for the rows of the current render: `{ account, applyLive(live) }`. */
+  rows: new Map(),
+  /** Connection ids whose details panel is open, so a re-render keeps it open. */
+  openDetails: new Set(),
+  /** Ids of the notices already shown: each is shown once. */
+  shownNotices: new Set(),
+  /** What the screen reader heard last, per connection id: `{ health, milestone }`. */
+  announced: new Map(),
+};

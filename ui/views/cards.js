@@ -1,0 +1,152 @@
+// A provider's card, and one row per connected account.
+import * as api from "../api.js";
+import { GLYPH, h, healthText, localTime, messageOf } from "../dom.js";
+import { store } from "../store.js";
+import { detailsPanel } from "./details.js";
+import { appCredentialsForm, credentialForm } from "./forms.js";
+import { run, showNotice } from "./notices.js";
+
+/** One account's row; registers its update function in `store.rows`. */
+function connectionItem(p, c) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const disconnect = h("button", { type: "button", "data-action": "disconnect" }, "Disconnect");
+  disconnect.addEventListener("click", async () => {
+    const done = await run(disconnect, error, () => api.disconnect(c.id));
+    if (done) showNotice({ level: "info", message: done.message });
+  });
+  const refresh = h("button", { type: "button", "data-action": "refresh" }, "Refresh");
+  refresh.addEventListener("click", async () => {
+    refresh.textContent = "Refreshing…";
+    const done = await run(refresh, error, () => api.refresh(c.id));
+    refresh.textContent = "Refresh";
+    if (done) showNotice({ level: "success", message: `Refreshed ${p.name} (${c.account}). ${done.live.countdown}.` });
+  });
+  // Reconnect: the same sign-in again; the account keeps its place (and its history).
+  const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
+  reconnect.addEventListener("click", async () => {
+    if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id));
+    else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
+  });
+  const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");
+  unlock.addEventListener("click", () => run(unlock, error, () => api.unlockAndRetry()));
+
+  const countdown = h("time", { class: "expiry", tabindex: "0", "data-countdown": "" });
+  const status = h("span", { class: "conn-status", "data-health": "" },
+    h("span", { class: "glyph", "aria-hidden": "true" }), h("span", { class: "status-word" }));
+  const details = detailsPanel(p, c);
+  const li = h("li", { class: "connection", "data-connection": c.id },
+    h("div", { class: "connection-row" },
+      h("div", { class: "connection-main" },
+        h("span", { class: "account" }, c.account),
+        h("span", { class: "connection-meta" }, status, " · ", countdown,
+          c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
+      reconnect, unlock, refresh, disconnect),
+    error, details.panel);
+  const applyLive = (live) => {
+    status.dataset.health = live.health;
+    status.querySelector(".glyph").textContent = GLYPH[live.health] || "•";
+    status.querySelector(".status-word").textContent = healthText(live);
+    countdown.textContent = live.countdown;
+    if (live.expiry.kind === "at") {
+      countdown.setAttribute("datetime", new Date(live.expiry.at * 1000).toISOString());
+      countdown.dataset.absolute = `Expires ${localTime(live.expiry.at)}`;
+      countdown.setAttribute("aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
+    }
+    reconnect.hidden = live.health !== "reconnect_needed";
+    unlock.hidden = !["keychain_locked", "keychain_unavailable"].includes(live.health);
+    refresh.disabled = live.health === "refreshing";
+    li.dataset.health = live.health;
+    details.applyLive(live);
+  };
+  applyLive(c.live);
+  store.rows.set(c.id, { account: c.account, applyLive });
+  return li;
+}
+
+/** Sets a card's status badge: glyph and words, as the core ranked its connections. */
+export function setCardStatus(badge, health, label) {
+  badge.dataset.status = health;
+  badge.className = `status status-${health}`;
+  badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[health]), label);
+}
+
+/** A provider's card: its status, accounts, connect actions, inline forms and setup details. */
+export function providerCard(p) {
+  const titleId = `card-${p.id}-title`;
+  const noteId = `card-${p.id}-note`;
+  const note = h("p", { class: "card-note", id: noteId, hidden: true });
+  const details = h("details", { class: "setup" },
+    h("summary", {}, "Setup details"),
+    h("dl", {},
+      p.redirect_uri && [h("dt", {}, "Redirect URI to register"), h("dd", {}, h("code", {}, p.redirect_uri))],
+      p.credentials_help && [h("dt", {}, "Credentials"), h("dd", {}, p.credentials_help)],
+      p.other_methods.length > 0 && [h("dt", {}, "Also supports"), h("dd", {}, p.other_methods.join(", "))],
+      p.revoke_note && [h("dt", {}, "Disconnecting"), h("dd", {}, p.revoke_note)],
+    ),
+  );
+  const formSlot = h("div", { class: "form-slot" });
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+
+  const connectLabel = p.connections.length > 0 ? "Add another account" : "Connect";
+  const connect = h("button", { type: "button", class: "primary", "aria-describedby": noteId, "data-action": "connect" }, connectLabel);
+  connect.addEventListener("click", async () => {
+    if (p.method !== "authorization_code") {
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      formSlot.replaceChildren(credentialForm(p, close));
+      connect.hidden = true;
+      formSlot.querySelector("input")?.focus();
+      return;
+    }
+    if (!p.credentials_ready) {
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      formSlot.replaceChildren(appCredentialsForm(p, close));
+      connect.hidden = true;
+      formSlot.querySelector("input")?.focus();
+      return;
+    }
+    await run(connect, error, () => api.beginSignIn(p.id));
+  });
+
+  // The browser sign-in of the source texts, where it is not the default (Hotmart, WhatConverts).
+  const alternative = p.alternative_sign_in && h("button", { type: "button", class: "quiet" }, p.alternative_sign_in);
+  alternative?.addEventListener("click", async () => {
+    if (!p.alternative_ready) {
+      const close = () => { formSlot.replaceChildren(); };
+      formSlot.replaceChildren(appCredentialsForm(p, close));
+      formSlot.querySelector("input")?.focus();
+      return;
+    }
+    await run(alternative, error, () => api.beginSignIn(p.id));
+  });
+
+  const developer = p.developer_url && h("button", {
+    type: "button", class: "quiet",
+    onclick: () => api.openDeveloperPage(p.id).catch((e) => showNotice({ level: "warning", message: messageOf(e) })),
+  }, "Developer page");
+
+  const waiting = p.waiting && h("div", { class: "waiting", role: "status" },
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    h("span", {}, "Waiting for your browser…"),
+    h("button", { type: "button", onclick: (ev) => run(ev.currentTarget, error, () => api.cancelSignIn(p.id)) }, "Cancel"));
+
+  return h("section", { class: "card", "aria-labelledby": titleId, "data-provider": p.id, style: { "--accent": p.accent } },
+    h("div", { class: "card-head" },
+      h("span", { class: "monogram", "aria-hidden": "true" }, p.name.charAt(0)),
+      h("div", { class: "card-title" },
+        h("h2", { id: titleId }, p.name),
+        h("p", { class: "summary" }, p.summary),
+        p.method === "authorization_code" && !p.credentials_ready &&
+          h("p", { class: "hint" }, "Needs app credentials first"),
+      ),
+      h("span", { class: `status status-${p.status}`, "data-status": p.status },
+        h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[p.status] || "•"),
+        p.status_label),
+    ),
+    p.connections.length > 0 && h("ul", { class: "connections", "aria-label": `${p.name} accounts` }, p.connections.map((c) => connectionItem(p, c))),
+    note,
+    waiting || h("div", { class: "actions" }, connect, alternative, developer),
+    error,
+    formSlot,
+    details,
+  );
+}

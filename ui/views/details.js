@@ -1,0 +1,94 @@
+// A connection's details panel: who, what, when, the last error, the timeline, and the token for developers.
+import * as api from "../api.js";
+import { h, localTime, messageOf } from "../dom.js";
+import { store } from "../store.js";
+import { run } from "./notices.js";
+
+const EVENT_WORDS = {
+  connected: "Connected", refreshed: "Refreshed", refresh_failed: "Refresh failed",
+  reconnect_needed: "Reconnect needed", reconnected: "Reconnected", disconnected: "Disconnected",
+};
+
+/** The panel of connection `c` of provider `p`: `{ panel, applyLive(live) }`. Loads when opened. */
+export function detailsPanel(p, c) {
+  const body = h("div", { class: "details-body" }, h("p", {}, "Loading…"));
+  const panel = h("details", { class: "conn-details" }, h("summary", {}, "Details"), body);
+  let copyAccess;
+  let latest = c.live;
+  const applyLive = (live) => {
+    latest = live;
+    if (copyAccess) copyAccess.textContent = live.refresh_before_copy ? "Refresh & copy" : "Copy access token";
+  };
+  const load = async () => {
+    let d;
+    try {
+      d = await api.connectionDetails(c.id);
+    } catch (e) {
+      body.replaceChildren(h("p", { class: "form-error", role: "alert" }, messageOf(e)));
+      return;
+    }
+    const conn = d.connection;
+    const feedback = h("p", { class: "copy-feedback", role: "status" });
+    const copy = (form, label, refreshFirst = () => false) => {
+      const b = h("button", { type: "button", "data-copy": form }, label);
+      b.addEventListener("click", async () => {
+        const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst()));
+        if (done) feedback.textContent = done.message;
+      });
+      return b;
+    };
+    const tokenValue = h("code", { class: "token", "data-token": "" }, d.token_masked || "—");
+    const reveal = h("button", { type: "button", "aria-pressed": "false", "data-action": "reveal" }, "Reveal");
+    reveal.addEventListener("click", async () => {
+      if (reveal.getAttribute("aria-pressed") === "true") {
+        tokenValue.textContent = d.token_masked;
+        reveal.setAttribute("aria-pressed", "false");
+        reveal.textContent = "Reveal";
+        return;
+      }
+      const full = await run(reveal, feedback, () => api.revealToken(c.id));
+      if (full !== undefined) {
+        tokenValue.textContent = full;
+        reveal.setAttribute("aria-pressed", "true");
+        reveal.textContent = "Hide";
+      }
+    });
+    copyAccess = copy("access", "Copy access token", () => latest.refresh_before_copy);
+    applyLive(latest);
+    // The refresh token grants lasting access: behind an explicit confirmation.
+    const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": "Confirm copying the refresh token" },
+      h("p", {}, "The refresh token gives lasting access to this account. Anyone holding it can get new tokens. Copy it anyway?"),
+      copy("refresh", "Yes, copy refresh token"),
+      h("button", { type: "button", onclick: () => { confirmBox.hidden = true; } }, "Cancel"));
+    const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token",
+      onclick: () => { confirmBox.hidden = false; confirmBox.querySelector("button").focus(); } }, "Copy refresh token…");
+    const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
+    const rows = [
+      ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],
+      ["Scopes granted", granted],
+      conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],
+      conn.environment && ["Environment", conn.environment === "sandbox" ? "Sandbox" : "Production"],
+      ["Obtained", localTime(conn.obtained_at)],
+      ["Last refreshed", conn.refreshed_at ? localTime(conn.refreshed_at) : "Not yet"],
+      ["Last error", conn.last_error ? `${conn.last_error.code}: ${conn.last_error.message} (${localTime(conn.last_error.at)})` : "None"],
+    ].filter(Boolean);
+    body.replaceChildren(
+      h("dl", { class: "details-list" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+      h("div", { class: "token-box" },
+        h("span", { class: "token-label" }, "Access token"),
+        d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || "Not available"),
+        d.token_masked && h("div", { class: "actions" }, copyAccess, copy("header", "Copy as header"),
+          d.has_curl && copy("curl", "Copy as curl"), askRefresh),
+        confirmBox, feedback),
+      h("h3", { class: "timeline-title" }, "Recent events"),
+      h("ol", { class: "timeline", "aria-label": "Recent events, newest first" },
+        d.events.length === 0 ? h("li", {}, "None yet") : d.events.map((e) => h("li", { "data-event": e.kind },
+          h("time", { datetime: new Date(e.at * 1000).toISOString() }, localTime(e.at)), " ",
+          EVENT_WORDS[e.kind] || e.kind, e.code ? ` (${e.code})` : ""))));
+  };
+  panel.addEventListener("toggle", () => {
+    if (panel.open) { store.openDetails.add(c.id); load(); } else store.openDetails.delete(c.id);
+  });
+  if (store.openDetails.has(c.id)) panel.open = true;
+  return { panel, applyLive };
+}

@@ -1,0 +1,67 @@
+// The inline forms of a card: credentials to connect with, and a provider's OAuth app credentials.
+import * as api from "../api.js";
+import { h } from "../dom.js";
+import { run, showNotice } from "./notices.js";
+
+function field(id, label, { type = "text", autocomplete = "off", value = "" } = {}) {
+  return h("label", { class: "field" }, h("span", {}, label),
+    h("input", { id, name: id, type, autocomplete, spellcheck: "false", value, required: true }));
+}
+
+/** The inline form for API-key and client-credentials methods. */
+export function credentialForm(p, close) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? "Save and connect" : "Connect");
+  const inputs = p.method === "api_key"
+    ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text" }))
+    : [field(`${p.id}-client-id`, "Client ID"), field(`${p.id}-client-secret`, "Client secret", { type: "password" }),
+      h("label", { class: "field" }, h("span", {}, "Basic token (optional: checked against the two above)"),
+        h("input", { id: `${p.id}-basic`, name: `${p.id}-basic`, type: "password", autocomplete: "off", spellcheck: "false" }))];
+  const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, "Environment"),
+    h("select", { id: `${p.id}-environment` }, p.environments.map(([id, label]) => h("option", { value: id }, label))));
+  const form = h("form", { class: "connect-form", "aria-label": `Connect ${p.name}` },
+    inputs, env, error,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
+    const done = await run(submit, error, () => p.method === "api_key"
+      ? api.connectApiKey(p.id, Object.fromEntries(p.key_fields.map((f) => [f.id, value(`${p.id}-${f.id}`)])))
+      : api.connectClientCredentials({
+        provider: p.id, clientId: value(`${p.id}-client-id`), clientSecret: value(`${p.id}-client-secret`),
+        environment: p.environments.length > 0 ? value(`${p.id}-environment`) : null,
+        basicToken: value(`${p.id}-basic`) || null,
+      }));
+    if (done) {
+      form.reset();
+      showNotice({ level: "success", message: `Connected to ${p.name} as ${done.account}.` });
+    }
+  });
+  return form;
+}
+
+/** Settings for a provider's OAuth app: the client id, and the secret (stored in the keychain). */
+export function appCredentialsForm(p, close) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "primary" }, "Save credentials");
+  const form = h("form", { class: "connect-form", "aria-label": `${p.name} app credentials` },
+    h("p", { class: "form-intro" }, p.public_client
+      ? `${p.name} needs its app's client ID before you can sign in (a public app: no secret). `
+      : `${p.name} needs app credentials before you can sign in. `, p.credentials_help || ""),
+    field(`${p.id}-app-client-id`, "Client ID"),
+    !p.public_client && field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
+    p.redirect_uri && h("p", { class: "form-intro" }, "Register this redirect URI with the app: ", h("code", {}, p.redirect_uri)),
+    error,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const value = (id) => form.querySelector(`#${CSS.escape(id)}`)?.value ?? "";
+    const saved = await run(submit, error, () => api.saveAppCredentials({
+      provider: p.id, clientId: value(`${p.id}-app-client-id`), clientSecret: value(`${p.id}-app-client-secret`),
+    }).then(() => true));
+    if (saved) showNotice({ level: "success", message: p.public_client
+      ? `Saved the ${p.name} client ID.`
+      : `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+  });
+  return form;
+}

@@ -1,0 +1,75 @@
+// The list of provider cards: rendered from `list_providers`, kept live from `live`.
+import * as api from "../api.js";
+import { h, healthText, messageOf } from "../dom.js";
+import { store } from "../store.js";
+import { providerCard, setCardStatus } from "./cards.js";
+import { announce } from "./notices.js";
+
+/** Where keyboard focus was, so a re-render (an automatic refresh) does not lose it. */
+function focusPath() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const scope = el.closest("li[data-connection]") || el.closest("section[data-provider]");
+  if (!scope) return null;
+  const attr = ["data-copy", "data-action"].find((a) => el.hasAttribute(a));
+  return {
+    scope: scope.matches("li") ? `li[data-connection="${scope.dataset.connection}"]` : `section[data-provider="${scope.dataset.provider}"]`,
+    inner: attr ? `[${attr}="${el.getAttribute(attr)}"]` : el.tagName === "SUMMARY" ? "summary" : el.id ? `#${CSS.escape(el.id)}` : null,
+  };
+}
+
+/**
+ * Fetches the provider list and renders it, unless it is unchanged apart from its live parts.
+ * Resolves to true when the cards were rendered anew (the caller then shows the live state at once).
+ */
+export async function loadProviders() {
+  const main = document.getElementById("providers");
+  try {
+    const cards = await api.listProviders();
+    const key = JSON.stringify(cards, (k, v) => (k === "live" ? undefined : v));
+    if (key === store.renderedKey) return false;
+    store.renderedKey = key;
+    const focus = focusPath();
+    store.rows.clear();
+    main.replaceChildren(...cards.map(providerCard));
+    if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+    return true;
+  } catch (e) {
+    main.replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
+    return false;
+  } finally {
+    main.setAttribute("aria-busy", "false");
+  }
+}
+
+/** Whether the page shows exactly these connections (one made or removed elsewhere needs a re-render). */
+export function showsConnections(connections) {
+  const shown = new Set([...document.querySelectorAll("li[data-connection]")].map((li) => li.dataset.connection));
+  return connections.length === shown.size && connections.every((live) => shown.has(live.id));
+}
+
+const MILESTONE_WORDS = { five_minutes: "expires in 5 minutes", one_minute: "expires in 1 minute", expired: "has expired" };
+
+/** Applies the result of `live`: each row's status and countdown, announcements, each card's status. */
+export function showLive({ connections, cards }) {
+  for (const live of connections) {
+    const row = store.rows.get(live.id);
+    if (!row) continue;
+    row.applyLive(live);
+    const before = store.announced.get(live.id);
+    const now = { health: live.health, milestone: live.milestone };
+    if (before && (before.health !== now.health || before.milestone !== now.milestone)) {
+      const words = before.health !== now.health ? healthText(live) : MILESTONE_WORDS[now.milestone];
+      if (words) announce(`${row.account}: ${words}`);
+    }
+    store.announced.set(live.id, now);
+  }
+  // A card's own status, in the core's words (the core ranks its connections; the page does not).
+  const byProvider = new Map(cards.map((card) => [card.provider, card]));
+  for (const section of document.querySelectorAll("section[data-provider]")) {
+    const card = byProvider.get(section.dataset.provider);
+    const badge = section.querySelector(".card-head .status");
+    if (!card || !badge) continue;
+    setCardStatus(badge, card.health, card.label);
+  }
+}
