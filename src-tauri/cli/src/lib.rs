@@ -93,10 +93,19 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
             } else {
                 exit::OK
             };
-            let text = e.render().ansi().to_string();
+            // Coloured as clap colours it, on a terminal only.
+            let rendered = e.render();
             if e.use_stderr() {
+                let text = match term.err_styled {
+                    true => rendered.ansi().to_string(),
+                    false => rendered.to_string(),
+                };
                 term.say(text.trim_end());
             } else {
+                let text = match term.out_styled {
+                    true => rendered.ansi().to_string(),
+                    false => rendered.to_string(),
+                };
                 let _ = term.print(&text);
             }
             return code;
@@ -213,10 +222,7 @@ mod tests {
     fn usage_errors_exit_2_and_help_exits_0() {
         let run = |list: &[&str]| {
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let mut term = Term {
-                out: &mut out,
-                err: &mut err,
-            };
+            let mut term = Term::plain(&mut out, &mut err);
             let code = main(args(list), &Settings::default(), &mut term);
             (
                 code,
@@ -234,16 +240,17 @@ mod tests {
         );
         let (code, out, _) = run(&["plugboard", "--help"]);
         assert_eq!(code, exit::OK);
+        assert!(
+            !out.contains('\u{1b}'),
+            "no colour codes outside a terminal"
+        );
         assert!(out.contains("plugboard connect") || out.contains("Connect an account"));
     }
 
     #[test]
     fn demo_mode_is_refused_with_words_that_say_why() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut term = Term {
-            out: &mut out,
-            err: &mut err,
-        };
+        let mut term = Term::plain(&mut out, &mut err);
         let settings = Settings { demo: true };
         let code = main(args(&["plugboard", "status"]), &settings, &mut term);
         assert_eq!(code, exit::USAGE);

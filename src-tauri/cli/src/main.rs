@@ -49,7 +49,10 @@ fn main() {
         Mode::Window => start_window(&args),
         Mode::Cli => {
             let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+            use std::io::IsTerminal;
             let mut term = Term {
+                out_styled: out.is_terminal(),
+                err_styled: err.is_terminal(),
                 out: &mut out,
                 err: &mut err,
             };

@@ -9,9 +9,23 @@ use crate::failure::{exit, Failure};
 pub struct Term<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+    /// Whether `out` / `err` are terminals, where clap's help and usage errors are coloured
+    /// (never in a pipe or a file).
+    pub out_styled: bool,
+    pub err_styled: bool,
 }
 
-impl Term<'_> {
+impl<'a> Term<'a> {
+    /// Plain output to two writers (tests, pipes).
+    pub fn plain(out: &'a mut dyn Write, err: &'a mut dyn Write) -> Self {
+        Self {
+            out,
+            err,
+            out_styled: false,
+            err_styled: false,
+        }
+    }
+
     /// Writes a result. A closed pipe (`plugboard status | head -1`) is not an error worth a message.
     pub fn print(&mut self, text: &str) -> Result<(), Failure> {
         match self

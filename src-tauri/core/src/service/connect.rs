@@ -4,7 +4,7 @@ credentials (Hotmart) mint a first token; nothing is stored unless the provider 
 */
 
 use super::model::ConnectionView;
-use super::{no_method, required, store::fresh_id, Connections, ServiceError};
+use super::{no_method, required, Connections, ServiceError};
 use crate::catalogue::MethodKind;
 use crate::flow::{self, AppCredentials};
 use crate::index::ConnectionRecord;
@@ -38,21 +38,10 @@ impl Connections {
         }
         flow::verify_api_key(&self.http, method, &ordered).await?;
         let (first_label, first) = (&method.fields[0].label, &ordered[0].1);
+        let account = format!("{first_label} {}", first.tail_hint());
         let record = ConnectionRecord {
-            id: fresh_id(&provider.id),
-            provider: provider.id.to_string(),
-            method: MethodKind::ApiKey,
-            account: format!("{first_label} {}", first.tail_hint()),
-            scopes: vec![],
-            environment: None,
-            obtained_at: self.now(),
-            expires_at: None,
             never_expires: true,
-            refreshed_at: None,
-            requested_scopes: vec![],
-            reconnect_needed: false,
-            temporary_problem: false,
-            last_error: None,
+            ..self.new_record(&provider.id, MethodKind::ApiKey, account)
         };
         self.store(record, ConnectionSecret::ApiKey { fields: ordered })
             .await
@@ -99,20 +88,10 @@ impl Connections {
             None => format!("Client {id_hint}"),
         };
         let record = ConnectionRecord {
-            id: fresh_id(&provider.id),
-            provider: provider.id.to_string(),
-            method: MethodKind::ClientCredentials,
-            account,
             scopes: tokens.scopes.clone().unwrap_or_default(),
             environment: env.map(|e| e.id.clone()),
-            obtained_at: self.now(),
             expires_at: tokens.expires_at,
-            never_expires: false,
-            refreshed_at: None,
-            requested_scopes: vec![],
-            reconnect_needed: false,
-            temporary_problem: false,
-            last_error: None,
+            ..self.new_record(&provider.id, MethodKind::ClientCredentials, account)
         };
         let secret = ConnectionSecret::ClientCredentials {
             client_id: creds.client_id,

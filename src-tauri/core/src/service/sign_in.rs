@@ -8,7 +8,7 @@ is used, exchanges the code, names the account and stores the connection; cancel
 use serde_json::Value;
 
 use super::model::{ConnectionView, StartedSignIn};
-use super::{no_method, store::fresh_id, Connections, ServiceError};
+use super::{no_method, Connections, ServiceError};
 use crate::catalogue::{MethodKind, Provider, ProviderId};
 use crate::flow::{self, AppCredentials, Callback};
 use crate::index::ConnectionRecord;
@@ -194,24 +194,15 @@ impl Connections {
                 .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
                 .await;
             let record = ConnectionRecord {
-                id: fresh_id(&provider.id),
-                provider: provider_id.clone(),
-                method: MethodKind::AuthorizationCode,
-                account,
                 scopes: tokens
                     .scopes
                     .clone()
                     .or(identity_scopes)
                     .unwrap_or_else(|| method.scopes.clone()),
-                environment: None,
-                obtained_at: self.now(),
                 expires_at: tokens.expires_at,
                 never_expires: !method.tokens_expire,
-                refreshed_at: None,
                 requested_scopes: method.scopes.clone(),
-                reconnect_needed: false,
-                temporary_problem: false,
-                last_error: None,
+                ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account)
             };
             self.store(record, ConnectionSecret::OAuth { tokens }).await
         }

@@ -51,21 +51,28 @@ impl Connections {
         let records = self.index.load()?;
         let connections: Vec<LiveStatus> =
             records.iter().map(|r| self.live_status(r, now)).collect();
-        let mut cards: Vec<CardStatus> = Vec::new();
-        for (record, live) in records.iter().zip(&connections) {
-            match cards.iter_mut().find(|c| c.provider == record.provider) {
-                Some(card) if card.health.urgency() >= live.health.urgency() => {}
-                Some(card) => {
-                    card.health = live.health;
-                    card.label = live.label;
-                }
-                None => cards.push(CardStatus {
-                    provider: record.provider.clone(),
-                    health: live.health,
-                    label: live.label,
-                }),
+        // Providers in the order their connections are listed; each card the worst of its own.
+        let mut providers: Vec<&str> = Vec::new();
+        for r in &records {
+            if !providers.contains(&r.provider.as_str()) {
+                providers.push(&r.provider);
             }
         }
+        let cards = providers
+            .into_iter()
+            .filter_map(|provider| {
+                let of_provider = records
+                    .iter()
+                    .zip(&connections)
+                    .filter(|(r, _)| r.provider == provider)
+                    .map(|(_, live)| live.health);
+                Health::worst(of_provider).map(|health| CardStatus {
+                    provider: provider.to_string(),
+                    health,
+                    label: health.label(),
+                })
+            })
+            .collect();
         Ok(LiveBoard { connections, cards })
     }
 

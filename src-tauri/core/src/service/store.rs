@@ -8,7 +8,7 @@ the record. Connecting an account that is already connected replaces it under it
 use super::model::ConnectionView;
 use super::runtime::Live;
 use super::{Connections, ErrorKind, ServiceError};
-use crate::catalogue::ProviderId;
+use crate::catalogue::{MethodKind, ProviderId};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
 use crate::index::{ConnectionRecord, LastError};
@@ -16,13 +16,39 @@ use crate::timeline::EventKind;
 use crate::tokens::ConnectionSecret;
 use crate::vault::{VaultError, VaultKey};
 
-pub(super) fn fresh_id(provider: &ProviderId) -> ConnectionId {
+fn fresh_id(provider: &ProviderId) -> ConnectionId {
     let n: u32 = rand::random();
     ConnectionId::parse(&format!("{provider}-{n:08x}"))
         .expect("provider ids and hex make valid connection ids")
 }
 
 impl Connections {
+    /// The one constructor of a new connection's record: a fresh id, obtained now, nothing
+    /// granted, no expiry, no failure. Each way of connecting fills in what it learned.
+    pub(super) fn new_record(
+        &self,
+        provider: &ProviderId,
+        method: MethodKind,
+        account: String,
+    ) -> ConnectionRecord {
+        ConnectionRecord {
+            id: fresh_id(provider),
+            provider: provider.to_string(),
+            method,
+            account,
+            scopes: vec![],
+            environment: None,
+            obtained_at: self.now(),
+            expires_at: None,
+            never_expires: false,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            temporary_problem: false,
+            last_error: None,
+        }
+    }
+
     /// A stored connection: its index record and its secret from the keychain. The index says the
     /// connection exists, so a missing keychain item is never "not connected": a locked keychain
     /// says so ([`VaultError::Locked`]), and an item gone from an open keychain is
