@@ -3,8 +3,11 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::catalogue::{Catalogue, Method, MethodKind};
+use crate::catalogue::{AuthorizationCode, BodyFormat, Catalogue, ClientAuth, Method, MethodKind};
 use crate::tokens::parse_token_response;
+use crate::tokens::TokenSet;
+use oauth2::{PkceCodeChallenge, PkceCodeVerifier};
+use url::Url;
 
 fn catalogue() -> Catalogue {
     Catalogue::builtin().unwrap()

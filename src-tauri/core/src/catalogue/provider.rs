@@ -1,0 +1,301 @@
+//! A validated provider: its methods (authorization code, client credentials, API key) with every
+//! field their kind needs, redirect modes, environments, revoke, and what a card needs to know.
+
+use serde::Serialize;
+
+use super::{Endpoint, ProviderId, UrlTemplate};
+use crate::deeplink;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MethodKind {
+    AuthorizationCode,
+    ClientCredentials,
+    ApiKey,
+}
+
+impl MethodKind {
+    pub(super) fn parse(s: &str) -> Option<Self> {
+        match s {
+            "authorization_code" => Some(Self::AuthorizationCode),
+            "client_credentials" => Some(Self::ClientCredentials),
+            "api_key" => Some(Self::ApiKey),
+            _ => None,
+        }
+    }
+}
+
+/// How a token request's parameters travel (RFC 6749 §4.1.3 uses a form body; some servers want JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    Form,
+    Json,
+}
+
+/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAuth {
+    /// `Authorization: Basic base64(client_id:client_secret)`.
+    Basic,
+    /// client_id and client_secret as request parameters.
+    RequestBody,
+    /// A public client: client_id only (PKCE carries the proof).
+    None,
+}
+
+/// Where client-credentials parameters go: Hotmart wants them in the query string, with no body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamsIn {
+    Query,
+    Body,
+}
+
+/// How an API key is presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyAuth {
+    /// HTTP Basic with the first field as user and the second as password (WhatConverts).
+    Basic,
+    /// `Authorization: Bearer <first field>`.
+    Bearer,
+}
+
+/// Where the browser sends the person back after consent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RedirectMode {
+    /// The app's private-use scheme (RFC 8252 §7.1), delivered by the OS as a second launch.
+    DeepLink,
+    /// A loopback listener, only while a flow is pending (RFC 8252 §7.3).
+    Loopback {
+        host: String,
+        port: u16,
+        path: String,
+    },
+    /// The deployer's own https page, which forwards to the app's scheme.
+    Https { url: Endpoint },
+}
+
+impl RedirectMode {
+    /// The exact redirect URI to register with the provider and to repeat at the token request.
+    pub fn redirect_uri(&self) -> String {
+        match self {
+            RedirectMode::DeepLink => deeplink::redirect_uri(),
+            RedirectMode::Loopback { host, port, path } => format!("http://{host}:{port}{path}"),
+            RedirectMode::Https { url } => url.as_str().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizationCode {
+    pub label: String,
+    pub authorize_url: Endpoint,
+    pub token_url: Endpoint,
+    pub body_format: BodyFormat,
+    pub client_auth: ClientAuth,
+    pub scopes: Vec<String>,
+    pub scope_separator: String,
+    pub extra_authorize_params: Vec<(String, String)>,
+    pub redirect: RedirectMode,
+    pub identity_url: Option<UrlTemplate>,
+    /// Whether access tokens expire at all (Ecwid's do not).
+    pub tokens_expire: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientCredentials {
+    pub label: String,
+    pub token_url: Endpoint,
+    pub params_in: ParamsIn,
+    pub client_auth: ClientAuth,
+    pub check_url: Option<UrlTemplate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyField {
+    pub id: String,
+    pub label: String,
+    pub secret: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    pub label: String,
+    pub auth: KeyAuth,
+    pub check_url: UrlTemplate,
+    pub fields: Vec<KeyField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Method {
+    /// Boxed: by far the largest variant, and methods are built once and only read.
+    AuthorizationCode(Box<AuthorizationCode>),
+    ClientCredentials(ClientCredentials),
+    ApiKey(ApiKey),
+}
+
+impl Method {
+    pub fn kind(&self) -> MethodKind {
+        match self {
+            Method::AuthorizationCode(_) => MethodKind::AuthorizationCode,
+            Method::ClientCredentials(_) => MethodKind::ClientCredentials,
+            Method::ApiKey(_) => MethodKind::ApiKey,
+        }
+    }
+
+    /// The one line a person reads on the card ("Sign in with HubSpot").
+    pub fn label(&self) -> &str {
+        match self {
+            Method::AuthorizationCode(m) => &m.label,
+            Method::ClientCredentials(m) => &m.label,
+            Method::ApiKey(m) => &m.label,
+        }
+    }
+
+    /// The redirect URI to register, for methods that go through a browser.
+    pub fn redirect_uri(&self) -> Option<String> {
+        match self {
+            Method::AuthorizationCode(m) => Some(m.redirect.redirect_uri()),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Environment {
+    pub id: String,
+    pub label: String,
+    #[serde(serialize_with = "serialize_endpoint")]
+    pub api_base: Endpoint,
+}
+
+fn serialize_endpoint<S: serde::Serializer>(e: &Endpoint, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(e.as_str())
+}
+
+/// How to revoke a token: `DELETE` a templated URL (HubSpot) or an RFC 7009 `POST` form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revoke {
+    pub url: UrlTemplate,
+    pub http_method: RevokeMethod,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevokeMethod {
+    Delete,
+    /// RFC 7009 §2.1: `POST` with a form body `token=…&token_type_hint=…`.
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    pub id: ProviderId,
+    pub name: String,
+    /// A `#rrggbb` colour for the card's accent.
+    pub accent: String,
+    pub developer_url: Option<Endpoint>,
+    pub credentials_help: Option<String>,
+    pub methods: Vec<Method>,
+    pub(super) default_method: usize,
+    pub environments: Vec<Environment>,
+    pub revoke: Option<Revoke>,
+    pub revoke_note: Option<String>,
+    /// RFC 7662 token introspection: says whether a token is active, and whose it is. Used to name
+    /// the account and to check a signed-in connection when there is no identity call.
+    pub introspection_url: Option<Endpoint>,
+    /// How to name the account after a browser sign-in: templates tried in order, filled with
+    /// `{dotted.path}`s of the identity response and the token response's non-secret fields
+    /// (`"{hub_domain} · {user}"`, `"Store {store_id}"`). None fits ⇒ the provider's name.
+    pub account_label: Vec<String>,
+}
+
+impl Provider {
+    /// The method the provider really documents; what the Connect button uses.
+    pub fn default_method(&self) -> &Method {
+        &self.methods[self.default_method]
+    }
+
+    pub fn method(&self, kind: MethodKind) -> Option<&Method> {
+        self.methods.iter().find(|m| m.kind() == kind)
+    }
+
+    pub fn authorization_code(&self) -> Option<&AuthorizationCode> {
+        self.methods.iter().find_map(|m| match m {
+            Method::AuthorizationCode(a) => Some(&**a),
+            _ => None,
+        })
+    }
+
+    /// Whether its browser sign-in is a public client (`client_auth = "none"`): app credentials
+    /// are then a client id alone.
+    pub fn public_client(&self) -> bool {
+        self.authorization_code()
+            .is_some_and(|m| m.client_auth == ClientAuth::None)
+    }
+
+    pub fn client_credentials(&self) -> Option<&ClientCredentials> {
+        self.methods.iter().find_map(|m| match m {
+            Method::ClientCredentials(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn api_key(&self) -> Option<&ApiKey> {
+        self.methods.iter().find_map(|m| match m {
+            Method::ApiKey(k) => Some(k),
+            _ => None,
+        })
+    }
+
+    /// Every endpoint Plugboard may send a request to for this provider, with the field it came from.
+    /// Templates are checked with sample values (see [`Catalogue::parse`]).
+    pub fn endpoints(&self) -> Vec<(&'static str, &Endpoint)> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.developer_url {
+            out.push(("developer_url", e));
+        }
+        for env in &self.environments {
+            out.push(("environment.api_base", &env.api_base));
+        }
+        if let Some(e) = &self.introspection_url {
+            out.push(("introspection_url", e));
+        }
+        for m in &self.methods {
+            match m {
+                Method::AuthorizationCode(m) => {
+                    out.push(("authorize_url", &m.authorize_url));
+                    out.push(("token_url", &m.token_url));
+                    if let RedirectMode::Https { url } = &m.redirect {
+                        out.push(("redirect.url", url));
+                    }
+                }
+                Method::ClientCredentials(m) => out.push(("token_url", &m.token_url)),
+                Method::ApiKey(_) => {}
+            }
+        }
+        out
+    }
+
+    /// Every URL template of this provider, with the field it came from.
+    pub fn templates(&self) -> Vec<(&'static str, &UrlTemplate)> {
+        let mut out = Vec::new();
+        if let Some(r) = &self.revoke {
+            out.push(("revoke.url", &r.url));
+        }
+        for m in &self.methods {
+            match m {
+                Method::AuthorizationCode(m) => {
+                    out.extend(m.identity_url.iter().map(|t| ("identity_url", t)))
+                }
+                Method::ClientCredentials(m) => {
+                    out.extend(m.check_url.iter().map(|t| ("check_url", t)))
+                }
+                Method::ApiKey(m) => out.push(("check_url", &m.check_url)),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,159 @@
+//! Token endpoint grants (RFC 6749 §4.1.3, §4.4, §6): exchanging a code, refreshing, minting with
+//! client credentials — each with the provider's client authentication and body format.
+
+use super::{
+    pending::PendingFlow, request::send, request::FlowError, request::PreparedRequest,
+    AppCredentials,
+};
+use crate::catalogue::{AuthorizationCode, BodyFormat, ClientAuth, ClientCredentials, ParamsIn};
+use crate::secret::SecretString;
+use crate::tokens::{parse_token_response, TokenSet};
+use oauth2::PkceCodeVerifier;
+
+pub(super) fn client_auth_params(
+    req: PreparedRequest,
+    params: &mut Vec<(&str, String)>,
+    auth: ClientAuth,
+    creds: &AppCredentials,
+) -> Result<PreparedRequest, FlowError> {
+    let secret = || {
+        creds
+            .client_secret
+            .as_ref()
+            .ok_or(FlowError::MissingClientSecret)
+    };
+    Ok(match auth {
+        ClientAuth::Basic => req.basic_auth(&creds.client_id, secret()?.expose()),
+        ClientAuth::RequestBody => {
+            params.push(("client_id", creds.client_id.clone()));
+            params.push(("client_secret", secret()?.expose().to_string()));
+            req
+        }
+        ClientAuth::None => {
+            params.push(("client_id", creds.client_id.clone()));
+            req
+        }
+    })
+}
+
+/// The code exchange (RFC 6749 §4.1.3 + RFC 7636 §4.5).
+pub fn token_request(
+    method: &AuthorizationCode,
+    creds: &AppCredentials,
+    code: &SecretString,
+    verifier: &PkceCodeVerifier,
+    redirect_uri: &str,
+) -> Result<PreparedRequest, FlowError> {
+    let mut params = vec![
+        ("grant_type", "authorization_code".to_string()),
+        ("code", code.expose().to_string()),
+        ("redirect_uri", redirect_uri.to_string()),
+        ("code_verifier", verifier.secret().clone()),
+    ];
+    let req = PreparedRequest::new("POST", method.token_url.as_str());
+    let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
+    Ok(req.params_body(method.body_format, &params))
+}
+
+/// A refresh-token grant (RFC 6749 §6).
+pub fn refresh_request(
+    method: &AuthorizationCode,
+    creds: &AppCredentials,
+    refresh_token: &SecretString,
+) -> Result<PreparedRequest, FlowError> {
+    let mut params = vec![
+        ("grant_type", "refresh_token".to_string()),
+        ("refresh_token", refresh_token.expose().to_string()),
+    ];
+    let req = PreparedRequest::new("POST", method.token_url.as_str());
+    let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
+    Ok(req.params_body(method.body_format, &params))
+}
+
+/// Spends a refresh token for a new token set (RFC 6749 §6).
+pub async fn refresh_tokens(
+    http: &reqwest::Client,
+    method: &AuthorizationCode,
+    creds: &AppCredentials,
+    refresh_token: &SecretString,
+    now: i64,
+) -> Result<TokenSet, FlowError> {
+    let resp = send(http, &refresh_request(method, creds, refresh_token)?).await?;
+    Ok(parse_token_response(
+        resp.status,
+        resp.retry_after,
+        &resp.body,
+        &method.scope_separator,
+        now,
+    )?)
+}
+
+/// Exchanges a code for tokens.
+pub async fn exchange_code(
+    http: &reqwest::Client,
+    method: &AuthorizationCode,
+    creds: &AppCredentials,
+    code: &SecretString,
+    flow: &PendingFlow,
+    now: i64,
+) -> Result<TokenSet, FlowError> {
+    let req = token_request(method, creds, code, &flow.verifier, &flow.redirect_uri)?;
+    let resp = send(http, &req).await?;
+    Ok(parse_token_response(
+        resp.status,
+        resp.retry_after,
+        &resp.body,
+        &method.scope_separator,
+        now,
+    )?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client credentials
+
+/// A client-credentials mint (RFC 6749 §4.4). Hotmart wants the parameters in the query string,
+/// HTTP Basic, and no body; `params_in = "body"` sends a form body instead.
+pub fn client_credentials_request(
+    method: &ClientCredentials,
+    creds: &AppCredentials,
+) -> Result<PreparedRequest, FlowError> {
+    let secret = creds
+        .client_secret
+        .as_ref()
+        .ok_or(FlowError::MissingClientSecret)?;
+    let mut params = vec![("grant_type", "client_credentials".to_string())];
+    if method.params_in == ParamsIn::Query || method.client_auth == ClientAuth::RequestBody {
+        params.push(("client_id", creds.client_id.clone()));
+        params.push(("client_secret", secret.expose().to_string()));
+    }
+    let mut req = match method.params_in {
+        ParamsIn::Query => {
+            let mut url = method.token_url.url().clone();
+            url.query_pairs_mut()
+                .extend_pairs(params.iter().map(|(k, v)| (*k, v.as_str())));
+            PreparedRequest::new("POST", url.as_str())
+        }
+        ParamsIn::Body => PreparedRequest::new("POST", method.token_url.as_str())
+            .params_body(BodyFormat::Form, &params),
+    };
+    if method.client_auth == ClientAuth::Basic {
+        req = req.basic_auth(&creds.client_id, secret.expose());
+    }
+    Ok(req)
+}
+
+pub async fn mint_client_credentials(
+    http: &reqwest::Client,
+    method: &ClientCredentials,
+    creds: &AppCredentials,
+    now: i64,
+) -> Result<TokenSet, FlowError> {
+    let resp = send(http, &client_credentials_request(method, creds)?).await?;
+    Ok(parse_token_response(
+        resp.status,
+        resp.retry_after,
+        &resp.body,
+        " ",
+        now,
+    )?)
+}

@@ -1,0 +1,167 @@
+//! A request as a value, and sending it: [`PreparedRequest`] (what tests compare exactly),
+//! [`send`] through the client from [`crate::http`] (no redirects, timeouts), the [`Response`]
+//! and the [`FlowError`] every flow returns.
+
+use crate::catalogue::BodyFormat;
+use crate::secret::SecretString;
+use crate::tokens::TokenError;
+use base64::Engine;
+use url::Url;
+
+/// An HTTP request, built but not sent. Its `Debug` form hides header values and the body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PreparedRequest {
+    pub method: &'static str,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    /// Content type and bytes.
+    pub body: Option<(String, Vec<u8>)>,
+}
+
+impl std::fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = Url::parse(&self.url)
+            .map(|u| format!("{}://{}{}", u.scheme(), u.authority(), u.path()));
+        write!(
+            f,
+            "PreparedRequest({} {})",
+            self.method,
+            path.unwrap_or_else(|_| "<url>".into())
+        )
+    }
+}
+
+impl PreparedRequest {
+    pub(super) fn new(method: &'static str, url: impl Into<String>) -> Self {
+        Self {
+            method,
+            url: url.into(),
+            headers: vec![("Accept".into(), "application/json".into())],
+            body: None,
+        }
+    }
+
+    pub(super) fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
+
+    pub(super) fn basic_auth(self, user: &str, password: &str) -> Self {
+        let encoded =
+            base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+        self.header("Authorization", format!("Basic {encoded}"))
+    }
+
+    pub(super) fn bearer(self, token: &SecretString) -> Self {
+        self.header("Authorization", format!("Bearer {}", token.expose()))
+    }
+
+    pub(super) fn params_body(mut self, format: BodyFormat, params: &[(&str, String)]) -> Self {
+        self.body = Some(match format {
+            BodyFormat::Form => {
+                let mut ser = url::form_urlencoded::Serializer::new(String::new());
+                for (k, v) in params {
+                    ser.append_pair(k, v);
+                }
+                (
+                    "application/x-www-form-urlencoded".into(),
+                    ser.finish().into_bytes(),
+                )
+            }
+            BodyFormat::Json => {
+                let map: serde_json::Map<String, serde_json::Value> = params
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                    .collect();
+                (
+                    "application/json".into(),
+                    serde_json::to_vec(&map).expect("a string map serializes"),
+                )
+            }
+        });
+        self
+    }
+
+    /// The request's body as text (tests and the simulator read form bodies).
+    pub fn body_text(&self) -> Option<&str> {
+        self.body
+            .as_ref()
+            .and_then(|(_, b)| std::str::from_utf8(b).ok())
+    }
+
+    pub fn header_value(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What came back over HTTP.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    /// The provider's `Date` header, for clock-skew checks.
+    pub date: Option<String>,
+    pub body: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FlowError {
+    #[error("no answer from the provider ({0})")]
+    Network(String),
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    #[error("the provider refused the request (HTTP {status})")]
+    Http { status: u16 },
+    #[error("this provider needs a client secret, and none is set")]
+    MissingClientSecret,
+    #[error("the sign-in response is for another server (iss `{got}`)")]
+    IssuerMismatch { got: String },
+    #[error("the URL template needs `{0}`, which this connection does not have")]
+    MissingValue(String),
+}
+
+/// Sends a prepared request. Never follows redirects (see [`crate::http`]).
+pub async fn send(http: &reqwest::Client, req: &PreparedRequest) -> Result<Response, FlowError> {
+    let method =
+        reqwest::Method::from_bytes(req.method.as_bytes()).expect("methods are static and valid");
+    let mut builder = http.request(method, &req.url);
+    for (k, v) in &req.headers {
+        builder = builder.header(k, v);
+    }
+    if let Some((content_type, bytes)) = &req.body {
+        builder = builder
+            .header("Content-Type", content_type)
+            .body(bytes.clone());
+    }
+    // reqwest's error text names the URL, which may carry a token in its path or query: keep the kind only.
+    let describe = |e: reqwest::Error| {
+        FlowError::Network(if e.is_timeout() {
+            "timed out".into()
+        } else if e.is_connect() {
+            "could not connect".into()
+        } else {
+            "the connection failed".into()
+        })
+    };
+    let resp = builder.send().await.map_err(describe)?;
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
+    let date = header("date");
+    crate::http::observe_date(&req.url, date.as_deref(), crate::lifetime::unix_now());
+    let status = resp.status().as_u16();
+    let body = resp.text().await.map_err(describe)?;
+    Ok(Response {
+        status,
+        retry_after,
+        date,
+        body,
+    })
+}
