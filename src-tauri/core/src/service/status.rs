@@ -40,6 +40,16 @@ impl Connections {
         }
     }
 
+    /// The name of the provider connection `id` belongs to, for a message about it ("the
+    /// provider" when the connection is gone or unreadable).
+    pub fn provider_name_of(&self, id: &str) -> String {
+        self.get(id)
+            .ok()
+            .flatten()
+            .map(|c| self.provider_name(&c.provider))
+            .unwrap_or_else(|| "the provider".into())
+    }
+
     /// Every connection's live status now.
     pub fn live_all(&self) -> Result<Vec<LiveStatus>, ServiceError> {
         self.live_board().map(|board| board.connections)

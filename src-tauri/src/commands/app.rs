@@ -1,0 +1,148 @@
+//! The app as a whole: the provider cards, app facts (version, link scheme, keychain), notices,
+//! a provider's developer page, diagnostics, and "Unlock and retry".
+
+use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::view::{self, ProviderCard};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::Copied;
+use crate::links;
+use crate::state::{AppState, Notice};
+
+#[tauri::command]
+pub fn list_providers(state: State<'_, AppState>) -> Result<Vec<ProviderCard>, UserError> {
+    let service = state.service()?;
+    let connections = service.list().map_err(|e| e.to_user("Plugboard"))?;
+    Ok(view::cards_with_state(
+        service.catalogue(),
+        &connections,
+        |p| service.has_credentials(p),
+        |p| service.sign_in_pending(p),
+    ))
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: String,
+    scheme: &'static str,
+    scheme_registered: bool,
+    /// `ready`, `locked` or `unavailable`.
+    keychain: &'static str,
+    keychain_message: Option<String>,
+    /// Demo mode: the simulator's address.
+    demo: Option<String>,
+}
+
+#[tauri::command]
+pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppInfo, UserError> {
+    let probe = match state.service() {
+        // Through the service, so its keychain state (and every card's status) follows.
+        Ok(service) => service.probe_keychain().await,
+        Err(_) => state.vault.run(|v| v.probe()).await,
+    };
+    let (keychain, keychain_message) = match probe {
+        Ok(()) => ("ready", None),
+        Err(e) => {
+            log::warn!("keychain probe failed: {e}");
+            let user = UserError::from(e);
+            let kind = if user.code == ErrorCode::KeychainLocked {
+                "locked"
+            } else {
+                "unavailable"
+            };
+            (kind, Some(user.message))
+        }
+    };
+    Ok(AppInfo {
+        version: app.package_info().version.to_string(),
+        scheme: plugboard_core::deeplink::SCHEME,
+        scheme_registered: state
+            .scheme_registered
+            .load(std::sync::atomic::Ordering::Relaxed),
+        keychain,
+        keychain_message,
+        demo: state.demo.as_ref().map(|s| s.base_url()),
+    })
+}
+
+#[tauri::command]
+pub fn take_notices(state: State<'_, AppState>) -> Vec<Notice> {
+    state.take_notices()
+}
+
+/// Opens a provider's developer page in the system browser. Only catalogue URLs, never one the page
+/// supplies.
+#[tauri::command]
+pub fn open_developer_page(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: String,
+) -> Result<(), UserError> {
+    let service = state.service()?;
+    let p = service
+        .provider(&provider)
+        .map_err(|e| e.to_user(&provider))?;
+    let Some(url) = &p.developer_url else {
+        return Err(UserError::new(
+            ErrorCode::UnknownProvider,
+            format!("{} has no developer page on file.", p.name),
+        ));
+    };
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| {
+            log::warn!("could not open {}: {e}", url.as_str());
+            UserError::new(
+                ErrorCode::Internal,
+                format!(
+                    "Plugboard couldn't open your browser. The page is {}",
+                    url.as_str()
+                ),
+            )
+        })
+}
+
+/// Copies a support report with no secret in it.
+#[tauri::command]
+pub async fn copy_diagnostics(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Copied, UserError> {
+    let service = state.service()?;
+    let _ = service.probe_keychain().await;
+    let facts = [
+        ("Version", app.package_info().version.to_string()),
+        ("Demo mode", state.demo.is_some().to_string()),
+        (
+            "Sign-in link scheme",
+            format!(
+                "{} ({})",
+                plugboard_core::deeplink::SCHEME,
+                if state
+                    .scheme_registered
+                    .load(std::sync::atomic::Ordering::Relaxed)
+                {
+                    "registered"
+                } else {
+                    "not registered"
+                }
+            ),
+        ),
+    ];
+    crate::clipboard::copy_text(&app, service.diagnostics(&facts))?;
+    Ok(Copied {
+        message: "Diagnostics are on the clipboard. They hold no tokens or keys.".into(),
+    })
+}
+
+/// "Unlock and retry": asks the keychain again (the system may prompt to unlock it), then lets the
+/// scheduler retry what the lock held up.
+#[tauri::command]
+pub async fn unlock_and_retry(app: AppHandle, state: State<'_, AppState>) -> Result<(), UserError> {
+    let service = state.service()?;
+    let result = service.unlock_keychain().await;
+    links::changed(&app);
+    result.map_err(UserError::from)
+}

@@ -1,0 +1,69 @@
+//! A connection's life: refresh, disconnect, and the live board the page reads every second.
+
+use plugboard_core::error::UserError;
+use plugboard_core::service::{ConnectionView, DisconnectReport, LiveBoard};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::links;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct Disconnected {
+    /// What to tell the person.
+    message: String,
+}
+
+#[tauri::command]
+pub async fn disconnect(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Disconnected, UserError> {
+    let service = state.service()?;
+    let (provider, report) = service
+        .disconnect(&id)
+        .await
+        .map_err(|e| e.to_user("Plugboard"))?;
+    let name = service.provider_name(&provider);
+    let message = match report {
+        DisconnectReport::Revoked => {
+            format!("Disconnected from {name}. Access was revoked at {name}.")
+        }
+        DisconnectReport::NotSupported { note: Some(note) } => {
+            format!("Disconnected from {name}. {note}")
+        }
+        DisconnectReport::NotSupported { note: None } => format!("Disconnected from {name}."),
+        DisconnectReport::RevokeFailed { reason } => {
+            format!("Removed the {name} connection from this computer, but {name} could not confirm the revoke ({reason}).")
+        }
+        DisconnectReport::AlreadyGone => "That connection was already removed.".to_string(),
+    };
+    links::changed(&app);
+    Ok(Disconnected { message })
+}
+
+/// Refreshes one connection now (the Refresh button). Concurrent calls share one refresh.
+#[tauri::command]
+pub async fn refresh(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let result = service.refresh(&id).await;
+    links::changed(&app);
+    result.map_err(|e| {
+        let name = service.provider_name_of(&id);
+        log::warn!("refresh of {id} failed: {e}");
+        e.to_user(&name)
+    })
+}
+
+/// Every connection's status and countdown now: the page calls this once a second, so the
+/// countdown text is the core's, computed from the stored expiry and the clock.
+#[tauri::command]
+pub fn live(state: State<'_, AppState>) -> Result<LiveBoard, UserError> {
+    let service = state.service()?;
+    service.live_board().map_err(|e| e.to_user("Plugboard"))
+}

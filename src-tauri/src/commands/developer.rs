@@ -1,0 +1,127 @@
+//! What a developer or support person opens: the details panel, revealing and copying a token.
+
+use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::service::ConnectionView;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use super::Copied;
+use crate::links;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct Details {
+    connection: ConnectionView,
+    provider_name: String,
+    method_label: String,
+    /// Newest first, at most 50.
+    events: Vec<plugboard_core::timeline::Event>,
+    /// First and last four characters only; `None` when the keychain cannot be read.
+    token_masked: Option<String>,
+    has_refresh_token: bool,
+    has_curl: bool,
+    /// Why the token cannot be shown, when it cannot.
+    token_problem: Option<String>,
+}
+
+/// The details panel of one connection.
+#[tauri::command]
+pub async fn connection_details(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Details, UserError> {
+    let service = state.service()?;
+    let connection = service
+        .get(&id)
+        .map_err(|e| e.to_user("Plugboard"))?
+        .ok_or_else(|| {
+            UserError::new(
+                ErrorCode::UnknownConnection,
+                "That connection no longer exists.",
+            )
+        })?;
+    let provider_name = service.provider_name(&connection.provider);
+    let method_label = service
+        .provider(&connection.provider)
+        .ok()
+        .and_then(|p| p.method(connection.method).map(|m| m.label().to_string()))
+        .unwrap_or_default();
+    let (token_masked, has_refresh_token, has_curl, token_problem) =
+        match service.token_material(&id).await {
+            Ok(m) => (
+                Some(m.access_token.masked()),
+                m.refresh_token.is_some(),
+                m.curl.is_some(),
+                None,
+            ),
+            Err(e) => (None, false, false, Some(e.to_user(&provider_name).message)),
+        };
+    Ok(Details {
+        events: service.timeline().of(&connection.id),
+        connection,
+        provider_name,
+        method_label,
+        token_masked,
+        has_refresh_token,
+        has_curl,
+        token_problem,
+    })
+}
+
+/// The whole access token, for the Reveal toggle: only when the person asks.
+#[tauri::command]
+pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<String, UserError> {
+    let service = state.service()?;
+    let m = service
+        .token_material(&id)
+        .await
+        .map_err(|e| e.to_user("Plugboard"))?;
+    log::info!("access token of {id} revealed on request");
+    Ok(m.access_token.expose().to_string())
+}
+
+/// Copies a token form to the clipboard from Rust: `access`, `header`, `curl` or `refresh`.
+/// With `refresh_first` the connection is refreshed before copying ("Refresh & copy").
+#[tauri::command]
+pub async fn copy_token(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    form: String,
+    refresh_first: bool,
+) -> Result<Copied, UserError> {
+    let service = state.service()?;
+    let name = service.provider_name_of(&id);
+    if refresh_first {
+        let refreshed = service.refresh(&id).await;
+        links::changed(&app);
+        refreshed.map_err(|e| e.to_user(&name))?;
+    }
+    let m = service
+        .token_material(&id)
+        .await
+        .map_err(|e| e.to_user(&name))?;
+    let (secret, what) = match form.as_str() {
+        "access" => (Some(m.access_token), "The access token"),
+        "header" => (Some(m.header), "The Authorization header"),
+        "curl" => (m.curl, "A curl command"),
+        "refresh" => (m.refresh_token, "The refresh token"),
+        _ => {
+            return Err(UserError::new(
+                ErrorCode::InvalidInput,
+                "Plugboard can't copy that.",
+            ))
+        }
+    };
+    let secret = secret.ok_or_else(|| {
+        UserError::new(
+            ErrorCode::InvalidInput,
+            format!("This {name} connection has nothing to copy in that form."),
+        )
+    })?;
+    let secs = crate::clipboard::copy_secret(&app, secret)?;
+    log::info!("copied the {form} form of {id} to the clipboard");
+    Ok(Copied {
+        message: format!("{what} is on the clipboard. Plugboard clears it in {secs} seconds."),
+    })
+}
