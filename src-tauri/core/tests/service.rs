@@ -10,7 +10,7 @@ use plugboard_core::catalogue::{Catalogue, Origin};
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::lifetime::{Clock, FakeClock, Health};
 use plugboard_core::secret::SecretString;
-use plugboard_core::service::{Connections, DisconnectReport, ServiceError};
+use plugboard_core::service::{Connections, DisconnectReport, ReturnTo, ServiceError};
 use plugboard_core::timeline::EventKind;
 use plugboard_core::vault::{MemoryStore, Vault, VaultKey};
 use plugboard_sim::{Faults, Simulator};
@@ -87,14 +87,19 @@ fn events_of(f: &Fixture, id: &plugboard_core::connection::ConnectionId) -> Vec<
 
 /// The browser stand-in: follows the authorize URL to the provider's redirect.
 async fn browse(url: &str) -> HashMap<String, String> {
+    let location = url::Url::parse(&redirect_of(url).await).unwrap();
+    location.query_pairs().into_owned().collect()
+}
+
+/// The browser stand-in's redirect address (not followed).
+async fn redirect_of(url: &str) -> String {
     let resp = plugboard_core::http::client()
         .get(url)
         .send()
         .await
         .unwrap();
     assert_eq!(resp.status(), 302);
-    let location = url::Url::parse(resp.headers()["location"].to_str().unwrap()).unwrap();
-    location.query_pairs().into_owned().collect()
+    resp.headers()["location"].to_str().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -796,6 +801,78 @@ async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unl
     let again = connect_hubspot(&f).await;
     assert_eq!(again.id, c.id);
     assert_eq!(again.live.health, Health::Connected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_pasted_address() {
+    let f = fixture("session").await;
+    // Ecwid comes back through a deep link in the window; a shell gets a loopback listener.
+    let sign_in = f
+        .service
+        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .await
+        .unwrap();
+    assert!(sign_in.listens());
+    let redirect = sign_in.started.redirect_uri.clone();
+    assert!(redirect.starts_with("http://127.0.0.1:"), "{redirect}");
+    let location = redirect_of(&sign_in.started.url).await;
+    assert!(location.starts_with(&redirect), "{location}");
+    let http = plugboard_core::http::client();
+    let waiting = f.service.wait_for_browser(sign_in, std::future::pending());
+    let browser = async {
+        // Another page's <img> on the callback path: refused, and the wait goes on.
+        let stray = http.get(&redirect).send().await.unwrap();
+        assert_eq!(stray.status(), 400);
+        let back = http.get(&location).send().await.unwrap();
+        assert_eq!(back.status(), 200);
+    };
+    let (params, ()) = tokio::join!(waiting, browser);
+    let params = params.unwrap();
+    let (_, done) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    let first = done.unwrap();
+
+    // The same with the browser elsewhere: the address it ended on, pasted.
+    let sign_in = f
+        .service
+        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .await
+        .unwrap();
+    let location = redirect_of(&sign_in.started.url).await;
+    let params = f
+        .service
+        .wait_for_browser(sign_in, async { Some(location) })
+        .await
+        .unwrap();
+    let (_, done) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
+    assert_eq!(done.unwrap().id, first.id, "the same store, reconnected");
+
+    // Something that is not an address is said so, in the person's words.
+    let sign_in = f
+        .service
+        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .await
+        .unwrap();
+    let err = f
+        .service
+        .wait_for_browser(sign_in, async { Some("not an address".to_string()) })
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), plugboard_core::service::ErrorKind::BadInput);
+    assert!(err
+        .to_user("Ecwid")
+        .message
+        .contains("paste the whole address"));
+    // The window's redirect for Ecwid is the deep link: nothing to listen on.
+    let window = f
+        .service
+        .start_sign_in("ecwid", ReturnTo::Window)
+        .await
+        .unwrap();
+    assert!(!window.listens());
+    assert!(window
+        .started
+        .redirect_uri
+        .starts_with("dev.plugboard.desktop:"));
 }
 
 #[tokio::test]

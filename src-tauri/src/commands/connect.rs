@@ -2,11 +2,10 @@
 //! and app credentials saved from Settings.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::secret::SecretString;
-use plugboard_core::service::ConnectionView;
+use plugboard_core::service::{ConnectionView, ReturnTo, ServiceError};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -58,8 +57,10 @@ pub async fn connect_client_credentials(
     Ok(c)
 }
 
-/// Starts a browser sign-in: listens on the loopback port when the provider needs one, then opens
-/// the system browser (never a webview, RFC 8252 §5).
+/// Starts a browser sign-in (the core binds the loopback port first when the provider needs one),
+/// then opens the system browser (never a webview, RFC 8252 §5). One task per pending sign-in
+/// waits for the browser and ends the sign-in after its lifetime ("Waiting for your browser…" does
+/// not wait forever).
 #[tauri::command]
 pub async fn begin_sign_in(
     app: AppHandle,
@@ -67,67 +68,34 @@ pub async fn begin_sign_in(
     provider: String,
 ) -> Result<(), UserError> {
     let service = state.service()?;
-    let name = service.provider_name(&provider);
-    let started = service
-        .begin_sign_in(&provider)
+    let sign_in = service
+        .start_sign_in(&provider, ReturnTo::Window)
         .await
-        .map_err(|e| e.to_user(&name))?;
+        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
     state.stop_listener(&provider);
-    // Listen first, so a busy loopback port is reported before the browser opens.
-    let listener = match started.loopback.clone() {
-        Some((port, path)) => Some((
-            plugboard_core::loopback::bind(port).await.map_err(|e| {
-                service.cancel_sign_in(&provider);
-                UserError::new(
-                    ErrorCode::ProviderError,
-                    format!("Plugboard can't receive the {name} sign-in: {e}. Close the other program, then try again."),
-                )
-            })?,
-            path,
-        )),
-        None => None,
-    };
-    // One task per pending sign-in: the loopback listener, or a timer for deep-link sign-ins. It
-    // ends the sign-in after its lifetime ("Waiting for your browser…" does not wait forever).
-    let task_app = app.clone();
-    let task_provider = provider.clone();
-    let state_to_wait_for = started.state.clone();
+    let url = sign_in.started.url.clone();
+    let (task_app, task_provider, task_service) = (app.clone(), provider.clone(), service.clone());
     let handle = tauri::async_runtime::spawn(async move {
-        let lifetime = plugboard_core::flow::FLOW_LIFETIME + Duration::from_secs(5);
-        let params = match listener {
-            Some((l, path)) => {
-                plugboard_core::loopback::wait_for_callback(l, &path, &state_to_wait_for, lifetime)
-                    .await
-                    .ok()
-            }
-            None => {
-                tokio::time::sleep(lifetime).await;
-                None
-            }
-        };
-        let state = task_app.state::<AppState>();
+        // A deep link completes the sign-in elsewhere (and stops this task).
+        let outcome = task_service
+            .wait_for_browser(sign_in, std::future::pending())
+            .await;
         // This task is finishing by itself: forget its handle without aborting it.
         drop(
-            state
+            task_app
+                .state::<AppState>()
                 .listeners
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .remove(&task_provider),
         );
-        match params {
-            Some(params) => links::complete(&task_app, params).await,
-            None => {
-                if let Ok(s) = state.service() {
-                    if s.cancel_sign_in(&task_provider) {
-                        let name = s.provider_name(&task_provider);
-                        links::notify(
-                            &task_app,
-                            NoticeLevel::Warning,
-                            format!("The sign-in to {name} timed out. Start again with Connect."),
-                        );
-                        links::changed(&task_app);
-                    }
-                }
+        match outcome {
+            Ok(params) => links::complete(&task_app, params).await,
+            Err(ServiceError::SignInTimedOut { was_pending: false }) => {}
+            Err(e) => {
+                let name = task_service.provider_name(&task_provider);
+                links::notify(&task_app, NoticeLevel::Warning, e.to_user(&name).message);
+                links::changed(&task_app);
             }
         }
     });
@@ -136,7 +104,7 @@ pub async fn begin_sign_in(
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .insert(provider.clone(), handle);
-    if app.opener().open_url(&started.url, None::<&str>).is_err() {
+    if app.opener().open_url(&url, None::<&str>).is_err() {
         // The error text may quote the authorize URL (with its one-time state): keep it out of the log.
         log::warn!("could not open the system browser for the {provider} sign-in");
         service.cancel_sign_in(&provider);

@@ -13,6 +13,15 @@ use crate::index::IndexError;
 use crate::tokens::TokenError;
 use crate::vault::VaultError;
 
+/// What a person does about a failure, when it is the same for every error of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Begin the sign-in again (the window: Connect; a shell: `plugboard connect <provider>`).
+    StartAgain,
+    /// The message already says what to do.
+    Other,
+}
+
 /// What kind of failure an error is: what the logic decides on (store "reconnect needed", retry
 /// later, exit code), never the words. Each front end words it its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +71,16 @@ pub enum ServiceError {
     AuthorizeError(String),
     #[error("not a sign-in response")]
     Malformed,
+    /// What the person pasted is not an address.
+    #[error("not an address")]
+    NotAnAddress,
+    /// Nobody came back from the browser within the sign-in's lifetime; `was_pending` is false
+    /// when the sign-in had already ended another way (a deep link completed or cancelled it).
+    #[error("the sign-in timed out")]
+    SignInTimedOut { was_pending: bool },
+    /// The loopback port the browser comes back to could not be listened on.
+    #[error(transparent)]
+    Loopback(#[from] crate::loopback::LoopbackError),
     /// The index has the connection, the (unlocked) keychain has no item for it.
     #[error("the keychain has no item for connection {0}")]
     SecretMissing(ConnectionId),
@@ -92,7 +111,10 @@ impl ServiceError {
             | ServiceError::Expired
             | ServiceError::Declined
             | ServiceError::AuthorizeError(_)
-            | ServiceError::Malformed => K::Refused,
+            | ServiceError::Malformed
+            | ServiceError::SignInTimedOut { .. } => K::Refused,
+            ServiceError::NotAnAddress => K::BadInput,
+            ServiceError::Loopback(_) => K::Internal,
             ServiceError::SecretMissing(_) => K::KeychainItemMissing,
             ServiceError::Flow(f) => match f {
                 FlowError::Network(_) | FlowError::Token(TokenError::Temporary { .. }) => {
@@ -120,8 +142,30 @@ impl ServiceError {
         )
     }
 
-    /// The person's words for this error, naming the provider where it helps.
+    /// What the person can do next, for each front end to word its own way (the window's button,
+    /// a shell's command).
+    pub fn next_step(&self) -> NextStep {
+        match self {
+            ServiceError::UnknownState
+            | ServiceError::Expired
+            | ServiceError::SignInTimedOut { .. } => NextStep::StartAgain,
+            ServiceError::Shared(inner) => inner.next_step(),
+            _ => NextStep::Other,
+        }
+    }
+
+    /// The person's words for this error, naming the provider, with the window's next step.
     pub fn to_user(&self, provider_name: &str) -> UserError {
+        let mut user = self.what_happened(provider_name);
+        if self.next_step() == NextStep::StartAgain {
+            user.message.push_str(" Start again with Connect.");
+        }
+        user
+    }
+
+    /// What happened, in the person's words, without a [`NextStep::StartAgain`] (which each front
+    /// end words itself); other errors carry their own advice.
+    pub fn what_happened(&self, provider_name: &str) -> UserError {
         use ErrorCode as C;
         let e = |code, message: String| UserError::new(code, message);
         match self {
@@ -139,21 +183,33 @@ impl ServiceError {
             ),
             ServiceError::UnknownState => e(
                 C::StateMismatch,
-                "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored. Start again with Connect.".into(),
+                "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored.".into(),
             ),
-            ServiceError::Expired => e(C::FlowExpired, format!("The sign-in to {provider_name} took too long and expired. Start again with Connect.")),
+            ServiceError::Expired => e(C::FlowExpired, format!("The sign-in to {provider_name} took too long and expired.")),
             ServiceError::Declined => e(C::Declined, format!("You declined the request in {provider_name}, so nothing was connected.")),
             ServiceError::AuthorizeError(code) => {
                 e(C::ProviderError, format!("{provider_name} refused the sign-in ({code}). Check the app's settings at {provider_name}, then try again."))
             }
             ServiceError::Malformed => e(C::StateMismatch, "Plugboard received a link that is not a sign-in response.".into()),
+            ServiceError::NotAnAddress => e(
+                C::InvalidInput,
+                "That is not the address the browser ended on: paste the whole address, starting with http:// or https:// (or dev.plugboard.desktop:).".into(),
+            ),
+            ServiceError::SignInTimedOut { .. } => e(
+                C::FlowExpired,
+                format!("The sign-in to {provider_name} timed out."),
+            ),
+            ServiceError::Loopback(l) => e(
+                C::ProviderError,
+                format!("Plugboard can't receive the {provider_name} sign-in: {l}. Close the other program, then try again."),
+            ),
             ServiceError::SecretMissing(_) => e(
                 C::ReconnectNeeded,
                 format!("The saved sign-in for this {provider_name} connection is gone from your keychain (it was deleted, or the keychain was reset). Connect again to use it."),
             ),
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
-            ServiceError::Shared(inner) => inner.to_user(provider_name),
+            ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
                 C::ProviderUnavailable,

@@ -14,6 +14,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
 - [`connect`]: API keys and client credentials, verified before anything is stored.
 - [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
+- [`session`]: a sign-in as the front ends drive it: start (bind where the browser returns), wait
+  (the callback or a pasted address), then complete or cancel — written once for window and CLI.
 - [`refresh`]: single-flight refreshes, in process and across processes.
 - [`checks`]: the keychain, due refreshes, identity checks at start and after a sleep.
 - [`developer`]: the token forms a developer copies (token, header, curl line).
@@ -35,6 +37,7 @@ mod error;
 mod model;
 mod refresh;
 mod runtime;
+mod session;
 mod sign_in;
 mod status;
 mod store;
@@ -53,11 +56,12 @@ use crate::vault::Vault;
 
 pub use crate::lifetime::unix_now;
 pub use credentials::CredentialSource;
-pub use error::{ErrorKind, ServiceError};
+pub use error::{ErrorKind, NextStep, ServiceError};
 pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
     TokenMaterial,
 };
+pub use session::{query_of_address, ReturnTo, SignIn};
 
 use runtime::Runtime;
 

@@ -86,8 +86,6 @@ pub struct StartedSignIn {
     /// Open this in the system browser.
     pub url: String,
     pub redirect_uri: String,
-    /// For loopback redirects: the port and path to listen on while the sign-in is pending.
-    pub loopback: Option<(u16, String)>,
     /// The pending `state`: a loopback listener answers only the request that carries it. Never
     /// serialized (a front end has no use for it, and it must not travel further).
     #[serde(skip)]
@@ -115,7 +113,6 @@ impl std::fmt::Debug for StartedSignIn {
         f.debug_struct("StartedSignIn")
             .field("provider", &self.provider)
             .field("redirect_uri", &self.redirect_uri)
-            .field("loopback", &self.loopback)
             .finish_non_exhaustive()
     }
 }

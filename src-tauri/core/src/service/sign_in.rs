@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::model::{ConnectionView, StartedSignIn};
 use super::{no_method, Connections, ServiceError};
-use crate::catalogue::{MethodKind, Provider, ProviderId};
+use crate::catalogue::{AuthorizationCode, MethodKind, Provider, ProviderId};
 use crate::flow::{self, AppCredentials, Callback};
 use crate::index::ConnectionRecord;
 use crate::tokens::{ConnectionSecret, TokenSet};
@@ -52,6 +52,17 @@ impl Connections {
         provider_id: &str,
         redirect_uri: Option<String>,
     ) -> Result<StartedSignIn, ServiceError> {
+        let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
+        self.begin_flow(provider, method, &creds, redirect_uri)
+            .await
+    }
+
+    /// What a sign-in with `provider_id` needs before anything is bound or remembered: the
+    /// provider, its authorization-code method and the app's credentials.
+    pub(super) async fn sign_in_parts(
+        &self,
+        provider_id: &str,
+    ) -> Result<(&Provider, &AuthorizationCode, AppCredentials), ServiceError> {
         let provider = self.provider(provider_id)?;
         let method = provider
             .authorization_code()
@@ -60,6 +71,17 @@ impl Connections {
             .app_credentials(provider_id)
             .await
             .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
+        Ok((provider, method, creds))
+    }
+
+    /// Makes the authorize URL and remembers the pending flow, in memory and in the keychain.
+    pub(super) async fn begin_flow(
+        &self,
+        provider: &Provider,
+        method: &AuthorizationCode,
+        creds: &AppCredentials,
+        redirect_uri: Option<String>,
+    ) -> Result<StartedSignIn, ServiceError> {
         let redirect_uri = redirect_uri.unwrap_or_else(|| method.redirect.redirect_uri());
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
         self.pending.cancel(&provider.id);
@@ -70,23 +92,16 @@ impl Connections {
         }
         let (url, state) = self
             .pending
-            .begin(provider, method, &creds, &redirect_uri, self.now());
+            .begin(provider, method, creds, &redirect_uri, self.now());
         self.persist_pending().await?;
         log::info!(
             "sign-in to {} started (redirect {redirect_uri})",
             provider.id
         );
-        let loopback = match &method.redirect {
-            crate::catalogue::RedirectMode::Loopback { port, path, .. } => {
-                Some((*port, path.clone()))
-            }
-            _ => None,
-        };
         Ok(StartedSignIn {
             provider: provider.id.to_string(),
             url: url.to_string(),
             redirect_uri,
-            loopback,
             state,
         })
     }
