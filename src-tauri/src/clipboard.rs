@@ -1,6 +1,6 @@
 //! Copying secrets: written to the system clipboard from Rust (tauri-plugin-clipboard-manager), so
-//! a token never passes through the page, and cleared after 30 s if the clipboard still holds it
-//! (something copied since is left alone).
+//! a token never passes through the page, and cleared after 30 s (`settings.clipboard_clear`) if
+//! the clipboard still holds it (something copied since is left alone).
 
 use std::time::Duration;
 
@@ -8,15 +8,6 @@ use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::secret::SecretString;
 use tauri::AppHandle;
 use tauri_plugin_clipboard_manager::ClipboardExt;
-
-/// How long a copied secret stays; `PLUGBOARD_CLIPBOARD_CLEAR_SECS` shortens it for tests.
-fn clear_after() -> Duration {
-    let secs = std::env::var("PLUGBOARD_CLIPBOARD_CLEAR_SECS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(30);
-    Duration::from_secs(secs)
-}
 
 fn failed() -> UserError {
     UserError::new(
@@ -33,15 +24,19 @@ pub fn copy_text(app: &AppHandle, text: String) -> Result<(), UserError> {
     })
 }
 
-/// Copies a secret and clears it later if it is still there. Returns the seconds until clearing.
-pub fn copy_secret(app: &AppHandle, secret: SecretString) -> Result<u64, UserError> {
+/// Copies a secret and clears it after `wait` if it is still there. Returns the seconds until
+/// clearing.
+pub fn copy_secret(
+    app: &AppHandle,
+    secret: SecretString,
+    wait: Duration,
+) -> Result<u64, UserError> {
     app.clipboard()
         .write_text(secret.expose().to_string())
         .map_err(|e| {
             log::warn!("clipboard write failed: {e}");
             failed()
         })?;
-    let wait = clear_after();
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(wait).await;

@@ -74,7 +74,8 @@ pub fn run() {
                 data_dir: app.path().app_data_dir()?,
                 config_dir: app.path().app_config_dir()?,
             };
-            app.manage(AppState::build(paths));
+            let settings = plugboard_core::settings::Settings::from_env();
+            app.manage(AppState::build(paths, settings));
             links::setup(app.handle());
             scheduler::start(app.handle());
             Ok(())

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use plugboard_core::error::UserError;
 use plugboard_core::service::Connections;
+use plugboard_core::settings::Settings;
 use plugboard_core::setup::{self, Paths};
 use plugboard_core::vault::Vault;
 use serde::Serialize;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub vault: Vault,
     /// Demo mode: the in-process provider simulator (kept alive here) and its address.
     pub demo: Option<crate::demo::Demo>,
+    /// What the environment said at start-up.
+    pub settings: Settings,
     pub scheme_registered: AtomicBool,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
@@ -41,19 +44,14 @@ pub enum NoticeLevel {
     Warning,
 }
 
-/// Whether `PLUGBOARD_DEMO=1` asks for demo mode.
-pub fn demo_requested() -> bool {
-    std::env::var("PLUGBOARD_DEMO").is_ok_and(|v| v == "1")
-}
-
 impl AppState {
     /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
     /// demo mode first starts the in-process simulator and connects to it instead.
-    pub fn build(paths: Paths) -> Self {
+    pub fn build(paths: Paths, settings: Settings) -> Self {
         let mut simulator = None;
         let mut demo_table = None;
         let mut demo_problem = None;
-        if demo_requested() {
+        if settings.demo {
             match crate::demo::start() {
                 Ok((demo, table)) => {
                     demo_table = Some(table);
@@ -65,7 +63,7 @@ impl AppState {
                 }
             }
         }
-        let opened = setup::open(&paths, demo_table.as_deref());
+        let opened = setup::open(&paths, &settings, demo_table.as_deref());
         if let (Ok(service), Some(demo)) = (&opened.connections, &simulator) {
             for (p, creds) in demo.credentials() {
                 service.credentials.set(p, creds);
@@ -75,6 +73,7 @@ impl AppState {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,
             demo: simulator,
+            settings,
             scheme_registered: AtomicBool::new(false),
             listeners: Mutex::new(HashMap::new()),
             notices: Mutex::new(Vec::new()),

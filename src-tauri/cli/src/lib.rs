@@ -26,6 +26,7 @@ use std::ffi::OsString;
 
 use clap::Parser;
 use plugboard_core::service::Connections;
+use plugboard_core::settings::Settings;
 use plugboard_core::setup::{self, Paths};
 
 use args::{Cli, Command};
@@ -65,21 +66,6 @@ pub fn mode(args: &[OsString]) -> Mode {
         Mode::Window
     } else {
         Mode::Cli
-    }
-}
-
-/// What the command line reads from its environment, once, at start.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// `PLUGBOARD_DEMO=1`: demo mode is the window's alone (its simulator lives in that process).
-    pub demo: bool,
-}
-
-impl Settings {
-    pub fn from_env() -> Self {
-        Self {
-            demo: std::env::var("PLUGBOARD_DEMO").is_ok_and(|v| v == "1"),
-        }
     }
 }
 
@@ -144,7 +130,7 @@ fn open(settings: &Settings, term: &mut Term<'_>) -> Result<Connections, Failure
             "Demo mode (PLUGBOARD_DEMO=1) is for the window only: its simulator lives inside the window's process. Unset PLUGBOARD_DEMO to use the command line.",
         ));
     }
-    let opened = setup::open(&Paths::standard()?, None);
+    let opened = setup::open(&Paths::standard()?, settings, None);
     if let Some(problem) = &opened.file_problem {
         term.say(format!("Warning: {problem}"));
     }
@@ -251,7 +237,7 @@ mod tests {
     fn demo_mode_is_refused_with_words_that_say_why() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut term = Term::plain(&mut out, &mut err);
-        let settings = Settings { demo: true };
+        let settings = Settings::from_vars([("PLUGBOARD_DEMO".to_string(), "1".to_string())]);
         let code = main(args(&["plugboard", "status"]), &settings, &mut term);
         assert_eq!(code, exit::USAGE);
         assert!(String::from_utf8(err)

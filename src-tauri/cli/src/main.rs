@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use plugboard_cli::failure::exit;
 use plugboard_cli::term::Term;
-use plugboard_cli::{mode, Mode, Settings};
+use plugboard_cli::{mode, Mode};
+use plugboard_core::settings::Settings;
 
 /// The window's binary, installed beside this one.
 fn window_binary() -> Option<PathBuf> {

@@ -21,17 +21,9 @@ use std::time::{Duration, Instant};
 
 use crate::connection::ConnectionId;
 
-/// How long a refresh waits for another process's refresh of the same connection.
+/// How long a refresh waits for another process's refresh of the same connection (unless
+/// `PLUGBOARD_REFRESH_WAIT_SECS` says otherwise, see [`crate::settings`]).
 pub const WAIT: Duration = Duration::from_secs(60);
-
-/// [`WAIT`], or `PLUGBOARD_REFRESH_WAIT_SECS` (tests shorten it to see a held lock give up).
-pub fn wait() -> Duration {
-    std::env::var("PLUGBOARD_REFRESH_WAIT_SECS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map(Duration::from_secs)
-        .unwrap_or(WAIT)
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum FlightError {

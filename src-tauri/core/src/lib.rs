@@ -24,6 +24,7 @@ What each module owns:
 - [`lifetime`]: a token's life as pure functions of stored times and an injected clock: countdown
   text, health, refresh scheduling, back-off, clock skew.
 - [`timeline`]: the last events of each connection (connected, refreshed, failed…), without secrets.
+- [`settings`]: what the environment says, read once at start-up and passed down.
 - [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
@@ -40,6 +41,7 @@ pub mod lifetime;
 pub mod loopback;
 pub mod secret;
 pub mod service;
+pub mod settings;
 pub mod setup;
 pub mod timeline;
 pub mod tokens;

@@ -15,6 +15,7 @@ use crate::catalogue::{Catalogue, Origin};
 use crate::error::{ErrorCode, UserError};
 use crate::flow::AppCredentials;
 use crate::service::Connections;
+use crate::settings::Settings;
 use crate::vault::Vault;
 use crate::APP_IDENTIFIER;
 
@@ -43,16 +44,12 @@ impl Paths {
     }
 
     /// The user's provider file: `PLUGBOARD_PROVIDERS`, else `providers.toml` in the config folder.
-    pub fn providers_file(&self) -> PathBuf {
-        named_providers_file().unwrap_or_else(|| self.config_dir.join("providers.toml"))
+    pub fn providers_file(&self, settings: &Settings) -> PathBuf {
+        settings
+            .providers_file
+            .clone()
+            .unwrap_or_else(|| self.config_dir.join("providers.toml"))
     }
-}
-
-/// The provider file `PLUGBOARD_PROVIDERS` names, if it names one.
-fn named_providers_file() -> Option<PathBuf> {
-    std::env::var_os("PLUGBOARD_PROVIDERS")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
 }
 
 /// The keychain namespace: debug builds keep their items apart from an installed Plugboard, demo
@@ -80,14 +77,14 @@ pub struct Opened {
 /// Opens the catalogue, keychain and index. `demo` replaces the built-in table with the demo
 /// simulator's and keeps demo data in a folder (and keychain namespace) of its own; the user's file
 /// is not read in demo mode.
-pub fn open(paths: &Paths, demo: Option<&str>) -> Opened {
+pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
     let vault = Vault::new(vault_namespace(demo.is_some()));
     let mut file_problem = None;
     let catalogue = match demo {
         Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into())),
         None => Catalogue::builtin().map(|builtin| {
-            let file = paths.providers_file();
-            match load_user_file(&file) {
+            let file = paths.providers_file(settings);
+            match load_user_file(&file, settings.providers_file.is_some()) {
                 Ok(None) => builtin,
                 Ok(Some(user)) => {
                     log::info!("providers from {} added", file.display());
@@ -109,7 +106,7 @@ pub fn open(paths: &Paths, demo: Option<&str>) -> Opened {
     let connections = catalogue
         .map(|c| {
             let file_credentials = c.file_credentials().to_vec();
-            let service = Connections::new(c, vault.clone(), &data_dir);
+            let service = Connections::new(c, vault.clone(), &data_dir).with_settings(settings);
             for fc in file_credentials {
                 service.credentials.set(
                     &fc.provider,
@@ -132,16 +129,16 @@ pub fn open(paths: &Paths, demo: Option<&str>) -> Opened {
     }
 }
 
-/// The user's provider file, if there is one. A file named by `PLUGBOARD_PROVIDERS` that does not
-/// exist is a problem worth reporting; a missing default file is simply "no extra providers".
-fn load_user_file(file: &Path) -> Result<Option<Catalogue>, String> {
+/// The user's provider file, if there is one. A file `named` by `PLUGBOARD_PROVIDERS` that does
+/// not exist is a problem worth reporting; a missing default file is simply "no extra providers".
+fn load_user_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
     if !file.exists() {
-        return match named_providers_file() {
-            Some(_) => Err(format!(
+        return match named {
+            true => Err(format!(
                 "{}: no such file (named by PLUGBOARD_PROVIDERS)",
                 file.display()
             )),
-            None => Ok(None),
+            false => Ok(None),
         };
     }
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;

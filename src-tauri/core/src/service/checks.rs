@@ -147,7 +147,7 @@ impl Connections {
         cid: &ConnectionId,
         e: &ServiceError,
     ) -> Result<(), ServiceError> {
-        let _lock = crate::flight::acquire(&self.data_dir, cid, crate::flight::wait()).await?;
+        let _lock = crate::flight::acquire(&self.data_dir, cid, self.settings.refresh_wait).await?;
         if let Some(record) = self.index.get(cid)? {
             let user = e.to_user(&self.provider_name(&record.provider));
             if !record.reconnect_needed {

@@ -1,7 +1,8 @@
 /*!
-The app credentials of OAuth providers (client id and, unless public, client secret): set
-explicitly (demo mode), from `PLUGBOARD_<PROVIDER>_CLIENT_ID`/`_CLIENT_SECRET`, or saved from
-Settings (the id in `app-credentials.json`, the secret in the keychain).
+The app credentials of OAuth providers (client id and, unless public, client secret), first
+found first: set explicitly (demo mode, a user's provider file), from the environment
+(`PLUGBOARD_<PROVIDER>_CLIENT_ID`/`_CLIENT_SECRET`, read once into [`crate::settings::Settings`]),
+or saved from Settings (the id in `app-credentials.json`, the secret in the keychain).
 */
 
 use std::collections::HashMap;
@@ -14,8 +15,8 @@ use crate::index::IndexError;
 use crate::secret::SecretString;
 use crate::vault::VaultKey;
 
-/// Where a provider's OAuth app credentials come from: explicit ones (demo mode, Settings) first,
-/// then `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` in the environment.
+/// App credentials given to the service explicitly (demo mode, a user's provider file), which
+/// come before the environment's ([`crate::settings::Settings`]) and those saved in Settings.
 #[derive(Default)]
 pub struct CredentialSource {
     explicit: RwLock<HashMap<String, AppCredentials>>,
@@ -30,27 +31,11 @@ impl CredentialSource {
     }
 
     pub fn get(&self, provider: &str) -> Option<AppCredentials> {
-        if let Some(c) = self
-            .explicit
+        self.explicit
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .get(provider)
-        {
-            return Some(c.clone());
-        }
-        let var = |suffix: &str| {
-            std::env::var(format!(
-                "PLUGBOARD_{}_{suffix}",
-                provider.to_ascii_uppercase().replace('-', "_")
-            ))
-            .ok()
-            .filter(|v| !v.trim().is_empty())
-        };
-        let client_id = var("CLIENT_ID")?;
-        Some(AppCredentials {
-            client_id,
-            client_secret: var("CLIENT_SECRET").map(SecretString::new),
-        })
+            .cloned()
     }
 }
 
@@ -65,7 +50,7 @@ impl Connections {
     /// App credentials for `provider`: explicit or environment first, then those saved in Settings
     /// (client id in the data folder, client secret in the keychain).
     pub async fn app_credentials(&self, provider: &str) -> Option<AppCredentials> {
-        if let Some(c) = self.credentials.get(provider) {
+        if let Some(c) = self.given_credentials(provider) {
             return Some(c);
         }
         let client_id = self.saved_client_ids().remove(provider)?;
@@ -109,23 +94,42 @@ impl Connections {
     }
 
     pub fn has_credentials(&self, provider: &str) -> bool {
-        self.credentials.get(provider).is_some() || self.saved_client_ids().contains_key(provider)
+        self.given_credentials(provider).is_some() || self.saved_client_ids().contains_key(provider)
+    }
+
+    /// App credentials given explicitly, else by the environment.
+    fn given_credentials(&self, provider: &str) -> Option<AppCredentials> {
+        self.credentials
+            .get(provider)
+            .or_else(|| self.settings.credentials_for(provider))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::settings::Settings;
+    use crate::vault::{MemoryStore, Vault};
 
-    #[test]
-    fn app_credentials_come_from_the_environment_when_not_set_explicitly() {
-        let source = CredentialSource::default();
-        assert!(source.get("acme-test-provider").is_none());
-        std::env::set_var("PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID", "env-id");
-        let from_env = source.get("acme-test-provider").unwrap();
+    #[tokio::test]
+    async fn app_credentials_come_from_the_environment_when_not_set_explicitly() {
+        let dir = std::env::temp_dir().join(format!("plugboard-creds-{}", std::process::id()));
+        let vault = Vault::with_store(None, std::sync::Arc::new(MemoryStore::default()));
+        let service = Connections::new(Catalogue::builtin().unwrap(), vault, &dir);
+        assert!(service
+            .app_credentials("acme-test-provider")
+            .await
+            .is_none());
+        let settings = Settings::from_vars([(
+            "PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID".to_string(),
+            "env-id".to_string(),
+        )]);
+        let service = service.with_settings(&settings);
+        let from_env = service.app_credentials("acme-test-provider").await.unwrap();
         assert_eq!(from_env.client_id, "env-id");
         assert!(from_env.client_secret.is_none());
-        source.set(
+        service.credentials.set(
             "acme-test-provider",
             AppCredentials {
                 client_id: "explicit".into(),
@@ -133,9 +137,12 @@ mod tests {
             },
         );
         assert_eq!(
-            source.get("acme-test-provider").unwrap().client_id,
+            service
+                .app_credentials("acme-test-provider")
+                .await
+                .unwrap()
+                .client_id,
             "explicit"
         );
-        std::env::remove_var("PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID");
     }
 }

@@ -18,7 +18,8 @@ impl Connections {
         let cid = ConnectionId::parse(id)
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
         // Not while another process refreshes it: that refresh would write the connection back.
-        let _lock = crate::flight::acquire(&self.data_dir, &cid, crate::flight::wait()).await?;
+        let _lock =
+            crate::flight::acquire(&self.data_dir, &cid, self.settings.refresh_wait).await?;
         let record = self.index.get(&cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();

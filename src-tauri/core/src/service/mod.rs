@@ -51,6 +51,7 @@ use crate::error::UserError;
 use crate::flow::PendingFlows;
 use crate::index::Index;
 use crate::lifetime::{self, Clock};
+use crate::settings::Settings;
 use crate::timeline::{Event, EventKind, Timeline};
 use crate::vault::Vault;
 
@@ -94,6 +95,9 @@ pub struct Connections {
     clock: Arc<dyn Clock>,
     timeline: Timeline,
     runtime: Runtime,
+    /// What the environment said at start-up (app credentials, how long to wait for a refresh
+    /// held by another process).
+    settings: Settings,
 }
 
 impl Connections {
@@ -110,7 +114,14 @@ impl Connections {
             clock: Arc::new(lifetime::SystemClock),
             timeline: Timeline::in_dir(data_dir),
             runtime: Runtime::default(),
+            settings: Settings::default(),
         }
+    }
+
+    /// Uses what the environment said at start-up (see [`crate::settings`]).
+    pub fn with_settings(mut self, settings: &Settings) -> Self {
+        self.settings = settings.clone();
+        self
     }
 
     /// Replaces the clock (tests use a [`lifetime::FakeClock`]).

@@ -184,10 +184,11 @@ impl Connections {
             },
             _ => None,
         };
-        let lock = match crate::flight::acquire(&self.data_dir, cid, crate::flight::wait()).await {
-            Ok(lock) => lock,
-            Err(e) => return (Err(e.into()), None),
-        };
+        let lock =
+            match crate::flight::acquire(&self.data_dir, cid, self.settings.refresh_wait).await {
+                Ok(lock) => lock,
+                Err(e) => return (Err(e.into()), None),
+            };
         (self.refresh_decided(cid, want, seen).await, Some(lock))
     }
 

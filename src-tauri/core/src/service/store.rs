@@ -112,7 +112,8 @@ impl Connections {
         // its write (of the old grant) cannot land over the new tokens.
         let _lock = match &existing {
             Some(_) => Some(
-                crate::flight::acquire(&self.data_dir, &record.id, crate::flight::wait()).await?,
+                crate::flight::acquire(&self.data_dir, &record.id, self.settings.refresh_wait)
+                    .await?,
             ),
             None => None,
         };

@@ -1,0 +1,144 @@
+/*!
+Everything Plugboard takes from its environment, read once at start-up (ripgrep's `HiArgs`) and
+passed down, so nothing deep in the code calls `std::env::var` and a test states its settings
+instead of changing the process's environment.
+
+| variable | what it sets |
+|---|---|
+| `PLUGBOARD_DEMO=1` | demo mode (the window only) |
+| `PLUGBOARD_PROVIDERS` | the user's provider file, instead of `providers.toml` in the config folder |
+| `PLUGBOARD_REFRESH_WAIT_SECS` | how long a refresh waits for another process's refresh (60 s) |
+| `PLUGBOARD_CLIPBOARD_CLEAR_SECS` | how long a copied secret stays on the clipboard (30 s) |
+| `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` | a provider's app credentials |
+*/
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::flow::AppCredentials;
+use crate::secret::SecretString;
+
+/// How long a copied secret stays on the clipboard unless the environment says otherwise.
+pub const CLIPBOARD_CLEAR: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub demo: bool,
+    /// `PLUGBOARD_PROVIDERS`: the provider file to read instead of the default one.
+    pub providers_file: Option<PathBuf>,
+    /// How long a refresh waits for another process's refresh of the same connection.
+    pub refresh_wait: Duration,
+    pub clipboard_clear: Duration,
+    /// App credentials from the environment, by the provider part of the variable's name
+    /// (`HUBSPOT`, `ACME_CRM`).
+    credentials: HashMap<String, AppCredentials>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::from_vars(std::iter::empty())
+    }
+}
+
+/// The provider part of a credential variable's name: `acme-crm` ⇒ `ACME_CRM`.
+fn var_key(provider: &str) -> String {
+    provider.to_ascii_uppercase().replace('-', "_")
+}
+
+impl Settings {
+    /// The process's environment, once.
+    pub fn from_env() -> Self {
+        Self::from_vars(
+            std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))),
+        )
+    }
+
+    /// Settings from `(name, value)` pairs (the environment, or a test's own).
+    pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Self {
+        let vars: HashMap<String, String> = vars
+            .into_iter()
+            .filter(|(k, v)| k.starts_with("PLUGBOARD_") && !v.trim().is_empty())
+            .collect();
+        let secs = |name: &str| {
+            vars.get(name)
+                .and_then(|v| v.trim().parse().ok())
+                .map(Duration::from_secs)
+        };
+        let mut credentials = HashMap::new();
+        for (name, client_id) in &vars {
+            let Some(key) = name
+                .strip_prefix("PLUGBOARD_")
+                .and_then(|n| n.strip_suffix("_CLIENT_ID"))
+            else {
+                continue;
+            };
+            let secret = vars.get(&format!("PLUGBOARD_{key}_CLIENT_SECRET"));
+            credentials.insert(
+                key.to_string(),
+                AppCredentials {
+                    client_id: client_id.clone(),
+                    client_secret: secret.map(|s| SecretString::new(s.as_str())),
+                },
+            );
+        }
+        Self {
+            demo: vars.get("PLUGBOARD_DEMO").is_some_and(|v| v == "1"),
+            providers_file: vars.get("PLUGBOARD_PROVIDERS").map(PathBuf::from),
+            refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
+            clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS").unwrap_or(CLIPBOARD_CLEAR),
+            credentials,
+        }
+    }
+
+    /// `provider`'s app credentials from `PLUGBOARD_<PROVIDER>_CLIENT_ID` (and `_CLIENT_SECRET`).
+    pub fn credentials_for(&self, provider: &str) -> Option<AppCredentials> {
+        self.credentials.get(&var_key(provider)).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(list: &[(&str, &str)]) -> Settings {
+        Settings::from_vars(list.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    #[test]
+    fn defaults_hold_without_variables() {
+        let s = Settings::default();
+        assert!(!s.demo);
+        assert_eq!(s.providers_file, None);
+        assert_eq!(s.refresh_wait, crate::flight::WAIT);
+        assert_eq!(s.clipboard_clear, CLIPBOARD_CLEAR);
+        assert!(s.credentials_for("hubspot").is_none());
+    }
+
+    #[test]
+    fn variables_are_read_once_into_settings() {
+        let s = vars(&[
+            ("PLUGBOARD_DEMO", "1"),
+            ("PLUGBOARD_PROVIDERS", "/tmp/p.toml"),
+            ("PLUGBOARD_REFRESH_WAIT_SECS", "2"),
+            ("PLUGBOARD_CLIPBOARD_CLEAR_SECS", "3"),
+            ("PLUGBOARD_ACME_CRM_CLIENT_ID", "id-1"),
+            ("PLUGBOARD_ACME_CRM_CLIENT_SECRET", "secret-1"),
+            ("PLUGBOARD_NIMBUS_CLIENT_ID", "id-2"),
+            ("PLUGBOARD_EMPTY_CLIENT_ID", "  "),
+            ("HOME", "/home/ana"),
+        ]);
+        assert!(s.demo);
+        assert_eq!(s.providers_file, Some(PathBuf::from("/tmp/p.toml")));
+        assert_eq!(s.refresh_wait, Duration::from_secs(2));
+        assert_eq!(s.clipboard_clear, Duration::from_secs(3));
+        let acme = s.credentials_for("acme-crm").unwrap();
+        assert_eq!(acme.client_id, "id-1");
+        assert_eq!(acme.client_secret.unwrap().expose(), "secret-1");
+        assert!(s.credentials_for("nimbus").unwrap().client_secret.is_none());
+        assert!(s.credentials_for("empty").is_none(), "a blank id is no id");
+        // Debug never shows a secret.
+        assert!(!format!("{s:?}").contains("secret-1"));
+    }
+}
