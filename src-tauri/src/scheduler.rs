@@ -43,7 +43,7 @@ pub fn start(app: &AppHandle) {
                 let app = app.clone();
                 let service = service.clone();
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = service.verify(id.as_str()).await {
+                    if let Err(e) = service.verify(&id).await {
                         log::warn!("check of {id} failed: {e}");
                     }
                     links::changed(&app);
@@ -54,9 +54,9 @@ pub fn start(app: &AppHandle) {
                 let service = service.clone();
                 links::changed(&app);
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = service.refresh_if_due(id.as_str()).await {
+                    if let Err(e) = service.refresh_if_due(&id).await {
                         let provider = service
-                            .get(id.as_str())
+                            .get(&id)
                             .ok()
                             .flatten()
                             .map(|c| (service.provider_name(&c.provider), c.account));

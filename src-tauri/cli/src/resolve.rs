@@ -1,5 +1,6 @@
 //! `<connection>` arguments: a connection id, or a provider id when that provider has exactly one.
 
+use plugboard_core::connection::ConnectionId;
 use plugboard_core::service::{ConnectionView, Connections, ServiceError};
 
 use crate::failure::{exit, fail, Failure};
@@ -7,8 +8,10 @@ use crate::failure::{exit, fail, Failure};
 /// A connection by id, or by provider id when that provider has exactly one.
 pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Failure> {
     let internal = |e: ServiceError| fail(service, "", e);
-    if let Some(c) = service.get(arg).map_err(internal)? {
-        return Ok(c);
+    if let Some(id) = ConnectionId::parse(arg) {
+        if let Some(c) = service.get(&id).map_err(internal)? {
+            return Ok(c);
+        }
     }
     let Ok(provider) = service.provider(arg) else {
         return Err(Failure::new(

@@ -93,7 +93,7 @@ async fn locked_inside_a_private_keyring() {
         "secret-tool lock: {lock:?}"
     );
 
-    let err = service.refresh(c.id.as_str()).await.unwrap_err();
+    let err = service.refresh(&c.id).await.unwrap_err();
     assert_eq!(
         err.to_user("HubSpot").code,
         plugboard_core::error::ErrorCode::KeychainLocked

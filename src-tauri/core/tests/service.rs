@@ -140,7 +140,7 @@ async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
             && !index.contains(plugboard_sim::WHATCONVERTS_TOKEN)
     );
 
-    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    let (_, report) = f.service.disconnect(&c.id).await.unwrap();
     assert!(matches!(
         report,
         DisconnectReport::NotSupported { note: Some(_) }
@@ -148,7 +148,7 @@ async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
     assert!(!keychain_has(&f.vault, c.id.as_str()));
     assert!(f.service.list().unwrap().is_empty());
     assert_eq!(
-        f.service.disconnect(c.id.as_str()).await.unwrap().1,
+        f.service.disconnect(&c.id).await.unwrap().1,
         DisconnectReport::AlreadyGone
     );
 }
@@ -202,7 +202,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
         empty.to_user("Hotmart").message,
         "Please fill in “Client ID”."
     );
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -230,7 +230,7 @@ async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_rev
     assert_eq!(f.sim.count("hubspot.token"), 1);
     assert_eq!(f.service.list().unwrap().len(), 1);
 
-    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    let (_, report) = f.service.disconnect(&c.id).await.unwrap();
     assert_eq!(report, DisconnectReport::Revoked);
     assert_eq!(f.sim.count("hubspot.revoke"), 1);
     assert!(!keychain_has(&f.vault, c.id.as_str()));
@@ -265,7 +265,7 @@ async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
     assert_eq!(f.service.list().unwrap().len(), 1);
     let kinds = events_of(&f, &ids[0]);
     assert_eq!(kinds, [EventKind::Reconnected, EventKind::Connected]);
-    let (_, report) = f.service.disconnect(ids[0].as_str()).await.unwrap();
+    let (_, report) = f.service.disconnect(&ids[0]).await.unwrap();
     assert_eq!(
         report,
         DisconnectReport::NotSupported {
@@ -350,7 +350,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
         .1
         .unwrap();
     assert_eq!(c.scopes, ["read_leads"]);
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -383,7 +383,7 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
         "{again:?}"
     );
     assert_eq!(f.sim.count("ecwid.token"), 1);
-    restarted.disconnect(c.id.as_str()).await.unwrap();
+    restarted.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -415,7 +415,7 @@ async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
         revoke_unavailable: true,
         ..Faults::default()
     });
-    let (_, report) = f.service.disconnect(c.id.as_str()).await.unwrap();
+    let (_, report) = f.service.disconnect(&c.id).await.unwrap();
     assert_eq!(
         report,
         DisconnectReport::RevokeFailed {
@@ -477,7 +477,7 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
     let calls: Vec<_> = (0..100)
         .map(|_| {
             let s = service.clone();
-            let id = c.id.to_string();
+            let id = c.id.clone();
             tokio::spawn(async move { s.refresh(&id).await.map(|v| v.expires_at) })
         })
         .collect();
@@ -487,7 +487,7 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
     assert_eq!(f.sim.count("hubspot.refresh"), 1, "single flight");
 
     // The rotated refresh token was stored: the next refresh (with it) works; the old one is gone.
-    service.refresh(c.id.as_str()).await.unwrap();
+    service.refresh(&c.id).await.unwrap();
     assert_eq!(f.sim.count("hubspot.refresh"), 2);
 
     // A dead grant means reconnect, not retry.
@@ -495,12 +495,12 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
         refresh_invalid_grant: true,
         ..Faults::default()
     });
-    let err = service.refresh(c.id.as_str()).await.unwrap_err();
+    let err = service.refresh(&c.id).await.unwrap_err();
     assert_eq!(
         err.to_user("HubSpot").code,
         plugboard_core::error::ErrorCode::ReconnectNeeded
     );
-    service.disconnect(c.id.as_str()).await.unwrap();
+    service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -517,7 +517,7 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
         )
         .await
         .unwrap();
-    f.service.refresh(h.id.as_str()).await.unwrap();
+    f.service.refresh(&h.id).await.unwrap();
     assert_eq!(f.sim.count("hotmart.mint"), 2);
     let fields = key_fields(
         plugboard_sim::WHATCONVERTS_TOKEN,
@@ -528,11 +528,11 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
         .connect_api_key("whatconverts", fields)
         .await
         .unwrap();
-    let refreshed = f.service.refresh(w.id.as_str()).await.unwrap();
+    let refreshed = f.service.refresh(&w.id).await.unwrap();
     assert_eq!(refreshed.expires_at, None);
     assert_eq!(f.sim.count("whatconverts.check"), 2);
-    f.service.disconnect(h.id.as_str()).await.unwrap();
-    f.service.disconnect(w.id.as_str()).await.unwrap();
+    f.service.disconnect(&h.id).await.unwrap();
+    f.service.disconnect(&w.id).await.unwrap();
 }
 
 async fn connect_hubspot(f: &Fixture) -> plugboard_core::service::ConnectionView {
@@ -576,7 +576,7 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     assert_eq!(live[0].health, Health::Refreshing);
     assert_eq!(live[0].label, "Refreshing…");
     assert!(f.service.due_refreshes().unwrap().is_empty(), "picked once");
-    let refreshed = f.service.refresh(c.id.as_str()).await.unwrap();
+    let refreshed = f.service.refresh(&c.id).await.unwrap();
     assert_eq!(f.sim.count("hubspot.refresh"), 1);
     assert_eq!(refreshed.expires_at, Some(t0 + 1_620 + 1_800));
     assert_eq!(refreshed.refreshed_at, Some(t0 + 1_620));
@@ -589,7 +589,7 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
         f.service.due_refreshes().unwrap(),
         std::slice::from_ref(&c.id)
     );
-    f.service.refresh(c.id.as_str()).await.unwrap();
+    f.service.refresh(&c.id).await.unwrap();
     assert_eq!(f.sim.count("hubspot.refresh"), 2);
     let kinds = events_of(&f, &c.id);
     assert_eq!(
@@ -600,7 +600,7 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
             EventKind::Connected
         ]
     );
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -611,12 +611,12 @@ async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart
         refresh_invalid_grant: true,
         ..Faults::default()
     });
-    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    let err = f.service.refresh(&c.id).await.unwrap_err();
     assert_eq!(
         err.to_user("HubSpot").message,
         "HubSpot no longer accepts this sign-in. Connect again."
     );
-    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    let view = f.service.get(&c.id).unwrap().unwrap();
     assert_eq!(view.live.health, Health::ReconnectNeeded);
     assert_eq!(view.live.label, "Reconnect needed");
     assert_eq!(view.last_error.as_ref().unwrap().code, "reconnect_needed");
@@ -652,25 +652,25 @@ async fn invalid_grant_needs_a_reconnect_without_retrying_and_survives_a_restart
             EventKind::Connected
         ]
     );
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
 async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with_back_off() {
     let f = fixture("outage").await;
     let c = connect_hubspot(&f).await;
-    let before = f.service.token_material(c.id.as_str()).await.unwrap();
+    let before = f.service.token_material(&c.id).await.unwrap();
     f.sim.set_faults(Faults {
         token_unavailable: true,
         ..Faults::default()
     });
     let now = f.clock.now();
-    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    let err = f.service.refresh(&c.id).await.unwrap_err();
     assert_eq!(
         err.to_user("HubSpot").code,
         plugboard_core::error::ErrorCode::ProviderUnavailable
     );
-    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    let view = f.service.get(&c.id).unwrap().unwrap();
     assert_eq!(view.live.health, Health::TemporaryProblem);
     let retry_at = view.live.retry_at.unwrap();
     assert!(
@@ -678,7 +678,7 @@ async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with
         "first back-off 15–30 s: {}",
         retry_at - now
     );
-    let after = f.service.token_material(c.id.as_str()).await.unwrap();
+    let after = f.service.token_material(&c.id).await.unwrap();
     assert_eq!(
         after.access_token.expose(),
         before.access_token.expose(),
@@ -693,10 +693,10 @@ async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with
         f.service.due_refreshes().unwrap(),
         std::slice::from_ref(&c.id)
     );
-    let ok = f.service.refresh(c.id.as_str()).await.unwrap();
+    let ok = f.service.refresh(&c.id).await.unwrap();
     assert_eq!(ok.live.health, Health::Connected);
     assert_eq!(ok.live.retry_at, None);
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test]
@@ -718,7 +718,7 @@ async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_u
         token_unavailable: true,
         ..Faults::default()
     });
-    f.service.refresh(c.id.as_str()).await.unwrap_err();
+    f.service.refresh(&c.id).await.unwrap_err();
     // A second service over the same folder and keychain: another process, which never saw the
     // failure, reads it from the stored flag — the window and `plugboard status` agree.
     let catalogue = f.service.catalogue().clone();
@@ -757,7 +757,7 @@ async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_u
         Some(Health::KeychainLocked)
     );
     f.sim.set_faults(Faults::default());
-    let ok = other.refresh(c.id.as_str()).await.unwrap();
+    let ok = other.refresh(&c.id).await.unwrap();
     assert_eq!(
         ok.live.health,
         Health::Connected,
@@ -772,7 +772,7 @@ async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unl
     let key = VaultKey::Connection(c.id.clone());
     f.vault.delete(&key).unwrap();
 
-    let err = f.service.refresh(c.id.as_str()).await.unwrap_err();
+    let err = f.service.refresh(&c.id).await.unwrap_err();
     assert_eq!(
         err.kind(),
         plugboard_core::service::ErrorKind::KeychainItemMissing
@@ -785,7 +785,7 @@ async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unl
         user.message
     );
     assert!(!user.message.contains("locked"), "{}", user.message);
-    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    let view = f.service.get(&c.id).unwrap().unwrap();
     assert_eq!(view.live.health, Health::ReconnectNeeded);
     assert!(events_of(&f, &c.id).contains(&EventKind::ReconnectNeeded));
     assert_eq!(
@@ -796,7 +796,7 @@ async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unl
     assert!(f.service.due_refreshes().unwrap().is_empty());
 
     // The copy path says the same, and signing in again brings it back under its id.
-    let err = f.service.token_material(c.id.as_str()).await.err().unwrap();
+    let err = f.service.token_material(&c.id).await.err().unwrap();
     assert!(err.needs_reconnect());
     let again = connect_hubspot(&f).await;
     assert_eq!(again.id, c.id);
@@ -879,7 +879,7 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
 async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     let f = fixture("copy").await;
     let c = connect_hubspot(&f).await;
-    let m = f.service.token_material(c.id.as_str()).await.unwrap();
+    let m = f.service.token_material(&c.id).await.unwrap();
     let token = m.access_token.expose().to_string();
     let refresh = m.refresh_token.as_ref().unwrap().expose().to_string();
     assert!(token.starts_with("hs-at"));
@@ -914,7 +914,7 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
         token_unavailable: true,
         ..Faults::default()
     });
-    let _ = f.service.refresh(c.id.as_str()).await;
+    let _ = f.service.refresh(&c.id).await;
     let fields = key_fields(
         plugboard_sim::WHATCONVERTS_TOKEN,
         plugboard_sim::WHATCONVERTS_SECRET,
@@ -924,7 +924,7 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
         .connect_api_key("whatconverts", fields)
         .await
         .unwrap();
-    let wm = f.service.token_material(w.id.as_str()).await.unwrap();
+    let wm = f.service.token_material(&w.id).await.unwrap();
     assert!(wm.header.expose().starts_with("Authorization: Basic "));
 
     let report = f.service.diagnostics(&[("Version", "0.0.0-test".into())]);
@@ -949,8 +949,8 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     for text in &files {
         assert!(!text.contains(&token) && !text.contains(&refresh));
     }
-    f.service.disconnect(c.id.as_str()).await.unwrap();
-    f.service.disconnect(w.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
+    f.service.disconnect(&w.id).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -970,7 +970,7 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     );
     assert!(f.service.take_checks().is_empty(), "once");
     tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
-    let ok = f.service.verify(c.id.as_str()).await.unwrap();
+    let ok = f.service.verify(&c.id).await.unwrap();
     assert_eq!(ok.live.health, Health::Connected);
     assert_eq!(f.sim.count("hubspot.refresh"), 1);
 
@@ -979,13 +979,13 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
         identity_unauthorized: true,
         ..Faults::default()
     });
-    let err = f.service.verify(c.id.as_str()).await.unwrap_err();
+    let err = f.service.verify(&c.id).await.unwrap_err();
     assert_eq!(
         err.to_user("HubSpot").code,
         plugboard_core::error::ErrorCode::ReconnectNeeded
     );
     assert_eq!(f.sim.count("hubspot.refresh"), 2);
-    let view = f.service.get(c.id.as_str()).unwrap().unwrap();
+    let view = f.service.get(&c.id).unwrap().unwrap();
     assert_eq!(view.live.health, Health::ReconnectNeeded);
     // After a sleep, connections are checked again — except the one already needing a reconnect.
     f.service.due_refreshes().unwrap();
@@ -993,7 +993,7 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     f.service.due_refreshes().unwrap();
     assert!(f.service.take_checks().is_empty());
     f.sim.set_faults(Faults::default());
-    f.service.disconnect(c.id.as_str()).await.unwrap();
+    f.service.disconnect(&c.id).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1032,7 +1032,7 @@ async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_ser
     let catalogue = f.service.catalogue().clone();
     let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
     other.credentials.set("nimbus", nimbus_creds());
-    let id = c.id.to_string();
+    let id = c.id.clone();
     let (a, b) = tokio::join!(f.service.ensure_fresh(&id, 60), other.ensure_fresh(&id, 60));
     assert_eq!(a.unwrap().expires_at, b.unwrap().expires_at);
     assert_eq!(f.sim.count("nimbus.refresh"), 1, "one refresh for both");

@@ -21,6 +21,7 @@ pub async fn disconnect(
     id: String,
 ) -> Result<Disconnected, UserError> {
     let service = state.service()?;
+    let id = super::connection_id(&id)?;
     let (provider, report) = service
         .disconnect(&id)
         .await
@@ -51,6 +52,7 @@ pub async fn refresh(
     id: String,
 ) -> Result<ConnectionView, UserError> {
     let service = state.service()?;
+    let id = super::connection_id(&id)?;
     let result = service.refresh(&id).await;
     links::changed(&app);
     result.map_err(|e| {

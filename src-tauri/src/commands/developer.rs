@@ -31,15 +31,11 @@ pub async fn connection_details(
     id: String,
 ) -> Result<Details, UserError> {
     let service = state.service()?;
+    let id = super::connection_id(&id)?;
     let connection = service
         .get(&id)
         .map_err(|e| e.to_user("Plugboard"))?
-        .ok_or_else(|| {
-            UserError::new(
-                ErrorCode::UnknownConnection,
-                "That connection no longer exists.",
-            )
-        })?;
+        .ok_or_else(|| super::no_such_connection(id.as_str()))?;
     let provider_name = service.provider_name(&connection.provider);
     let method_label = service
         .provider(&connection.provider)
@@ -72,6 +68,7 @@ pub async fn connection_details(
 #[tauri::command]
 pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<String, UserError> {
     let service = state.service()?;
+    let id = super::connection_id(&id)?;
     let m = service
         .token_material(&id)
         .await
@@ -91,6 +88,7 @@ pub async fn copy_token(
     refresh_first: bool,
 ) -> Result<Copied, UserError> {
     let service = state.service()?;
+    let id = super::connection_id(&id)?;
     let name = service.provider_name_of(&id);
     if refresh_first {
         let refreshed = service.refresh(&id).await;

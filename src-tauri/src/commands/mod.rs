@@ -7,7 +7,20 @@ pub mod connect;
 pub mod connections;
 pub mod developer;
 
+use plugboard_core::connection::ConnectionId;
+use plugboard_core::error::UserError;
+use plugboard_core::service::ServiceError;
 use serde::Serialize;
+
+/// A connection id from the page, parsed once here: one that cannot be an id names no connection.
+fn connection_id(id: &str) -> Result<ConnectionId, UserError> {
+    ConnectionId::parse(id).ok_or_else(|| no_such_connection(id))
+}
+
+/// "That connection no longer exists.", in the core's words.
+fn no_such_connection(id: &str) -> UserError {
+    ServiceError::UnknownConnection(id.to_string()).to_user("")
+}
 
 /// What a copy command tells the person.
 #[derive(Serialize)]

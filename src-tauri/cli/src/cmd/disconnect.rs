@@ -15,7 +15,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let c = resolve::connection(service, connection)?;
     let (provider, report) = service
-        .disconnect(c.id.as_str())
+        .disconnect(&c.id)
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     let doc = output::DisconnectDoc {

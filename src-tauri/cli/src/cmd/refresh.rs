@@ -16,7 +16,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let c = resolve::connection(service, connection)?;
     let view = service
-        .refresh(c.id.as_str())
+        .refresh(&c.id)
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     connection_out(service, &view, "Refreshed", as_json, term)

@@ -37,7 +37,7 @@ pub async fn run(
             ),
         ));
     }
-    if let Err(e) = service.ensure_fresh(c.id.as_str(), TOKEN_MIN_SECONDS).await {
+    if let Err(e) = service.ensure_fresh(&c.id, TOKEN_MIN_SECONDS).await {
         let failure = fail(service, &c.provider, e);
         // A token that still works is worth having when the provider is only briefly down. (A
         // failed refresh leaves the stored expiry as it was: no need to read it again.)
@@ -51,7 +51,7 @@ pub async fn run(
         }
     }
     let material = service
-        .token_material(c.id.as_str())
+        .token_material(&c.id)
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     let value = match form {

@@ -114,30 +114,28 @@ impl Connections {
 
     /// Checks a signed-in connection with the provider's identity call. A refusal (401/403) gets
     /// one refresh and a second look; refused again, the grant is dead: "Reconnect needed".
-    pub async fn verify(&self, id: &str) -> Result<ConnectionView, ServiceError> {
-        let cid = ConnectionId::parse(id)
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
-        let refused = match self.identity_refused(&cid).await {
+    pub async fn verify(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+        let refused = match self.identity_refused(cid).await {
             Err(e) if e.needs_reconnect() => {
-                self.mark_reconnect_needed(&cid, &e).await?;
+                self.mark_reconnect_needed(cid, &e).await?;
                 return Err(e);
             }
             other => other?,
         };
         if refused {
             log::info!("{cid}: the provider refused its token; refreshing once");
-            self.refresh(id).await?;
-            if self.identity_refused(&cid).await? {
+            self.refresh(cid).await?;
+            if self.identity_refused(cid).await? {
                 let e = ServiceError::Flow(FlowError::Token(TokenError::InvalidGrant {
                     code: "identity_refused".into(),
                     description: None,
                 }));
-                self.mark_reconnect_needed(&cid, &e).await?;
+                self.mark_reconnect_needed(cid, &e).await?;
                 return Err(e);
             }
         }
-        self.get(id)?
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))
+        self.get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))
     }
 
     /// Stores "reconnect needed" for a check's finding `e` (a dead grant, a lost secret). Under

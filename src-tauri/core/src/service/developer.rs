@@ -31,12 +31,10 @@ impl Connections {
     /// What a developer can copy from a connection: the access token, the header, a curl line to
     /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
     /// each call; never cached, never logged.
-    pub async fn token_material(&self, id: &str) -> Result<TokenMaterial, ServiceError> {
-        let cid = ConnectionId::parse(id)
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
-        let (record, secret) = match self.load(&cid).await {
+    pub async fn token_material(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
+        let (record, secret) = match self.load(cid).await {
             Err(e) if e.needs_reconnect() => {
-                self.mark_reconnect_needed(&cid, &e).await?;
+                self.mark_reconnect_needed(cid, &e).await?;
                 return Err(e);
             }
             loaded => loaded?,

@@ -14,13 +14,13 @@ use crate::vault::VaultKey;
 
 impl Connections {
     /// Disconnects: revoke where possible, then forget locally. Idempotent.
-    pub async fn disconnect(&self, id: &str) -> Result<(String, DisconnectReport), ServiceError> {
-        let cid = ConnectionId::parse(id)
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
+    pub async fn disconnect(
+        &self,
+        cid: &ConnectionId,
+    ) -> Result<(String, DisconnectReport), ServiceError> {
         // Not while another process refreshes it: that refresh would write the connection back.
-        let _lock =
-            crate::flight::acquire(&self.data_dir, &cid, self.settings.refresh_wait).await?;
-        let record = self.index.get(&cid)?;
+        let _lock = crate::flight::acquire(&self.data_dir, cid, self.settings.refresh_wait).await?;
+        let record = self.index.get(cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();
         let item = self.vault.run(move |v| v.get(&get_key)).await?;
@@ -74,8 +74,8 @@ impl Connections {
             },
         };
         self.vault.run(move |v| v.delete(&key)).await?;
-        self.index.remove(&cid)?;
-        self.record_event(&cid, EventKind::Disconnected, None);
+        self.index.remove(cid)?;
+        self.record_event(cid, EventKind::Disconnected, None);
         log::info!("disconnected {cid} ({}): {report:?}", record.provider);
         Ok((record.provider, report))
     }

@@ -40,13 +40,13 @@ impl Connections {
     /// Single flight: callers queue on the connection's lock; one that waited while another
     /// refreshed finds a newer `obtained_at` and shares that result instead of spending the refresh
     /// token again. A rotated refresh token is in the keychain before the index says "refreshed".
-    pub async fn refresh(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+    pub async fn refresh(&self, id: &ConnectionId) -> Result<ConnectionView, ServiceError> {
         self.refresh_when(id, Want::Always).await
     }
 
     /// The scheduler's refresh: as [`Self::refresh`], but only if the connection is still due once
     /// the refresh lock is held (another process may have refreshed it a moment ago).
-    pub async fn refresh_if_due(&self, id: &str) -> Result<ConnectionView, ServiceError> {
+    pub async fn refresh_if_due(&self, id: &ConnectionId) -> Result<ConnectionView, ServiceError> {
         self.refresh_when(id, Want::IfDue).await
     }
 
@@ -54,7 +54,7 @@ impl Connections {
     /// `plugboard token` and "Refresh & copy" need). Tokens that do not expire are left alone.
     pub async fn ensure_fresh(
         &self,
-        id: &str,
+        id: &ConnectionId,
         seconds: i64,
     ) -> Result<ConnectionView, ServiceError> {
         // Fresh enough by the index: no lock, no wait behind another process's refresh.
@@ -67,10 +67,12 @@ impl Connections {
         self.refresh_when(id, Want::Within(seconds)).await
     }
 
-    async fn refresh_when(&self, id: &str, want: Want) -> Result<ConnectionView, ServiceError> {
-        let cid = ConnectionId::parse(id)
-            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))?;
-        let flight = self.runtime.flight(id);
+    async fn refresh_when(
+        &self,
+        cid: &ConnectionId,
+        want: Want,
+    ) -> Result<ConnectionView, ServiceError> {
+        let flight = self.runtime.flight(cid.as_str());
         // Free: lead a new refresh. Busy: wait for the one in flight and share its outcome — if it
         // went to the provider; a leader that found nothing to do (the scheduler's "no longer
         // due") does not answer a Refresh click, so the waiter then decides for itself.
@@ -84,7 +86,7 @@ impl Connections {
                 slot
             }
         };
-        let (outcome, acted) = self.refresh_and_settle(&cid, want).await;
+        let (outcome, acted) = self.refresh_and_settle(cid, want).await;
         *slot = Some((outcome.clone(), acted));
         outcome.map_err(ServiceError::Shared)
     }

@@ -42,7 +42,7 @@ impl Connections {
 
     /// The name of the provider connection `id` belongs to, for a message about it ("the
     /// provider" when the connection is gone or unreadable).
-    pub fn provider_name_of(&self, id: &str) -> String {
+    pub fn provider_name_of(&self, id: &ConnectionId) -> String {
         self.get(id)
             .ok()
             .flatten()
@@ -121,10 +121,7 @@ impl Connections {
     }
 
     /// One connection's view, if it exists.
-    pub fn get(&self, id: &str) -> Result<Option<ConnectionView>, ServiceError> {
-        let Some(cid) = ConnectionId::parse(id) else {
-            return Ok(None);
-        };
-        Ok(self.index.get(&cid)?.map(|r| self.view(r)))
+    pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionView>, ServiceError> {
+        Ok(self.index.get(id)?.map(|r| self.view(r)))
     }
 }
