@@ -1,0 +1,228 @@
+//! What a connection says about itself: statuses, identity checks, a lost item, copy forms.
+
+use super::*;
+
+#[tokio::test]
+async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_urgent_status() {
+    let f = fixture("board").await;
+    let c = connect_hubspot(&f).await;
+    let key = f
+        .service
+        .connect_api_key(
+            "whatconverts",
+            key_fields(
+                plugboard_sim::WHATCONVERTS_TOKEN,
+                plugboard_sim::WHATCONVERTS_SECRET,
+            ),
+        )
+        .await
+        .unwrap();
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    f.service.refresh(&c.id).await.unwrap_err();
+    // A second service over the same folder and keychain: another process, which never saw the
+    // failure, reads it from the stored flag — the window and `plugboard status` agree.
+    let catalogue = f.service.catalogue().clone();
+    let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
+    other.credentials.set("hubspot", sim_creds("hubspot"));
+    let board = other.live_board().unwrap();
+    let of = |id: &plugboard_core::connection::ConnectionId| {
+        board
+            .connections
+            .iter()
+            .find(|l| &l.id == id)
+            .unwrap()
+            .health
+    };
+    assert_eq!(of(&c.id), Health::TemporaryProblem);
+    assert_eq!(of(&key.id), Health::Connected);
+    let card = |p: &str| {
+        board
+            .cards
+            .iter()
+            .find(|c| c.provider == p)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card("hubspot").health, Health::TemporaryProblem);
+    assert_eq!(card("hubspot").label, "Temporary problem");
+    assert_eq!(card("whatconverts").health, Health::Connected);
+    assert!(board.cards.iter().all(|c| c.provider != "ecwid"));
+    // The most urgent status leads: a locked keychain outranks the temporary problem.
+    assert_eq!(
+        Health::worst([
+            Health::Connected,
+            Health::KeychainLocked,
+            Health::TemporaryProblem
+        ]),
+        Some(Health::KeychainLocked)
+    );
+    f.sim.set_faults(Faults::default());
+    let ok = other.refresh(&c.id).await.unwrap();
+    assert_eq!(
+        ok.live.health,
+        Health::Connected,
+        "a success clears the flag"
+    );
+}
+
+#[tokio::test]
+async fn a_keychain_item_gone_from_an_open_keychain_needs_a_reconnect_not_an_unlock() {
+    let f = fixture("item-gone").await;
+    let c = connect_hubspot(&f).await;
+    let key = VaultKey::Connection(c.id.clone());
+    f.vault.delete(&key).unwrap();
+
+    let err = f.service.refresh(&c.id).await.unwrap_err();
+    assert_eq!(
+        err.kind(),
+        plugboard_core::service::ErrorKind::KeychainItemMissing
+    );
+    let user = err.to_user("HubSpot");
+    assert_eq!(user.code, plugboard_core::error::ErrorCode::ReconnectNeeded);
+    assert!(
+        user.message.contains("gone from your keychain"),
+        "{}",
+        user.message
+    );
+    assert!(!user.message.contains("locked"), "{}", user.message);
+    let view = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    assert!(events_of(&f, &c.id).contains(&EventKind::ReconnectNeeded));
+    assert_eq!(
+        f.service.keychain_state(),
+        plugboard_core::lifetime::KeychainState::Ready
+    );
+    // Not retried by the scheduler: only a new sign-in mends it.
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+
+    // The copy path says the same, and signing in again brings it back under its id.
+    let err = f.service.token_material(&c.id).await.err().unwrap();
+    assert!(err.needs_reconnect());
+    let again = connect_hubspot(&f).await;
+    assert_eq!(again.id, c.id);
+    assert_eq!(again.live.health, Health::Connected);
+}
+
+#[tokio::test]
+async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
+    let f = fixture("copy").await;
+    let c = connect_hubspot(&f).await;
+    let m = f.service.token_material(&c.id).await.unwrap();
+    let token = m.access_token.expose().to_string();
+    let refresh = m.refresh_token.as_ref().unwrap().expose().to_string();
+    assert!(token.starts_with("hs-at"));
+    assert_eq!(m.header.expose(), format!("Authorization: Bearer {token}"));
+    let curl = m.curl.as_ref().unwrap().expose().to_string();
+    assert!(
+        curl.starts_with("curl -sS ")
+            && curl.contains(&format!(
+                " -H 'Authorization: Bearer {token}' 'http://127.0.0.1:"
+            )),
+        "{curl}"
+    );
+    assert!(
+        curl.ends_with(&format!("/oauth/v1/access-tokens/{token}'")),
+        "{curl}"
+    );
+    // The curl line works against the provider.
+    // (Off the runtime thread: the simulator answers on it.)
+    let line = curl.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("sh").args(["-c", &line]).output().unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("hub_domain"),
+        "{out:?}"
+    );
+
+    // A failure, so the report has an error in it too.
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let _ = f.service.refresh(&c.id).await;
+    let fields = key_fields(
+        plugboard_sim::WHATCONVERTS_TOKEN,
+        plugboard_sim::WHATCONVERTS_SECRET,
+    );
+    let w = f
+        .service
+        .connect_api_key("whatconverts", fields)
+        .await
+        .unwrap();
+    let wm = f.service.token_material(&w.id).await.unwrap();
+    assert!(wm.header.expose().starts_with("Authorization: Basic "));
+
+    let report = f.service.diagnostics(&[("Version", "0.0.0-test".into())]);
+    assert!(
+        report.contains(c.id.as_str()) && report.contains("Temporary problem"),
+        "{report}"
+    );
+    assert!(report.contains("provider_unavailable"), "{report}");
+    assert!(report.contains("Does not expire"), "{report}");
+    for planted in [
+        token.as_str(),
+        refresh.as_str(),
+        plugboard_sim::WHATCONVERTS_TOKEN,
+        plugboard_sim::WHATCONVERTS_SECRET,
+        &plugboard_sim::client_secret("hubspot"),
+        wm.access_token.expose(),
+    ] {
+        assert!(!report.contains(planted), "diagnostics leaked a secret");
+    }
+    let files = ["connections.json", "timeline.json"]
+        .map(|n| std::fs::read_to_string(f.dir.join(n)).unwrap());
+    for text in &files {
+        assert!(!text.contains(&token) && !text.contains(&refresh));
+    }
+    f.service.disconnect(&c.id).await.unwrap();
+    f.service.disconnect(&w.id).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
+    let f = fixture("identity").await;
+    // A token that really expires (the simulator keeps real time): refused, refreshed, fine.
+    f.sim.set_faults(Faults {
+        hubspot_lifetime: Some(1),
+        ..Faults::default()
+    });
+    let c = connect_hubspot(&f).await;
+    f.sim.set_faults(Faults::default());
+    assert_eq!(
+        f.service.take_checks(),
+        std::slice::from_ref(&c.id),
+        "checked at start"
+    );
+    assert!(f.service.take_checks().is_empty(), "once");
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    let ok = f.service.verify(&c.id).await.unwrap();
+    assert_eq!(ok.live.health, Health::Connected);
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
+
+    // Refused whatever the token: one refresh, then "Reconnect needed" (not a loop).
+    f.sim.set_faults(Faults {
+        identity_unauthorized: true,
+        ..Faults::default()
+    });
+    let err = f.service.verify(&c.id).await.unwrap_err();
+    assert_eq!(
+        err.to_user("HubSpot").code,
+        plugboard_core::error::ErrorCode::ReconnectNeeded
+    );
+    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+    let view = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(view.live.health, Health::ReconnectNeeded);
+    // After a sleep, connections are checked again — except the one already needing a reconnect.
+    f.service.due_refreshes().unwrap();
+    f.clock.advance(3_600);
+    f.service.due_refreshes().unwrap();
+    assert!(f.service.take_checks().is_empty());
+    f.sim.set_faults(Faults::default());
+    f.service.disconnect(&c.id).await.unwrap();
+}
