@@ -33,3 +33,6 @@ pub fn connection_out(
         term.print(&output::connection_line(verb, &connection))
     }
 }
+
+#[cfg(test)]
+mod tests;
