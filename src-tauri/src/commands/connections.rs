@@ -25,7 +25,7 @@ pub async fn disconnect(
     let (provider, report) = service
         .disconnect(&id)
         .await
-        .map_err(|e| e.to_user("Plugboard"))?;
+        .map_err(|e| service.explain(&e))?;
     let name = service.provider_name(&provider);
     let message = match report {
         DisconnectReport::Revoked => {
@@ -56,9 +56,8 @@ pub async fn refresh(
     let result = service.refresh(&id).await;
     links::changed(&app);
     result.map_err(|e| {
-        let name = service.provider_name_of(&id);
         log::warn!("refresh of {id} failed: {e}");
-        e.to_user(&name)
+        service.explain(&e)
     })
 }
 

@@ -50,7 +50,7 @@ pub async fn connection_details(
                 m.curl.is_some(),
                 None,
             ),
-            Err(e) => (None, false, false, Some(e.to_user(&provider_name).message)),
+            Err(e) => (None, false, false, Some(service.explain(&e).message)),
         };
     Ok(Details {
         events: service.timeline().of(&connection.id),
@@ -72,7 +72,7 @@ pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<Stri
     let m = service
         .token_material(&id)
         .await
-        .map_err(|e| e.to_user("Plugboard"))?;
+        .map_err(|e| service.explain(&e))?;
     log::info!("access token of {id} revealed on request");
     Ok(m.access_token.expose().to_string())
 }
@@ -93,12 +93,12 @@ pub async fn copy_token(
     if refresh_first {
         let refreshed = service.refresh(&id).await;
         links::changed(&app);
-        refreshed.map_err(|e| e.to_user(&name))?;
+        refreshed.map_err(|e| service.explain(&e))?;
     }
     let m = service
         .token_material(&id)
         .await
-        .map_err(|e| e.to_user(&name))?;
+        .map_err(|e| service.explain(&e))?;
     let (secret, what) = match form.as_str() {
         "access" => (Some(m.access_token), "The access token"),
         "header" => (Some(m.header), "The Authorization header"),

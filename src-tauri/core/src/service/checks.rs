@@ -115,6 +115,11 @@ impl Connections {
     /// Checks a signed-in connection with the provider's identity call. A refusal (401/403) gets
     /// one refresh and a second look; refused again, the grant is dead: "Reconnect needed".
     pub async fn verify(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+        self.verify_here(cid).await.map_err(|e| e.concerning(cid))
+    }
+
+    /// As [`Self::verify`], its errors not yet labelled with the connection.
+    async fn verify_here(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
         let refused = match self.identity_refused(cid).await {
             Err(e) if e.needs_reconnect() => {
                 self.mark_reconnect_needed(cid, &e).await?;

@@ -32,6 +32,13 @@ impl Connections {
     /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
     /// each call; never cached, never logged.
     pub async fn token_material(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
+        self.token_material_here(cid)
+            .await
+            .map_err(|e| e.concerning(cid))
+    }
+
+    /// As [`Self::token_material`], its errors not yet labelled with the connection.
+    async fn token_material_here(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
         let (record, secret) = match self.load(cid).await {
             Err(e) if e.needs_reconnect() => {
                 self.mark_reconnect_needed(cid, &e).await?;

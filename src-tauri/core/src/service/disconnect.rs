@@ -18,6 +18,16 @@ impl Connections {
         &self,
         cid: &ConnectionId,
     ) -> Result<(String, DisconnectReport), ServiceError> {
+        self.disconnect_here(cid)
+            .await
+            .map_err(|e| e.concerning(cid))
+    }
+
+    /// As [`Self::disconnect`], its errors not yet labelled with the connection.
+    async fn disconnect_here(
+        &self,
+        cid: &ConnectionId,
+    ) -> Result<(String, DisconnectReport), ServiceError> {
         // Not while another process refreshes it: that refresh would write the connection back.
         let _lock = crate::flight::acquire(&self.data_dir, cid, self.settings.refresh_wait).await?;
         let record = self.index.get(cid)?;

@@ -95,6 +95,13 @@ pub enum ServiceError {
     /// One refresh's error, shared by every caller that waited for it.
     #[error(transparent)]
     Shared(Arc<ServiceError>),
+    /// An operation on one connection failed: the connection it concerns, so the words can name
+    /// its provider without the caller looking it up ([`super::Connections::explain`]).
+    #[error("{error}")]
+    Concerning {
+        connection: ConnectionId,
+        error: Box<ServiceError>,
+    },
 }
 
 impl ServiceError {
@@ -131,6 +138,7 @@ impl ServiceError {
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => K::Temporary,
             ServiceError::Flight(_) => K::Internal,
             ServiceError::Shared(inner) => inner.kind(),
+            ServiceError::Concerning { error, .. } => error.kind(),
         }
     }
 
@@ -142,6 +150,37 @@ impl ServiceError {
         )
     }
 
+    /// The error of an operation on connection `id`.
+    pub fn concerning(self, id: &ConnectionId) -> Self {
+        match self {
+            already @ ServiceError::Concerning { .. } => already,
+            error => ServiceError::Concerning {
+                connection: id.clone(),
+                error: Box::new(error),
+            },
+        }
+    }
+
+    /// The connection this error concerns, when it is about one.
+    pub fn connection(&self) -> Option<&ConnectionId> {
+        match self {
+            ServiceError::Concerning { connection, .. } => Some(connection),
+            ServiceError::SecretMissing(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The provider id this error names itself, when it does.
+    fn provider(&self) -> Option<&str> {
+        match self {
+            ServiceError::UnknownProvider(p) | ServiceError::MissingCredentials(p) => Some(p),
+            ServiceError::NoSuchMethod { provider, .. } => Some(provider),
+            ServiceError::Shared(inner) => inner.provider(),
+            ServiceError::Concerning { error, .. } => error.provider(),
+            _ => None,
+        }
+    }
+
     /// What the person can do next, for each front end to word its own way (the window's button,
     /// a shell's command).
     pub fn next_step(&self) -> NextStep {
@@ -150,8 +189,15 @@ impl ServiceError {
             | ServiceError::Expired
             | ServiceError::SignInTimedOut { .. } => NextStep::StartAgain,
             ServiceError::Shared(inner) => inner.next_step(),
+            ServiceError::Concerning { error, .. } => error.next_step(),
             _ => NextStep::Other,
         }
+    }
+
+    /// The provider this error is about, when it can tell: the connection it concerns, or the
+    /// provider it names.
+    pub(super) fn subject(&self) -> (Option<&ConnectionId>, Option<&str>) {
+        (self.connection(), self.provider())
     }
 
     /// The person's words for this error, naming the provider, with the window's next step.
@@ -210,6 +256,7 @@ impl ServiceError {
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
+            ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
             ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
                 C::ProviderUnavailable,

@@ -41,13 +41,17 @@ impl Connections {
     /// refreshed finds a newer `obtained_at` and shares that result instead of spending the refresh
     /// token again. A rotated refresh token is in the keychain before the index says "refreshed".
     pub async fn refresh(&self, id: &ConnectionId) -> Result<ConnectionView, ServiceError> {
-        self.refresh_when(id, Want::Always).await
+        self.refresh_when(id, Want::Always)
+            .await
+            .map_err(|e| e.concerning(id))
     }
 
     /// The scheduler's refresh: as [`Self::refresh`], but only if the connection is still due once
     /// the refresh lock is held (another process may have refreshed it a moment ago).
     pub async fn refresh_if_due(&self, id: &ConnectionId) -> Result<ConnectionView, ServiceError> {
-        self.refresh_when(id, Want::IfDue).await
+        self.refresh_when(id, Want::IfDue)
+            .await
+            .map_err(|e| e.concerning(id))
     }
 
     /// Makes sure the access token lives at least `seconds` more, refreshing if it does not (what
@@ -64,7 +68,9 @@ impl Connections {
                 return Ok(view);
             }
         }
-        self.refresh_when(id, Want::Within(seconds)).await
+        self.refresh_when(id, Want::Within(seconds))
+            .await
+            .map_err(|e| e.concerning(id))
     }
 
     async fn refresh_when(

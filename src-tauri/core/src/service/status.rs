@@ -6,6 +6,7 @@ state and keychain together), live countdown and the view a card or `plugboard s
 use super::model::{CardStatus, ConnectionView, LiveBoard, LiveStatus};
 use super::{Connections, ServiceError};
 use crate::connection::ConnectionId;
+use crate::error::UserError;
 use crate::index::ConnectionRecord;
 use crate::lifetime::{self, Health};
 
@@ -48,6 +49,17 @@ impl Connections {
             .flatten()
             .map(|c| self.provider_name(&c.provider))
             .unwrap_or_else(|| "the provider".into())
+    }
+
+    /// The person's words for `e`, naming the provider it concerns (found from the error itself:
+    /// the connection an operation was on, or the provider it names), with the window's next step.
+    pub fn explain(&self, e: &ServiceError) -> UserError {
+        let name = match e.subject() {
+            (Some(id), _) => self.provider_name_of(id),
+            (None, Some(provider)) => self.provider_name(provider),
+            (None, None) => "the provider".to_string(),
+        };
+        e.to_user(&name)
     }
 
     /// Every connection's live status now.

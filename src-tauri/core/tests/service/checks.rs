@@ -226,3 +226,21 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     f.sim.set_faults(Faults::default());
     f.service.disconnect(&c.id).await.unwrap();
 }
+
+#[tokio::test]
+async fn an_error_about_a_connection_is_worded_with_its_provider_without_a_lookup() {
+    let f = fixture("explain").await;
+    let c = connect_hubspot(&f).await;
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let err = f.service.refresh(&c.id).await.unwrap_err();
+    assert_eq!(err.connection(), Some(&c.id));
+    assert_eq!(
+        f.service.explain(&err).message,
+        "HubSpot is having trouble right now. Try again in a few minutes."
+    );
+    // The same words the caller would have chosen with the name in hand.
+    assert_eq!(f.service.explain(&err), err.to_user("HubSpot"));
+}
