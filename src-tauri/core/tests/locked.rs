@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::os::unix::process::ExitStatusExt;
 use std::process::Command;
 
-use plugboard_core::catalogue::{Catalogue, Origin};
+use plugboard_core::catalogue::{Catalogue, Origin, ProviderId};
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::lifetime::{Health, KeychainState};
 use plugboard_core::secret::SecretString;
@@ -63,7 +63,10 @@ async fn locked_inside_a_private_keyring() {
             client_secret: Some(SecretString::new(plugboard_sim::client_secret("hubspot"))),
         },
     );
-    let started = service.begin_sign_in("hubspot").await.unwrap();
+    let started = service
+        .begin_sign_in(&ProviderId::parse("hubspot").unwrap())
+        .await
+        .unwrap();
     let resp = plugboard_core::http::client()
         .get(&started.url)
         .send()

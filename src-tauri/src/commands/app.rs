@@ -1,6 +1,7 @@
 //! The app as a whole: the provider cards, app facts (version, link scheme, keychain), notices,
 //! a provider's developer page, diagnostics, and "Unlock and retry".
 
+use plugboard_core::catalogue::ProviderId;
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
@@ -19,7 +20,7 @@ pub fn list_providers(state: State<'_, AppState>) -> Result<Vec<ProviderCard>, U
         service.catalogue(),
         &connections,
         |p| service.has_credentials(p),
-        |p| service.sign_in_pending(p),
+        |p| ProviderId::parse(p).is_some_and(|id| service.sign_in_pending(&id)),
     ))
 }
 

@@ -20,6 +20,7 @@ pub async fn connect_api_key(
     fields: HashMap<String, String>,
 ) -> Result<ConnectionView, UserError> {
     let service = state.service()?;
+    let provider = super::provider_id(&provider)?;
     let fields = fields
         .into_iter()
         .map(|(k, v)| (k, SecretString::new(v)))
@@ -27,7 +28,7 @@ pub async fn connect_api_key(
     let c = service
         .connect_api_key(&provider, fields)
         .await
-        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+        .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     links::changed(&app);
     Ok(c)
 }
@@ -43,6 +44,7 @@ pub async fn connect_client_credentials(
     basic_token: Option<String>,
 ) -> Result<ConnectionView, UserError> {
     let service = state.service()?;
+    let provider = super::provider_id(&provider)?;
     let c = service
         .connect_client_credentials(
             &provider,
@@ -52,7 +54,7 @@ pub async fn connect_client_credentials(
             basic_token.as_deref(),
         )
         .await
-        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+        .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     links::changed(&app);
     Ok(c)
 }
@@ -68,11 +70,12 @@ pub async fn begin_sign_in(
     provider: String,
 ) -> Result<(), UserError> {
     let service = state.service()?;
+    let provider = super::provider_id(&provider)?;
     let sign_in = service
         .start_sign_in(&provider, ReturnTo::Window)
         .await
-        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
-    state.stop_listener(&provider);
+        .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
+    state.stop_listener(provider.as_str());
     let url = sign_in.started.url.clone();
     let (task_app, task_provider, task_service) = (app.clone(), provider.clone(), service.clone());
     let handle = tauri::async_runtime::spawn(async move {
@@ -87,13 +90,13 @@ pub async fn begin_sign_in(
                 .listeners
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .remove(&task_provider),
+                .remove(task_provider.as_str()),
         );
         match outcome {
             Ok(params) => links::complete(&task_app, params).await,
             Err(ServiceError::SignInTimedOut { was_pending: false }) => {}
             Err(e) => {
-                let name = task_service.provider_name(&task_provider);
+                let name = task_service.provider_name(task_provider.as_str());
                 links::notify(&task_app, NoticeLevel::Warning, e.to_user(&name).message);
                 links::changed(&task_app);
             }
@@ -103,12 +106,12 @@ pub async fn begin_sign_in(
         .listeners
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .insert(provider.clone(), handle);
+        .insert(provider.to_string(), handle);
     if app.opener().open_url(&url, None::<&str>).is_err() {
         // The error text may quote the authorize URL (with its one-time state): keep it out of the log.
         log::warn!("could not open the system browser for the {provider} sign-in");
         service.cancel_sign_in(&provider);
-        state.stop_listener(&provider);
+        state.stop_listener(provider.as_str());
         return Err(UserError::new(
             ErrorCode::Internal,
             "Plugboard couldn't open your web browser. Set a default browser, then try again.",
@@ -125,8 +128,9 @@ pub fn cancel_sign_in(
     provider: String,
 ) -> Result<(), UserError> {
     let service = state.service()?;
+    let provider = super::provider_id(&provider)?;
     service.cancel_sign_in(&provider);
-    state.stop_listener(&provider);
+    state.stop_listener(provider.as_str());
     links::changed(&app);
     Ok(())
 }
@@ -141,10 +145,11 @@ pub async fn save_app_credentials(
     client_secret: String,
 ) -> Result<(), UserError> {
     let service = state.service()?;
+    let provider = super::provider_id(&provider)?;
     service
         .save_app_credentials(&provider, &client_id, SecretString::new(client_secret))
         .await
-        .map_err(|e| e.to_user(&service.provider_name(&provider)))?;
+        .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     links::changed(&app);
     Ok(())
 }

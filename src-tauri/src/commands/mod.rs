@@ -7,6 +7,7 @@ pub mod connect;
 pub mod connections;
 pub mod developer;
 
+use plugboard_core::catalogue::ProviderId;
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::error::UserError;
 use plugboard_core::service::ServiceError;
@@ -15,6 +16,11 @@ use serde::Serialize;
 /// A connection id from the page, parsed once here: one that cannot be an id names no connection.
 fn connection_id(id: &str) -> Result<ConnectionId, UserError> {
     ConnectionId::parse(id).ok_or_else(|| no_such_connection(id))
+}
+
+/// A provider id from the page, parsed once here.
+fn provider_id(id: &str) -> Result<ProviderId, UserError> {
+    ProviderId::parse(id).ok_or_else(|| ServiceError::UnknownProvider(id.to_string()).to_user(""))
 }
 
 /// "That connection no longer exists.", in the core's words.

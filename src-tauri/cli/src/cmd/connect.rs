@@ -42,7 +42,7 @@ pub async fn run(
         ));
     }
     let name = provider.name.clone();
-    let pid = provider.id.to_string();
+    let pid = provider.id.clone();
     let mut given: HashMap<String, String> = HashMap::new();
     for f in &args.fields {
         let Some((k, v)) = f.split_once('=') else {
@@ -109,6 +109,6 @@ pub async fn run(
             return super::sign_in::run(service, options, &mut input, term).await;
         }
     }
-    .map_err(|e| fail(service, &pid, e))?;
+    .map_err(|e| fail(service, pid.as_str(), e))?;
     connection_out(service, &view, "Connected", args.json, term)
 }

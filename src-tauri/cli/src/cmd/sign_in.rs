@@ -4,6 +4,7 @@
 //! file opens the browser and says what is happening. With `--no-browser` the address is printed
 //! and a pasted final address is accepted too.
 
+use plugboard_core::catalogue::ProviderId;
 use plugboard_core::error::ErrorCode;
 use plugboard_core::flow::FLOW_LIFETIME;
 use plugboard_core::service::{Connections, ErrorKind, NextStep, ReturnTo, ServiceError};
@@ -13,7 +14,7 @@ use crate::failure::{exit, fail, Failure};
 use crate::term::{Input, Term};
 
 pub struct Options<'a> {
-    pub provider: &'a str,
+    pub provider: &'a ProviderId,
     pub name: &'a str,
     pub no_browser: bool,
     pub as_json: bool,
@@ -46,7 +47,7 @@ pub async fn run(
     let sign_in = service
         .start_sign_in(pid, ReturnTo::Terminal)
         .await
-        .map_err(|e| fail(service, pid, e))?;
+        .map_err(|e| fail(service, pid.as_str(), e))?;
     let url = &sign_in.started.url;
     term.say(format!("To connect {name}, sign in at:\n\n  {url}\n"));
     if !o.no_browser {
@@ -81,7 +82,7 @@ pub async fn run(
             exit::FAILURE,
             format!("The {name} sign-in did not finish: no answer from the browser in time. Start again with: plugboard connect {pid}"),
         ),
-        e => fail(service, pid, e),
+        e => fail(service, pid.as_str(), e),
     })?;
     let (_, result) = service.complete_sign_in(|k| params.get(k).cloned()).await;
     let view = result.map_err(|e| match e.kind() {

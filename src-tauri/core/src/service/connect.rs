@@ -6,6 +6,7 @@ credentials (Hotmart) mint a first token; nothing is stored unless the provider 
 use super::model::ConnectionView;
 use super::{no_method, required, Connections, ServiceError};
 use crate::catalogue::MethodKind;
+use crate::catalogue::ProviderId;
 use crate::flow::{self, AppCredentials};
 use crate::index::ConnectionRecord;
 use crate::secret::SecretString;
@@ -15,13 +16,13 @@ impl Connections {
     /// Verifies and stores an API key (WhatConverts). A key the provider refuses stores nothing.
     pub async fn connect_api_key(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         fields: Vec<(String, SecretString)>,
     ) -> Result<ConnectionView, ServiceError> {
-        let provider = self.provider(provider_id)?;
+        let provider = self.provider(provider_id.as_str())?;
         let method = provider
             .api_key()
-            .ok_or_else(|| no_method(provider_id, MethodKind::ApiKey))?;
+            .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ApiKey))?;
         // Exactly the catalogue's fields, in its order, none empty.
         let mut ordered = Vec::new();
         for f in &method.fields {
@@ -50,16 +51,16 @@ impl Connections {
     /// Mints a token with the person's client credentials (Hotmart) and stores both.
     pub async fn connect_client_credentials(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         client_id: &str,
         client_secret: SecretString,
         environment: Option<&str>,
         basic_token: Option<&str>,
     ) -> Result<ConnectionView, ServiceError> {
-        let provider = self.provider(provider_id)?;
+        let provider = self.provider(provider_id.as_str())?;
         let method = provider
             .client_credentials()
-            .ok_or_else(|| no_method(provider_id, MethodKind::ClientCredentials))?;
+            .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ClientCredentials))?;
         let client_id = required(client_id, "Client ID")?;
         required(client_secret.expose(), "Client secret")?;
         // Hotmart's "Basic" token is base64(client_id:client_secret): derived, or pasted and checked.

@@ -65,11 +65,11 @@ impl Connections {
     /// Saves app credentials typed into Settings: the secret to the keychain, then the id.
     pub async fn save_app_credentials(
         &self,
-        provider: &str,
+        provider: &ProviderId,
         client_id: &str,
         client_secret: SecretString,
     ) -> Result<(), ServiceError> {
-        let p = self.provider(provider)?;
+        let p = self.provider(provider.as_str())?;
         let client_id = required(client_id, "Client ID")?;
         let key = VaultKey::ClientSecret(p.id.clone());
         if p.public_client() {

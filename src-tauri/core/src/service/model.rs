@@ -5,7 +5,7 @@ token material a developer asked for (all secret), what Disconnect did, and a st
 
 use serde::Serialize;
 
-use crate::catalogue::MethodKind;
+use crate::catalogue::{MethodKind, ProviderId};
 use crate::connection::ConnectionId;
 use crate::index::LastError;
 use crate::lifetime::{Expiry, Health, Milestone};
@@ -82,7 +82,7 @@ pub enum DisconnectReport {
 /// A started browser sign-in. Its `Debug` leaves out the state.
 #[derive(Clone, Serialize)]
 pub struct StartedSignIn {
-    pub provider: String,
+    pub provider: ProviderId,
     /// Open this in the system browser.
     pub url: String,
     pub redirect_uri: String,

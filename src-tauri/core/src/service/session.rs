@@ -23,6 +23,7 @@ use tokio::net::TcpListener;
 
 use super::model::StartedSignIn;
 use super::{Connections, ServiceError};
+use crate::catalogue::ProviderId;
 use crate::catalogue::RedirectMode;
 use crate::flow::FLOW_LIFETIME;
 use crate::loopback;
@@ -65,7 +66,7 @@ impl Connections {
     /// sign-in. Nothing is remembered when the port is busy.
     pub async fn start_sign_in(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         to: ReturnTo,
     ) -> Result<SignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;

@@ -40,7 +40,10 @@ fn render_label(template: &str, data: &Value) -> Option<String> {
 
 impl Connections {
     /// Starts a browser sign-in with the provider's authorization-code method.
-    pub async fn begin_sign_in(&self, provider_id: &str) -> Result<StartedSignIn, ServiceError> {
+    pub async fn begin_sign_in(
+        &self,
+        provider_id: &ProviderId,
+    ) -> Result<StartedSignIn, ServiceError> {
         self.begin_sign_in_at(provider_id, None).await
     }
 
@@ -49,7 +52,7 @@ impl Connections {
     /// request repeats whichever URI the sign-in began with.
     pub async fn begin_sign_in_at(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         redirect_uri: Option<String>,
     ) -> Result<StartedSignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
@@ -61,16 +64,16 @@ impl Connections {
     /// provider, its authorization-code method and the app's credentials.
     pub(super) async fn sign_in_parts(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
     ) -> Result<(&Provider, &AuthorizationCode, AppCredentials), ServiceError> {
-        let provider = self.provider(provider_id)?;
+        let provider = self.provider(provider_id.as_str())?;
         let method = provider
             .authorization_code()
-            .ok_or_else(|| no_method(provider_id, MethodKind::AuthorizationCode))?;
+            .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::AuthorizationCode))?;
         let creds = self
-            .app_credentials(provider_id)
+            .app_credentials(provider_id.as_str())
             .await
-            .ok_or_else(|| ServiceError::MissingCredentials(provider_id.into()))?;
+            .ok_or_else(|| ServiceError::MissingCredentials(provider_id.to_string()))?;
         Ok((provider, method, creds))
     }
 
@@ -99,7 +102,7 @@ impl Connections {
             provider.id
         );
         Ok(StartedSignIn {
-            provider: provider.id.to_string(),
+            provider: provider.id.clone(),
             url: url.to_string(),
             redirect_uri,
             state,
@@ -108,9 +111,8 @@ impl Connections {
 
     /// Cancels `provider_id`'s pending sign-in. The keychain copy is updated in the background
     /// of the next persist; a cancelled flow's state is refused either way once taken from memory.
-    pub fn cancel_sign_in(&self, provider_id: &str) -> bool {
-        let cancelled =
-            ProviderId::parse(provider_id).is_some_and(|id| self.pending.cancel(&id) > 0);
+    pub fn cancel_sign_in(&self, provider_id: &ProviderId) -> bool {
+        let cancelled = self.pending.cancel(provider_id) > 0;
         if cancelled {
             let doc = self.pending.encode(self.now());
             let vault = self.vault.clone();
@@ -156,8 +158,8 @@ impl Connections {
         flow
     }
 
-    pub fn sign_in_pending(&self, provider_id: &str) -> bool {
-        ProviderId::parse(provider_id).is_some_and(|id| self.pending.is_pending(&id))
+    pub fn sign_in_pending(&self, provider_id: &ProviderId) -> bool {
+        self.pending.is_pending(provider_id)
     }
 
     /// Completes a browser sign-in from its callback parameters. Returns the provider id with the

@@ -9,7 +9,7 @@ async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_u
     let key = f
         .service
         .connect_api_key(
-            "whatconverts",
+            &pid("whatconverts"),
             key_fields(
                 plugboard_sim::WHATCONVERTS_TOKEN,
                 plugboard_sim::WHATCONVERTS_SECRET,
@@ -152,7 +152,7 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     );
     let w = f
         .service
-        .connect_api_key("whatconverts", fields)
+        .connect_api_key(&pid("whatconverts"), fields)
         .await
         .unwrap();
     let wm = f.service.token_material(&w.id).await.unwrap();

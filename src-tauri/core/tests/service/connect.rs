@@ -8,7 +8,7 @@ async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
     let fields = key_fields;
     let bad = f
         .service
-        .connect_api_key("whatconverts", fields("wrong", "key"))
+        .connect_api_key(&pid("whatconverts"), fields("wrong", "key"))
         .await
         .unwrap_err();
     assert_eq!(
@@ -23,7 +23,7 @@ async fn a_whatconverts_key_is_verified_stored_and_forgotten_on_disconnect() {
     let c = f
         .service
         .connect_api_key(
-            "whatconverts",
+            &pid("whatconverts"),
             fields(
                 plugboard_sim::WHATCONVERTS_TOKEN,
                 plugboard_sim::WHATCONVERTS_SECRET,
@@ -59,7 +59,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     let c = f
         .service
         .connect_client_credentials(
-            "hotmart",
+            &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
             SecretString::new(plugboard_sim::client_secret("hotmart")),
             Some("sandbox"),
@@ -79,7 +79,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     let mismatch = f
         .service
         .connect_client_credentials(
-            "hotmart",
+            &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
             SecretString::new(plugboard_sim::client_secret("hotmart")),
             None,
@@ -95,7 +95,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     );
     let empty = f
         .service
-        .connect_client_credentials("hotmart", " ", SecretString::new("x"), None, None)
+        .connect_client_credentials(&pid("hotmart"), " ", SecretString::new("x"), None, None)
         .await
         .unwrap_err();
     assert_eq!(
@@ -108,7 +108,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
 #[tokio::test]
 async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
     let f = fixture("revoke-fail").await;
-    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in(&pid("hubspot")).await.unwrap().url).await;
     let c = f
         .service
         .complete_sign_in(|k| params.get(k).cloned())

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
 
-use plugboard_core::catalogue::{Catalogue, Origin};
+use plugboard_core::catalogue::{Catalogue, Origin, ProviderId};
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::lifetime::{Clock, FakeClock, Health};
 use plugboard_core::secret::SecretString;
@@ -23,6 +23,11 @@ use plugboard_core::service::{Connections, DisconnectReport, ReturnTo, ServiceEr
 use plugboard_core::timeline::EventKind;
 use plugboard_core::vault::{MemoryStore, Vault, VaultKey};
 use plugboard_sim::{Faults, Simulator};
+
+/// A provider id, as the front ends parse it at their boundary.
+fn pid(id: &str) -> ProviderId {
+    ProviderId::parse(id).unwrap()
+}
 
 /// The simulator's app credentials for `provider`.
 fn sim_creds(provider: &str) -> AppCredentials {
@@ -112,7 +117,7 @@ async fn redirect_of(url: &str) -> String {
 }
 
 async fn connect_hubspot(f: &Fixture) -> plugboard_core::service::ConnectionView {
-    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in(&pid("hubspot")).await.unwrap().url).await;
     f.service
         .complete_sign_in(|k| params.get(k).cloned())
         .await

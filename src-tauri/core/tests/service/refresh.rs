@@ -9,7 +9,7 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
         rotate_refresh_tokens: true,
         ..Faults::default()
     });
-    let params = browse(&f.service.begin_sign_in("hubspot").await.unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in(&pid("hubspot")).await.unwrap().url).await;
     let c = f
         .service
         .complete_sign_in(|k| params.get(k).cloned())
@@ -53,7 +53,7 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
     let h = f
         .service
         .connect_client_credentials(
-            "hotmart",
+            &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
             SecretString::new(plugboard_sim::client_secret("hotmart")),
             None,
@@ -69,7 +69,7 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
     );
     let w = f
         .service
-        .connect_api_key("whatconverts", fields)
+        .connect_api_key(&pid("whatconverts"), fields)
         .await
         .unwrap();
     let refreshed = f.service.refresh(&w.id).await.unwrap();
@@ -245,7 +245,7 @@ async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_ser
     // The command line's loopback redirect instead of the catalogue's deep link.
     let started = f
         .service
-        .begin_sign_in_at("nimbus", Some("http://127.0.0.1:9/callback".into()))
+        .begin_sign_in_at(&pid("nimbus"), Some("http://127.0.0.1:9/callback".into()))
         .await
         .unwrap();
     assert!(started.url.contains("prompt=consent"), "{}", started.url);

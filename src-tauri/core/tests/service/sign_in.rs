@@ -6,12 +6,12 @@ use super::*;
 async fn hubspot_signs_in_labels_the_portal_ignores_a_duplicate_callback_and_revokes_on_disconnect()
 {
     let f = fixture("hubspot").await;
-    let started = f.service.begin_sign_in("hubspot").await.unwrap();
+    let started = f.service.begin_sign_in(&pid("hubspot")).await.unwrap();
     assert_eq!(
         started.redirect_uri,
         "http://localhost:53682/oauth/callback"
     );
-    assert!(f.service.sign_in_pending("hubspot"));
+    assert!(f.service.sign_in_pending(&pid("hubspot")));
     let params = browse(&started.url).await;
 
     let (provider, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
@@ -38,7 +38,7 @@ async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
     let f = fixture("ecwid").await;
     let mut ids = Vec::new();
     for _ in 0..2 {
-        let started = f.service.begin_sign_in("ecwid").await.unwrap();
+        let started = f.service.begin_sign_in(&pid("ecwid")).await.unwrap();
         assert_eq!(
             started.redirect_uri,
             "dev.plugboard.desktop:/oauth/callback"
@@ -83,7 +83,7 @@ async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
         decline_consent: true,
         ..Faults::default()
     });
-    let params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in(&pid("ecwid")).await.unwrap().url).await;
     let (provider, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
     assert_eq!(provider.as_deref(), Some("ecwid"));
     assert_eq!(
@@ -103,7 +103,11 @@ async fn declined_consent_forged_state_and_missing_credentials_store_nothing() {
         "no token request for an unknown state"
     );
 
-    let missing = f.service.begin_sign_in("whatconverts").await.unwrap_err();
+    let missing = f
+        .service
+        .begin_sign_in(&pid("whatconverts"))
+        .await
+        .unwrap_err();
     assert!(missing
         .to_user("WhatConverts")
         .message
@@ -117,7 +121,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
     assert!(!f.service.has_credentials("whatconverts"));
     let empty = f
         .service
-        .save_app_credentials("whatconverts", "id", SecretString::new("  "))
+        .save_app_credentials(&pid("whatconverts"), "id", SecretString::new("  "))
         .await
         .unwrap_err();
     assert_eq!(
@@ -126,7 +130,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
     );
     f.service
         .save_app_credentials(
-            "whatconverts",
+            &pid("whatconverts"),
             &plugboard_sim::client_id("whatconverts"),
             SecretString::new(plugboard_sim::client_secret("whatconverts")),
         )
@@ -139,7 +143,14 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
         "the secret stays in the keychain"
     );
     // The blog's OAuth flow for WhatConverts, with the saved credentials.
-    let params = browse(&f.service.begin_sign_in("whatconverts").await.unwrap().url).await;
+    let params = browse(
+        &f.service
+            .begin_sign_in(&pid("whatconverts"))
+            .await
+            .unwrap()
+            .url,
+    )
+    .await;
     let c = f
         .service
         .complete_sign_in(|k| params.get(k).cloned())
@@ -153,7 +164,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
 #[tokio::test]
 async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_once() {
     let f = fixture("restart").await;
-    let started = f.service.begin_sign_in("ecwid").await.unwrap();
+    let started = f.service.begin_sign_in(&pid("ecwid")).await.unwrap();
     let params = browse(&started.url).await;
     // Plugboard closes; the OS starts a new one with the link: same keychain, same data folder.
     let catalogue = Catalogue::parse(
@@ -186,7 +197,7 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
 #[tokio::test]
 async fn a_response_from_another_issuer_is_refused_before_any_token_request() {
     let f = fixture("issuer").await;
-    let mut params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
+    let mut params = browse(&f.service.begin_sign_in(&pid("ecwid")).await.unwrap().url).await;
     params.insert("iss".into(), "https://evil.example".into());
     let (_, result) = f.service.complete_sign_in(|k| params.get(k).cloned()).await;
     let err = result.unwrap_err();
@@ -201,7 +212,7 @@ async fn a_response_from_another_issuer_is_refused_before_any_token_request() {
 #[tokio::test]
 async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expired() {
     let f = fixture("expired").await;
-    let params = browse(&f.service.begin_sign_in("ecwid").await.unwrap().url).await;
+    let params = browse(&f.service.begin_sign_in(&pid("ecwid")).await.unwrap().url).await;
     // Age the stored sign-in past its 10-minute deadline, as if the person came back much later.
     let stored = f.vault.get(&VaultKey::PendingSignIns).unwrap().unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(stored.expose()).unwrap();
@@ -236,7 +247,7 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
     // Ecwid comes back through a deep link in the window; a shell gets a loopback listener.
     let sign_in = f
         .service
-        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .start_sign_in(&pid("ecwid"), ReturnTo::Terminal)
         .await
         .unwrap();
     assert!(sign_in.listens());
@@ -261,7 +272,7 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
     // The same with the browser elsewhere: the address it ended on, pasted.
     let sign_in = f
         .service
-        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .start_sign_in(&pid("ecwid"), ReturnTo::Terminal)
         .await
         .unwrap();
     let location = redirect_of(&sign_in.started.url).await;
@@ -276,7 +287,7 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
     // Something that is not an address is said so, in the person's words.
     let sign_in = f
         .service
-        .start_sign_in("ecwid", ReturnTo::Terminal)
+        .start_sign_in(&pid("ecwid"), ReturnTo::Terminal)
         .await
         .unwrap();
     let err = f
@@ -292,7 +303,7 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
     // The window's redirect for Ecwid is the deep link: nothing to listen on.
     let window = f
         .service
-        .start_sign_in("ecwid", ReturnTo::Window)
+        .start_sign_in(&pid("ecwid"), ReturnTo::Window)
         .await
         .unwrap();
     assert!(!window.listens());
