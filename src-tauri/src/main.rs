@@ -6,5 +6,12 @@
 //! directly (the single-instance plugin then passes the link to a running window).
 
 fn main() {
+    plugboard_core::files::private_by_default();
+    // A bug in a command or a task: one log entry, no backtrace on the terminal.
+    std::panic::set_hook(Box::new(|info| {
+        let summary = plugboard_core::crash::summary(info);
+        log::error!("{summary}");
+        eprintln!("Plugboard hit {summary}");
+    }));
     plugboard_app::run()
 }

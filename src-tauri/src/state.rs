@@ -109,6 +109,10 @@ impl AppState {
 
     /// The notices the page has not yet shown (e.g. from a cold-start deep link, before it loaded).
     pub fn take_notices(&self) -> Vec<Notice> {
+        // Files set aside since the last look (a corrupt timeline found by a refresh, say).
+        for problem in plugboard_core::files::take_notices() {
+            self.push_notice(NoticeLevel::Warning, problem);
+        }
         std::mem::take(
             &mut *self
                 .notices

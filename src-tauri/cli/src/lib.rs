@@ -114,6 +114,10 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
     // Do not wait for blocking work still running (a stdin read for a pasted address that the
     // browser made unnecessary, a keychain call that timed out): the process is done.
     runtime.shutdown_background();
+    // Files Plugboard found unreadable and set aside (at start or during the command).
+    for problem in plugboard_core::files::take_notices() {
+        term.say(format!("Warning: {problem}"));
+    }
     match result {
         Ok(()) => exit::OK,
         Err(f) => {

@@ -44,7 +44,32 @@ fn start_window(args: &[OsString]) -> i32 {
     }
 }
 
+/// A bug stops the command with one plain line and a log entry (exit 1), never a backtrace.
+fn on_panic() {
+    std::panic::set_hook(Box::new(|info| {
+        let summary = plugboard_core::crash::summary(info);
+        let log = plugboard_core::setup::Paths::standard()
+            .map(|p| plugboard_core::crash::cli_log(&p.data_dir))
+            .ok();
+        if let Some(log) = &log {
+            plugboard_core::crash::record(log, &summary);
+        }
+        eprintln!(
+            "Plugboard stopped because of an internal error (a bug), so this command did not finish.{} Please report it.",
+            log.map(|l| format!(" It is recorded in {}.", l.display()))
+                .unwrap_or_default()
+        );
+        std::process::exit(exit::FAILURE);
+    }));
+}
+
 fn main() {
+    plugboard_core::files::private_by_default();
+    on_panic();
+    // Debug builds only: lets the tests check what a bug looks like from the outside.
+    if cfg!(debug_assertions) && std::env::var_os("PLUGBOARD_DEBUG_PANIC").is_some() {
+        panic!("a panic asked for by PLUGBOARD_DEBUG_PANIC");
+    }
     let args: Vec<OsString> = std::env::args_os().collect();
     let code = match mode(&args) {
         Mode::Window => start_window(&args),

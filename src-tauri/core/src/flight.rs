@@ -15,7 +15,7 @@ The same kind of lock, held briefly and waited for without a limit ([`with_file_
 read-modify-write of the shared index and timeline files from interleaving between processes.
 */
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -90,16 +90,10 @@ pub(crate) fn with_file_lock<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::
     Ok(out)
 }
 
-/// Opens (creating it and its folder if needed) an empty lock file, never truncating it.
+/// Opens (creating it `0600` and its folder `0700` if needed) an empty lock file, never
+/// truncating it.
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
+    crate::files::open_private(path, false)
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ whose secrets are still in the keychain).
 */
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -211,31 +210,9 @@ impl Index {
     }
 }
 
-/// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
-/// temporary file in the same folder, flushed, renamed over the target, the folder synced.
+/// Writes `body` atomically and privately (see [`crate::files::write_private`]).
 pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> std::io::Result<()> {
-    // One temporary name per write (process and sequence), so concurrent writers never share one.
-    static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(body)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    crate::files::write_private(path, body)
 }
 
 #[cfg(test)]

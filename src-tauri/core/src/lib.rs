@@ -15,11 +15,14 @@ What each module owns:
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
 - [`loopback`]: the one-shot loopback redirect listener (RFC 8252 §7.3).
 - [`index`]: the non-secret connection index on disk, written atomically.
+- [`files`]: how every file Plugboard writes is kept: private modes, atomic writes, and an
+  unreadable file set aside (never silently replaced) with a notice.
 - [`flow`]: the connection flows (authorization code + PKCE, client credentials, API key), identity
   and revoke, driven by the catalogue.
 - [`flight`]: cross-process file locks: per connection (refreshes are single-flight across
   processes) and around the shared index and timeline files.
 - [`http`]: the one place HTTP clients are built (no redirects, timeouts, user agent).
+- [`crash`]: a bug seen by the person as one plain line and one log entry, never a backtrace.
 - [`error`]: the `{code, message}` contract every caller (window, CLI) shows to a person.
 - [`lifetime`]: a token's life as pure functions of stored times and an injected clock: countdown
   text, health, refresh scheduling, back-off, clock skew.
@@ -31,8 +34,10 @@ What each module owns:
 
 pub mod catalogue;
 pub mod connection;
+pub mod crash;
 pub mod deeplink;
 pub mod error;
+pub mod files;
 pub mod flight;
 pub mod flow;
 pub mod http;

@@ -89,7 +89,7 @@ impl Expiry {
     /// Seconds left (negative once expired), for timed expiries.
     pub fn seconds_left(self, now: i64) -> Option<i64> {
         match self {
-            Expiry::At(at) => Some(at - now),
+            Expiry::At(at) => Some(at.saturating_sub(now)),
             _ => None,
         }
     }
@@ -101,7 +101,7 @@ pub fn countdown(expiry: Expiry, now: i64) -> String {
     let left = match expiry {
         Expiry::Never => return "Does not expire".into(),
         Expiry::Unknown => return "Expiry unknown".into(),
-        Expiry::At(at) => at - now,
+        Expiry::At(at) => at.saturating_sub(now),
     };
     if left <= 0 {
         return "Expired".into();
@@ -149,15 +149,27 @@ pub const REFRESH_BEFORE_COPY: i64 = 120;
 /// How far ahead of expiry to refresh: max(60 s, 10 % of the lifetime), but never more than half
 /// the lifetime (a token that lives 5 s is refreshed after 3 s, not at once and forever).
 pub fn refresh_lead(obtained_at: i64, expires_at: i64) -> i64 {
-    let lifetime = (expires_at - obtained_at).max(0);
+    let lifetime = expires_at.saturating_sub(obtained_at).max(0);
     (lifetime / 10).max(60).min(lifetime / 2)
+}
+
+/// Whether a token obtained at `obtained_at` still lasts beyond what a caller asks for (`seconds`,
+/// e.g. 60 for `plugboard token`), with the ask capped by [`refresh_lead`]: never more than half
+/// its lifetime. A token that lives 5 s is fresh for 2.5 s after a refresh, so callers that waited
+/// for that refresh use it rather than each refreshing again.
+pub fn lasts_beyond_capped(obtained_at: i64, expiry: Expiry, now: i64, seconds: i64) -> bool {
+    let ask = match expiry {
+        Expiry::At(at) => seconds.min(refresh_lead(obtained_at, at)),
+        _ => seconds,
+    };
+    expiry.lasts_beyond(now, ask)
 }
 
 /// When an automatic refresh is due; `None` for tokens that do not expire or whose expiry is
 /// unknown (nothing to schedule against).
 pub fn refresh_due_at(obtained_at: i64, expiry: Expiry) -> Option<i64> {
     match expiry {
-        Expiry::At(at) => Some(at - refresh_lead(obtained_at, at)),
+        Expiry::At(at) => Some(at.saturating_sub(refresh_lead(obtained_at, at))),
         _ => None,
     }
 }
@@ -517,5 +529,23 @@ mod tests {
             ..base
         };
         assert_eq!(health(unavailable, later, T), Health::KeychainUnavailable);
+    }
+
+    #[test]
+    fn a_callers_ask_is_capped_at_half_a_short_tokens_life() {
+        // A 5 s token just refreshed is fresh for `plugboard token` (which asks for 60 s).
+        assert!(lasts_beyond_capped(100, Expiry::At(105), 100, 60));
+        assert!(!lasts_beyond_capped(100, Expiry::At(105), 103, 60));
+        // 90 s token with 55 s left: fresh (the cap is 45 s).
+        assert!(lasts_beyond_capped(0, Expiry::At(90), 35, 60));
+        // A 30-minute token: the ask is the caller's own.
+        assert!(!lasts_beyond_capped(0, Expiry::At(1800), 1745, 60));
+        assert!(lasts_beyond_capped(0, Expiry::At(1800), 1730, 60));
+        assert!(lasts_beyond_capped(0, Expiry::Never, 1_000_000, 60));
+        // Stored times at the ends of the range never overflow.
+        let _ = lasts_beyond_capped(i64::MIN, Expiry::At(i64::MAX), i64::MIN, 60);
+        let _ = countdown(Expiry::At(i64::MAX), i64::MIN);
+        let _ = refresh_due_at(i64::MIN, Expiry::At(i64::MAX));
+        let _ = milestone(Expiry::At(i64::MIN), i64::MAX);
     }
 }

@@ -78,6 +78,9 @@ pub struct Opened {
 /// simulator's and keeps demo data in a folder (and keychain namespace) of its own; the user's file
 /// is not read in demo mode.
 pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
+    // Folders and files private again, as they would have been created (an older version or a
+    // restored backup may have left them readable by others).
+    crate::files::repair(&[&paths.data_dir, &paths.config_dir]);
     let vault = Vault::new(vault_namespace(demo.is_some()));
     let mut file_problem = None;
     let catalogue = match demo {
@@ -107,6 +110,7 @@ pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
         .map(|c| {
             let file_credentials = c.file_credentials().to_vec();
             let service = Connections::new(c, vault.clone(), &data_dir).with_settings(settings);
+            service.check_files();
             for fc in file_credentials {
                 service.credentials.set(
                     &fc.provider,

@@ -5,8 +5,9 @@ reconnect needed, reconnected, disconnected. Kept in `timeline.json` beside the 
 
 Events hold codes and Plugboard's own words, never a provider's raw answer and never a token: an
 event is built from an [`crate::error::UserError`] (whose messages Plugboard writes) or from
-nothing at all. A timeline that cannot be read is set aside rather than blocking a refresh: it is
-history, not state.
+nothing at all. A timeline that cannot be read is set aside ([`crate::files::set_aside`]: kept beside as
+`timeline.json.corrupt-<time>`, with a notice) rather than blocking a refresh or being silently
+overwritten: it is history, not state.
 */
 
 use std::path::{Path, PathBuf};
@@ -56,6 +57,8 @@ impl Timeline {
     pub const PER_CONNECTION: usize = 50;
     /// Events of connections that are gone are kept too (a disconnect is history), up to this many.
     const TOTAL: usize = 1_000;
+    /// A timeline file larger than this is not one Plugboard wrote (1,000 events are ~200 KB).
+    const LONGEST_FILE: u64 = 8 * 1024 * 1024;
 
     pub fn in_dir(data_dir: &Path) -> Self {
         Self {
@@ -63,12 +66,48 @@ impl Timeline {
         }
     }
 
+    /// The events on disk; `Err` says why the file cannot be read.
+    fn load(&self) -> Result<Vec<Event>, String> {
+        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() > Self::LONGEST_FILE) {
+            return Err("it is far larger than a history can be".into());
+        }
+        match crate::files::read_text(&self.path) {
+            Ok(None) => Ok(Vec::new()),
+            Ok(Some(text)) => serde_json::from_str::<TimelineFile>(&text)
+                .map(|f| f.events)
+                .map_err(|_| "it is not a history Plugboard wrote".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// The events, or none while the file is unreadable (it is set aside at the next write or
+    /// [`Self::check`]).
     fn read(&self) -> Vec<Event> {
-        std::fs::read_to_string(&self.path)
+        self.load().unwrap_or_default()
+    }
+
+    /// Sets an unreadable timeline aside (kept as `timeline.json.corrupt-<time>`, with a notice)
+    /// so that a new one starts. Returns where it was kept, if it was.
+    pub fn check(&self) -> Option<std::path::PathBuf> {
+        crate::flight::with_file_lock(&self.path, || self.set_aside_if_unreadable())
             .ok()
-            .and_then(|t| serde_json::from_str::<TimelineFile>(&t).ok())
-            .map(|f| f.events)
-            .unwrap_or_default()
+            .flatten()
+    }
+
+    fn set_aside_if_unreadable(&self) -> Option<std::path::PathBuf> {
+        let why = self.load().err()?;
+        match crate::files::set_aside(
+            &self.path,
+            "the connection history (timeline.json)",
+            &why,
+            crate::lifetime::unix_now(),
+        ) {
+            Ok(aside) => Some(aside.kept_as),
+            Err(e) => {
+                log::warn!("could not set the unreadable timeline aside: {e}");
+                None
+            }
+        }
     }
 
     /// Appends an event, keeping the last 50 of its connection. Best effort: a failed write is
@@ -82,6 +121,7 @@ impl Timeline {
     }
 
     fn append(&self, event: Event) {
+        self.set_aside_if_unreadable();
         let mut events = self.read();
         events.push(event.clone());
         let mine = events
@@ -163,6 +203,67 @@ mod tests {
         assert_eq!(of_a[49].at, 20);
         assert_eq!(t.of(&b).len(), 1, "other connections keep theirs");
         assert_eq!(t.recent(3).len(), 3);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_unreadable_timeline_is_kept_beside_and_a_new_one_started() {
+        let dir =
+            std::env::temp_dir().join(format!("plugboard-timeline-bad-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let t = Timeline::in_dir(&dir);
+        let a = ConnectionId::parse("hubspot-a").unwrap();
+        let event = |at| Event {
+            at,
+            connection: a.clone(),
+            kind: EventKind::Refreshed,
+            code: None,
+            message: None,
+        };
+        for (n, bad) in [
+            &b"{ truncated"[..],
+            br#"{"version":1,"events":"wrong type"}"#,
+            b"\xff\xfe not text",
+            br#"[1,2,3]"#,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            std::fs::write(dir.join(Timeline::FILE_NAME), bad).unwrap();
+            assert!(
+                t.of(&a).is_empty(),
+                "reading does not fail or move the file"
+            );
+            assert!(dir.join(Timeline::FILE_NAME).exists());
+            t.record(event(n as i64));
+            assert_eq!(t.of(&a).len(), 1, "a new timeline holds the new event");
+            let kept: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+                .map(|e| std::fs::read(e.path()).unwrap())
+                .collect();
+            assert!(
+                kept.iter().any(|k| k == bad),
+                "the bad file is kept as it was"
+            );
+            std::fs::remove_file(dir.join(Timeline::FILE_NAME)).unwrap();
+        }
+        // 100,000 events: read, then trimmed to the limits at the next write.
+        let many: Vec<Event> = (0..100_000).map(event).collect();
+        std::fs::write(
+            dir.join(Timeline::FILE_NAME),
+            serde_json::to_vec(&TimelineFile {
+                version: 1,
+                events: many,
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(t.of(&a).len(), 100_000);
+        t.record(event(100_000));
+        assert_eq!(t.of(&a).len(), Timeline::PER_CONNECTION);
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -9,7 +9,7 @@ use plugboard_core::catalogue::{
 };
 use plugboard_core::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
 use plugboard_core::secret::SecretString;
-use plugboard_core::tokens::{parse_token_response, TokenError, TokenSet};
+use plugboard_core::tokens::{parse_token_response, TokenError, TokenRules, TokenSet};
 use plugboard_sim::{Faults, Simulator};
 
 const NOW: i64 = 1_790_000_000;
@@ -79,6 +79,7 @@ async fn sign_in(sim: &Simulator, id: &str, redirect_uri: &str) -> Result<TokenS
         &creds(id),
         &code,
         &pending,
+        &provider.token_rules(MethodKind::AuthorizationCode),
         NOW,
     )
     .await
@@ -114,7 +115,8 @@ async fn hubspot_signs_in_through_localhost_and_gets_a_30_minute_token_with_a_re
     let resp = flow::send(&plugboard_core::http::client(), &req)
         .await
         .unwrap();
-    let refreshed = parse_token_response(resp.status, None, &resp.body, " ", NOW).unwrap();
+    let refreshed =
+        parse_token_response(resp.status, None, &resp.body, &TokenRules::default(), NOW).unwrap();
     assert_eq!(sim.count("hubspot.refresh"), 1);
     let revoke = flow::revoke_request(cat.get("hubspot").unwrap(), &refreshed, &creds("hubspot"))
         .unwrap()
@@ -214,10 +216,27 @@ async fn a_code_is_exchanged_once_and_a_second_exchange_is_invalid_grant() {
     };
     let pending = flows.take(&state).unwrap();
     let http = plugboard_core::http::client();
-    flow::exchange_code(&http, &method, &creds("ecwid"), &code, &pending, NOW)
-        .await
-        .unwrap();
-    let again = flow::exchange_code(&http, &method, &creds("ecwid"), &code, &pending, NOW).await;
+    flow::exchange_code(
+        &http,
+        &method,
+        &creds("ecwid"),
+        &code,
+        &pending,
+        &TokenRules::default(),
+        NOW,
+    )
+    .await
+    .unwrap();
+    let again = flow::exchange_code(
+        &http,
+        &method,
+        &creds("ecwid"),
+        &code,
+        &pending,
+        &TokenRules::default(),
+        NOW,
+    )
+    .await;
     assert!(
         matches!(
             again,
@@ -248,9 +267,17 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
         client_id: plugboard_sim::client_id("hubspot"),
         client_secret: Some(SecretString::new("nope")),
     };
-    let err = flow::exchange_code(&http, &method, &wrong, &code, &pending, NOW)
-        .await
-        .unwrap_err();
+    let err = flow::exchange_code(
+        &http,
+        &method,
+        &wrong,
+        &code,
+        &pending,
+        &TokenRules::default(),
+        NOW,
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(err, FlowError::Token(TokenError::InvalidClient { .. })),
         "{err:?}"
@@ -259,9 +286,17 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
     // A JSON body where the provider wants a form.
     let mut json = method.clone();
     json.body_format = plugboard_core::catalogue::BodyFormat::Json;
-    let err = flow::exchange_code(&http, &json, &creds("hubspot"), &code, &pending, NOW)
-        .await
-        .unwrap_err();
+    let err = flow::exchange_code(
+        &http,
+        &json,
+        &creds("hubspot"),
+        &code,
+        &pending,
+        &TokenRules::default(),
+        NOW,
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(
             err,
@@ -332,9 +367,15 @@ async fn hotmart_mints_a_two_day_token_from_client_credentials() {
         panic!()
     };
     let http = plugboard_core::http::client();
-    let tokens = flow::mint_client_credentials(&http, method, &creds("hotmart"), NOW)
-        .await
-        .unwrap();
+    let tokens = flow::mint_client_credentials(
+        &http,
+        method,
+        &creds("hotmart"),
+        &TokenRules::default(),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(tokens.expires_at, Some(NOW + 172_799));
     assert_eq!(sim.count("hotmart.mint"), 1);
 
@@ -348,7 +389,7 @@ async fn hotmart_mints_a_two_day_token_from_client_credentials() {
         client_id: plugboard_sim::client_id("hotmart"),
         client_secret: Some(SecretString::new("nope")),
     };
-    let err = flow::mint_client_credentials(&http, method, &wrong, NOW)
+    let err = flow::mint_client_credentials(&http, method, &wrong, &TokenRules::default(), NOW)
         .await
         .unwrap_err();
     assert!(
@@ -403,6 +444,7 @@ async fn a_provider_outage_is_a_temporary_problem() {
         &plugboard_core::http::client(),
         method,
         &creds("hotmart"),
+        &TokenRules::default(),
         NOW,
     )
     .await

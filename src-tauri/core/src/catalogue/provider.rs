@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Endpoint, ProviderId, UrlTemplate};
 use crate::deeplink;
+use crate::tokens::TokenRules;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -103,6 +104,8 @@ pub struct AuthorizationCode {
     pub identity_url: Option<UrlTemplate>,
     /// Whether access tokens expire at all (Ecwid's do not).
     pub tokens_expire: bool,
+    /// Token types accepted besides Bearer (lowercase), as the catalogue declares.
+    pub token_types: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +115,8 @@ pub struct ClientCredentials {
     pub params_in: ParamsIn,
     pub client_auth: ClientAuth,
     pub check_url: Option<UrlTemplate>,
+    /// Token types accepted besides Bearer (lowercase), as the catalogue declares.
+    pub token_types: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -280,6 +285,42 @@ impl Provider {
     }
 
     /// Every URL template of this provider, with the field it came from.
+    /// How this provider's token answers are read with `kind`: its scope separator, the token
+    /// types it declares, and the non-secret fields its templates and account label name (the only
+    /// ones stored beside the tokens).
+    pub fn token_rules(&self, kind: MethodKind) -> TokenRules {
+        let mut keep: Vec<String> = Vec::new();
+        let mut add = |name: &str| {
+            let name = name.split('.').next().unwrap_or(name);
+            if !["access_token", "refresh_token", "api_base"].contains(&name)
+                && !keep.iter().any(|k| k == name)
+            {
+                keep.push(name.to_string());
+            }
+        };
+        for (_, t) in self.templates() {
+            t.placeholders().into_iter().for_each(&mut add);
+        }
+        for label in &self.account_label {
+            UrlTemplate(label.clone())
+                .placeholders()
+                .into_iter()
+                .for_each(&mut add);
+        }
+        let (separator, token_types) = match self.method(kind) {
+            Some(Method::AuthorizationCode(m)) => {
+                (m.scope_separator.clone(), m.token_types.clone())
+            }
+            Some(Method::ClientCredentials(m)) => (" ".to_string(), m.token_types.clone()),
+            _ => (" ".to_string(), Vec::new()),
+        };
+        TokenRules {
+            separator,
+            token_types,
+            keep,
+        }
+    }
+
     pub fn templates(&self) -> Vec<(&'static str, &UrlTemplate)> {
         let mut out = Vec::new();
         if let Some(r) = &self.revoke {

@@ -75,6 +75,8 @@ pub struct RawMethod {
     /// `false` for providers whose access tokens never expire (Ecwid): shown as "Does not expire"
     /// rather than "Expiry unknown" when the token response has no `expires_in`.
     pub tokens_expire: Option<bool>,
+    /// Token types accepted besides `Bearer` (RFC 6749 §7.1), e.g. `["mac"]`.
+    pub token_types: Option<Vec<String>>,
     // authorization_code + client_credentials
     pub token_url: Option<String>,
     pub client_auth: Option<String>,

@@ -48,6 +48,20 @@ impl Validator<'_> {
         }
     }
 
+    /// Token types a method accepts besides Bearer: short lowercase names.
+    fn token_types(&self, types: Option<Vec<String>>) -> Result<Vec<String>, CatalogueError> {
+        let types = types.unwrap_or_default();
+        for t in &types {
+            if t.is_empty() || t.len() > 32 || !t.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(self.invalid(
+                    "method.token_types",
+                    format!("`{t}` is not a token type (a short word such as `mac`)"),
+                ));
+            }
+        }
+        Ok(types.iter().map(|t| t.to_ascii_lowercase()).collect())
+    }
+
     fn template(&self, field: &str, text: &str) -> Result<UrlTemplate, CatalogueError> {
         let t = UrlTemplate(text.to_string());
         for name in t.placeholders() {
@@ -325,6 +339,7 @@ impl Validator<'_> {
                     redirect,
                     identity_url,
                     tokens_expire: m.tokens_expire.unwrap_or(true),
+                    token_types: self.token_types(m.token_types)?,
                 }))
             }
             MethodKind::ClientCredentials => {
@@ -368,6 +383,7 @@ impl Validator<'_> {
                     params_in,
                     client_auth,
                     check_url,
+                    token_types: self.token_types(m.token_types)?,
                 })
             }
             MethodKind::ApiKey => {
@@ -375,8 +391,9 @@ impl Validator<'_> {
                     || m.extra_authorize_params.is_some()
                     || m.scope_separator.is_some()
                     || m.tokens_expire.is_some()
+                    || m.token_types.is_some()
                 {
-                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator and tokens_expire do not apply to api_key methods"));
+                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator, tokens_expire and token_types do not apply to api_key methods"));
                 }
                 let k = "api_key";
                 let auth = match m.auth.as_deref().unwrap_or("bearer") {

@@ -3,11 +3,11 @@
 
 use super::{
     pending::PendingFlow, request::send, request::FlowError, request::PreparedRequest,
-    AppCredentials,
+    request::Response, AppCredentials,
 };
 use crate::catalogue::{AuthorizationCode, BodyFormat, ClientAuth, ClientCredentials, ParamsIn};
 use crate::secret::SecretString;
-use crate::tokens::{parse_token_response, TokenSet};
+use crate::tokens::{parse_token_response, TokenError, TokenRules, TokenSet};
 use oauth2::PkceCodeVerifier;
 
 pub(super) fn client_auth_params(
@@ -76,16 +76,11 @@ pub async fn refresh_tokens(
     method: &AuthorizationCode,
     creds: &AppCredentials,
     refresh_token: &SecretString,
+    rules: &TokenRules,
     now: i64,
 ) -> Result<TokenSet, FlowError> {
     let resp = send(http, &refresh_request(method, creds, refresh_token)?).await?;
-    Ok(parse_token_response(
-        resp.status,
-        resp.retry_after,
-        &resp.body,
-        &method.scope_separator,
-        now,
-    )?)
+    token_answer(&resp, rules, now)
 }
 
 /// Exchanges a code for tokens.
@@ -95,17 +90,12 @@ pub async fn exchange_code(
     creds: &AppCredentials,
     code: &SecretString,
     flow: &PendingFlow,
+    rules: &TokenRules,
     now: i64,
 ) -> Result<TokenSet, FlowError> {
     let req = token_request(method, creds, code, &flow.verifier, &flow.redirect_uri)?;
     let resp = send(http, &req).await?;
-    Ok(parse_token_response(
-        resp.status,
-        resp.retry_after,
-        &resp.body,
-        &method.scope_separator,
-        now,
-    )?)
+    token_answer(&resp, rules, now)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,14 +136,29 @@ pub async fn mint_client_credentials(
     http: &reqwest::Client,
     method: &ClientCredentials,
     creds: &AppCredentials,
+    rules: &TokenRules,
     now: i64,
 ) -> Result<TokenSet, FlowError> {
     let resp = send(http, &client_credentials_request(method, creds)?).await?;
+    token_answer(&resp, rules, now)
+}
+
+/// Reads a token endpoint's answer: one that is not UTF-8 is refused before parsing, so a token
+/// is never stored with replaced bytes.
+fn token_answer(resp: &Response, rules: &TokenRules, now: i64) -> Result<TokenSet, FlowError> {
+    if !resp.utf8 && (200..300).contains(&resp.status) {
+        return Err(TokenError::Parse {
+            status: resp.status,
+            reason: "not UTF-8 text".into(),
+            body: String::new(),
+        }
+        .into());
+    }
     Ok(parse_token_response(
         resp.status,
         resp.retry_after,
         &resp.body,
-        " ",
+        rules,
         now,
     )?)
 }

@@ -97,20 +97,34 @@ impl PreparedRequest {
     }
 }
 
+/// The most of an answer Plugboard reads: a token or identity answer is a few kilobytes, so
+/// anything over a mebibyte is refused (never stored, never parsed).
+pub const LONGEST_ANSWER: usize = 1024 * 1024;
+
 /// What came back over HTTP.
 #[derive(Debug, Clone)]
 pub struct Response {
     pub status: u16,
+    /// Seconds the provider asked to wait (`Retry-After` as seconds or as an HTTP date).
     pub retry_after: Option<u64>,
     /// The provider's `Date` header, for clock-skew checks.
     pub date: Option<String>,
+    /// The body as text; bytes that were not UTF-8 are replaced (see `utf8`).
     pub body: String,
+    /// Whether the body was valid UTF-8 (a token answer that is not is refused).
+    pub utf8: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum FlowError {
     #[error("no answer from the provider ({0})")]
     Network(String),
+    /// The provider did not answer within the request's time limit.
+    #[error("the provider took too long to answer")]
+    TimedOut,
+    /// The answer was longer than [`LONGEST_ANSWER`].
+    #[error("the provider's answer was too large (over {} KiB)", LONGEST_ANSWER / 1024)]
+    TooLarge,
     #[error(transparent)]
     Token(#[from] TokenError),
     #[error("the provider refused the request (HTTP {status})")]
@@ -138,30 +152,65 @@ pub async fn send(http: &reqwest::Client, req: &PreparedRequest) -> Result<Respo
     }
     // reqwest's error text names the URL, which may carry a token in its path or query: keep the kind only.
     let describe = |e: reqwest::Error| {
-        FlowError::Network(if e.is_timeout() {
-            "timed out".into()
+        if e.is_timeout() {
+            FlowError::TimedOut
         } else if e.is_connect() {
-            "could not connect".into()
+            FlowError::Network("could not connect".into())
         } else {
-            "the connection failed".into()
-        })
+            FlowError::Network("the connection failed".into())
+        }
     };
-    let resp = builder.send().await.map_err(describe)?;
+    let mut resp = builder.send().await.map_err(describe)?;
     let header = |name: &str| {
         resp.headers()
             .get(name)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
-    let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
+    let now = crate::lifetime::unix_now();
+    let retry_after = header("retry-after").and_then(|v| retry_after_seconds(&v, now));
     let date = header("date");
-    crate::http::observe_date(&req.url, date.as_deref(), crate::lifetime::unix_now());
+    crate::http::observe_date(&req.url, date.as_deref(), now);
     let status = resp.status().as_u16();
-    let body = resp.text().await.map_err(describe)?;
+    if resp
+        .content_length()
+        .is_some_and(|n| n > LONGEST_ANSWER as u64)
+    {
+        return Err(FlowError::TooLarge);
+    }
+    // Read at most LONGEST_ANSWER bytes, however the body is framed (an endless chunked body
+    // stops here, not at the memory limit).
+    let mut bytes = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(describe)? {
+        if bytes.len() + chunk.len() > LONGEST_ANSWER {
+            return Err(FlowError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let (body, utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    };
     Ok(Response {
         status,
         retry_after,
         date,
         body,
+        utf8,
     })
+}
+
+/// `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date, as seconds from `now` (capped
+/// at a day: a provider asking for longer is treated as asking for a day).
+pub fn retry_after_seconds(value: &str, now: i64) -> Option<u64> {
+    let value = value.trim();
+    let seconds = match value.parse::<u64>() {
+        Ok(s) => s,
+        Err(_) => {
+            let at = httpdate::parse_http_date(value).ok()?;
+            let at = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+            at.saturating_sub(u64::try_from(now).unwrap_or(0))
+        }
+    };
+    Some(seconds.min(86_400))
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::*;
 use crate::catalogue::{AuthorizationCode, BodyFormat, Catalogue, ClientAuth, Method, MethodKind};
 use crate::tokens::parse_token_response;
-use crate::tokens::TokenSet;
+use crate::tokens::{TokenRules, TokenSet};
 use oauth2::{PkceCodeChallenge, PkceCodeVerifier};
 use url::Url;
 
@@ -243,7 +243,7 @@ fn callbacks_are_read_as_code_declined_error_or_malformed() {
 }
 
 fn tokens(body: &str) -> TokenSet {
-    parse_token_response(200, None, body, " ", 0).unwrap()
+    parse_token_response(200, None, body, &TokenRules::keeping(&["store_id"]), 0).unwrap()
 }
 
 #[test]

@@ -82,7 +82,9 @@ impl Connections {
             client_id: client_id.to_string(),
             client_secret: Some(SecretString::new(client_secret.expose().trim())),
         };
-        let tokens = flow::mint_client_credentials(&self.http, method, &creds, self.now()).await?;
+        let rules = provider.token_rules(MethodKind::ClientCredentials);
+        let tokens =
+            flow::mint_client_credentials(&self.http, method, &creds, &rules, self.now()).await?;
         let id_hint = SecretString::new(client_id).tail_hint();
         let account = match env {
             Some(e) => format!("{} · client {id_hint}", e.label),

@@ -40,11 +40,27 @@ impl CredentialSource {
 }
 
 impl Connections {
+    /// The client ids saved in Settings. A file that cannot be read is set aside (kept as
+    /// `app-credentials.json.corrupt-<time>`, with a notice) and none are saved any more: the
+    /// person enters them again, rather than Plugboard guessing.
     fn saved_client_ids(&self) -> HashMap<String, String> {
-        std::fs::read_to_string(&self.saved_ids)
-            .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+        let why = match crate::files::read_text(&self.saved_ids) {
+            Ok(None) => return HashMap::new(),
+            Ok(Some(text)) => match serde_json::from_str::<HashMap<String, String>>(&text) {
+                Ok(ids) => return ids,
+                Err(_) => "it is not a list of client ids".to_string(),
+            },
+            Err(e) => e.to_string(),
+        };
+        if let Err(e) = crate::files::set_aside(
+            &self.saved_ids,
+            "the saved app credentials (app-credentials.json)",
+            &why,
+            self.now(),
+        ) {
+            log::warn!("could not set the unreadable app credentials aside: {e}");
+        }
+        HashMap::new()
     }
 
     /// App credentials for `provider`: explicit or environment first, then those saved in Settings
@@ -91,6 +107,10 @@ impl Connections {
         })?;
         log::info!("app credentials for {provider} saved");
         Ok(())
+    }
+
+    pub(super) fn has_saved_client_id(&self, provider: &str) -> bool {
+        self.saved_client_ids().contains_key(provider)
     }
 
     pub fn has_credentials(&self, provider: &str) -> bool {
@@ -144,5 +164,38 @@ mod tests {
                 .client_id,
             "explicit"
         );
+    }
+
+    #[tokio::test]
+    async fn unreadable_saved_credentials_are_kept_beside_and_can_be_saved_again() {
+        let dir = std::env::temp_dir().join(format!("plugboard-creds-bad-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("app-credentials.json");
+        std::fs::write(&file, r#"{"hubspot": 42}"#).unwrap();
+        let vault = Vault::with_store(None, std::sync::Arc::new(MemoryStore::default()));
+        let service = Connections::new(Catalogue::builtin().unwrap(), vault, &dir);
+        assert!(!service.has_credentials("hubspot"));
+        let kept: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("app-credentials.json.corrupt-")
+            })
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(kept[0].path()).unwrap(),
+            r#"{"hubspot": 42}"#
+        );
+        let hubspot = ProviderId::parse("hubspot").unwrap();
+        service
+            .save_app_credentials(&hubspot, "id-1", SecretString::new("s-1"))
+            .await
+            .unwrap();
+        assert!(service.has_credentials("hubspot"));
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

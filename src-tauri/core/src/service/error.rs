@@ -124,7 +124,10 @@ impl ServiceError {
             ServiceError::Loopback(_) => K::Internal,
             ServiceError::SecretMissing(_) => K::KeychainItemMissing,
             ServiceError::Flow(f) => match f {
-                FlowError::Network(_) | FlowError::Token(TokenError::Temporary { .. }) => {
+                FlowError::Network(_)
+                | FlowError::TimedOut
+                | FlowError::TooLarge
+                | FlowError::Token(TokenError::Temporary { .. } | TokenError::Parse { .. }) => {
                     K::Temporary
                 }
                 FlowError::Token(TokenError::InvalidGrant { .. }) => K::DeadGrant,
@@ -257,7 +260,8 @@ impl ServiceError {
             ServiceError::Vault(v) => UserError::from(v.clone()),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
-            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}.")),
+            ServiceError::Index(i @ IndexError::Write { .. }) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}. Check that the disk has space and the folder is writable, then try again.")),
+            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't read its list of connections: {i}. Nothing was changed. Copy the diagnostics and contact support, or move the file aside to start over.")),
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
                 C::ProviderUnavailable,
                 format!("Another Plugboard window or command is still refreshing this {provider_name} connection. Try again in a minute."),
@@ -272,9 +276,19 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
     let e = |code, message: String| UserError::new(code, message);
     match f {
         FlowError::Network(_) => e(C::ProviderUnavailable, format!("Plugboard couldn't reach {provider_name}. Check your internet connection and try again.")),
+        FlowError::TimedOut => e(C::ProviderUnavailable, format!("{provider_name} took too long to answer, so Plugboard stopped waiting. Your connection is unchanged; try again in a few minutes.")),
+        FlowError::TooLarge => e(C::ProviderError, format!("{provider_name} sent an answer far too large to be a sign-in (over 1 MiB), so Plugboard ignored it. Your connection is unchanged; try again later.")),
+        FlowError::Token(TokenError::Temporary { status, retry_after: Some(wait) }) => e(
+            C::ProviderUnavailable,
+            format!("{provider_name} is busy (HTTP {status}) and asked Plugboard to wait {}. Your connection is kept; Plugboard tries again after that.", wait_words(*wait)),
+        ),
         FlowError::Token(TokenError::Temporary { .. }) => {
             e(C::ProviderUnavailable, format!("{provider_name} is having trouble right now. Try again in a few minutes."))
         }
+        FlowError::Token(TokenError::Parse { reason, .. }) => e(
+            C::ProviderError,
+            format!("{provider_name} sent an answer Plugboard couldn't read ({reason}), so nothing was saved from it. Try again later; if it keeps happening, copy the diagnostics for support."),
+        ),
         FlowError::Token(TokenError::InvalidClient { .. }) => {
             e(C::InvalidCredentials, format!("{provider_name} didn't accept these credentials. Check them and try again."))
         }
@@ -286,6 +300,16 @@ fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
         FlowError::IssuerMismatch { .. } => e(C::StateMismatch, "This sign-in response came from a different server than expected, so it was refused.".into()),
         FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
         FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
+    }
+}
+
+/// "45 seconds", "about 2 minutes", "about 3 hours".
+fn wait_words(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "a moment".into(),
+        2..=90 => format!("{seconds} seconds"),
+        91..=5_399 => format!("about {} minutes", seconds.div_ceil(60)),
+        _ => format!("about {} hours", seconds.div_ceil(3_600)),
     }
 }
 
@@ -315,5 +339,47 @@ mod tests {
             ServiceError::UnknownState.to_user("x").code,
             ErrorCode::StateMismatch
         );
+    }
+
+    #[test]
+    fn each_failure_gets_its_own_words() {
+        let words = |f: FlowError| ServiceError::Flow(f).to_user("HubSpot").message;
+        let timeout = words(FlowError::TimedOut);
+        assert!(timeout.contains("took too long"), "{timeout}");
+        assert!(!timeout.contains("internet connection"), "{timeout}");
+        let malformed = words(FlowError::Token(TokenError::Parse {
+            status: 200,
+            reason: "not JSON".into(),
+            body: String::new(),
+        }));
+        assert!(
+            malformed.contains("couldn't read (not JSON)"),
+            "{malformed}"
+        );
+        assert!(!malformed.contains("refused"), "{malformed}");
+        let busy = words(FlowError::Token(TokenError::Temporary {
+            status: 429,
+            retry_after: Some(120),
+        }));
+        assert!(busy.contains("wait about 2 minutes"), "{busy}");
+        assert!(words(FlowError::TooLarge).contains("too large"));
+        let path = std::path::PathBuf::from("/d/connections.json");
+        let read = ServiceError::Index(IndexError::Read {
+            path: path.clone(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        })
+        .to_user("HubSpot")
+        .message;
+        assert!(read.contains("couldn't read"), "{read}");
+        assert!(!read.contains("save"), "{read}");
+        let write = ServiceError::Index(IndexError::Write {
+            path,
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        })
+        .to_user("HubSpot")
+        .message;
+        assert!(write.contains("couldn't save"), "{write}");
+        assert_eq!(wait_words(30), "30 seconds");
+        assert_eq!(wait_words(7_200), "about 2 hours");
     }
 }

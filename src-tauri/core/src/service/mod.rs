@@ -134,6 +134,14 @@ impl Connections {
         self.clock.now()
     }
 
+    /// Sets Plugboard's own unreadable files aside now (the timeline, the saved client ids), so
+    /// the person hears about it at start-up rather than at the next write
+    /// ([`crate::files::take_notices`]).
+    pub fn check_files(&self) {
+        self.timeline.check();
+        let _ = self.has_saved_client_id("");
+    }
+
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
     }

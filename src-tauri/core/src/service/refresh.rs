@@ -54,8 +54,9 @@ impl Connections {
             .map_err(|e| e.concerning(id))
     }
 
-    /// Makes sure the access token lives at least `seconds` more, refreshing if it does not (what
-    /// `plugboard token` and "Refresh & copy" need). Tokens that do not expire are left alone.
+    /// Makes sure the access token lives at least `seconds` more — or half its lifetime, if that
+    /// is less ([`lifetime::lasts_beyond_capped`]) — refreshing if it does not (what `plugboard
+    /// token` and "Refresh & copy" need). Tokens that do not expire are left alone.
     pub async fn ensure_fresh(
         &self,
         id: &ConnectionId,
@@ -64,7 +65,7 @@ impl Connections {
         // Fresh enough by the index: no lock, no wait behind another process's refresh.
         if let Some(view) = self.get(id)? {
             let now = self.now();
-            if view.live.expiry.lasts_beyond(now, seconds) {
+            if lifetime::lasts_beyond_capped(view.obtained_at, view.live.expiry, now, seconds) {
                 return Ok(view);
             }
         }
@@ -213,7 +214,9 @@ impl Connections {
             Want::Always => seen.is_some_and(|s| s.expose() != secret.encode().expose()),
             Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry())
                 .is_none_or(|due| due > now),
-            Want::Within(seconds) => record.expiry().lasts_beyond(now, seconds),
+            Want::Within(seconds) => {
+                lifetime::lasts_beyond_capped(record.obtained_at, record.expiry(), now, seconds)
+            }
         };
         if already {
             log::info!("{cid}: no refresh needed (another process refreshed it, or it is fresh)");
@@ -246,9 +249,15 @@ impl Connections {
                                 .ok_or_else(|| {
                                     ServiceError::MissingCredentials(record.provider.clone())
                                 })?;
-                        let mut fresh =
-                            flow::refresh_tokens(&self.http, method, &creds, refresh_token, now)
-                                .await?;
+                        let mut fresh = flow::refresh_tokens(
+                            &self.http,
+                            method,
+                            &creds,
+                            refresh_token,
+                            &provider.token_rules(MethodKind::AuthorizationCode),
+                            now,
+                        )
+                        .await?;
                         // Providers that do not rotate return no refresh token: keep ours.
                         if fresh.refresh_token.is_none() {
                             fresh.refresh_token = tokens.refresh_token.clone();
@@ -281,7 +290,9 @@ impl Connections {
                     client_id: client_id.clone(),
                     client_secret: Some(client_secret.clone()),
                 };
-                let tokens = flow::mint_client_credentials(&self.http, method, &creds, now).await?;
+                let rules = provider.token_rules(MethodKind::ClientCredentials);
+                let tokens =
+                    flow::mint_client_credentials(&self.http, method, &creds, &rules, now).await?;
                 let expires_at = tokens.expires_at;
                 (
                     ConnectionSecret::ClientCredentials {

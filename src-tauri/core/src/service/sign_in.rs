@@ -205,8 +205,10 @@ impl Connections {
                 .app_credentials(&provider_id)
                 .await
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
+            let rules = provider.token_rules(MethodKind::AuthorizationCode);
             let tokens =
-                flow::exchange_code(&self.http, method, &creds, &code, &flow, self.now()).await?;
+                flow::exchange_code(&self.http, method, &creds, &code, &flow, &rules, self.now())
+                    .await?;
             let (account, identity_scopes) = self
                 .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
                 .await;

@@ -237,7 +237,7 @@ async fn an_outage_is_a_temporary_problem_that_keeps_the_tokens_and_retries_with
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_services() {
     let f = fixture("nimbus").await;
-    // Sign-in tokens live 30 s, so both services below want a refresh.
+    // Sign-in tokens live 30 s.
     f.sim.set_faults(Faults {
         nimbus_lifetime: Some(30),
         ..Faults::default()
@@ -271,6 +271,8 @@ async fn a_public_client_is_named_by_introspection_and_refreshed_once_by_two_ser
     let other = Connections::new(catalogue, f.vault.clone(), &f.dir).with_clock(f.clock.clone());
     other.credentials.set("nimbus", nimbus_creds());
     let id = c.id.clone();
+    // 20 s later the 30 s token has less than half its life left: both callers want a refresh.
+    f.clock.advance(20);
     let (a, b) = tokio::join!(f.service.ensure_fresh(&id, 60), other.ensure_fresh(&id, 60));
     assert_eq!(a.unwrap().expires_at, b.unwrap().expires_at);
     assert_eq!(f.sim.count("nimbus.refresh"), 1, "one refresh for both");

@@ -1,0 +1,285 @@
+/*!
+Plugboard's own files on disk: the index, the timeline, the saved client ids, lock files and logs.
+This module owns three rules every one of them follows, so no caller has to remember them:
+
+- **Private.** Folders are created `0700` and files `0600` (on Unix), and [`repair`] puts back those
+  modes at start-up on anything an older version or a copy left more open. They hold no secret
+  (secrets live in the keychain), but account names, scopes and history are nobody else's business.
+- **Atomic.** [`write_private`] writes a temporary file in the same folder, flushes it and renames
+  it over the old one: a crash or a full disk leaves the previous file whole.
+- **Never silently replaced.** A file that cannot be read as what it should be is moved aside as
+  `<name>.corrupt-<UTC time>` by [`set_aside`] (kept for support), a notice is queued once for the
+  person ([`take_notices`]), and the caller starts afresh. The index is the exception: it refuses to
+  be overwritten instead (forgetting it would orphan keychain items), see [`crate::index`].
+*/
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Mode of Plugboard's folders.
+pub const DIR_MODE: u32 = 0o700;
+/// Mode of Plugboard's files.
+pub const FILE_MODE: u32 = 0o600;
+
+/// Makes the process create everything private by default (umask 077), so files that other code
+/// writes in Plugboard's folders (the log plugin's rotations, WebKit's caches) are private too.
+pub fn private_by_default() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-mode creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
+/// Creates `dir` (and its parents) if needed; the folder itself is made `0700`.
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    if !dir.is_dir() {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+        builder.create(dir)?;
+    }
+    set_mode(dir, DIR_MODE)
+}
+
+/// Opens `path` for writing without truncating it, creating it `0600` (lock files, logs).
+pub fn open_private(path: &Path, append: bool) -> std::io::Result<fs::File> {
+    if let Some(dir) = path.parent() {
+        ensure_private_dir(dir)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.create(true).write(true);
+    if append {
+        options.append(true);
+    } else {
+        options.truncate(false);
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    options.open(path)
+}
+
+/// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
+/// `0600` temporary file in the same folder, flushed, renamed over the target, the folder synced.
+pub fn write_private(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    // One temporary name per write (process and sequence), so concurrent writers never share one.
+    static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    ensure_private_dir(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = fs::OpenOptions::new();
+        options.create_new(true).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+        let mut f = options.open(&tmp)?;
+        f.write_all(body)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Reads `path` as text: `Ok(None)` when it does not exist.
+pub fn read_text(path: &Path) -> std::io::Result<Option<String>> {
+    match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A file moved aside because it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub original: PathBuf,
+    pub kept_as: PathBuf,
+}
+
+static NOTICES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Moves an unreadable `path` aside as `<name>.corrupt-<UTC time>` so that a fresh file can take
+/// its place, logs it, and queues a notice for the person (once per file set aside). `what` names
+/// the file in the person's words ("the connection history").
+pub fn set_aside(path: &Path, what: &str, why: &str, now: i64) -> std::io::Result<SetAside> {
+    let stamp = crate::lifetime::rfc3339(now).replace([':', '-'], "");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let mut kept_as = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 1;
+    while kept_as.exists() {
+        n += 1;
+        kept_as = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+    }
+    fs::rename(path, &kept_as)?;
+    log::warn!(
+        "{} could not be read ({why}); kept as {} and started afresh",
+        path.display(),
+        kept_as.display()
+    );
+    NOTICES
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push(format!(
+            "Plugboard couldn't read {what} ({why}), so it started a new one. The old file is kept as {} for support; your connections are not affected.",
+            kept_as.display()
+        ));
+    Ok(SetAside {
+        original: path.to_path_buf(),
+        kept_as,
+    })
+}
+
+/// The notices queued by [`set_aside`] since the last call (each is shown once).
+pub fn take_notices() -> Vec<String> {
+    std::mem::take(&mut *NOTICES.lock().unwrap_or_else(|p| p.into_inner()))
+}
+
+/// Puts back private modes on Plugboard's folders and everything in them (`0700`/`0600`), as they
+/// would have been created; returns the paths it changed. Symbolic links are left alone.
+pub fn repair(dirs: &[&Path]) -> Vec<PathBuf> {
+    let mut changed = Vec::new();
+    for dir in dirs {
+        repair_tree(dir, 0, &mut changed);
+    }
+    if !changed.is_empty() {
+        log::info!("made {} of Plugboard's files private again", changed.len());
+    }
+    changed
+}
+
+fn repair_tree(path: &Path, depth: usize, changed: &mut Vec<PathBuf>) {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return;
+    };
+    let wanted = if meta.is_dir() {
+        DIR_MODE
+    } else if meta.is_file() {
+        FILE_MODE
+    } else {
+        return;
+    };
+    if mode_of(&meta) != Some(wanted) && set_mode(path, wanted).is_ok() {
+        changed.push(path.to_path_buf());
+    }
+    // Plugboard's folders are shallow; a deep tree is someone else's (WebKit's caches are private
+    // through the umask already).
+    if meta.is_dir() && depth < 3 {
+        if let Ok(entries) = fs::read_dir(path) {
+            for entry in entries.flatten() {
+                repair_tree(&entry.path(), depth + 1, changed);
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mode_of(meta: &fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(meta.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn mode_of(_: &fs::Metadata) -> Option<u32> {
+    None
+}
+
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(p: &Path) -> u32 {
+        fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("plugboard-files-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn files_and_folders_are_created_private_and_repaired_to_private() {
+        let dir = scratch("modes");
+        let file = dir.join("data").join("connections.json");
+        write_private(&file, b"{}").unwrap();
+        assert_eq!(mode(&dir.join("data")), 0o700);
+        assert_eq!(mode(&file), 0o600);
+        let lock = dir.join("data").join(".x.lock");
+        drop(open_private(&lock, false).unwrap());
+        assert_eq!(mode(&lock), 0o600);
+
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+        fs::set_permissions(dir.join("data"), fs::Permissions::from_mode(0o755)).unwrap();
+        let changed = repair(&[&dir.join("data")]);
+        assert_eq!(changed.len(), 2, "{changed:?}");
+        assert_eq!(mode(&dir.join("data")), 0o700);
+        assert_eq!(mode(&file), 0o600);
+        assert!(
+            repair(&[&dir.join("data")]).is_empty(),
+            "nothing left to repair"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_unreadable_file_is_kept_beside_with_its_time_and_one_notice() {
+        let dir = scratch("aside");
+        let file = dir.join("timeline.json");
+        write_private(&file, b"garbage").unwrap();
+        take_notices();
+        let aside = set_aside(&file, "the connection history", "not JSON", 1_796_083_200).unwrap();
+        assert!(!file.exists());
+        assert_eq!(
+            aside.kept_as.file_name().unwrap(),
+            "timeline.json.corrupt-20261201T000000Z"
+        );
+        assert_eq!(fs::read(&aside.kept_as).unwrap(), b"garbage");
+        // A second one in the same second does not overwrite the first.
+        write_private(&file, b"more garbage").unwrap();
+        let again = set_aside(&file, "the connection history", "not JSON", 1_796_083_200).unwrap();
+        assert_ne!(again.kept_as, aside.kept_as);
+        let notices = take_notices();
+        assert!(
+            notices
+                .iter()
+                .filter(|n| n.contains("connection history"))
+                .count()
+                >= 2,
+            "{notices:?}"
+        );
+        assert!(take_notices()
+            .iter()
+            .all(|n| !n.contains(dir.to_str().unwrap())));
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
