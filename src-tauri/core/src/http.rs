@@ -10,12 +10,18 @@ use std::time::Duration;
 
 pub const USER_AGENT: &str = concat!("Plugboard/", env!("CARGO_PKG_VERSION"));
 
-/// A client for provider endpoints: no redirects, 10 s to connect, 30 s per request, rustls.
+/// A client for provider endpoints: no redirects, 10 s to connect, 30 s per request (the whole
+/// answer included), rustls.
 pub fn client() -> reqwest::Client {
+    client_with_timeout(Duration::from_secs(30))
+}
+
+/// As [`client`], with another time limit per request (tests of a slow provider).
+pub fn client_with_timeout(timeout: Duration) -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(30))
+        .connect_timeout(timeout.min(Duration::from_secs(10)))
+        .timeout(timeout)
         .user_agent(USER_AGENT)
         .build()
         .expect("a client with these static settings always builds")

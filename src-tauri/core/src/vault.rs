@@ -143,6 +143,7 @@ type Items = HashMap<(String, String), String>;
 pub struct MemoryStore {
     items: Mutex<Items>,
     locked: std::sync::atomic::AtomicBool,
+    refuse_writes: std::sync::atomic::AtomicBool,
 }
 
 impl MemoryStore {
@@ -150,6 +151,12 @@ impl MemoryStore {
     pub fn set_locked(&self, locked: bool) {
         self.locked
             .store(locked, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Makes writes fail (reads still work), as a full or broken keychain can.
+    pub fn refuse_writes(&self, refuse: bool) {
+        self.refuse_writes
+            .store(refuse, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn items(&self) -> Result<std::sync::MutexGuard<'_, Items>, VaultError> {
@@ -169,6 +176,14 @@ impl SecretStore for MemoryStore {
     }
 
     fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+        if self
+            .refuse_writes
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Err(VaultError::Rejected {
+                detail: "writes refused".into(),
+            });
+        }
         self.items()?.insert(
             (service.to_string(), account.to_string()),
             secret.expose().to_string(),

@@ -34,6 +34,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use base64::Engine;
+use futures_util::StreamExt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -73,6 +74,71 @@ pub struct Faults {
     pub identity_unauthorized: bool,
     /// Overrides Nimbus's 3600 s access-token lifetime for tokens from a sign-in (code exchange).
     pub nimbus_lifetime: Option<i64>,
+    /// Overrides the 1800 s lifetime of HubSpot's refreshed tokens (e.g. 5 s tokens).
+    pub hubspot_refreshed_lifetime: Option<i64>,
+    /// HubSpot refresh grants get this answer instead of tokens (malformed, huge, slow, 429…).
+    pub refresh_answer: Option<Answer>,
+    /// HubSpot refresh grants rotate the refresh token, then the reply is lost (the connection
+    /// breaks after the headers): the new tokens exist only at the provider.
+    pub lose_reply_after_rotation: bool,
+}
+
+/// A raw answer for a fault: any status, headers and body, possibly late or endless.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub retry_after: Option<String>,
+    pub body: Vec<u8>,
+    /// Wait this long before answering.
+    pub delay: std::time::Duration,
+    /// After `body`, send chunks forever.
+    pub endless: bool,
+}
+
+impl Answer {
+    /// A 200 with this JSON or text body.
+    pub fn ok(body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status: 200,
+            content_type: Some("application/json".into()),
+            body: body.into(),
+            ..Self::default()
+        }
+    }
+
+    fn into_response(self) -> Response {
+        let mut builder = Response::builder().status(self.status);
+        if let Some(t) = &self.content_type {
+            builder = builder.header(header::CONTENT_TYPE, t);
+        }
+        if let Some(r) = &self.retry_after {
+            builder = builder.header(header::RETRY_AFTER, r);
+        }
+        let body = if self.endless {
+            let first = Bytes::from(self.body);
+            let chunk = Bytes::from(vec![b' '; 64 * 1024]);
+            let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) })
+                .chain(futures_util::stream::repeat_with(move || Ok(chunk.clone())));
+            axum::body::Body::from_stream(stream)
+        } else {
+            axum::body::Body::from(self.body)
+        };
+        builder
+            .body(body)
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    }
+}
+
+/// A reply whose connection breaks after the headers: the client sees no usable answer.
+fn lost_reply() -> Response {
+    let stream =
+        futures_util::stream::once(async { Err::<Bytes, _>(std::io::Error::other("reply lost")) });
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from_stream(stream))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 #[derive(Debug, Clone)]
@@ -174,6 +240,15 @@ impl Simulator {
         self.lock().spent.keys().cloned().collect()
     }
 
+    /// The provider restarted and forgot every token and code it issued.
+    pub fn forget_everything(&self) {
+        let mut s = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        s.access.clear();
+        s.refresh.clear();
+        s.codes.clear();
+        s.family.clear();
+    }
+
     pub fn set_faults(&self, faults: Faults) {
         self.lock().faults = faults;
     }
@@ -266,6 +341,7 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
             .get("hubspot_lifetime")
             .and_then(serde_json::Value::as_i64),
         nimbus_lifetime: v.get("nimbus_lifetime").and_then(serde_json::Value::as_i64),
+        ..Faults::default()
     };
     inner.lock().unwrap_or_else(|p| p.into_inner()).faults = faults;
     StatusCode::NO_CONTENT.into_response()
@@ -533,6 +609,23 @@ fn body_client_ok(provider: &str, form: &HashMap<String, String>) -> bool {
 }
 
 async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let answer = {
+        let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+        let refresh = form_body(&headers, &body)
+            .is_ok_and(|f| f.get("grant_type").map(String::as_str) == Some("refresh_token"));
+        match (&s.faults.refresh_answer, refresh) {
+            (Some(answer), true) => {
+                let answer = answer.clone();
+                s.count("hubspot.refresh");
+                Some(answer)
+            }
+            _ => None,
+        }
+    };
+    if let Some(answer) = answer {
+        tokio::time::sleep(answer.delay).await;
+        return answer.into_response();
+    }
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     let form = match form_body(&headers, &body) {
         Ok(f) => f,
@@ -562,8 +655,9 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
     // The lifetime fault shortens sign-in tokens only: refreshed ones get HubSpot's 30 minutes.
     let lifetime = match &grant {
         Grant::Code { .. } => s.faults.hubspot_lifetime.unwrap_or(1800),
-        Grant::Refresh { .. } => 1800,
+        Grant::Refresh { .. } => s.faults.hubspot_refreshed_lifetime.unwrap_or(1800),
     };
+    let lose_reply = matches!(grant, Grant::Refresh { .. }) && s.faults.lose_reply_after_rotation;
     let access = s.mint("hs-at");
     let (scopes, refresh_token) = match grant {
         Grant::Code { scopes, code } => {
@@ -595,6 +689,10 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
             scopes,
         },
     );
+    if lose_reply {
+        s.count("hubspot.reply_lost");
+        return lost_reply();
+    }
     Json(json!({"token_type": "bearer", "refresh_token": refresh_token, "access_token": access, "expires_in": lifetime}))
         .into_response()
 }

@@ -20,6 +20,7 @@ impl Connections {
         fields: Vec<(String, SecretString)>,
     ) -> Result<ConnectionView, ServiceError> {
         let provider = self.provider(provider_id.as_str())?;
+        self.index.load()?;
         let method = provider
             .api_key()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ApiKey))?;
@@ -58,6 +59,7 @@ impl Connections {
         basic_token: Option<&str>,
     ) -> Result<ConnectionView, ServiceError> {
         let provider = self.provider(provider_id.as_str())?;
+        self.index.load()?;
         let method = provider
             .client_credentials()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ClientCredentials))?;

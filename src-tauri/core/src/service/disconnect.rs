@@ -33,7 +33,11 @@ impl Connections {
         let record = self.index.get(cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();
-        let item = self.vault.run(move |v| v.get(&get_key)).await?;
+        let item = match self.runtime.unsaved(cid.as_str()) {
+            // Revoke what the provider last issued, not the spent tokens the keychain holds.
+            Some(unsaved) => Some(unsaved.item),
+            None => self.vault.run(move |v| v.get(&get_key)).await?,
+        };
         let Some(record) = record else {
             // Not in the index: remove a stray keychain item, if any, and report nothing to do.
             if item.is_some() {
@@ -84,6 +88,7 @@ impl Connections {
             },
         };
         self.vault.run(move |v| v.delete(&key)).await?;
+        self.runtime.forget_unsaved(cid.as_str());
         self.index.remove(cid)?;
         self.record_event(cid, EventKind::Disconnected, None);
         log::info!("disconnected {cid} ({}): {report:?}", record.provider);

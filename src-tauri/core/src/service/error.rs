@@ -88,6 +88,10 @@ pub enum ServiceError {
     Flow(#[from] FlowError),
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// A refresh got new tokens but the keychain refused them: they are kept in memory until
+    /// it takes them.
+    #[error("the new tokens could not be saved: {0}")]
+    Unsaved(VaultError),
     #[error(transparent)]
     Index(#[from] IndexError),
     #[error(transparent)]
@@ -135,7 +139,10 @@ impl ServiceError {
                 | FlowError::MissingClientSecret => K::BadInput,
                 _ => K::Refused,
             },
-            ServiceError::Vault(VaultError::Locked) => K::KeychainLocked,
+            ServiceError::Vault(VaultError::Locked) | ServiceError::Unsaved(VaultError::Locked) => {
+                K::KeychainLocked
+            }
+            ServiceError::Unsaved(_) => K::KeychainUnavailable,
             ServiceError::Vault(_) => K::KeychainUnavailable,
             ServiceError::Index(_) => K::Internal,
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => K::Temporary,
@@ -258,6 +265,10 @@ impl ServiceError {
             ),
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
+            ServiceError::Unsaved(v) => e(
+                UserError::from(v.clone()).code,
+                format!("{provider_name} gave Plugboard new tokens, but your keychain would not save them ({v}). Plugboard keeps them while it runs and saves them as soon as the keychain takes them: unlock or restart your keyring, and keep Plugboard open until then."),
+            ),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
             ServiceError::Index(i @ IndexError::Write { .. }) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}. Check that the disk has space and the folder is writable, then try again.")),

@@ -124,6 +124,12 @@ impl Connections {
         self
     }
 
+    /// Replaces the HTTP client (tests of a slow provider use a short time limit).
+    pub fn with_http(mut self, http: reqwest::Client) -> Self {
+        self.http = http;
+        self
+    }
+
     /// Replaces the clock (tests use a [`lifetime::FakeClock`]).
     pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);

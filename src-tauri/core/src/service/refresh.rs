@@ -137,7 +137,8 @@ impl Connections {
                 let user = e.to_user(&self.provider_name(&record.provider));
                 let dead = e.needs_reconnect();
                 match &e {
-                    ServiceError::Vault(VaultError::Locked) => {
+                    ServiceError::Vault(VaultError::Locked)
+                    | ServiceError::Unsaved(VaultError::Locked) => {
                         self.runtime.note_keychain(KeychainState::Locked)
                     }
                     ServiceError::Vault(
@@ -312,7 +313,6 @@ impl Connections {
             }
         };
         let item = secret.encode();
-        self.vault.run(move |v| v.put(&key, &item)).await?;
         let updated = ConnectionRecord {
             obtained_at: now,
             expires_at,
@@ -321,6 +321,21 @@ impl Connections {
             temporary_problem: false,
             ..record
         };
+        let put_item = item.clone();
+        if let Err(e) = self.vault.run(move |v| v.put(&key, &put_item)).await {
+            // The provider may have rotated the refresh token: the keychain's copy is spent. Keep
+            // the new tokens in memory, use and save them at the next use, and say so.
+            log::warn!("{cid}: refreshed, but the keychain refused the new tokens: {e}");
+            self.runtime.keep_unsaved(
+                cid.as_str(),
+                super::runtime::Unsaved {
+                    item,
+                    record: updated,
+                },
+            );
+            return Err(ServiceError::Unsaved(e));
+        }
+        self.runtime.forget_unsaved(cid.as_str());
         self.index.upsert(updated.clone())?;
         log::info!("refreshed {cid} ({})", updated.provider);
         Ok(updated)

@@ -39,6 +39,17 @@ pub(super) struct Runtime {
     check_pending: AtomicBool,
     /// One lock per connection: at most one refresh in flight in this process.
     flights: Mutex<HashMap<String, Arc<Flight>>>,
+    /// Tokens a provider issued that the keychain refused to save (a rotation whose write
+    /// failed): kept here and saved at the next use, never replaced by the spent ones it holds.
+    unsaved: Mutex<HashMap<String, Unsaved>>,
+}
+
+/// A refresh's outcome the keychain did not take yet: the new item and the record that goes
+/// with it.
+#[derive(Clone)]
+pub(super) struct Unsaved {
+    pub item: crate::secret::SecretString,
+    pub record: crate::index::ConnectionRecord,
 }
 
 /// A poisoned lock still holds usable state: a panic elsewhere must not stop every later call.
@@ -54,6 +65,7 @@ impl Default for Runtime {
             last_tick: Mutex::default(),
             check_pending: AtomicBool::new(true),
             flights: Mutex::default(),
+            unsaved: Mutex::default(),
         }
     }
 }
@@ -102,6 +114,21 @@ impl Runtime {
     /// Whether the identity checks are due (once at start, once after each sleep); clears it.
     pub fn take_check_pending(&self) -> bool {
         self.check_pending.swap(false, Ordering::Relaxed)
+    }
+
+    /// Keeps tokens the keychain refused, until they are saved.
+    pub fn keep_unsaved(&self, id: &str, unsaved: Unsaved) {
+        lock(&self.unsaved).insert(id.to_string(), unsaved);
+    }
+
+    /// Tokens of connection `id` not yet in the keychain, if any.
+    pub fn unsaved(&self, id: &str) -> Option<Unsaved> {
+        lock(&self.unsaved).get(id).cloned()
+    }
+
+    /// Forgets unsaved tokens of `id` (saved at last, or the connection replaced or removed).
+    pub fn forget_unsaved(&self, id: &str) {
+        lock(&self.unsaved).remove(id);
     }
 
     /// The in-process flight of connection `id`.

@@ -67,6 +67,9 @@ impl Connections {
         provider_id: &ProviderId,
     ) -> Result<(&Provider, &AuthorizationCode, AppCredentials), ServiceError> {
         let provider = self.provider(provider_id.as_str())?;
+        // An index that cannot be read would fail the sign-in at its very end: say so before
+        // the person goes through the browser for nothing.
+        self.index.load()?;
         let method = provider
             .authorization_code()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::AuthorizationCode))?;

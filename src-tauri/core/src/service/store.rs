@@ -62,6 +62,25 @@ impl Connections {
             .get(cid)?
             .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
         let key = VaultKey::Connection(cid.clone());
+        if let Some(unsaved) = self.runtime.unsaved(cid.as_str()) {
+            // A refresh's tokens the keychain refused: save them now if it takes them, and use
+            // them either way (the keychain's copy holds a spent refresh token).
+            let item = unsaved.item.clone();
+            let put_key = key.clone();
+            if self
+                .vault
+                .run(move |v| v.put(&put_key, &item))
+                .await
+                .is_ok()
+                && self.index.upsert(unsaved.record.clone()).is_ok()
+            {
+                log::info!("{cid}: the refreshed tokens are saved in the keychain at last");
+                self.runtime.forget_unsaved(cid.as_str());
+            }
+            let secret =
+                ConnectionSecret::decode(&unsaved.item).map_err(|_| VaultError::Corrupt)?;
+            return Ok((unsaved.record, secret));
+        }
         let Some(item) = self.vault.run(move |v| v.get(&key)).await? else {
             // The keychain answered (a locked one says so), and has no item: the saved sign-in
             // is gone, which only a new sign-in mends.
@@ -121,6 +140,7 @@ impl Connections {
         let item = secret.encode();
         let put_key = key.clone();
         self.vault.run(move |v| v.put(&put_key, &item)).await?;
+        self.runtime.forget_unsaved(record.id.as_str());
         if let Err(e) = self.index.upsert(record.clone()) {
             let _ = self.vault.run(move |v| v.delete(&key)).await;
             return Err(e.into());

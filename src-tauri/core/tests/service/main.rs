@@ -4,10 +4,13 @@
 //!
 //! By use case: `connect` (keys, client credentials, disconnect), `sign_in` (browser sign-ins),
 //! `refresh` (single flight, scheduler, back-off, reconnect), `checks` (status, identity checks,
-//! a lost keychain item, what a developer copies). This file holds the fixture they share.
+//! a lost keychain item, what a developer copies), `faults` (the fault matrix: a token endpoint
+//! that answers badly, slowly or not at all, a provider that forgot, a keychain that refuses a
+//! write after a rotation, many callers at once). This file holds the fixture they share.
 
 mod checks;
 mod connect;
+mod faults;
 mod refresh;
 mod sign_in;
 
@@ -59,6 +62,8 @@ struct Fixture {
     sim: Simulator,
     service: Connections,
     vault: Vault,
+    /// The vault's store, to lock it or make it refuse writes.
+    store: std::sync::Arc<MemoryStore>,
     dir: PathBuf,
 }
 
@@ -67,10 +72,8 @@ async fn fixture(name: &str) -> Fixture {
     // The four providers, plus Nimbus: a provider of the user's own (public client, introspection).
     let text = format!("{}\n{}", sim.providers_toml(53682), sim.nimbus_toml());
     let catalogue = Catalogue::parse(&text, &Origin::File("sim.toml".into())).unwrap();
-    let vault = Vault::with_store(
-        Some(&format!("test-service-{name}")),
-        std::sync::Arc::new(MemoryStore::default()),
-    );
+    let store = std::sync::Arc::new(MemoryStore::default());
+    let vault = Vault::with_store(Some(&format!("test-service-{name}")), store.clone());
     let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let clock = FakeClock::at(plugboard_core::service::unix_now());
@@ -84,6 +87,7 @@ async fn fixture(name: &str) -> Fixture {
         sim,
         service,
         vault,
+        store,
         dir,
     }
 }
