@@ -44,7 +44,9 @@ export const connectionDetails = (id) => invoke("connection_details", { id });
 export const revealToken = (id) => invoke("reveal_token", { id });
 
 /** `form`: "access", "refresh", "header" or "curl". */
-export const copyToken = (id, form, refreshFirst) => invoke("copy_token", { id, form, refreshFirst });
+export const copyToken = (id, form, refreshFirst, confirmation = null) =>
+  invoke("copy_token", { id, form, refreshFirst, confirmation });
+export const confirmCopyRefresh = (id) => invoke("confirm_copy_refresh", { id });
 
 export const copyDiagnostics = () => invoke("copy_diagnostics");
 

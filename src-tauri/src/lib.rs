@@ -10,6 +10,7 @@ Windows deliver a deep link) is handed to the running app before anything else s
 
 mod clipboard;
 mod commands;
+mod confirm;
 mod demo;
 mod links;
 mod scheduler;
@@ -63,6 +64,7 @@ pub fn run() {
             commands::developer::connection_details,
             commands::developer::reveal_token,
             commands::developer::copy_token,
+            commands::developer::confirm_copy_refresh,
             commands::app::copy_diagnostics,
             commands::app::unlock_and_retry,
         ])

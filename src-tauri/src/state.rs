@@ -23,6 +23,8 @@ pub struct AppState {
     pub scheme_registered: AtomicBool,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
+    /// Open confirmations for copying a refresh token.
+    pub confirmations: crate::confirm::Confirmations,
     notices: Mutex<Vec<Notice>>,
     next_notice: AtomicU64,
 }
@@ -76,6 +78,7 @@ impl AppState {
             settings,
             scheme_registered: AtomicBool::new(false),
             listeners: Mutex::new(HashMap::new()),
+            confirmations: Default::default(),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };

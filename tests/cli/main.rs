@@ -453,13 +453,15 @@ async fn token_prints_only_the_token_header_or_a_working_curl_line() {
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn concurrent_token_calls_from_several_processes_refresh_once() {
     let w = World::new("cross-process").await;
-    // Sign-in tokens live 30 s: under `token`'s 60 s, so every `token` call wants a refresh.
+    // Sign-in tokens live 4 s; 3 s later less than half of that is left, so every `token` call
+    // wants a refresh (the ask is capped at half a token's life).
     w.set_faults(Faults {
-        nimbus_lifetime: Some(30),
+        nimbus_lifetime: Some(4),
         ..Faults::default()
     });
     let id = w.connect_nimbus().await["id"].as_str().unwrap().to_string();
     assert_eq!(w.sim.count("nimbus.refresh"), 0);
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
 
     // Three shells ask for the token at once. Nimbus rotates refresh tokens and revokes the
     // grant when a spent one comes back: a double spend would show as reuse_detected and exit 3.
@@ -838,4 +840,59 @@ async fn a_refresh_held_up_by_another_process_gives_up_with_exit_5() {
     w.ok(&["refresh", id]).await;
     assert_eq!(w.sim.count("hotmart.mint"), 2);
     assert_ne!(w.ok(&["token", id]).await, token);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_bug_is_one_plain_line_and_a_log_entry_never_a_backtrace() {
+    let w = World::new("panic").await;
+    let mut cmd = w.command(&["status"]);
+    cmd.env("PLUGBOARD_DEBUG_PANIC", "1")
+        .env("RUST_BACKTRACE", "1");
+    let out = w.run_cmd(cmd, "").await;
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
+    assert!(out.stderr.contains("internal error"), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked at"), "{}", out.stderr);
+    assert!(!out.stderr.contains("backtrace"), "{}", out.stderr);
+    let log = w
+        .dir
+        .join("data/dev.plugboard.desktop/logs/plugboard-cli.log");
+    let logged = std::fs::read_to_string(&log).expect("the panic is logged");
+    assert!(logged.contains("PLUGBOARD_DEBUG_PANIC"), "{logged}");
+    assert!(
+        out.stderr.contains(&log.display().to_string()),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn plugboards_folders_and_files_are_private_and_repaired_at_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new("modes").await;
+    w.connect_whatconverts().await;
+    let data = w.dir.join("data/dev.plugboard.desktop");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    let files: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| e.path())
+        .collect();
+    assert!(files.iter().any(|f| f.ends_with("connections.json")));
+    assert!(files.iter().any(|f| f.ends_with("timeline.json")));
+    for f in &files {
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+    }
+    // Opened up by something else: put back at the next start.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let index = data.join("connections.json");
+    std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o644)).unwrap();
+    w.ok(&["status"]).await;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&index), 0o600);
 }

@@ -661,6 +661,13 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         "no confirmation before asking"
     );
     click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
+    let confirm = app.wait_for_css(&format!("{row} .confirm")).await;
+    wait_until(5, "the confirmation is shown", || {
+        let confirm = confirm.clone();
+        async move { confirm.is_displayed().await.unwrap_or(false) }
+    })
+    .await;
+    assert!(confirm.text().await.unwrap().contains("HubSpot"));
     click_css(&app, &format!("{row} [data-copy='refresh']")).await;
     let refresh_token = eventually(Duration::from_secs(5), || {
         clipboard_text().filter(|t| t.starts_with("hs-rt"))
@@ -669,6 +676,32 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         refresh_token.is_some(),
         "the refresh token reaches the clipboard"
     );
+    // The page cannot skip the confirmation: Rust refuses a refresh-token copy without a code
+    // from `confirm_copy_refresh`, and a code works once.
+    let refused = app
+        .invoke(
+            "copy_token",
+            serde_json::json!({"id": id, "form": "refresh", "refreshFirst": false}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("confirmation"),
+        "{refused}"
+    );
+    let asked = app
+        .invoke("confirm_copy_refresh", serde_json::json!({"id": id}))
+        .await
+        .unwrap();
+    assert!(asked["question"].as_str().unwrap().contains("HubSpot"));
+    let with_code = serde_json::json!({"id": id, "form": "refresh", "refreshFirst": false,
+        "confirmation": asked["code"]});
+    app.invoke("copy_token", with_code.clone()).await.unwrap();
+    assert!(app.invoke("copy_token", with_code).await.is_err(), "once");
     disconnect(&app, &id).await;
     app.close().await;
 }

@@ -419,6 +419,28 @@ impl App {
         serde_json::from_value(value).expect("a list of [role, name] pairs")
     }
 
+    /// Calls a command the way the page (or a script injected into it) could: `Ok` with its
+    /// answer, `Err` with the `{code, message}` it was refused with.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let script = r#"
+            const [cmd, args, done] = arguments;
+            window.__TAURI__.core.invoke(cmd, args).then((v) => done({ ok: v ?? null }), (e) => done({ err: e }));
+        "#;
+        let value = self
+            .client
+            .execute_async(script, vec![command.into(), args])
+            .await
+            .expect("run the invoke script");
+        match value.get("err") {
+            Some(err) => Err(err.clone()),
+            None => Ok(value["ok"].clone()),
+        }
+    }
+
     /// The provider card whose accessible name is `name`.
     pub async fn card(&self, name: &str) -> Element {
         self.wait_for_xpath(&format!(

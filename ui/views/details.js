@@ -29,10 +29,14 @@ export function detailsPanel(p, c) {
     }
     const conn = d.connection;
     const feedback = h("p", { class: "copy-feedback", role: "status" });
+    // The refresh token's one-time confirmation code, from Rust, while the question is shown.
+    let confirmation = null;
     const copy = (form, label, refreshFirst = () => false) => {
       const b = h("button", { type: "button", "data-copy": form }, label);
       b.addEventListener("click", async () => {
-        const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst()));
+        const code = form === "refresh" ? confirmation : null;
+        if (form === "refresh") { confirmation = null; confirmBox.hidden = true; }
+        const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst(), code));
         if (done) feedback.textContent = done.message;
       });
       return b;
@@ -56,12 +60,23 @@ export function detailsPanel(p, c) {
     copyAccess = copy("access", "Copy access token", () => latest.refresh_before_copy);
     applyLive(latest);
     // The refresh token grants lasting access: behind an explicit confirmation.
+    const question = h("p", {}, "The refresh token gives lasting access to this account. Anyone holding it can get new tokens. Copy it anyway?");
     const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": "Confirm copying the refresh token" },
-      h("p", {}, "The refresh token gives lasting access to this account. Anyone holding it can get new tokens. Copy it anyway?"),
+      question,
       copy("refresh", "Yes, copy refresh token"),
-      h("button", { type: "button", onclick: () => { confirmBox.hidden = true; } }, "Cancel"));
-    const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token",
-      onclick: () => { confirmBox.hidden = false; confirmBox.querySelector("button").focus(); } }, "Copy refresh token…");
+      h("button", { type: "button", onclick: () => { confirmation = null; confirmBox.hidden = true; } }, "Cancel"));
+    const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token" },
+      "Copy refresh token…");
+    if (askRefresh) {
+      askRefresh.addEventListener("click", async () => {
+        const asked = await run(askRefresh, feedback, () => api.confirmCopyRefresh(c.id));
+        if (!asked) return;
+        confirmation = asked.code;
+        question.textContent = asked.question;
+        confirmBox.hidden = false;
+        confirmBox.querySelector("button").focus();
+      });
+    }
     const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
     const rows = [
       ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],

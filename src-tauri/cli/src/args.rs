@@ -52,6 +52,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the keychain, files set aside and orphans (keychain items with no connection,
+    /// connections with no keychain item); `--fix` re-indexes or removes them.
+    Doctor {
+        /// Re-index keychain items Plugboard can read, remove the others, and forget connections
+        /// whose keychain item is gone.
+        #[arg(long)]
+        fix: bool,
+        /// Print the stable JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts.
     Token {
         connection: String,

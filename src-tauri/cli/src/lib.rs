@@ -169,6 +169,7 @@ pub async fn run(
             cmd::token::run(service, &connection, form, term).await
         }
         Command::Connect(args) => cmd::connect::run(service, args, term).await,
+        Command::Doctor { fix, json } => cmd::doctor::run(service, fix, json, term).await,
     }
 }
 

@@ -147,6 +147,10 @@ pub struct StatusDoc {
     pub schema: u32,
     pub keychain: plugboard_core::lifetime::KeychainState,
     pub connections: Vec<ConnectionJson>,
+    /// Keychain items without a connection and connections without an item; absent when the
+    /// keychain could not be asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orphans: Option<plugboard_core::service::Orphans>,
 }
 
 #[derive(Serialize)]

@@ -77,6 +77,12 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     fn unlock(&self) -> Result<(), VaultError> {
         Ok(())
     }
+    /// The accounts of every item of `service`, without reading a secret; `Ok(None)` where the
+    /// platform's keychain cannot list items.
+    fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
+        let _ = service;
+        Ok(None)
+    }
 }
 
 /// The operating system's keychain, through `keyring`.
@@ -113,6 +119,37 @@ impl SecretStore for KeyringStore {
         match Self::entry(service, account)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
+        #[cfg(target_os = "linux")]
+        {
+            use dbus_secret_service::{EncryptionType, SecretService};
+            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
+                detail: first_line(&e.to_string()),
+            };
+            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
+            // Attributes are readable on locked items too: no secret is read, nothing prompts.
+            let found = ss
+                .search_items(HashMap::from([("service", service)]))
+                .map_err(unavailable)?;
+            let mut accounts = Vec::new();
+            for item in found.unlocked.iter().chain(found.locked.iter()) {
+                let attributes = item.get_attributes().map_err(unavailable)?;
+                // Only this exact service (a search matches it exactly; the check is cheap).
+                if attributes.get("service").map(String::as_str) == Some(service) {
+                    if let Some(account) = attributes.get("username") {
+                        accounts.push(account.clone());
+                    }
+                }
+            }
+            Ok(Some(accounts))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = service;
+            Ok(None)
         }
     }
 
@@ -201,6 +238,16 @@ impl SecretStore for MemoryStore {
         self.set_locked(false);
         Ok(())
     }
+
+    fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
+        Ok(Some(
+            self.items()?
+                .keys()
+                .filter(|(s, _)| s == service)
+                .map(|(_, a)| a.clone())
+                .collect(),
+        ))
+    }
 }
 
 /// A handle on one namespace of the keychain. Cheap to clone (clones share the store).
@@ -242,6 +289,21 @@ impl Vault {
     /// The service attribute every item of this vault carries (`secret-tool search service …`).
     pub fn service(&self) -> &str {
         &self.service
+    }
+
+    /// The connections this vault's namespace holds an item for, read from the items' names alone
+    /// (no secret is read); `Ok(None)` where the keychain cannot list items.
+    pub fn connection_items(&self) -> Result<Option<Vec<ConnectionId>>, VaultError> {
+        Ok(self.store.accounts(&self.service)?.map(|accounts| {
+            let mut ids: Vec<ConnectionId> = accounts
+                .iter()
+                .filter_map(|a| a.strip_prefix("connection:"))
+                .filter_map(ConnectionId::parse)
+                .collect();
+            ids.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            ids.dedup();
+            ids
+        }))
     }
 
     /// The one function that names keychain items.

@@ -132,7 +132,8 @@ pub async fn copy_diagnostics(
             ),
         ),
     ];
-    crate::clipboard::copy_text(&app, service.diagnostics(&facts))?;
+    let orphans = service.orphans().await.ok();
+    crate::clipboard::copy_text(&app, service.diagnostics(&facts, orphans.as_ref()))?;
     Ok(Copied {
         message: "Diagnostics are on the clipboard. They hold no tokens or keys.".into(),
     })

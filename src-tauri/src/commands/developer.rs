@@ -64,9 +64,31 @@ pub async fn connection_details(
     })
 }
 
-/// The whole access token, for the Reveal toggle: only when the person asks.
+/// Only Plugboard's own window may ask for a secret: never another webview.
+fn only_main(window: &tauri::WebviewWindow) -> Result<(), UserError> {
+    if window.label() == "main" {
+        Ok(())
+    } else {
+        log::warn!(
+            "a secret was asked for by window `{}`: refused",
+            window.label()
+        );
+        Err(UserError::new(
+            ErrorCode::InvalidInput,
+            "Only Plugboard's main window can show or copy tokens.",
+        ))
+    }
+}
+
+/// The whole access token, for the Reveal toggle: only when the person asks, and only to the
+/// main window (the answer goes back to the webview that invoked the command).
 #[tauri::command]
-pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<String, UserError> {
+pub async fn reveal_token(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<String, UserError> {
+    only_main(&window)?;
     let service = state.service()?;
     let id = super::connection_id(&id)?;
     let m = service
@@ -77,18 +99,54 @@ pub async fn reveal_token(state: State<'_, AppState>, id: String) -> Result<Stri
     Ok(m.access_token.expose().to_string())
 }
 
+/// Starts the confirmation before a refresh token is copied: a one-time code for `copy_token`
+/// (see [`crate::confirm`]), and the words of the question the page shows.
+#[derive(Serialize)]
+pub struct Confirmation {
+    code: String,
+    question: String,
+}
+
+#[tauri::command]
+pub async fn confirm_copy_refresh(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Confirmation, UserError> {
+    only_main(&window)?;
+    let service = state.service()?;
+    let id = super::connection_id(&id)?;
+    let name = service.provider_name_of(&id);
+    Ok(Confirmation {
+        code: state.confirmations.issue(&id),
+        question: format!("The refresh token gives lasting access to this {name} account. Anyone holding it can get new tokens. Copy it anyway?"),
+    })
+}
+
 /// Copies a token form to the clipboard from Rust: `access`, `header`, `curl` or `refresh`.
-/// With `refresh_first` the connection is refreshed before copying ("Refresh & copy").
+/// With `refresh_first` the connection is refreshed before copying ("Refresh & copy"). The
+/// refresh token needs `confirmation`, a code from [`confirm_copy_refresh`].
 #[tauri::command]
 pub async fn copy_token(
     app: AppHandle,
+    window: tauri::WebviewWindow,
     state: State<'_, AppState>,
     id: String,
     form: String,
     refresh_first: bool,
+    confirmation: Option<String>,
 ) -> Result<Copied, UserError> {
+    only_main(&window)?;
     let service = state.service()?;
     let id = super::connection_id(&id)?;
+    if form == "refresh" && !confirmation.is_some_and(|code| state.confirmations.spend(&code, &id))
+    {
+        log::warn!("a refresh token copy of {id} without a confirmation: refused");
+        return Err(UserError::new(
+            ErrorCode::InvalidInput,
+            "Copying a refresh token needs your confirmation first: choose “Copy refresh token…” and confirm.",
+        ));
+    }
     let name = service.provider_name_of(&id);
     if refresh_first {
         let refreshed = service.refresh(&id).await;

@@ -3,6 +3,7 @@
 
 pub mod connect;
 pub mod disconnect;
+pub mod doctor;
 pub mod providers;
 pub mod refresh;
 pub mod sign_in;

@@ -11,6 +11,7 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
     // Ask whether the keychain is locked (never prompts), so statuses say so.
     let _ = service.probe_keychain().await;
     let views = service.list().map_err(|e| fail(service, "", e))?;
+    let orphans = service.orphans().await.ok();
     let doc = output::StatusDoc {
         schema: output::SCHEMA,
         keychain: service.keychain_state(),
@@ -18,10 +19,15 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
             .iter()
             .map(|c| output::connection(service, c))
             .collect(),
+        orphans,
     };
     if as_json {
         term.json(&doc)
     } else {
-        term.print(&output::status_text(&doc))
+        term.print(&output::status_text(&doc))?;
+        if let Some(note) = doc.orphans.as_ref().and_then(|o| o.summary()) {
+            term.say(format!("Note: {note}"));
+        }
+        Ok(())
     }
 }

@@ -17,6 +17,7 @@ use crate::term::Term;
 struct World {
     _sim: Simulator,
     service: Connections,
+    vault: Vault,
 }
 
 async fn world(name: &str) -> World {
@@ -28,7 +29,8 @@ async fn world(name: &str) -> World {
     let vault = Vault::with_store(None, Arc::new(MemoryStore::default()));
     World {
         _sim: sim,
-        service: Connections::new(catalogue, vault, &dir),
+        service: Connections::new(catalogue, vault.clone(), &dir),
+        vault,
     }
 }
 
@@ -143,4 +145,90 @@ async fn bad_arguments_say_what_to_use_and_print_nothing() {
     .await;
     assert_eq!(r.unwrap_err().exit, exit::NOT_FOUND);
     assert!(out.is_empty());
+}
+
+#[tokio::test]
+async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
+    use plugboard_core::connection::ConnectionId;
+    use plugboard_core::secret::SecretString;
+    use plugboard_core::vault::VaultKey;
+    let w = world("doctor").await;
+    let (r, _, _) =
+        captured(async |t| super::connect::run(&w.service, key_args(false), t).await).await;
+    r.unwrap();
+    let (r, out, _) =
+        captured(async |t| super::doctor::run(&w.service, false, false, t).await).await;
+    r.unwrap();
+    assert!(out.contains("Orphans: none"), "{out}");
+
+    // A keychain item no connection names (a connect cut off between its two writes).
+    let stray = ConnectionId::parse("whatconverts-0badf00d").unwrap();
+    let key = VaultKey::Connection(w.service.list().unwrap()[0].id.clone());
+    let item = w.vault.get(&key).unwrap().unwrap();
+    w.vault
+        .put(&VaultKey::Connection(stray.clone()), &item)
+        .unwrap();
+    let junk = ConnectionId::parse("hubspot-0000junk").unwrap();
+    w.vault
+        .put(
+            &VaultKey::Connection(junk.clone()),
+            &SecretString::new("not ours"),
+        )
+        .unwrap();
+
+    let (r, out, err) = captured(async |t| super::status::run(&w.service, false, t).await).await;
+    r.unwrap();
+    assert!(
+        err.contains("2 keychain items belong to no connection"),
+        "{err}"
+    );
+    assert!(err.contains("plugboard doctor"), "{err}");
+    let (r, out_json, _) = captured(async |t| super::status::run(&w.service, true, t).await).await;
+    r.unwrap();
+    let doc: Value = serde_json::from_str(&out_json).unwrap();
+    assert_eq!(doc["orphans"]["keychain_only"].as_array().unwrap().len(), 2);
+    let _ = out;
+
+    let (r, out, _) =
+        captured(async |t| super::doctor::run(&w.service, false, false, t).await).await;
+    r.unwrap();
+    assert!(
+        out.contains("Keychain item with no connection: whatconverts-0badf00d"),
+        "{out}"
+    );
+    assert!(out.contains("plugboard doctor --fix"), "{out}");
+    let (r, out, _) = captured(async |t| super::doctor::run(&w.service, true, true, t).await).await;
+    r.unwrap();
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc["fixed"],
+        serde_json::json!([
+            {"action": "removed", "connection": "hubspot-0000junk"},
+            {"action": "reindexed", "connection": "whatconverts-0badf00d"}
+        ])
+    );
+    let list = w.service.list().unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list
+        .iter()
+        .any(|c| c.id == stray && c.account == "Recovered connection"));
+    assert!(w.vault.get(&VaultKey::Connection(junk)).unwrap().is_none());
+
+    // The other side: a connection whose item was deleted behind Plugboard's back.
+    w.vault
+        .delete(&VaultKey::Connection(stray.clone()))
+        .unwrap();
+    let (r, out, _) =
+        captured(async |t| super::doctor::run(&w.service, true, false, t).await).await;
+    r.unwrap();
+    assert!(
+        out.contains(&format!("Connection with no keychain item: {stray}")),
+        "{out}"
+    );
+    assert!(out.contains(&format!("Forgot {stray}")), "{out}");
+    assert_eq!(w.service.list().unwrap().len(), 1);
+    let (r, out, _) =
+        captured(async |t| super::doctor::run(&w.service, false, false, t).await).await;
+    r.unwrap();
+    assert!(out.contains("Orphans: none"), "{out}");
 }

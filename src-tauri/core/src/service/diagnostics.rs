@@ -11,7 +11,7 @@ impl Connections {
     /// A support report: app facts, keychain, clock skew, every connection's status, expiry and
     /// last error code, and recent events. Built only from the index, the timeline and live state,
     /// which hold no secrets; a test plants tokens and checks none appears.
-    pub fn diagnostics(&self, app: &[(&str, String)]) -> String {
+    pub fn diagnostics(&self, app: &[(&str, String)], orphans: Option<&super::Orphans>) -> String {
         use std::fmt::Write as _;
         let now = self.now();
         let mut out = String::from("Plugboard diagnostics\n");
@@ -70,6 +70,21 @@ impl Connections {
             Err(e) => {
                 let _ = writeln!(out, "Connections: the index cannot be read ({e})");
             }
+        }
+        match orphans {
+            Some(o) if o.is_empty() => out.push_str("Orphans: none\n"),
+            Some(o) => {
+                let ids = |v: &[crate::connection::ConnectionId]| {
+                    v.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let _ = writeln!(
+                    out,
+                    "Orphans: keychain items with no connection [{}]; connections with no keychain item [{}]",
+                    ids(&o.keychain_only),
+                    ids(&o.index_only)
+                );
+            }
+            None => out.push_str("Orphans: not checked (the keychain could not be asked)\n"),
         }
         out.push_str("Recent events:\n");
         for e in self.timeline.recent(20) {

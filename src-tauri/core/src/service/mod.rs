@@ -35,6 +35,7 @@ mod diagnostics;
 mod disconnect;
 mod error;
 mod model;
+mod orphans;
 mod refresh;
 mod runtime;
 mod session;
@@ -62,6 +63,7 @@ pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
     TokenMaterial,
 };
+pub use orphans::{Fixed, Orphans};
 pub use session::{query_of_address, ReturnTo, SignIn};
 
 use runtime::Runtime;
@@ -122,6 +124,11 @@ impl Connections {
     pub fn with_settings(mut self, settings: &Settings) -> Self {
         self.settings = settings.clone();
         self
+    }
+
+    /// The folder of the index, timeline and locks.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
     }
 
     /// Replaces the HTTP client (tests of a slow provider use a short time limit).

@@ -158,7 +158,11 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     let wm = f.service.token_material(&w.id).await.unwrap();
     assert!(wm.header.expose().starts_with("Authorization: Basic "));
 
-    let report = f.service.diagnostics(&[("Version", "0.0.0-test".into())]);
+    let orphans = f.service.orphans().await.unwrap();
+    let report = f
+        .service
+        .diagnostics(&[("Version", "0.0.0-test".into())], Some(&orphans));
+    assert!(report.contains("Orphans: none"), "{report}");
     assert!(
         report.contains(c.id.as_str()) && report.contains("Temporary problem"),
         "{report}"

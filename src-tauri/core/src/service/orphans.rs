@@ -1,0 +1,188 @@
+/*!
+Orphans: a keychain item in Plugboard's namespace that no connection in the index names (a
+connect interrupted between its two writes, an index restored from a backup), or a connection in
+the index whose keychain item is gone. Both are found from the items' names alone where the
+keychain can list them (the Secret Service), so no secret is read; elsewhere each connection's item
+is looked up.
+
+[`Connections::orphans`] reports them (diagnostics, `plugboard status`, `plugboard doctor`);
+[`Connections::fix_orphans`] (`plugboard doctor --fix`) re-indexes a keychain item whose provider
+Plugboard knows and whose content it can read, as "Recovered connection" (an identity check then
+names it), removes any other such item, and forgets index entries with no item (their sign-in is
+gone: only a new Connect helps).
+*/
+
+use serde::Serialize;
+
+use super::{Connections, ServiceError};
+use crate::catalogue::{MethodKind, ProviderId};
+use crate::connection::ConnectionId;
+use crate::timeline::EventKind;
+use crate::tokens::ConnectionSecret;
+use crate::vault::VaultKey;
+
+/// What [`Connections::orphans`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Orphans {
+    /// Keychain items no connection names.
+    pub keychain_only: Vec<ConnectionId>,
+    /// Connections whose keychain item is gone.
+    pub index_only: Vec<ConnectionId>,
+}
+
+impl Orphans {
+    pub fn is_empty(&self) -> bool {
+        self.keychain_only.is_empty() && self.index_only.is_empty()
+    }
+
+    /// One line for a person, or `None` when there is nothing to say.
+    pub fn summary(&self) -> Option<String> {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let mut parts = Vec::new();
+        if !self.keychain_only.is_empty() {
+            parts.push(plural(
+                self.keychain_only.len(),
+                "keychain item belongs to no connection",
+                "keychain items belong to no connection",
+            ));
+        }
+        if !self.index_only.is_empty() {
+            parts.push(plural(
+                self.index_only.len(),
+                "connection has lost its keychain item",
+                "connections have lost their keychain items",
+            ));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "{}. Run `plugboard doctor` to see them, and `plugboard doctor --fix` to tidy up.",
+                parts.join("; ")
+            )
+        })
+    }
+}
+
+/// What [`Connections::fix_orphans`] did to one orphan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", content = "connection", rename_all = "snake_case")]
+pub enum Fixed {
+    /// A keychain item put back in the index as "Recovered connection".
+    Reindexed(ConnectionId),
+    /// A keychain item removed (unknown provider, or content Plugboard cannot read).
+    Removed(ConnectionId),
+    /// An index entry with no keychain item forgotten.
+    Forgotten(ConnectionId),
+}
+
+impl Connections {
+    /// Finds orphans on both sides (see the module's documentation).
+    pub async fn orphans(&self) -> Result<Orphans, ServiceError> {
+        let records = self.index.load()?;
+        let listed = self.vault.run(|v| v.connection_items()).await?;
+        let mut found = Orphans::default();
+        match listed {
+            Some(items) => {
+                found.keychain_only = items
+                    .iter()
+                    .filter(|id| !records.iter().any(|r| &r.id == *id))
+                    .cloned()
+                    .collect();
+                found.index_only = records
+                    .iter()
+                    .filter(|r| !items.contains(&r.id))
+                    .map(|r| r.id.clone())
+                    .collect();
+            }
+            None => {
+                for r in &records {
+                    let key = VaultKey::Connection(r.id.clone());
+                    if self.vault.run(move |v| v.get(&key)).await?.is_none() {
+                        found.index_only.push(r.id.clone());
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Tidies up what [`Self::orphans`] finds, each under its connection's refresh lock.
+    pub async fn fix_orphans(&self) -> Result<Vec<Fixed>, ServiceError> {
+        let found = self.orphans().await?;
+        let mut done = Vec::new();
+        for id in found.keychain_only {
+            let _lock =
+                crate::flight::acquire(&self.data_dir, &id, self.settings.refresh_wait).await?;
+            // Looked at again under the lock: a connect may have just written its index entry.
+            if self.index.get(&id)?.is_some() {
+                continue;
+            }
+            let key = VaultKey::Connection(id.clone());
+            let get_key = key.clone();
+            let item = self.vault.run(move |v| v.get(&get_key)).await?;
+            let secret = item.and_then(|i| ConnectionSecret::decode(&i).ok());
+            match secret.and_then(|s| self.recovered_record(&id, &s)) {
+                Some(record) => {
+                    self.index.upsert(record)?;
+                    self.record_event(&id, EventKind::Connected, None);
+                    log::info!("{id}: keychain item re-indexed");
+                    done.push(Fixed::Reindexed(id));
+                }
+                None => {
+                    self.vault.run(move |v| v.delete(&key)).await?;
+                    log::info!("{id}: orphaned keychain item removed");
+                    done.push(Fixed::Removed(id));
+                }
+            }
+        }
+        for id in found.index_only {
+            let _lock =
+                crate::flight::acquire(&self.data_dir, &id, self.settings.refresh_wait).await?;
+            let key = VaultKey::Connection(id.clone());
+            if self.vault.run(move |v| v.get(&key)).await?.is_some() {
+                continue;
+            }
+            self.index.remove(&id)?;
+            self.runtime.forget_unsaved(id.as_str());
+            self.record_event(&id, EventKind::Disconnected, None);
+            log::info!("{id}: index entry without a keychain item forgotten");
+            done.push(Fixed::Forgotten(id));
+        }
+        Ok(done)
+    }
+
+    /// A record for a keychain item found without one: its provider from the id
+    /// (`hubspot-1a2b3c4d`), its method from the item, its expiry and scopes from the tokens.
+    fn recovered_record(
+        &self,
+        id: &ConnectionId,
+        secret: &ConnectionSecret,
+    ) -> Option<crate::index::ConnectionRecord> {
+        let (provider, _) = id.as_str().rsplit_once('-')?;
+        let provider_id = ProviderId::parse(provider)?;
+        let p = self.catalogue.get(provider)?;
+        let method = match secret {
+            ConnectionSecret::OAuth { .. } => MethodKind::AuthorizationCode,
+            ConnectionSecret::ClientCredentials { .. } => MethodKind::ClientCredentials,
+            ConnectionSecret::ApiKey { .. } => MethodKind::ApiKey,
+        };
+        p.method(method)?;
+        let mut record = self.new_record(&provider_id, method, "Recovered connection".into());
+        record.id = id.clone();
+        if let Some(tokens) = secret.tokens() {
+            record.expires_at = tokens.expires_at;
+            record.scopes = tokens.scopes.clone().unwrap_or_default();
+        }
+        record.never_expires = match p.method(method)? {
+            crate::catalogue::Method::AuthorizationCode(m) => !m.tokens_expire,
+            crate::catalogue::Method::ApiKey(_) => true,
+            crate::catalogue::Method::ClientCredentials(_) => false,
+        } && record.expires_at.is_none();
+        Some(record)
+    }
+}
