@@ -8,7 +8,7 @@ TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # `make demo` (optional): the app against the bundled provider simulator, no accounts needed.
-.PHONY: run demo test deps-build deps-test tools build lint icons screenshot bench-cli
+.PHONY: run demo test deps-build deps-test tools build lint icons screenshot bench-cli fuzz
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
@@ -51,6 +51,11 @@ icons:
 ## Retakes docs/screenshot*.png of the real window under Xvfb (needs imagemagick).
 screenshot: deps-test
 	scripts/screenshot.sh
+
+## Fuzzes the parsers of untrusted input (callbacks, token answers, provider files, stored files) for
+## FUZZ_SECONDS each (60) with cargo-fuzz; prints executions and crashes per target.
+fuzz: deps-build
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) JOBS=$(JOBS) scripts/fuzz.sh
 
 ## Prints how long `plugboard providers` and `plugboard status --json` take per run, and peak memory.
 bench-cli: deps-test build

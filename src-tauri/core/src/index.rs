@@ -184,17 +184,10 @@ impl Index {
                 })
             }
         };
-        let file: IndexFile = serde_json::from_str(&text).map_err(|e| IndexError::Unreadable {
+        parse_file(&text).map_err(|reason| IndexError::Unreadable {
             path: self.path.clone(),
-            reason: e.to_string(),
-        })?;
-        if file.version > VERSION {
-            return Err(IndexError::Unreadable {
-                path: self.path.clone(),
-                reason: format!("written by a newer Plugboard (format {})", file.version),
-            });
-        }
-        Ok(file)
+            reason,
+        })
     }
 
     fn write(&self, file: &IndexFile) -> Result<(), IndexError> {
@@ -208,6 +201,23 @@ impl Index {
             source,
         })
     }
+}
+
+/// Reads an index file's text: its connections, or why it is not an index Plugboard can read.
+/// (What the fuzzer feeds; the file itself is read by [`Index`].)
+pub fn parse(text: &str) -> Result<Vec<ConnectionRecord>, String> {
+    parse_file(text).map(|f| f.connections)
+}
+
+fn parse_file(text: &str) -> Result<IndexFile, String> {
+    let file: IndexFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if file.version > VERSION {
+        return Err(format!(
+            "written by a newer Plugboard (format {})",
+            file.version
+        ));
+    }
+    Ok(file)
 }
 
 /// Writes `body` atomically and privately (see [`crate::files::write_private`]).

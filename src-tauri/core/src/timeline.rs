@@ -47,6 +47,14 @@ struct TimelineFile {
     events: Vec<Event>,
 }
 
+/// Reads a timeline file's text: its events, or why it is not a history Plugboard wrote. (What the
+/// fuzzer feeds; the file itself is read by [`Timeline`].)
+pub fn parse(text: &str) -> Result<Vec<Event>, String> {
+    serde_json::from_str::<TimelineFile>(text)
+        .map(|f| f.events)
+        .map_err(|_| "it is not a history Plugboard wrote".into())
+}
+
 #[derive(Debug, Clone)]
 pub struct Timeline {
     path: PathBuf,
@@ -73,9 +81,7 @@ impl Timeline {
         }
         match crate::files::read_text(&self.path) {
             Ok(None) => Ok(Vec::new()),
-            Ok(Some(text)) => serde_json::from_str::<TimelineFile>(&text)
-                .map(|f| f.events)
-                .map_err(|_| "it is not a history Plugboard wrote".into()),
+            Ok(Some(text)) => parse(&text),
             Err(e) => Err(e.to_string()),
         }
     }
