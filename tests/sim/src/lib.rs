@@ -170,6 +170,8 @@ struct Inner {
     /// tokens already spent (presenting one again revokes the whole family).
     family: HashMap<String, u64>,
     spent: HashMap<String, u64>,
+    /// Every token and code minted, for canary tests (none may show up outside the keychain).
+    minted: Vec<String>,
 }
 
 type Shared = Arc<Mutex<Inner>>;
@@ -199,7 +201,9 @@ impl Inner {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or_default();
-        format!("{prefix}-{}-{nanos:08x}", self.serial)
+        let value = format!("{prefix}-{}-{nanos:08x}", self.serial);
+        self.minted.push(value.clone());
+        value
     }
 }
 
@@ -238,6 +242,15 @@ impl Simulator {
     /// with a stolen copy would, to see reuse detection revoke the grant).
     pub fn spent_refresh_tokens(&self) -> Vec<String> {
         self.lock().spent.keys().cloned().collect()
+    }
+
+    /// Every token and code the simulator has minted so far.
+    pub fn minted(&self) -> Vec<String> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .minted
+            .clone()
     }
 
     /// The provider restarted and forgot every token and code it issued.
