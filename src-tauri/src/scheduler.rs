@@ -30,6 +30,11 @@ pub fn start(app: &AppHandle) {
                 links::changed(&app);
             }
             warn_about_skew(&app, &mut skew_warned);
+            // A file found unreadable and set aside since the last tick (by a refresh, say): say
+            // so now, once.
+            for problem in plugboard_core::files::take_notices() {
+                links::notify(&app, NoticeLevel::Warning, problem);
+            }
             let due = match service.due_refreshes() {
                 Ok(due) => due,
                 Err(e) => {

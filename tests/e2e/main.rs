@@ -414,7 +414,7 @@ async fn a_provider_without_app_credentials_asks_for_them_and_keeps_the_secret_i
     assert!(items.contains("client-secret:hubspot"), "{items}");
     // No secret in any file of the app's data folder.
     let data = std::path::PathBuf::from(std::env::var("XDG_DATA_HOME").unwrap())
-        .join("dev.plugboard.desktop");
+        .join("dev.plugboard.desktop/dev");
     let saved = std::fs::read_to_string(data.join("app-credentials.json")).unwrap();
     assert!(saved.contains("my-hubspot-app") && !saved.contains("my-hubspot-secret"));
     app.wait_for_xpath("//section[@data-provider='hubspot'][not(.//*[@class='hint'])]")
@@ -1041,20 +1041,24 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
 
     // A sign-in in the window (Nimbus: client id typed in, browser stand-in, deep link).
     click_connect(&app, "Nimbus CRM").await;
+    let form = app
+        .wait_for_css("form[aria-label='Nimbus CRM app credentials']")
+        .await;
     fill(
         &app,
         "#nimbus-app-client-id",
         &plugboard_sim::client_id("nimbus"),
     )
     .await;
-    let form = app
-        .wait_for_css("form[aria-label='Nimbus CRM app credentials']")
-        .await;
     app.button_in(&form, "Save credentials")
         .await
         .click()
         .await
         .unwrap();
+    app.wait_for_xpath(
+        "//*[@data-notice='success'][contains(., 'Saved the Nimbus CRM client ID')]",
+    )
+    .await;
     app.wait_for_xpath("//section[@data-provider='nimbus'][not(.//*[@class='hint'])]")
         .await;
     let card = app.card("Nimbus CRM").await;

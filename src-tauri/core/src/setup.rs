@@ -22,7 +22,8 @@ use crate::APP_IDENTIFIER;
 /// Where Plugboard keeps its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
-    /// The index, timeline, saved client ids and refresh locks.
+    /// The index, timeline, saved client ids and refresh locks (in `demo/` for demo mode and
+    /// `dev/` for debug builds, beside their keychain namespaces).
     pub data_dir: PathBuf,
     /// Where `providers.toml` lives unless `PLUGBOARD_PROVIDERS` names another file.
     pub config_dir: PathBuf,
@@ -101,10 +102,12 @@ pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
             }
         }),
     };
-    let data_dir = if demo.is_some() {
-        paths.data_dir.join("demo")
-    } else {
-        paths.data_dir.clone()
+    // The index lives with its keychain namespace: demo mode and debug builds keep theirs in a
+    // folder of their own, so one never lists the other's connections (whose items it cannot
+    // see) nor takes them for orphans.
+    let data_dir = match vault_namespace(demo.is_some()) {
+        Some(namespace) => paths.data_dir.join(namespace),
+        None => paths.data_dir.clone(),
     };
     let connections = catalogue
         .map(|c| {

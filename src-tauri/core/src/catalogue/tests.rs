@@ -348,3 +348,35 @@ client_secret = "hs-secret"
     assert!(!format!("{creds:?}").contains("hs-secret"));
     assert!(Catalogue::parse("[credentials.x]\nclient_id = \"a\"\n", &Origin::BuiltIn).is_err());
 }
+
+#[test]
+fn a_file_cannot_set_the_parameters_plugboard_sets_itself_nor_odd_token_types() {
+    for reserved in [
+        "client_id",
+        "redirect_uri",
+        "response_type",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",
+    ] {
+        let text = format!("{MINIMAL}extra_authorize_params = {{ {reserved} = \"x\" }}\n");
+        let e = parse_err(&text, &file_origin());
+        assert!(e.contains("is set by Plugboard itself"), "{reserved}: {e}");
+    }
+    let e = parse_err(
+        &format!("{MINIMAL}token_types = [\"two words\"]\n"),
+        &file_origin(),
+    );
+    assert!(e.contains("method.token_types"), "{e}");
+    let ok = Catalogue::parse(
+        &format!("{MINIMAL}token_types = [\"MAC\"]\n"),
+        &file_origin(),
+    )
+    .unwrap();
+    let rules = ok
+        .get("acme")
+        .unwrap()
+        .token_rules(MethodKind::AuthorizationCode);
+    assert_eq!(rules.token_types, ["mac"]);
+}

@@ -8,7 +8,8 @@ use crate::tokens::TokenError;
 use base64::Engine;
 use url::Url;
 
-/// An HTTP request, built but not sent. Its `Debug` form hides header values and the body.
+/// An HTTP request, built but not sent. Its `Debug` form shows the method and host only: header
+/// values, the path (which may hold a token), the query and the body stay out.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
     pub method: &'static str,
@@ -20,8 +21,9 @@ pub struct PreparedRequest {
 
 impl std::fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = Url::parse(&self.url)
-            .map(|u| format!("{}://{}{}", u.scheme(), u.authority(), u.path()));
+        // The host only: some providers put a token in the path (HubSpot's token-info and
+        // revoke URLs), so no part of it is printed.
+        let path = Url::parse(&self.url).map(|u| format!("{}://{}/…", u.scheme(), u.authority()));
         write!(
             f,
             "PreparedRequest({} {})",

@@ -278,7 +278,7 @@ fn identity_urls_are_filled_from_the_token_set() {
 }
 
 #[test]
-fn a_prepared_requests_debug_form_hides_query_headers_and_body() {
+fn a_prepared_requests_debug_form_hides_path_query_headers_and_body() {
     let cat = catalogue();
     let Method::ClientCredentials(method) = cat.get("hotmart").unwrap().default_method() else {
         panic!()
@@ -289,8 +289,15 @@ fn a_prepared_requests_debug_form_hides_query_headers_and_body() {
     );
     assert_eq!(
         shown,
-        "PreparedRequest(POST https://api-sec-vlc.hotmart.com/security/oauth/token)"
+        "PreparedRequest(POST https://api-sec-vlc.hotmart.com/…)"
     );
+    // HubSpot's revoke URL names the refresh token in its path.
+    let hubspot = cat.get("hubspot").unwrap();
+    let t = tokens(r#"{"access_token":"at-SECRET","refresh_token":"rt-SECRET"}"#);
+    let revoke = revoke_request(hubspot, &t, &creds()).unwrap().unwrap();
+    assert!(revoke.url.contains("rt-SECRET"));
+    let shown = format!("{revoke:?}");
+    assert!(!shown.contains("SECRET"), "{shown}");
 }
 
 #[test]
