@@ -904,3 +904,50 @@ async fn plugboards_folders_and_files_are_private_and_repaired_at_start() {
     assert_eq!(mode(&root), 0o700);
     assert_eq!(mode(&index), 0o600);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_refresh_killed_midway_and_run_again_works_with_nothing_lost() {
+    let w = World::new("killed").await;
+    let id = w.connect_nimbus().await["id"].as_str().unwrap().to_string();
+    let index = w
+        .dir
+        .join("data/dev.plugboard.desktop/dev/connections.json");
+    let before = std::fs::read(&index).unwrap();
+    // The provider takes its time; the refresh is killed (SIGKILL) while it waits, holding the
+    // connection's refresh lock.
+    w.set_faults(Faults {
+        refresh_answer: Some(plugboard_sim::Answer {
+            delay: Duration::from_secs(20),
+            ..plugboard_sim::Answer::ok(r#"{"access_token":"late"}"#)
+        }),
+        ..Faults::default()
+    });
+    let mut child = w.command(&["refresh", &id]).spawn().unwrap();
+    wait_for(Duration::from_secs(10), || {
+        w.sim.count("nimbus.refresh") == 1
+    })
+    .await;
+    child.start_kill().unwrap();
+    let status = child.wait().await.unwrap();
+    assert!(!status.success());
+    assert_eq!(std::fs::read(&index).unwrap(), before, "the index is whole");
+
+    // Run again: the lock died with its process, the stored tokens are the ones before.
+    w.set_faults(Faults::default());
+    let out = w.run(&["refresh", &id, "--json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(w.sim.count("nimbus.refresh"), 2);
+    assert_eq!(w.sim.count("nimbus.reuse_detected"), 0);
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["status"], "connected");
+}
+
+/// Polls `done` every 50 ms for up to `limit`.
+async fn wait_for(limit: Duration, done: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -76,7 +76,8 @@ pub struct Faults {
     pub nimbus_lifetime: Option<i64>,
     /// Overrides the 1800 s lifetime of HubSpot's refreshed tokens (e.g. 5 s tokens).
     pub hubspot_refreshed_lifetime: Option<i64>,
-    /// HubSpot refresh grants get this answer instead of tokens (malformed, huge, slow, 429…).
+    /// HubSpot and Nimbus refresh grants get this answer instead of tokens (malformed, huge,
+    /// slow, 429…); nothing rotates.
     pub refresh_answer: Option<Answer>,
     /// HubSpot refresh grants rotate the refresh token, then the reply is lost (the connection
     /// breaks after the headers): the new tokens exist only at the provider.
@@ -622,20 +623,9 @@ fn body_client_ok(provider: &str, form: &HashMap<String, String>) -> bool {
 }
 
 async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let answer = {
-        let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
-        let refresh = form_body(&headers, &body)
-            .is_ok_and(|f| f.get("grant_type").map(String::as_str) == Some("refresh_token"));
-        match (&s.faults.refresh_answer, refresh) {
-            (Some(answer), true) => {
-                let answer = answer.clone();
-                s.count("hubspot.refresh");
-                Some(answer)
-            }
-            _ => None,
-        }
-    };
-    if let Some(answer) = answer {
+    let refresh = form_body(&headers, &body)
+        .is_ok_and(|f| f.get("grant_type").map(String::as_str) == Some("refresh_token"));
+    if let Some(answer) = canned_refresh(&inner, refresh, "hubspot.refresh") {
         tokio::time::sleep(answer.delay).await;
         return answer.into_response();
     }
@@ -962,7 +952,22 @@ async fn whatconverts_leads(State(inner): State<Shared>, headers: HeaderMap) -> 
 /// Nimbus's token endpoint: a public client (client id, no secret) sending JSON; every refresh
 /// rotates the refresh token, and a spent one presented again revokes the whole grant (reuse
 /// detection, OAuth 2.0 Security BCP §4.14.2).
+/// The `refresh_answer` fault: a refresh grant gets the canned answer (counted as `counter`),
+/// and the provider's state is untouched (nothing rotates).
+fn canned_refresh(inner: &Shared, refresh: bool, counter: &str) -> Option<Answer> {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    let answer = s.faults.refresh_answer.clone().filter(|_| refresh)?;
+    s.count(counter);
+    Some(answer)
+}
+
 async fn nimbus_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let refresh = serde_json::from_slice::<HashMap<String, String>>(&body)
+        .is_ok_and(|p| p.get("grant_type").map(String::as_str) == Some("refresh_token"));
+    if let Some(answer) = canned_refresh(&inner, refresh, "nimbus.refresh") {
+        tokio::time::sleep(answer.delay).await;
+        return answer.into_response();
+    }
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     let json_body = headers
         .get(header::CONTENT_TYPE)
