@@ -795,32 +795,8 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
 
     // The same binary in a shell, with the window's folders and provider file.
     let cli = |args: Vec<String>, stdin: String| {
-        let (providers, data_home) = (providers.clone(), data_home.clone());
-        tokio::task::spawn_blocking(move || {
-            use std::io::Write;
-            let mut child = Command::new(cli_binary())
-                .args(&args)
-                .env("PLUGBOARD_PROVIDERS", providers)
-                .env("XDG_DATA_HOME", data_home)
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(stdin.as_bytes())
-                .unwrap();
-            let out = child.wait_with_output().unwrap();
-            assert!(
-                out.status.success(),
-                "plugboard {args:?}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout).into_owned()
-        })
+        let run = shell(&providers, &data_home, args, stdin);
+        async move { run.await.map(|(out, _)| out) }
     };
     let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let out = cli(
@@ -918,6 +894,45 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
     app.close().await;
 }
 
+/// Runs `plugboard args…` in a shell with the window's provider file and data folder, `stdin`
+/// piped in; requires success and gives stdout and stderr.
+fn shell(
+    providers: &std::path::Path,
+    data_home: &std::path::Path,
+    args: Vec<String>,
+    stdin: String,
+) -> tokio::task::JoinHandle<(String, String)> {
+    let (providers, data_home) = (providers.to_path_buf(), data_home.to_path_buf());
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let mut child = Command::new(cli_binary())
+            .args(&args)
+            .env("PLUGBOARD_PROVIDERS", providers)
+            .env("XDG_DATA_HOME", data_home)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "plugboard {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+}
+
 /// The recorder the canary installs in the page: every command the page calls (arguments and
 /// answers) and every event it receives, kept in `window.__canary`.
 const RECORDER: &str = r#"
@@ -977,33 +992,7 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
         app.client.execute(RECORDER, vec![]).await.unwrap(),
         serde_json::Value::Bool(true)
     );
-    let cli = |args: Vec<String>, stdin: String| {
-        let (providers, data_home) = (providers.clone(), data_home.clone());
-        tokio::task::spawn_blocking(move || {
-            use std::io::Write;
-            let mut child = Command::new(cli_binary())
-                .args(&args)
-                .env("PLUGBOARD_PROVIDERS", providers)
-                .env("XDG_DATA_HOME", data_home)
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(stdin.as_bytes())
-                .unwrap();
-            let out = child.wait_with_output().unwrap();
-            assert!(out.status.success(), "plugboard {args:?}");
-            (
-                String::from_utf8_lossy(&out.stdout).into_owned(),
-                String::from_utf8_lossy(&out.stderr).into_owned(),
-            )
-        })
-    };
+    let cli = |args: Vec<String>, stdin: String| shell(&providers, &data_home, args, stdin);
     let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut shown = Vec::new();
 
