@@ -19,8 +19,13 @@ fuzz_target!(|data: &[u8]| {
         let redacted = link.redacted();
         // A callback's code never shows in its redacted form (what logs and notices carry).
         if link.is_oauth_callback() {
+            // (Unless the code's text is also in the link's scheme or path, which are shown.)
+            let shown_part = text.split('?').next().unwrap_or_default();
             if let Some(code) = link.param("code").filter(|c| c.len() > 8) {
-                assert!(!redacted.contains(&code), "a redacted callback shows its code");
+                assert!(
+                    !redacted.contains(&code) || shown_part.contains(&code),
+                    "a redacted callback shows its code"
+                );
             }
         }
         let _ = read_callback(|k| link.param(k), Some("https://app.example.com"));

@@ -17,6 +17,9 @@ struct DoctorDoc {
     data_dir: String,
     /// Files kept as `<name>.corrupt-<time>` because they could not be read.
     set_aside: Vec<String>,
+    /// Why the connection list or the keychain could not be looked at, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<String>,
     orphans: Orphans,
     /// With `--fix`: what was done.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,15 +33,19 @@ pub async fn run(
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
     let _ = service.probe_keychain().await;
-    let orphans = service.orphans().await.map_err(|e| fail(service, "", e))?;
-    let fixed = match fix {
-        true => Some(
+    // An unreadable connection list is when support needs this most: report it, don't stop.
+    let (orphans, problem) = match service.orphans().await {
+        Ok(o) => (o, None),
+        Err(e) => (Orphans::default(), Some(service.explain(&e).message)),
+    };
+    let fixed = match (fix, &problem) {
+        (true, None) => Some(
             service
                 .fix_orphans()
                 .await
                 .map_err(|e| fail(service, "", e))?,
         ),
-        false => None,
+        _ => None,
     };
     let mut set_aside: Vec<String> = std::fs::read_dir(service.data_dir())
         .map(|entries| {
@@ -55,6 +62,7 @@ pub async fn run(
         keychain: service.keychain_state(),
         data_dir: service.data_dir().display().to_string(),
         set_aside,
+        problem,
         orphans,
         fixed,
     };
@@ -77,7 +85,9 @@ fn text(doc: &DoctorDoc) -> String {
             let _ = writeln!(out, "  {f}");
         }
     }
-    if doc.orphans.is_empty() {
+    if let Some(problem) = &doc.problem {
+        let _ = writeln!(out, "Orphans: not checked. {problem}");
+    } else if doc.orphans.is_empty() {
         out.push_str("Orphans: none\n");
     } else {
         for id in &doc.orphans.keychain_only {

@@ -231,4 +231,16 @@ async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
         captured(async |t| super::doctor::run(&w.service, false, false, t).await).await;
     r.unwrap();
     assert!(out.contains("Orphans: none"), "{out}");
+
+    // An unreadable connection list: doctor still reports, and says what to do.
+    std::fs::write(w.service.data_dir().join("connections.json"), "garbage").unwrap();
+    let (r, out, _) =
+        captured(async |t| super::doctor::run(&w.service, true, false, t).await).await;
+    r.unwrap();
+    assert!(out.contains("Orphans: not checked"), "{out}");
+    assert!(
+        out.contains("couldn't read its list of connections"),
+        "{out}"
+    );
+    assert!(out.contains("plugboard doctor --fix"), "{out}");
 }

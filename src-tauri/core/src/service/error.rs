@@ -272,7 +272,7 @@ impl ServiceError {
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
             ServiceError::Index(i @ IndexError::Write { .. }) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}. Check that the disk has space and the folder is writable, then try again.")),
-            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't read its list of connections: {i}. Nothing was changed. Copy the diagnostics and contact support, or move the file aside to start over.")),
+            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't read its list of connections: {i}. Nothing was changed. Move the file aside to start a new list (the sign-ins stay in your keychain, and `plugboard doctor --fix` puts them back in the list), or send the file to support.")),
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
                 C::ProviderUnavailable,
                 format!("Another Plugboard window or command is still refreshing this {provider_name} connection. Try again in a minute."),
