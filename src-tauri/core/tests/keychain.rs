@@ -137,3 +137,33 @@ fn unavailable_child() {
         "expected Unavailable, got {err:?}"
     );
 }
+
+#[test]
+#[ignore = "needs the private test session with a Secret Service: run `make test`"]
+fn one_connection_serves_every_call_and_items_stay_readable_by_other_tools() {
+    require_session();
+    let store = std::sync::Arc::new(plugboard_core::vault::SecretServiceStore::default());
+    let vault = Vault::with_store(Some("test-one-session"), store.clone());
+    let id = ConnectionId::parse("hubspot-0000c0de").unwrap();
+    let key = VaultKey::Connection(id);
+    for n in 0..20 {
+        let value = SecretString::new(format!("value-{n}"));
+        vault.put(&key, &value).unwrap();
+        assert_eq!(vault.get(&key).unwrap(), Some(value));
+    }
+    vault.probe().unwrap();
+    assert_eq!(
+        vault.connection_items().unwrap().unwrap().len(),
+        1,
+        "listed by name"
+    );
+    assert_eq!(store.connections_opened(), 1, "one kept-open session");
+    // Written as keyring writes them: another process finds the item by its attributes.
+    assert_eq!(
+        lookup_from_another_process(&vault, &key).as_deref(),
+        Some("value-19")
+    );
+    vault.delete(&key).unwrap();
+    assert_eq!(vault.get(&key).unwrap(), None);
+    assert_eq!(store.connections_opened(), 1);
+}

@@ -24,6 +24,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+#[cfg(target_os = "linux")]
+mod secret_service;
+#[cfg(target_os = "linux")]
+pub use secret_service::{counts, Counts, SecretServiceStore};
+
 use crate::catalogue::ProviderId;
 use crate::connection::ConnectionId;
 use crate::secret::SecretString;
@@ -265,7 +270,13 @@ impl Vault {
     /// A vault in `namespace` of the OS keychain (`None` for the release namespace, e.g.
     /// `Some("dev")`, `Some("demo")`).
     pub fn new(namespace: Option<&str>) -> Self {
-        Self::with_store(namespace, Arc::new(KeyringStore))
+        // Linux: one kept-open Secret Service session per process; elsewhere the platform's
+        // keychain through keyring.
+        #[cfg(target_os = "linux")]
+        let store: Arc<dyn SecretStore> = Arc::new(SecretServiceStore::default());
+        #[cfg(not(target_os = "linux"))]
+        let store: Arc<dyn SecretStore> = Arc::new(KeyringStore);
+        Self::with_store(namespace, store)
     }
 
     /// A vault in `namespace` of `store` (tests pass a [`MemoryStore`]).
