@@ -55,6 +55,14 @@ pub struct ConnectionRecord {
     /// The last failure, in Plugboard's words (never a provider's raw answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_error: Option<LastError>,
+    /// Counts the secret's replacements (refreshes, reconnects): a process that waited for the
+    /// refresh lock compares it to what it saw before, instead of reading the keychain twice.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub generation: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn is_false(b: &bool) -> bool {
@@ -245,6 +253,7 @@ mod tests {
             reconnect_needed: false,
             temporary_problem: false,
             last_error: None,
+            generation: 0,
         }
     }
 

@@ -20,6 +20,9 @@ use crate::vault::VaultKey;
 #[derive(Default)]
 pub struct CredentialSource {
     explicit: RwLock<HashMap<String, AppCredentials>>,
+    /// Client secrets saved in Settings, as read from the keychain once per process (a refresh
+    /// then costs no read for them); updated when Settings saves a new one.
+    saved_secrets: RwLock<HashMap<String, Option<SecretString>>>,
 }
 
 impl CredentialSource {
@@ -70,8 +73,23 @@ impl Connections {
             return Some(c);
         }
         let client_id = self.saved_client_ids().remove(provider)?;
-        let key = VaultKey::ClientSecret(ProviderId::parse(provider)?);
-        let secret = self.vault.run(move |v| v.get(&key)).await.ok().flatten();
+        let cached = self
+            .credentials
+            .saved_secrets
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(provider)
+            .cloned();
+        let secret = match cached {
+            Some(secret) => secret,
+            None => {
+                let key = VaultKey::ClientSecret(ProviderId::parse(provider)?);
+                // Only an answer is remembered: a locked keychain is asked again next time.
+                let read = self.vault.run(move |v| v.get(&key)).await.ok()?;
+                self.remember_secret(provider, read.clone());
+                read
+            }
+        };
         Some(AppCredentials {
             client_id,
             client_secret: secret,
@@ -91,10 +109,13 @@ impl Connections {
         if p.public_client() {
             // A public client has no secret (PKCE is its proof): drop any stored by mistake.
             self.vault.run(move |v| v.delete(&key)).await?;
+            self.remember_secret(provider.as_str(), None);
         } else {
             required(client_secret.expose(), "Client secret")?;
             let secret = SecretString::new(client_secret.expose().trim());
-            self.vault.run(move |v| v.put(&key, &secret)).await?;
+            let put = secret.clone();
+            self.vault.run(move |v| v.put(&key, &put)).await?;
+            self.remember_secret(provider.as_str(), Some(secret));
         }
         let mut ids = self.saved_client_ids();
         ids.insert(provider.to_string(), client_id.to_string());
@@ -107,6 +128,14 @@ impl Connections {
         })?;
         log::info!("app credentials for {provider} saved");
         Ok(())
+    }
+
+    fn remember_secret(&self, provider: &str, secret: Option<SecretString>) {
+        self.credentials
+            .saved_secrets
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(provider.to_string(), secret);
     }
 
     pub(super) fn has_saved_client_id(&self, provider: &str) -> bool {

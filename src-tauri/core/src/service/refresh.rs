@@ -17,7 +17,6 @@ use crate::connection::ConnectionId;
 use crate::flow::{self, AppCredentials, FlowError};
 use crate::index::ConnectionRecord;
 use crate::lifetime::{self, KeychainState};
-use crate::secret::SecretString;
 use crate::timeline::EventKind;
 use crate::tokens::{ConnectionSecret, TokenError};
 use crate::vault::{VaultError, VaultKey};
@@ -186,11 +185,13 @@ impl Connections {
         Result<(ConnectionRecord, bool), ServiceError>,
         Option<crate::flight::FlightLock>,
     ) {
-        // What the caller saw before waiting: if the secret changes meanwhile, someone refreshed.
+        // What the caller saw before waiting: if the secret is replaced meanwhile (its generation
+        // moves on), someone refreshed. From the index: no keychain read before the lock.
         let seen = match want {
-            Want::Always => match self.load(cid).await {
-                Ok((_, secret)) => Some(secret.encode()),
-                Err(e) => return (Err(e), None),
+            Want::Always => match self.index.get(cid) {
+                Ok(Some(record)) => Some(record.generation),
+                Ok(None) => return (Err(ServiceError::UnknownConnection(cid.to_string())), None),
+                Err(e) => return (Err(e.into()), None),
             },
             _ => None,
         };
@@ -207,12 +208,12 @@ impl Connections {
         &self,
         cid: &ConnectionId,
         want: Want,
-        seen: Option<SecretString>,
+        seen: Option<u64>,
     ) -> Result<(ConnectionRecord, bool), ServiceError> {
         let (record, secret) = self.load(cid).await?;
         let now = self.now();
         let already = match want {
-            Want::Always => seen.is_some_and(|s| s.expose() != secret.encode().expose()),
+            Want::Always => seen.is_some_and(|generation| generation != record.generation),
             Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry())
                 .is_none_or(|due| due > now),
             Want::Within(seconds) => {
@@ -319,6 +320,7 @@ impl Connections {
             refreshed_at: Some(now),
             reconnect_needed: false,
             temporary_problem: false,
+            generation: record.generation + 1,
             ..record
         };
         let put_item = item.clone();

@@ -46,6 +46,7 @@ impl Connections {
             reconnect_needed: false,
             temporary_problem: false,
             last_error: None,
+            generation: 0,
         }
     }
 
@@ -126,6 +127,7 @@ impl Connections {
         if let Some(existing) = &existing {
             record.id = existing.id.clone();
             record.last_error = existing.last_error.clone();
+            record.generation = existing.generation + 1;
         }
         // A reconnect replaces a connection another process may be refreshing: wait for that, so
         // its write (of the old grant) cannot land over the new tokens.

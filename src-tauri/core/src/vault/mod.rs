@@ -186,6 +186,15 @@ pub struct MemoryStore {
     items: Mutex<Items>,
     locked: std::sync::atomic::AtomicBool,
     refuse_writes: std::sync::atomic::AtomicBool,
+    reads: std::sync::atomic::AtomicU64,
+    writes: std::sync::atomic::AtomicU64,
+}
+
+/// Calls made to a [`MemoryStore`], for tests that count what an operation costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreCalls {
+    pub reads: u64,
+    pub writes: u64,
 }
 
 impl MemoryStore {
@@ -193,6 +202,14 @@ impl MemoryStore {
     pub fn set_locked(&self, locked: bool) {
         self.locked
             .store(locked, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The reads (get) and writes (put, delete) made so far.
+    pub fn counts(&self) -> StoreCalls {
+        StoreCalls {
+            reads: self.reads.load(std::sync::atomic::Ordering::Relaxed),
+            writes: self.writes.load(std::sync::atomic::Ordering::Relaxed),
+        }
     }
 
     /// Makes writes fail (reads still work), as a full or broken keychain can.
@@ -211,6 +228,8 @@ impl MemoryStore {
 
 impl SecretStore for MemoryStore {
     fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError> {
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(self
             .items()?
             .get(&(service.to_string(), account.to_string()))
@@ -218,6 +237,8 @@ impl SecretStore for MemoryStore {
     }
 
     fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if self
             .refuse_writes
             .load(std::sync::atomic::Ordering::Relaxed)
@@ -234,6 +255,8 @@ impl SecretStore for MemoryStore {
     }
 
     fn delete(&self, service: &str, account: &str) -> Result<(), VaultError> {
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.items()?
             .remove(&(service.to_string(), account.to_string()));
         Ok(())

@@ -284,13 +284,14 @@ async fn a_keychain_that_refuses_the_rotated_tokens_keeps_them_in_memory_and_nev
         "the keychain still has the old item"
     );
 
-    // The next use works from the tokens in memory: a developer's token is the new one, and a
-    // refresh spends the new refresh token (rotation: the old one is dead at the provider).
+    // The next use works from the tokens in memory: a developer's token is the new one.
     let material = f.service.token_material(&c.id).await.unwrap();
     assert!(!spent.expose().contains(material.access_token.expose()));
     f.store.refuse_writes(false);
+    // The Refresh button: the tokens in memory are the fresh ones, so they are saved (not spent
+    // again at the provider).
     f.service.refresh(&c.id).await.unwrap();
-    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
     let saved = item(&f, &c.id).unwrap();
     assert_ne!(saved, spent, "saved at last");
     let view = f.service.get(&c.id).unwrap().unwrap();
@@ -493,4 +494,49 @@ async fn futures_join_all<F: std::future::Future>(
             .map(|r| r.expect("every future finished")),
     );
     out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_costs_one_keychain_read_and_one_write() {
+    let f = fixture("cost-refresh").await;
+    let c = connect_hubspot(&f).await;
+    let before = f.store.counts();
+    f.service.refresh(&c.id).await.unwrap();
+    let after = f.store.counts();
+    assert_eq!(after.reads - before.reads, 1, "reads");
+    assert_eq!(after.writes - before.writes, 1, "writes");
+    // A caller that waited while another process refreshed reads once and writes nothing.
+    let other = Connections::new(f.service.catalogue().clone(), f.vault.clone(), &f.dir)
+        .with_clock(f.clock.clone());
+    other.credentials.set("hubspot", sim_creds("hubspot"));
+    let before = f.store.counts();
+    other.ensure_fresh(&c.id, 60).await.unwrap();
+    let after = f.store.counts();
+    assert_eq!(
+        (after.reads - before.reads, after.writes - before.writes),
+        (0, 0),
+        "fresh by the index"
+    );
+    // App credentials saved in Settings: the client secret is read from the keychain once per
+    // process, not once per refresh.
+    let saved = Connections::new(f.service.catalogue().clone(), f.vault.clone(), &f.dir)
+        .with_clock(f.clock.clone());
+    let creds = sim_creds("hubspot");
+    saved
+        .save_app_credentials(
+            &pid("hubspot"),
+            &creds.client_id,
+            creds.client_secret.unwrap(),
+        )
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let before = f.store.counts();
+        saved.refresh(&c.id).await.unwrap();
+        let after = f.store.counts();
+        assert_eq!(
+            (after.reads - before.reads, after.writes - before.writes),
+            (1, 1)
+        );
+    }
 }
