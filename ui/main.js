@@ -34,9 +34,11 @@ async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged(() => reload());
-  // Once a second: the core's countdown and status for every connection (recomputed from the
-  // stored expiry and the wall clock, so a machine that slept shows the truth at once).
-  setInterval(tick, 1000);
+  // Once a second while the window is seen: the core's countdown and status for every connection
+  // (recomputed from the stored expiry and the wall clock, so a machine that slept shows the
+  // truth at once). Hidden or minimised, the page does not tick at all; shown again, at once.
+  setInterval(() => { if (!document.hidden) tick(); }, 1000);
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) tick(); });
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);
 }

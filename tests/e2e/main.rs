@@ -1149,3 +1149,51 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
         shown.len()
     );
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_hidden_window_does_not_tick_and_a_shown_one_catches_up_at_once() {
+    let app = App::launch_demo("launch").await;
+    // Count the page's `live` calls (its once-a-second tick) through the fetch-based IPC.
+    let count_live = r#"
+        window.__lives = 0;
+        const fetch = window.fetch.bind(window);
+        window.fetch = (input, init) => {
+          const url = typeof input === "string" ? input : input.url;
+          if (url.endsWith("/live")) window.__lives += 1;
+          return fetch(input, init);
+        };
+        return true;
+    "#;
+    app.client.execute(count_live, vec![]).await.unwrap();
+    let lives = || async {
+        app.client
+            .execute("return window.__lives", vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+    };
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert!(lives().await >= 2, "a shown window ticks");
+    // Hidden (minimised, another workspace): the page sees document.hidden and stops ticking.
+    let set_hidden = |hidden: bool| {
+        format!(
+            "Object.defineProperty(document, 'hidden', {{ value: {hidden}, configurable: true }}); \
+             document.dispatchEvent(new Event('visibilitychange')); return true;"
+        )
+    };
+    app.client.execute(&set_hidden(true), vec![]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = lives().await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(lives().await, before, "no tick while hidden");
+    // Shown again: one tick at once, then once a second.
+    app.client
+        .execute(&set_hidden(false), vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(lives().await > before, "a tick as soon as it is shown");
+    app.close().await;
+}

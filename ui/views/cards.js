@@ -42,20 +42,26 @@ function connectionItem(p, c) {
           c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
       reconnect, unlock, refresh, disconnect),
     error, details.panel);
+  // Once a second, but only what changed is touched: an idle row costs no style or layout work.
+  let shown = null;
   const applyLive = (live) => {
-    status.dataset.health = live.health;
-    status.querySelector(".glyph").textContent = GLYPH[live.health] || "•";
-    status.querySelector(".status-word").textContent = healthText(live);
-    countdown.textContent = live.countdown;
+    const words = healthText(live);
+    const key = [live.health, words, live.countdown, live.expiry.kind, live.expiry.at, live.retry_at, live.refresh_before_copy].join("|");
+    if (key === shown) return;
+    shown = key;
+    setIf(status.dataset, "health", live.health);
+    setIf(status.querySelector(".glyph"), "textContent", GLYPH[live.health] || "•");
+    setIf(status.querySelector(".status-word"), "textContent", words);
+    setIf(countdown, "textContent", live.countdown);
     if (live.expiry.kind === "at") {
-      countdown.setAttribute("datetime", new Date(live.expiry.at * 1000).toISOString());
-      countdown.dataset.absolute = `Expires ${localTime(live.expiry.at)}`;
-      countdown.setAttribute("aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
+      attrIf(countdown, "datetime", new Date(live.expiry.at * 1000).toISOString());
+      setIf(countdown.dataset, "absolute", `Expires ${localTime(live.expiry.at)}`);
+      attrIf(countdown, "aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
     }
-    reconnect.hidden = live.health !== "reconnect_needed";
-    unlock.hidden = !["keychain_locked", "keychain_unavailable"].includes(live.health);
-    refresh.disabled = live.health === "refreshing";
-    li.dataset.health = live.health;
+    setIf(reconnect, "hidden", live.health !== "reconnect_needed");
+    setIf(unlock, "hidden", !["keychain_locked", "keychain_unavailable"].includes(live.health));
+    setIf(refresh, "disabled", live.health === "refreshing");
+    setIf(li.dataset, "health", live.health);
     details.applyLive(live);
   };
   applyLive(c.live);
@@ -63,8 +69,19 @@ function connectionItem(p, c) {
   return li;
 }
 
+/** Assigns `obj[prop] = value` only when it differs (no needless style or layout work). */
+function setIf(obj, prop, value) {
+  if (obj[prop] !== value) obj[prop] = value;
+}
+
+function attrIf(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Sets a card's status badge: glyph and words, as the core ranked its connections. */
 export function setCardStatus(badge, health, label) {
+  if (badge.dataset.status === health && badge.dataset.label === label) return;
+  badge.dataset.label = label;
   badge.dataset.status = health;
   badge.className = `status status-${health}`;
   badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[health]), label);
