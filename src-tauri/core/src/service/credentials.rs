@@ -46,7 +46,7 @@ impl Connections {
     /// The client ids saved in Settings. A file that cannot be read is set aside (kept as
     /// `app-credentials.json.corrupt-<time>`, with a notice) and none are saved any more: the
     /// person enters them again, rather than Plugboard guessing.
-    fn saved_client_ids(&self) -> HashMap<String, String> {
+    pub(super) fn saved_client_ids(&self) -> HashMap<String, String> {
         let why = match crate::files::read_text(&self.saved_ids) {
             Ok(None) => return HashMap::new(),
             Ok(Some(text)) => match serde_json::from_str::<HashMap<String, String>>(&text) {
@@ -136,10 +136,6 @@ impl Connections {
             .write()
             .unwrap_or_else(|p| p.into_inner())
             .insert(provider.to_string(), secret);
-    }
-
-    pub(super) fn has_saved_client_id(&self, provider: &str) -> bool {
-        self.saved_client_ids().contains_key(provider)
     }
 
     pub fn has_credentials(&self, provider: &str) -> bool {

@@ -152,7 +152,7 @@ impl Connections {
     /// ([`crate::files::take_notices`]).
     pub fn check_files(&self) {
         self.timeline.check();
-        let _ = self.has_saved_client_id("");
+        self.saved_client_ids();
     }
 
     pub fn timeline(&self) -> &Timeline {

@@ -127,37 +127,6 @@ impl SecretStore for KeyringStore {
         }
     }
 
-    fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
-        #[cfg(target_os = "linux")]
-        {
-            use dbus_secret_service::{EncryptionType, SecretService};
-            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
-                detail: first_line(&e.to_string()),
-            };
-            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
-            // Attributes are readable on locked items too: no secret is read, nothing prompts.
-            let found = ss
-                .search_items(HashMap::from([("service", service)]))
-                .map_err(unavailable)?;
-            let mut accounts = Vec::new();
-            for item in found.unlocked.iter().chain(found.locked.iter()) {
-                let attributes = item.get_attributes().map_err(unavailable)?;
-                // Only this exact service (a search matches it exactly; the check is cheap).
-                if attributes.get("service").map(String::as_str) == Some(service) {
-                    if let Some(account) = attributes.get("username") {
-                        accounts.push(account.clone());
-                    }
-                }
-            }
-            Ok(Some(accounts))
-        }
-        #[cfg(not(target_os = "linux"))]
-        {
-            let _ = service;
-            Ok(None)
-        }
-    }
-
     fn unlock(&self) -> Result<(), VaultError> {
         #[cfg(target_os = "linux")]
         {

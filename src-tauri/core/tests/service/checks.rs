@@ -6,17 +6,7 @@ use super::*;
 async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_urgent_status() {
     let f = fixture("board").await;
     let c = connect_hubspot(&f).await;
-    let key = f
-        .service
-        .connect_api_key(
-            &pid("whatconverts"),
-            key_fields(
-                plugboard_sim::WHATCONVERTS_TOKEN,
-                plugboard_sim::WHATCONVERTS_SECRET,
-            ),
-        )
-        .await
-        .unwrap();
+    let key = connect_whatconverts(&f).await;
     f.sim.set_faults(Faults {
         token_unavailable: true,
         ..Faults::default()
@@ -146,15 +136,7 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
         ..Faults::default()
     });
     let _ = f.service.refresh(&c.id).await;
-    let fields = key_fields(
-        plugboard_sim::WHATCONVERTS_TOKEN,
-        plugboard_sim::WHATCONVERTS_SECRET,
-    );
-    let w = f
-        .service
-        .connect_api_key(&pid("whatconverts"), fields)
-        .await
-        .unwrap();
+    let w = connect_whatconverts(&f).await;
     let wm = f.service.token_material(&w.id).await.unwrap();
     assert!(wm.header.expose().starts_with("Authorization: Basic "));
 

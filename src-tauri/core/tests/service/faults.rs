@@ -204,17 +204,7 @@ async fn an_expires_in_at_the_end_of_time_is_stored_as_unknown_without_a_panic()
 async fn a_reply_lost_after_rotation_is_retried_once_then_reconnect_needed_and_others_untouched() {
     let f = fixture("fault-lost-reply").await;
     let c = connect_hubspot(&f).await;
-    let other = f
-        .service
-        .connect_api_key(
-            &pid("whatconverts"),
-            key_fields(
-                plugboard_sim::WHATCONVERTS_TOKEN,
-                plugboard_sim::WHATCONVERTS_SECRET,
-            ),
-        )
-        .await
-        .unwrap();
+    let other = connect_whatconverts(&f).await;
     let other_before = item(&f, &other.id);
     f.sim.set_faults(Faults {
         rotate_refresh_tokens: true,

@@ -128,3 +128,17 @@ async fn connect_hubspot(f: &Fixture) -> plugboard_core::service::ConnectionView
         .1
         .unwrap()
 }
+
+/// WhatConverts connected with the simulator's key.
+async fn connect_whatconverts(f: &Fixture) -> plugboard_core::service::ConnectionView {
+    f.service
+        .connect_api_key(
+            &pid("whatconverts"),
+            key_fields(
+                plugboard_sim::WHATCONVERTS_TOKEN,
+                plugboard_sim::WHATCONVERTS_SECRET,
+            ),
+        )
+        .await
+        .unwrap()
+}

@@ -63,15 +63,7 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
         .unwrap();
     f.service.refresh(&h.id).await.unwrap();
     assert_eq!(f.sim.count("hotmart.mint"), 2);
-    let fields = key_fields(
-        plugboard_sim::WHATCONVERTS_TOKEN,
-        plugboard_sim::WHATCONVERTS_SECRET,
-    );
-    let w = f
-        .service
-        .connect_api_key(&pid("whatconverts"), fields)
-        .await
-        .unwrap();
+    let w = connect_whatconverts(&f).await;
     let refreshed = f.service.refresh(&w.id).await.unwrap();
     assert_eq!(refreshed.expires_at, None);
     assert_eq!(f.sim.count("whatconverts.check"), 2);
