@@ -55,5 +55,11 @@ export const unlockAndRetry = () => invoke("unlock_and_retry");
 /** Calls `fn(notice)` for every notice the Rust side sends; resolves once listening. */
 export const onNotice = (fn) => tauri.event.listen("plugboard://notice", (event) => fn(event.payload));
 
-/** Calls `fn()` whenever connections or providers changed; resolves once listening. */
-export const onChanged = (fn) => tauri.event.listen("plugboard://changed", () => fn());
+/** The current view of each of these connections that still exists. */
+export const connectionViews = (ids) => invoke("connection_views", { ids });
+
+/**
+ * Calls `fn({ all, ids })` when connections or providers changed (a burst arrives as one call):
+ * `all` asks for the cards anew, `ids` names connections whose rows alone changed.
+ */
+export const onChanged = (fn) => tauri.event.listen("plugboard://changed", (event) => fn(event.payload));

@@ -4,11 +4,16 @@ import * as api from "./api.js";
 import { messageOf } from "./dom.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
-import { loadProviders, showLive, showsConnections } from "./views/providers.js";
+import { loadProviders, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
 /** Renders the cards if they changed, then shows their live state at once. */
 async function reload() {
   if (await loadProviders()) tick();
+}
+
+/** A change from the Rust side: only the rows that changed, unless the cards themselves did. */
+async function changed({ all, ids }) {
+  if (all || !(await updateConnections(ids))) await reload();
 }
 
 let ticking = false;
@@ -33,7 +38,7 @@ async function tick() {
 async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
-  await api.onChanged(() => reload());
+  await api.onChanged((change) => changed(change));
   // Once a second while the window is seen: the core's countdown and status for every connection
   // (recomputed from the stored expiry and the wall clock, so a machine that slept shows the
   // truth at once). Hidden or minimised, the page does not tick at all; shown again, at once.

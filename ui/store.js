@@ -3,6 +3,8 @@
 export const store = {
   /** What was rendered last: the provider list without the live parts the tick updates in place. */
   renderedKey: null,
+  /** The provider cards of the last render (a row redrawn alone updates its connection here). */
+  cards: null,
   /** Per connection id, for the rows of the current render: `{ account, applyLive(live) }`. */
   rows: new Map(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */

@@ -61,6 +61,7 @@ pub fn run() {
             commands::connect::save_app_credentials,
             commands::connections::refresh,
             commands::connections::live,
+            commands::connections::connection_views,
             commands::developer::connection_details,
             commands::developer::reveal_token,
             commands::developer::copy_token,

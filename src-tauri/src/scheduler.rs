@@ -42,22 +42,23 @@ pub fn start(app: &AppHandle) {
                     continue;
                 }
             };
-            // At start and after a sleep: check each signed-in connection with its identity call
-            // (a 401 gets one refresh, then "Reconnect needed").
-            for id in service.take_checks() {
+            // After start and after a sleep (a little later, a few at a time, only connections
+            // not confirmed lately): check signed-in connections with their identity call (a 401
+            // gets one refresh, then "Reconnect needed"). Only a changed row is redrawn.
+            let checks = service.take_checks();
+            if !checks.is_empty() {
                 let app = app.clone();
                 let service = service.clone();
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = service.verify(&id).await {
-                        log::warn!("check of {id} failed: {e}");
-                    }
-                    links::changed(&app);
+                    service
+                        .run_checks(checks, |id| links::connection_changed(&app, id))
+                        .await;
                 });
             }
             for id in due {
                 let app = app.clone();
                 let service = service.clone();
-                links::changed(&app);
+                links::connection_changed(&app, &id);
                 tauri::async_runtime::spawn(async move {
                     if let Err(e) = service.refresh_if_due(&id).await {
                         let provider = service
@@ -75,7 +76,7 @@ pub fn start(app: &AppHandle) {
                             }
                         }
                     }
-                    links::changed(&app);
+                    links::connection_changed(&app, &id);
                 });
             }
         }

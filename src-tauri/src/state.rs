@@ -25,6 +25,8 @@ pub struct AppState {
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
     /// Open confirmations for copying a refresh token.
     pub confirmations: crate::confirm::Confirmations,
+    /// Changes gathered for the page's next update (see [`crate::links::changed`]).
+    pub changes: Mutex<crate::links::PendingChanges>,
     notices: Mutex<Vec<Notice>>,
     next_notice: AtomicU64,
 }
@@ -79,6 +81,7 @@ impl AppState {
             scheme_registered: AtomicBool::new(false),
             listeners: Mutex::new(HashMap::new()),
             confirmations: Default::default(),
+            changes: Mutex::default(),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };

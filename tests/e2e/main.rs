@@ -603,7 +603,12 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         Some("connected")
     );
 
-    // Refresh by hand: a new expiry, shown at once.
+    // Refresh by hand: a new expiry, shown at once, by redrawing that row alone (the cards
+    // around it are the same nodes: a mark set on them survives).
+    app.script(
+        "for (const s of document.querySelectorAll('section[data-provider]')) s.dataset.kept = 'yes';",
+    )
+    .await;
     let before = attr_of(&app, &countdown, "datetime").await;
     tokio::time::sleep(Duration::from_millis(1_100)).await;
     click_css(&app, &format!("{row} [data-action='refresh']")).await;
@@ -614,6 +619,19 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     .await;
     app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Refreshed HubSpot')]")
         .await;
+    for provider in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
+        assert_eq!(
+            attr_of(
+                &app,
+                &format!("section[data-provider='{provider}']"),
+                "data-kept"
+            )
+            .await
+            .as_deref(),
+            Some("yes"),
+            "{provider}'s card was not rendered anew"
+        );
+    }
 
     // The grant dies: "Reconnect needed", with a Reconnect button, and no retry loop.
     app.simulator_faults(serde_json::json!({"refresh_invalid_grant": true}))

@@ -419,6 +419,14 @@ impl App {
         serde_json::from_value(value).expect("a list of [role, name] pairs")
     }
 
+    /// Runs `script` in the page and returns what it returns.
+    pub async fn script(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("run a script in the page")
+    }
+
     /// Calls a command the way the page (or a script injected into it) could: `Ok` with its
     /// answer, `Err` with the `{code, message}` it was refused with.
     pub async fn invoke(

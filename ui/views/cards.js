@@ -7,7 +7,7 @@ import { appCredentialsForm, credentialForm } from "./forms.js";
 import { run, showNotice } from "./notices.js";
 
 /** One account's row; registers its update function in `store.rows`. */
-function connectionItem(p, c) {
+export function connectionItem(p, c) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const disconnect = h("button", { type: "button", "data-action": "disconnect" }, "Disconnect");
   disconnect.addEventListener("click", async () => {

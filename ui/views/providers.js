@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import { h, healthText, messageOf } from "../dom.js";
 import { store } from "../store.js";
-import { providerCard, setCardStatus } from "./cards.js";
+import { connectionItem, providerCard, setCardStatus } from "./cards.js";
 import { announce } from "./notices.js";
 
 /** Where keyboard focus was, so a re-render (an automatic refresh) does not lose it. */
@@ -26,9 +26,10 @@ export async function loadProviders() {
   const main = document.getElementById("providers");
   try {
     const cards = await api.listProviders();
-    const key = JSON.stringify(cards, (k, v) => (k === "live" ? undefined : v));
+    const key = renderKey(cards);
     if (key === store.renderedKey) return false;
     store.renderedKey = key;
+    store.cards = cards;
     const focus = focusPath();
     store.rows.clear();
     main.replaceChildren(...cards.map(providerCard));
@@ -40,6 +41,36 @@ export async function loadProviders() {
   } finally {
     main.setAttribute("aria-busy", "false");
   }
+}
+
+/** What a render depends on: the cards without their live parts (the tick updates those). */
+const renderKey = (cards) => JSON.stringify(cards, (k, v) => (k === "live" ? undefined : v));
+
+/**
+ * Redraws the rows of connections `ids` alone, in place. Resolves to false when that cannot be
+ * done (a connection is new or gone): the caller renders the cards anew.
+ */
+export async function updateConnections(ids) {
+  if (!store.cards || ids.some((id) => !store.rows.has(id))) return false;
+  let views;
+  try {
+    views = await api.connectionViews(ids);
+  } catch (e) {
+    return false;
+  }
+  if (views.length !== ids.length) return false;
+  for (const c of views) {
+    const p = store.cards.find((card) => card.id === c.provider);
+    const at = p?.connections.findIndex((known) => known.id === c.id) ?? -1;
+    const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
+    if (at < 0 || !li) return false;
+    p.connections[at] = c;
+    const focus = focusPath();
+    li.replaceWith(connectionItem(p, c));
+    if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+  }
+  store.renderedKey = renderKey(store.cards);
+  return true;
 }
 
 /** Whether the page shows exactly these connections (one made or removed elsewhere needs a re-render). */

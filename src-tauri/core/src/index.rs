@@ -7,10 +7,19 @@ Writes are atomic: the new index goes to a temporary file in the same folder, is
 then renamed over the old one, so a crash or a full disk leaves the previous index whole. A file
 that cannot be read is reported, never silently replaced (replacing it would forget connections
 whose secrets are still in the keychain).
+
+Reads are cached per process: the window asks for the connections every second (its countdowns
+and the scheduler), and the file is parsed again only when it changed. A changed file is a new
+file (writes rename), so its identity, size and modification time differ; a file modified within
+the last [`RACY`] is not trusted to that test (a clock's granularity could hide a second write in
+the same tick) and is read again, as git treats a "racily clean" file.
 */
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +64,10 @@ pub struct ConnectionRecord {
     /// The last failure, in Plugboard's words (never a provider's raw answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_error: Option<LastError>,
+    /// Unix seconds of the last identity check the provider accepted (see
+    /// [`ConnectionRecord::last_accepted`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_at: Option<i64>,
     /// Counts the secret's replacements (refreshes, reconnects): a process that waited for the
     /// refresh lock compares it to what it saw before, instead of reading the keychain twice.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -81,9 +94,17 @@ impl ConnectionRecord {
     pub fn expiry(&self) -> crate::lifetime::Expiry {
         crate::lifetime::Expiry::from_stored(self.expires_at, self.never_expires)
     }
+
+    /// When the provider last showed it accepts this connection: its sign-in, its last refresh or
+    /// its last identity check, whichever is latest.
+    pub fn last_accepted(&self) -> i64 {
+        self.obtained_at
+            .max(self.refreshed_at.unwrap_or(i64::MIN))
+            .max(self.checked_at.unwrap_or(i64::MIN))
+    }
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 struct IndexFile {
     version: u32,
     #[serde(default)]
@@ -108,10 +129,56 @@ pub enum IndexError {
     },
 }
 
-/// The index file at a fixed path.
+/// The index file at a fixed path. Clones share one cache of what was read.
 #[derive(Debug, Clone)]
 pub struct Index {
     path: PathBuf,
+    cache: Arc<Cache>,
+}
+
+/// How recently modified a file must not be for its stamp to stand for its content.
+pub const RACY: Duration = Duration::from_secs(2);
+
+/// What tells one version of the file from another without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: SystemTime,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Option<Self> {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Some(Self {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+
+    /// Whether the stamp can stand for the content: modified long enough ago that a later write
+    /// gets a later time.
+    fn settled(&self) -> bool {
+        SystemTime::now()
+            .duration_since(self.modified)
+            .is_ok_and(|age| age >= RACY)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Cache {
+    last: Mutex<Option<(Stamp, Arc<IndexFile>)>>,
+    /// Times the file was read and parsed (for tests and the benchmark's counts).
+    reads: AtomicU64,
 }
 
 impl Index {
@@ -121,16 +188,42 @@ impl Index {
     pub fn in_dir(data_dir: &Path) -> Self {
         Self {
             path: data_dir.join(Self::FILE_NAME),
+            cache: Arc::default(),
         }
+    }
+
+    /// How many times this index (and its clones) read and parsed the file.
+    pub fn reads(&self) -> u64 {
+        self.cache.reads.load(Ordering::Relaxed)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Every connection; an index that does not exist yet is empty.
+    /// Every connection; an index that does not exist yet is empty. Read from the file only
+    /// when it changed since the last read (see the module's notes).
     pub fn load(&self) -> Result<Vec<ConnectionRecord>, IndexError> {
-        Ok(self.read()?.connections)
+        let stamp = match fs::metadata(&self.path) {
+            Ok(meta) => Stamp::of(&meta),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(IndexError::Read {
+                    path: self.path.clone(),
+                    source,
+                })
+            }
+        };
+        let mut last = self.cache.last.lock().unwrap_or_else(|p| p.into_inner());
+        if let (Some(stamp), Some((seen, file))) = (stamp, last.as_ref()) {
+            if *seen == stamp && stamp.settled() {
+                return Ok(file.connections.clone());
+            }
+        }
+        let file = self.read()?;
+        // The stamp taken before reading: a write in between makes it stale, never wrong.
+        *last = stamp.map(|s| (s, Arc::new(file.clone())));
+        Ok(file.connections)
     }
 
     pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionRecord>, IndexError> {
@@ -145,6 +238,19 @@ impl Index {
                 None => file.connections.push(record),
             }
             true
+        })
+        .map(|_| ())
+    }
+
+    /// Records that the provider accepted each of `ids` at `at` (identity checks), in one write.
+    pub fn mark_checked(&self, ids: &[ConnectionId], at: i64) -> Result<(), IndexError> {
+        self.update(|file| {
+            let mut changed = false;
+            for record in file.connections.iter_mut().filter(|c| ids.contains(&c.id)) {
+                record.checked_at = Some(at);
+                changed = true;
+            }
+            changed
         })
         .map(|_| ())
     }
@@ -177,6 +283,7 @@ impl Index {
     }
 
     fn read(&self) -> Result<IndexFile, IndexError> {
+        self.cache.reads.fetch_add(1, Ordering::Relaxed);
         let text = match fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -253,6 +360,7 @@ mod tests {
             reconnect_needed: false,
             temporary_problem: false,
             last_error: None,
+            checked_at: None,
             generation: 0,
         }
     }
@@ -338,6 +446,65 @@ mod tests {
         assert!(matches!(index.load(), Err(IndexError::Unreadable { .. })));
         assert!(index.upsert(record("hubspot-a", "a")).is_err());
         assert_eq!(fs::read_to_string(index.path()).unwrap(), "{ not json");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// Sets the file's modification time `seconds` into the past (an index written a while ago).
+    fn age(path: &Path, seconds: u64) {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(seconds))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_file_is_read_again_only_when_it_changed() {
+        let dir = temp_dir("cache");
+        let index = Index::in_dir(&dir);
+        index.upsert(record("hubspot-a", "a")).unwrap();
+        age(index.path(), 60);
+        let reads = index.reads();
+        for _ in 0..5 {
+            assert_eq!(index.load().unwrap().len(), 1);
+        }
+        assert_eq!(
+            index.reads(),
+            reads + 1,
+            "one read for five loads of a settled file"
+        );
+
+        // Another process (a clone stands for it) writes: the next load sees it at once.
+        let other = Index::in_dir(&dir);
+        other.upsert(record("hubspot-b", "b")).unwrap();
+        assert_eq!(index.load().unwrap().len(), 2);
+        // Just written, so not trusted to its stamp yet: read each time until it settles.
+        index.load().unwrap();
+        assert_eq!(index.reads(), reads + 3);
+        age(index.path(), 60);
+        index.load().unwrap();
+        index.load().unwrap();
+        assert_eq!(index.reads(), reads + 4);
+
+        // The same size and time but a new file (a rename over it): read again.
+        let text = fs::read_to_string(index.path()).unwrap();
+        let swapped = text.replace("\"a\"", "\"c\"");
+        assert_eq!(swapped.len(), text.len());
+        let modified = fs::metadata(index.path()).unwrap().modified().unwrap();
+        let tmp = dir.join("swap");
+        fs::write(&tmp, swapped).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&tmp)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        fs::rename(&tmp, index.path()).unwrap();
+        let accounts: Vec<_> = index
+            .load()
+            .unwrap()
+            .into_iter()
+            .map(|r| r.account)
+            .collect();
+        assert_eq!(accounts, ["c", "b"]);
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -54,7 +54,7 @@ pub async fn refresh(
     let service = state.service()?;
     let id = super::connection_id(&id)?;
     let result = service.refresh(&id).await;
-    links::changed(&app);
+    links::connection_changed(&app, &id);
     result.map_err(|e| {
         log::warn!("refresh of {id} failed: {e}");
         service.explain(&e)
@@ -67,4 +67,22 @@ pub async fn refresh(
 pub fn live(state: State<'_, AppState>) -> Result<LiveBoard, UserError> {
     let service = state.service()?;
     service.live_board().map_err(|e| e.to_user("Plugboard"))
+}
+
+/// The current view of each of `ids` that still exists: what the page redraws when only those
+/// connections changed (see `links::connection_changed`).
+#[tauri::command]
+pub fn connection_views(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> Result<Vec<ConnectionView>, UserError> {
+    let service = state.service()?;
+    let mut views = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = super::connection_id(&id)?;
+        if let Some(view) = service.get(&id).map_err(|e| e.to_user("Plugboard"))? {
+            views.push(view);
+        }
+    }
+    Ok(views)
 }

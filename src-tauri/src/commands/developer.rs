@@ -150,7 +150,7 @@ pub async fn copy_token(
     let name = service.provider_name_of(&id);
     if refresh_first {
         let refreshed = service.refresh(&id).await;
-        links::changed(&app);
+        links::connection_changed(&app, &id);
         refreshed.map_err(|e| service.explain(&e))?;
     }
     let m = service

@@ -2,7 +2,15 @@
 Watching connections that nobody is using: the keychain (locked, unavailable, back), which
 connections are due an automatic refresh, and the identity checks at start and after a sleep (a
 refused token gets one refresh, then "Reconnect needed").
+
+The identity checks cost a keychain read and a request each, so at any number of connections they
+stay out of the window's way: they begin [`CHECK_DELAY`] after start (or a wake), skip every
+connection the provider accepted within [`RECHECK_AFTER`] (a sign-in, a refresh, a check), go
+longest-unconfirmed first, [`CHECKS_AT_ONCE`] at a time, and report only the connections whose
+state they changed.
 */
+
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -15,6 +23,22 @@ use crate::lifetime::{self, KeychainState};
 use crate::timeline::EventKind;
 use crate::tokens::{TokenError, TokenSet};
 use crate::vault::VaultError;
+
+/// How long after start, or a wake, the identity checks begin: the window's first paint and the
+/// person's first clicks come first (seconds).
+pub const CHECK_DELAY: i64 = 20;
+/// A connection the provider accepted more recently than this is not checked (seconds).
+pub const RECHECK_AFTER: i64 = 3_600;
+/// How many identity checks run at once.
+pub const CHECKS_AT_ONCE: usize = 3;
+
+/// What an identity check did.
+enum Checked {
+    /// The provider accepts the token: nothing changed.
+    Accepted,
+    /// Refused once, then refreshed and accepted.
+    Changed,
+}
 
 impl Connections {
     /// The keychain as last seen by any operation.
@@ -98,28 +122,85 @@ impl Connections {
         Ok(due)
     }
 
-    /// Once at start and once after each sleep: the signed-in connections to [`Self::verify`].
+    /// Once [`CHECK_DELAY`] after start and after each sleep: the signed-in connections to
+    /// check (see [`Self::run_checks`]), longest unconfirmed first; none the provider accepted
+    /// within [`RECHECK_AFTER`].
     pub fn take_checks(&self) -> Vec<ConnectionId> {
-        if !self.runtime.take_check_pending() {
+        let now = self.now();
+        if !self.runtime.take_checks_due(now) {
             return Vec::new();
         }
-        self.index
+        let mut due: Vec<_> = self
+            .index
             .load()
             .unwrap_or_default()
             .into_iter()
             .filter(|r| r.method == MethodKind::AuthorizationCode && !r.reconnect_needed)
-            .map(|r| r.id)
-            .collect()
+            .filter(|r| now.saturating_sub(r.last_accepted()) >= RECHECK_AFTER)
+            .collect();
+        due.sort_by_key(|r| r.last_accepted());
+        due.into_iter().map(|r| r.id).collect()
+    }
+
+    /// Checks `ids` in order, [`CHECKS_AT_ONCE`] at a time, and calls `changed` for each whose
+    /// state a check changed (refreshed, or now "Reconnect needed"). The accepted ones are
+    /// recorded as checked, a few index writes in all.
+    pub async fn run_checks(
+        self: &Arc<Self>,
+        ids: Vec<ConnectionId>,
+        changed: impl Fn(&ConnectionId),
+    ) {
+        const RECORD_EVERY: usize = 50;
+        let mut queue = ids.into_iter();
+        let mut running = tokio::task::JoinSet::new();
+        let mut accepted = Vec::new();
+        loop {
+            while running.len() < CHECKS_AT_ONCE {
+                let Some(id) = queue.next() else { break };
+                let service = Arc::clone(self);
+                running.spawn(async move {
+                    let result = service.check(&id).await;
+                    (id, result)
+                });
+            }
+            let Some(joined) = running.join_next().await else {
+                break;
+            };
+            match joined {
+                Ok((id, Ok(Checked::Accepted))) => accepted.push(id),
+                Ok((id, Ok(Checked::Changed))) => changed(&id),
+                Ok((id, Err(e))) => {
+                    log::warn!("check of {id} failed: {e}");
+                    if e.needs_reconnect() {
+                        changed(&id);
+                    }
+                }
+                Err(e) => log::warn!("a check ended early: {e}"),
+            }
+            if accepted.len() >= RECORD_EVERY || (running.is_empty() && !accepted.is_empty()) {
+                if let Err(e) = self.index.mark_checked(&accepted, self.now()) {
+                    log::warn!("could not record the checks: {e}");
+                }
+                accepted.clear();
+            }
+        }
     }
 
     /// Checks a signed-in connection with the provider's identity call. A refusal (401/403) gets
     /// one refresh and a second look; refused again, the grant is dead: "Reconnect needed".
     pub async fn verify(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
-        self.verify_here(cid).await.map_err(|e| e.concerning(cid))
+        self.check(cid).await?;
+        self.get(cid)?
+            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))
     }
 
-    /// As [`Self::verify`], its errors not yet labelled with the connection.
-    async fn verify_here(&self, cid: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+    /// As [`Self::verify`]: whether the check changed anything.
+    async fn check(&self, cid: &ConnectionId) -> Result<Checked, ServiceError> {
+        self.check_here(cid).await.map_err(|e| e.concerning(cid))
+    }
+
+    /// As [`Self::check`], its errors not yet labelled with the connection.
+    async fn check_here(&self, cid: &ConnectionId) -> Result<Checked, ServiceError> {
         let refused = match self.identity_refused(cid).await {
             Err(e) if e.needs_reconnect() => {
                 self.mark_reconnect_needed(cid, &e).await?;
@@ -138,9 +219,9 @@ impl Connections {
                 self.mark_reconnect_needed(cid, &e).await?;
                 return Err(e);
             }
+            return Ok(Checked::Changed);
         }
-        self.get(cid)?
-            .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))
+        Ok(Checked::Accepted)
     }
 
     /// Stores "reconnect needed" for a check's finding `e` (a dead grant, a lost secret). Under

@@ -27,7 +27,7 @@ entry; if the index cannot be written the keychain item is removed again, so a c
 exists in both or in neither.
 */
 
-mod checks;
+pub mod checks;
 mod connect;
 mod credentials;
 mod developer;

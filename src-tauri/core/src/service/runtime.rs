@@ -2,14 +2,13 @@
 The service's runtime state: what this process knows about its connections that is not stored
 (a restart forgets it and simply retries at once) — which connection is refreshing, how often it
 failed and when it retries, the keychain as last seen, the last scheduler tick (to notice a sleep),
-whether the identity checks are due, and one in-process flight per connection.
+when the identity checks are due, and one in-process flight per connection.
 
 It sits at the bottom of the service: every other room reads and writes it through these few
 methods, and it depends on nothing above it, so the rooms never import one another to share state.
 */
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::error::ServiceError;
@@ -35,8 +34,9 @@ pub(super) struct Runtime {
     keychain: Mutex<KeychainState>,
     /// The last scheduler tick, to notice that the machine slept.
     last_tick: Mutex<Option<i64>>,
-    /// Signed-in connections should be checked with their identity call (at start, after a sleep).
-    check_pending: AtomicBool,
+    /// When the identity checks of signed-in connections are due (set by the first tick and by a
+    /// wake, [`super::checks::CHECK_DELAY`] later); `None` once taken.
+    checks_at: Mutex<Option<i64>>,
     /// One lock per connection: at most one refresh in flight in this process.
     flights: Mutex<HashMap<String, Arc<Flight>>>,
     /// Tokens a provider issued that the keychain refused to save (a rotation whose write
@@ -63,7 +63,7 @@ impl Default for Runtime {
             live: Mutex::default(),
             keychain: Mutex::new(KeychainState::Ready),
             last_tick: Mutex::default(),
-            check_pending: AtomicBool::new(true),
+            checks_at: Mutex::default(),
             flights: Mutex::default(),
             unsaved: Mutex::default(),
         }
@@ -100,20 +100,29 @@ impl Runtime {
     pub fn tick(&self, now: i64) -> bool {
         let woke = {
             let mut last = lock(&self.last_tick);
+            let first = last.is_none();
             let woke = last.is_some_and(|t| now - t > crate::lifetime::WAKE_GAP);
             *last = Some(now);
+            if first || woke {
+                *lock(&self.checks_at) = Some(now.saturating_add(super::checks::CHECK_DELAY));
+            }
             woke
         };
         if woke {
-            self.check_pending.store(true, Ordering::Relaxed);
             self.retry_now(now);
         }
         woke
     }
 
-    /// Whether the identity checks are due (once at start, once after each sleep); clears it.
-    pub fn take_check_pending(&self) -> bool {
-        self.check_pending.swap(false, Ordering::Relaxed)
+    /// Whether the identity checks are due at `now` (once after start, once after each sleep,
+    /// each time [`super::checks::CHECK_DELAY`] after it); clears it.
+    pub fn take_checks_due(&self, now: i64) -> bool {
+        let mut at = lock(&self.checks_at);
+        if at.is_some_and(|t| now >= t) {
+            *at = None;
+            return true;
+        }
+        false
     }
 
     /// Keeps tokens the keychain refused, until they are saved.

@@ -46,6 +46,7 @@ impl Connections {
             reconnect_needed: false,
             temporary_problem: false,
             last_error: None,
+            checked_at: None,
             generation: 0,
         }
     }

@@ -1,5 +1,11 @@
 //! What a connection says about itself: statuses, identity checks, a lost item, copy forms.
 
+use std::sync::Arc;
+
+use plugboard_core::connection::ConnectionId;
+use plugboard_core::index::{ConnectionRecord, Index};
+use plugboard_core::service::checks::{CHECK_DELAY, RECHECK_AFTER};
+
 use super::*;
 
 #[tokio::test]
@@ -180,10 +186,15 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     });
     let c = connect_hubspot(&f).await;
     f.sim.set_faults(Faults::default());
+    // The app starts an hour later: the connection is checked, not in the first seconds, once.
+    f.clock.advance(RECHECK_AFTER);
+    f.service.due_refreshes().unwrap();
+    assert!(f.service.take_checks().is_empty(), "not at once");
+    f.clock.advance(CHECK_DELAY);
     assert_eq!(
         f.service.take_checks(),
         std::slice::from_ref(&c.id),
-        "checked at start"
+        "checked after start"
     );
     assert!(f.service.take_checks().is_empty(), "once");
     tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
@@ -208,6 +219,7 @@ async fn a_refused_identity_call_gets_one_refresh_then_needs_a_reconnect() {
     f.service.due_refreshes().unwrap();
     f.clock.advance(3_600);
     f.service.due_refreshes().unwrap();
+    f.clock.advance(CHECK_DELAY);
     assert!(f.service.take_checks().is_empty());
     f.sim.set_faults(Faults::default());
     f.service.disconnect(&c.id).await.unwrap();
@@ -229,4 +241,115 @@ async fn an_error_about_a_connection_is_worded_with_its_provider_without_a_looku
     );
     // The same words the caller would have chosen with the name in hand.
     assert_eq!(f.service.explain(&err), err.to_user("HubSpot"));
+}
+
+/// A stored record with no keychain item: what `take_checks` reads is the index alone.
+fn record(id: &str, method: plugboard_core::catalogue::MethodKind, at: i64) -> ConnectionRecord {
+    ConnectionRecord {
+        id: ConnectionId::parse(id).unwrap(),
+        provider: "hubspot".into(),
+        method,
+        account: id.into(),
+        scopes: vec![],
+        environment: None,
+        obtained_at: at,
+        expires_at: None,
+        never_expires: false,
+        refreshed_at: None,
+        requested_scopes: vec![],
+        reconnect_needed: false,
+        temporary_problem: false,
+        last_error: None,
+        checked_at: None,
+        generation: 0,
+    }
+}
+
+#[tokio::test]
+async fn identity_checks_wait_skip_the_recently_accepted_and_go_longest_unconfirmed_first() {
+    use plugboard_core::catalogue::MethodKind::{ApiKey, AuthorizationCode};
+    let f = fixture("check-order").await;
+    let now = f.clock.now();
+    let index = Index::in_dir(&f.dir);
+    let day = 86_400;
+    // Signed in two days ago, refreshed yesterday: accepted a day ago.
+    let mut refreshed = record("hubspot-00000001", AuthorizationCode, now - 2 * day);
+    refreshed.refreshed_at = Some(now - day);
+    // Signed in three days ago, nothing since: the longest unconfirmed.
+    let oldest = record("hubspot-00000002", AuthorizationCode, now - 3 * day);
+    // Checked ten minutes ago: skipped.
+    let mut checked = record("hubspot-00000003", AuthorizationCode, now - 3 * day);
+    checked.checked_at = Some(now - 600);
+    // Signed in just now: skipped.
+    let fresh = record("hubspot-00000004", AuthorizationCode, now);
+    // A key has no sign-in to check; a dead grant is already known.
+    let key = record("hubspot-00000005", ApiKey, now - 3 * day);
+    let mut dead = record("hubspot-00000006", AuthorizationCode, now - 3 * day);
+    dead.reconnect_needed = true;
+    for r in [&refreshed, &oldest, &checked, &fresh, &key, &dead] {
+        index.upsert(r.clone()).unwrap();
+    }
+
+    assert!(
+        f.service.take_checks().is_empty(),
+        "nothing before the first tick"
+    );
+    f.service.due_refreshes().unwrap();
+    f.clock.advance(CHECK_DELAY - 1);
+    assert!(
+        f.service.take_checks().is_empty(),
+        "not in the first seconds"
+    );
+    f.clock.advance(1);
+    assert_eq!(
+        f.service.take_checks(),
+        [oldest.id.clone(), refreshed.id.clone()]
+    );
+    assert!(f.service.take_checks().is_empty(), "once");
+
+    // Two hours later the machine wakes: due again, the delay again, now the checked one too.
+    f.clock.advance(2 * 3_600);
+    f.service.due_refreshes().unwrap();
+    assert!(f.service.take_checks().is_empty());
+    f.clock.advance(CHECK_DELAY);
+    assert_eq!(
+        f.service.take_checks(),
+        [oldest.id, refreshed.id, checked.id, fresh.id]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_passed_check_is_recorded_and_reports_no_change_a_refused_one_reports_its_connection() {
+    let f = fixture("run-checks").await;
+    let c = connect_hubspot(&f).await;
+    let service = Arc::new(
+        Connections::new(f.service.catalogue().clone(), f.vault.clone(), &f.dir)
+            .with_clock(f.clock.clone()),
+    );
+    service.credentials.set("hubspot", sim_creds("hubspot"));
+    f.clock.advance(RECHECK_AFTER);
+    let changed = std::sync::Mutex::new(Vec::new());
+    let note = |id: &ConnectionId| changed.lock().unwrap().push(id.clone());
+
+    let calls = f.sim.count("hubspot.identity");
+    service.run_checks(vec![c.id.clone()], note).await;
+    assert_eq!(f.sim.count("hubspot.identity"), calls + 1);
+    assert!(
+        changed.lock().unwrap().is_empty(),
+        "an accepted token changes nothing"
+    );
+    let stored = Index::in_dir(&f.dir).get(&c.id).unwrap().unwrap();
+    assert_eq!(stored.checked_at, Some(f.clock.now()), "and is recorded");
+
+    f.sim.set_faults(Faults {
+        identity_unauthorized: true,
+        ..Faults::default()
+    });
+    service.run_checks(vec![c.id.clone()], note).await;
+    assert_eq!(*changed.lock().unwrap(), std::slice::from_ref(&c.id));
+    assert_eq!(
+        service.get(&c.id).unwrap().unwrap().live.health,
+        Health::ReconnectNeeded
+    );
+    f.sim.set_faults(Faults::default());
 }
