@@ -8,7 +8,7 @@ TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # `make demo` (optional): the app against the bundled provider simulator, no accounts needed.
-.PHONY: run demo test deps-build deps-test tools build lint icons screenshot bench-cli fuzz
+.PHONY: run demo test deps-build deps-test deps-bench tools build release lint icons screenshot bench bench-cli fuzz
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
@@ -33,12 +33,19 @@ deps-build:
 deps-test:
 	@scripts/install-deps.sh test
 
+deps-bench:
+	@scripts/install-deps.sh bench
+
 ## tauri-driver bridges WebDriver to WebKitWebDriver for the e2e suite.
 tools:
 	@tauri-driver --help >/dev/null 2>&1 || $(CARGO) install tauri-driver --version '$(TAURI_DRIVER_VERSION)' --locked -j$(JOBS)
 
 build:
 	$(CARGO) build -j$(JOBS) --workspace $(FEATURES)
+
+## Release binaries as shipped: the window (page embedded, no simulator) and the command line.
+release: deps-build
+	$(CARGO) build -j$(JOBS) --release -p plugboard -p plugboard-cli --features plugboard/custom-protocol
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -56,6 +63,14 @@ screenshot: deps-test
 ## FUZZ_SECONDS each (60) with cargo-fuzz; prints executions and crashes per target.
 fuzz: deps-build
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) JOBS=$(JOBS) scripts/fuzz.sh
+
+## Measures the release binaries against comparators in the same run (a bare Tauri window of the
+## same tauri, secret-tool, curl) at 0, 100 and 1,000 connections; prints the table with ratios,
+## writes CSV and PNG plots to target/bench (see PERFORMANCE.md). Takes ~15 min after the builds.
+bench: deps-bench tools release
+	$(CARGO) build -j$(JOBS) --release -p bare-window --features bare-window/custom-protocol
+	$(CARGO) build -j$(JOBS) -p plugboard-bench
+	tests/session.sh target/debug/plugboard-bench
 
 ## Prints how long `plugboard providers` and `plugboard status --json` take per run, and peak memory.
 bench-cli: deps-test build

@@ -2,6 +2,7 @@
 # Installs the Debian packages Plugboard needs, only those missing, as root or through sudo.
 #   scripts/install-deps.sh build   what `make run` needs (WebKitGTK and friends, to build and run)
 #   scripts/install-deps.sh test    build packages plus the test desktop (Xvfb, D-Bus, gnome-keyring, WebKitWebDriver)
+#   scripts/install-deps.sh bench   test packages plus dbus-monitor and gnuplot (`make bench`)
 # Package lists: ../shared/HEADLESS.md (measured on Debian 12).
 set -euo pipefail
 
@@ -9,11 +10,14 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libs
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev xdg-utils)
 test_pkgs=(xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-liberation gnome-keyring libsecret-tools
   xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps)
+# `make bench`: dbus-monitor counts keychain calls, gnuplot draws the plots.
+bench_pkgs=(dbus-bin gnuplot-nox)
 
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  bench) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null; then

@@ -1,49 +1,66 @@
 // Plugboard's page: renders the provider cards the Rust side describes and shows its notices.
-// No framework: a handful of cards. Start-up, and the once-a-second tick.
+// No framework: a handful of cards. Start-up, and the tick that keeps countdowns true.
 import * as api from "./api.js";
 import { messageOf } from "./dom.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
 import { loadProviders, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
-/** Renders the cards if they changed, then shows their live state at once. */
+/** Renders what changed of the cards, then shows their live state at once. */
 async function reload() {
-  if (await loadProviders()) tick();
+  await loadProviders();
+  tick();
 }
 
 /** A change from the Rust side: only the rows that changed, unless the cards themselves did. */
 async function changed({ all, ids }) {
   if (all || !(await updateConnections(ids))) await reload();
+  else tick();
 }
 
+// The tick asks the core for every connection's status and countdown (computed from the stored
+// expiry and the wall clock), and the core says when the clock alone next changes anything shown:
+// every second within a countdown's last hour, every minute beyond it, never for keys that do not
+// expire. Everything else (a refresh, a failure, a connection made in a shell, a wake) arrives as
+// a change event. Hidden or minimised, the page does not tick at all; shown again, at once.
+const LONGEST_WAIT = 60;
 let ticking = false;
+let timer = null;
+
+function schedule(seconds) {
+  clearTimeout(timer);
+  timer = null;
+  if (seconds == null || document.hidden) return;
+  timer = setTimeout(tick, Math.min(seconds, LONGEST_WAIT) * 1000 + 20);
+}
+
 async function tick() {
-  if (ticking) return;
+  if (ticking || document.hidden) return;
   ticking = true;
+  let next = LONGEST_WAIT;
   try {
     const result = await api.live();
-    // A connection made or removed elsewhere (`plugboard connect` in a shell) shows within a tick.
+    // A connection made or removed elsewhere that no event told of: render anew.
     if (!showsConnections(result.connections)) {
+      ticking = false;
       await reload();
       return;
     }
     showLive(result);
+    next = result.next_change;
   } catch (e) {
     // The next tick tries again; a failing keychain or index shows through list_providers.
   } finally {
     ticking = false;
   }
+  schedule(next);
 }
 
 async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged((change) => changed(change));
-  // Once a second while the window is seen: the core's countdown and status for every connection
-  // (recomputed from the stored expiry and the wall clock, so a machine that slept shows the
-  // truth at once). Hidden or minimised, the page does not tick at all; shown again, at once.
-  setInterval(() => { if (!document.hidden) tick(); }, 1000);
-  document.addEventListener("visibilitychange", () => { if (!document.hidden) tick(); });
+  document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);
 }

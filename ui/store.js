@@ -5,6 +5,8 @@ export const store = {
   renderedKey: null,
   /** The provider cards of the last render (a row redrawn alone updates its connection here). */
   cards: null,
+  /** Per connection id, what its row was drawn from (without live parts): redrawn when it differs. */
+  rowKeys: new Map(),
   /** Per connection id, for the rows of the current render: `{ account, applyLive(live) }`. */
   rows: new Map(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */

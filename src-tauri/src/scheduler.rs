@@ -1,7 +1,9 @@
 //! Keeps tokens fresh while the app runs: once a second asks the core which connections are due
 //! (recomputed from the wall clock, so a machine that slept refreshes on its first tick awake) and
-//! refreshes them in the background. The core's single flight means a Refresh click at the same
-//! moment shares the same request. Also re-checks a locked or missing keychain every 15 s.
+//! refreshes them in the background. It is also the page's watcher: a connection index changed by
+//! any process, or a wake, is told to the page as a change (the index is re-read only when its
+//! file changed, so a look costs a `stat`). The core's single flight means a Refresh click at the
+//! same moment shares the same request. Also re-checks a locked or missing keychain every 15 s.
 
 use std::time::Duration;
 
@@ -16,6 +18,10 @@ pub fn start(app: &AppHandle) {
     tauri::async_runtime::spawn(async move {
         let mut ticks: u64 = 0;
         let mut skew_warned = false;
+        // Versions of the index seen (0: none yet). The first look after start may tell the page
+        // of a version it already rendered: harmless, a render that finds nothing changed does
+        // nothing.
+        let mut index_seen = 0;
         loop {
             tokio::time::sleep(Duration::from_secs(1)).await;
             ticks += 1;
@@ -42,6 +48,13 @@ pub fn start(app: &AppHandle) {
                     continue;
                 }
             };
+            // The index changed (a connection made in a shell, a refresh by `plugboard token`),
+            // or the machine slept: the page hears it now, so it needs no polling of its own.
+            let version = service.index_version();
+            let index_changed = std::mem::replace(&mut index_seen, version) != version;
+            if index_changed | service.take_wake() {
+                links::changed(&app);
+            }
             // After start and after a sleep (a little later, a few at a time, only connections
             // not confirmed lately): check signed-in connections with their identity call (a 401
             // gets one refresh, then "Reconnect needed"). Only a changed row is redrawn.

@@ -141,13 +141,15 @@ fn wait_for_port(port: u16, timeout: Duration) -> bool {
 }
 
 /// tauri-driver in its own process group; dropping it ends the group (driver, WebKitWebDriver, app).
-struct Driver {
+pub struct Driver {
     child: Child,
     port: u16,
 }
 
 impl Driver {
-    fn start(env: &[(String, String)]) -> Self {
+    /// Starts tauri-driver with `env` added to its (and the app's) environment, and waits until
+    /// it listens.
+    pub fn start(env: &[(String, String)]) -> Self {
         use std::os::unix::process::CommandExt;
         let port = free_port();
         let native_port = free_port();
@@ -172,6 +174,13 @@ impl Driver {
             "tauri-driver did not listen on 127.0.0.1:{port}"
         );
         driver
+    }
+}
+
+impl Driver {
+    /// The WebDriver address.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
     }
 }
 
@@ -340,7 +349,7 @@ impl App {
             let session =
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                     .capabilities(caps.clone())
-                    .connect(&format!("http://127.0.0.1:{}", driver.port))
+                    .connect(&driver.url())
                     .await;
             match session {
                 Ok(client) => break (client, driver),

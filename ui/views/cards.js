@@ -42,9 +42,13 @@ export function connectionItem(p, c) {
           c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
       reconnect, unlock, refresh, disconnect),
     error, details.panel);
-  // Once a second, but only what changed is touched: an idle row costs no style or layout work.
+  // Each tick, but only what changed is touched (an idle row costs no style or layout work), and
+  // a row scrolled out of view is brought up to date only when it comes back into view.
   let shown = null;
+  let latest = c.live;
   const applyLive = (live) => {
+    latest = live;
+    if (!onScreen.has(li)) return;
     const words = healthText(live);
     const key = [live.health, words, live.countdown, live.expiry.kind, live.expiry.at, live.retry_at, live.refresh_before_copy].join("|");
     if (key === shown) return;
@@ -64,9 +68,31 @@ export function connectionItem(p, c) {
     setIf(li.dataset, "health", live.health);
     details.applyLive(live);
   };
+  li.showLatest = () => applyLive(latest);
+  onScreen.add(li);
   applyLive(c.live);
+  rowWatch.observe(li);
   store.rows.set(c.id, { account: c.account, applyLive });
   return li;
+}
+
+/** The rows in (or near) view; a new row counts as shown until the watch says otherwise. */
+const onScreen = new WeakSet();
+const rowWatch = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) {
+      onScreen.add(entry.target);
+      entry.target.showLatest();
+    } else {
+      onScreen.delete(entry.target);
+    }
+  }
+}, { rootMargin: "200px 0px" });
+
+/** Stops watching the rows in `root` (about to be replaced). */
+export function unwatchRows(root) {
+  const rows = root.matches?.("li[data-connection]") ? [root] : root.querySelectorAll("li[data-connection]");
+  for (const li of rows) rowWatch.unobserve(li);
 }
 
 /** Assigns `obj[prop] = value` only when it differs (no needless style or layout work). */

@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import { h, healthText, messageOf } from "../dom.js";
 import { store } from "../store.js";
-import { connectionItem, providerCard, setCardStatus } from "./cards.js";
+import { connectionItem, providerCard, setCardStatus, unwatchRows } from "./cards.js";
 import { announce } from "./notices.js";
 
 /** Where keyboard focus was, so a re-render (an automatic refresh) does not lose it. */
@@ -18,33 +18,60 @@ function focusPath() {
   };
 }
 
+/** JSON without what the tick keeps current in place (live states, card badges). */
+const withoutLive = (k, v) => (k === "live" || k === "status" || k === "status_label" ? undefined : v);
+/** What a full render depends on: the cards, with each connection by id only. */
+const skeletonKey = (cards) =>
+  JSON.stringify(cards.map((p) => ({ ...p, connections: p.connections.map((c) => c.id) })), withoutLive);
+/** What a row's render depends on. */
+const rowKey = (c) => JSON.stringify(c, withoutLive);
+
+/** Draws connection `c`'s row anew in place (keyboard focus kept), from card `p`. */
+function replaceRow(p, c) {
+  const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
+  if (!li) return false;
+  const focus = focusPath();
+  unwatchRows(li);
+  li.replaceWith(connectionItem(p, c));
+  store.rowKeys.set(c.id, rowKey(c));
+  if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+  return true;
+}
+
 /**
- * Fetches the provider list and renders it, unless it is unchanged apart from its live parts.
- * Resolves to true when the cards were rendered anew (the caller then shows the live state at once).
+ * Fetches the provider list and renders what changed: the same cards with the same connections
+ * redraw only the rows whose contents changed (none, usually); anything else renders anew.
+ * Resolves to true when the cards were rendered anew.
  */
 export async function loadProviders() {
   const main = document.getElementById("providers");
   try {
     const cards = await api.listProviders();
-    const key = renderKey(cards);
-    if (key === store.renderedKey) return false;
-    store.renderedKey = key;
+    const skeleton = skeletonKey(cards);
+    if (skeleton === store.renderedKey) {
+      for (const p of cards) {
+        for (const c of p.connections) if (store.rowKeys.get(c.id) !== rowKey(c)) replaceRow(p, c);
+      }
+      store.cards = cards;
+      return false;
+    }
+    store.renderedKey = skeleton;
     store.cards = cards;
+    store.rowKeys = new Map(cards.flatMap((p) => p.connections.map((c) => [c.id, rowKey(c)])));
     const focus = focusPath();
     store.rows.clear();
+    unwatchRows(main);
     main.replaceChildren(...cards.map(providerCard));
     if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
     return true;
   } catch (e) {
     main.replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
+    store.renderedKey = null;
     return false;
   } finally {
     main.setAttribute("aria-busy", "false");
   }
 }
-
-/** What a render depends on: the cards without their live parts (the tick updates those). */
-const renderKey = (cards) => JSON.stringify(cards, (k, v) => (k === "live" ? undefined : v));
 
 /**
  * Redraws the rows of connections `ids` alone, in place. Resolves to false when that cannot be
@@ -62,14 +89,10 @@ export async function updateConnections(ids) {
   for (const c of views) {
     const p = store.cards.find((card) => card.id === c.provider);
     const at = p?.connections.findIndex((known) => known.id === c.id) ?? -1;
-    const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
-    if (at < 0 || !li) return false;
+    if (at < 0) return false;
     p.connections[at] = c;
-    const focus = focusPath();
-    li.replaceWith(connectionItem(p, c));
-    if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+    if (store.rowKeys.get(c.id) !== rowKey(c) && !replaceRow(p, c)) return false;
   }
-  store.renderedKey = renderKey(store.cards);
   return true;
 }
 

@@ -179,6 +179,8 @@ struct Cache {
     last: Mutex<Option<(Stamp, Arc<IndexFile>)>>,
     /// Times the file was read and parsed (for tests and the benchmark's counts).
     reads: AtomicU64,
+    /// Versions of the file seen by loads: one more each time a load finds it changed.
+    versions: AtomicU64,
 }
 
 impl Index {
@@ -190,6 +192,12 @@ impl Index {
             path: data_dir.join(Self::FILE_NAME),
             cache: Arc::default(),
         }
+    }
+
+    /// Counts the versions of the file its loads have seen (this process's writes and other
+    /// processes' alike): a watcher compares it between two looks to learn of a change.
+    pub fn version(&self) -> u64 {
+        self.cache.versions.load(Ordering::Relaxed)
     }
 
     /// How many times this index (and its clones) read and parsed the file.
@@ -221,6 +229,9 @@ impl Index {
             }
         }
         let file = self.read()?;
+        if stamp != last.as_ref().map(|(seen, _)| *seen) {
+            self.cache.versions.fetch_add(1, Ordering::Relaxed);
+        }
         // The stamp taken before reading: a write in between makes it stale, never wrong.
         *last = stamp.map(|s| (s, Arc::new(file.clone())));
         Ok(file.connections)
@@ -498,6 +509,7 @@ mod tests {
             .set_modified(modified)
             .unwrap();
         fs::rename(&tmp, index.path()).unwrap();
+        let version = index.version();
         let accounts: Vec<_> = index
             .load()
             .unwrap()
@@ -505,6 +517,9 @@ mod tests {
             .map(|r| r.account)
             .collect();
         assert_eq!(accounts, ["c", "b"]);
+        assert_eq!(index.version(), version + 1, "a change is a new version");
+        index.load().unwrap();
+        assert_eq!(index.version(), version + 1, "reading it again is not");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -121,6 +121,28 @@ pub fn countdown(expiry: Expiry, now: i64) -> String {
     }
 }
 
+/// Seconds until what the clock alone changes of `expiry`'s display next: its [`countdown`] text
+/// (by the hour beyond a day, by the minute beyond an hour, by the second within it), and so its
+/// [`milestone`] and [`health`] thresholds, which all lie within the last hour. `None` when only
+/// an event can change it (no expiry, or already expired): the page then has nothing to tick for.
+pub fn next_change(expiry: Expiry, now: i64) -> Option<i64> {
+    let Expiry::At(at) = expiry else {
+        return None;
+    };
+    let left = at.saturating_sub(now);
+    if left <= 0 {
+        return None;
+    }
+    let unit = if left >= 86_400 {
+        3_600
+    } else if left >= 3_600 {
+        60
+    } else {
+        1
+    };
+    Some(left % unit + 1)
+}
+
 /// The moments worth announcing to a screen reader (not every second): the page announces when
 /// this changes, and when the health does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -329,6 +351,34 @@ pub fn health(inputs: HealthInputs, expiry: Expiry, now: i64) -> Health {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_change_is_when_the_countdown_text_changes() {
+        let now = 1_800_000_000;
+        // Every second for an hour, checked against the text itself: the next change is exactly
+        // when `countdown` first differs, and nothing changes before it.
+        for left in (1..200_000)
+            .step_by(97)
+            .chain([1, 59, 60, 61, 3_599, 3_600, 3_601, 86_400, 86_401])
+        {
+            let expiry = Expiry::At(now + left);
+            let wait = next_change(expiry, now).unwrap();
+            let shown = (countdown(expiry, now), milestone(expiry, now));
+            for t in 1..wait {
+                assert_eq!(
+                    (countdown(expiry, now + t), milestone(expiry, now + t)),
+                    shown,
+                    "changed early: {left} s left, {t} s on"
+                );
+            }
+            assert_ne!(countdown(expiry, now + wait), shown.0, "{left} s left");
+        }
+        assert_eq!(next_change(Expiry::At(now), now), None, "expired");
+        assert_eq!(next_change(Expiry::Never, now), None);
+        assert_eq!(next_change(Expiry::Unknown, now), None);
+        assert_eq!(next_change(Expiry::At(now + 7_200), now), Some(1));
+        assert_eq!(next_change(Expiry::At(now + 7_230), now), Some(31));
+    }
 
     #[test]
     fn rfc3339_matches_known_instants() {

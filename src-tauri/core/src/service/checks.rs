@@ -122,6 +122,11 @@ impl Connections {
         Ok(due)
     }
 
+    /// Whether a scheduler tick noticed that the machine slept since the last call; clears it.
+    pub fn take_wake(&self) -> bool {
+        self.runtime.take_wake()
+    }
+
     /// Once [`CHECK_DELAY`] after start and after each sleep: the signed-in connections to
     /// check (see [`Self::run_checks`]), longest unconfirmed first; none the provider accepted
     /// within [`RECHECK_AFTER`].

@@ -98,6 +98,9 @@ pub struct LiveBoard {
     pub connections: Vec<LiveStatus>,
     /// One per provider that has connections: the most urgent of their statuses.
     pub cards: Vec<CardStatus>,
+    /// Seconds until the clock alone changes anything shown here (see
+    /// [`crate::lifetime::next_change`]); `None`: only an event will. The page ticks no sooner.
+    pub next_change: Option<i64>,
 }
 
 /// A provider card's status: the most urgent of its connections' (see [`Health::urgency`]).

@@ -37,6 +37,8 @@ pub(super) struct Runtime {
     /// When the identity checks of signed-in connections are due (set by the first tick and by a
     /// wake, [`super::checks::CHECK_DELAY`] later); `None` once taken.
     checks_at: Mutex<Option<i64>>,
+    /// A tick noticed a wake that nobody has taken yet (see [`Runtime::take_wake`]).
+    woke: std::sync::atomic::AtomicBool,
     /// One lock per connection: at most one refresh in flight in this process.
     flights: Mutex<HashMap<String, Arc<Flight>>>,
     /// Tokens a provider issued that the keychain refused to save (a rotation whose write
@@ -64,6 +66,7 @@ impl Default for Runtime {
             keychain: Mutex::new(KeychainState::Ready),
             last_tick: Mutex::default(),
             checks_at: Mutex::default(),
+            woke: Default::default(),
             flights: Mutex::default(),
             unsaved: Mutex::default(),
         }
@@ -109,9 +112,15 @@ impl Runtime {
             woke
         };
         if woke {
+            self.woke.store(true, std::sync::atomic::Ordering::Relaxed);
             self.retry_now(now);
         }
         woke
+    }
+
+    /// Whether a tick noticed a wake since the last call; clears it.
+    pub fn take_wake(&self) -> bool {
+        self.woke.swap(false, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Whether the identity checks are due at `now` (once after start, once after each sleep,

@@ -62,6 +62,12 @@ impl Connections {
         e.to_user(&name)
     }
 
+    /// Counts the versions of the connection index seen so far (see [`crate::index::Index::version`]):
+    /// the window's scheduler compares it each second to learn of connections changed elsewhere.
+    pub fn index_version(&self) -> u64 {
+        self.index.version()
+    }
+
     /// Every connection's live status now.
     pub fn live_all(&self) -> Result<Vec<LiveStatus>, ServiceError> {
         self.live_board().map(|board| board.connections)
@@ -95,7 +101,15 @@ impl Connections {
                 })
             })
             .collect();
-        Ok(LiveBoard { connections, cards })
+        let next_change = records
+            .iter()
+            .filter_map(|r| lifetime::next_change(r.expiry(), now))
+            .min();
+        Ok(LiveBoard {
+            connections,
+            cards,
+            next_change,
+        })
     }
 
     pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {

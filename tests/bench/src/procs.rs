@@ -1,0 +1,100 @@
+//! What a running app costs the machine, read from /proc for its whole process tree (a Tauri
+//! window on Linux is the app plus WebKit's web and network processes): memory, and CPU time.
+
+use std::collections::HashMap;
+use std::fs;
+
+/// The process `root` and every process descended from it, now.
+pub fn tree(root: u32) -> Vec<u32> {
+    let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
+    for entry in fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if let Some(ppid) = stat_fields(pid).and_then(|f| f.get(1).and_then(|p| p.parse().ok())) {
+            children.entry(ppid).or_default().push(pid);
+        }
+    }
+    let mut all = vec![root];
+    let mut i = 0;
+    while i < all.len() {
+        if let Some(kids) = children.get(&all[i]) {
+            all.extend(kids);
+        }
+        i += 1;
+    }
+    all
+}
+
+/// The fields of /proc/<pid>/stat after the command name: state, ppid, … (utime is index 11).
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let text = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &text[text.rfind(')')? + 2..];
+    Some(after_name.split(' ').map(str::to_string).collect())
+}
+
+/// Memory of the tree: resident and proportional set sizes, in MB.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Memory {
+    pub rss_mb: f64,
+    pub pss_mb: f64,
+}
+
+pub fn memory(root: u32) -> Memory {
+    let mut kb = (0u64, 0u64);
+    for pid in tree(root) {
+        let Ok(text) = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
+            continue;
+        };
+        for line in text.lines() {
+            let value = || {
+                line.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            if line.starts_with("Rss:") {
+                kb.0 += value();
+            } else if line.starts_with("Pss:") {
+                kb.1 += value();
+            }
+        }
+    }
+    Memory {
+        rss_mb: kb.0 as f64 / 1024.0,
+        pss_mb: kb.1 as f64 / 1024.0,
+    }
+}
+
+/// CPU time the tree has used so far, in seconds (user and system).
+pub fn cpu_seconds(root: u32) -> f64 {
+    // SAFETY: sysconf only reads a constant of the running system.
+    let ticks_per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    tree(root)
+        .into_iter()
+        .filter_map(stat_fields)
+        .map(|f| {
+            let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            (ticks(11) + ticks(12)) as f64
+        })
+        .sum::<f64>()
+        / ticks_per_second
+}
+
+/// The median of `values` (0 for none).
+pub fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(|a, b| a.total_cmp(b));
+    let mid = values.len() / 2;
+    if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}

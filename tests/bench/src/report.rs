@@ -1,0 +1,255 @@
+//! The benchmark's figures: the table with ratios and targets, the CSV behind the plots, and the
+//! plots themselves (gnuplot, when installed; the table never depends on it).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use crate::window::Observed;
+
+/// Plugboard at one number of stored connections.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Size {
+    pub n: usize,
+    pub loaded_ms: f64,
+    pub rendered_ms: f64,
+    pub observed: Observed,
+}
+
+#[derive(Debug, Default)]
+pub struct Figures {
+    pub bare_loaded_ms: f64,
+    pub bare: Observed,
+    pub sizes: Vec<Size>,
+    /// `plugboard token` and `secret-tool lookup`, ms.
+    pub token: (f64, f64),
+    /// `plugboard refresh` and `curl`, ms.
+    pub refresh: (f64, f64),
+    /// Release binaries: window, bare window, command line (bytes).
+    pub binary: (u64, u64, u64),
+    pub runs: usize,
+    pub idle_secs: u64,
+}
+
+fn ratio(a: f64, b: f64) -> f64 {
+    if b > 0.0 {
+        a / b
+    } else {
+        f64::NAN
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "✓"
+    } else {
+        "✗"
+    }
+}
+
+impl Figures {
+    fn at(&self, n: usize) -> Option<&Size> {
+        self.sizes.iter().find(|s| s.n == n)
+    }
+
+    /// The table, in Markdown: figure, Plugboard, comparator, ratio, target.
+    pub fn table(&self) -> String {
+        let mut t = String::new();
+        let _ = writeln!(
+            t,
+            "| figure | Plugboard | comparator | ratio | target |\n|---|---|---|---|---|"
+        );
+        let mut row = |figure: String, ours: String, theirs: String, r: String, target: String| {
+            let _ = writeln!(t, "| {figure} | {ours} | {theirs} | {r} | {target} |");
+        };
+        let mb = |b: u64| b as f64 / 1_048_576.0;
+        if let Some(zero) = self.at(0) {
+            let r = ratio(zero.loaded_ms, self.bare_loaded_ms);
+            row(
+                "start → page loaded, N = 0".into(),
+                format!("{:.0} ms", zero.loaded_ms),
+                format!("bare window {:.0} ms", self.bare_loaded_ms),
+                format!("{r:.2}"),
+                format!("≤ 1.1 {}", verdict(r <= 1.1)),
+            );
+            let rss = ratio(zero.observed.memory.rss_mb, self.bare.memory.rss_mb);
+            let pss = ratio(zero.observed.memory.pss_mb, self.bare.memory.pss_mb);
+            row(
+                "RSS / PSS 5 s after start, N = 0".into(),
+                format!(
+                    "{:.0} / {:.0} MB",
+                    zero.observed.memory.rss_mb, zero.observed.memory.pss_mb
+                ),
+                format!(
+                    "bare {:.0} / {:.0} MB",
+                    self.bare.memory.rss_mb, self.bare.memory.pss_mb
+                ),
+                format!("{rss:.2} / {pss:.2}"),
+                format!("≤ 1.1 {}", verdict(rss <= 1.1 && pss <= 1.1)),
+            );
+        }
+        for s in &self.sizes {
+            if let Some(zero) = self.at(0).filter(|_| s.n > 0) {
+                let r = ratio(s.rendered_ms, zero.rendered_ms);
+                row(
+                    format!("start → every row rendered, N = {}", s.n),
+                    format!("{:.0} ms", s.rendered_ms),
+                    format!("N = 0: {:.0} ms", zero.rendered_ms),
+                    format!("{r:.2}"),
+                    format!("≤ 1.1 {}", verdict(r <= 1.1)),
+                );
+            }
+        }
+        let calls: Vec<String> = self
+            .sizes
+            .iter()
+            .map(|s| s.observed.keychain_calls.to_string())
+            .collect();
+        let reads: Vec<String> = self
+            .sizes
+            .iter()
+            .map(|s| s.observed.secret_reads.to_string())
+            .collect();
+        let ns: Vec<String> = self.sizes.iter().map(|s| s.n.to_string()).collect();
+        let flat = self
+            .sizes
+            .windows(2)
+            .all(|w| w[0].observed.keychain_calls == w[1].observed.keychain_calls);
+        let no_reads = self.sizes.iter().all(|s| s.observed.secret_reads == 0);
+        row(
+            format!(
+                "keychain calls (secret reads) in the first 15 s, N = {}",
+                ns.join(" / ")
+            ),
+            format!("{} ({})", calls.join(" / "), reads.join(" / ")),
+            format!("bare {}", self.bare.keychain_calls),
+            "—".into(),
+            format!("0 reads, calls flat in N {}", verdict(flat && no_reads)),
+        );
+        for s in &self.sizes {
+            let r = ratio(s.observed.idle_cpu, self.bare.idle_cpu);
+            let target = if s.n == 100 {
+                format!(
+                    "≤ 0.5 % and ≤ 5× {}",
+                    verdict(s.observed.idle_cpu <= 0.5 && r <= 5.0)
+                )
+            } else {
+                "—".into()
+            };
+            row(
+                format!(
+                    "idle CPU ({} s, window shown), N = {} ticking",
+                    self.idle_secs, s.n
+                ),
+                format!("{:.2} % of a core", s.observed.idle_cpu),
+                format!("bare {:.2} %", self.bare.idle_cpu),
+                format!("{r:.1}×"),
+                target,
+            );
+        }
+        let r = ratio(self.token.0, self.token.1);
+        row(
+            "`plugboard token` (no refresh)".into(),
+            format!("{:.1} ms", self.token.0),
+            format!("`secret-tool lookup` {:.1} ms", self.token.1),
+            format!("{r:.2}"),
+            format!("≤ 1.5 {}", verdict(r <= 1.5)),
+        );
+        let r = ratio(self.refresh.0, self.refresh.1);
+        row(
+            "`plugboard refresh`".into(),
+            format!("{:.1} ms", self.refresh.0),
+            format!("`curl` of the same request {:.1} ms", self.refresh.1),
+            format!("{r:.2}"),
+            format!("≤ 3 {}", verdict(r <= 3.0)),
+        );
+        let (window, bare, cli) = self.binary;
+        let r = ratio(window as f64, bare as f64);
+        row(
+            "release binary (window)".into(),
+            format!("{:.1} MB", mb(window)),
+            format!("bare window {:.1} MB", mb(bare)),
+            format!("{r:.2}"),
+            format!("≤ 1.5 {}", verdict(r <= 1.5)),
+        );
+        row(
+            "release binary (`plugboard`)".into(),
+            format!("{:.1} MB", mb(cli)),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+        );
+        let _ = writeln!(
+            t,
+            "\nMedians of {} start-ups per figure; the command line's of alternating runs.",
+            self.runs
+        );
+        t
+    }
+}
+
+/// Writes `figures.csv` and `table.md` into `out`, and the plots when gnuplot is there.
+pub fn write(figures: &Figures, out: &Path) {
+    let mut csv = String::from(
+        "n,loaded_ms,rendered_ms,keychain_calls,secret_reads,rss_mb,pss_mb,idle_cpu,bare_loaded_ms,bare_idle_cpu\n",
+    );
+    for s in &figures.sizes {
+        let _ = writeln!(
+            csv,
+            "{},{:.1},{:.1},{},{},{:.1},{:.1},{:.3},{:.1},{:.3}",
+            s.n,
+            s.loaded_ms,
+            s.rendered_ms,
+            s.observed.keychain_calls,
+            s.observed.secret_reads,
+            s.observed.memory.rss_mb,
+            s.observed.memory.pss_mb,
+            s.observed.idle_cpu,
+            figures.bare_loaded_ms,
+            figures.bare.idle_cpu
+        );
+    }
+    std::fs::write(out.join("figures.csv"), csv).expect("write figures.csv");
+    std::fs::write(out.join("table.md"), figures.table()).expect("write table.md");
+    let script = format!(
+        r#"set datafile separator ","
+set key top left
+set grid
+set xlabel "stored connections (N)"
+set xtics ({xtics})
+set terminal pngcairo size 720,440 font "DejaVu Sans,10"
+set output "{out}/startup.png"
+set title "Start-up against stored connections"
+set ylabel "milliseconds"
+set yrange [0:*]
+plot "{out}/figures.csv" every ::1 using 0:2 with linespoints title "page loaded", \
+     "" every ::1 using 0:3 with linespoints title "every row rendered", \
+     "" every ::1 using 0:9 with lines dashtype 2 title "bare Tauri window, page loaded"
+set output "{out}/keychain.png"
+set title "Keychain calls in the window's first 15 s"
+set ylabel "D-Bus calls to the Secret Service"
+plot "{out}/figures.csv" every ::1 using 0:4 with linespoints title "all calls", \
+     "" every ::1 using 0:5 with linespoints title "secret reads"
+set output "{out}/idle-cpu.png"
+set title "Idle CPU with every countdown ticking (window shown)"
+set ylabel "% of one core"
+plot "{out}/figures.csv" every ::1 using 0:8 with linespoints title "Plugboard", \
+     "" every ::1 using 0:10 with lines dashtype 2 title "bare Tauri window"
+"#,
+        out = out.display(),
+        xtics = figures
+            .sizes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("\"{}\" {i}", s.n))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let script_file = out.join("plots.gnuplot");
+    std::fs::write(&script_file, script).expect("write the plot script");
+    match Command::new("gnuplot").arg(&script_file).status() {
+        Ok(s) if s.success() => {}
+        Ok(_) => eprintln!("gnuplot failed: no plots (the table and CSV are written)"),
+        Err(_) => eprintln!("gnuplot is not installed: no plots (apt install gnuplot-nox)"),
+    }
+}

@@ -1,0 +1,183 @@
+//! A window's start-up and idle life, measured from outside: the time until its page has loaded
+//! (and, for Plugboard, rendered every connection's row) through WebDriver, and in a plain start
+//! with nothing attached, its keychain calls (every D-Bus method call to the Secret Service,
+//! seen by `dbus-monitor`), its memory 5 s in, and its CPU while idle.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::ClientBuilder;
+
+use crate::procs::{self, Memory};
+
+/// What to wait for in the page.
+pub enum Ready {
+    /// The page has loaded (the bare window: all it ever does).
+    Loaded,
+    /// Plugboard's cards are rendered with exactly this many connection rows.
+    Rows(usize),
+}
+
+impl Ready {
+    fn script(&self) -> String {
+        match self {
+            Ready::Loaded => "return document.readyState === 'complete';".into(),
+            Ready::Rows(n) => format!(
+                "return document.readyState === 'complete' \
+                 && document.querySelector(\"main[aria-busy='false']\") !== null \
+                 && document.querySelectorAll('section[data-provider]').length > 0 \
+                 && document.querySelectorAll('li[data-connection]').length === {n};"
+            ),
+        }
+    }
+}
+
+/// Milliseconds from asking tauri-driver for a session on `binary` (the app starts then) to
+/// `ready` holding in its page, polled every 10 ms. tauri-driver itself is started beforehand.
+pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> f64 {
+    let driver = plugboard_e2e::Driver::start(env);
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": binary, "args": [] }),
+    );
+    let script = ready.script();
+    let started = Instant::now();
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url())
+        .await
+        .expect("a WebDriver session on the window");
+    let deadline = started + Duration::from_secs(120);
+    let elapsed = loop {
+        if client
+            .execute(&script, vec![])
+            .await
+            .is_ok_and(|v| v == serde_json::Value::Bool(true))
+        {
+            break started.elapsed();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} never became ready",
+            binary.display()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    let _ = client.close().await;
+    drop(driver);
+    wait_until_gone();
+    elapsed.as_secs_f64() * 1000.0
+}
+
+/// One plain start of a window, observed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Observed {
+    /// D-Bus method calls to the Secret Service in the first 15 s.
+    pub keychain_calls: usize,
+    /// Of those, secret reads (GetSecret, GetSecrets).
+    pub secret_reads: usize,
+    /// The process tree's memory 5 s after start.
+    pub memory: Memory,
+    /// Percent of one core used between 15 s and 15 + `idle` s after start.
+    pub idle_cpu: f64,
+}
+
+/// Starts `binary` with `env`, watches it for 15 + `idle` seconds, then ends it.
+pub fn observe(binary: &Path, env: &[(String, String)], idle: Duration) -> Observed {
+    let mut monitor = Command::new("dbus-monitor")
+        .args([
+            "--session",
+            "type='method_call',destination='org.freedesktop.secrets'",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start dbus-monitor (package dbus-bin)");
+    let lines = BufReader::new(monitor.stdout.take().expect("its output"));
+    let counter = std::thread::spawn(move || {
+        let (mut calls, mut reads) = (0, 0);
+        for line in lines.lines().map_while(Result::ok) {
+            if line.starts_with("method call") {
+                calls += 1;
+                if line.contains("member=GetSecret") {
+                    reads += 1;
+                }
+            }
+        }
+        (calls, reads)
+    });
+    // dbus-monitor needs a moment to become a monitor.
+    std::thread::sleep(Duration::from_millis(500));
+
+    let started = Instant::now();
+    let mut app = start(binary, env);
+    let pid = app.id();
+    sleep_until(started + Duration::from_secs(5));
+    let memory = procs::memory(pid);
+    sleep_until(started + Duration::from_secs(15));
+    let _ = monitor.kill();
+    let _ = monitor.wait();
+    let (keychain_calls, secret_reads) = counter.join().unwrap_or((0, 0));
+
+    let cpu_before = procs::cpu_seconds(pid);
+    let idle_from = Instant::now();
+    std::thread::sleep(idle);
+    let idle_cpu =
+        (procs::cpu_seconds(pid) - cpu_before) / idle_from.elapsed().as_secs_f64() * 100.0;
+    stop(&mut app);
+    Observed {
+        keychain_calls,
+        secret_reads,
+        memory,
+        idle_cpu,
+    }
+}
+
+fn start(binary: &Path, env: &[(String, String)]) -> Child {
+    use std::os::unix::process::CommandExt;
+    Command::new(binary)
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {}: {e}", binary.display()))
+}
+
+/// Ends the app's whole process group (its WebKit processes with it).
+fn stop(app: &mut Child) {
+    let group = format!("-{}", app.id());
+    let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if matches!(app.try_wait(), Ok(Some(_))) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &group])
+        .stderr(Stdio::null())
+        .status();
+    let _ = app.wait();
+    wait_until_gone();
+}
+
+/// Waits until no Plugboard window holds its single-instance name (the next start would hand
+/// over to it instead of starting).
+fn wait_until_gone() {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while plugboard_e2e::app_instance_on_bus() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn sleep_until(at: Instant) {
+    if let Some(left) = at.checked_duration_since(Instant::now()) {
+        std::thread::sleep(left);
+    }
+}
