@@ -9,6 +9,8 @@ export const store = {
   rowKeys: new Map(),
   /** Per connection id, for the rows of the current render: `{ account, applyLive(live) }`. */
   rows: new Map(),
+  /** Provider ids whose long account list the person asked to see whole. */
+  expanded: new Set(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */

@@ -104,6 +104,26 @@ function attrIf(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/** How many accounts a card lists before "Show all": a long list costs its start-up only when asked for. */
+export const FIRST_ROWS = 20;
+
+/** A card's accounts: the first [FIRST_ROWS], and a button for the rest (remembered per card). */
+function accountList(p) {
+  const all = store.expanded.has(p.id) || p.connections.length <= FIRST_ROWS;
+  const list = h("ul", { class: "connections", "aria-label": `${p.name} accounts` },
+    (all ? p.connections : p.connections.slice(0, FIRST_ROWS)).map((c) => connectionItem(p, c)));
+  if (all) return list;
+  const more = h("button", { type: "button", class: "quiet", "data-action": "show-all" },
+    `Show all ${p.connections.length} ${p.name} accounts`);
+  more.addEventListener("click", () => {
+    store.expanded.add(p.id);
+    list.append(...p.connections.slice(FIRST_ROWS).map((c) => connectionItem(p, c)));
+    more.remove();
+    list.children[FIRST_ROWS]?.querySelector("button, summary")?.focus();
+  });
+  return h("div", { class: "account-list" }, list, more);
+}
+
 /** Sets a card's status badge: glyph and words, as the core ranked its connections. */
 export function setCardStatus(badge, health, label) {
   if (badge.dataset.status === health && badge.dataset.label === label) return;
@@ -185,7 +205,7 @@ export function providerCard(p) {
         h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[p.status] || "•"),
         p.status_label),
     ),
-    p.connections.length > 0 && h("ul", { class: "connections", "aria-label": `${p.name} accounts` }, p.connections.map((c) => connectionItem(p, c))),
+    p.connections.length > 0 && accountList(p),
     note,
     waiting || h("div", { class: "actions" }, connect, alternative, developer),
     error,

@@ -26,10 +26,16 @@ const skeletonKey = (cards) =>
 /** What a row's render depends on. */
 const rowKey = (c) => JSON.stringify(c, withoutLive);
 
-/** Draws connection `c`'s row anew in place (keyboard focus kept), from card `p`. */
+/** The connection ids the page knows of (listed or behind a card's "Show all"). */
+const knownIds = () => new Set((store.cards || []).flatMap((p) => p.connections.map((c) => c.id)));
+
+/**
+ * Draws connection `c`'s row anew in place (keyboard focus kept), from card `p`. A row not drawn
+ * (behind "Show all") has nothing to redraw: it is drawn from `store.cards` when asked for.
+ */
 function replaceRow(p, c) {
   const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
-  if (!li) return false;
+  if (!li) return knownIds().has(c.id);
   const focus = focusPath();
   unwatchRows(li);
   li.replaceWith(connectionItem(p, c));
@@ -78,7 +84,8 @@ export async function loadProviders() {
  * done (a connection is new or gone): the caller renders the cards anew.
  */
 export async function updateConnections(ids) {
-  if (!store.cards || ids.some((id) => !store.rows.has(id))) return false;
+  const known = knownIds();
+  if (ids.some((id) => !known.has(id))) return false;
   let views;
   try {
     views = await api.connectionViews(ids);
@@ -96,10 +103,10 @@ export async function updateConnections(ids) {
   return true;
 }
 
-/** Whether the page shows exactly these connections (one made or removed elsewhere needs a re-render). */
+/** Whether the page knows exactly these connections (one made or removed elsewhere needs a render). */
 export function showsConnections(connections) {
-  const shown = new Set([...document.querySelectorAll("li[data-connection]")].map((li) => li.dataset.connection));
-  return connections.length === shown.size && connections.every((live) => shown.has(live.id));
+  const known = knownIds();
+  return connections.length === known.size && connections.every((live) => known.has(live.id));
 }
 
 const MILESTONE_WORDS = { five_minutes: "expires in 5 minutes", one_minute: "expires in 1 minute", expired: "has expired" };

@@ -11,7 +11,9 @@
 //! CSV and plots them (PNG, with gnuplot) into `BENCH_OUT` (`target/bench`).
 //!
 //! Settings: `BENCH_BIN_DIR` (release binaries, `target/release`), `BENCH_SIZES` (`0,100,1000`),
-//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30).
+//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30), and
+//! `BENCH_DEBUG=1` with `BENCH_BIN_DIR=target/debug` to try a change on debug builds (their
+//! keychain namespace and folder; figures of debug builds are for comparison among themselves).
 
 mod cli;
 mod procs;

@@ -70,19 +70,20 @@ pub fn memory(root: u32) -> Memory {
     }
 }
 
-/// CPU time the tree has used so far, in seconds (user and system).
-pub fn cpu_seconds(root: u32) -> f64 {
+/// CPU time the tree has used so far, in seconds (user and system), in all and by process name.
+pub fn cpu_seconds(root: u32) -> (f64, HashMap<String, f64>) {
     // SAFETY: sysconf only reads a constant of the running system.
     let ticks_per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
-    tree(root)
-        .into_iter()
-        .filter_map(stat_fields)
-        .map(|f| {
-            let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-            (ticks(11) + ticks(12)) as f64
-        })
-        .sum::<f64>()
-        / ticks_per_second
+    let mut by_name: HashMap<String, f64> = HashMap::new();
+    for pid in tree(root) {
+        let Some(f) = stat_fields(pid) else { continue };
+        let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let name = fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|n| n.trim().to_string())
+            .unwrap_or_default();
+        *by_name.entry(name).or_default() += (ticks(11) + ticks(12)) as f64 / ticks_per_second;
+    }
+    (by_name.values().sum(), by_name)
 }
 
 /// The median of `values` (0 for none).

@@ -92,7 +92,7 @@ impl Figures {
             if let Some(zero) = self.at(0).filter(|_| s.n > 0) {
                 let r = ratio(s.rendered_ms, zero.rendered_ms);
                 row(
-                    format!("start → every row rendered, N = {}", s.n),
+                    format!("start → cards rendered, N = {}", s.n),
                     format!("{:.0} ms", s.rendered_ms),
                     format!("N = 0: {:.0} ms", zero.rendered_ms),
                     format!("{r:.2}"),
@@ -223,7 +223,7 @@ set title "Start-up against stored connections"
 set ylabel "milliseconds"
 set yrange [0:*]
 plot "{out}/figures.csv" every ::1 using 0:2 with linespoints title "page loaded", \
-     "" every ::1 using 0:3 with linespoints title "every row rendered", \
+     "" every ::1 using 0:3 with linespoints title "cards rendered", \
      "" every ::1 using 0:9 with lines dashtype 2 title "bare Tauri window, page loaded"
 set output "{out}/keychain.png"
 set title "Keychain calls in the window's first 15 s"

@@ -49,9 +49,14 @@ impl World {
         self.base.join(format!("data-{name}"))
     }
 
-    /// Plugboard's data folder under `data_home` (a release build: no namespace folder).
+    /// Plugboard's data folder under `data_home`: a release build's, or with `BENCH_DEBUG=1`
+    /// (trying a change without a release build) a debug build's `dev/` folder.
     pub fn data_dir(data_home: &Path) -> PathBuf {
-        data_home.join(plugboard_core::APP_IDENTIFIER)
+        let dir = data_home.join(plugboard_core::APP_IDENTIFIER);
+        match namespace() {
+            Some(ns) => dir.join(ns),
+            None => dir,
+        }
     }
 
     /// The environment a Plugboard binary gets: the provider file, the data folder, HubSpot's
@@ -75,9 +80,15 @@ impl World {
     }
 }
 
-/// The release namespace's vault, which the release binaries use.
+/// The keychain namespace of the binaries measured: the release one, or `dev` with
+/// `BENCH_DEBUG=1`.
+fn namespace() -> Option<&'static str> {
+    std::env::var_os("BENCH_DEBUG").is_some().then_some("dev")
+}
+
+/// The vault the measured binaries use.
 pub fn vault() -> Vault {
-    Vault::new(None)
+    Vault::new(namespace())
 }
 
 /// Removes every connection item of the release namespace (the previous figure's).

@@ -12,11 +12,16 @@ use fantoccini::ClientBuilder;
 
 use crate::procs::{self, Memory};
 
+/// How many accounts a card lists before its "Show all" button (`FIRST_ROWS` in
+/// `ui/views/cards.js`).
+pub const FIRST_ROWS: usize = 20;
+
 /// What to wait for in the page.
 pub enum Ready {
     /// The page has loaded (the bare window: all it ever does).
     Loaded,
-    /// Plugboard's cards are rendered with exactly this many connection rows.
+    /// Plugboard's cards are rendered for this many connections: each card lists its first
+    /// [`FIRST_ROWS`], then a "Show all" button.
     Rows(usize),
 }
 
@@ -28,7 +33,10 @@ impl Ready {
                 "return document.readyState === 'complete' \
                  && document.querySelector(\"main[aria-busy='false']\") !== null \
                  && document.querySelectorAll('section[data-provider]').length > 0 \
-                 && document.querySelectorAll('li[data-connection]').length === {n};"
+                 && document.querySelectorAll('li[data-connection]').length === {} \
+                 && (document.querySelector('[data-action=show-all]') !== null) === {};",
+                (*n).min(FIRST_ROWS),
+                *n > FIRST_ROWS
             ),
         }
     }
@@ -123,11 +131,21 @@ pub fn observe(binary: &Path, env: &[(String, String)], idle: Duration) -> Obser
     let _ = monitor.wait();
     let (keychain_calls, secret_reads) = counter.join().unwrap_or((0, 0));
 
-    let cpu_before = procs::cpu_seconds(pid);
+    let (cpu_before, by_name_before) = procs::cpu_seconds(pid);
     let idle_from = Instant::now();
     std::thread::sleep(idle);
-    let idle_cpu =
-        (procs::cpu_seconds(pid) - cpu_before) / idle_from.elapsed().as_secs_f64() * 100.0;
+    let (cpu_after, by_name) = procs::cpu_seconds(pid);
+    let seconds = idle_from.elapsed().as_secs_f64();
+    let idle_cpu = (cpu_after - cpu_before) / seconds * 100.0;
+    let mut shares: Vec<String> = by_name
+        .iter()
+        .map(|(name, s)| {
+            let used = s - by_name_before.get(name).copied().unwrap_or(0.0);
+            format!("{name} {:.2} %", used / seconds * 100.0)
+        })
+        .collect();
+    shares.sort();
+    eprintln!("bench:   idle CPU by process: {}", shares.join(", "));
     stop(&mut app);
     Observed {
         keychain_calls,
