@@ -34,10 +34,11 @@ export const saveAppCredentials = ({ provider, clientId, clientSecret }) =>
 export const refresh = (id) => invoke("refresh", { id });
 
 /**
- * Every connection's status and countdown now, and each card's status:
- * `{ connections: [LiveStatus…], cards: [{ provider, health, label }…] }`.
+ * The status and countdown of connections `ids` (the drawn rows), each card's status, when the
+ * clock next changes anything shown, and how many connections there are:
+ * `{ connections: [LiveStatus…], cards: [{ provider, health, label }…], next_change, total }`.
  */
-export const live = () => invoke("live");
+export const live = (ids) => invoke("live", { ids });
 
 export const connectionDetails = (id) => invoke("connection_details", { id });
 

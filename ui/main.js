@@ -2,6 +2,7 @@
 // No framework: a handful of cards. Start-up, and the tick that keeps countdowns true.
 import * as api from "./api.js";
 import { messageOf } from "./dom.js";
+import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
 import { loadProviders, showLive, showsConnections, updateConnections } from "./views/providers.js";
@@ -39,9 +40,9 @@ async function tick() {
   ticking = true;
   let next = LONGEST_WAIT;
   try {
-    const result = await api.live();
+    const result = await api.live([...store.rows.keys()]);
     // A connection made or removed elsewhere that no event told of: render anew.
-    if (!showsConnections(result.connections)) {
+    if (!showsConnections(result.total)) {
       ticking = false;
       await reload();
       return;

@@ -103,10 +103,9 @@ export async function updateConnections(ids) {
   return true;
 }
 
-/** Whether the page knows exactly these connections (one made or removed elsewhere needs a render). */
-export function showsConnections(connections) {
-  const known = knownIds();
-  return connections.length === known.size && connections.every((live) => known.has(live.id));
+/** Whether the page knows as many connections as there are (one made or removed elsewhere needs a render). */
+export function showsConnections(total) {
+  return total === knownIds().size;
 }
 
 const MILESTONE_WORDS = { five_minutes: "expires in 5 minutes", one_minute: "expires in 1 minute", expired: "has expired" };

@@ -61,12 +61,22 @@ pub async fn refresh(
     })
 }
 
-/// Every connection's status and countdown now: the page calls this once a second, so the
-/// countdown text is the core's, computed from the stored expiry and the clock.
+/// Every connection's status and countdown now (or of `ids` alone: the rows the page has drawn),
+/// each card's, and when the clock next changes any of it: the page's tick, so the countdown
+/// text is the core's, computed from the stored expiry and the clock.
 #[tauri::command]
-pub fn live(state: State<'_, AppState>) -> Result<LiveBoard, UserError> {
+pub fn live(state: State<'_, AppState>, ids: Option<Vec<String>>) -> Result<LiveBoard, UserError> {
     let service = state.service()?;
-    service.live_board().map_err(|e| e.to_user("Plugboard"))
+    let ids = ids
+        .map(|ids| {
+            ids.iter()
+                .map(|id| super::connection_id(id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    service
+        .live_board_of(ids.as_deref())
+        .map_err(|e| e.to_user("Plugboard"))
 }
 
 /// The current view of each of `ids` that still exists: what the page redraws when only those

@@ -173,6 +173,9 @@ struct Inner {
     spent: HashMap<String, u64>,
     /// Every token and code minted, for canary tests (none may show up outside the keychain).
     minted: Vec<String>,
+    /// Canned refresh answers being waited on now, and the most at once (a client's bound).
+    in_flight: usize,
+    most_in_flight: usize,
 }
 
 type Shared = Arc<Mutex<Inner>>;
@@ -243,6 +246,11 @@ impl Simulator {
     /// with a stolen copy would, to see reuse detection revoke the grant).
     pub fn spent_refresh_tokens(&self) -> Vec<String> {
         self.lock().spent.keys().cloned().collect()
+    }
+
+    /// The most canned refresh answers (see [`Faults::refresh_answer`]) waited on at once.
+    pub fn most_refreshes_at_once(&self) -> usize {
+        self.lock().most_in_flight
     }
 
     /// Every token and code the simulator has minted so far.
@@ -626,8 +634,7 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
     let refresh = form_body(&headers, &body)
         .is_ok_and(|f| f.get("grant_type").map(String::as_str) == Some("refresh_token"));
     if let Some(answer) = canned_refresh(&inner, refresh, "hubspot.refresh") {
-        tokio::time::sleep(answer.delay).await;
-        return answer.into_response();
+        return answer_late(&inner, answer).await;
     }
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     let form = match form_body(&headers, &body) {
@@ -961,12 +968,23 @@ fn canned_refresh(inner: &Shared, refresh: bool, counter: &str) -> Option<Answer
     Some(answer)
 }
 
+/// Answers with a canned refresh answer after its delay, counting the requests waiting at once.
+async fn answer_late(inner: &Shared, answer: Answer) -> Response {
+    {
+        let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+        s.in_flight += 1;
+        s.most_in_flight = s.most_in_flight.max(s.in_flight);
+    }
+    tokio::time::sleep(answer.delay).await;
+    inner.lock().unwrap_or_else(|p| p.into_inner()).in_flight -= 1;
+    answer.into_response()
+}
+
 async fn nimbus_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
     let refresh = serde_json::from_slice::<HashMap<String, String>>(&body)
         .is_ok_and(|p| p.get("grant_type").map(String::as_str) == Some("refresh_token"));
     if let Some(answer) = canned_refresh(&inner, refresh, "nimbus.refresh") {
-        tokio::time::sleep(answer.delay).await;
-        return answer.into_response();
+        return answer_late(&inner, answer).await;
     }
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     let json_body = headers

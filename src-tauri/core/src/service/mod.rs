@@ -64,6 +64,7 @@ pub use model::{
     TokenMaterial,
 };
 pub use orphans::{Fixed, Orphans};
+pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};
 
 use runtime::Runtime;

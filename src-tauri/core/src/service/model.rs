@@ -101,6 +101,8 @@ pub struct LiveBoard {
     /// Seconds until the clock alone changes anything shown here (see
     /// [`crate::lifetime::next_change`]); `None`: only an event will. The page ticks no sooner.
     pub next_change: Option<i64>,
+    /// How many connections there are (`connections` may hold only those asked for).
+    pub total: usize,
 }
 
 /// A provider card's status: the most urgent of its connections' (see [`Health::urgency`]).

@@ -46,8 +46,11 @@ impl Connections {
     }
 
     /// The scheduler's refresh: as [`Self::refresh`], but only if the connection is still due once
-    /// the refresh lock is held (another process may have refreshed it a moment ago).
+    /// the refresh lock is held (another process may have refreshed it a moment ago), and at
+    /// most [`super::runtime::AUTOMATIC_REFRESHES_AT_ONCE`] at a time.
     pub async fn refresh_if_due(&self, id: &ConnectionId) -> Result<ConnectionView, ServiceError> {
+        // The semaphore is never closed: a turn always comes.
+        let _turn = self.runtime.auto_refreshes.acquire().await.ok();
         self.refresh_when(id, Want::IfDue)
             .await
             .map_err(|e| e.concerning(id))

@@ -15,6 +15,10 @@ use super::error::ServiceError;
 use super::model::ConnectionView;
 use crate::lifetime::{HealthInputs, KeychainState};
 
+/// How many automatic refreshes run at once (a Refresh click or `plugboard token` never waits
+/// for a turn).
+pub const AUTOMATIC_REFRESHES_AT_ONCE: usize = 4;
+
 /// Runtime state of one connection (not persisted: a restart retries at once).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Live {
@@ -37,6 +41,9 @@ pub(super) struct Runtime {
     /// When the identity checks of signed-in connections are due (set by the first tick and by a
     /// wake, [`super::checks::CHECK_DELAY`] later); `None` once taken.
     checks_at: Mutex<Option<i64>>,
+    /// Turns for automatic refreshes: after a long sleep every connection may be due at once,
+    /// and a provider that rate-limits (HubSpot: 100 requests in 10 s) must not get them all.
+    pub auto_refreshes: tokio::sync::Semaphore,
     /// A tick noticed a wake that nobody has taken yet (see [`Runtime::take_wake`]).
     woke: std::sync::atomic::AtomicBool,
     /// One lock per connection: at most one refresh in flight in this process.
@@ -67,6 +74,7 @@ impl Default for Runtime {
             last_tick: Mutex::default(),
             checks_at: Mutex::default(),
             woke: Default::default(),
+            auto_refreshes: tokio::sync::Semaphore::new(AUTOMATIC_REFRESHES_AT_ONCE),
             flights: Mutex::default(),
             unsaved: Mutex::default(),
         }

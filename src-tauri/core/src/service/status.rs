@@ -73,8 +73,14 @@ impl Connections {
         self.live_board().map(|board| board.connections)
     }
 
-    /// Every connection's live status now, and each card's (the page's once-a-second tick).
+    /// Every connection's live status now, and each card's (the page's tick).
     pub fn live_board(&self) -> Result<LiveBoard, ServiceError> {
+        self.live_board_of(None)
+    }
+
+    /// As [`Self::live_board`], with the statuses of `only` these connections (the rows a page
+    /// has drawn): its cards, `next_change` and `total` still cover every connection.
+    pub fn live_board_of(&self, only: Option<&[ConnectionId]>) -> Result<LiveBoard, ServiceError> {
         let now = self.now();
         let records = self.index.load()?;
         let connections: Vec<LiveStatus> =
@@ -105,10 +111,19 @@ impl Connections {
             .iter()
             .filter_map(|r| lifetime::next_change(r.expiry(), now))
             .min();
+        let total = connections.len();
+        let connections = match only {
+            Some(ids) => connections
+                .into_iter()
+                .filter(|live| ids.contains(&live.id))
+                .collect(),
+            None => connections,
+        };
         Ok(LiveBoard {
             connections,
             cards,
             next_change,
+            total,
         })
     }
 

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use plugboard_core::connection::ConnectionId;
-use plugboard_core::index::{ConnectionRecord, Index};
+use plugboard_core::index::Index;
 use plugboard_core::service::checks::{CHECK_DELAY, RECHECK_AFTER};
 
 use super::*;
@@ -243,28 +243,6 @@ async fn an_error_about_a_connection_is_worded_with_its_provider_without_a_looku
     assert_eq!(f.service.explain(&err), err.to_user("HubSpot"));
 }
 
-/// A stored record with no keychain item: what `take_checks` reads is the index alone.
-fn record(id: &str, method: plugboard_core::catalogue::MethodKind, at: i64) -> ConnectionRecord {
-    ConnectionRecord {
-        id: ConnectionId::parse(id).unwrap(),
-        provider: "hubspot".into(),
-        method,
-        account: id.into(),
-        scopes: vec![],
-        environment: None,
-        obtained_at: at,
-        expires_at: None,
-        never_expires: false,
-        refreshed_at: None,
-        requested_scopes: vec![],
-        reconnect_needed: false,
-        temporary_problem: false,
-        last_error: None,
-        checked_at: None,
-        generation: 0,
-    }
-}
-
 #[tokio::test]
 async fn identity_checks_wait_skip_the_recently_accepted_and_go_longest_unconfirmed_first() {
     use plugboard_core::catalogue::MethodKind::{ApiKey, AuthorizationCode};
@@ -273,18 +251,18 @@ async fn identity_checks_wait_skip_the_recently_accepted_and_go_longest_unconfir
     let index = Index::in_dir(&f.dir);
     let day = 86_400;
     // Signed in two days ago, refreshed yesterday: accepted a day ago.
-    let mut refreshed = record("hubspot-00000001", AuthorizationCode, now - 2 * day);
+    let mut refreshed = stored_record("hubspot-00000001", AuthorizationCode, now - 2 * day);
     refreshed.refreshed_at = Some(now - day);
     // Signed in three days ago, nothing since: the longest unconfirmed.
-    let oldest = record("hubspot-00000002", AuthorizationCode, now - 3 * day);
+    let oldest = stored_record("hubspot-00000002", AuthorizationCode, now - 3 * day);
     // Checked ten minutes ago: skipped.
-    let mut checked = record("hubspot-00000003", AuthorizationCode, now - 3 * day);
+    let mut checked = stored_record("hubspot-00000003", AuthorizationCode, now - 3 * day);
     checked.checked_at = Some(now - 600);
     // Signed in just now: skipped.
-    let fresh = record("hubspot-00000004", AuthorizationCode, now);
+    let fresh = stored_record("hubspot-00000004", AuthorizationCode, now);
     // A key has no sign-in to check; a dead grant is already known.
-    let key = record("hubspot-00000005", ApiKey, now - 3 * day);
-    let mut dead = record("hubspot-00000006", AuthorizationCode, now - 3 * day);
+    let key = stored_record("hubspot-00000005", ApiKey, now - 3 * day);
+    let mut dead = stored_record("hubspot-00000006", AuthorizationCode, now - 3 * day);
     dead.reconnect_needed = true;
     for r in [&refreshed, &oldest, &checked, &fresh, &key, &dead] {
         index.upsert(r.clone()).unwrap();

@@ -530,3 +530,70 @@ async fn a_refresh_costs_one_keychain_read_and_one_write() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn automatic_refreshes_take_turns_so_a_provider_never_gets_them_all_at_once() {
+    use plugboard_core::service::AUTOMATIC_REFRESHES_AT_ONCE;
+    use plugboard_core::tokens::{ConnectionSecret, TokenSet};
+    let f = fixture("turns").await;
+    let now = f.clock.now();
+    // Ten connections all due at once (a laptop that slept through their expiry).
+    let index = Index::in_dir(&f.dir);
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let mut record = stored_record(
+            &format!("hubspot-{i:08x}"),
+            plugboard_core::catalogue::MethodKind::AuthorizationCode,
+            now - 1_800,
+        );
+        record.expires_at = Some(now + 5);
+        let tokens = TokenSet {
+            access_token: SecretString::new(format!("at-{i}")),
+            refresh_token: Some(SecretString::new(format!("rt-{i}"))),
+            token_type: Some("bearer".into()),
+            expires_at: record.expires_at,
+            scopes: None,
+            extra: Default::default(),
+        };
+        f.vault
+            .put(
+                &VaultKey::Connection(record.id.clone()),
+                &ConnectionSecret::OAuth { tokens }.encode(),
+            )
+            .unwrap();
+        index.upsert(record.clone()).unwrap();
+        ids.push(record.id);
+    }
+    // HubSpot answers every refresh, each after 300 ms.
+    f.sim.set_faults(Faults {
+        refresh_answer: Some(Answer {
+            delay: Duration::from_millis(300),
+            ..Answer::ok(
+                r#"{"access_token":"fresh","refresh_token":"rt","token_type":"bearer","expires_in":1800}"#,
+            )
+        }),
+        ..Faults::default()
+    });
+    let service = std::sync::Arc::new(
+        Connections::new(f.service.catalogue().clone(), f.vault.clone(), &f.dir)
+            .with_clock(f.clock.clone()),
+    );
+    service.credentials.set("hubspot", sim_creds("hubspot"));
+    let due = service.due_refreshes().unwrap();
+    assert_eq!(due.len(), 10);
+    let mut refreshes = tokio::task::JoinSet::new();
+    for id in due {
+        let service = service.clone();
+        refreshes.spawn(async move { service.refresh_if_due(&id).await });
+    }
+    while let Some(done) = refreshes.join_next().await {
+        done.unwrap().unwrap();
+    }
+    assert_eq!(f.sim.count("hubspot.refresh"), 10, "every one refreshed");
+    assert_eq!(
+        f.sim.most_refreshes_at_once(),
+        AUTOMATIC_REFRESHES_AT_ONCE,
+        "a few at a time, never all ten"
+    );
+    f.sim.set_faults(Faults::default());
+}

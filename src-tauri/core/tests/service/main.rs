@@ -142,3 +142,30 @@ async fn connect_whatconverts(f: &Fixture) -> plugboard_core::service::Connectio
         .await
         .unwrap()
 }
+
+/// A HubSpot connection's index record, written by a test straight to the index (with or
+/// without a keychain item, as the test needs).
+fn stored_record(
+    id: &str,
+    method: plugboard_core::catalogue::MethodKind,
+    at: i64,
+) -> plugboard_core::index::ConnectionRecord {
+    plugboard_core::index::ConnectionRecord {
+        id: plugboard_core::connection::ConnectionId::parse(id).unwrap(),
+        provider: "hubspot".into(),
+        method,
+        account: id.into(),
+        scopes: vec![],
+        environment: None,
+        obtained_at: at,
+        expires_at: None,
+        never_expires: false,
+        refreshed_at: None,
+        requested_scopes: vec![],
+        reconnect_needed: false,
+        temporary_problem: false,
+        last_error: None,
+        checked_at: None,
+        generation: 0,
+    }
+}
