@@ -213,7 +213,7 @@ pub fn write(figures: &Figures, out: &Path) {
     std::fs::write(out.join("table.md"), figures.table()).expect("write table.md");
     let script = format!(
         r#"set datafile separator ","
-set key top left
+set key bottom right
 set grid
 set xlabel "stored connections (N)"
 set xtics ({xtics})
