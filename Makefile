@@ -69,8 +69,8 @@ fuzz: deps-build
 ## writes CSV and PNG plots to target/bench (see PERFORMANCE.md). Takes ~15 min after the builds.
 bench: deps-bench tools release
 	$(CARGO) build -j$(JOBS) --release -p bare-window --features bare-window/custom-protocol
-	$(CARGO) build -j$(JOBS) -p plugboard-bench
-	tests/session.sh target/debug/plugboard-bench
+	$(CARGO) build -j$(JOBS) --release -p plugboard-bench
+	tests/session.sh target/release/plugboard-bench
 
 ## Prints how long `plugboard providers` and `plugboard status --json` take per run, and peak memory.
 bench-cli: deps-test build

@@ -7,16 +7,19 @@
 //! and until every row is rendered (WebDriver), and in a plain start its keychain calls in the
 //! first 15 s, memory 5 s in and idle CPU after. The bare Tauri window (`tests/bench/bare-window`,
 //! same tauri) is the comparator of start-up, memory, CPU and binary size; `secret-tool` and
-//! `curl` of the command line. Prints the table with ratios and targets, writes the figures as
+//! `curl` of the command line; the keychain's own writes plus the same requests of 1,000
+//! automatic refreshes. Prints the table with ratios and targets, writes the figures as
 //! CSV and plots them (PNG, with gnuplot) into `BENCH_OUT` (`target/bench`).
 //!
 //! Settings: `BENCH_BIN_DIR` (release binaries, `target/release`), `BENCH_SIZES` (`0,100,1000`),
-//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30), and
+//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30),
+//! `BENCH_REFRESHES` (1000), and
 //! `BENCH_DEBUG=1` with `BENCH_BIN_DIR=target/debug` to try a change on debug builds (their
 //! keychain namespace and folder; figures of debug builds are for comparison among themselves).
 
 mod cli;
 mod procs;
+mod refreshes;
 mod report;
 mod seed;
 mod window;
@@ -109,6 +112,17 @@ fn main() {
             observed,
         });
     }
+
+    let most: usize = setting("BENCH_REFRESHES", 1000);
+    eprintln!("bench: {most} automatic refreshes");
+    seed::clear_keychain(&vault);
+    let data_home = world.data_home("refreshes");
+    figures.refreshes = rt.block_on(refreshes::measure(
+        &world,
+        &vault,
+        &seed::World::data_dir(&data_home),
+        most,
+    ));
 
     eprintln!("bench: the command line");
     seed::clear_keychain(&vault);

@@ -25,6 +25,8 @@ pub struct Figures {
     pub token: (f64, f64),
     /// `plugboard refresh` and `curl`, ms.
     pub refresh: (f64, f64),
+    /// Automatic refreshes against their floor.
+    pub refreshes: crate::refreshes::Refreshes,
     /// Release binaries: window, bare window, command line (bytes).
     pub binary: (u64, u64, u64),
     pub runs: usize,
@@ -162,6 +164,19 @@ impl Figures {
             format!("`curl` of the same request {:.1} ms", self.refresh.1),
             format!("{r:.2}"),
             format!("≤ 3 {}", verdict(r <= 3.0)),
+        );
+        let r = &self.refreshes;
+        let floor = r.writes + r.network;
+        let ratio_r = ratio(r.plugboard, floor);
+        row(
+            format!("{} automatic refreshes, four at a time", r.n),
+            format!("{:.1} s", r.plugboard),
+            format!(
+                "keychain writes {:.1} s + requests {:.1} s",
+                r.writes, r.network
+            ),
+            format!("{ratio_r:.2}"),
+            format!("≤ 1.2 {}", verdict(ratio_r <= 1.2)),
         );
         let (window, bare, cli) = self.binary;
         let r = ratio(window as f64, bare as f64);

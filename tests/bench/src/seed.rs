@@ -19,7 +19,7 @@ use plugboard_sim::Simulator;
 /// The simulator, its provider file and the folder every figure's data lives under.
 pub struct World {
     /// Kept alive for as long as the world: the binaries talk to it.
-    _sim: Simulator,
+    sim: Simulator,
     pub catalogue: Catalogue,
     providers_file: PathBuf,
     base: PathBuf,
@@ -37,11 +37,16 @@ impl World {
         let catalogue = Catalogue::parse(&text, &Origin::File(providers_file.clone()))
             .expect("the simulator's provider file is valid");
         Self {
-            _sim: sim,
+            sim,
             catalogue,
             providers_file,
             base: base.to_path_buf(),
         }
+    }
+
+    /// The simulator (its fault switches).
+    pub fn sim(&self) -> &Simulator {
+        &self.sim
     }
 
     /// `XDG_DATA_HOME` of the figure `name`: each has its own index.
