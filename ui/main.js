@@ -26,6 +26,7 @@ async function changed({ all, ids }) {
 // a change event. Hidden or minimised, the page does not tick at all; shown again, at once.
 const LONGEST_WAIT = 60;
 let ticking = false;
+let again = false;
 let timer = null;
 
 function schedule(seconds) {
@@ -36,23 +37,31 @@ function schedule(seconds) {
 }
 
 async function tick() {
-  if (ticking || document.hidden) return;
+  if (document.hidden) return;
+  // Asked for while one runs (a change just redrew a row): run once more when it ends, so the
+  // newest state is the last one applied.
+  if (ticking) {
+    again = true;
+    return;
+  }
   ticking = true;
   let next = LONGEST_WAIT;
   try {
     const result = await api.live([...store.rows.keys()]);
-    // A connection made or removed elsewhere that no event told of: render anew.
-    if (!showsConnections(result.total)) {
-      ticking = false;
-      await reload();
-      return;
-    }
-    showLive(result);
+    // A connection made or removed elsewhere that no event told of: render what changed (the
+    // next tick, not this one, applies live state, so a mismatch can never spin).
+    if (showsConnections(result.total)) showLive(result);
+    else await loadProviders();
     next = result.next_change;
   } catch (e) {
     // The next tick tries again; a failing keychain or index shows through list_providers.
   } finally {
     ticking = false;
+  }
+  if (again) {
+    again = false;
+    tick();
+    return;
   }
   schedule(next);
 }
@@ -61,6 +70,7 @@ async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged((change) => changed(change));
+  store.rowsAdded = () => tick();
   document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);

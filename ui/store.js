@@ -9,6 +9,8 @@ export const store = {
   rowKeys: new Map(),
   /** Per connection id, for the rows of the current render: `{ account, applyLive(live) }`. */
   rows: new Map(),
+  /** Called when rows are drawn outside a render ("Show all"): the tick brings them up to date. */
+  rowsAdded: () => {},
   /** Provider ids whose long account list the person asked to see whole. */
   expanded: new Set(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */

@@ -1045,6 +1045,9 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
         .unwrap()
         .to_string();
     shown.push(("connect hotmart".to_string(), format!("{out}{err}")));
+    // The window shows what the shell connected before the person goes on.
+    app.wait_for_css(&format!("li[data-connection='{hotmart}']"))
+        .await;
 
     // A sign-in in the window (Nimbus: client id typed in, browser stand-in, deep link).
     click_connect(&app, "Nimbus CRM").await;

@@ -117,9 +117,13 @@ function accountList(p) {
     `Show all ${p.connections.length} ${p.name} accounts`);
   more.addEventListener("click", () => {
     store.expanded.add(p.id);
-    list.append(...p.connections.slice(FIRST_ROWS).map((c) => connectionItem(p, c)));
+    // The card as last loaded (reloads since this render may have replaced its connections).
+    const card = store.cards?.find((known) => known.id === p.id) || p;
+    const drawn = new Set([...list.querySelectorAll("li[data-connection]")].map((li) => li.dataset.connection));
+    list.append(...card.connections.filter((c) => !drawn.has(c.id)).map((c) => connectionItem(card, c)));
     more.remove();
     list.children[FIRST_ROWS]?.querySelector("button, summary")?.focus();
+    store.rowsAdded();
   });
   return h("div", { class: "account-list" }, list, more);
 }

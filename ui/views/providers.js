@@ -49,7 +49,31 @@ function replaceRow(p, c) {
  * redraw only the rows whose contents changed (none, usually); anything else renders anew.
  * Resolves to true when the cards were rendered anew.
  */
+let loading = null;
+let loadAgain = false;
+
 export async function loadProviders() {
+  // One load at a time: two at once (a tick and a change event) would each render anew, the
+  // second destroying what the person opened after the first. Asked during one: once more after.
+  if (loading) {
+    loadAgain = true;
+    return loading;
+  }
+  loading = loadOnce();
+  try {
+    let rendered = await loading;
+    while (loadAgain) {
+      loadAgain = false;
+      loading = loadOnce();
+      rendered = (await loading) || rendered;
+    }
+    return rendered;
+  } finally {
+    loading = null;
+  }
+}
+
+async function loadOnce() {
   const main = document.getElementById("providers");
   try {
     const cards = await api.listProviders();
@@ -71,6 +95,8 @@ export async function loadProviders() {
     if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
     return true;
   } catch (e) {
+    unwatchRows(main);
+    store.rows.clear();
     main.replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
     store.renderedKey = null;
     return false;

@@ -214,7 +214,14 @@ impl Index {
     pub fn load(&self) -> Result<Vec<ConnectionRecord>, IndexError> {
         let stamp = match fs::metadata(&self.path) {
             Ok(meta) => Stamp::of(&meta),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Gone since it was read (removed by hand, say): that is a change too.
+                let mut last = self.cache.last.lock().unwrap_or_else(|p| p.into_inner());
+                if last.take().is_some() {
+                    self.cache.versions.fetch_add(1, Ordering::Relaxed);
+                }
+                return Ok(Vec::new());
+            }
             Err(source) => {
                 return Err(IndexError::Read {
                     path: self.path.clone(),
@@ -520,6 +527,11 @@ mod tests {
         assert_eq!(index.version(), version + 1, "a change is a new version");
         index.load().unwrap();
         assert_eq!(index.version(), version + 1, "reading it again is not");
+        fs::remove_file(index.path()).unwrap();
+        assert_eq!(index.load().unwrap(), []);
+        assert_eq!(index.version(), version + 2, "a file gone is a change");
+        index.load().unwrap();
+        assert_eq!(index.version(), version + 2);
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -111,7 +111,12 @@ impl Connections {
             .iter()
             .filter_map(|r| lifetime::next_change(r.expiry(), now))
             .min();
-        let total = connections.len();
+        // As many as the cards list: a connection of a provider gone from the catalogue is not
+        // on any card.
+        let total = records
+            .iter()
+            .filter(|r| self.catalogue.get(&r.provider).is_some())
+            .count();
         let connections = match only {
             Some(ids) => connections
                 .into_iter()
