@@ -1,6 +1,6 @@
 /*!
 A token's life, as pure functions of stored absolute times and an injected clock: the countdown
-text, the health a connection is in, when it should be refreshed, and how long to back off after a
+text and milestones a person is shown ([`shown`]), the health a connection is in, when it should be refreshed, and how long to back off after a
 failure. Nothing here sleeps or reads the system clock itself, so every rule is unit-tested with a
 [`FakeClock`]; the service and the window's scheduler call these with [`SystemClock`].
 
@@ -13,6 +13,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use serde::Serialize;
+
+mod shown;
+pub use shown::{countdown, milestone, next_change, Milestone};
 
 /// Unix seconds from somewhere: the system clock in the app, a hand-set one in tests.
 pub trait Clock: Send + Sync {
@@ -92,74 +95,6 @@ impl Expiry {
             Expiry::At(at) => Some(at.saturating_sub(now)),
             _ => None,
         }
-    }
-}
-
-/// The countdown text: "Expires in 29:41", "Expires in 5 h 07 min", "Expires in 1 d 23 h",
-/// "Expired", "Does not expire", "Expiry unknown".
-pub fn countdown(expiry: Expiry, now: i64) -> String {
-    let left = match expiry {
-        Expiry::Never => return "Does not expire".into(),
-        Expiry::Unknown => return "Expiry unknown".into(),
-        Expiry::At(at) => at.saturating_sub(now),
-    };
-    if left <= 0 {
-        return "Expired".into();
-    }
-    let (d, h, m, s) = (
-        left / 86_400,
-        left % 86_400 / 3_600,
-        left % 3_600 / 60,
-        left % 60,
-    );
-    if d > 0 {
-        format!("Expires in {d} d {h} h")
-    } else if h > 0 {
-        format!("Expires in {h} h {m:02} min")
-    } else {
-        format!("Expires in {m}:{s:02}")
-    }
-}
-
-/// Seconds until what the clock alone changes of `expiry`'s display next: its [`countdown`] text
-/// (by the hour beyond a day, by the minute beyond an hour, by the second within it), and so its
-/// [`milestone`] and [`health`] thresholds, which all lie within the last hour. `None` when only
-/// an event can change it (no expiry, or already expired): the page then has nothing to tick for.
-pub fn next_change(expiry: Expiry, now: i64) -> Option<i64> {
-    let Expiry::At(at) = expiry else {
-        return None;
-    };
-    let left = at.saturating_sub(now);
-    if left <= 0 {
-        return None;
-    }
-    let unit = if left >= 86_400 {
-        3_600
-    } else if left >= 3_600 {
-        60
-    } else {
-        1
-    };
-    Some(left % unit + 1)
-}
-
-/// The moments worth announcing to a screen reader (not every second): the page announces when
-/// this changes, and when the health does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Milestone {
-    Later,
-    FiveMinutes,
-    OneMinute,
-    Expired,
-}
-
-pub fn milestone(expiry: Expiry, now: i64) -> Milestone {
-    match expiry.seconds_left(now) {
-        Some(left) if left <= 0 => Milestone::Expired,
-        Some(left) if left <= 60 => Milestone::OneMinute,
-        Some(left) if left <= 300 => Milestone::FiveMinutes,
-        _ => Milestone::Later,
     }
 }
 
@@ -353,34 +288,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_next_change_is_when_the_countdown_text_changes() {
-        let now = 1_800_000_000;
-        // Every second for an hour, checked against the text itself: the next change is exactly
-        // when `countdown` first differs, and nothing changes before it.
-        for left in (1..200_000)
-            .step_by(97)
-            .chain([1, 59, 60, 61, 3_599, 3_600, 3_601, 86_400, 86_401])
-        {
-            let expiry = Expiry::At(now + left);
-            let wait = next_change(expiry, now).unwrap();
-            let shown = (countdown(expiry, now), milestone(expiry, now));
-            for t in 1..wait {
-                assert_eq!(
-                    (countdown(expiry, now + t), milestone(expiry, now + t)),
-                    shown,
-                    "changed early: {left} s left, {t} s on"
-                );
-            }
-            assert_ne!(countdown(expiry, now + wait), shown.0, "{left} s left");
-        }
-        assert_eq!(next_change(Expiry::At(now), now), None, "expired");
-        assert_eq!(next_change(Expiry::Never, now), None);
-        assert_eq!(next_change(Expiry::Unknown, now), None);
-        assert_eq!(next_change(Expiry::At(now + 7_200), now), Some(1));
-        assert_eq!(next_change(Expiry::At(now + 7_230), now), Some(31));
-    }
-
-    #[test]
     fn rfc3339_matches_known_instants() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
@@ -406,32 +313,6 @@ mod tests {
     const T: i64 = 1_790_000_000;
 
     #[test]
-    fn countdowns_read_at_each_scale() {
-        let at = |left| countdown(Expiry::At(T + left), T);
-        assert_eq!(at(29 * 60 + 41), "Expires in 29:41");
-        assert_eq!(at(5), "Expires in 0:05");
-        assert_eq!(at(3_600), "Expires in 1 h 00 min");
-        assert_eq!(at(5 * 3_600 + 7 * 60 + 59), "Expires in 5 h 07 min");
-        assert_eq!(at(86_400 + 23 * 3_600 + 59), "Expires in 1 d 23 h");
-        assert_eq!(at(0), "Expired");
-        assert_eq!(at(-10), "Expired");
-        assert_eq!(countdown(Expiry::Never, T), "Does not expire");
-        assert_eq!(countdown(Expiry::Unknown, T), "Expiry unknown");
-    }
-
-    #[test]
-    fn the_countdown_ticks_with_the_injected_clock() {
-        let clock = FakeClock::at(T);
-        let expiry = Expiry::At(T + 5);
-        assert_eq!(countdown(expiry, clock.now()), "Expires in 0:05");
-        clock.advance(1);
-        assert_eq!(countdown(expiry, clock.now()), "Expires in 0:04");
-        // A sleep of an hour: recomputed, not counted down.
-        clock.advance(3_600);
-        assert_eq!(countdown(expiry, clock.now()), "Expired");
-    }
-
-    #[test]
     fn stored_expiry_distinguishes_never_from_unknown() {
         assert_eq!(Expiry::from_stored(Some(T), false), Expiry::At(T));
         assert_eq!(Expiry::from_stored(None, true), Expiry::Never);
@@ -440,17 +321,6 @@ mod tests {
             serde_json::to_value(Expiry::At(T)).unwrap(),
             serde_json::json!({"kind": "at", "at": T})
         );
-    }
-
-    #[test]
-    fn milestones_change_only_at_five_minutes_one_minute_and_expiry() {
-        let m = |left| milestone(Expiry::At(T + left), T);
-        assert_eq!(m(301), Milestone::Later);
-        assert_eq!(m(300), Milestone::FiveMinutes);
-        assert_eq!(m(61), Milestone::FiveMinutes);
-        assert_eq!(m(60), Milestone::OneMinute);
-        assert_eq!(m(0), Milestone::Expired);
-        assert_eq!(milestone(Expiry::Never, T), Milestone::Later);
     }
 
     #[test]
