@@ -91,6 +91,35 @@ pub struct LastError {
 }
 
 impl ConnectionRecord {
+    /// A new connection's record: obtained at `obtained_at`, nothing granted, no expiry, no
+    /// failure. Each way of connecting fills in what it learned.
+    pub fn new(
+        id: ConnectionId,
+        provider: &str,
+        method: MethodKind,
+        account: String,
+        obtained_at: i64,
+    ) -> Self {
+        Self {
+            id,
+            provider: provider.to_string(),
+            method,
+            account,
+            scopes: vec![],
+            environment: None,
+            obtained_at,
+            expires_at: None,
+            never_expires: false,
+            refreshed_at: None,
+            requested_scopes: vec![],
+            reconnect_needed: false,
+            temporary_problem: false,
+            last_error: None,
+            checked_at: None,
+            generation: 0,
+        }
+    }
+
     pub fn expiry(&self) -> crate::lifetime::Expiry {
         crate::lifetime::Expiry::from_stored(self.expires_at, self.never_expires)
     }
@@ -364,22 +393,15 @@ mod tests {
 
     fn record(id: &str, account: &str) -> ConnectionRecord {
         ConnectionRecord {
-            id: ConnectionId::parse(id).unwrap(),
-            provider: "hubspot".into(),
-            method: MethodKind::AuthorizationCode,
-            account: account.into(),
             scopes: vec!["oauth".into()],
-            environment: None,
-            obtained_at: 1_790_000_000,
             expires_at: Some(1_790_001_800),
-            never_expires: false,
-            refreshed_at: None,
-            requested_scopes: vec![],
-            reconnect_needed: false,
-            temporary_problem: false,
-            last_error: None,
-            checked_at: None,
-            generation: 0,
+            ..ConnectionRecord::new(
+                ConnectionId::parse(id).unwrap(),
+                "hubspot",
+                MethodKind::AuthorizationCode,
+                account.into(),
+                1_790_000_000,
+            )
         }
     }
 

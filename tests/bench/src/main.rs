@@ -144,12 +144,7 @@ fn main() {
     );
     let hubspot = rt.block_on(seed::signed_in_hubspot(&world, &data_dir));
     let refresh_token = seed::refresh_token_of(&vault, &hubspot);
-    let token_url = world
-        .catalogue
-        .get("hubspot")
-        .and_then(|p| p.authorization_code())
-        .map(|m| m.token_url.as_str().to_string())
-        .expect("HubSpot's token endpoint");
+    let token_url = world.token_url();
     let form = |k: &str, v: &str| format!("{k}={v}");
     let curl_args = [
         "-sS".to_string(),

@@ -44,6 +44,29 @@ impl World {
         }
     }
 
+    /// The connection service over `vault` and `data_dir`, as the binaries open it: this
+    /// world's providers, HubSpot's app credentials.
+    pub fn service(&self, vault: Vault, data_dir: &Path) -> Connections {
+        let service = Connections::new(self.catalogue.clone(), vault, data_dir);
+        service.credentials.set(
+            "hubspot",
+            AppCredentials {
+                client_id: plugboard_sim::client_id("hubspot"),
+                client_secret: Some(SecretString::new(plugboard_sim::client_secret("hubspot"))),
+            },
+        );
+        service
+    }
+
+    /// HubSpot's token endpoint in the simulator.
+    pub fn token_url(&self) -> String {
+        self.catalogue
+            .get("hubspot")
+            .and_then(|p| p.authorization_code())
+            .map(|m| m.token_url.as_str().to_string())
+            .expect("HubSpot's token endpoint")
+    }
+
     /// The simulator (its fault switches).
     pub fn sim(&self) -> &Simulator {
         &self.sim
@@ -109,50 +132,52 @@ pub fn clear_keychain(vault: &Vault) {
     }
 }
 
-/// Stores `n` signed-in HubSpot connections in `data_dir` and the keychain, as Plugboard leaves
-/// them after a refresh ten minutes ago: each token expiring 20 to 50 minutes from `now`, so
-/// every countdown ticks by the second and none is due a refresh (nor, accepted ten minutes ago,
-/// an identity check) within the benchmark's minute.
-pub fn connections(vault: &Vault, data_dir: &Path, n: usize, now: i64) -> Vec<ConnectionId> {
+/// The benchmark's `i`th connection id.
+pub fn id(i: usize) -> ConnectionId {
+    ConnectionId::parse(&format!("hubspot-{i:08x}")).expect("a valid id")
+}
+
+/// HubSpot connection `i` as Plugboard stores it: signed in (or last refreshed) at `at`, its token
+/// expiring at `expires_at`. Its index record and its keychain item.
+pub fn hubspot(i: usize, at: i64, expires_at: i64) -> (ConnectionRecord, SecretString) {
+    let scopes = vec!["oauth".to_string(), "crm.objects.contacts.read".to_string()];
+    let tokens = TokenSet {
+        access_token: SecretString::new(format!("bench-at-{i}-{at}")),
+        refresh_token: Some(SecretString::new(format!("bench-rt-{i}-{at}"))),
+        token_type: Some("bearer".into()),
+        expires_at: Some(expires_at),
+        scopes: Some(scopes.clone()),
+        extra: BTreeMap::from([("hub_id".to_string(), format!("{}", 1000 + i))]),
+    };
+    let record = ConnectionRecord {
+        scopes,
+        expires_at: Some(expires_at),
+        ..ConnectionRecord::new(
+            id(i),
+            "hubspot",
+            MethodKind::AuthorizationCode,
+            format!("portal-{i}.example.com · owner{i}@example.com"),
+            at,
+        )
+    };
+    (record, ConnectionSecret::OAuth { tokens }.encode())
+}
+
+/// Stores `connections` in the keychain, one item each, and their records in `data_dir`'s index
+/// in one write of the documented file (version 1), not a read-modify-write each.
+pub fn store(
+    vault: &Vault,
+    data_dir: &Path,
+    connections: Vec<(ConnectionRecord, SecretString)>,
+) -> Vec<ConnectionId> {
     std::fs::create_dir_all(data_dir).expect("create the data folder");
-    let mut records = Vec::with_capacity(n);
-    for i in 0..n {
-        let id = ConnectionId::parse(&format!("hubspot-{i:08x}")).expect("a valid id");
-        let expires_at = now + 1_200 + (i as i64 * 17) % 1_800;
-        let tokens = TokenSet {
-            access_token: SecretString::new(format!("bench-at-{i}-{now}")),
-            refresh_token: Some(SecretString::new(format!("bench-rt-{i}-{now}"))),
-            token_type: Some("bearer".into()),
-            expires_at: Some(expires_at),
-            scopes: Some(vec!["oauth".into(), "crm.objects.contacts.read".into()]),
-            extra: BTreeMap::from([("hub_id".to_string(), format!("{}", 1000 + i))]),
-        };
+    let mut records = Vec::with_capacity(connections.len());
+    for (record, item) in connections {
         vault
-            .put(
-                &VaultKey::Connection(id.clone()),
-                &ConnectionSecret::OAuth { tokens }.encode(),
-            )
+            .put(&VaultKey::Connection(record.id.clone()), &item)
             .expect("store a benchmark item");
-        records.push(ConnectionRecord {
-            id,
-            provider: "hubspot".into(),
-            method: MethodKind::AuthorizationCode,
-            account: format!("portal-{i}.example.com · owner{i}@example.com"),
-            scopes: vec!["oauth".into(), "crm.objects.contacts.read".into()],
-            environment: None,
-            obtained_at: now - 600,
-            expires_at: Some(expires_at),
-            never_expires: false,
-            refreshed_at: Some(now - 600),
-            requested_scopes: vec![],
-            reconnect_needed: false,
-            temporary_problem: false,
-            last_error: None,
-            checked_at: None,
-            generation: 1,
-        });
+        records.push(record);
     }
-    // One write of the documented file (version 1), not n read-modify-writes.
     let body = serde_json::json!({ "version": 1, "connections": records });
     std::fs::write(
         data_dir.join(Index::FILE_NAME),
@@ -162,17 +187,30 @@ pub fn connections(vault: &Vault, data_dir: &Path, n: usize, now: i64) -> Vec<Co
     records.into_iter().map(|r| r.id).collect()
 }
 
+/// Stores `n` signed-in HubSpot connections in `data_dir` and the keychain, as Plugboard leaves
+/// them after a refresh ten minutes ago: each token expiring 20 to 50 minutes from `now`, so
+/// every countdown ticks by the second and none is due a refresh (nor, accepted ten minutes ago,
+/// an identity check) within the benchmark's minute.
+pub fn connections(vault: &Vault, data_dir: &Path, n: usize, now: i64) -> Vec<ConnectionId> {
+    let refreshed = now - 600;
+    let connections = (0..n)
+        .map(|i| {
+            let (record, item) = hubspot(i, refreshed, now + 1_200 + (i as i64 * 17) % 1_800);
+            let record = ConnectionRecord {
+                refreshed_at: Some(refreshed),
+                generation: 1,
+                ..record
+            };
+            (record, item)
+        })
+        .collect();
+    store(vault, data_dir, connections)
+}
+
 /// A HubSpot connection made through the simulator's real sign-in (authorize, code, token), so
 /// its refresh token is one the simulator honours: what `plugboard refresh` is timed on.
 pub async fn signed_in_hubspot(world: &World, data_dir: &Path) -> ConnectionId {
-    let service = Connections::new(world.catalogue.clone(), vault(), data_dir);
-    service.credentials.set(
-        "hubspot",
-        AppCredentials {
-            client_id: plugboard_sim::client_id("hubspot"),
-            client_secret: Some(SecretString::new(plugboard_sim::client_secret("hubspot"))),
-        },
-    );
+    let service = world.service(vault(), data_dir);
     let hubspot = ProviderId::parse("hubspot").expect("a provider id");
     let started = service
         .begin_sign_in(&hubspot)

@@ -23,32 +23,20 @@ fn fresh_id(provider: &ProviderId) -> ConnectionId {
 }
 
 impl Connections {
-    /// The one constructor of a new connection's record: a fresh id, obtained now, nothing
-    /// granted, no expiry, no failure. Each way of connecting fills in what it learned.
+    /// A new connection's record: a fresh id, obtained now (see [`ConnectionRecord::new`]).
     pub(super) fn new_record(
         &self,
         provider: &ProviderId,
         method: MethodKind,
         account: String,
     ) -> ConnectionRecord {
-        ConnectionRecord {
-            id: fresh_id(provider),
-            provider: provider.to_string(),
+        ConnectionRecord::new(
+            fresh_id(provider),
+            provider.as_str(),
             method,
             account,
-            scopes: vec![],
-            environment: None,
-            obtained_at: self.now(),
-            expires_at: None,
-            never_expires: false,
-            refreshed_at: None,
-            requested_scopes: vec![],
-            reconnect_needed: false,
-            temporary_problem: false,
-            last_error: None,
-            checked_at: None,
-            generation: 0,
-        }
+            self.now(),
+        )
     }
 
     /// A stored connection: its index record and its secret from the keychain. The index says the

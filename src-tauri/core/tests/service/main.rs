@@ -150,22 +150,11 @@ fn stored_record(
     method: plugboard_core::catalogue::MethodKind,
     at: i64,
 ) -> plugboard_core::index::ConnectionRecord {
-    plugboard_core::index::ConnectionRecord {
-        id: plugboard_core::connection::ConnectionId::parse(id).unwrap(),
-        provider: "hubspot".into(),
+    plugboard_core::index::ConnectionRecord::new(
+        plugboard_core::connection::ConnectionId::parse(id).unwrap(),
+        "hubspot",
         method,
-        account: id.into(),
-        scopes: vec![],
-        environment: None,
-        obtained_at: at,
-        expires_at: None,
-        never_expires: false,
-        refreshed_at: None,
-        requested_scopes: vec![],
-        reconnect_needed: false,
-        temporary_problem: false,
-        last_error: None,
-        checked_at: None,
-        generation: 0,
-    }
+        id.into(),
+        at,
+    )
 }
