@@ -30,18 +30,17 @@ const rowKey = (c) => JSON.stringify(c, withoutLive);
 const knownIds = () => new Set((store.cards || []).flatMap((p) => p.connections.map((c) => c.id)));
 
 /**
- * Draws connection `c`'s row anew in place (keyboard focus kept), from card `p`. A row not drawn
- * (behind "Show all") has nothing to redraw: it is drawn from `store.cards` when asked for.
+ * Draws known connection `c`'s row anew in place (keyboard focus kept), from card `p`. A row not
+ * drawn (behind "Show all") has nothing to redraw: it is drawn from `store.cards` when asked for.
  */
 function replaceRow(p, c) {
   const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
-  if (!li) return knownIds().has(c.id);
+  if (!li) return;
   const focus = focusPath();
   unwatchRows(li);
   li.replaceWith(connectionItem(p, c));
   store.rowKeys.set(c.id, rowKey(c));
   if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
-  return true;
 }
 
 /**
@@ -124,7 +123,7 @@ export async function updateConnections(ids) {
     const at = p?.connections.findIndex((known) => known.id === c.id) ?? -1;
     if (at < 0) return false;
     p.connections[at] = c;
-    if (store.rowKeys.get(c.id) !== rowKey(c) && !replaceRow(p, c)) return false;
+    if (store.rowKeys.get(c.id) !== rowKey(c)) replaceRow(p, c);
   }
   return true;
 }
