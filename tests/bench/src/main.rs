@@ -3,8 +3,8 @@
 //! keychain, D-Bus and display: nothing of a person's is touched), against the provider simulator
 //! on 127.0.0.1.
 //!
-//! For N = 0, 100 and 1,000 stored connections: the window's start until its page has loaded
-//! and until every row is rendered (WebDriver), and in a plain start its keychain calls in the
+//! For N = 0, 100 and 1,000 stored connections: the window's start until it is visible (the X
+//! server maps it), until its page has loaded and until every row is rendered (WebDriver), and in a plain start its keychain calls in the
 //! first 15 s, memory 5 s in and idle CPU after. The bare Tauri window (`tests/bench/bare-window`,
 //! same tauri) is the comparator of start-up, memory, CPU and binary size; `secret-tool` and
 //! `curl` of the command line; the keychain's own writes plus the same requests of 1,000
@@ -80,10 +80,13 @@ fn main() {
     // The comparator first: the bare window's start-up, memory and idle CPU.
     eprintln!("bench: the bare Tauri window");
     let bare_env = world.env(&world.data_home("bare"));
-    let mut loaded = Vec::new();
+    let (mut visible, mut loaded) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        loaded.push(rt.block_on(window::time_to(&bare_bin, &bare_env, Ready::Loaded)));
+        let start = rt.block_on(window::time_to(&bare_bin, &bare_env, Ready::Loaded));
+        visible.push(start.visible_ms);
+        loaded.push(start.ready_ms);
     }
+    figures.bare_visible_ms = procs::median(&mut visible);
     figures.bare_loaded_ms = procs::median(&mut loaded);
     figures.bare = window::observe(&bare_bin, &bare_env, idle);
 
@@ -99,14 +102,18 @@ fn main() {
             plugboard_core::service::unix_now(),
         );
         let env = world.env(&data_home);
-        let (mut loaded, mut rendered) = (Vec::new(), Vec::new());
+        let (mut visible, mut loaded, mut rendered) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..runs {
-            loaded.push(rt.block_on(window::time_to(&window_bin, &env, Ready::Loaded)));
-            rendered.push(rt.block_on(window::time_to(&window_bin, &env, Ready::Rows(n))));
+            let start = rt.block_on(window::time_to(&window_bin, &env, Ready::Loaded));
+            visible.push(start.visible_ms);
+            loaded.push(start.ready_ms);
+            let start = rt.block_on(window::time_to(&window_bin, &env, Ready::Rows(n)));
+            rendered.push(start.ready_ms);
         }
         let observed = window::observe(&window_bin, &env, idle);
         figures.sizes.push(Size {
             n,
+            visible_ms: procs::median(&mut visible),
             loaded_ms: procs::median(&mut loaded),
             rendered_ms: procs::median(&mut rendered),
             observed,

@@ -11,6 +11,7 @@ use crate::window::Observed;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Size {
     pub n: usize,
+    pub visible_ms: f64,
     pub loaded_ms: f64,
     pub rendered_ms: f64,
     pub observed: Observed,
@@ -18,6 +19,7 @@ pub struct Size {
 
 #[derive(Debug, Default)]
 pub struct Figures {
+    pub bare_visible_ms: f64,
     pub bare_loaded_ms: f64,
     pub bare: Observed,
     pub sizes: Vec<Size>,
@@ -66,13 +68,22 @@ impl Figures {
         };
         let mb = |b: u64| b as f64 / 1_048_576.0;
         if let Some(zero) = self.at(0) {
+            let r = ratio(zero.visible_ms, self.bare_visible_ms);
+            row(
+                "start → window visible, N = 0".into(),
+                format!("{:.0} ms", zero.visible_ms),
+                format!("bare window {:.0} ms", self.bare_visible_ms),
+                format!("{r:.2}"),
+                format!("≤ 1.1 {}", verdict(r <= 1.1)),
+            );
+            // Not one of the targets (its is the visible window): the page's own work.
             let r = ratio(zero.loaded_ms, self.bare_loaded_ms);
             row(
                 "start → page loaded, N = 0".into(),
                 format!("{:.0} ms", zero.loaded_ms),
                 format!("bare window {:.0} ms", self.bare_loaded_ms),
                 format!("{r:.2}"),
-                format!("≤ 1.1 {}", verdict(r <= 1.1)),
+                "—".into(),
             );
             let rss = ratio(zero.observed.memory.rss_mb, self.bare.memory.rss_mb);
             let pss = ratio(zero.observed.memory.pss_mb, self.bare.memory.pss_mb);
@@ -87,7 +98,8 @@ impl Figures {
                     self.bare.memory.rss_mb, self.bare.memory.pss_mb
                 ),
                 format!("{rss:.2} / {pss:.2}"),
-                format!("≤ 1.1 {}", verdict(rss <= 1.1 && pss <= 1.1)),
+                // The target is RSS; PSS (shared pages split among processes) is shown.
+                format!("RSS ≤ 1.1 {}", verdict(rss <= 1.1)),
             );
         }
         for s in &self.sizes {
@@ -118,16 +130,18 @@ impl Figures {
             .windows(2)
             .all(|w| w[0].observed.keychain_calls == w[1].observed.keychain_calls);
         let no_reads = self.sizes.iter().all(|s| s.observed.secret_reads == 0);
-        row(
-            format!(
-                "keychain calls (secret reads) in the first 15 s, N = {}",
-                ns.join(" / ")
-            ),
-            format!("{} ({})", calls.join(" / "), reads.join(" / ")),
-            format!("bare {}", self.bare.keychain_calls),
-            "—".into(),
-            format!("0 reads, calls flat in N {}", verdict(flat && no_reads)),
-        );
+        if !self.sizes.is_empty() {
+            row(
+                format!(
+                    "keychain calls (secret reads) in the first 15 s, N = {}",
+                    ns.join(" / ")
+                ),
+                format!("{} ({})", calls.join(" / "), reads.join(" / ")),
+                format!("bare {}", self.bare.keychain_calls),
+                "—".into(),
+                format!("0 reads, calls flat in N {}", verdict(flat && no_reads)),
+            );
+        }
         for s in &self.sizes {
             let r = ratio(s.observed.idle_cpu, self.bare.idle_cpu);
             let target = if s.n == 100 {
@@ -206,12 +220,12 @@ impl Figures {
 /// Writes `figures.csv` and `table.md` into `out`, and the plots when gnuplot is there.
 pub fn write(figures: &Figures, out: &Path) {
     let mut csv = String::from(
-        "n,loaded_ms,rendered_ms,keychain_calls,secret_reads,rss_mb,pss_mb,idle_cpu,bare_loaded_ms,bare_idle_cpu\n",
+        "n,loaded_ms,rendered_ms,keychain_calls,secret_reads,rss_mb,pss_mb,idle_cpu,bare_loaded_ms,bare_idle_cpu,visible_ms,bare_visible_ms\n",
     );
     for s in &figures.sizes {
         let _ = writeln!(
             csv,
-            "{},{:.1},{:.1},{},{},{:.1},{:.1},{:.3},{:.1},{:.3}",
+            "{},{:.1},{:.1},{},{},{:.1},{:.1},{:.3},{:.1},{:.3},{:.1},{:.1}",
             s.n,
             s.loaded_ms,
             s.rendered_ms,
@@ -221,7 +235,9 @@ pub fn write(figures: &Figures, out: &Path) {
             s.observed.memory.pss_mb,
             s.observed.idle_cpu,
             figures.bare_loaded_ms,
-            figures.bare.idle_cpu
+            figures.bare.idle_cpu,
+            s.visible_ms,
+            figures.bare_visible_ms
         );
     }
     std::fs::write(out.join("figures.csv"), csv).expect("write figures.csv");
@@ -237,8 +253,10 @@ set output "{out}/startup.png"
 set title "Start-up against stored connections"
 set ylabel "milliseconds"
 set yrange [0:*]
-plot "{out}/figures.csv" every ::1 using 0:2 with linespoints title "page loaded", \
+plot "{out}/figures.csv" every ::1 using 0:11 with linespoints title "window visible", \
+     "" every ::1 using 0:2 with linespoints title "page loaded", \
      "" every ::1 using 0:3 with linespoints title "cards rendered", \
+     "" every ::1 using 0:12 with lines dashtype 3 title "bare Tauri window, visible", \
      "" every ::1 using 0:9 with lines dashtype 2 title "bare Tauri window, page loaded"
 set output "{out}/keychain.png"
 set title "Keychain calls in the window's first 15 s"

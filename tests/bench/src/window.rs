@@ -1,6 +1,7 @@
-//! A window's start-up and idle life, measured from outside: the time until its page has loaded
-//! (and, for Plugboard, rendered every connection's row) through WebDriver, and in a plain start
-//! with nothing attached, its keychain calls (every D-Bus method call to the Secret Service,
+//! A window's start-up and idle life, measured from outside: the time until its window is mapped
+//! on the display (the X server's own event) and until its page has loaded (and, for Plugboard,
+//! rendered every connection's row) through WebDriver, and in a plain start with nothing
+//! attached, its keychain calls (every D-Bus method call to the Secret Service,
 //! seen by `dbus-monitor`), its memory 5 s in, and its CPU while idle.
 
 use std::io::{BufRead, BufReader};
@@ -42,10 +43,21 @@ impl Ready {
     }
 }
 
-/// Milliseconds from asking tauri-driver for a session on `binary` (the app starts then) to
-/// `ready` holding in its page, polled every 10 ms. tauri-driver itself is started beforehand.
-pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> f64 {
+/// One start, timed.
+#[derive(Debug, Clone, Copy)]
+pub struct Start {
+    /// Until the X server mapped the app's window: when a person first sees a window.
+    pub visible_ms: f64,
+    /// Until `ready` held in its page.
+    pub ready_ms: f64,
+}
+
+/// Times from asking tauri-driver for a session on `binary` (the app starts then) to its window
+/// being mapped on the display, and to `ready` holding in its page (polled every 10 ms).
+/// tauri-driver itself is started beforehand.
+pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> Start {
     let driver = plugboard_e2e::Driver::start(env);
+    let maps = MapWatch::start();
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
     caps.insert(
@@ -75,10 +87,86 @@ pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> f
         );
         tokio::time::sleep(Duration::from_millis(10)).await;
     };
+    let mapped = maps.first(Duration::from_secs(10));
     let _ = client.close().await;
     drop(driver);
     wait_until_gone();
-    elapsed.as_secs_f64() * 1000.0
+    Start {
+        visible_ms: mapped
+            .expect("the app's window was mapped")
+            .duration_since(started)
+            .as_secs_f64()
+            * 1000.0,
+        ready_ms: elapsed.as_secs_f64() * 1000.0,
+    }
+}
+
+/// Watches the display for the first top-level window of an app being mapped: the X server's
+/// `MapNotify` on the root window for a window with a `_NET_WM_PID` (GTK sets it on an app's
+/// top-level windows; no window manager runs in the test display, so those are the root's
+/// children, and only the app under test maps any).
+struct MapWatch {
+    first: std::sync::mpsc::Receiver<Instant>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl MapWatch {
+    fn start() -> Self {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use x11rb::connection::Connection as _;
+        use x11rb::protocol::xproto::{
+            AtomEnum, ChangeWindowAttributesAux, ConnectionExt as _, EventMask,
+        };
+        use x11rb::protocol::Event;
+
+        let (conn, screen) = x11rb::connect(None).expect("the test display");
+        let root = conn.setup().roots[screen].root;
+        conn.change_window_attributes(
+            root,
+            &ChangeWindowAttributesAux::new().event_mask(EventMask::SUBSTRUCTURE_NOTIFY),
+        )
+        .expect("ask for the display's map events")
+        .check()
+        .expect("watch the root window");
+        let net_wm_pid = conn
+            .intern_atom(false, b"_NET_WM_PID")
+            .expect("ask for _NET_WM_PID")
+            .reply()
+            .expect("the _NET_WM_PID atom")
+            .atom;
+        let (tx, first) = std::sync::mpsc::channel();
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        std::thread::spawn(move || {
+            while !stopped.load(Ordering::Relaxed) {
+                match conn.poll_for_event() {
+                    Ok(Some(Event::MapNotify(map))) => {
+                        let at = Instant::now();
+                        let has_pid = conn
+                            .get_property(false, map.window, net_wm_pid, AtomEnum::CARDINAL, 0, 1)
+                            .ok()
+                            .and_then(|cookie| cookie.reply().ok())
+                            .is_some_and(|reply| reply.value_len > 0);
+                        if has_pid {
+                            let _ = tx.send(at);
+                            return;
+                        }
+                    }
+                    Ok(Some(_)) => {}
+                    Ok(None) => std::thread::sleep(Duration::from_millis(1)),
+                    Err(_) => return,
+                }
+            }
+        });
+        Self { first, stop }
+    }
+
+    /// When the first app window was mapped, waiting up to `wait` for it.
+    fn first(self, wait: Duration) -> Option<Instant> {
+        let at = self.first.recv_timeout(wait).ok();
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        at
+    }
 }
 
 /// One plain start of a window, observed.
