@@ -8,7 +8,8 @@ TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # `make demo` (optional): the app against the bundled provider simulator, no accounts needed.
-.PHONY: run demo test deps-build deps-test deps-bench tools build release lint icons screenshot bench bench-cli fuzz
+CARGO_DEB_VERSION ?= 3.8.0
+.PHONY: run demo test deps-build deps-test deps-bench deps-package tools build release package package-test lint icons screenshot bench bench-cli fuzz
 
 ## Build and start the app (installs missing system packages first).
 run: deps-build build
@@ -47,9 +48,25 @@ build:
 release: deps-build
 	$(CARGO) build -j$(JOBS) --release -p plugboard -p plugboard-cli --features plugboard/custom-protocol
 
+## A .deb of the release build (cargo-deb): both binaries, the desktop entry that registers the
+## sign-in scheme, icons, the command line's man page and completions. Prints its size.
+package: deps-package release
+	JOBS=$(JOBS) scripts/package.sh
+
+## Installs the .deb on this machine (dpkg -i, root or sudo), tests the installed app in the
+## private test desktop, removes it (dpkg -r) and checks nothing is left. Not in `make test`: the
+## release build and the package take longer than the ~3 minutes it may add.
+package-test: deps-test tools package
+	JOBS=$(JOBS) scripts/package-test.sh
+
+deps-package:
+	@scripts/install-deps.sh package
+	@cargo deb --version 2>/dev/null | grep -q ' $(CARGO_DEB_VERSION)$$' || $(CARGO) install cargo-deb --version '$(CARGO_DEB_VERSION)' --locked -j$(JOBS)
+
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy -j$(JOBS) --workspace --all-targets $(FEATURES) -- -D warnings
+	$(CARGO) clippy -j$(JOBS) -p plugboard-e2e --test package -- -D warnings
 
 ## Regenerates icons/ from icons/icon.svg (needs librsvg2-bin and imagemagick).
 icons:

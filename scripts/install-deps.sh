@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh build   what `make run` needs (WebKitGTK and friends, to build and run)
 #   scripts/install-deps.sh test    build packages plus the test desktop (Xvfb, D-Bus, gnome-keyring, WebKitWebDriver)
 #   scripts/install-deps.sh bench   test packages plus dbus-monitor and gnuplot (`make bench`)
+#   scripts/install-deps.sh package test packages plus what `make package(-test)` needs
 # Package lists: ../shared/HEADLESS.md (measured on Debian 12).
 set -euo pipefail
 
@@ -12,12 +13,17 @@ test_pkgs=(xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-liberation gnome-key
   xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps)
 # `make bench`: dbus-monitor counts keychain calls, gnuplot draws the plots.
 bench_pkgs=(dbus-bin gnuplot-nox)
+# `make package`: dpkg-shlibdeps (dpkg-dev) computes the package's library dependencies;
+# `make package-test`: desktop-file-utils validates the entry and builds the handler cache (its dpkg
+# trigger).
+package_pkgs=(dpkg-dev desktop-file-utils)
 
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
   bench) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+  package) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${package_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|bench|package" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null; then

@@ -24,25 +24,43 @@ pub const NOTICE_EVENT: &str = "plugboard://notice";
 pub const CHANGED_EVENT: &str = "plugboard://changed";
 
 pub fn setup(app: &AppHandle) {
-    // Linux has no installer step that registers the scheme for a plain binary: do it at every
-    // start, so the desktop file points at this binary (RFC 8252 §7.1 private-use scheme).
-    #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
-    match app.deep_link().register_all() {
-        Ok(()) => {
-            app.state::<AppState>()
-                .scheme_registered
-                .store(true, std::sync::atomic::Ordering::Relaxed);
-            log::info!(
-                "deep-link scheme {} registered",
-                plugboard_core::deeplink::SCHEME
-            );
-        }
-        Err(e) => log::warn!("could not register the deep-link scheme: {e}"),
+    // A development build (run from a checkout, no installer step) registers the scheme at every
+    // start, so the desktop file points at this binary (RFC 8252 §7.1 private-use scheme). A
+    // release build is installed: its package's entry registers the scheme, and the app never
+    // rewrites what the package installed; it only asks whether the desktop sends the scheme there.
+    #[cfg(all(debug_assertions, any(target_os = "linux", windows)))]
+    {
+        let registered = match app.deep_link().register_all() {
+            Ok(()) => {
+                log::info!(
+                    "deep-link scheme {} registered",
+                    plugboard_core::deeplink::SCHEME
+                );
+                true
+            }
+            Err(e) => {
+                log::warn!("could not register the deep-link scheme: {e}");
+                false
+            }
+        };
+        let _ = app.state::<AppState>().scheme_ready.set(registered);
     }
-    #[cfg(target_os = "macos")]
-    app.state::<AppState>()
-        .scheme_registered
-        .store(true, std::sync::atomic::Ordering::Relaxed);
+    #[cfg(all(not(debug_assertions), target_os = "linux"))]
+    {
+        // Asked off the main thread (`xdg-mime` is a shell script; the page is loading meanwhile);
+        // a command asking before the answer waits for it.
+        let handle = app.clone();
+        std::thread::spawn(move || {
+            if !scheme_ready(&handle) {
+                log::warn!(
+                    "sign-in links ({}) do not open Plugboard: the desktop's handler is not its \
+                     entry {} (is Plugboard installed from its package?)",
+                    plugboard_core::deeplink::SCHEME,
+                    plugboard_core::deeplink::DESKTOP_ENTRY
+                );
+            }
+        });
+    }
 
     let handle = app.clone();
     app.deep_link().on_open_url(move |event| {
@@ -60,6 +78,41 @@ pub fn setup(app: &AppHandle) {
         Ok(None) => {}
         Err(e) => log::warn!("could not read the start-up link: {e}"),
     }
+}
+
+/// Whether sign-in links reach this app: in a development build, whether registering the scheme
+/// at start-up worked; in an installed one, whether the desktop's handler of the scheme is the
+/// packaged entry; on macOS, always (the bundle's Info.plist declares it).
+pub fn scheme_ready(app: &AppHandle) -> bool {
+    *app.state::<AppState>()
+        .scheme_ready
+        .get_or_init(|| cfg!(target_os = "macos") || packaged_entry_handles_the_scheme())
+}
+
+/// `xdg-mime query default x-scheme-handler/<scheme>` names the packaged entry.
+#[cfg(target_os = "linux")]
+fn packaged_entry_handles_the_scheme() -> bool {
+    std::process::Command::new("xdg-mime")
+        .args([
+            "query",
+            "default",
+            &format!("x-scheme-handler/{}", plugboard_core::deeplink::SCHEME),
+        ])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .is_some_and(|out| {
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .map(str::trim)
+                == Some(plugboard_core::deeplink::DESKTOP_ENTRY)
+        })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn packaged_entry_handles_the_scheme() -> bool {
+    false
 }
 
 pub fn notify(app: &AppHandle, level: NoticeLevel, message: impl Into<String>) {

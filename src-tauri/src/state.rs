@@ -2,7 +2,7 @@
 //! vault, index, pending sign-ins), demo mode's simulator, and the notices waiting for the page.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use plugboard_core::error::UserError;
@@ -20,7 +20,8 @@ pub struct AppState {
     pub demo: Option<crate::demo::Demo>,
     /// What the environment said at start-up.
     pub settings: Settings,
-    pub scheme_registered: AtomicBool,
+    /// Whether sign-in links reach this app: decided once (see [`crate::links::scheme_ready`]).
+    pub scheme_ready: std::sync::OnceLock<bool>,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
     /// Open confirmations for copying a refresh token.
@@ -78,7 +79,7 @@ impl AppState {
             vault: opened.vault,
             demo: simulator,
             settings,
-            scheme_registered: AtomicBool::new(false),
+            scheme_ready: std::sync::OnceLock::new(),
             listeners: Mutex::new(HashMap::new()),
             confirmations: Default::default(),
             changes: Mutex::default(),

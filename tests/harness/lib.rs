@@ -94,14 +94,21 @@ fn binary(name: &str) -> PathBuf {
     bin
 }
 
-/// The window's binary (`plugboard-window`), what tauri-driver starts and a desktop entry runs.
+/// The window's binary (`plugboard-window`), what tauri-driver starts and a desktop entry runs:
+/// `PLUGBOARD_APP_BINARY` when set (the installed package's, for `make package-test`), else the
+/// debug build.
 pub fn app_binary() -> PathBuf {
-    binary("plugboard-window")
+    std::env::var_os("PLUGBOARD_APP_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| binary("plugboard-window"))
 }
 
-/// The command line (`plugboard`), which starts the window for no subcommand or a link.
+/// The command line (`plugboard`), which starts the window for no subcommand or a link:
+/// `PLUGBOARD_CLI_BINARY` when set, else the debug build.
 pub fn cli_binary() -> PathBuf {
-    binary("plugboard")
+    std::env::var_os("PLUGBOARD_CLI_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| binary("plugboard"))
 }
 
 fn tauri_driver_path() -> PathBuf {

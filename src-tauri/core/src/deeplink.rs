@@ -2,7 +2,8 @@
 The private-use URI scheme the system browser returns through (RFC 8252 §7.1).
 
 The scheme is the app identifier in reverse-domain form (`dev.plugboard.desktop`), declared in
-`tauri.conf.json` and registered with the desktop at start-up. A redirect arrives as
+`tauri.conf.json`. An installed Plugboard's desktop entry ([`DESKTOP_ENTRY`]) registers it when the
+package is installed; a development build registers itself at start-up. A redirect arrives as
 `dev.plugboard.desktop:/oauth/callback?code=…&state=…`: on Linux and Windows the OS starts a second
 Plugboard process with the URL as its only argument, and single-instance forwards it here.
 
@@ -18,6 +19,10 @@ use crate::APP_IDENTIFIER;
 
 /// The scheme Plugboard registers: the app identifier (reverse-domain, so it is ours to use).
 pub const SCHEME: &str = APP_IDENTIFIER;
+
+/// The desktop entry the package installs (`packaging/plugboard.desktop`), whose `MimeType`
+/// makes it the scheme's handler.
+pub const DESKTOP_ENTRY: &str = "plugboard.desktop";
 
 /// The path authorization responses come back to.
 pub const CALLBACK_PATH: &str = "/oauth/callback";

@@ -59,9 +59,7 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
     Ok(AppInfo {
         version: app.package_info().version.to_string(),
         scheme: plugboard_core::deeplink::SCHEME,
-        scheme_registered: state
-            .scheme_registered
-            .load(std::sync::atomic::Ordering::Relaxed),
+        scheme_registered: crate::links::scheme_ready(&app),
         keychain,
         keychain_message,
         demo: state.demo.as_ref().map(|s| s.base_url()),
@@ -121,10 +119,7 @@ pub async fn copy_diagnostics(
             format!(
                 "{} ({})",
                 plugboard_core::deeplink::SCHEME,
-                if state
-                    .scheme_registered
-                    .load(std::sync::atomic::Ordering::Relaxed)
-                {
+                if crate::links::scheme_ready(&app) {
                     "registered"
                 } else {
                     "not registered"
