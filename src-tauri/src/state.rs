@@ -86,7 +86,7 @@ impl AppState {
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };
-        for problem in opened.file_problem.into_iter().chain(demo_problem) {
+        for problem in opened.file_problems.into_iter().chain(demo_problem) {
             state.push_notice(NoticeLevel::Warning, problem);
         }
         state

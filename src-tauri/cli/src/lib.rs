@@ -135,7 +135,7 @@ fn open(settings: &Settings, term: &mut Term<'_>) -> Result<Connections, Failure
         ));
     }
     let opened = setup::open(&Paths::standard()?, settings, None);
-    if let Some(problem) = &opened.file_problem {
+    for problem in &opened.file_problems {
         term.say(format!("Warning: {problem}"));
     }
     Ok(opened.connections?)

@@ -5,7 +5,7 @@
 use plugboard_core::catalogue::{Method, MethodKind, Provider, RedirectMode};
 use plugboard_core::index::LastError;
 use plugboard_core::lifetime::{self, Health};
-use plugboard_core::service::{ConnectionView, Connections, DisconnectReport};
+use plugboard_core::service::{ConnectionView, Connections, CredentialOrigin, DisconnectReport};
 use serde::Serialize;
 
 /// Bumped only when a field changes meaning or disappears; new fields may be added.
@@ -37,6 +37,9 @@ pub struct ProviderJson {
     pub methods: Vec<MethodJson>,
     /// App credentials (client id/secret) for browser sign-in are configured.
     pub credentials_present: bool,
+    /// Where they come from (`environment`, `managed`, `user_file`, `saved`, `system_file`,
+    /// `embedded`), `null` when there are none.
+    pub credentials_origin: Option<CredentialOrigin>,
     pub environments: Vec<String>,
     pub can_revoke: bool,
 }
@@ -79,6 +82,7 @@ fn provider(service: &Connections, p: &Provider) -> ProviderJson {
             })
             .collect(),
         credentials_present: service.has_credentials(p.id.as_str()),
+        credentials_origin: service.credentials_origin(p.id.as_str()),
         environments: p.environments.iter().map(|e| e.id.clone()).collect(),
         can_revoke: p.revoke.is_some(),
     }
@@ -106,10 +110,10 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
             .methods
             .iter()
             .find(|m| m.kind == MethodKind::AuthorizationCode);
-        let creds = match code {
-            None => "not needed",
-            Some(_) if p.credentials_present => "present",
-            Some(_) => "missing",
+        let creds = match (code, p.credentials_origin) {
+            (None, _) => "not needed",
+            (Some(_), Some(origin)) => origin.describe(),
+            (Some(_), None) => "missing",
         };
         let redirect = code
             .and_then(|m| m.redirect_uri.clone())

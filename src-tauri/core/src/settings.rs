@@ -30,6 +30,9 @@ pub struct Settings {
     /// How long a refresh waits for another process's refresh of the same connection.
     pub refresh_wait: Duration,
     pub clipboard_clear: Duration,
+    /// The system-wide config folders, most important first (`XDG_CONFIG_DIRS`; `/etc/xdg` when
+    /// unset): where an organisation's `dev.plugboard.desktop/providers.toml` is looked for.
+    pub system_config_dirs: Vec<PathBuf>,
     /// App credentials from the environment, by the provider part of the variable's name
     /// (`HUBSPOT`, `ACME_CRM`).
     credentials: HashMap<String, AppCredentials>,
@@ -57,10 +60,26 @@ impl Settings {
 
     /// Settings from `(name, value)` pairs (the environment, or a test's own).
     pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut config_dirs = None;
         let vars: HashMap<String, String> = vars
             .into_iter()
-            .filter(|(k, v)| k.starts_with("PLUGBOARD_") && !v.trim().is_empty())
+            .filter(|(k, v)| {
+                if k == "XDG_CONFIG_DIRS" {
+                    config_dirs = Some(v.clone());
+                }
+                k.starts_with("PLUGBOARD_") && !v.trim().is_empty()
+            })
             .collect();
+        // The XDG base directory spec: relative entries are ignored; none left means the default.
+        let mut system_config_dirs: Vec<PathBuf> = config_dirs
+            .unwrap_or_default()
+            .split(':')
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .collect();
+        if system_config_dirs.is_empty() {
+            system_config_dirs.push(PathBuf::from("/etc/xdg"));
+        }
         let secs = |name: &str| {
             vars.get(name)
                 .and_then(|v| v.trim().parse().ok())
@@ -88,6 +107,7 @@ impl Settings {
             providers_file: vars.get("PLUGBOARD_PROVIDERS").map(PathBuf::from),
             refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
             clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS").unwrap_or(CLIPBOARD_CLEAR),
+            system_config_dirs,
             credentials,
         }
     }

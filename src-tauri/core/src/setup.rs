@@ -1,7 +1,8 @@
 /*!
 Opening Plugboard's shared state the same way from the window and from the command line: the data
-and config folders, the keychain namespace, the catalogue (built-in plus the user's
-`providers.toml`) and the [`Connections`] service over them.
+and config folders, the keychain namespace, the catalogue (built-in, then an organisation's
+system-wide `providers.toml`, then the person's own) with the app credentials each source supplies
+(see [`crate::service::CredentialOrigin`]), and the [`Connections`] service over them.
 
 Both front ends call [`open`], so a connection made in one is seen by the other: same index file,
 same keychain items, same provider file. Nothing here depends on Tauri; the folders are the ones
@@ -11,10 +12,10 @@ Linux), computed with the same `dirs` crate.
 
 use std::path::{Path, PathBuf};
 
-use crate::catalogue::{Catalogue, Origin};
+use crate::catalogue::{Catalogue, FileCredentials, Origin};
 use crate::error::{ErrorCode, UserError};
 use crate::flow::AppCredentials;
-use crate::service::Connections;
+use crate::service::{Connections, CredentialOrigin};
 use crate::settings::Settings;
 use crate::vault::Vault;
 use crate::APP_IDENTIFIER;
@@ -65,41 +66,111 @@ pub fn vault_namespace(demo: bool) -> Option<&'static str> {
     }
 }
 
+/// App credentials embedded at build time: the file `PLUGBOARD_DIST_CREDENTIALS` named when this
+/// was built (`[credentials.<provider>]` tables, as in a provider file), or nothing (build.rs).
+pub const EMBEDDED_CREDENTIALS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/dist-credentials.toml"));
+
 /// What [`open`] made.
 pub struct Opened {
     /// `Err` when the catalogue itself is invalid (a build defect or an unreadable demo table).
     pub connections: Result<Connections, UserError>,
     pub vault: Vault,
-    /// The user's provider file could not be used: the built-in providers still work, and this
-    /// says what to fix (it names the file, the provider and the field).
-    pub file_problem: Option<String>,
+    /// Provider files that could not be used (the person's, the system-wide one, the build's):
+    /// the built-in providers still work, and each says what to fix (it names the file, the
+    /// provider and the field).
+    pub file_problems: Vec<String>,
+}
+
+/// The system-wide provider file: the first `dev.plugboard.desktop/providers.toml` in the
+/// system config folders (most important first, as the XDG spec orders them).
+pub fn system_providers_file(settings: &Settings) -> Option<PathBuf> {
+    settings
+        .system_config_dirs
+        .iter()
+        .map(|dir| dir.join(APP_IDENTIFIER).join("providers.toml"))
+        .find(|file| file.is_file())
 }
 
 /// Opens the catalogue, keychain and index. `demo` replaces the built-in table with the demo
 /// simulator's and keeps demo data in a folder (and keychain namespace) of its own; the user's file
 /// is not read in demo mode.
 pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
+    open_with(paths, settings, demo, EMBEDDED_CREDENTIALS)
+}
+
+/// [`open`], with `embedded` standing for the credentials embedded at build time.
+fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &str) -> Opened {
     // Folders and files private again, as they would have been created (an older version or a
     // restored backup may have left them readable by others).
     crate::files::repair(&[&paths.data_dir, &paths.config_dir]);
     let vault = Vault::new(vault_namespace(demo.is_some()));
-    let mut file_problem = None;
+    let mut file_problems = Vec::new();
+    // Credentials by source, lowest precedence first as read; the service orders them.
+    let mut credentials: Vec<(CredentialOrigin, FileCredentials)> = Vec::new();
     let catalogue = match demo {
         Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into())),
         None => Catalogue::builtin().map(|builtin| {
+            match embedded_credentials(embedded) {
+                Ok(found) => credentials.extend(
+                    found
+                        .into_iter()
+                        .map(|c| (CredentialOrigin::Embedded, c)),
+                ),
+                Err(problem) => {
+                    log::warn!("ignored the credentials built into Plugboard: {problem}");
+                    file_problems.push(format!(
+                        "The app credentials built into this Plugboard could not be read ({problem}). Whoever built it should check the file given as PLUGBOARD_DIST_CREDENTIALS."
+                    ));
+                }
+            }
+            let mut catalogue = builtin;
+            if let Some(file) = system_providers_file(settings) {
+                match load_file(&file, false) {
+                    Ok(None) => {}
+                    Ok(Some(system)) => {
+                        log::info!("providers and credentials from {} added", file.display());
+                        credentials.extend(system.file_credentials().iter().map(|c| {
+                            let origin = if c.managed {
+                                CredentialOrigin::Managed
+                            } else {
+                                CredentialOrigin::SystemFile
+                            };
+                            (origin, c.clone())
+                        }));
+                        catalogue = catalogue.with_user_file(system);
+                    }
+                    Err(problem) => {
+                        log::warn!("ignored {}: {problem}", file.display());
+                        file_problems.push(format!(
+                            "Your organisation's provider file was not loaded: {problem}. Ask whoever manages Plugboard on this computer to fix it."
+                        ));
+                    }
+                }
+            }
             let file = paths.providers_file(settings);
-            match load_user_file(&file, settings.providers_file.is_some()) {
-                Ok(None) => builtin,
+            match load_file(&file, settings.providers_file.is_some()) {
+                Ok(None) => {}
                 Ok(Some(user)) => {
                     log::info!("providers from {} added", file.display());
-                    builtin.with_user_file(user)
+                    for c in user.file_credentials() {
+                        if c.managed {
+                            log::warn!(
+                                "{}: `managed` is for the system-wide file; {}'s credentials are the person's own",
+                                file.display(),
+                                c.provider
+                            );
+                        }
+                        credentials.push((CredentialOrigin::UserFile, c.clone()));
+                    }
+                    catalogue = catalogue.with_user_file(user);
                 }
                 Err(problem) => {
                     log::warn!("ignored {}: {problem}", file.display());
-                    file_problem = Some(format!("Your provider file was not loaded: {problem}"));
-                    builtin
+                    file_problems.push(format!("Your provider file was not loaded: {problem}"));
                 }
             }
+            catalogue
         }),
     };
     // The index lives with its keychain namespace: demo mode and debug builds keep theirs in a
@@ -111,11 +182,11 @@ pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
     };
     let connections = catalogue
         .map(|c| {
-            let file_credentials = c.file_credentials().to_vec();
             let service = Connections::new(c, vault.clone(), &data_dir).with_settings(settings);
             service.check_files();
-            for fc in file_credentials {
-                service.credentials.set(
+            for (origin, fc) in credentials {
+                service.credentials.set_from(
+                    origin,
                     &fc.provider,
                     AppCredentials {
                         client_id: fc.client_id,
@@ -132,13 +203,31 @@ pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
     Opened {
         connections,
         vault,
-        file_problem,
+        file_problems,
     }
 }
 
-/// The user's provider file, if there is one. A file `named` by `PLUGBOARD_PROVIDERS` that does
-/// not exist is a problem worth reporting; a missing default file is simply "no extra providers".
-fn load_user_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
+/// The credentials embedded at build time ([`EMBEDDED_CREDENTIALS`]); none for most builds.
+fn embedded_credentials(text: &str) -> Result<Vec<FileCredentials>, String> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let embedded = Catalogue::parse(
+        text,
+        &Origin::File("credentials built into Plugboard".into()),
+    )
+    .map_err(|e| e.to_string())?;
+    if !embedded.providers().is_empty() {
+        return Err(
+            "it defines providers; only [credentials.<provider>] tables belong there".into(),
+        );
+    }
+    Ok(embedded.file_credentials().to_vec())
+}
+
+/// A provider file, if there is one. A file `named` by `PLUGBOARD_PROVIDERS` that does not exist
+/// is a problem worth reporting; a missing default file is simply "no extra providers".
+fn load_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
     if !file.exists() {
         return match named {
             true => Err(format!(
@@ -163,6 +252,181 @@ mod tests {
         let paths = Paths::standard().unwrap();
         assert!(paths.data_dir.ends_with(APP_IDENTIFIER));
         assert!(paths.config_dir.ends_with(APP_IDENTIFIER));
+    }
+
+    /// A provider file with `[credentials.<provider>]` tables: `(provider, client id, managed)`.
+    fn credentials_file(entries: &[(&str, &str, bool)]) -> String {
+        entries
+            .iter()
+            .map(|(p, id, managed)| {
+                format!("[credentials.{p}]\nclient_id = \"{id}\"\nclient_secret = \"s-{id}\"\nmanaged = {managed}\n")
+            })
+            .collect()
+    }
+
+    async fn origin_and_id(
+        opened: &Opened,
+        provider: &str,
+    ) -> (Option<CredentialOrigin>, Option<String>) {
+        let service = opened.connections.as_ref().unwrap();
+        (
+            service.credentials_origin(provider),
+            service.app_credentials(provider).await.map(|c| c.client_id),
+        )
+    }
+
+    #[tokio::test]
+    async fn app_credentials_come_from_the_first_source_that_has_them() {
+        // environment > managed system-wide > the person's file > saved in the window >
+        // system-wide defaults > embedded at build time.
+        let root = std::env::temp_dir().join(format!("plugboard-sources-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let paths = Paths {
+            data_dir: root.join("data"),
+            config_dir: root.join("config"),
+        };
+        let system = root.join("etc-xdg");
+        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        std::fs::create_dir_all(&paths.config_dir).unwrap();
+        let settings = |extra: &[(&str, &str)]| {
+            let mut vars = vec![(
+                "XDG_CONFIG_DIRS".to_string(),
+                format!("relative/ignored:{}:/nonexistent", system.display()),
+            )];
+            vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            Settings::from_vars(vars)
+        };
+        let embedded = credentials_file(&[("hubspot", "built-in-hub", false)]);
+
+        // Built in only.
+        let opened = open_with(&paths, &settings(&[]), None, &embedded);
+        assert!(
+            opened.file_problems.is_empty(),
+            "{:?}",
+            opened.file_problems
+        );
+        assert_eq!(
+            origin_and_id(&opened, "hubspot").await,
+            (
+                Some(CredentialOrigin::Embedded),
+                Some("built-in-hub".into())
+            )
+        );
+        assert_eq!(origin_and_id(&opened, "ecwid").await, (None, None));
+
+        // The organisation's defaults, and one managed.
+        std::fs::write(
+            system.join(APP_IDENTIFIER).join("providers.toml"),
+            credentials_file(&[("hubspot", "org-hub", false), ("ecwid", "org-ecwid", true)]),
+        )
+        .unwrap();
+        let opened = open_with(&paths, &settings(&[]), None, &embedded);
+        assert_eq!(
+            origin_and_id(&opened, "hubspot").await,
+            (Some(CredentialOrigin::SystemFile), Some("org-hub".into()))
+        );
+        assert_eq!(
+            origin_and_id(&opened, "ecwid").await.0,
+            Some(CredentialOrigin::Managed)
+        );
+
+        // Saved in the window: over the organisation's defaults, not over managed ones.
+        let saved_ids = paths
+            .data_dir
+            .join(vault_namespace(false).unwrap_or("."))
+            .join("app-credentials.json");
+        std::fs::create_dir_all(saved_ids.parent().unwrap()).unwrap();
+        std::fs::write(
+            &saved_ids,
+            r#"{"hubspot": "saved-hub", "ecwid": "saved-ecwid"}"#,
+        )
+        .unwrap();
+        let opened = open_with(&paths, &settings(&[]), None, &embedded);
+        assert_eq!(
+            opened
+                .connections
+                .as_ref()
+                .unwrap()
+                .credentials_origin("hubspot"),
+            Some(CredentialOrigin::Saved)
+        );
+        assert_eq!(
+            origin_and_id(&opened, "ecwid").await,
+            (Some(CredentialOrigin::Managed), Some("org-ecwid".into()))
+        );
+        std::fs::remove_file(&saved_ids).unwrap();
+
+        // The person's own file: over defaults and saved ones, under managed ones; `managed`
+        // in a person's file manages nothing.
+        std::fs::write(
+            paths.config_dir.join("providers.toml"),
+            credentials_file(&[
+                ("hubspot", "user-hub", true),
+                ("ecwid", "user-ecwid", false),
+            ]),
+        )
+        .unwrap();
+        let opened = open_with(&paths, &settings(&[]), None, &embedded);
+        assert_eq!(
+            origin_and_id(&opened, "hubspot").await,
+            (Some(CredentialOrigin::UserFile), Some("user-hub".into()))
+        );
+        assert_eq!(
+            origin_and_id(&opened, "ecwid").await,
+            (Some(CredentialOrigin::Managed), Some("org-ecwid".into()))
+        );
+
+        // The environment over everything.
+        let env = [
+            ("PLUGBOARD_HUBSPOT_CLIENT_ID", "env-hub"),
+            ("PLUGBOARD_ECWID_CLIENT_ID", "env-ecwid"),
+        ];
+        let opened = open_with(&paths, &settings(&env), None, &embedded);
+        assert_eq!(
+            origin_and_id(&opened, "hubspot").await,
+            (Some(CredentialOrigin::Environment), Some("env-hub".into()))
+        );
+        assert_eq!(
+            origin_and_id(&opened, "ecwid").await,
+            (
+                Some(CredentialOrigin::Environment),
+                Some("env-ecwid".into())
+            )
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn broken_sources_are_named_and_the_rest_still_work() {
+        let root = std::env::temp_dir().join(format!("plugboard-broken-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let paths = Paths {
+            data_dir: root.join("data"),
+            config_dir: root.join("config"),
+        };
+        let system = root.join("etc-xdg");
+        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        std::fs::write(
+            system.join(APP_IDENTIFIER).join("providers.toml"),
+            "[credentials.hubspot]\nclient_id = \"\"\n",
+        )
+        .unwrap();
+        let settings =
+            Settings::from_vars([("XDG_CONFIG_DIRS".to_string(), system.display().to_string())]);
+        let embedded = "[[provider]]\nid = \"x\"\n";
+        let opened = open_with(&paths, &settings, None, embedded);
+        assert_eq!(opened.file_problems.len(), 2, "{:?}", opened.file_problems);
+        assert!(opened.file_problems[0].contains("built into this Plugboard"));
+        assert!(opened.file_problems[1].contains("organisation's provider file"));
+        assert!(opened.file_problems[1].contains("client_id"));
+        let service = opened.connections.unwrap();
+        assert_eq!(service.credentials_origin("hubspot"), None);
+        assert_eq!(
+            service.catalogue().providers().len(),
+            4,
+            "the built-in ones"
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

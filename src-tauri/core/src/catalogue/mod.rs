@@ -41,12 +41,15 @@ pub struct Catalogue {
     credentials: Vec<FileCredentials>,
 }
 
-/// `[credentials.<provider>]` from a user's `providers.toml`.
+/// `[credentials.<provider>]` from a provider file (a person's, the system-wide one, or the one
+/// embedded at build time).
 #[derive(Clone, PartialEq, Eq)]
 pub struct FileCredentials {
     pub provider: String,
     pub client_id: String,
     pub client_secret: Option<crate::secret::SecretString>,
+    /// `managed = true`: the organisation's credentials (honoured in the system-wide file only).
+    pub managed: bool,
 }
 
 impl fmt::Debug for FileCredentials {
@@ -103,6 +106,7 @@ impl Catalogue {
                 provider,
                 client_id: c.client_id,
                 client_secret: c.client_secret.map(crate::secret::SecretString::new),
+                managed: c.managed,
             });
         }
         Ok(Self {

@@ -19,6 +19,9 @@ pub struct RawCatalogue {
 pub struct RawCredentials {
     pub client_id: String,
     pub client_secret: Option<String>,
+    /// In the system-wide file: the organisation's, which the person cannot change.
+    #[serde(default)]
+    pub managed: bool,
 }
 
 #[derive(Debug, Deserialize)]

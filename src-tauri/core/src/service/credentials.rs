@@ -1,12 +1,27 @@
 /*!
-The app credentials of OAuth providers (client id and, unless public, client secret), first
-found first: set explicitly (demo mode, a user's provider file), from the environment
-(`PLUGBOARD_<PROVIDER>_CLIENT_ID`/`_CLIENT_SECRET`, read once into [`crate::settings::Settings`]),
-or saved from Settings (the id in `app-credentials.json`, the secret in the keychain).
+The app credentials of OAuth providers (client id and, unless public, client secret), and where
+each comes from. Whoever builds or deploys Plugboard can supply them once, so a person only ever
+sees Connect; a person who registers an app of their own can type them into the window.
+
+Sources, the first that has a provider's credentials wins ([`CredentialOrigin`]'s order):
+
+1. demo mode's simulator (and tests), set explicitly;
+2. the environment, `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` (read once into
+   [`crate::settings::Settings`]): a developer's override of everything below;
+3. `managed = true` entries of the system-wide file
+   (`$XDG_CONFIG_DIRS/dev.plugboard.desktop/providers.toml`, `/etc/xdg/…` by default): the
+   organisation's, which the window offers no form to change;
+4. the person's own `providers.toml`;
+5. those typed into the window and saved (the id in `app-credentials.json`, the secret in the
+   keychain);
+6. the system-wide file's other entries: an organisation's defaults, which a person may replace;
+7. those embedded in the binary at build time (`PLUGBOARD_DIST_CREDENTIALS=<file> make package`).
 */
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::RwLock;
+
+use serde::Serialize;
 
 use super::{required, Connections, ServiceError};
 use crate::catalogue::ProviderId;
@@ -15,30 +30,95 @@ use crate::index::IndexError;
 use crate::secret::SecretString;
 use crate::vault::VaultKey;
 
-/// App credentials given to the service explicitly (demo mode, a user's provider file), which
-/// come before the environment's ([`crate::settings::Settings`]) and those saved in Settings.
+/// Where a provider's app credentials come from, in order of precedence (the first wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialOrigin {
+    /// Demo mode's simulator, or a test: set explicitly.
+    Demo,
+    /// `PLUGBOARD_<PROVIDER>_CLIENT_ID` (and `_CLIENT_SECRET`).
+    Environment,
+    /// The system-wide file, marked `managed = true`: the organisation's.
+    Managed,
+    /// The person's own `providers.toml`.
+    UserFile,
+    /// Typed into the window and saved (client id in a file, secret in the keychain).
+    Saved,
+    /// The system-wide file, not managed: an organisation's default.
+    SystemFile,
+    /// Embedded in this build (`PLUGBOARD_DIST_CREDENTIALS` at build time).
+    Embedded,
+}
+
+impl CredentialOrigin {
+    /// The source in a person's words (Settings, `plugboard providers`, diagnostics).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Demo => "demo mode",
+            Self::Environment => "environment variables",
+            Self::Managed => "managed by your organisation",
+            Self::UserFile => "your providers.toml",
+            Self::Saved => "saved in your keychain",
+            Self::SystemFile => "your organisation's defaults",
+            Self::Embedded => "built into this Plugboard",
+        }
+    }
+
+    /// Whether the person may replace these in the window: not the organisation's managed ones,
+    /// nor the environment's (which would win again at the next start).
+    pub fn replaceable(self) -> bool {
+        !matches!(self, Self::Managed | Self::Environment | Self::Demo)
+    }
+}
+
+/// App credentials given to the service by a source other than the environment and the window's
+/// saved ones: demo mode, provider files, the build ([`CredentialOrigin`]).
 #[derive(Default)]
 pub struct CredentialSource {
-    explicit: RwLock<HashMap<String, AppCredentials>>,
+    given: RwLock<HashMap<String, BTreeMap<CredentialOrigin, AppCredentials>>>,
     /// Client secrets saved in Settings, as read from the keychain once per process (a refresh
     /// then costs no read for them); updated when Settings saves a new one.
     saved_secrets: RwLock<HashMap<String, Option<SecretString>>>,
 }
 
 impl CredentialSource {
+    /// Sets `provider`'s credentials explicitly (demo mode, tests): above every other source.
     pub fn set(&self, provider: &str, creds: AppCredentials) {
-        self.explicit
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(provider.to_string(), creds);
+        self.set_from(CredentialOrigin::Demo, provider, creds);
     }
 
+    /// Sets `provider`'s credentials from `origin`.
+    pub fn set_from(&self, origin: CredentialOrigin, provider: &str, creds: AppCredentials) {
+        self.given
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(provider.to_string())
+            .or_default()
+            .insert(origin, creds);
+    }
+
+    /// The explicitly set credentials of `provider` ([`Self::set`]).
     pub fn get(&self, provider: &str) -> Option<AppCredentials> {
-        self.explicit
+        self.from(provider, CredentialOrigin::Demo)
+    }
+
+    fn from(&self, provider: &str, origin: CredentialOrigin) -> Option<AppCredentials> {
+        self.given
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .get(provider)
+            .and_then(|by_origin| by_origin.get(&origin))
             .cloned()
+    }
+
+    /// Every source's credentials for `provider` but the window's saved ones, in precedence order.
+    fn layers(&self, provider: &str) -> Vec<(CredentialOrigin, AppCredentials)> {
+        self.given
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(provider)
+            .map(|by_origin| by_origin.iter().map(|(o, c)| (*o, c.clone())).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -66,12 +146,44 @@ impl Connections {
         HashMap::new()
     }
 
-    /// App credentials for `provider`: explicit or environment first, then those saved in Settings
-    /// (client id in the data folder, client secret in the keychain).
+    /// App credentials for `provider`, from the first source that has them (see the module's
+    /// notes): those saved in the window come after the person's file and before the system-wide
+    /// defaults and the build's.
     pub async fn app_credentials(&self, provider: &str) -> Option<AppCredentials> {
-        if let Some(c) = self.given_credentials(provider) {
-            return Some(c);
+        self.app_credentials_and_origin(provider)
+            .await
+            .map(|(creds, _)| creds)
+    }
+
+    /// [`Self::app_credentials`] and where they come from.
+    pub async fn app_credentials_and_origin(
+        &self,
+        provider: &str,
+    ) -> Option<(AppCredentials, CredentialOrigin)> {
+        let layers = self.given_layers(provider);
+        if let Some((origin, creds)) = layers.iter().find(|(o, _)| *o < CredentialOrigin::Saved) {
+            return Some((creds.clone(), *origin));
         }
+        if let Some(saved) = self.saved_credentials(provider).await {
+            return Some((saved, CredentialOrigin::Saved));
+        }
+        layers.into_iter().next().map(|(o, c)| (c, o))
+    }
+
+    /// Where `provider`'s app credentials come from, without reading the keychain (a saved
+    /// client id stands for its secret); `None` when there are none.
+    pub fn credentials_origin(&self, provider: &str) -> Option<CredentialOrigin> {
+        let first = self.given_layers(provider).first().map(|(o, _)| *o);
+        match first {
+            Some(origin) if origin < CredentialOrigin::Saved => Some(origin),
+            _ if self.saved_client_ids().contains_key(provider) => Some(CredentialOrigin::Saved),
+            other => other,
+        }
+    }
+
+    /// The window's saved credentials for `provider`: the client id from the data folder, the
+    /// secret from the keychain (read once per process).
+    async fn saved_credentials(&self, provider: &str) -> Option<AppCredentials> {
         let client_id = self.saved_client_ids().remove(provider)?;
         let cached = self
             .credentials
@@ -139,14 +251,18 @@ impl Connections {
     }
 
     pub fn has_credentials(&self, provider: &str) -> bool {
-        self.given_credentials(provider).is_some() || self.saved_client_ids().contains_key(provider)
+        self.credentials_origin(provider).is_some()
     }
 
-    /// App credentials given explicitly, else by the environment.
-    fn given_credentials(&self, provider: &str) -> Option<AppCredentials> {
-        self.credentials
-            .get(provider)
-            .or_else(|| self.settings.credentials_for(provider))
+    /// Every source's credentials but the saved ones, the environment's among them, in
+    /// precedence order.
+    fn given_layers(&self, provider: &str) -> Vec<(CredentialOrigin, AppCredentials)> {
+        let mut layers = self.credentials.layers(provider);
+        if let Some(env) = self.settings.credentials_for(provider) {
+            layers.push((CredentialOrigin::Environment, env));
+            layers.sort_by_key(|(o, _)| *o);
+        }
+        layers
     }
 }
 
