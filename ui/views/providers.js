@@ -37,10 +37,25 @@ function replaceRow(p, c) {
   const li = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`);
   if (!li) return;
   const focus = focusPath();
+  keepOpenDetails(li);
   unwatchRows(li);
   li.replaceWith(connectionItem(p, c));
   store.rowKeys.set(c.id, rowKey(c));
   if (focus?.inner) document.querySelector(`${focus.scope} ${focus.inner}`)?.focus();
+}
+
+/**
+ * Notes the Details panels open under `root` before they are drawn anew. The panel's toggle
+ * event, which records it too, comes a moment after the click: a redraw in between would
+ * otherwise draw the panel closed the person had just opened.
+ */
+function keepOpenDetails(root) {
+  for (const li of root.querySelectorAll?.("li[data-connection]") || []) {
+    if (li.querySelector("details.conn-details")?.open) store.openDetails.add(li.dataset.connection);
+  }
+  if (root.matches?.("li[data-connection]") && root.querySelector("details.conn-details")?.open) {
+    store.openDetails.add(root.dataset.connection);
+  }
 }
 
 /**
@@ -88,6 +103,7 @@ async function loadOnce() {
     store.cards = cards;
     store.rowKeys = new Map(cards.flatMap((p) => p.connections.map((c) => [c.id, rowKey(c)])));
     const focus = focusPath();
+    keepOpenDetails(main);
     store.rows.clear();
     unwatchRows(main);
     main.replaceChildren(...cards.map(providerCard));
