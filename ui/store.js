@@ -17,6 +17,8 @@ export const store = {
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */
   shownNotices: new Set(),
+  /** Demo mode: the form fields it fills in, by provider id (their values never reach the page). */
+  demoFilled: {},
   /** What the screen reader heard last, per connection id: `{ health, milestone }`. */
   announced: new Map(),
 };

@@ -48,6 +48,40 @@ impl Demo {
         match *self {}
     }
 
+    /// The form fields demo mode fills in with the simulator's values, by provider: the page
+    /// shows them as filled and sends them empty; the command takes the value from here
+    /// ([`Self::fill`]), so no value crosses to the page.
+    pub fn filled_fields(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+        #[cfg(feature = "demo")]
+        {
+            vec![
+                ("hotmart", vec!["client-id", "client-secret"]),
+                ("whatconverts", vec!["token", "secret"]),
+            ]
+        }
+        #[cfg(not(feature = "demo"))]
+        match *self {}
+    }
+
+    /// The simulator's value for `provider`'s form field `field` (see [`Self::filled_fields`]).
+    pub fn fill(&self, provider: &str, field: &str) -> Option<String> {
+        #[cfg(feature = "demo")]
+        {
+            match (provider, field) {
+                ("hotmart", "client-id") => Some(plugboard_sim::client_id("hotmart")),
+                ("hotmart", "client-secret") => Some(plugboard_sim::client_secret("hotmart")),
+                ("whatconverts", "token") => Some(plugboard_sim::WHATCONVERTS_TOKEN.into()),
+                ("whatconverts", "secret") => Some(plugboard_sim::WHATCONVERTS_SECRET.into()),
+                _ => None,
+            }
+        }
+        #[cfg(not(feature = "demo"))]
+        {
+            let _ = (provider, field);
+            match *self {}
+        }
+    }
+
     /// The simulator's app credentials for the providers that need them.
     pub fn credentials(&self) -> Vec<(&'static str, AppCredentials)> {
         #[cfg(feature = "demo")]

@@ -92,6 +92,15 @@ impl AppState {
         state
     }
 
+    /// `value` as typed, or in demo mode, when left empty, the simulator's value for the
+    /// provider's form field `field` (the page shows such fields as filled in).
+    pub fn typed_or_demo(&self, provider: &str, field: &str, value: String) -> String {
+        match &self.demo {
+            Some(demo) if value.trim().is_empty() => demo.fill(provider, field).unwrap_or(value),
+            _ => value,
+        }
+    }
+
     pub fn service(&self) -> Result<Arc<Connections>, UserError> {
         self.connections.clone()
     }

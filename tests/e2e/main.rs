@@ -271,6 +271,57 @@ async fn hotmart_mints_a_sandbox_token_from_developer_credentials() {
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
+async fn in_demo_mode_hotmart_and_whatconverts_connect_with_nothing_typed() {
+    // Demo mode fills the simulator's values in on the Rust side: the fields show it, nothing is
+    // typed, and the values themselves never reach the page.
+    let app = App::launch_demo("launch").await;
+    let card = click_connect(&app, "Hotmart").await;
+    for css in ["#hotmart-client-id", "#hotmart-client-secret"] {
+        let input = app.wait_for_css(css).await;
+        assert!(input.is_displayed().await.unwrap(), "{css} is shown");
+        assert_eq!(
+            input.attr("placeholder").await.unwrap().as_deref(),
+            Some("Filled in by demo mode"),
+            "{css} says it is filled in"
+        );
+    }
+    let form = card
+        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
+        .await
+        .unwrap();
+    app.button_in(&form, "Connect").await.click().await.unwrap();
+    let hotmart = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    assert_eq!(app.simulator_count("hotmart.mint").await, 1);
+
+    let card = click_connect(&app, "WhatConverts").await;
+    let token = app.wait_for_css("#whatconverts-token").await;
+    assert_eq!(
+        token.attr("placeholder").await.unwrap().as_deref(),
+        Some("Filled in by demo mode")
+    );
+    app.button_in(&card, "Save and connect")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let whatconverts = connected_as(&app, "whatconverts", "API token ••••1234").await;
+
+    let source = app.client.source().await.unwrap();
+    for value in [
+        plugboard_sim::client_secret("hotmart"),
+        plugboard_sim::WHATCONVERTS_TOKEN.to_string(),
+        plugboard_sim::WHATCONVERTS_SECRET.to_string(),
+    ] {
+        assert!(!source.contains(&value), "a demo value reached the page");
+    }
+    // The demo keychain namespace is shared with the other tests: leave it as found.
+    disconnect(&app, &hotmart).await;
+    disconnect(&app, &whatconverts).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
 async fn a_keychain_item_deleted_behind_plugboards_back_shows_reconnect_needed_not_locked() {
     let app = App::launch_demo("launch").await;
     let card = click_connect(&app, "Hotmart").await;

@@ -2,6 +2,7 @@
 import * as api from "../api.js";
 import { messageOf } from "../dom.js";
 import { run, showNotice } from "./notices.js";
+import { store } from "../store.js";
 
 const KEYCHAIN_WORDS = { ready: "Keychain: ready", locked: "Keychain: locked", unavailable: "Keychain: unavailable" };
 
@@ -11,6 +12,7 @@ export async function loadInfo() {
     document.getElementById("version").textContent = `Plugboard ${info.version}`;
     document.getElementById("keychain-status").textContent = KEYCHAIN_WORDS[info.keychain] || "Keychain: unknown";
     if (info.keychain_message) showNotice({ level: "warning", message: info.keychain_message });
+    store.demoFilled = info.demo_filled || {};
     if (info.demo) {
       document.getElementById("demo-badge").hidden = false;
       document.getElementById("demo-badge").title = `Demo mode: providers are simulated at ${info.demo}`;

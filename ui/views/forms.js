@@ -2,19 +2,26 @@
 import * as api from "../api.js";
 import { h } from "../dom.js";
 import { run, showNotice } from "./notices.js";
+import { store } from "../store.js";
 
-function field(id, label, { type = "text", autocomplete = "off", value = "" } = {}) {
+function field(id, label, { type = "text", autocomplete = "off", value = "", demo = false } = {}) {
+  // Demo mode fills some fields in on the Rust side: shown as filled, sent empty, never required.
+  const attrs = demo
+    ? { placeholder: "Filled in by demo mode", "data-demo-filled": "" }
+    : { required: true };
   return h("label", { class: "field" }, h("span", {}, label),
-    h("input", { id, name: id, type, autocomplete, spellcheck: "false", value, required: true }));
+    h("input", { id, name: id, type, autocomplete, spellcheck: "false", value, ...attrs }));
 }
 
 /** The inline form for API-key and client-credentials methods. */
 export function credentialForm(p, close) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? "Save and connect" : "Connect");
+  const filled = new Set(store.demoFilled[p.id] || []);
   const inputs = p.method === "api_key"
-    ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text" }))
-    : [field(`${p.id}-client-id`, "Client ID"), field(`${p.id}-client-secret`, "Client secret", { type: "password" }),
+    ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text", demo: filled.has(f.id) }))
+    : [field(`${p.id}-client-id`, "Client ID", { demo: filled.has("client-id") }),
+      field(`${p.id}-client-secret`, "Client secret", { type: "password", demo: filled.has("client-secret") }),
       h("label", { class: "field" }, h("span", {}, "Basic token (optional: checked against the two above)"),
         h("input", { id: `${p.id}-basic`, name: `${p.id}-basic`, type: "password", autocomplete: "off", spellcheck: "false" }))];
   const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, "Environment"),

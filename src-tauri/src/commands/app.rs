@@ -34,6 +34,8 @@ pub struct AppInfo {
     keychain_message: Option<String>,
     /// Demo mode: the simulator's address.
     demo: Option<String>,
+    /// Demo mode: the form fields it fills in, by provider (their values stay in Rust).
+    demo_filled: std::collections::HashMap<&'static str, Vec<&'static str>>,
 }
 
 #[tauri::command]
@@ -63,6 +65,11 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
         keychain,
         keychain_message,
         demo: state.demo.as_ref().map(|s| s.base_url()),
+        demo_filled: state
+            .demo
+            .as_ref()
+            .map(|d| d.filled_fields().into_iter().collect())
+            .unwrap_or_default(),
     })
 }
 

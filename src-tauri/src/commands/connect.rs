@@ -23,7 +23,10 @@ pub async fn connect_api_key(
     let provider = super::provider_id(&provider)?;
     let fields = fields
         .into_iter()
-        .map(|(k, v)| (k, SecretString::new(v)))
+        .map(|(k, v)| {
+            let v = state.typed_or_demo(provider.as_str(), &k, v);
+            (k, SecretString::new(v))
+        })
         .collect();
     let c = service
         .connect_api_key(&provider, fields)
@@ -45,6 +48,8 @@ pub async fn connect_client_credentials(
 ) -> Result<ConnectionView, UserError> {
     let service = state.service()?;
     let provider = super::provider_id(&provider)?;
+    let client_id = state.typed_or_demo(provider.as_str(), "client-id", client_id);
+    let client_secret = state.typed_or_demo(provider.as_str(), "client-secret", client_secret);
     let c = service
         .connect_client_credentials(
             &provider,
