@@ -15,10 +15,14 @@ use std::time::Duration;
 
 use plugboard_e2e::{
     app_binary, browser_path, cli_binary, require_session, test_home, workspace_root,
+    PrivateKeychain,
 };
 use plugboard_sim::{Faults, Simulator};
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+
+/// The keychain service of debug builds' items (`secret-tool search service …`).
+const DEV_SERVICE: &str = "dev.plugboard.desktop.dev";
 
 struct Out {
     code: i32,
@@ -32,6 +36,8 @@ struct World {
     sim: Simulator,
     dir: PathBuf,
     hubspot_port: u16,
+    /// A keychain of this test's own, for commands that remove every item of the namespace.
+    keychain: Option<PrivateKeychain>,
 }
 
 fn free_port() -> u16 {
@@ -63,7 +69,15 @@ impl World {
             sim,
             dir,
             hubspot_port,
+            keychain: None,
         }
+    }
+
+    /// As [`Self::new`], with a keychain of the test's own (see [`PrivateKeychain`]).
+    async fn with_private_keychain(name: &str) -> Self {
+        let mut w = Self::new(name).await;
+        w.keychain = Some(PrivateKeychain::start(&w.dir));
+        w
     }
 
     fn command(&self, args: &[&str]) -> tokio::process::Command {
@@ -75,6 +89,11 @@ impl World {
             .env("PATH", browser_path())
             .env("PLUGBOARD_APP_BINARY", app_binary())
             .env_remove("PLUGBOARD_DEMO")
+            .envs(
+                self.keychain
+                    .as_ref()
+                    .map(|k| ("DBUS_SESSION_BUS_ADDRESS", k.address.clone())),
+            )
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -723,6 +742,76 @@ async fn disconnect_revokes_with_rfc_7009_and_forgets_the_connection() {
     );
     // Gone means not found, not a crash.
     assert_eq!(w.run(&["token", id]).await.code, 6);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keychain() {
+    // Before an uninstall: every connection disconnected (revoked where the provider can) and
+    // every other item Plugboard made removed. In a keychain of the test's own: the other tests
+    // share the debug namespace this empties.
+    let w = World::with_private_keychain("forget").await;
+    let keychain = w.keychain.as_ref().unwrap();
+    let nimbus = w.connect_nimbus().await;
+    let whatconverts = w.connect_whatconverts().await;
+    // A client secret saved as the window saves it, and an item no connection names.
+    for account in ["client-secret:ecwid", "connection:hubspot-0badf00d"] {
+        let mut store = std::process::Command::new("secret-tool");
+        store
+            .args(["store", "--label", "planted", "service", DEV_SERVICE])
+            .args(["username", account, "target", "default"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &keychain.address)
+            .stdin(Stdio::piped());
+        let mut child = store.spawn().unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"planted-secret").unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+    assert!(keychain.items(DEV_SERVICE).contains("client-secret:ecwid"));
+
+    // No terminal to ask at: nothing happens, and it says how to go ahead.
+    let refused = w.run(&["disconnect", "--all"]).await;
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("2 connections")
+            && refused.stderr.contains(nimbus["id"].as_str().unwrap())
+            && refused.stderr.contains("--yes"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        w.json(&["status", "--json"]).await["connections"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let doc = w.json(&["disconnect", "--all", "--yes", "--json"]).await;
+    assert_eq!(doc["schema"], 1);
+    let gone: Vec<&str> = doc["disconnected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(gone.contains(&nimbus["id"].as_str().unwrap()));
+    assert!(gone.contains(&whatconverts["id"].as_str().unwrap()));
+    // The two planted, and the pending sign-ins record Nimbus's browser sign-in left.
+    assert_eq!(doc["other_items_removed"], 3, "{doc}");
+    assert_eq!(
+        w.sim.count("nimbus.revoke"),
+        1,
+        "Nimbus was asked to revoke"
+    );
+    assert_eq!(
+        w.json(&["status", "--json"]).await["connections"],
+        json!([])
+    );
+    let left = keychain.items(DEV_SERVICE);
+    assert!(!left.contains("username"), "left in the keychain: {left}");
+    // Nothing left is nothing to do, not an error.
+    let again = w.ok(&["disconnect", "--all", "--yes"]).await;
+    assert!(again.contains("Removed 0 other keychain items"), "{again}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -46,9 +46,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Disconnect: revoke at the provider where it can, then forget the tokens here.
+    /// Disconnect: revoke at the provider where it can, then forget the tokens here. `--all`
+    /// disconnects every connection and removes every keychain item Plugboard made (before an
+    /// uninstall), after asking.
     Disconnect {
-        connection: String,
+        /// The connection to disconnect (see `plugboard status`).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        connection: Option<String>,
+        /// Every connection, and every other keychain item Plugboard made (saved app credentials,
+        /// pending sign-ins).
+        #[arg(long)]
+        all: bool,
+        /// With --all: do not ask first (scripts, or no terminal to ask at).
+        #[arg(long, requires = "all")]
+        yes: bool,
+        /// Print the stable JSON document instead of text.
         #[arg(long)]
         json: bool,
     },

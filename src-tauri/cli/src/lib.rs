@@ -153,9 +153,17 @@ pub async fn run(
         Command::Refresh { connection, json } => {
             cmd::refresh::run(service, &connection, json, term).await
         }
-        Command::Disconnect { connection, json } => {
-            cmd::disconnect::run(service, &connection, json, term).await
-        }
+        Command::Disconnect {
+            connection,
+            all,
+            yes,
+            json,
+        } => match connection {
+            Some(connection) if !all => {
+                cmd::disconnect::run(service, &connection, json, term).await
+            }
+            _ => cmd::disconnect::run_all(service, yes, json, term).await,
+        },
         Command::Token {
             connection,
             header,

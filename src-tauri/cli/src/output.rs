@@ -298,6 +298,14 @@ pub struct DisconnectDoc {
     pub report: DisconnectReport,
 }
 
+/// `plugboard disconnect --all --json`.
+#[derive(Serialize)]
+pub struct ForgetDoc {
+    pub schema: u32,
+    #[serde(flatten)]
+    pub report: plugboard_core::service::ForgetReport,
+}
+
 pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
     let what = match &doc.report {
         DisconnectReport::Revoked => format!("{name} revoked its tokens."),

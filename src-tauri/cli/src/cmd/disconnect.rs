@@ -1,8 +1,12 @@
 //! `plugboard disconnect <connection> [--json]`: revoke where the provider can, forget locally.
+//! `plugboard disconnect --all [--yes] [--json]`: every connection, then every other keychain item
+//! Plugboard made (the core's `forget_everything`), after the person says yes.
+
+use std::io::{BufRead, IsTerminal};
 
 use plugboard_core::service::Connections;
 
-use crate::failure::{fail, Failure};
+use crate::failure::{exit, fail, Failure};
 use crate::output;
 use crate::resolve;
 use crate::term::Term;
@@ -32,4 +36,82 @@ pub async fn run(
             &doc,
         ))
     }
+}
+
+pub async fn run_all(
+    service: &Connections,
+    yes: bool,
+    as_json: bool,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    let connections = service.list().map_err(|e| fail(service, "", e))?;
+    if !yes {
+        let mut lines = vec![match connections.len() {
+            0 => "There are no connections. This removes every other keychain item Plugboard made: saved app credentials and pending sign-ins.".to_string(),
+            n => format!(
+                "This disconnects {} and removes every other keychain item Plugboard made: saved app credentials and pending sign-ins.",
+                if n == 1 { "1 connection".to_string() } else { format!("{n} connections") }
+            ),
+        }];
+        for c in &connections {
+            lines.push(format!(
+                "  {} · {} ({})",
+                service.provider_name(&c.provider),
+                c.account,
+                c.id
+            ));
+        }
+        lines.push(
+            "Providers that can are asked to revoke the tokens; for the others, remove Plugboard's access in their settings.".into(),
+        );
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return Err(Failure::new(
+                exit::USAGE,
+                format!(
+                    "{}\nNothing was changed: there is no terminal to ask at. Run it again with --yes to go ahead.",
+                    lines.join("\n")
+                ),
+            ));
+        }
+        let _ = write!(term.err, "{}\nType yes to go ahead: ", lines.join("\n"));
+        let _ = term.err.flush();
+        let mut answer = String::new();
+        let _ = stdin.lock().read_line(&mut answer);
+        if !answer.trim().eq_ignore_ascii_case("yes") {
+            return Err(Failure::new(
+                exit::FAILURE,
+                "Nothing was changed: you did not type yes.",
+            ));
+        }
+    }
+    let report = service
+        .forget_everything()
+        .await
+        .map_err(|e| fail(service, "", e))?;
+    if as_json {
+        return term.json(&output::ForgetDoc {
+            schema: output::SCHEMA,
+            report,
+        });
+    }
+    let mut text = String::new();
+    for d in &report.disconnected {
+        let doc = output::DisconnectDoc {
+            schema: output::SCHEMA,
+            id: d.id.to_string(),
+            provider: d.provider.clone(),
+            report: d.report.clone(),
+        };
+        text.push_str(&output::disconnect_text(
+            &service.provider_name(&d.provider),
+            &doc,
+        ));
+    }
+    text.push_str(&format!(
+        "Removed {} other keychain item{} Plugboard made. Nothing of Plugboard's is left in your keychain.\n",
+        report.other_items_removed,
+        if report.other_items_removed == 1 { "" } else { "s" }
+    ));
+    term.print(&text)
 }

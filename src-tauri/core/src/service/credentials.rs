@@ -242,6 +242,15 @@ impl Connections {
         Ok(())
     }
 
+    /// Forgets the client secrets read from the keychain (they were removed from it).
+    pub(super) fn forget_saved_secrets(&self) {
+        self.credentials
+            .saved_secrets
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
     fn remember_secret(&self, provider: &str, secret: Option<SecretString>) {
         self.credentials
             .saved_secrets

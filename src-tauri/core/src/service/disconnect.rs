@@ -1,8 +1,11 @@
 /*!
 Disconnecting: revoke at the provider where it can (RFC 7009; a failed revoke still removes the
 local copy, and says so), then delete the keychain item and the index entry. A second Disconnect
-of the same connection is not an error.
+of the same connection is not an error. Forgetting everything (before an uninstall) disconnects
+every connection the same way, then removes every other keychain item Plugboard made.
 */
+
+use serde::Serialize;
 
 use super::model::DisconnectReport;
 use super::{Connections, ServiceError};
@@ -12,7 +15,56 @@ use crate::timeline::EventKind;
 use crate::tokens::ConnectionSecret;
 use crate::vault::VaultKey;
 
+/// What [`Connections::forget_everything`] did.
+#[derive(Debug, Clone, Serialize)]
+pub struct ForgetReport {
+    /// Each connection disconnected, with what its provider was told.
+    pub disconnected: Vec<Disconnected>,
+    /// Keychain items removed after that: client secrets saved in the window, pending sign-ins,
+    /// items no connection named.
+    pub other_items_removed: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disconnected {
+    pub id: ConnectionId,
+    pub provider: String,
+    #[serde(flatten)]
+    pub report: DisconnectReport,
+}
+
 impl Connections {
+    /// Disconnects every connection (revoking where the provider can), then removes every other
+    /// keychain item of this namespace and the saved client ids: what a person does before
+    /// uninstalling, so Plugboard leaves nothing in the keychain. Stops at the first connection
+    /// that cannot be disconnected (a locked keychain, say): nothing after it is touched.
+    pub async fn forget_everything(&self) -> Result<ForgetReport, ServiceError> {
+        let mut disconnected = Vec::new();
+        for record in self.index.load()? {
+            let (provider, report) = self.disconnect(&record.id).await?;
+            disconnected.push(Disconnected {
+                id: record.id,
+                provider,
+                report,
+            });
+        }
+        let other_items_removed = self.vault.run(|v| v.remove_all()).await?;
+        match std::fs::remove_file(&self.saved_ids) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => log::warn!("could not remove the saved client ids: {e}"),
+        }
+        self.forget_saved_secrets();
+        log::info!(
+            "forgot everything: {} connections, {other_items_removed} other keychain items",
+            disconnected.len()
+        );
+        Ok(ForgetReport {
+            disconnected,
+            other_items_removed,
+        })
+    }
+
     /// Disconnects: revoke where possible, then forget locally. Idempotent.
     pub async fn disconnect(
         &self,

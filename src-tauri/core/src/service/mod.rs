@@ -58,6 +58,7 @@ use crate::vault::Vault;
 
 pub use crate::lifetime::unix_now;
 pub use credentials::{CredentialOrigin, CredentialSource};
+pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NextStep, ServiceError};
 pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,

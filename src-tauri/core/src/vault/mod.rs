@@ -309,6 +309,17 @@ impl Vault {
         }))
     }
 
+    /// Removes every item of this vault's namespace (connections, saved client secrets, pending
+    /// sign-ins, strays), reading no secret; how many there were. `Ok(0)` where the keychain
+    /// cannot list items.
+    pub fn remove_all(&self) -> Result<usize, VaultError> {
+        let accounts = self.store.accounts(&self.service)?.unwrap_or_default();
+        for account in &accounts {
+            self.store.delete(&self.service, account)?;
+        }
+        Ok(accounts.len())
+    }
+
     /// The one function that names keychain items.
     pub fn account_name(key: &VaultKey) -> String {
         match key {
