@@ -14,8 +14,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use plugboard_e2e::{
-    app_binary, browser_path, cli_binary, require_session, test_home, workspace_root,
-    PrivateKeychain,
+    app_binary, browser_path, cli_binary, keychain_items, require_session, test_home,
+    workspace_root, PrivateKeychain,
 };
 use plugboard_sim::{Faults, Simulator};
 use serde_json::{json, Value};
@@ -812,6 +812,96 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     // Nothing left is nothing to do, not an error.
     let again = w.ok(&["disconnect", "--all", "--yes"]).await;
     assert!(again.contains("Removed 0 other keychain items"), "{again}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn credentials_are_listed_with_their_source_saved_and_forgotten() {
+    let w = World::new("credentials").await;
+    let origin_of = |doc: &Value, provider: &str| {
+        doc["providers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["provider"] == provider)
+            .map(|p| (p["origin"].clone(), p["client_id"].clone()))
+            .unwrap()
+    };
+    let doc = w.json(&["credentials", "list", "--json"]).await;
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(
+        origin_of(&doc, "hubspot"),
+        (
+            json!("environment"),
+            json!(plugboard_sim::client_id("hubspot"))
+        )
+    );
+    assert_eq!(origin_of(&doc, "whatconverts"), (Value::Null, Value::Null));
+
+    // The environment's cannot be replaced here: it says so, and what to do.
+    let refused = w
+        .run_with(
+            &["credentials", "set", "hubspot", "--client-id", "x"],
+            "s\n",
+        )
+        .await;
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("environment variables"),
+        "{}",
+        refused.stderr
+    );
+
+    // Saved: the secret from standard input into the keychain, never printed back.
+    let out = w
+        .run_with(
+            &[
+                "credentials",
+                "set",
+                "whatconverts",
+                "--client-id",
+                "wc-own-app",
+            ],
+            "wc-own-secret-value\n",
+        )
+        .await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Saved the WhatConverts app credentials"),
+        "{}",
+        out.stdout
+    );
+    let doc = w.json(&["credentials", "list", "--json"]).await;
+    assert_eq!(
+        origin_of(&doc, "whatconverts"),
+        (json!("saved"), json!("wc-own-app"))
+    );
+    let text = w.ok(&["credentials", "list"]).await;
+    assert!(
+        text.contains("saved in your keychain") && text.contains("wc-own-app"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("wc-own-secret-value") && !doc.to_string().contains("wc-own-secret-value")
+    );
+    assert!(keychain_items(DEV_SERVICE).contains("client-secret:whatconverts"));
+
+    let out = w.ok(&["credentials", "forget", "whatconverts"]).await;
+    assert!(
+        out.contains("Forgot the WhatConverts app credentials"),
+        "{out}"
+    );
+    let doc = w.json(&["credentials", "list", "--json"]).await;
+    assert_eq!(origin_of(&doc, "whatconverts"), (Value::Null, Value::Null));
+    assert!(!keychain_items(DEV_SERVICE).contains("client-secret:whatconverts"));
+    // A provider with no browser sign-in takes none.
+    assert_eq!(
+        w.run(&["credentials", "set", "nope", "--client-id", "x"])
+            .await
+            .code,
+        6
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -64,6 +64,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// App credentials for browser sign-in: where each provider's come from; save or forget your
+    /// own (as the window's Settings does).
+    Credentials {
+        #[command(subcommand)]
+        action: CredentialsAction,
+    },
     /// Check the keychain, files set aside and orphans (keychain items with no connection,
     /// connections with no keychain item); `--fix` re-indexes or removes them.
     Doctor {
@@ -111,6 +117,30 @@ pub struct ConnectArgs {
     /// Print the new connection as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CredentialsAction {
+    /// Each provider's app credentials: where they come from and the client id (never a secret).
+    List {
+        /// Print the stable JSON document instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save app credentials for a provider: the client id as a flag, the secret from standard
+    /// input or a hidden prompt (none for a public client). The secret goes to the keychain.
+    Set {
+        /// A provider id from `plugboard providers`.
+        provider: String,
+        /// The client id of the app you registered with the provider.
+        #[arg(long)]
+        client_id: String,
+    },
+    /// Forget the app credentials saved for a provider (in the window or with `credentials set`).
+    Forget {
+        /// A provider id from `plugboard providers`.
+        provider: String,
+    },
 }
 
 /// Spelled as `plugboard providers` and the JSON spell method kinds (`api_key`); the kebab-case

@@ -149,6 +149,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     match command {
         Command::Providers { json } => cmd::providers::run(service, json, term),
+        Command::Credentials { action } => cmd::credentials::run(service, action, term).await,
         Command::Status { json } => cmd::status::run(service, json, term).await,
         Command::Refresh { connection, json } => {
             cmd::refresh::run(service, &connection, json, term).await

@@ -321,6 +321,37 @@ pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
     format!("Disconnected {} from {name}. {what}\n", doc.id)
 }
 
+/// `plugboard credentials list`: a table of where each provider's app credentials come from.
+pub fn credentials_text(providers: &[plugboard_core::service::CredentialsView]) -> String {
+    let mut rows = vec![[
+        "ID".to_string(),
+        "NAME".to_string(),
+        "CLIENT ID".to_string(),
+        "SECRET".to_string(),
+        "FROM".to_string(),
+    ]];
+    for p in providers {
+        let secret = match (&p.origin, p.public_client) {
+            (None, _) => "-",
+            (Some(_), true) => "not needed",
+            (Some(_), false) => "set (hidden)",
+        };
+        rows.push([
+            p.provider.clone(),
+            p.name.clone(),
+            p.client_id.clone().unwrap_or_else(|| "-".into()),
+            secret.into(),
+            p.origin_words.into(),
+        ]);
+    }
+    let mut out = table(&rows);
+    out.push_str(
+        "\nSave your own with `plugboard credentials set <id> --client-id …` (the secret is asked for), \
+         forget them with `plugboard credentials forget <id>`.\n",
+    );
+    out
+}
+
 /// Columns padded to their widest cell; the last column is not padded.
 fn table<const N: usize>(rows: &[[String; N]]) -> String {
     let widths: Vec<usize> = (0..N)

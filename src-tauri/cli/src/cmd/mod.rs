@@ -2,6 +2,7 @@
 //! returns a [`crate::failure::Failure`] in the person's words when it cannot do its work.
 
 pub mod connect;
+pub mod credentials;
 pub mod disconnect;
 pub mod doctor;
 pub mod providers;

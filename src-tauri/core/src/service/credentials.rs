@@ -71,6 +71,25 @@ impl CredentialOrigin {
     }
 }
 
+/// A provider's app credentials as Settings and `plugboard credentials list` show them: where they
+/// come from and the client id; of the secret only whether there is one (never its value).
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialsView {
+    pub provider: String,
+    pub name: String,
+    /// `None`: the provider has no app credentials yet.
+    pub origin: Option<CredentialOrigin>,
+    /// [`CredentialOrigin::describe`], or "not set".
+    pub origin_words: &'static str,
+    pub client_id: Option<String>,
+    /// A public client (PKCE only) needs no secret.
+    pub public_client: bool,
+    /// Whether the person may save others in the window (not managed, not the environment's).
+    pub replaceable: bool,
+    /// Whether there are saved ones to forget.
+    pub forgettable: bool,
+}
+
 /// App credentials given to the service by a source other than the environment and the window's
 /// saved ones: demo mode, provider files, the build ([`CredentialOrigin`]).
 #[derive(Default)]
@@ -216,6 +235,12 @@ impl Connections {
         client_secret: SecretString,
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider.as_str())?;
+        if let Some(origin) = self
+            .credentials_origin(provider.as_str())
+            .filter(|o| !o.replaceable())
+        {
+            return Err(ServiceError::CredentialsFixed(origin));
+        }
         let client_id = required(client_id, "Client ID")?;
         let key = VaultKey::ClientSecret(p.id.clone());
         if p.public_client() {
@@ -240,6 +265,66 @@ impl Connections {
         })?;
         log::info!("app credentials for {provider} saved");
         Ok(())
+    }
+
+    /// Every provider with a browser sign-in, and its app credentials (Settings,
+    /// `plugboard credentials list`). Reads no secret.
+    pub fn credentials_overview(&self) -> Vec<CredentialsView> {
+        let saved = self.saved_client_ids();
+        self.catalogue
+            .providers()
+            .iter()
+            .filter(|p| p.authorization_code().is_some())
+            .map(|p| {
+                let id = p.id.as_str();
+                let origin = self.credentials_origin(id);
+                let client_id = match origin {
+                    Some(CredentialOrigin::Saved) => saved.get(id).cloned(),
+                    Some(o) => self
+                        .given_layers(id)
+                        .into_iter()
+                        .find(|(given, _)| *given == o)
+                        .map(|(_, c)| c.client_id),
+                    None => None,
+                };
+                CredentialsView {
+                    provider: id.to_string(),
+                    name: p.name.clone(),
+                    origin,
+                    origin_words: origin.map_or("not set", CredentialOrigin::describe),
+                    client_id,
+                    public_client: p.public_client(),
+                    replaceable: origin.is_none_or(CredentialOrigin::replaceable),
+                    forgettable: saved.contains_key(id),
+                }
+            })
+            .collect()
+    }
+
+    /// Forgets the app credentials saved in the window for `provider`: the secret from the
+    /// keychain, the client id from the data folder. Others (a file's, the environment's) stay,
+    /// and come into force if there are any. `false` when none were saved.
+    pub async fn forget_app_credentials(
+        &self,
+        provider: &ProviderId,
+    ) -> Result<bool, ServiceError> {
+        let p = self.provider(provider.as_str())?;
+        let key = VaultKey::ClientSecret(p.id.clone());
+        self.vault.run(move |v| v.delete(&key)).await?;
+        self.remember_secret(provider.as_str(), None);
+        let mut ids = self.saved_client_ids();
+        let had = ids.remove(provider.as_str()).is_some();
+        if had {
+            let body = serde_json::to_vec_pretty(&ids).expect("a string map serializes");
+            crate::index::write_atomically(&self.saved_ids, &body).map_err(|source| {
+                ServiceError::Index(IndexError::Write {
+                    path: self.saved_ids.clone(),
+                    source,
+                })
+            })?;
+            log::info!("app credentials for {provider} forgotten");
+        }
+        Ok(had)
     }
 
     /// Forgets the client secrets read from the keychain (they were removed from it).

@@ -59,6 +59,9 @@ pub enum ServiceError {
     MissingCredentials(String),
     #[error("a required field is empty: {0}")]
     EmptyField(String),
+    /// The provider's app credentials come from a source the person cannot replace here.
+    #[error("app credentials fixed by {0:?}")]
+    CredentialsFixed(super::CredentialOrigin),
     #[error("the Basic token does not match the client id and secret")]
     BasicTokenMismatch,
     #[error("unknown or already used sign-in state")]
@@ -117,6 +120,7 @@ impl ServiceError {
             ServiceError::NoSuchMethod { .. } => K::Internal,
             ServiceError::MissingCredentials(_)
             | ServiceError::EmptyField(_)
+            | ServiceError::CredentialsFixed(_)
             | ServiceError::BasicTokenMismatch => K::BadInput,
             ServiceError::UnknownState
             | ServiceError::Expired
@@ -233,6 +237,14 @@ impl ServiceError {
                 format!("{provider_name} needs app credentials (a client id and secret) before you can connect. See “Setup details”."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => e(
+                C::InvalidInput,
+                format!("{provider_name}'s app credentials are set by environment variables, which Plugboard always uses first. Change or unset those instead."),
+            ),
+            ServiceError::CredentialsFixed(_) => e(
+                C::InvalidInput,
+                format!("{provider_name}'s app credentials are managed by your organisation and can't be changed here. Ask whoever manages Plugboard on this computer."),
+            ),
             ServiceError::BasicTokenMismatch => e(
                 C::InvalidInput,
                 "The Basic token doesn't match this client ID and secret. Copy all three from the same credential, or leave the Basic token empty.".into(),

@@ -57,7 +57,7 @@ use crate::timeline::{Event, EventKind, Timeline};
 use crate::vault::Vault;
 
 pub use crate::lifetime::unix_now;
-pub use credentials::{CredentialOrigin, CredentialSource};
+pub use credentials::{CredentialOrigin, CredentialSource, CredentialsView};
 pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NextStep, ServiceError};
 pub use model::{

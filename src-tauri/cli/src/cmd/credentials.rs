@@ -1,0 +1,100 @@
+//! `plugboard credentials list|set|forget`: providers' app credentials, as the window's Settings
+//! shows them: where each provider's come from (the core's `credentials_overview`), and the
+//! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`).
+
+use plugboard_core::secret::SecretString;
+use plugboard_core::service::{Connections, CredentialOrigin};
+use serde::Serialize;
+
+use crate::args::CredentialsAction;
+use crate::failure::{exit, fail, Failure};
+use crate::output;
+use crate::term::{Input, Term};
+
+#[derive(Serialize)]
+struct ListDoc {
+    schema: u32,
+    providers: Vec<plugboard_core::service::CredentialsView>,
+}
+
+pub async fn run(
+    service: &Connections,
+    action: CredentialsAction,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    match action {
+        CredentialsAction::List { json } => {
+            let providers = service.credentials_overview();
+            if json {
+                return term.json(&ListDoc {
+                    schema: output::SCHEMA,
+                    providers,
+                });
+            }
+            term.print(&output::credentials_text(&providers))
+        }
+        CredentialsAction::Set {
+            provider,
+            client_id,
+        } => {
+            let p = service
+                .provider(&provider)
+                .map_err(|e| fail(service, &provider, e))?;
+            if p.authorization_code().is_none() {
+                return Err(Failure::new(
+                    exit::USAGE,
+                    format!(
+                        "{} has no browser sign-in, so it takes no app credentials: connect it with `plugboard connect {}`.",
+                        p.name, p.id
+                    ),
+                ));
+            }
+            let (pid, name, public) = (p.id.clone(), p.name.clone(), p.public_client());
+            let secret = if public {
+                SecretString::new(String::new())
+            } else {
+                SecretString::new(Input::new().read("Client secret", true, "")?)
+            };
+            service
+                .save_app_credentials(&pid, &client_id, secret)
+                .await
+                .map_err(|e| fail(service, pid.as_str(), e))?;
+            let mut said = format!("Saved the {name} app credentials");
+            said.push_str(if public {
+                " (a public client: no secret)."
+            } else {
+                "; the secret is in your keychain."
+            });
+            match service.credentials_origin(pid.as_str()) {
+                Some(CredentialOrigin::Saved) | None => {}
+                Some(first) => said.push_str(&format!(
+                    " Plugboard still uses the ones from {}, which come first.",
+                    first.describe()
+                )),
+            }
+            term.print(&format!("{said}\n"))
+        }
+        CredentialsAction::Forget { provider } => {
+            let p = service
+                .provider(&provider)
+                .map_err(|e| fail(service, &provider, e))?;
+            let (pid, name) = (p.id.clone(), p.name.clone());
+            let had = service
+                .forget_app_credentials(&pid)
+                .await
+                .map_err(|e| fail(service, pid.as_str(), e))?;
+            let now = match service.credentials_origin(pid.as_str()) {
+                Some(origin) => format!("{name} now uses the ones from {}.", origin.describe()),
+                None => {
+                    format!("{name} has no app credentials now: save some before connecting it.")
+                }
+            };
+            let what = if had {
+                format!("Forgot the {name} app credentials you had saved.")
+            } else {
+                format!("There were no saved {name} app credentials.")
+            };
+            term.print(&format!("{what} {now}\n"))
+        }
+    }
+}
