@@ -31,6 +31,15 @@ export const disconnect = (id) => invoke("disconnect", { id });
 export const saveAppCredentials = ({ provider, clientId, clientSecret }) =>
   invoke("save_app_credentials", { provider, clientId, clientSecret });
 
+/** Each provider's app credentials: where they come from, the client id (never a secret). */
+export const credentialsOverview = () => invoke("credentials_overview");
+
+/** Forgets the app credentials saved in the window for `provider`. */
+export const forgetAppCredentials = (provider) => invoke("forget_app_credentials", { provider });
+
+/** Copies the redirect URI to register for `provider`'s browser sign-in: `{ message }`. */
+export const copyRedirectUri = (provider) => invoke("copy_redirect_uri", { provider });
+
 export const refresh = (id) => invoke("refresh", { id });
 
 /**

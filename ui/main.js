@@ -5,6 +5,7 @@ import { messageOf } from "./dom.js";
 import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
+import { refreshSettings, toggleSettings } from "./views/settings.js";
 import { loadProviders, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
 /** Renders what changed of the cards, then shows their live state at once. */
@@ -15,8 +16,10 @@ async function reload() {
 
 /** A change from the Rust side: only the rows that changed, unless the cards themselves did. */
 async function changed({ all, ids }) {
-  if (all || !(await updateConnections(ids))) await reload();
-  else tick();
+  if (all || !(await updateConnections(ids))) {
+    await reload();
+    await refreshSettings();
+  } else tick();
 }
 
 // The tick asks the core for every connection's status and countdown (computed from the stored
@@ -71,6 +74,8 @@ async function start() {
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged((change) => changed(change));
   store.rowsAdded = () => tick();
+  document.getElementById("open-settings").addEventListener("click", () => toggleSettings());
+  document.getElementById("close-settings").addEventListener("click", () => toggleSettings());
   document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);

@@ -68,6 +68,9 @@ pub fn run() {
             commands::developer::confirm_copy_refresh,
             commands::app::copy_diagnostics,
             commands::app::unlock_and_retry,
+            commands::settings::credentials_overview,
+            commands::settings::forget_app_credentials,
+            commands::settings::copy_redirect_uri,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);

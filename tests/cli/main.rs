@@ -752,6 +752,20 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     // share the debug namespace this empties.
     let w = World::with_private_keychain("forget").await;
     let keychain = w.keychain.as_ref().unwrap();
+    // An item in the session's keychain, in the same namespace: it must survive.
+    let survivor = format!("connection:hubspot-{:08x}", std::process::id());
+    let mut store = std::process::Command::new("secret-tool");
+    store
+        .args(["store", "--label", "survivor", "service", DEV_SERVICE])
+        .args(["username", &survivor, "target", "default"])
+        .stdin(Stdio::piped());
+    let mut child = store.spawn().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"x").unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(
+        !keychain.items(DEV_SERVICE).contains(&survivor),
+        "the test's keychain is its own"
+    );
     let nimbus = w.connect_nimbus().await;
     let whatconverts = w.connect_whatconverts().await;
     // A client secret saved as the window saves it, and an item no connection names.
@@ -809,6 +823,13 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     );
     let left = keychain.items(DEV_SERVICE);
     assert!(!left.contains("username"), "left in the keychain: {left}");
+    assert!(
+        keychain_items(DEV_SERVICE).contains(&survivor),
+        "the session's keychain was not touched"
+    );
+    let _ = std::process::Command::new("secret-tool")
+        .args(["clear", "service", DEV_SERVICE, "username", &survivor])
+        .status();
     // Nothing left is nothing to do, not an error.
     let again = w.ok(&["disconnect", "--all", "--yes"]).await;
     assert!(again.contains("Removed 0 other keychain items"), "{again}");

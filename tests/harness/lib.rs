@@ -263,6 +263,26 @@ impl App {
         app
     }
 
+    /// As [`Self::launch_with_providers`] (browser stand-in by second launch), with `extra` in
+    /// the app's environment (`XDG_CONFIG_DIRS` for a system-wide file, say).
+    pub async fn launch_with_providers_and_env(
+        providers: &Path,
+        data_home: &Path,
+        extra: &[(&str, &str)],
+    ) -> Self {
+        std::fs::create_dir_all(data_home).expect("a data folder");
+        let mut env = browser_env("launch");
+        env.push((
+            "PLUGBOARD_PROVIDERS".to_string(),
+            providers.display().to_string(),
+        ));
+        env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let mut app = Self::launch_with(env, Vec::new()).await;
+        app.data_home = Some(data_home.to_path_buf());
+        app
+    }
+
     /// Demo mode (`PLUGBOARD_DEMO=1`, the in-process simulator) with the browser stand-in
     /// (`tests/e2e/browser/xdg-open`) first on PATH and a data folder of its own, so each test
     /// starts with no connections.
@@ -423,8 +443,9 @@ impl App {
               if (ids) return ids.split(/\s+/).map(id => document.getElementById(id)?.textContent.trim() ?? '').join(' ').trim();
               return (el.getAttribute('aria-label') || '').trim();
             };
+            // Hidden elements (Settings while closed) are not in the accessibility tree.
             return [...document.querySelectorAll('section, [role=region]')]
-              .filter(el => name(el) !== '')
+              .filter(el => name(el) !== '' && !el.closest('[hidden]'))
               .map(el => [el.getAttribute('role') || (el.tagName === 'SECTION' ? 'region' : ''), name(el)]);
         "#;
         let value = self
@@ -580,15 +601,25 @@ pub struct PrivateKeychain {
 impl PrivateKeychain {
     pub fn start(dir: &Path) -> Self {
         use std::io::{BufRead, BufReader, Write};
-        let control = dir.join("keyring-control");
-        std::fs::create_dir_all(&control).expect("a control folder");
-        std::fs::set_permissions(
-            &control,
-            std::os::unix::fs::PermissionsExt::from_mode(0o700),
-        )
-        .expect("a private control folder");
+        // Its own keyring files and runtime folder: gnome-keyring keeps keyrings in
+        // $XDG_DATA_HOME/keyrings and finds a running daemon through $XDG_RUNTIME_DIR/keyring, so
+        // with the session's folders it would share the session's keychain. The bus gets them
+        // too, for a daemon it might start on demand.
+        let data = dir.join("keychain-data");
+        let runtime = dir.join("keychain-runtime");
+        for folder in [&data, &runtime] {
+            std::fs::create_dir_all(folder).expect("a keychain folder");
+            std::fs::set_permissions(folder, std::os::unix::fs::PermissionsExt::from_mode(0o700))
+                .expect("a private keychain folder");
+        }
+        let control = runtime.join("keyring");
+        let private_env = [
+            ("XDG_DATA_HOME", data.display().to_string()),
+            ("XDG_RUNTIME_DIR", runtime.display().to_string()),
+        ];
         let mut bus = Command::new("dbus-daemon")
             .args(["--session", "--nofork", "--print-address=1"])
+            .envs(private_env.clone())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -605,6 +636,7 @@ impl PrivateKeychain {
                 &format!("--control-directory={}", control.display()),
             ])
             .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .envs(private_env)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

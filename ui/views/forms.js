@@ -1,6 +1,6 @@
 // The inline forms of a card: credentials to connect with, and a provider's OAuth app credentials.
 import * as api from "../api.js";
-import { h } from "../dom.js";
+import { h, messageOf } from "../dom.js";
 import { run, showNotice } from "./notices.js";
 import { store } from "../store.js";
 
@@ -47,17 +47,40 @@ export function credentialForm(p, close) {
   return form;
 }
 
-/** Settings for a provider's OAuth app: the client id, and the secret (stored in the keychain). */
-export function appCredentialsForm(p, close) {
+/**
+ * A provider's OAuth app credentials: the client id, and the secret (stored in the keychain). On
+ * Connect it is a guided setup: the provider's numbered steps, the redirect URI with a Copy
+ * button, the scopes to add, then the fields; saving starts the sign-in at once. From Settings
+ * (`signInAfter: false`) it saves only.
+ */
+export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "primary" }, "Save credentials");
+  const submit = h("button", { type: "submit", class: "primary" }, signInAfter ? "Save and sign in" : "Save credentials");
+  const copyUri = p.redirect_uri
+    ? h("button", { type: "button", class: "quiet", "data-action": "copy-redirect-uri" }, "Copy")
+    : null;
+  // Shown by `hidden`, not by `:empty` styling (WebKitGTK does not restyle a span filled later).
+  const copied = h("span", { class: "copied", role: "status", hidden: true });
+  copyUri?.addEventListener("click", async () => {
+    const done = await run(copyUri, error, () => api.copyRedirectUri(p.id));
+    if (done) {
+      copied.textContent = "Copied: paste it into the app's redirect URLs.";
+      copied.hidden = false;
+    }
+  });
+  const steps = p.setup_steps?.length > 0 && h("ol", { class: "setup-steps", "aria-label": `Setting up a ${p.name} app` },
+    p.setup_steps.map((step) => h("li", {}, step)));
   const form = h("form", { class: "connect-form", "aria-label": `${p.name} app credentials` },
     h("p", { class: "form-intro" }, p.public_client
       ? `${p.name} needs its app's client ID before you can sign in (a public app: no secret). `
-      : `${p.name} needs app credentials before you can sign in. `, p.credentials_help || ""),
+      : `${p.name} needs app credentials before you can sign in. `, steps ? "" : p.credentials_help || ""),
+    steps,
+    p.redirect_uri && h("p", { class: "form-intro redirect-uri" }, "Redirect URI to register: ",
+      h("code", {}, p.redirect_uri), " ", copyUri, " ", copied),
+    p.scopes?.length > 0 && h("p", { class: "form-intro" }, "Scopes to add: ",
+      p.scopes.map((scope, i) => [i > 0 ? ", " : "", h("code", {}, scope)])),
     field(`${p.id}-app-client-id`, "Client ID"),
     !p.public_client && field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
-    p.redirect_uri && h("p", { class: "form-intro" }, "Register this redirect URI with the app: ", h("code", {}, p.redirect_uri)),
     error,
     h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
   form.addEventListener("submit", async (ev) => {
@@ -66,9 +89,13 @@ export function appCredentialsForm(p, close) {
     const saved = await run(submit, error, () => api.saveAppCredentials({
       provider: p.id, clientId: value(`${p.id}-app-client-id`), clientSecret: value(`${p.id}-app-client-secret`),
     }).then(() => true));
-    if (saved) showNotice({ level: "success", message: p.public_client
+    if (!saved) return;
+    showNotice({ level: "success", message: p.public_client
       ? `Saved the ${p.name} client ID.`
       : `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+    close();
+    // Nothing more to click: the sign-in the person came for starts now.
+    if (signInAfter) await api.beginSignIn(p.id).catch((e) => showNotice({ level: "warning", message: messageOf(e) }));
   });
   return form;
 }

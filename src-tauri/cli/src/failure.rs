@@ -60,8 +60,8 @@ pub fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
             exit::FAILURE,
             format!(
                 "{name} needs app credentials (a client id, and a secret unless it is a public client) before you can sign in. \
-                 Set PLUGBOARD_{var}_CLIENT_ID and PLUGBOARD_{var}_CLIENT_SECRET, add [credentials.{provider}] to providers.toml, \
-                 or save them in the window's Setup details."
+                 Save them with `plugboard credentials set {provider} --client-id …` (or in the window's Settings), \
+                 set PLUGBOARD_{var}_CLIENT_ID and PLUGBOARD_{var}_CLIENT_SECRET, or add [credentials.{provider}] to providers.toml."
             ),
         );
     }

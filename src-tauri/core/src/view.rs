@@ -26,6 +26,10 @@ pub struct ProviderCard {
     pub redirect_uri: Option<String>,
     /// Where the app credentials come from, in the provider's words.
     pub credentials_help: Option<String>,
+    /// How to register an app at the provider, step by step (the guided setup).
+    pub setup_steps: Vec<String>,
+    /// The scopes the browser sign-in asks for: what to tick when registering the app.
+    pub scopes: Vec<String>,
     pub developer_url: Option<String>,
     /// Other ways this provider can connect (the flows the source texts describe).
     pub other_methods: Vec<String>,
@@ -65,6 +69,11 @@ impl ProviderCard {
             status_label: status.label(),
             redirect_uri: default.redirect_uri(),
             credentials_help: p.credentials_help.clone(),
+            setup_steps: p.setup_steps.clone(),
+            scopes: p
+                .authorization_code()
+                .map(|m| m.scopes.clone())
+                .unwrap_or_default(),
             developer_url: p.developer_url.as_ref().map(|u| u.as_str().to_string()),
             other_methods: p
                 .methods

@@ -6,6 +6,7 @@ pub mod app;
 pub mod connect;
 pub mod connections;
 pub mod developer;
+pub mod settings;
 
 use plugboard_core::catalogue::ProviderId;
 use plugboard_core::connection::ConnectionId;
@@ -31,5 +32,5 @@ fn no_such_connection(id: &str) -> UserError {
 /// What a copy command tells the person.
 #[derive(Serialize)]
 pub struct Copied {
-    message: String,
+    pub(crate) message: String,
 }

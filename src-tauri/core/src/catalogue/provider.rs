@@ -203,6 +203,8 @@ pub struct Provider {
     pub accent: String,
     pub developer_url: Option<Endpoint>,
     pub credentials_help: Option<String>,
+    /// How to register an app at the provider, step by step (the window's guided setup).
+    pub setup_steps: Vec<String>,
     pub methods: Vec<Method>,
     pub(super) default_method: usize,
     pub environments: Vec<Environment>,

@@ -32,6 +32,9 @@ pub struct RawProvider {
     pub accent: Option<String>,
     pub developer_url: Option<String>,
     pub credentials_help: Option<String>,
+    /// Numbered steps for registering an app at the provider (the window's guided setup).
+    #[serde(default)]
+    pub setup_steps: Vec<String>,
     pub default_method: Option<String>,
     #[serde(default)]
     pub environment: Vec<RawEnvironment>,

@@ -177,6 +177,7 @@ impl Validator<'_> {
             accent,
             developer_url,
             credentials_help: p.credentials_help,
+            setup_steps: p.setup_steps,
             methods,
             default_method,
             environments,

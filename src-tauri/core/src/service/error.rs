@@ -234,7 +234,7 @@ impl ServiceError {
             ServiceError::NoSuchMethod { .. } => e(C::Internal, format!("{provider_name} can't connect that way.")),
             ServiceError::MissingCredentials(_) => e(
                 C::MissingCredentials,
-                format!("{provider_name} needs app credentials (a client id and secret) before you can connect. See “Setup details”."),
+                format!("{provider_name} needs app credentials (a client id and secret) before you can connect. Click Connect to set them up, or open Settings."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
             ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => e(

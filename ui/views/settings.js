@@ -1,0 +1,80 @@
+// Settings: each provider's app credentials, where they come from (managed by an organisation,
+// environment variables, a provider file, saved in the keychain, built in), the client ID and
+// only whether there is a secret; change or forget the person's own. Opened from the header.
+import * as api from "../api.js";
+import { h, messageOf } from "../dom.js";
+import { store } from "../store.js";
+import { appCredentialsForm } from "./forms.js";
+import { run, showNotice } from "./notices.js";
+
+const panel = () => document.getElementById("settings");
+
+/** Opens or closes Settings (the header's button); open, it shows the current credentials. */
+export async function toggleSettings() {
+  const open = panel().hidden;
+  panel().hidden = !open;
+  document.getElementById("open-settings").setAttribute("aria-expanded", String(open));
+  if (open) {
+    await renderSettings();
+    panel().querySelector("h2")?.focus();
+  }
+}
+
+/** Draws Settings anew if it is open (after a change elsewhere). */
+export async function refreshSettings() {
+  if (!panel().hidden) await renderSettings();
+}
+
+function sourceLine(c) {
+  if (!c.origin) return `No app credentials yet: add them here or with Connect on the card.`;
+  const words = `From ${c.origin_words}.`;
+  if (c.origin === "managed") return `${words} Ask whoever manages Plugboard on this computer to change them.`;
+  if (c.origin === "environment") return `${words} Change or unset PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID to change them.`;
+  return words;
+}
+
+async function renderSettings() {
+  try {
+    drawCredentials(await api.credentialsOverview());
+  } catch (e) {
+    panel().querySelector(".settings-body").replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
+  }
+}
+
+function drawCredentials(list) {
+  const rows = list.map((c) => {
+    const card = (store.cards || []).find((p) => p.id === c.provider);
+    const slot = h("div", { class: "form-slot" });
+    const change = c.replaceable && card
+      ? h("button", { type: "button", "data-action": "change-credentials" }, c.origin ? "Change" : "Add")
+      : null;
+    change?.addEventListener("click", () => {
+      const close = () => { slot.replaceChildren(); change.hidden = false; refreshSettings(); };
+      slot.replaceChildren(appCredentialsForm(card, close, { signInAfter: false }));
+      change.hidden = true;
+      slot.querySelector("input")?.focus();
+    });
+    const forget = c.forgettable
+      ? h("button", { type: "button", class: "quiet", "data-action": "forget-credentials" }, "Forget")
+      : null;
+    forget?.addEventListener("click", async () => {
+      const done = await run(forget, null, () => api.forgetAppCredentials(c.provider).then(() => true));
+      if (done) {
+        showNotice({ level: "success", message: `Forgot the ${c.name} app credentials you had saved. The secret is gone from your keychain.` });
+        await renderSettings();
+      }
+    });
+    return h("li", { class: "credentials-item", "data-provider": c.provider },
+      h("h3", {}, c.name),
+      h("dl", { class: "details-list" },
+        h("dt", {}, "Client ID"), h("dd", {}, c.client_id ? h("code", {}, c.client_id) : "—"),
+        h("dt", {}, "Client secret"), h("dd", {}, !c.origin ? "—" : c.public_client ? "Not needed (public app)" : "•••••••• (kept hidden)")),
+      h("p", { class: "form-intro", "data-origin": c.origin || "none" }, sourceLine(c)),
+      (change || forget) && h("div", { class: "actions" }, change, forget),
+      slot);
+  });
+  panel().querySelector(".settings-body").replaceChildren(
+    h("h3", { class: "settings-section" }, "App credentials for browser sign-in"),
+    h("p", { class: "form-intro" }, "Plugboard uses the first it finds: environment variables, your organisation's managed ones, your providers.toml, the ones saved here, your organisation's defaults, then any built into this Plugboard."),
+    h("ul", { class: "credentials-list" }, rows));
+}
