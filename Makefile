@@ -3,7 +3,7 @@
 CARGO ?= cargo
 JOBS ?= 2
 # Development builds carry the provider simulator (`make demo`, the tests); release builds do not.
-FEATURES ?= --features plugboard/demo
+FEATURES ?= --features plugboard/demo,plugboard-cli/demo
 TAURI_DRIVER_VERSION ?= ^2
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -26,6 +26,8 @@ demo: deps-build build
 ## Everything CI checks: formatting, lints, unit + integration tests, and the e2e suite in the real window.
 test: deps-test tools lint build
 	tests/session.sh $(CARGO) test -j$(JOBS) --workspace $(FEATURES) -- --include-ignored
+	@# The command line as a release build has it (no simulator): demo mode refused in words.
+	$(CARGO) test -j$(JOBS) -p plugboard-cli --lib
 	@scripts/check-no-sim.sh
 
 deps-build:

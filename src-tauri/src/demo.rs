@@ -3,8 +3,6 @@
 //! feature carry the simulator (`make run`, `make demo`, `make test`); a release build has none of
 //! its code or demo secrets, and says so if demo mode is asked for.
 
-use plugboard_core::flow::AppCredentials;
-
 /// The running simulator, kept alive for the window's lifetime.
 #[cfg(feature = "demo")]
 pub struct Demo(plugboard_sim::Simulator);
@@ -12,19 +10,24 @@ pub struct Demo(plugboard_sim::Simulator);
 #[cfg(not(feature = "demo"))]
 pub enum Demo {}
 
-/// Starts the simulator: the demo, and the provider table that points at it. `Err` says why demo
-/// mode is not available, in the person's words.
-pub fn start() -> Result<(Demo, String), String> {
+/// Starts the simulator, keeping the tokens it issues in the demo data folder (so demo
+/// connections outlive a restart and are shared with the command line): the demo, and the
+/// provider table that points at it, with its app credentials. `Err` says why demo mode is not
+/// available, in the person's words.
+pub fn start(paths: &plugboard_core::setup::Paths) -> Result<(Demo, String), String> {
     #[cfg(feature = "demo")]
     {
-        let sim = tauri::async_runtime::block_on(plugboard_sim::Simulator::start())
-            .map_err(|e| format!("Demo mode could not start its provider simulator: {e}."))?;
-        let table = sim.providers_toml(free_port());
+        let sim = tauri::async_runtime::block_on(plugboard_sim::Simulator::start_keeping(
+            paths.demo_simulator_file(),
+        ))
+        .map_err(|e| format!("Demo mode could not start its provider simulator: {e}."))?;
+        let table = sim.demo_toml(free_port());
         log::info!("demo mode: provider simulator at {}", sim.base_url());
         Ok((Demo(sim), table))
     }
     #[cfg(not(feature = "demo"))]
     {
+        let _ = paths;
         Err("This build of Plugboard has no demo mode (it was built without the simulator). Unset PLUGBOARD_DEMO, or run `make demo` from a source checkout.".into())
     }
 }
@@ -80,28 +83,5 @@ impl Demo {
             let _ = (provider, field);
             match *self {}
         }
-    }
-
-    /// The simulator's app credentials for the providers that need them.
-    pub fn credentials(&self) -> Vec<(&'static str, AppCredentials)> {
-        #[cfg(feature = "demo")]
-        {
-            ["hubspot", "ecwid", "hotmart", "whatconverts"]
-                .into_iter()
-                .map(|p| {
-                    (
-                        p,
-                        AppCredentials {
-                            client_id: plugboard_sim::client_id(p),
-                            client_secret: Some(plugboard_core::secret::SecretString::new(
-                                plugboard_sim::client_secret(p),
-                            )),
-                        },
-                    )
-                })
-                .collect()
-        }
-        #[cfg(not(feature = "demo"))]
-        match *self {}
     }
 }

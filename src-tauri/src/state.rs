@@ -57,7 +57,7 @@ impl AppState {
         let mut demo_table = None;
         let mut demo_problem = None;
         if settings.demo {
-            match crate::demo::start() {
+            match crate::demo::start(&paths) {
                 Ok((demo, table)) => {
                     demo_table = Some(table);
                     simulator = Some(demo);
@@ -69,11 +69,6 @@ impl AppState {
             }
         }
         let opened = setup::open(&paths, &settings, demo_table.as_deref());
-        if let (Ok(service), Some(demo)) = (&opened.connections, &simulator) {
-            for (p, creds) in demo.credentials() {
-                service.credentials.set(p, creds);
-            }
-        }
         let state = Self {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,

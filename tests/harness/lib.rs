@@ -64,8 +64,8 @@ pub fn app_log_path() -> PathBuf {
 }
 
 /// The debug binaries, built once per test process (a no-op when `make test` built them already).
-/// `--workspace --features plugboard/demo`, as `make build` does: the same feature set, so the two
-/// builds share one cache. Returns the target folder's `debug/`.
+/// `--workspace --features plugboard/demo,plugboard-cli/demo`, as `make build` does: the same
+/// feature set, so the two builds share one cache. Returns the target folder's `debug/`.
 fn built() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
@@ -77,7 +77,7 @@ fn built() -> PathBuf {
                     "--quiet",
                     "--workspace",
                     "--features",
-                    "plugboard/demo",
+                    "plugboard/demo,plugboard-cli/demo",
                 ])
                 .current_dir(workspace_root())
                 .status()
@@ -290,6 +290,13 @@ impl App {
         static LAUNCHES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = LAUNCHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let data_home = test_home().join(format!("demo-data-{}-{n}", std::process::id()));
+        Self::launch_demo_at(&data_home, delivery).await
+    }
+
+    /// Demo mode with a data folder the test chooses (to start it again on the same data, or to
+    /// share it with the command line).
+    pub async fn launch_demo_at(data_home: &Path, delivery: &str) -> Self {
+        let data_home = data_home.to_path_buf();
         std::fs::create_dir_all(&data_home).expect("a data folder for the demo app");
         let mut env = browser_env(delivery);
         env.push(("PLUGBOARD_DEMO".to_string(), "1".to_string()));
@@ -316,7 +323,8 @@ impl App {
     pub fn simulator_url(&self) -> String {
         let found = eventually(Duration::from_secs(10), || {
             let log = std::fs::read_to_string(self.log_path()).ok()?;
-            log.lines().find_map(|l| {
+            // The last start's: a data folder started again logs one line per start.
+            log.lines().rev().find_map(|l| {
                 l.split("provider simulator at ")
                     .nth(1)
                     .map(|u| u.trim().to_string())

@@ -108,7 +108,7 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
         }
     };
     let result = runtime.block_on(async {
-        let service = open(settings, term)?;
+        let (service, _demo) = open(settings, term).await?;
         run(&service, cli.command, term).await
     });
     // Do not wait for blocking work still running (a stdin read for a pasted address that the
@@ -127,18 +127,52 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
     }
 }
 
-fn open(settings: &Settings, term: &mut Term<'_>) -> Result<Connections, Failure> {
-    if settings.demo {
+/// Demo mode's provider simulator, kept running for the command (nothing outside demo mode).
+#[cfg(feature = "demo")]
+type DemoSimulator = Option<plugboard_sim::Simulator>;
+#[cfg(not(feature = "demo"))]
+type DemoSimulator = ();
+
+/// Opens the service as the window does. In demo mode (`PLUGBOARD_DEMO=1`, builds with the `demo`
+/// feature) a simulator of this process's own, keeping its tokens in the same file as the
+/// window's, stands in for the providers: demo connections are shared with the window, open or
+/// not.
+async fn open(
+    settings: &Settings,
+    term: &mut Term<'_>,
+) -> Result<(Connections, DemoSimulator), Failure> {
+    let paths = Paths::standard()?;
+    #[cfg(feature = "demo")]
+    let (demo_table, simulator) = if settings.demo {
+        let sim = plugboard_sim::Simulator::start_keeping(paths.demo_simulator_file())
+            .await
+            .map_err(|e| {
+                Failure::new(
+                    exit::FAILURE,
+                    format!("Demo mode could not start its provider simulator: {e}."),
+                )
+            })?;
+        (
+            Some(sim.demo_toml(plugboard_sim::DEFAULT_HUBSPOT_PORT)),
+            Some(sim),
+        )
+    } else {
+        (None, None)
+    };
+    #[cfg(not(feature = "demo"))]
+    let (demo_table, simulator): (Option<String>, DemoSimulator) = if settings.demo {
         return Err(Failure::new(
             exit::USAGE,
-            "Demo mode (PLUGBOARD_DEMO=1) is for the window only: its simulator lives inside the window's process. Unset PLUGBOARD_DEMO to use the command line.",
+            "This build of plugboard has no demo mode (it was built without the provider simulator). Unset PLUGBOARD_DEMO, or use `make demo` and target/debug/plugboard from a source checkout.",
         ));
-    }
-    let opened = setup::open(&Paths::standard()?, settings, None);
+    } else {
+        (None, ())
+    };
+    let opened = setup::open(&paths, settings, demo_table.as_deref());
     for problem in &opened.file_problems {
         term.say(format!("Warning: {problem}"));
     }
-    Ok(opened.connections?)
+    Ok((opened.connections?, simulator))
 }
 
 /// Runs one parsed command against an opened service.
@@ -247,7 +281,11 @@ mod tests {
         assert!(out.contains("plugboard connect") || out.contains("Connect an account"));
     }
 
+    /// A build without the simulator (a release build) refuses demo mode in words. Builds with
+    /// the `demo` feature run it instead (tests/e2e: demo connections shared with the window);
+    /// `make test` runs this one in a build without the feature.
     #[test]
+    #[cfg(not(feature = "demo"))]
     fn demo_mode_is_refused_with_words_that_say_why() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut term = Term::plain(&mut out, &mut err);

@@ -45,6 +45,12 @@ impl Paths {
         })
     }
 
+    /// Where demo mode's simulator keeps the tokens it issued (beside demo mode's index), so a
+    /// restart, and the window and the command line at once, share demo connections.
+    pub fn demo_simulator_file(&self) -> PathBuf {
+        self.data_dir.join("demo").join("simulator.json")
+    }
+
     /// The user's provider file: `PLUGBOARD_PROVIDERS`, else `providers.toml` in the config folder.
     pub fn providers_file(&self, settings: &Settings) -> PathBuf {
         settings
@@ -93,8 +99,8 @@ pub fn system_providers_file(settings: &Settings) -> Option<PathBuf> {
 }
 
 /// Opens the catalogue, keychain and index. `demo` replaces the built-in table with the demo
-/// simulator's and keeps demo data in a folder (and keychain namespace) of its own; the user's file
-/// is not read in demo mode.
+/// simulator's (with its app credentials) and keeps demo data in a folder (and keychain namespace)
+/// of its own; no other provider file is read in demo mode.
 pub fn open(paths: &Paths, settings: &Settings, demo: Option<&str>) -> Opened {
     open_with(paths, settings, demo, EMBEDDED_CREDENTIALS)
 }
@@ -109,7 +115,14 @@ fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &
     // Credentials by source, lowest precedence first as read; the service orders them.
     let mut credentials: Vec<(CredentialOrigin, FileCredentials)> = Vec::new();
     let catalogue = match demo {
-        Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into())),
+        // Demo mode's table carries the simulator's app credentials: above every other source.
+        Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into())).inspect(|c| {
+            credentials.extend(
+                c.file_credentials()
+                    .iter()
+                    .map(|fc| (CredentialOrigin::Demo, fc.clone())),
+            )
+        }),
         None => Catalogue::builtin().map(|builtin| {
             match embedded_credentials(embedded) {
                 Ok(found) => credentials.extend(

@@ -22,8 +22,11 @@ Every request is counted by name ([`Simulator::count`]), e.g. `hubspot.token`, `
 // Handlers return early with a ready `Response` as the error; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod kept;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -176,6 +179,8 @@ struct Inner {
     /// Canned refresh answers being waited on now, and the most at once (a client's bound).
     in_flight: usize,
     most_in_flight: usize,
+    /// Demo mode: the file its issued tokens are kept in ([`Simulator::start_keeping`]).
+    keep: Option<PathBuf>,
 }
 
 type Shared = Arc<Mutex<Inner>>;
@@ -214,9 +219,28 @@ impl Inner {
 impl Simulator {
     /// Starts the simulator on a free port of 127.0.0.1, on the current tokio runtime.
     pub async fn start() -> std::io::Result<Self> {
+        Self::start_with(Inner::default()).await
+    }
+
+    /// As [`Self::start`], keeping the tokens it issues in `file` (demo mode's data folder), so
+    /// that a simulator started later, or at once in another process, recognises them (see
+    /// `kept.rs`).
+    pub async fn start_keeping(file: PathBuf) -> std::io::Result<Self> {
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut inner = Inner {
+            keep: Some(file.clone()),
+            ..Inner::default()
+        };
+        kept::take_in(&mut inner, &file);
+        Self::start_with(inner).await
+    }
+
+    async fn start_with(inner: Inner) -> std::io::Result<Self> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let inner: Shared = Arc::default();
+        let inner: Shared = Arc::new(Mutex::new(inner));
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let app = router(inner.clone());
         tokio::spawn(async move {
@@ -291,6 +315,20 @@ impl Simulator {
         include_str!("nimbus.toml.in").replace("{base}", &self.base_url())
     }
 
+    /// Demo mode's table: [`Self::providers_toml`] with the simulator's app credentials for each
+    /// of the four, so every provider connects with nothing typed.
+    pub fn demo_toml(&self, hubspot_port: u16) -> String {
+        let mut table = self.providers_toml(hubspot_port);
+        for p in ["hotmart", "whatconverts", "ecwid", "hubspot"] {
+            table.push_str(&format!(
+                "\n[credentials.{p}]\nclient_id = \"{}\"\nclient_secret = \"{}\"\n",
+                client_id(p),
+                client_secret(p)
+            ));
+        }
+        table
+    }
+
     /// A `providers.toml` that points all four providers at this simulator, with HubSpot's loopback
     /// redirect on `hubspot_port`.
     pub fn providers_toml(&self, hubspot_port: u16) -> String {
@@ -328,7 +366,36 @@ fn router(inner: Shared) -> Router {
         // Test controls, for a simulator running inside another process (demo mode under e2e).
         .route("/_sim/counts", get(sim_counts))
         .route("/_sim/faults", post(sim_faults))
+        .layer(axum::middleware::from_fn_with_state(
+            inner.clone(),
+            keep_tokens,
+        ))
         .with_state(inner)
+}
+
+/// Demo mode: takes in the tokens other processes issued before a request, and writes back what
+/// the request issued or revoked after it (see `kept.rs`). Nothing without a file to keep.
+async fn keep_tokens(
+    State(inner): State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let before = take_in_kept(&inner);
+    let response = next.run(request).await;
+    if let Some((file, known)) = before {
+        let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+        kept::write_back(&mut s, &file, &known);
+    }
+    response
+}
+
+/// The kept file and the tokens known once its tokens are taken in; `None` outside demo mode.
+fn take_in_kept(inner: &Shared) -> Option<(PathBuf, std::collections::HashSet<String>)> {
+    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
+    let file = s.keep.clone()?;
+    kept::take_in(&mut s, &file);
+    let known = kept::known(&s);
+    Some((file, known))
 }
 
 async fn sim_counts(State(inner): State<Shared>) -> Response {

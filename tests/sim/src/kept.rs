@@ -1,0 +1,122 @@
+//! Demo mode's memory ([`crate::Simulator::start_keeping`]): the access and refresh tokens a
+//! simulator issued, kept in a file in the demo data folder, so a restarted window, or the
+//! command line's own simulator in another process, recognises them as a real provider would.
+//!
+//! Around every request: first the file's tokens are taken in (those another process issued),
+//! then after the request what it issued or revoked is written back, merged with what other
+//! processes wrote meanwhile, under a lock file. A token revoked in one process is removed from
+//! the file for all. Codes and faults stay in memory: a sign-in ends in the process it began in.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs::File;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{provider_name, Inner, Token};
+
+#[derive(Serialize, Deserialize, Default)]
+struct Kept {
+    access: BTreeMap<String, AccessRecord>,
+    refresh: BTreeMap<String, RefreshRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AccessRecord {
+    provider: String,
+    expires_at: Option<i64>,
+    scopes: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RefreshRecord {
+    provider: String,
+    scopes: Vec<String>,
+}
+
+fn read(path: &Path) -> Kept {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+fn locked(path: &Path) -> Option<File> {
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_extension("lock"))
+        .ok()?;
+    lock.lock().ok()?;
+    Some(lock)
+}
+
+/// The tokens `inner` knows now (what a request's end compares with its start).
+pub(crate) fn known(inner: &Inner) -> HashSet<String> {
+    inner
+        .access
+        .keys()
+        .chain(inner.refresh.keys())
+        .cloned()
+        .collect()
+}
+
+/// Takes in the file's tokens that `inner` does not know.
+pub(crate) fn take_in(inner: &mut Inner, path: &Path) {
+    let _lock = locked(path);
+    merge_into(inner, read(path));
+}
+
+fn merge_into(inner: &mut Inner, kept: Kept) {
+    for (token, r) in kept.access {
+        if let Some(provider) = provider_name(&r.provider) {
+            inner.access.entry(token).or_insert(Token {
+                provider,
+                expires_at: r.expires_at,
+                scopes: r.scopes,
+            });
+        }
+    }
+    for (token, r) in kept.refresh {
+        if let Some(provider) = provider_name(&r.provider) {
+            inner.refresh.entry(token).or_insert((provider, r.scopes));
+        }
+    }
+}
+
+/// Writes back what a request changed: tokens it issued are added to the file, tokens known at
+/// its start (`before`) and gone at its end are removed from it.
+pub(crate) fn write_back(inner: &mut Inner, path: &Path, before: &HashSet<String>) {
+    let _lock = locked(path);
+    let now = known(inner);
+    let gone: HashSet<&String> = before.difference(&now).collect();
+    let mut kept = read(path);
+    kept.access.retain(|t, _| !gone.contains(t));
+    kept.refresh.retain(|t, _| !gone.contains(t));
+    for (token, t) in &inner.access {
+        kept.access.insert(
+            token.clone(),
+            AccessRecord {
+                provider: t.provider.to_string(),
+                expires_at: t.expires_at,
+                scopes: t.scopes.clone(),
+            },
+        );
+    }
+    for (token, (provider, scopes)) in &inner.refresh {
+        kept.refresh.insert(
+            token.clone(),
+            RefreshRecord {
+                provider: provider.to_string(),
+                scopes: scopes.clone(),
+            },
+        );
+    }
+    let body = serde_json::to_vec_pretty(&kept).expect("the kept tokens serialize");
+    let tmp = path.with_extension("tmp");
+    if std::fs::write(&tmp, body).is_ok() {
+        let _ = std::fs::rename(&tmp, path);
+    }
+    merge_into(inner, kept);
+}
