@@ -176,7 +176,12 @@ fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &
                         }
                         credentials.push((CredentialOrigin::UserFile, c.clone()));
                     }
-                    catalogue = catalogue.with_user_file(user);
+                    for id in catalogue.merge(user) {
+                        log::warn!("{}: {id} is managed by the organisation; kept", file.display());
+                        file_problems.push(format!(
+                            "Your provider file's {id} entry was not used: your organisation manages that provider on this computer."
+                        ));
+                    }
                 }
                 Err(problem) => {
                     log::warn!("ignored {}: {problem}", file.display());
@@ -405,6 +410,50 @@ mod tests {
                 Some(CredentialOrigin::Environment),
                 Some("env-ecwid".into())
             )
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_provider_the_organisation_manages_is_not_replaced_by_a_persons_file() {
+        let root = std::env::temp_dir().join(format!("plugboard-managed-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let paths = Paths {
+            data_dir: root.join("data"),
+            config_dir: root.join("config"),
+        };
+        let system = root.join("etc-xdg");
+        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        std::fs::create_dir_all(&paths.config_dir).unwrap();
+        let acme = |name: &str, managed: bool| {
+            format!(
+                "[[provider]]\nid = \"acme\"\nname = \"{name}\"\nmanaged = {managed}\n[[provider.method]]\nkind = \"api_key\"\ncheck_url = \"https://acme.example/me\"\nfields = [{{ id = \"key\", label = \"API key\", secret = true }}]\n"
+            )
+        };
+        std::fs::write(
+            system.join(APP_IDENTIFIER).join("providers.toml"),
+            acme("Acme (our organisation's)", true),
+        )
+        .unwrap();
+        std::fs::write(
+            paths.config_dir.join("providers.toml"),
+            acme("Acme (mine)", false),
+        )
+        .unwrap();
+        let settings =
+            Settings::from_vars([("XDG_CONFIG_DIRS".to_string(), system.display().to_string())]);
+        let opened = open_with(&paths, &settings, None, "");
+        let service = opened.connections.unwrap();
+        assert_eq!(
+            service.provider("acme").unwrap().name,
+            "Acme (our organisation's)"
+        );
+        assert_eq!(opened.file_problems.len(), 1);
+        assert!(
+            opened.file_problems[0].contains("acme entry was not used")
+                && opened.file_problems[0].contains("organisation manages"),
+            "{:?}",
+            opened.file_problems
         );
         let _ = std::fs::remove_dir_all(&root);
     }

@@ -116,16 +116,26 @@ impl Catalogue {
     }
 
     /// This catalogue with a user's file on top: a provider with a built-in id replaces the
-    /// built-in entry (a deployer pointing HubSpot elsewhere), new ids are added at the end.
+    /// built-in entry (a deployer pointing HubSpot elsewhere), new ids are added at the end. An
+    /// entry the organisation manages (`managed = true` in the system-wide file) is not replaced:
+    /// the ids of those the file tried to replace come back with the merged catalogue.
     pub fn with_user_file(mut self, user: Catalogue) -> Self {
+        self.merge(user);
+        self
+    }
+
+    /// As [`Self::with_user_file`], returning the managed providers the file left untouched.
+    pub fn merge(&mut self, user: Catalogue) -> Vec<ProviderId> {
+        let mut kept = Vec::new();
         for p in user.providers {
             match self.providers.iter_mut().find(|known| known.id == p.id) {
+                Some(known) if known.managed => kept.push(known.id.clone()),
                 Some(known) => *known = p,
                 None => self.providers.push(p),
             }
         }
         self.credentials.extend(user.credentials);
-        self
+        kept
     }
 
     /// App credentials from a user's file.

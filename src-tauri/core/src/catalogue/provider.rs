@@ -217,6 +217,9 @@ pub struct Provider {
     /// `{dotted.path}`s of the identity response and the token response's non-secret fields
     /// (`"{hub_domain} · {user}"`, `"Store {store_id}"`). None fits ⇒ the provider's name.
     pub account_label: Vec<String>,
+    /// An organisation's entry (`managed = true` in the system-wide file): a person's file does
+    /// not replace it.
+    pub managed: bool,
 }
 
 impl Provider {

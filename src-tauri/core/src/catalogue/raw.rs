@@ -46,6 +46,9 @@ pub struct RawProvider {
     pub introspection_url: Option<String>,
     #[serde(default)]
     pub account_label: Vec<String>,
+    /// In the system-wide file: the organisation's entry, which a person's file cannot replace.
+    #[serde(default)]
+    pub managed: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -178,6 +178,7 @@ impl Validator<'_> {
             developer_url,
             credentials_help: p.credentials_help,
             setup_steps: p.setup_steps,
+            managed: p.managed,
             methods,
             default_method,
             environments,
