@@ -752,8 +752,18 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     // share the debug namespace this empties.
     let w = World::with_private_keychain("forget").await;
     let keychain = w.keychain.as_ref().unwrap();
-    // An item in the session's keychain, in the same namespace: it must survive.
+    // An item in the session's keychain, in the same namespace: it must survive. Removed
+    // however the test ends (the other tests share that namespace).
     let survivor = format!("connection:hubspot-{:08x}", std::process::id());
+    struct Clear(String);
+    impl Drop for Clear {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("secret-tool")
+                .args(["clear", "service", DEV_SERVICE, "username", &self.0])
+                .status();
+        }
+    }
+    let _clear = Clear(survivor.clone());
     let mut store = std::process::Command::new("secret-tool");
     store
         .args(["store", "--label", "survivor", "service", DEV_SERVICE])
@@ -827,9 +837,7 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
         keychain_items(DEV_SERVICE).contains(&survivor),
         "the session's keychain was not touched"
     );
-    let _ = std::process::Command::new("secret-tool")
-        .args(["clear", "service", DEV_SERVICE, "username", &survivor])
-        .status();
+
     // Nothing left is nothing to do, not an error.
     let again = w.ok(&["disconnect", "--all", "--yes"]).await;
     assert!(again.contains("Removed 0 other keychain items"), "{again}");

@@ -585,6 +585,11 @@ async fn a_provider_without_app_credentials_guides_the_setup_then_signs_in_at_on
     assert_eq!(sim.count("hubspot.token"), 1);
     disconnect(&app, &id).await;
     app.close().await;
+    // The client secret saved here is per provider in the shared test keychain: not left behind.
+    let _ = Command::new("secret-tool")
+        .args(["clear", "service", "dev.plugboard.desktop.dev"])
+        .args(["username", "client-secret:hubspot"])
+        .status();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -24,7 +24,7 @@ export async function loadInfo() {
     };
     document.getElementById("scheme-status").textContent = info.scheme_registered
       ? "Sign-in links: ready"
-      : "Sign-in links: not registered with this desktop";
+      : "Sign-in links: not registered with this desktop (install Plugboard from its package)";
   } catch (e) {
     showNotice({ level: "warning", message: messageOf(e) });
   }

@@ -20,9 +20,10 @@ export async function toggleSettings() {
   }
 }
 
-/** Draws Settings anew if it is open (after a change elsewhere). */
+/** Draws Settings anew if it is open (after a change elsewhere), unless the person is typing
+ *  into one of its forms: that one redraws when it closes. */
 export async function refreshSettings() {
-  if (!panel().hidden) await renderSettings();
+  if (!panel().hidden && !panel().querySelector("form")) await renderSettings();
 }
 
 function sourceLine(c) {
@@ -30,6 +31,7 @@ function sourceLine(c) {
   const words = `From ${c.origin_words}.`;
   if (c.origin === "managed") return `${words} Ask whoever manages Plugboard on this computer to change them.`;
   if (c.origin === "environment") return `${words} Change or unset PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID to change them.`;
+  if (c.origin === "user_file") return `${words} Edit that file to change them.`;
   return words;
 }
 
@@ -60,7 +62,9 @@ function drawCredentials(list) {
     forget?.addEventListener("click", async () => {
       const done = await run(forget, null, () => api.forgetAppCredentials(c.provider).then(() => true));
       if (done) {
-        showNotice({ level: "success", message: `Forgot the ${c.name} app credentials you had saved. The secret is gone from your keychain.` });
+        showNotice({ level: "success", message: c.public_client
+          ? `Forgot the ${c.name} client ID you had saved.`
+          : `Forgot the ${c.name} app credentials you had saved. The secret is gone from your keychain.` });
         await renderSettings();
       }
     });
@@ -68,7 +72,9 @@ function drawCredentials(list) {
       h("h3", {}, c.name),
       h("dl", { class: "details-list" },
         h("dt", {}, "Client ID"), h("dd", {}, c.client_id ? h("code", {}, c.client_id) : "—"),
-        h("dt", {}, "Client secret"), h("dd", {}, !c.origin ? "—" : c.public_client ? "Not needed (public app)" : "•••••••• (kept hidden)")),
+        h("dt", {}, "Client secret"), h("dd", {}, !c.origin ? "—"
+          : c.public_client ? "Not needed (public app)"
+          : c.secret_set ? "•••••••• (kept hidden)" : "Missing: the sign-in will fail until one is set")),
       h("p", { class: "form-intro", "data-origin": c.origin || "none" }, sourceLine(c)),
       (change || forget) && h("div", { class: "actions" }, change, forget),
       slot);

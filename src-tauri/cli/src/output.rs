@@ -331,10 +331,11 @@ pub fn credentials_text(providers: &[plugboard_core::service::CredentialsView]) 
         "FROM".to_string(),
     ]];
     for p in providers {
-        let secret = match (&p.origin, p.public_client) {
-            (None, _) => "-",
-            (Some(_), true) => "not needed",
-            (Some(_), false) => "set (hidden)",
+        let secret = match (&p.origin, p.public_client, p.secret_set) {
+            (None, _, _) => "-",
+            (Some(_), true, _) => "not needed",
+            (Some(_), false, true) => "set (hidden)",
+            (Some(_), false, false) => "missing",
         };
         rows.push([
             p.provider.clone(),

@@ -289,7 +289,11 @@ mod tests {
         let service = opened.connections.as_ref().unwrap();
         (
             service.credentials_origin(provider),
-            service.app_credentials(provider).await.map(|c| c.client_id),
+            service
+                .app_credentials(provider)
+                .await
+                .unwrap()
+                .map(|c| c.client_id),
         )
     }
 

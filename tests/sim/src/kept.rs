@@ -62,10 +62,26 @@ pub(crate) fn known(inner: &Inner) -> HashSet<String> {
         .collect()
 }
 
-/// Takes in the file's tokens that `inner` does not know.
+/// Takes in the file's tokens that `inner` does not know, and lets go of those another process
+/// removed from it since this one last saw it (revoked, or spent by a rotation).
 pub(crate) fn take_in(inner: &mut Inner, path: &Path) {
     let _lock = locked(path);
-    merge_into(inner, read(path));
+    let kept = read(path);
+    let in_file = tokens_of(&kept);
+    for gone in inner.kept_seen.difference(&in_file) {
+        inner.access.remove(gone);
+        inner.refresh.remove(gone);
+    }
+    inner.kept_seen = in_file;
+    merge_into(inner, kept);
+}
+
+fn tokens_of(kept: &Kept) -> HashSet<String> {
+    kept.access
+        .keys()
+        .chain(kept.refresh.keys())
+        .cloned()
+        .collect()
 }
 
 fn merge_into(inner: &mut Inner, kept: Kept) {
@@ -85,16 +101,20 @@ fn merge_into(inner: &mut Inner, kept: Kept) {
     }
 }
 
-/// Writes back what a request changed: tokens it issued are added to the file, tokens known at
-/// its start (`before`) and gone at its end are removed from it.
+/// Writes back what a request changed, and only that: tokens it issued are added to the file,
+/// tokens known at its start (`before`) and gone at its end are removed from it.
 pub(crate) fn write_back(inner: &mut Inner, path: &Path, before: &HashSet<String>) {
     let _lock = locked(path);
     let now = known(inner);
     let gone: HashSet<&String> = before.difference(&now).collect();
+    let issued: HashSet<&String> = now.difference(before).collect();
+    if gone.is_empty() && issued.is_empty() {
+        return;
+    }
     let mut kept = read(path);
     kept.access.retain(|t, _| !gone.contains(t));
     kept.refresh.retain(|t, _| !gone.contains(t));
-    for (token, t) in &inner.access {
+    for (token, t) in inner.access.iter().filter(|(t, _)| issued.contains(t)) {
         kept.access.insert(
             token.clone(),
             AccessRecord {
@@ -104,7 +124,7 @@ pub(crate) fn write_back(inner: &mut Inner, path: &Path, before: &HashSet<String
             },
         );
     }
-    for (token, (provider, scopes)) in &inner.refresh {
+    for (token, (provider, scopes)) in inner.refresh.iter().filter(|(t, _)| issued.contains(t)) {
         kept.refresh.insert(
             token.clone(),
             RefreshRecord {
@@ -118,5 +138,6 @@ pub(crate) fn write_back(inner: &mut Inner, path: &Path, before: &HashSet<String
     if std::fs::write(&tmp, body).is_ok() {
         let _ = std::fs::rename(&tmp, path);
     }
+    inner.kept_seen = tokens_of(&kept);
     merge_into(inner, kept);
 }

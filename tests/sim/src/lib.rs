@@ -179,8 +179,10 @@ struct Inner {
     /// Canned refresh answers being waited on now, and the most at once (a client's bound).
     in_flight: usize,
     most_in_flight: usize,
-    /// Demo mode: the file its issued tokens are kept in ([`Simulator::start_keeping`]).
+    /// Demo mode: the file its issued tokens are kept in ([`Simulator::start_keeping`]), and the
+    /// tokens it held when last read or written (one gone from it since was removed elsewhere).
     keep: Option<PathBuf>,
+    kept_seen: std::collections::HashSet<String>,
 }
 
 type Shared = Arc<Mutex<Inner>>;

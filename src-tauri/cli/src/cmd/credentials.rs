@@ -3,7 +3,7 @@
 //! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`).
 
 use plugboard_core::secret::SecretString;
-use plugboard_core::service::{Connections, CredentialOrigin};
+use plugboard_core::service::Connections;
 use serde::Serialize;
 
 use crate::args::CredentialsAction;
@@ -50,6 +50,17 @@ pub async fn run(
                 ));
             }
             let (pid, name, public) = (p.id.clone(), p.name.clone(), p.public_client());
+            // Refused before anything is typed: a secret asked for in vain is worse than none.
+            if let Some(fixed) = service
+                .credentials_origin(pid.as_str())
+                .filter(|o| !o.replaceable())
+            {
+                return Err(fail(
+                    service,
+                    pid.as_str(),
+                    plugboard_core::service::ServiceError::CredentialsFixed(fixed),
+                ));
+            }
             let secret = if public {
                 SecretString::new(String::new())
             } else {
@@ -65,13 +76,6 @@ pub async fn run(
             } else {
                 "; the secret is in your keychain."
             });
-            match service.credentials_origin(pid.as_str()) {
-                Some(CredentialOrigin::Saved) | None => {}
-                Some(first) => said.push_str(&format!(
-                    " Plugboard still uses the ones from {}, which come first.",
-                    first.describe()
-                )),
-            }
             term.print(&format!("{said}\n"))
         }
         CredentialsAction::Forget { provider } => {

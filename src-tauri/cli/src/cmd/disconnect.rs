@@ -108,10 +108,12 @@ pub async fn run_all(
             &doc,
         ));
     }
-    text.push_str(&format!(
-        "Removed {} other keychain item{} Plugboard made. Nothing of Plugboard's is left in your keychain.\n",
-        report.other_items_removed,
-        if report.other_items_removed == 1 { "" } else { "s" }
-    ));
+    text.push_str(&match report.other_items_removed {
+        Some(n) => format!(
+            "Removed {n} other keychain item{} Plugboard made.\n",
+            if n == 1 { "" } else { "s" }
+        ),
+        None => "This keychain cannot list its items, so only the connections' own were removed: look for \"dev.plugboard.desktop\" in your keychain app for any left.\n".into(),
+    });
     term.print(&text)
 }

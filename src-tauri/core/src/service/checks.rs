@@ -259,7 +259,7 @@ impl Connections {
             .authorization_code()
             .and_then(|m| m.identity_url.as_ref())
         else {
-            let Some(creds) = self.app_credentials(&record.provider).await else {
+            let Some(creds) = self.app_credentials(&record.provider).await? else {
                 return Ok(false);
             };
             let info = self.introspect(provider, tokens, &creds).await?;

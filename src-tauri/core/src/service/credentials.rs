@@ -67,7 +67,11 @@ impl CredentialOrigin {
     /// Whether the person may replace these in the window: not the organisation's managed ones,
     /// nor the environment's (which would win again at the next start).
     pub fn replaceable(self) -> bool {
-        !matches!(self, Self::Managed | Self::Environment | Self::Demo)
+        // Saved ones come after these: saving more would change nothing.
+        !matches!(
+            self,
+            Self::Managed | Self::Environment | Self::Demo | Self::UserFile
+        )
     }
 }
 
@@ -84,8 +88,11 @@ pub struct CredentialsView {
     pub client_id: Option<String>,
     /// A public client (PKCE only) needs no secret.
     pub public_client: bool,
-    /// Whether the person may save others in the window (not managed, not the environment's).
+    /// Whether the person may save others in the window: not over managed ones, the
+    /// environment's or their providers.toml's, which come first.
     pub replaceable: bool,
+    /// Whether a client secret is set (never the secret itself).
+    pub secret_set: bool,
     /// Whether there are saved ones to forget.
     pub forgettable: bool,
 }
@@ -97,7 +104,7 @@ pub struct CredentialSource {
     given: RwLock<HashMap<String, BTreeMap<CredentialOrigin, AppCredentials>>>,
     /// Client secrets saved in Settings, as read from the keychain once per process (a refresh
     /// then costs no read for them); updated when Settings saves a new one.
-    saved_secrets: RwLock<HashMap<String, Option<SecretString>>>,
+    saved_secrets: RwLock<HashMap<String, (String, Option<SecretString>)>>,
 }
 
 impl CredentialSource {
@@ -168,25 +175,33 @@ impl Connections {
     /// App credentials for `provider`, from the first source that has them (see the module's
     /// notes): those saved in the window come after the person's file and before the system-wide
     /// defaults and the build's.
-    pub async fn app_credentials(&self, provider: &str) -> Option<AppCredentials> {
-        self.app_credentials_and_origin(provider)
-            .await
-            .map(|(creds, _)| creds)
+    ///
+    /// Saved ones whose secret the keychain cannot give now (locked) are an error, never a reason
+    /// to use the next source: tokens issued to the person's own app must not be sent with
+    /// another app's client id.
+    pub async fn app_credentials(
+        &self,
+        provider: &str,
+    ) -> Result<Option<AppCredentials>, ServiceError> {
+        Ok(self
+            .app_credentials_and_origin(provider)
+            .await?
+            .map(|(creds, _)| creds))
     }
 
     /// [`Self::app_credentials`] and where they come from.
     pub async fn app_credentials_and_origin(
         &self,
         provider: &str,
-    ) -> Option<(AppCredentials, CredentialOrigin)> {
+    ) -> Result<Option<(AppCredentials, CredentialOrigin)>, ServiceError> {
         let layers = self.given_layers(provider);
         if let Some((origin, creds)) = layers.iter().find(|(o, _)| *o < CredentialOrigin::Saved) {
-            return Some((creds.clone(), *origin));
+            return Ok(Some((creds.clone(), *origin)));
         }
-        if let Some(saved) = self.saved_credentials(provider).await {
-            return Some((saved, CredentialOrigin::Saved));
+        if let Some(saved) = self.saved_credentials(provider).await? {
+            return Ok(Some((saved, CredentialOrigin::Saved)));
         }
-        layers.into_iter().next().map(|(o, c)| (c, o))
+        Ok(layers.into_iter().next().map(|(o, c)| (c, o)))
     }
 
     /// Where `provider`'s app credentials come from, without reading the keychain (a saved
@@ -202,29 +217,41 @@ impl Connections {
 
     /// The window's saved credentials for `provider`: the client id from the data folder, the
     /// secret from the keychain (read once per process).
-    async fn saved_credentials(&self, provider: &str) -> Option<AppCredentials> {
-        let client_id = self.saved_client_ids().remove(provider)?;
+    async fn saved_credentials(
+        &self,
+        provider: &str,
+    ) -> Result<Option<AppCredentials>, ServiceError> {
+        let Some(client_id) = self.saved_client_ids().remove(provider) else {
+            return Ok(None);
+        };
+        // The secret read for this client id before, if any: another process (`plugboard
+        // credentials set`) may have saved a new pair since, which the id in the file shows.
         let cached = self
             .credentials
             .saved_secrets
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .get(provider)
-            .cloned();
+            .filter(|(id, _)| *id == client_id)
+            .map(|(_, secret)| secret.clone());
         let secret = match cached {
             Some(secret) => secret,
             None => {
-                let key = VaultKey::ClientSecret(ProviderId::parse(provider)?);
-                // Only an answer is remembered: a locked keychain is asked again next time.
-                let read = self.vault.run(move |v| v.get(&key)).await.ok()?;
-                self.remember_secret(provider, read.clone());
+                let Some(pid) = ProviderId::parse(provider) else {
+                    return Ok(None);
+                };
+                let key = VaultKey::ClientSecret(pid);
+                // Only an answer is remembered: a locked keychain is asked again next time, and
+                // says so now (see `app_credentials`).
+                let read = self.vault.run(move |v| v.get(&key)).await?;
+                self.remember_secret(provider, &client_id, read.clone());
                 read
             }
         };
-        Some(AppCredentials {
+        Ok(Some(AppCredentials {
             client_id,
             client_secret: secret,
-        })
+        }))
     }
 
     /// Saves app credentials typed into Settings: the secret to the keychain, then the id.
@@ -246,13 +273,13 @@ impl Connections {
         if p.public_client() {
             // A public client has no secret (PKCE is its proof): drop any stored by mistake.
             self.vault.run(move |v| v.delete(&key)).await?;
-            self.remember_secret(provider.as_str(), None);
+            self.remember_secret(provider.as_str(), client_id, None);
         } else {
             required(client_secret.expose(), "Client secret")?;
             let secret = SecretString::new(client_secret.expose().trim());
             let put = secret.clone();
             self.vault.run(move |v| v.put(&key, &put)).await?;
-            self.remember_secret(provider.as_str(), Some(secret));
+            self.remember_secret(provider.as_str(), client_id, Some(secret));
         }
         let mut ids = self.saved_client_ids();
         ids.insert(provider.to_string(), client_id.to_string());
@@ -278,14 +305,16 @@ impl Connections {
             .map(|p| {
                 let id = p.id.as_str();
                 let origin = self.credentials_origin(id);
-                let client_id = match origin {
-                    Some(CredentialOrigin::Saved) => saved.get(id).cloned(),
+                let (client_id, secret_set) = match origin {
+                    // Saved in the window: a confidential client's secret is required there.
+                    Some(CredentialOrigin::Saved) => (saved.get(id).cloned(), !p.public_client()),
                     Some(o) => self
                         .given_layers(id)
                         .into_iter()
                         .find(|(given, _)| *given == o)
-                        .map(|(_, c)| c.client_id),
-                    None => None,
+                        .map(|(_, c)| (Some(c.client_id), c.client_secret.is_some()))
+                        .unwrap_or((None, false)),
+                    None => (None, false),
                 };
                 CredentialsView {
                     provider: id.to_string(),
@@ -295,6 +324,7 @@ impl Connections {
                     client_id,
                     public_client: p.public_client(),
                     replaceable: origin.is_none_or(CredentialOrigin::replaceable),
+                    secret_set,
                     forgettable: saved.contains_key(id),
                 }
             })
@@ -311,7 +341,7 @@ impl Connections {
         let p = self.provider(provider.as_str())?;
         let key = VaultKey::ClientSecret(p.id.clone());
         self.vault.run(move |v| v.delete(&key)).await?;
-        self.remember_secret(provider.as_str(), None);
+        self.forget_secret(provider.as_str());
         let mut ids = self.saved_client_ids();
         let had = ids.remove(provider.as_str()).is_some();
         if had {
@@ -336,12 +366,22 @@ impl Connections {
             .clear();
     }
 
-    fn remember_secret(&self, provider: &str, secret: Option<SecretString>) {
+    /// Remembers the secret saved with `client_id` for `provider`; `None` for a public client.
+    fn remember_secret(&self, provider: &str, client_id: &str, secret: Option<SecretString>) {
         self.credentials
             .saved_secrets
             .write()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(provider.to_string(), secret);
+            .insert(provider.to_string(), (client_id.to_string(), secret));
+    }
+
+    /// Forgets what was remembered of `provider`'s saved secret.
+    fn forget_secret(&self, provider: &str) {
+        self.credentials
+            .saved_secrets
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(provider);
     }
 
     pub fn has_credentials(&self, provider: &str) -> bool {
@@ -375,13 +415,18 @@ mod tests {
         assert!(service
             .app_credentials("acme-test-provider")
             .await
+            .unwrap()
             .is_none());
         let settings = Settings::from_vars([(
             "PLUGBOARD_ACME_TEST_PROVIDER_CLIENT_ID".to_string(),
             "env-id".to_string(),
         )]);
         let service = service.with_settings(&settings);
-        let from_env = service.app_credentials("acme-test-provider").await.unwrap();
+        let from_env = service
+            .app_credentials("acme-test-provider")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(from_env.client_id, "env-id");
         assert!(from_env.client_secret.is_none());
         service.credentials.set(
@@ -396,9 +441,56 @@ mod tests {
                 .app_credentials("acme-test-provider")
                 .await
                 .unwrap()
+                .unwrap()
                 .client_id,
             "explicit"
         );
+    }
+
+    #[tokio::test]
+    async fn saved_credentials_in_a_locked_keychain_are_an_error_never_the_next_source() {
+        // Tokens issued to the person's own app must not be sent with the organisation's
+        // default client id because the keychain happened to be locked.
+        let dir = std::env::temp_dir().join(format!("plugboard-creds-lock-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = std::sync::Arc::new(MemoryStore::default());
+        let vault = Vault::with_store(None, store.clone());
+        let org_default = || AppCredentials {
+            client_id: "org-default".into(),
+            client_secret: Some(SecretString::new("org-secret")),
+        };
+        let hubspot = ProviderId::parse("hubspot").unwrap();
+        let service = Connections::new(Catalogue::builtin().unwrap(), vault.clone(), &dir);
+        service
+            .credentials
+            .set_from(CredentialOrigin::SystemFile, "hubspot", org_default());
+        service
+            .save_app_credentials(&hubspot, "mine", SecretString::new("my-secret"))
+            .await
+            .unwrap();
+        // Another process, later: nothing remembered, the keychain locked.
+        let later = Connections::new(Catalogue::builtin().unwrap(), vault.clone(), &dir);
+        later
+            .credentials
+            .set_from(CredentialOrigin::SystemFile, "hubspot", org_default());
+        store.set_locked(true);
+        let err = later.app_credentials("hubspot").await.unwrap_err();
+        assert_eq!(err.kind(), crate::service::ErrorKind::KeychainLocked);
+        store.set_locked(false);
+        let mine = later.app_credentials("hubspot").await.unwrap().unwrap();
+        assert_eq!(mine.client_id, "mine");
+        assert_eq!(mine.client_secret.unwrap().expose(), "my-secret");
+
+        // A new pair saved by another process (`plugboard credentials set`): the id in the file
+        // moved, so the secret remembered for the old id is not paired with it.
+        service
+            .save_app_credentials(&hubspot, "mine-2", SecretString::new("my-secret-2"))
+            .await
+            .unwrap();
+        let now = later.app_credentials("hubspot").await.unwrap().unwrap();
+        assert_eq!(now.client_id, "mine-2");
+        assert_eq!(now.client_secret.unwrap().expose(), "my-secret-2");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[tokio::test]

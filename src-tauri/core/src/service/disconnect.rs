@@ -21,8 +21,9 @@ pub struct ForgetReport {
     /// Each connection disconnected, with what its provider was told.
     pub disconnected: Vec<Disconnected>,
     /// Keychain items removed after that: client secrets saved in the window, pending sign-ins,
-    /// items no connection named.
-    pub other_items_removed: usize,
+    /// items no connection named. `None` where the keychain cannot list its items (then only
+    /// the connections' own were removed).
+    pub other_items_removed: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -48,7 +49,14 @@ impl Connections {
                 report,
             });
         }
-        let other_items_removed = self.vault.run(|v| v.remove_all()).await?;
+        // A connection made meanwhile (the window is open) keeps its item: it is not one this
+        // call disconnected, and its index entry says it exists.
+        let made_meanwhile: Vec<ConnectionId> =
+            self.index.load()?.into_iter().map(|r| r.id).collect();
+        let other_items_removed = self
+            .vault
+            .run(move |v| v.remove_all_but(&made_meanwhile))
+            .await?;
         match std::fs::remove_file(&self.saved_ids) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -56,7 +64,7 @@ impl Connections {
         }
         self.forget_saved_secrets();
         log::info!(
-            "forgot everything: {} connections, {other_items_removed} other keychain items",
+            "forgot everything: {} connections, {other_items_removed:?} other keychain items",
             disconnected.len()
         );
         Ok(ForgetReport {
@@ -104,13 +112,15 @@ impl Connections {
         ) {
             (Some(p), Some(secret)) if p.revoke.is_some() => match secret.tokens() {
                 Some(tokens) => {
-                    let creds =
-                        self.app_credentials(&record.provider)
-                            .await
-                            .unwrap_or(AppCredentials {
-                                client_id: String::new(),
-                                client_secret: None,
-                            });
+                    let creds = self
+                        .app_credentials(&record.provider)
+                        .await
+                        .ok()
+                        .flatten()
+                        .unwrap_or(AppCredentials {
+                            client_id: String::new(),
+                            client_secret: None,
+                        });
                     match flow::revoke_request(p, tokens, &creds) {
                         Ok(Some(req)) => match flow::send(&self.http, &req).await {
                             Ok(resp) if (200..300).contains(&resp.status) || resp.status == 404 => {

@@ -241,6 +241,10 @@ impl ServiceError {
                 C::InvalidInput,
                 format!("{provider_name}'s app credentials are set by environment variables, which Plugboard always uses first. Change or unset those instead."),
             ),
+            ServiceError::CredentialsFixed(super::CredentialOrigin::UserFile) => e(
+                C::InvalidInput,
+                format!("{provider_name}'s app credentials come from your providers.toml, which Plugboard uses before saved ones. Edit that file to change them."),
+            ),
             ServiceError::CredentialsFixed(_) => e(
                 C::InvalidInput,
                 format!("{provider_name}'s app credentials are managed by your organisation and can't be changed here. Ask whoever manages Plugboard on this computer."),

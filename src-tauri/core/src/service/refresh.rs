@@ -250,7 +250,7 @@ impl Connections {
                     Some(refresh_token) => {
                         let creds =
                             self.app_credentials(&record.provider)
-                                .await
+                                .await?
                                 .ok_or_else(|| {
                                     ServiceError::MissingCredentials(record.provider.clone())
                                 })?;

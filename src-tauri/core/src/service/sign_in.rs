@@ -75,7 +75,7 @@ impl Connections {
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::AuthorizationCode))?;
         let creds = self
             .app_credentials(provider_id.as_str())
-            .await
+            .await?
             .ok_or_else(|| ServiceError::MissingCredentials(provider_id.to_string()))?;
         Ok((provider, method, creds))
     }
@@ -206,7 +206,7 @@ impl Connections {
             flow::read_callback(&param, Some(&origin))?;
             let creds = self
                 .app_credentials(&provider_id)
-                .await
+                .await?
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
             let rules = provider.token_rules(MethodKind::AuthorizationCode);
             let tokens =

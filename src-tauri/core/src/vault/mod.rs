@@ -310,14 +310,22 @@ impl Vault {
     }
 
     /// Removes every item of this vault's namespace (connections, saved client secrets, pending
-    /// sign-ins, strays), reading no secret; how many there were. `Ok(0)` where the keychain
-    /// cannot list items.
-    pub fn remove_all(&self) -> Result<usize, VaultError> {
-        let accounts = self.store.accounts(&self.service)?.unwrap_or_default();
-        for account in &accounts {
+    /// sign-ins, strays) but those of the connections in `keep`, reading no secret; how many it
+    /// removed, or `None` where the keychain cannot list items (nothing removed then).
+    pub fn remove_all_but(&self, keep: &[ConnectionId]) -> Result<Option<usize>, VaultError> {
+        let Some(accounts) = self.store.accounts(&self.service)? else {
+            return Ok(None);
+        };
+        let kept: Vec<String> = keep
+            .iter()
+            .map(|id| Self::account_name(&VaultKey::Connection(id.clone())))
+            .collect();
+        let mut removed = 0;
+        for account in accounts.iter().filter(|a| !kept.contains(a)) {
             self.store.delete(&self.service, account)?;
+            removed += 1;
         }
-        Ok(accounts.len())
+        Ok(Some(removed))
     }
 
     /// The one function that names keychain items.
