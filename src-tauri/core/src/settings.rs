@@ -5,11 +5,12 @@ instead of changing the process's environment.
 
 | variable | what it sets |
 |---|---|
-| `PLUGBOARD_DEMO=1` | demo mode (the window only) |
+| `PLUGBOARD_DEMO=1` | demo mode (builds with the simulator: the window and the command line) |
 | `PLUGBOARD_PROVIDERS` | the user's provider file, instead of `providers.toml` in the config folder |
 | `PLUGBOARD_REFRESH_WAIT_SECS` | how long a refresh waits for another process's refresh (60 s) |
 | `PLUGBOARD_CLIPBOARD_CLEAR_SECS` | how long a copied secret stays on the clipboard (30 s) |
 | `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` | a provider's app credentials |
+| `XDG_CONFIG_DIRS` | where the system-wide `dev.plugboard.desktop/providers.toml` is looked for |
 */
 
 use std::collections::HashMap;

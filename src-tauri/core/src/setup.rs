@@ -282,6 +282,20 @@ mod tests {
             .collect()
     }
 
+    /// A fresh folder with Plugboard's data and config folders and a system config folder
+    /// (its `dev.plugboard.desktop/` made): `(root, paths, system)`.
+    fn fixture(name: &str) -> (PathBuf, Paths, PathBuf) {
+        let root = std::env::temp_dir().join(format!("plugboard-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let paths = Paths {
+            data_dir: root.join("data"),
+            config_dir: root.join("config"),
+        };
+        let system = root.join("etc-xdg");
+        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        (root, paths, system)
+    }
+
     async fn origin_and_id(
         opened: &Opened,
         provider: &str,
@@ -301,14 +315,7 @@ mod tests {
     async fn app_credentials_come_from_the_first_source_that_has_them() {
         // environment > managed system-wide > the person's file > saved in the window >
         // system-wide defaults > embedded at build time.
-        let root = std::env::temp_dir().join(format!("plugboard-sources-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let paths = Paths {
-            data_dir: root.join("data"),
-            config_dir: root.join("config"),
-        };
-        let system = root.join("etc-xdg");
-        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        let (root, paths, system) = fixture("sources");
         std::fs::create_dir_all(&paths.config_dir).unwrap();
         let settings = |extra: &[(&str, &str)]| {
             let mut vars = vec![(
@@ -420,14 +427,7 @@ mod tests {
 
     #[test]
     fn a_provider_the_organisation_manages_is_not_replaced_by_a_persons_file() {
-        let root = std::env::temp_dir().join(format!("plugboard-managed-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let paths = Paths {
-            data_dir: root.join("data"),
-            config_dir: root.join("config"),
-        };
-        let system = root.join("etc-xdg");
-        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        let (root, paths, system) = fixture("managed");
         std::fs::create_dir_all(&paths.config_dir).unwrap();
         let acme = |name: &str, managed: bool| {
             format!(
@@ -464,14 +464,7 @@ mod tests {
 
     #[test]
     fn broken_sources_are_named_and_the_rest_still_work() {
-        let root = std::env::temp_dir().join(format!("plugboard-broken-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let paths = Paths {
-            data_dir: root.join("data"),
-            config_dir: root.join("config"),
-        };
-        let system = root.join("etc-xdg");
-        std::fs::create_dir_all(system.join(APP_IDENTIFIER)).unwrap();
+        let (root, paths, system) = fixture("broken");
         std::fs::write(
             system.join(APP_IDENTIFIER).join("providers.toml"),
             "[credentials.hubspot]\nclient_id = \"\"\n",

@@ -283,13 +283,7 @@ impl Connections {
         }
         let mut ids = self.saved_client_ids();
         ids.insert(provider.to_string(), client_id.to_string());
-        let body = serde_json::to_vec_pretty(&ids).expect("a string map serializes");
-        crate::index::write_atomically(&self.saved_ids, &body).map_err(|source| {
-            ServiceError::Index(IndexError::Write {
-                path: self.saved_ids.clone(),
-                source,
-            })
-        })?;
+        self.write_saved_client_ids(&ids)?;
         log::info!("app credentials for {provider} saved");
         Ok(())
     }
@@ -345,16 +339,21 @@ impl Connections {
         let mut ids = self.saved_client_ids();
         let had = ids.remove(provider.as_str()).is_some();
         if had {
-            let body = serde_json::to_vec_pretty(&ids).expect("a string map serializes");
-            crate::index::write_atomically(&self.saved_ids, &body).map_err(|source| {
-                ServiceError::Index(IndexError::Write {
-                    path: self.saved_ids.clone(),
-                    source,
-                })
-            })?;
+            self.write_saved_client_ids(&ids)?;
             log::info!("app credentials for {provider} forgotten");
         }
         Ok(had)
+    }
+
+    /// Writes the saved client ids (atomically, privately), the secrets being in the keychain.
+    fn write_saved_client_ids(&self, ids: &HashMap<String, String>) -> Result<(), ServiceError> {
+        let body = serde_json::to_vec_pretty(ids).expect("a string map serializes");
+        crate::index::write_atomically(&self.saved_ids, &body).map_err(|source| {
+            ServiceError::Index(IndexError::Write {
+                path: self.saved_ids.clone(),
+                source,
+            })
+        })
     }
 
     /// Forgets the client secrets read from the keychain (they were removed from it).
