@@ -137,7 +137,7 @@ async fn settings_shows_where_app_credentials_come_from_and_mends_a_mistyped_cli
     assert!(ecwid.is_displayed().await.unwrap(), "Settings is shown");
     let text = ecwid.text().await.unwrap();
     assert!(
-        text.contains("org-ecwid-app") && text.contains("managed by your organisation"),
+        text.contains("org-ecwid-app") && text.contains("Managed by your organisation"),
         "{text}"
     );
     assert!(!text.contains("org-secret"), "{text}");

@@ -26,13 +26,20 @@ export async function refreshSettings() {
   if (!panel().hidden && !panel().querySelector("form")) await renderSettings();
 }
 
+/** Where `c`'s credentials come from, as a sentence that says what the person can do. */
 function sourceLine(c) {
-  if (!c.origin) return `No app credentials yet: add them here or with Connect on the card.`;
-  const words = `From ${c.origin_words}.`;
-  if (c.origin === "managed") return `${words} Ask whoever manages Plugboard on this computer to change them.`;
-  if (c.origin === "environment") return `${words} Change or unset PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID to change them.`;
-  if (c.origin === "user_file") return `${words} Edit that file to change them.`;
-  return words;
+  const variable = `PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID`;
+  switch (c.origin) {
+    case null: case undefined: return "No app credentials yet: add them here, or click Connect on the card for a guided setup.";
+    case "managed": return "Managed by your organisation. Ask whoever manages Plugboard on this computer to change them.";
+    case "environment": return `Set by environment variables (${variable}). Change or unset those to change them.`;
+    case "user_file": return "From your providers.toml. Edit that file to change them.";
+    case "saved": return "Saved here; the secret is in your keychain.";
+    case "system_file": return "Your organisation's defaults. You can save your own instead.";
+    case "embedded": return "Built into this Plugboard. You can save your own instead.";
+    case "demo": return "Demo mode's simulator.";
+    default: return `From ${c.origin_words}.`;
+  }
 }
 
 async function renderSettings() {
