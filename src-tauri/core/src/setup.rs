@@ -489,6 +489,15 @@ mod tests {
     }
 
     #[test]
+    fn credentials_are_embedded_only_when_the_build_names_a_file() {
+        // build.rs writes the file PLUGBOARD_DIST_CREDENTIALS names, or nothing.
+        match option_env!("PLUGBOARD_DIST_CREDENTIALS") {
+            None | Some("") => assert!(EMBEDDED_CREDENTIALS.is_empty()),
+            Some(file) => assert_eq!(EMBEDDED_CREDENTIALS, std::fs::read_to_string(file).unwrap()),
+        }
+    }
+
+    #[test]
     fn debug_builds_use_their_own_keychain_namespace() {
         assert_eq!(vault_namespace(true), Some("demo"));
         assert_eq!(

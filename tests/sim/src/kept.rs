@@ -141,3 +141,61 @@ pub(crate) fn write_back(inner: &mut Inner, path: &Path, before: &HashSet<String
     inner.kept_seen = tokens_of(&kept);
     merge_into(inner, kept);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(provider: &'static str) -> Token {
+        Token {
+            provider,
+            expires_at: Some(2_000_000_000),
+            scopes: vec!["oauth".into()],
+        }
+    }
+
+    #[test]
+    fn tokens_issued_or_revoked_in_one_process_are_seen_by_another() {
+        let dir = std::env::temp_dir().join(format!("plugboard-sim-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("simulator.json");
+        let (mut window, mut cli) = (Inner::default(), Inner::default());
+        take_in(&mut window, &file);
+        take_in(&mut cli, &file);
+
+        // The window signs in: an access and a refresh token, written back.
+        let before = known(&window);
+        window.access.insert("hs-at-1".into(), token("hubspot"));
+        window
+            .refresh
+            .insert("hs-rt-1".into(), ("hubspot", vec!["oauth".into()]));
+        write_back(&mut window, &file, &before);
+
+        // The command line's simulator honours them.
+        take_in(&mut cli, &file);
+        assert_eq!(cli.access["hs-at-1"].provider, "hubspot");
+        assert!(cli.refresh.contains_key("hs-rt-1"));
+
+        // It rotates the refresh token: the old one is gone for the window too, the new one known.
+        let before = known(&cli);
+        cli.refresh.remove("hs-rt-1");
+        cli.refresh
+            .insert("hs-rt-2".into(), ("hubspot", vec!["oauth".into()]));
+        write_back(&mut cli, &file, &before);
+        take_in(&mut window, &file);
+        assert!(!window.refresh.contains_key("hs-rt-1"), "spent elsewhere");
+        assert!(window.refresh.contains_key("hs-rt-2"));
+
+        // A request that changed nothing writes nothing back: the window's stale view of a token
+        // the command line just revoked does not bring it back.
+        let before = known(&cli);
+        cli.access.remove("hs-at-1");
+        write_back(&mut cli, &file, &before);
+        let unchanged = known(&window);
+        write_back(&mut window, &file, &unchanged);
+        take_in(&mut window, &file);
+        assert!(!window.access.contains_key("hs-at-1"), "revoked elsewhere");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
