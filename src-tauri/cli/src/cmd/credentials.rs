@@ -51,16 +51,9 @@ pub async fn run(
             }
             let (pid, name, public) = (p.id.clone(), p.name.clone(), p.public_client());
             // Refused before anything is typed: a secret asked for in vain is worse than none.
-            if let Some(fixed) = service
-                .credentials_origin(pid.as_str())
-                .filter(|o| !o.replaceable())
-            {
-                return Err(fail(
-                    service,
-                    pid.as_str(),
-                    plugboard_core::service::ServiceError::CredentialsFixed(fixed),
-                ));
-            }
+            service
+                .ensure_credentials_replaceable(pid.as_str())
+                .map_err(|e| fail(service, pid.as_str(), e))?;
             let secret = if public {
                 SecretString::new(String::new())
             } else {

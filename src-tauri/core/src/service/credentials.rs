@@ -97,6 +97,23 @@ pub struct CredentialsView {
     pub forgettable: bool,
 }
 
+/// The first source of a provider's app credentials ([`Connections::first_source`]).
+enum Source {
+    /// Given whole (every source but the window's saved ones).
+    Given(CredentialOrigin, AppCredentials),
+    /// Saved in the window: the client id; the secret is in the keychain.
+    Saved(String),
+}
+
+impl Source {
+    fn origin(&self) -> CredentialOrigin {
+        match self {
+            Self::Given(origin, _) => *origin,
+            Self::Saved(_) => CredentialOrigin::Saved,
+        }
+    }
+}
+
 /// App credentials given to the service by a source other than the environment and the window's
 /// saved ones: demo mode, provider files, the build ([`CredentialOrigin`]).
 #[derive(Default)]
@@ -194,24 +211,48 @@ impl Connections {
         &self,
         provider: &str,
     ) -> Result<Option<(AppCredentials, CredentialOrigin)>, ServiceError> {
-        let layers = self.given_layers(provider);
-        if let Some((origin, creds)) = layers.iter().find(|(o, _)| *o < CredentialOrigin::Saved) {
-            return Ok(Some((creds.clone(), *origin)));
+        match self.first_source(provider, &self.saved_client_ids()) {
+            None => Ok(None),
+            Some(Source::Given(origin, creds)) => Ok(Some((creds, origin))),
+            Some(Source::Saved(client_id)) => Ok(self
+                .saved_credentials(provider, client_id)
+                .await?
+                .map(|creds| (creds, CredentialOrigin::Saved))),
         }
-        if let Some(saved) = self.saved_credentials(provider).await? {
-            return Ok(Some((saved, CredentialOrigin::Saved)));
-        }
-        Ok(layers.into_iter().next().map(|(o, c)| (c, o)))
     }
 
     /// Where `provider`'s app credentials come from, without reading the keychain (a saved
     /// client id stands for its secret); `None` when there are none.
     pub fn credentials_origin(&self, provider: &str) -> Option<CredentialOrigin> {
-        let first = self.given_layers(provider).first().map(|(o, _)| *o);
-        match first {
-            Some(origin) if origin < CredentialOrigin::Saved => Some(origin),
-            _ if self.saved_client_ids().contains_key(provider) => Some(CredentialOrigin::Saved),
-            other => other,
+        self.first_source(provider, &self.saved_client_ids())
+            .map(|source| source.origin())
+    }
+
+    /// Refuses, with the reason, to save app credentials for `provider` where a source that
+    /// comes before saved ones has them (saving would change nothing): what the window's form
+    /// and `plugboard credentials set` check before asking for anything.
+    pub fn ensure_credentials_replaceable(&self, provider: &str) -> Result<(), ServiceError> {
+        match self
+            .credentials_origin(provider)
+            .filter(|o| !o.replaceable())
+        {
+            Some(origin) => Err(ServiceError::CredentialsFixed(origin)),
+            None => Ok(()),
+        }
+    }
+
+    /// The first source that has `provider`'s app credentials, `saved` being the window's saved
+    /// client ids (read once by the caller): the one place the order of sources is decided.
+    fn first_source(&self, provider: &str, saved: &HashMap<String, String>) -> Option<Source> {
+        let mut layers = self.given_layers(provider).into_iter().peekable();
+        if let Some((origin, _)) = layers.peek() {
+            if *origin < CredentialOrigin::Saved {
+                return layers.next().map(|(o, c)| Source::Given(o, c));
+            }
+        }
+        match saved.get(provider) {
+            Some(client_id) => Some(Source::Saved(client_id.clone())),
+            None => layers.next().map(|(o, c)| Source::Given(o, c)),
         }
     }
 
@@ -220,10 +261,8 @@ impl Connections {
     async fn saved_credentials(
         &self,
         provider: &str,
+        client_id: String,
     ) -> Result<Option<AppCredentials>, ServiceError> {
-        let Some(client_id) = self.saved_client_ids().remove(provider) else {
-            return Ok(None);
-        };
         // The secret read for this client id before, if any: another process (`plugboard
         // credentials set`) may have saved a new pair since, which the id in the file shows.
         let cached = self
@@ -262,12 +301,7 @@ impl Connections {
         client_secret: SecretString,
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider.as_str())?;
-        if let Some(origin) = self
-            .credentials_origin(provider.as_str())
-            .filter(|o| !o.replaceable())
-        {
-            return Err(ServiceError::CredentialsFixed(origin));
-        }
+        self.ensure_credentials_replaceable(provider.as_str())?;
         let client_id = required(client_id, "Client ID")?;
         let key = VaultKey::ClientSecret(p.id.clone());
         if p.public_client() {
@@ -298,16 +332,12 @@ impl Connections {
             .filter(|p| p.authorization_code().is_some())
             .map(|p| {
                 let id = p.id.as_str();
-                let origin = self.credentials_origin(id);
-                let (client_id, secret_set) = match origin {
+                let source = self.first_source(id, &saved);
+                let origin = source.as_ref().map(Source::origin);
+                let (client_id, secret_set) = match source {
                     // Saved in the window: a confidential client's secret is required there.
-                    Some(CredentialOrigin::Saved) => (saved.get(id).cloned(), !p.public_client()),
-                    Some(o) => self
-                        .given_layers(id)
-                        .into_iter()
-                        .find(|(given, _)| *given == o)
-                        .map(|(_, c)| (Some(c.client_id), c.client_secret.is_some()))
-                        .unwrap_or((None, false)),
+                    Some(Source::Saved(client_id)) => (Some(client_id), !p.public_client()),
+                    Some(Source::Given(_, c)) => (Some(c.client_id), c.client_secret.is_some()),
                     None => (None, false),
                 };
                 CredentialsView {
