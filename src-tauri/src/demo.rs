@@ -55,33 +55,48 @@ impl Demo {
     /// shows them as filled and sends them empty; the command takes the value from here
     /// ([`Self::fill`]), so no value crosses to the page.
     pub fn filled_fields(&self) -> Vec<(&'static str, Vec<&'static str>)> {
-        #[cfg(feature = "demo")]
-        {
-            vec![
-                ("hotmart", vec!["client-id", "client-secret"]),
-                ("whatconverts", vec!["token", "secret"]),
-            ]
+        let mut by_provider: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for (provider, field, _) in self.fills() {
+            match by_provider.iter_mut().find(|(p, _)| *p == provider) {
+                Some((_, fields)) => fields.push(field),
+                None => by_provider.push((provider, vec![field])),
+            }
         }
-        #[cfg(not(feature = "demo"))]
-        match *self {}
+        by_provider
     }
 
     /// The simulator's value for `provider`'s form field `field` (see [`Self::filled_fields`]).
     pub fn fill(&self, provider: &str, field: &str) -> Option<String> {
+        self.fills()
+            .into_iter()
+            .find(|(p, f, _)| *p == provider && *f == field)
+            .map(|(_, _, value)| value)
+    }
+
+    /// The one table of what demo mode fills in: provider, form field, the simulator's value.
+    fn fills(&self) -> Vec<(&'static str, &'static str, String)> {
         #[cfg(feature = "demo")]
         {
-            match (provider, field) {
-                ("hotmart", "client-id") => Some(plugboard_sim::client_id("hotmart")),
-                ("hotmart", "client-secret") => Some(plugboard_sim::client_secret("hotmart")),
-                ("whatconverts", "token") => Some(plugboard_sim::WHATCONVERTS_TOKEN.into()),
-                ("whatconverts", "secret") => Some(plugboard_sim::WHATCONVERTS_SECRET.into()),
-                _ => None,
-            }
+            vec![
+                ("hotmart", "client-id", plugboard_sim::client_id("hotmart")),
+                (
+                    "hotmart",
+                    "client-secret",
+                    plugboard_sim::client_secret("hotmart"),
+                ),
+                (
+                    "whatconverts",
+                    "token",
+                    plugboard_sim::WHATCONVERTS_TOKEN.into(),
+                ),
+                (
+                    "whatconverts",
+                    "secret",
+                    plugboard_sim::WHATCONVERTS_SECRET.into(),
+                ),
+            ]
         }
         #[cfg(not(feature = "demo"))]
-        {
-            let _ = (provider, field);
-            match *self {}
-        }
+        match *self {}
     }
 }

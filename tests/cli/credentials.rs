@@ -113,14 +113,7 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
         }
     }
     let _clear = Clear(survivor.clone());
-    let mut store = std::process::Command::new("secret-tool");
-    store
-        .args(["store", "--label", "survivor", "service", DEV_SERVICE])
-        .args(["username", &survivor, "target", "default"])
-        .stdin(Stdio::piped());
-    let mut child = store.spawn().unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"x").unwrap();
-    assert!(child.wait().unwrap().success());
+    store_item(DEV_SERVICE, &survivor, "x");
     assert!(
         !keychain.items(DEV_SERVICE).contains(&survivor),
         "the test's keychain is its own"
@@ -129,15 +122,7 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     let whatconverts = w.connect_whatconverts().await;
     // A client secret saved as the window saves it, and an item no connection names.
     for account in ["client-secret:ecwid", "connection:hubspot-0badf00d"] {
-        let mut store = std::process::Command::new("secret-tool");
-        store
-            .args(["store", "--label", "planted", "service", DEV_SERVICE])
-            .args(["username", account, "target", "default"])
-            .env("DBUS_SESSION_BUS_ADDRESS", &keychain.address)
-            .stdin(Stdio::piped());
-        let mut child = store.spawn().unwrap();
-        std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"planted-secret").unwrap();
-        assert!(child.wait().unwrap().success());
+        keychain.store(DEV_SERVICE, account, "planted-secret");
     }
     assert!(keychain.items(DEV_SERVICE).contains("client-secret:ecwid"));
 

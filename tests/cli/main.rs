@@ -14,7 +14,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use plugboard_e2e::{
-    app_binary, browser_path, cli_binary, keychain_items, require_session, test_home,
+    app_binary, browser_path, cli_binary, keychain_items, require_session, store_item, test_home,
     workspace_root, PrivateKeychain,
 };
 use plugboard_sim::{Faults, Simulator};

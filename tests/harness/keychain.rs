@@ -92,16 +92,12 @@ impl PrivateKeychain {
 
     /// Items of a keychain service in this keychain (as [`keychain_items`]).
     pub fn items(&self, service: &str) -> String {
-        let out = Command::new("secret-tool")
-            .args(["search", "--all", "service", service])
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-            .output()
-            .expect("secret-tool");
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
+        search(service, Some(&self.address))
+    }
+
+    /// Stores an item in this keychain (as [`store_item`]).
+    pub fn store(&self, service: &str, account: &str, secret: &str) {
+        store(service, account, secret, Some(&self.address));
     }
 }
 
@@ -120,7 +116,26 @@ impl Drop for PrivateKeychain {
 
 /// Items of a keychain service, as `secret-tool` sees them from another process (attribute lines).
 pub fn keychain_items(service: &str) -> String {
-    let out = Command::new("secret-tool")
+    search(service, None)
+}
+
+/// Stores an item named `account` in a keychain service of the session's keychain, with the
+/// attributes Plugboard's own items carry (as another program, or an older Plugboard, would).
+pub fn store_item(service: &str, account: &str, secret: &str) {
+    store(service, account, secret, None);
+}
+
+/// `secret-tool` on the session's bus, or on `bus`.
+fn secret_tool(bus: Option<&str>) -> Command {
+    let mut cmd = Command::new("secret-tool");
+    if let Some(address) = bus {
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", address);
+    }
+    cmd
+}
+
+fn search(service: &str, bus: Option<&str>) -> String {
+    let out = secret_tool(bus)
         .args(["search", "--all", "service", service])
         .output()
         .expect("secret-tool");
@@ -129,4 +144,24 @@ pub fn keychain_items(service: &str) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+fn store(service: &str, account: &str, secret: &str, bus: Option<&str>) {
+    use std::io::Write;
+    let mut child = secret_tool(bus)
+        .args(["store", "--label", "test item", "service", service])
+        .args(["username", account, "target", "default"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("secret-tool");
+    child
+        .stdin
+        .take()
+        .expect("its input")
+        .write_all(secret.as_bytes())
+        .expect("the secret");
+    assert!(
+        child.wait().expect("secret-tool ends").success(),
+        "secret-tool store {service} {account}"
+    );
 }

@@ -14,7 +14,7 @@ a failed test cannot leave a window behind for the next one.
 
 mod keychain;
 
-pub use keychain::{keychain_items, PrivateKeychain};
+pub use keychain::{keychain_items, store_item, PrivateKeychain};
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
