@@ -111,86 +111,21 @@ fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &
     // restored backup may have left them readable by others).
     crate::files::repair(&[&paths.data_dir, &paths.config_dir]);
     let vault = Vault::new(vault_namespace(demo.is_some()));
-    let mut file_problems = Vec::new();
-    // Credentials by source, lowest precedence first as read; the service orders them.
-    let mut credentials: Vec<(CredentialOrigin, FileCredentials)> = Vec::new();
+    let mut read = Sources::default();
     let catalogue = match demo {
         // Demo mode's table carries the simulator's app credentials: above every other source.
-        Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into())).inspect(|c| {
-            credentials.extend(
-                c.file_credentials()
-                    .iter()
-                    .map(|fc| (CredentialOrigin::Demo, fc.clone())),
-            )
-        }),
+        Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into()))
+            .inspect(|c| read.take_credentials(c, |_| CredentialOrigin::Demo)),
         None => Catalogue::builtin().map(|builtin| {
-            match embedded_credentials(embedded) {
-                Ok(found) => credentials.extend(
-                    found
-                        .into_iter()
-                        .map(|c| (CredentialOrigin::Embedded, c)),
-                ),
-                Err(problem) => {
-                    log::warn!("ignored the credentials built into Plugboard: {problem}");
-                    file_problems.push(format!(
-                        "The app credentials built into this Plugboard could not be read ({problem}). Whoever built it should check the file given as PLUGBOARD_DIST_CREDENTIALS."
-                    ));
-                }
-            }
-            let mut catalogue = builtin;
-            if let Some(file) = system_providers_file(settings) {
-                match load_file(&file, false) {
-                    Ok(None) => {}
-                    Ok(Some(system)) => {
-                        log::info!("providers and credentials from {} added", file.display());
-                        credentials.extend(system.file_credentials().iter().map(|c| {
-                            let origin = if c.managed {
-                                CredentialOrigin::Managed
-                            } else {
-                                CredentialOrigin::SystemFile
-                            };
-                            (origin, c.clone())
-                        }));
-                        catalogue = catalogue.with_user_file(system);
-                    }
-                    Err(problem) => {
-                        log::warn!("ignored {}: {problem}", file.display());
-                        file_problems.push(format!(
-                            "Your organisation's provider file was not loaded: {problem}. Ask whoever manages Plugboard on this computer to fix it."
-                        ));
-                    }
-                }
-            }
-            let file = paths.providers_file(settings);
-            match load_file(&file, settings.providers_file.is_some()) {
-                Ok(None) => {}
-                Ok(Some(user)) => {
-                    log::info!("providers from {} added", file.display());
-                    for c in user.file_credentials() {
-                        if c.managed {
-                            log::warn!(
-                                "{}: `managed` is for the system-wide file; {}'s credentials are the person's own",
-                                file.display(),
-                                c.provider
-                            );
-                        }
-                        credentials.push((CredentialOrigin::UserFile, c.clone()));
-                    }
-                    for id in catalogue.merge(user) {
-                        log::warn!("{}: {id} is managed by the organisation; kept", file.display());
-                        file_problems.push(format!(
-                            "Your provider file's {id} entry was not used: your organisation manages that provider on this computer."
-                        ));
-                    }
-                }
-                Err(problem) => {
-                    log::warn!("ignored {}: {problem}", file.display());
-                    file_problems.push(format!("Your provider file was not loaded: {problem}"));
-                }
-            }
-            catalogue
+            read.embedded(embedded);
+            let catalogue = read.system_file(builtin, settings);
+            read.user_file(catalogue, &paths.providers_file(settings), settings)
         }),
     };
+    let Sources {
+        credentials,
+        problems: file_problems,
+    } = read;
     // The index lives with its keychain namespace: demo mode and debug builds keep theirs in a
     // folder of their own, so one never lists the other's connections (whose items it cannot
     // see) nor takes them for orphans.
@@ -222,6 +157,106 @@ fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &
         connections,
         vault,
         file_problems,
+    }
+}
+
+/// What the provider files gave, read in order from the lowest source up: app credentials by
+/// origin (the service orders them), and the problems to tell the person.
+#[derive(Default)]
+struct Sources {
+    credentials: Vec<(CredentialOrigin, FileCredentials)>,
+    problems: Vec<String>,
+}
+
+impl Sources {
+    fn take_credentials(
+        &mut self,
+        from: &Catalogue,
+        origin: impl Fn(&FileCredentials) -> CredentialOrigin,
+    ) {
+        self.credentials.extend(
+            from.file_credentials()
+                .iter()
+                .map(|c| (origin(c), c.clone())),
+        );
+    }
+
+    /// Those embedded at build time.
+    fn embedded(&mut self, text: &str) {
+        match embedded_credentials(text) {
+            Ok(found) => self
+                .credentials
+                .extend(found.into_iter().map(|c| (CredentialOrigin::Embedded, c))),
+            Err(problem) => {
+                log::warn!("ignored the credentials built into Plugboard: {problem}");
+                self.problems.push(format!(
+                    "The app credentials built into this Plugboard could not be read ({problem}). Whoever built it should check the file given as PLUGBOARD_DIST_CREDENTIALS."
+                ));
+            }
+        }
+    }
+
+    /// The organisation's system-wide file, on top of `catalogue`.
+    fn system_file(&mut self, catalogue: Catalogue, settings: &Settings) -> Catalogue {
+        let Some(file) = system_providers_file(settings) else {
+            return catalogue;
+        };
+        match load_file(&file, false) {
+            Ok(None) => catalogue,
+            Ok(Some(system)) => {
+                log::info!("providers and credentials from {} added", file.display());
+                self.take_credentials(&system, |c| match c.managed {
+                    true => CredentialOrigin::Managed,
+                    false => CredentialOrigin::SystemFile,
+                });
+                catalogue.with_user_file(system)
+            }
+            Err(problem) => {
+                log::warn!("ignored {}: {problem}", file.display());
+                self.problems.push(format!(
+                    "Your organisation's provider file was not loaded: {problem}. Ask whoever manages Plugboard on this computer to fix it."
+                ));
+                catalogue
+            }
+        }
+    }
+
+    /// The person's own file, on top of `catalogue` (but for providers the organisation manages).
+    fn user_file(
+        &mut self,
+        mut catalogue: Catalogue,
+        file: &Path,
+        settings: &Settings,
+    ) -> Catalogue {
+        match load_file(file, settings.providers_file.is_some()) {
+            Ok(None) => {}
+            Ok(Some(user)) => {
+                log::info!("providers from {} added", file.display());
+                for c in user.file_credentials().iter().filter(|c| c.managed) {
+                    log::warn!(
+                        "{}: `managed` is for the system-wide file; {}'s credentials are the person's own",
+                        file.display(),
+                        c.provider
+                    );
+                }
+                self.take_credentials(&user, |_| CredentialOrigin::UserFile);
+                for id in catalogue.merge(user) {
+                    log::warn!(
+                        "{}: {id} is managed by the organisation; kept",
+                        file.display()
+                    );
+                    self.problems.push(format!(
+                        "Your provider file's {id} entry was not used: your organisation manages that provider on this computer."
+                    ));
+                }
+            }
+            Err(problem) => {
+                log::warn!("ignored {}: {problem}", file.display());
+                self.problems
+                    .push(format!("Your provider file was not loaded: {problem}"));
+            }
+        }
+        catalogue
     }
 }
 
