@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Plugboard needs, only those missing, as root or through sudo.
 #   scripts/install-deps.sh build   what `make run` needs (WebKitGTK and friends, to build and run)
-#   scripts/install-deps.sh test    build packages plus the test desktop (Xvfb, D-Bus, gnome-keyring, WebKitWebDriver)
+#   scripts/install-deps.sh test    build packages plus the test desktop (Xvfb, D-Bus, gnome-keyring, WebKitWebDriver, dunst)
 #   scripts/install-deps.sh bench   test packages plus dbus-monitor and gnuplot (`make bench`)
 #   scripts/install-deps.sh package test packages plus what `make package(-test)` needs
 # Package lists: ../shared/HEADLESS.md (measured on Debian 12).
@@ -9,8 +9,9 @@ set -euo pipefail
 
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev xdg-utils)
+# dunst: a real notification daemon for the notification tests (`dunstctl history` says what it showed).
 test_pkgs=(xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-liberation gnome-keyring libsecret-tools
-  xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps)
+  xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps dunst)
 # `make bench`: dbus-monitor counts keychain calls, gnuplot draws the plots.
 bench_pkgs=(dbus-bin gnuplot-nox)
 # `make package`: dpkg-shlibdeps (dpkg-dev) computes the package's library dependencies;

@@ -40,6 +40,12 @@ export const forgetAppCredentials = (provider) => invoke("forget_app_credentials
 /** Copies the redirect URI to register for `provider`'s browser sign-in: `{ message }`. */
 export const copyRedirectUri = (provider) => invoke("copy_redirect_uri", { provider });
 
+/** The person's choices: notifications, start at login, the tray, the clipboard delay. */
+export const preferences = () => invoke("preferences");
+
+/** Changes the choices named in `change` (`{ notifications, startAtLogin… }`); answers them all. */
+export const setPreferences = (change) => invoke("set_preferences", { change });
+
 export const refresh = (id) => invoke("refresh", { id });
 
 /**
@@ -73,3 +79,6 @@ export const connectionViews = (ids) => invoke("connection_views", { ids });
  * `all` asks for the cards anew, `ids` names connections whose rows alone changed.
  */
 export const onChanged = (fn) => tauri.event.listen("plugboard://changed", (event) => fn(event.payload));
+
+/** Calls `fn(id)` when the tray or a notification opens the window at connection `id`. */
+export const onShowConnection = (fn) => tauri.event.listen("show-connection", (event) => fn(event.payload));

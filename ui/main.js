@@ -6,7 +6,7 @@ import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
 import { refreshSettings, toggleSettings } from "./views/settings.js";
-import { loadProviders, showLive, showsConnections, updateConnections } from "./views/providers.js";
+import { loadProviders, showConnection, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
 /** Renders what changed of the cards, then shows their live state at once. */
 async function reload() {
@@ -73,6 +73,7 @@ async function start() {
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged((change) => changed(change));
+  await api.onShowConnection((id) => showConnection(id));
   store.rowsAdded = () => tick();
   document.getElementById("open-settings").addEventListener("click", () => toggleSettings());
   document.getElementById("close-settings").addEventListener("click", () => toggleSettings());

@@ -1,5 +1,5 @@
 //! Copying secrets: written to the system clipboard from Rust (tauri-plugin-clipboard-manager), so
-//! a token never passes through the page, and cleared after 30 s (`settings.clipboard_clear`) if
+//! a token never passes through the page, and cleared after the delay chosen in Settings (30 s by default; see `AppState::clipboard_clear`) if
 //! the clipboard still holds it (something copied since is left alone).
 
 use std::time::Duration;

@@ -8,6 +8,7 @@ Windows deliver a deep link) is handed to the running app before anything else s
 (so later plugins' start-up is recorded), then deep-link.
 */
 
+mod attention;
 mod clipboard;
 mod commands;
 mod confirm;
@@ -15,6 +16,8 @@ mod demo;
 mod links;
 mod scheduler;
 mod state;
+mod tray;
+mod window;
 
 use tauri::Manager;
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
@@ -23,13 +26,12 @@ use state::AppState;
 
 pub fn run() {
     let app = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             // With its `deep-link` feature the plugin has already handed a URL argument to the
-            // deep-link plugin (see `links`); here we only bring the window forward.
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
+            // deep-link plugin (see `links`); here we only bring the window forward (hidden in
+            // the tray or not), unless this launch was the login entry's.
+            if !argv.iter().any(|a| a == window::IN_TRAY) {
+                window::bring_back(app, None);
             }
         }))
         .plugin(
@@ -48,6 +50,13 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        // Start at login (Settings): the login entry starts the window in the tray.
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .args([window::IN_TRAY])
+                .build(),
+        )
+        .on_window_event(window::on_event)
         .invoke_handler(tauri::generate_handler![
             commands::app::list_providers,
             commands::app::app_info,
@@ -71,6 +80,8 @@ pub fn run() {
             commands::settings::credentials_overview,
             commands::settings::forget_app_credentials,
             commands::settings::copy_redirect_uri,
+            commands::settings::preferences,
+            commands::settings::set_preferences,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
@@ -83,6 +94,14 @@ pub fn run() {
             let settings = plugboard_core::settings::Settings::from_env();
             app.manage(AppState::build(paths, settings));
             links::setup(app.handle());
+            match tray::start(app.handle()) {
+                Ok(tray) => {
+                    let _ = app.state::<AppState>().tray.set(tray);
+                }
+                Err(e) => log::warn!("no tray icon: {e}"),
+            }
+            let args: Vec<String> = std::env::args().collect();
+            window::first_show(app.handle(), &args);
             scheduler::start(app.handle());
             Ok(())
         })

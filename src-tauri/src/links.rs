@@ -241,7 +241,10 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
         .map(|p| service.provider_name(p))
         .unwrap_or_else(|| "the provider".into());
     match result {
-        Ok(c) => notify(app, NoticeLevel::Success, format!("Connected to {name} as {}.", c.account)),
+        Ok(c) => {
+            notify(app, NoticeLevel::Success, format!("Connected to {name} as {}.", c.account));
+            crate::attention::signed_in(app, &name, &c);
+        }
         Err(plugboard_core::service::ServiceError::UnknownState) => notify(
             app,
             NoticeLevel::Warning,

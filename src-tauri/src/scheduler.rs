@@ -48,6 +48,8 @@ pub fn start(app: &AppHandle) {
                     continue;
                 }
             };
+            // The tray and notifications: what needs the person now.
+            crate::attention::tick(&app, &service);
             // The index changed (a connection made in a shell, a refresh by `plugboard token`),
             // or the machine slept: the page hears it now, so it needs no polling of its own.
             let version = service.index_version();

@@ -1,5 +1,6 @@
 //! The one state struct Tauri manages, built once during setup: the connection service (catalogue,
-//! vault, index, pending sign-ins), demo mode's simulator, and the notices waiting for the page.
+//! vault, index, pending sign-ins), demo mode's simulator, the person's Settings, the tray and
+//! what notifications have told, and the notices waiting for the page.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,6 +21,12 @@ pub struct AppState {
     pub demo: Option<crate::demo::Demo>,
     /// What the environment said at start-up.
     pub settings: Settings,
+    /// What the person chose in Settings (`settings.toml`).
+    pub preferences: plugboard_core::preferences::PreferencesFile,
+    /// What each connection's notifications have told (see [`plugboard_core::attention::Watch`]).
+    pub watch: Mutex<plugboard_core::attention::Watch>,
+    /// The tray icon, once made (none where the platform has no tray support at all).
+    pub tray: std::sync::OnceLock<crate::tray::Tray>,
     /// Whether sign-in links reach this app: decided once (see [`crate::links::scheme_ready`]).
     pub scheme_ready: std::sync::OnceLock<bool>,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
@@ -69,11 +76,16 @@ impl AppState {
             }
         }
         let opened = setup::open(&paths, &settings, demo_table.as_deref());
+        let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
+        let watch = plugboard_core::attention::Watch::open(&paths.data_dir);
         let state = Self {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,
             demo: simulator,
             settings,
+            preferences,
+            watch: Mutex::new(watch),
+            tray: std::sync::OnceLock::new(),
             scheme_ready: std::sync::OnceLock::new(),
             listeners: Mutex::new(HashMap::new()),
             confirmations: Default::default(),
@@ -94,6 +106,14 @@ impl AppState {
             Some(demo) if value.trim().is_empty() => demo.fill(provider, field).unwrap_or(value),
             _ => value,
         }
+    }
+
+    /// How long a copied secret stays on the clipboard: the environment's
+    /// `PLUGBOARD_CLIPBOARD_CLEAR_SECS`, else the person's choice in Settings.
+    pub fn clipboard_clear(&self) -> std::time::Duration {
+        self.settings
+            .clipboard_clear
+            .unwrap_or_else(|| self.preferences.get().clipboard_clear())
     }
 
     pub fn service(&self) -> Result<Arc<Connections>, UserError> {

@@ -12,6 +12,7 @@ use plugboard_e2e::{
 
 mod credentials;
 mod demo;
+mod tray;
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
 

@@ -12,6 +12,7 @@ lock for the app's lifetime, and tauri-driver runs in its own process group, kil
 a failed test cannot leave a window behind for the next one.
 */
 
+pub mod desktop;
 mod keychain;
 
 pub use keychain::{keychain_items, store_item, PrivateKeychain};
@@ -311,6 +312,27 @@ impl App {
         ));
         env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
         let mut app = Self::launch_with(env, Vec::new()).await;
+        app.data_home = Some(data_home);
+        app
+    }
+
+    /// Demo mode with a home of its own under `dir`: its own data, config (`settings.toml`) and
+    /// HOME (where the login entry goes), started with `args` (`--in-tray`, as at login).
+    pub async fn launch_demo_home(dir: &Path, args: &[&str]) -> Self {
+        let data_home = dir.join("data");
+        for d in [dir.join("home"), dir.join("config"), data_home.clone()] {
+            std::fs::create_dir_all(&d).expect("a folder of the test's own");
+        }
+        let mut env = browser_env("launch");
+        env.push(("PLUGBOARD_DEMO".to_string(), "1".to_string()));
+        env.push(("HOME".to_string(), dir.join("home").display().to_string()));
+        env.push((
+            "XDG_CONFIG_HOME".to_string(),
+            dir.join("config").display().to_string(),
+        ));
+        env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
+        let args = args.iter().map(|a| a.to_string()).collect();
+        let mut app = Self::launch_with(env, args).await;
         app.data_home = Some(data_home);
         app
     }

@@ -174,3 +174,26 @@ export function showLive({ connections, cards }) {
     setCardStatus(badge, card.health, card.label);
   }
 }
+
+/**
+ * Brings connection `id` into view (the tray or a notification opened the window at it): its card
+ * lists every account if it was behind "Show all", the row scrolls into view, is marked for a
+ * moment and takes keyboard focus. Settings closes first: the connection is what was asked for.
+ */
+export async function showConnection(id) {
+  const settings = document.getElementById("settings");
+  if (settings && !settings.hidden) document.getElementById("close-settings")?.click();
+  await loadProviders();
+  let li = document.querySelector(`li[data-connection="${CSS.escape(id)}"]`);
+  if (!li) {
+    const card = (store.cards || []).find((p) => p.connections.some((c) => c.id === id));
+    document.querySelector(`section[data-provider="${card?.id}"] [data-action="show-all"]`)?.click();
+    li = document.querySelector(`li[data-connection="${CSS.escape(id)}"]`);
+  }
+  if (!li) return;
+  li.scrollIntoView({ block: "center" });
+  document.querySelectorAll("li.connection.asked-for").forEach((el) => el.classList.remove("asked-for"));
+  li.classList.add("asked-for");
+  li.querySelector("button, summary")?.focus({ preventScroll: true });
+  setTimeout(() => li.classList.remove("asked-for"), 4000);
+}

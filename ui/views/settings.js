@@ -1,6 +1,8 @@
-// Settings: each provider's app credentials, where they come from (managed by an organisation,
-// environment variables, a provider file, saved in the keychain, built in), the client ID and
-// only whether there is a secret; change or forget the person's own. Opened from the header.
+// Settings: the person's choices (notifications, start at login, keep running in the tray, the
+// clipboard delay, and how far ahead tokens are refreshed, in words), then each provider's app
+// credentials, where they come from (managed by an organisation, environment variables, a
+// provider file, saved in the keychain, built in), the client ID and only whether there is a
+// secret; change or forget the person's own. Opened from the header.
 import * as api from "../api.js";
 import { h, messageOf } from "../dom.js";
 import { store } from "../store.js";
@@ -44,7 +46,9 @@ function sourceLine(c) {
 
 async function renderSettings() {
   try {
-    drawCredentials(await api.credentialsOverview());
+    const [choices, credentials] = await Promise.all([api.preferences(), api.credentialsOverview()]);
+    drawCredentials(credentials);
+    panel().querySelector(".settings-body").prepend(...drawChoices(choices));
   } catch (e) {
     panel().querySelector(".settings-body").replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
   }
@@ -90,4 +94,73 @@ function drawCredentials(list) {
     h("h3", { class: "settings-section" }, "App credentials for browser sign-in"),
     h("p", { class: "form-intro" }, "Plugboard uses the first it finds: environment variables, your organisation's managed ones, your providers.toml, the ones saved here, your organisation's defaults, then any built into this Plugboard."),
     h("ul", { class: "credentials-list" }, rows));
+}
+
+/** A switch (checkbox) with its words and a hint below; `change` is sent when it is flipped. */
+function choiceSwitch({ id, label, hint, checked, disabled = false, key }) {
+  const box = h("input", { type: "checkbox", id, "aria-describedby": `${id}-hint` });
+  box.checked = checked;
+  box.disabled = disabled;
+  box.addEventListener("change", () => saveChoice(box, { [key]: box.checked }, () => { box.checked = !box.checked; }));
+  return h("li", { class: "choice" },
+    h("label", { for: id }, box, label),
+    h("p", { class: "hint", id: `${id}-hint` }, hint));
+}
+
+/** Saves one choice; on refusal puts the control back as it was and says why next to it. */
+async function saveChoice(control, change, undo) {
+  const row = control.closest(".choice");
+  row.querySelector(".choice-error")?.remove();
+  control.disabled = true;
+  try {
+    await api.setPreferences(change);
+    showNotice({ level: "success", message: "Settings saved." });
+  } catch (e) {
+    undo();
+    row.append(h("p", { class: "choice-error hint", role: "alert" }, messageOf(e)));
+  } finally {
+    control.disabled = false;
+  }
+}
+
+function drawChoices(p) {
+  const delay = h("input", {
+    type: "number", id: "clipboard-clear", min: String(p.clipboard_min), max: String(p.clipboard_max), step: "1",
+    "aria-describedby": "clipboard-clear-hint",
+  });
+  delay.value = String(p.clipboard_fixed_secs ?? p.clipboard_clear_secs);
+  delay.disabled = p.clipboard_fixed_secs != null;
+  let saved = delay.value;
+  delay.addEventListener("change", async () => {
+    const secs = Number(delay.value);
+    if (delay.value.trim() === "" || !Number.isInteger(secs) || secs < p.clipboard_min || secs > p.clipboard_max) {
+      delay.closest(".choice").querySelector(".choice-error")?.remove();
+      delay.value = saved;
+      delay.closest(".choice").append(h("p", { class: "choice-error hint", role: "alert" },
+        `Enter a whole number of seconds between ${p.clipboard_min} and ${p.clipboard_max}.`));
+      return;
+    }
+    await saveChoice(delay, { clipboardClearSecs: secs }, () => { delay.value = saved; });
+    if (!delay.closest(".choice").querySelector(".choice-error")) saved = delay.value;
+  });
+  const tray = p.tray_available
+    ? "Closing the window keeps Plugboard in the tray, refreshing tokens and telling you when a connection needs you. Quit from the tray icon's menu."
+    : "Your desktop shows no tray icons right now, so closing the window quits Plugboard whatever this says.";
+  return [
+    h("h3", { class: "settings-section" }, "General"),
+    h("ul", { class: "choices" },
+      choiceSwitch({ id: "choice-notifications", key: "notifications", checked: p.notifications, label: "Notifications",
+        hint: "Tell me when a connection needs me: reconnect needed, the keychain locked, access about to run out, or a problem lasting over 15 minutes. Never for routine refreshes." }),
+      choiceSwitch({ id: "choice-start-at-login", key: "startAtLogin", checked: p.start_at_login, label: "Start at login",
+        hint: "Plugboard starts in the tray when you log in, so tokens stay fresh without opening the window." }),
+      choiceSwitch({ id: "choice-keep-in-tray", key: "keepInTray", checked: p.keep_in_tray, label: "Keep running in the tray", hint: tray }),
+      h("li", { class: "choice" },
+        h("label", { for: "clipboard-clear" }, "Clear a copied token after", delay, "seconds"),
+        h("p", { class: "hint", id: "clipboard-clear-hint" }, p.clipboard_fixed_secs != null
+          ? `Set to ${p.clipboard_fixed_secs} s by PLUGBOARD_CLIPBOARD_CLEAR_SECS in Plugboard's environment.`
+          : `Between ${p.clipboard_min} and ${p.clipboard_max} seconds; anything you copied since is left alone.`)),
+      h("li", { class: "choice" },
+        h("span", { class: "choice-title" }, "Automatic refresh"),
+        h("p", { class: "hint", id: "refresh-lead" }, p.refresh_lead))),
+  ];
 }

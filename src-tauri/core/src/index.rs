@@ -72,6 +72,10 @@ pub struct ConnectionRecord {
     /// refresh lock compares it to what it saw before, instead of reading the keychain twice.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub generation: u64,
+    /// A browser sign-in's token came without a refresh token: when it expires only a new sign-in
+    /// helps (what a notification warns of an hour ahead). Older records lack it: `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_refresh_token: bool,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -117,6 +121,7 @@ impl ConnectionRecord {
             last_error: None,
             checked_at: None,
             generation: 0,
+            no_refresh_token: false,
         }
     }
 

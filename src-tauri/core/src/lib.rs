@@ -28,10 +28,15 @@ What each module owns:
   text, health, refresh scheduling, back-off, clock skew.
 - [`timeline`]: the last events of each connection (connected, refreshed, failed…), without secrets.
 - [`settings`]: what the environment says, read once at start-up and passed down.
+- [`preferences`]: what the person chose in Settings (`settings.toml`): notifications, the tray,
+  the clipboard delay.
+- [`attention`]: when a connection needs a person, and what to tell them: the tray's lines and
+  the notifications, once per connection per state.
 - [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
+pub mod attention;
 pub mod catalogue;
 pub mod connection;
 pub mod crash;
@@ -44,6 +49,7 @@ pub mod http;
 pub mod index;
 pub mod lifetime;
 pub mod loopback;
+pub mod preferences;
 pub mod secret;
 pub mod service;
 pub mod settings;

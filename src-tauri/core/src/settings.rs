@@ -8,7 +8,7 @@ instead of changing the process's environment.
 | `PLUGBOARD_DEMO=1` | demo mode (builds with the simulator: the window and the command line) |
 | `PLUGBOARD_PROVIDERS` | the user's provider file, instead of `providers.toml` in the config folder |
 | `PLUGBOARD_REFRESH_WAIT_SECS` | how long a refresh waits for another process's refresh (60 s) |
-| `PLUGBOARD_CLIPBOARD_CLEAR_SECS` | how long a copied secret stays on the clipboard (30 s) |
+| `PLUGBOARD_CLIPBOARD_CLEAR_SECS` | how long a copied secret stays on the clipboard (instead of Settings' choice, 30 s by default) |
 | `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` | a provider's app credentials |
 | `XDG_CONFIG_DIRS` | where the system-wide `dev.plugboard.desktop/providers.toml` is looked for |
 */
@@ -30,7 +30,9 @@ pub struct Settings {
     pub providers_file: Option<PathBuf>,
     /// How long a refresh waits for another process's refresh of the same connection.
     pub refresh_wait: Duration,
-    pub clipboard_clear: Duration,
+    /// `PLUGBOARD_CLIPBOARD_CLEAR_SECS`: how long a copied secret stays on the clipboard, over
+    /// what the person chose in Settings ([`crate::preferences`]).
+    pub clipboard_clear: Option<Duration>,
     /// The system-wide config folders, most important first (`XDG_CONFIG_DIRS`; `/etc/xdg` when
     /// unset): where an organisation's `dev.plugboard.desktop/providers.toml` is looked for.
     pub system_config_dirs: Vec<PathBuf>,
@@ -107,7 +109,7 @@ impl Settings {
             demo: vars.get("PLUGBOARD_DEMO").is_some_and(|v| v == "1"),
             providers_file: vars.get("PLUGBOARD_PROVIDERS").map(PathBuf::from),
             refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
-            clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS").unwrap_or(CLIPBOARD_CLEAR),
+            clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS"),
             system_config_dirs,
             credentials,
         }
@@ -133,7 +135,7 @@ mod tests {
         assert!(!s.demo);
         assert_eq!(s.providers_file, None);
         assert_eq!(s.refresh_wait, crate::flight::WAIT);
-        assert_eq!(s.clipboard_clear, CLIPBOARD_CLEAR);
+        assert_eq!(s.clipboard_clear, None, "Settings' choice applies");
         assert!(s.credentials_for("hubspot").is_none());
     }
 
@@ -153,7 +155,7 @@ mod tests {
         assert!(s.demo);
         assert_eq!(s.providers_file, Some(PathBuf::from("/tmp/p.toml")));
         assert_eq!(s.refresh_wait, Duration::from_secs(2));
-        assert_eq!(s.clipboard_clear, Duration::from_secs(3));
+        assert_eq!(s.clipboard_clear, Some(Duration::from_secs(3)));
         let acme = s.credentials_for("acme-crm").unwrap();
         assert_eq!(acme.client_id, "id-1");
         assert_eq!(acme.client_secret.unwrap().expose(), "secret-1");

@@ -175,7 +175,7 @@ pub async fn copy_token(
             format!("This {name} connection has nothing to copy in that form."),
         )
     })?;
-    let secs = crate::clipboard::copy_secret(&app, secret, state.settings.clipboard_clear)?;
+    let secs = crate::clipboard::copy_secret(&app, secret, state.clipboard_clear())?;
     log::info!("copied the {form} form of {id} to the clipboard");
     Ok(Copied {
         message: format!("{what} is on the clipboard. Plugboard clears it in {secs} seconds."),

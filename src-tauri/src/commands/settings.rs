@@ -1,10 +1,14 @@
-//! Settings: each provider's app credentials and where they come from (the core's
+//! Settings: the person's choices (notifications, start at login, the tray, the clipboard delay;
+//! kept by the core's `preferences`, except start at login, which is the desktop's autostart
+//! entry), each provider's app credentials and where they come from (the core's
 //! `credentials_overview`), forgetting saved ones, and copying a redirect URI to register. Saving
-//! goes through `connect::save_app_credentials`, as the guided setup does.
+//! credentials goes through `connect::save_app_credentials`, as the guided setup does.
 
 use plugboard_core::error::UserError;
 use plugboard_core::service::CredentialsView;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
+use tauri_plugin_autostart::ManagerExt;
 
 use super::Copied;
 use crate::links;
@@ -60,4 +64,95 @@ pub fn copy_redirect_uri(
             p.name
         ),
     })
+}
+
+/// What Settings shows of the person's choices.
+#[derive(Serialize)]
+pub struct PreferencesView {
+    notifications: bool,
+    keep_in_tray: bool,
+    clipboard_clear_secs: u64,
+    /// `PLUGBOARD_CLIPBOARD_CLEAR_SECS` is set: this is the delay, whatever Settings says.
+    clipboard_fixed_secs: Option<u64>,
+    clipboard_min: u64,
+    clipboard_max: u64,
+    start_at_login: bool,
+    /// Whether the desktop shows tray icons now (without one, closing the window quits).
+    tray_available: bool,
+    /// How far ahead tokens are refreshed, in words.
+    refresh_lead: &'static str,
+    /// Where the choices are kept (for support).
+    file: String,
+}
+
+/// The choices a Settings switch changes; absent ones stay as they are.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct PreferencesChange {
+    notifications: Option<bool>,
+    keep_in_tray: Option<bool>,
+    clipboard_clear_secs: Option<u64>,
+    start_at_login: Option<bool>,
+}
+
+fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
+    let p = state.preferences.get();
+    let range = plugboard_core::preferences::CLIPBOARD_RANGE;
+    PreferencesView {
+        notifications: p.notifications,
+        keep_in_tray: p.keep_in_tray,
+        clipboard_clear_secs: p.clipboard_clear_secs,
+        clipboard_fixed_secs: state.settings.clipboard_clear.map(|d| d.as_secs()),
+        clipboard_min: *range.start(),
+        clipboard_max: *range.end(),
+        start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
+        tray_available: crate::tray::available(),
+        refresh_lead: plugboard_core::lifetime::REFRESH_LEAD_EXPLAINED,
+        file: state.preferences.path().display().to_string(),
+    }
+}
+
+#[tauri::command]
+pub fn preferences(app: AppHandle, state: State<'_, AppState>) -> PreferencesView {
+    preferences_view(&app, &state)
+}
+
+/// Changes the choices `change` names; start at login adds or removes the desktop's login entry.
+#[tauri::command]
+pub fn set_preferences(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    change: PreferencesChange,
+) -> Result<PreferencesView, UserError> {
+    if let Some(on) = change.start_at_login {
+        let autostart = app.autolaunch();
+        let done = if on {
+            autostart.enable()
+        } else {
+            autostart.disable()
+        };
+        done.map_err(|e| {
+            log::warn!("start at login ({on}): {e}");
+            UserError::new(
+                plugboard_core::error::ErrorCode::StorageFailed,
+                format!(
+                    "Plugboard could not {} its entry in your desktop's startup programs ({e}). Check that your config folder is writable, then try again.",
+                    if on { "add" } else { "remove" }
+                ),
+            )
+        })?;
+        log::info!("start at login: {}", if on { "on" } else { "off" });
+    }
+    state.preferences.update(|p| {
+        if let Some(on) = change.notifications {
+            p.notifications = on;
+        }
+        if let Some(on) = change.keep_in_tray {
+            p.keep_in_tray = on;
+        }
+        if let Some(secs) = change.clipboard_clear_secs {
+            p.clipboard_clear_secs = secs;
+        }
+    })?;
+    Ok(preferences_view(&app, &state))
 }

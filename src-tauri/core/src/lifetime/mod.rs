@@ -110,6 +110,13 @@ pub fn refresh_lead(obtained_at: i64, expires_at: i64) -> i64 {
     (lifetime / 10).max(60).min(lifetime / 2)
 }
 
+/// [`refresh_lead`] in a person's words (Settings shows it; HubSpot's 30-minute tokens are its
+/// example, checked by a test).
+pub const REFRESH_LEAD_EXPLAINED: &str = "Plugboard refreshes each token before it expires, by \
+itself: a tenth of the token's lifetime ahead, and at least a minute ahead (HubSpot's 30-minute \
+tokens are refreshed 3 minutes before they expire). Keys and tokens that do not expire are checked \
+instead. It does this while Plugboard runs, in the window or in the tray.";
+
 /// Whether a token obtained at `obtained_at` still lasts beyond what a caller asks for (`seconds`,
 /// e.g. 60 for `plugboard token`), with the ask capped by [`refresh_lead`]: never more than half
 /// its lifetime. A token that lives 5 s is fresh for 2.5 s after a refresh, so callers that waited
@@ -321,6 +328,12 @@ mod tests {
             serde_json::to_value(Expiry::At(T)).unwrap(),
             serde_json::json!({"kind": "at", "at": T})
         );
+    }
+
+    #[test]
+    fn the_explained_refresh_lead_matches_the_rule() {
+        assert_eq!(refresh_lead(0, 1_800), 180);
+        assert!(REFRESH_LEAD_EXPLAINED.contains("30-minute tokens are refreshed 3 minutes"));
     }
 
     #[test]

@@ -45,6 +45,19 @@ impl Connections {
             .map_err(|e| e.concerning(id))
     }
 
+    /// Refreshes every connection now, one after another (the tray's Refresh all): each as
+    /// [`Self::refresh`], with its outcome.
+    pub async fn refresh_all(
+        &self,
+    ) -> Result<Vec<(ConnectionView, Result<ConnectionView, ServiceError>)>, ServiceError> {
+        let mut outcomes = Vec::new();
+        for view in self.list()? {
+            let outcome = self.refresh(&view.id).await;
+            outcomes.push((view, outcome));
+        }
+        Ok(outcomes)
+    }
+
     /// The scheduler's refresh: as [`Self::refresh`], but only if the connection is still due once
     /// the refresh lock is held (another process may have refreshed it a moment ago), and at
     /// most [`super::runtime::AUTOMATIC_REFRESHES_AT_ONCE`] at a time.
@@ -124,6 +137,7 @@ impl Connections {
                 self.runtime.update(cid.as_str(), |l| {
                     l.failures = 0;
                     l.retry_at = None;
+                    l.troubled_since = None;
                 });
                 if refreshed {
                     self.record_event(cid, EventKind::Refreshed, None);
@@ -158,6 +172,7 @@ impl Connections {
                     };
                     self.runtime.update(cid.as_str(), |l| {
                         l.failures += 1;
+                        l.troubled_since.get_or_insert(now);
                         l.retry_at = Some(
                             now + lifetime::backoff(l.failures, rand::random::<f64>(), retry_after),
                         );

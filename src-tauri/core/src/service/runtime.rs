@@ -25,6 +25,8 @@ pub(super) struct Live {
     pub refreshing: bool,
     pub failures: u32,
     pub retry_at: Option<i64>,
+    /// When the current run of temporary failures began (the first failure since a success).
+    pub troubled_since: Option<i64>,
 }
 
 /// The outcome of one refresh, handed to every caller that waited for it.

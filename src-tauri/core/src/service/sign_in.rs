@@ -224,6 +224,7 @@ impl Connections {
                 expires_at: tokens.expires_at,
                 never_expires: !method.tokens_expire,
                 requested_scopes: method.scopes.clone(),
+                no_refresh_token: tokens.refresh_token.is_none(),
                 ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account)
             };
             self.store(record, ConnectionSecret::OAuth { tokens }).await

@@ -41,6 +41,41 @@ impl Connections {
         }
     }
 
+    /// Every connection as the tray and notifications see it: names, health, and what (if
+    /// anything) it needs a person for (see [`crate::attention`]).
+    pub fn attention(&self) -> Result<Vec<crate::attention::Subject>, ServiceError> {
+        let now = self.now();
+        let records = self.index.load()?;
+        Ok(records
+            .iter()
+            .filter(|r| self.catalogue.get(&r.provider).is_some())
+            .map(|r| {
+                let live = self.live_status(r, now);
+                let troubled_since = self.runtime.live_of(r.id.as_str()).troubled_since;
+                let need = crate::attention::need(
+                    crate::attention::NeedInputs {
+                        health: live.health,
+                        expiry: live.expiry,
+                        refresh_due: lifetime::refresh_due_at(r.obtained_at, live.expiry)
+                            .is_some_and(|due| now >= due),
+                        no_refresh_token: r.no_refresh_token,
+                        troubled_since,
+                    },
+                    now,
+                );
+                crate::attention::Subject {
+                    id: r.id.clone(),
+                    provider: self.provider_name(&r.provider),
+                    account: r.account.clone(),
+                    health: live.health,
+                    expiry: live.expiry,
+                    troubled_since,
+                    need,
+                }
+            })
+            .collect())
+    }
+
     /// The name of the provider connection `id` belongs to, for a message about it ("the
     /// provider" when the connection is gone or unreadable).
     pub fn provider_name_of(&self, id: &ConnectionId) -> String {

@@ -1,0 +1,566 @@
+/*!
+When a connection needs a person, and what to tell them while the window is closed: the tray's
+headline and lines, and the notifications. Written once here, as pure functions of the
+connections' state and a clock, so the rules are unit-tested and the shell only shows them.
+
+A connection needs a person ([`Need`]) when:
+- its grant is dead (*Reconnect needed*);
+- the keychain is locked and one of its refreshes is due (nothing can happen until it is unlocked);
+- its token expires within the hour and cannot be renewed without a new sign-in (no refresh token);
+- a temporary problem (network, provider down) has lasted over 15 minutes.
+
+Routine refreshes never need anyone. [`Watch`] remembers what each connection was last told
+(kept in `notified.json` beside the index, so a restart does not repeat it): at most one
+notification per connection per need; a new need may notify again, and a connection that recovers
+is forgotten, so a later breakage is told afresh. Several new needs found together make one
+notification ("3 connections need you").
+*/
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::connection::ConnectionId;
+use crate::lifetime::{Expiry, Health};
+
+/// A temporary problem is told once it has lasted this long (seconds).
+pub const LASTING_PROBLEM: i64 = 15 * 60;
+/// A token that cannot be renewed is told about this long before it expires (seconds).
+pub const EXPIRY_WARNING: i64 = 3_600;
+
+/// Why a connection needs a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    Reconnect,
+    KeychainLocked,
+    ExpiresUnrenewable,
+    LastingProblem,
+}
+
+/// One connection as the tray and the notifications see it (no secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub id: ConnectionId,
+    /// The provider's name ("HubSpot").
+    pub provider: String,
+    pub account: String,
+    pub health: Health,
+    pub expiry: Expiry,
+    /// When a temporary problem began, if one is going on.
+    pub troubled_since: Option<i64>,
+    pub need: Option<Need>,
+}
+
+/// What decides a connection's [`Need`], gathered by the service.
+#[derive(Debug, Clone, Copy)]
+pub struct NeedInputs {
+    pub health: Health,
+    pub expiry: Expiry,
+    /// An automatic refresh is due now (by the clock; the keychain may be what stops it).
+    pub refresh_due: bool,
+    /// A browser sign-in's token with no refresh token.
+    pub no_refresh_token: bool,
+    pub troubled_since: Option<i64>,
+}
+
+/// The need a connection is in at `now`, if any.
+pub fn need(i: NeedInputs, now: i64) -> Option<Need> {
+    match i.health {
+        Health::ReconnectNeeded => return Some(Need::Reconnect),
+        Health::KeychainLocked if i.refresh_due => return Some(Need::KeychainLocked),
+        Health::TemporaryProblem
+            if i.troubled_since
+                .is_some_and(|since| now - since >= LASTING_PROBLEM) =>
+        {
+            return Some(Need::LastingProblem)
+        }
+        _ => {}
+    }
+    (i.no_refresh_token
+        && i.expiry
+            .seconds_left(now)
+            .is_some_and(|left| left <= EXPIRY_WARNING))
+    .then_some(Need::ExpiresUnrenewable)
+}
+
+/// "HubSpot (ana@example.com)", or the provider alone when the account has no name.
+fn who(s: &Subject) -> String {
+    if s.account.trim().is_empty() {
+        s.provider.clone()
+    } else {
+        format!("{} ({})", s.provider, s.account)
+    }
+}
+
+/// Minutes, in words: "1 minute", "42 minutes".
+fn minutes(seconds: i64) -> String {
+    let m = (seconds.max(0) + 59) / 60;
+    if m == 1 {
+        "1 minute".into()
+    } else {
+        format!("{m} minutes")
+    }
+}
+
+/// An expiry coarse enough for a menu that is redrawn once a minute: "expires in 24 min",
+/// "expires in 5 h", "expires in 3 d", "expired", "does not expire".
+pub fn coarse_countdown(expiry: Expiry, now: i64) -> String {
+    let left = match expiry {
+        Expiry::Never => return "does not expire".into(),
+        Expiry::Unknown => return "expiry unknown".into(),
+        Expiry::At(at) => at - now,
+    };
+    if left <= 0 {
+        "expired".into()
+    } else if left < 3_600 {
+        format!("expires in {} min", (left + 59) / 60)
+    } else if left < 86_400 {
+        format!("expires in {} h", left / 3_600)
+    } else {
+        format!("expires in {} d", left / 86_400)
+    }
+}
+
+/// A notification: what the desktop shows, and the connection a click opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub title: String,
+    pub body: String,
+    pub target: Option<ConnectionId>,
+}
+
+/// The notification for one connection's need, naming the provider and account and saying what to
+/// do. Never a token: it is built from names and times only.
+pub fn message(s: &Subject, need: Need, now: i64) -> Message {
+    let who = who(s);
+    let p = &s.provider;
+    let (title, body) = match need {
+        Need::Reconnect => (
+            format!("{p} needs you to reconnect"),
+            format!("{p} no longer accepts the sign-in of {who}. Open Plugboard and click Reconnect to sign in again."),
+        ),
+        Need::KeychainLocked => (
+            "Your keychain is locked".to_string(),
+            format!("Plugboard cannot refresh {who} while the keychain is locked. Unlock it (log in again, or open your keychain app); Plugboard then carries on by itself."),
+        ),
+        Need::ExpiresUnrenewable => {
+            let when = match s.expiry.seconds_left(now) {
+                Some(left) if left > 0 => format!("expires in {}", minutes(left)),
+                _ => "has expired".to_string(),
+            };
+            (
+                format!("{p} access {when}"),
+                format!("The access of {who} {when}, and {p} gave Plugboard no way to renew it. Open Plugboard and click Reconnect to sign in again."),
+            )
+        }
+        Need::LastingProblem => {
+            let lasted = s.troubled_since.map(|since| now - since).unwrap_or(LASTING_PROBLEM);
+            (
+                format!("Plugboard cannot reach {p}"),
+                format!("Refreshing {who} has failed for {}. Plugboard keeps retrying; check your internet connection, and {p}'s status page if it goes on.", minutes(lasted)),
+            )
+        }
+    };
+    Message {
+        title,
+        body,
+        target: Some(s.id.clone()),
+    }
+}
+
+/// One line of a grouped notification: "HubSpot (ana@example.com): reconnect needed".
+fn short(s: &Subject, need: Need) -> String {
+    let what = match need {
+        Need::Reconnect => "reconnect needed",
+        Need::KeychainLocked => "keychain locked, cannot refresh",
+        Need::ExpiresUnrenewable => "access expires soon, sign in again",
+        Need::LastingProblem => "cannot be refreshed for a while",
+    };
+    format!("{}: {what}", who(s))
+}
+
+/// The one notification for needs found together: the connection's own message for one, a
+/// grouped one for several ("3 connections need you"), whose click opens the first.
+pub fn compose(new: &[(&Subject, Need)], now: i64) -> Option<Message> {
+    match new {
+        [] => None,
+        [(s, need)] => Some(message(s, *need, now)),
+        many => {
+            const SHOWN: usize = 4;
+            let mut lines: Vec<String> = many
+                .iter()
+                .take(SHOWN)
+                .map(|(s, need)| short(s, *need))
+                .collect();
+            if many.len() > SHOWN {
+                lines.push(format!("and {} more", many.len() - SHOWN));
+            }
+            lines.push("Open Plugboard to see what to do.".into());
+            Some(Message {
+                title: format!("{} connections need you", many.len()),
+                body: lines.join("\n"),
+                target: Some(many[0].0.id.clone()),
+            })
+        }
+    }
+}
+
+/// What the tray shows: the worst status, a headline, and one line per connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraySummary {
+    /// The most urgent health (`None`: no connections).
+    pub worst: Option<Health>,
+    /// "All 3 connections are working", "2 connections need you", "No connections yet".
+    pub headline: String,
+    /// One line per connection: "HubSpot · ana@example.com — Connected, expires in 24 min".
+    pub lines: Vec<(ConnectionId, String)>,
+}
+
+/// The tray's summary of `subjects` at `now`.
+pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
+    let worst = Health::worst(subjects.iter().map(|s| s.health));
+    let needing = subjects
+        .iter()
+        .filter(|s| s.need.is_some() || s.health.urgency() >= Health::TemporaryProblem.urgency())
+        .count();
+    let headline = match (subjects.len(), needing) {
+        (0, _) => "No connections yet".to_string(),
+        (_, 1) => "1 connection needs you".to_string(),
+        (_, n) if n > 1 => format!("{n} connections need you"),
+        (1, _) => "Your connection is working".to_string(),
+        (n, _) => format!("All {n} connections are working"),
+    };
+    let lines = subjects
+        .iter()
+        .map(|s| {
+            let account = if s.account.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", s.account)
+            };
+            let detail = match s.health {
+                Health::Connected | Health::ExpiringSoon | Health::Refreshing => {
+                    format!("{}, {}", s.health.label(), coarse_countdown(s.expiry, now))
+                }
+                other => other.label().to_string(),
+            };
+            (s.id.clone(), format!("{}{account} — {detail}", s.provider))
+        })
+        .collect();
+    TraySummary {
+        worst,
+        headline,
+        lines,
+    }
+}
+
+/// What each connection was last told, kept in a file so a restart does not tell it again.
+pub struct Watch {
+    path: Option<PathBuf>,
+    told: BTreeMap<String, Need>,
+}
+
+impl Watch {
+    /// A watch that remembers only in memory (tests, or when no folder is known).
+    pub fn in_memory() -> Self {
+        Self {
+            path: None,
+            told: BTreeMap::new(),
+        }
+    }
+
+    /// The watch kept in `<data_dir>/notified.json` (an unreadable file is set aside, as every
+    /// Plugboard file is, and nothing is taken as told).
+    pub fn open(data_dir: &Path) -> Self {
+        let path = data_dir.join("notified.json");
+        let why = match crate::files::read_text(&path) {
+            Ok(None) => None,
+            Ok(Some(text)) => match serde_json::from_str::<BTreeMap<String, Need>>(&text) {
+                Ok(told) => {
+                    return Self {
+                        path: Some(path),
+                        told,
+                    }
+                }
+                Err(e) => Some(format!("it is not a list of notifications: {e}")),
+            },
+            Err(e) => Some(e.to_string()),
+        };
+        if let Some(why) = why {
+            if let Err(e) = crate::files::set_aside(
+                &path,
+                "the list of notifications already shown (notified.json)",
+                &why,
+                crate::lifetime::unix_now(),
+            ) {
+                log::warn!("could not set notified.json aside: {e}");
+            }
+        }
+        Self {
+            path: Some(path),
+            told: BTreeMap::new(),
+        }
+    }
+
+    /// The needs in `subjects` not told yet, in their order; remembers them as told. Connections
+    /// that need nothing now (or are gone) are forgotten, so a later need is told again.
+    pub fn review<'a>(&mut self, subjects: &'a [Subject]) -> Vec<(&'a Subject, Need)> {
+        let before = self.told.clone();
+        self.told.retain(|id, _| {
+            subjects
+                .iter()
+                .any(|s| s.id.as_str() == id && s.need.is_some())
+        });
+        let mut new = Vec::new();
+        for s in subjects {
+            if let Some(need) = s.need {
+                if self.told.insert(s.id.to_string(), need) != Some(need) {
+                    new.push((s, need));
+                }
+            }
+        }
+        if self.told != before {
+            self.save();
+        }
+        new
+    }
+
+    fn save(&self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        let body = serde_json::to_vec_pretty(&self.told).unwrap_or_default();
+        if let Err(e) = crate::files::write_private(path, &body) {
+            log::warn!("could not save {}: {e}", path.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_790_000_000;
+
+    fn inputs(health: Health) -> NeedInputs {
+        NeedInputs {
+            health,
+            expiry: Expiry::At(NOW + 1_800),
+            refresh_due: false,
+            no_refresh_token: false,
+            troubled_since: None,
+        }
+    }
+
+    fn subject(id: &str, provider: &str, account: &str, need: Option<Need>) -> Subject {
+        Subject {
+            id: ConnectionId::parse(id).unwrap(),
+            provider: provider.into(),
+            account: account.into(),
+            health: if need.is_some() {
+                Health::ReconnectNeeded
+            } else {
+                Health::Connected
+            },
+            expiry: Expiry::At(NOW + 1_500),
+            troubled_since: None,
+            need,
+        }
+    }
+
+    #[test]
+    fn routine_states_need_nobody() {
+        for health in [
+            Health::Connected,
+            Health::ExpiringSoon,
+            Health::Refreshing,
+            Health::TemporaryProblem,
+            Health::KeychainLocked,
+        ] {
+            assert_eq!(need(inputs(health), NOW), None, "{health:?}");
+        }
+    }
+
+    #[test]
+    fn each_need_has_its_rule() {
+        assert_eq!(
+            need(inputs(Health::ReconnectNeeded), NOW),
+            Some(Need::Reconnect)
+        );
+        // A locked keychain needs the person once it blocks a refresh that is due.
+        let locked = NeedInputs {
+            refresh_due: true,
+            ..inputs(Health::KeychainLocked)
+        };
+        assert_eq!(need(locked, NOW), Some(Need::KeychainLocked));
+        // A temporary problem, once it has lasted 15 minutes.
+        let troubled = |since| NeedInputs {
+            troubled_since: Some(since),
+            ..inputs(Health::TemporaryProblem)
+        };
+        assert_eq!(need(troubled(NOW - LASTING_PROBLEM + 1), NOW), None);
+        assert_eq!(
+            need(troubled(NOW - LASTING_PROBLEM), NOW),
+            Some(Need::LastingProblem)
+        );
+        // A token with no refresh token, within the hour (and after it expired).
+        let unrenewable = |left| NeedInputs {
+            no_refresh_token: true,
+            expiry: Expiry::At(NOW + left),
+            ..inputs(Health::Connected)
+        };
+        assert_eq!(need(unrenewable(EXPIRY_WARNING + 1), NOW), None);
+        assert_eq!(
+            need(unrenewable(EXPIRY_WARNING), NOW),
+            Some(Need::ExpiresUnrenewable)
+        );
+        assert_eq!(need(unrenewable(-10), NOW), Some(Need::ExpiresUnrenewable));
+        let never = NeedInputs {
+            no_refresh_token: true,
+            expiry: Expiry::Never,
+            ..inputs(Health::Connected)
+        };
+        assert_eq!(need(never, NOW), None, "a token that never expires");
+    }
+
+    #[test]
+    fn each_need_is_told_once_until_it_changes_or_clears() {
+        let mut watch = Watch::in_memory();
+        let broken = [subject(
+            "hubspot-1",
+            "HubSpot",
+            "ana@example.com",
+            Some(Need::Reconnect),
+        )];
+        assert_eq!(watch.review(&broken).len(), 1);
+        assert!(watch.review(&broken).is_empty(), "told once");
+        // A new need for the same connection is told again.
+        let locked = [subject(
+            "hubspot-1",
+            "HubSpot",
+            "ana@example.com",
+            Some(Need::KeychainLocked),
+        )];
+        assert_eq!(watch.review(&locked)[0].1, Need::KeychainLocked);
+        // Recovered, then broken again: told again.
+        assert!(watch
+            .review(&[subject("hubspot-1", "HubSpot", "ana@example.com", None)])
+            .is_empty());
+        assert_eq!(watch.review(&broken).len(), 1);
+    }
+
+    #[test]
+    fn what_was_told_survives_a_restart() {
+        let dir = std::env::temp_dir().join(format!("plugboard-watch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let broken = [subject(
+            "hubspot-1",
+            "HubSpot",
+            "ana@example.com",
+            Some(Need::Reconnect),
+        )];
+        assert_eq!(Watch::open(&dir).review(&broken).len(), 1);
+        assert!(Watch::open(&dir).review(&broken).is_empty());
+        std::fs::write(dir.join("notified.json"), "{not json").unwrap();
+        assert_eq!(
+            Watch::open(&dir).review(&broken).len(),
+            1,
+            "an unreadable file is set aside; nothing counts as told"
+        );
+        let _ = crate::files::take_notices();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn messages_name_provider_and_account_and_say_what_to_do() {
+        let s = Subject {
+            troubled_since: Some(NOW - 1_200),
+            ..subject("hubspot-1", "HubSpot", "ana@example.com", None)
+        };
+        for need in [
+            Need::Reconnect,
+            Need::KeychainLocked,
+            Need::ExpiresUnrenewable,
+            Need::LastingProblem,
+        ] {
+            let m = message(&s, need, NOW);
+            assert!(m.body.contains("HubSpot (ana@example.com)"), "{m:?}");
+            assert!(
+                m.body.contains("Open Plugboard")
+                    || m.body.contains("Unlock")
+                    || m.body.contains("check your internet"),
+                "{m:?}"
+            );
+            assert_eq!(m.target.as_ref().unwrap().as_str(), "hubspot-1");
+        }
+        assert_eq!(
+            message(&s, Need::ExpiresUnrenewable, NOW).title,
+            "HubSpot access expires in 25 minutes"
+        );
+        assert!(message(&s, Need::LastingProblem, NOW)
+            .body
+            .contains("for 20 minutes"));
+    }
+
+    #[test]
+    fn needs_found_together_make_one_notification() {
+        let subjects = [
+            subject(
+                "hubspot-1",
+                "HubSpot",
+                "ana@example.com",
+                Some(Need::Reconnect),
+            ),
+            subject("ecwid-2", "Ecwid", "store 1003", Some(Need::Reconnect)),
+            subject("hotmart-3", "Hotmart", "Production", Some(Need::Reconnect)),
+        ];
+        let mut watch = Watch::in_memory();
+        let new = watch.review(&subjects);
+        let m = compose(&new, NOW).unwrap();
+        assert_eq!(m.title, "3 connections need you");
+        assert!(m
+            .body
+            .contains("HubSpot (ana@example.com): reconnect needed"));
+        assert!(m.body.contains("Ecwid (store 1003)"));
+        assert_eq!(m.target.unwrap().as_str(), "hubspot-1");
+        assert_eq!(compose(&[], NOW), None);
+    }
+
+    #[test]
+    fn the_tray_shows_the_worst_and_a_line_each() {
+        assert_eq!(tray_summary(&[], NOW).headline, "No connections yet");
+        let fine = subject("hubspot-1", "HubSpot", "ana@example.com", None);
+        let summary = tray_summary(std::slice::from_ref(&fine), NOW);
+        assert_eq!(summary.headline, "Your connection is working");
+        assert_eq!(summary.worst, Some(Health::Connected));
+        assert_eq!(
+            summary.lines[0].1,
+            "HubSpot · ana@example.com — Connected, expires in 25 min"
+        );
+        let broken = subject("ecwid-2", "Ecwid", "store 1003", Some(Need::Reconnect));
+        let summary = tray_summary(&[fine, broken], NOW);
+        assert_eq!(summary.headline, "1 connection needs you");
+        assert_eq!(summary.worst, Some(Health::ReconnectNeeded));
+        assert_eq!(summary.lines[1].1, "Ecwid · store 1003 — Reconnect needed");
+    }
+
+    #[test]
+    fn coarse_countdowns_change_at_most_once_a_minute() {
+        assert_eq!(
+            coarse_countdown(Expiry::At(NOW + 61), NOW),
+            "expires in 2 min"
+        );
+        assert_eq!(
+            coarse_countdown(Expiry::At(NOW + 7_300), NOW),
+            "expires in 2 h"
+        );
+        assert_eq!(
+            coarse_countdown(Expiry::At(NOW + 172_900), NOW),
+            "expires in 2 d"
+        );
+        assert_eq!(coarse_countdown(Expiry::At(NOW), NOW), "expired");
+        assert_eq!(coarse_countdown(Expiry::Never, NOW), "does not expire");
+    }
+}

@@ -1,0 +1,130 @@
+//! Telling the person when a connection needs them, while the window is closed: each scheduler
+//! tick asks the core which connections need someone ([`plugboard_core::attention`]), redraws the
+//! tray if it changed, and sends one desktop notification for needs not told before — unless the
+//! window is in view (it shows them) or the person turned notifications off in Settings. Also the
+//! notification for a sign-in that completed while the window was hidden, and the tray's Refresh
+//! all.
+//!
+//! Notifications go through notify-rust (the freedesktop Notifications service on Linux). Each
+//! carries a default action, so a click opens the window at the connection; a thread waits for
+//! that click or the notification's closing. Nothing here ever holds a token: messages are built
+//! from provider names, accounts and times.
+
+use plugboard_core::attention::{self, Message};
+use plugboard_core::service::{unix_now, ConnectionView, Connections};
+use tauri::{AppHandle, Manager};
+
+use crate::state::AppState;
+use crate::window;
+
+/// One look at every connection (each scheduler tick): the tray, then notifications.
+pub fn tick(app: &AppHandle, service: &Connections) {
+    let subjects = match service.attention() {
+        Ok(subjects) => subjects,
+        Err(e) => {
+            log::warn!("could not read the connections for the tray: {e}");
+            return;
+        }
+    };
+    let now = unix_now();
+    let state = app.state::<AppState>();
+    if let Some(tray) = state.tray.get() {
+        tray.show(app, &subjects, now);
+    }
+    let message = {
+        let mut watch = state.watch.lock().unwrap_or_else(|p| p.into_inner());
+        let new = watch.review(&subjects);
+        if new.is_empty() {
+            return;
+        }
+        attention::compose(&new, now)
+    };
+    let Some(message) = message else {
+        return;
+    };
+    if window::is_seen(app) {
+        log::info!("not notifying ({}): the window shows it", message.title);
+        return;
+    }
+    send(app, message, false);
+}
+
+/// A sign-in finished: told by notification when the window is hidden (otherwise the page says it).
+pub fn signed_in(app: &AppHandle, provider: &str, connection: &ConnectionView) {
+    if window::is_seen(app) {
+        return;
+    }
+    send(
+        app,
+        Message {
+            title: format!("Connected to {provider}"),
+            body: format!(
+                "{} is connected. Plugboard keeps it fresh in the background; click to see it.",
+                connection.account
+            ),
+            target: Some(connection.id.clone()),
+        },
+        false,
+    );
+}
+
+/// The tray's Refresh all: every connection now. What fails shows in the tray at once (its icon
+/// and line), and a need it reveals (reconnect) is notified by the next tick like any other.
+pub fn refresh_all(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let Ok(service) = app.state::<AppState>().service() else {
+            return;
+        };
+        match service.refresh_all().await {
+            Ok(outcomes) => {
+                let failed = outcomes.iter().filter(|(_, o)| o.is_err()).count();
+                log::info!(
+                    "refresh all: {} of {} refreshed",
+                    outcomes.len() - failed,
+                    outcomes.len()
+                );
+            }
+            Err(e) => log::warn!("refresh all: {e}"),
+        }
+        crate::links::changed(&app);
+    });
+}
+
+/// Shows `message` as a desktop notification (unless notifications are off and it is not
+/// `essential`); a click on it opens the window at its connection.
+pub fn send(app: &AppHandle, message: Message, essential: bool) {
+    if !essential && !app.state::<AppState>().preferences.get().notifications {
+        log::info!("not notifying ({}): notifications are off", message.title);
+        return;
+    }
+    log::info!("notifying: {}", message.title);
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let mut notification = notify_rust::Notification::new();
+        notification
+            .appname("Plugboard")
+            .summary(&message.title)
+            .body(&message.body)
+            .icon("plugboard");
+        #[cfg(all(unix, not(target_os = "macos")))]
+        notification
+            .action("default", "Open Plugboard")
+            .hint(notify_rust::Hint::DesktopEntry("plugboard".into()));
+        match notification.show() {
+            #[cfg(all(unix, not(target_os = "macos")))]
+            Ok(handle) => handle.wait_for_action(|action| {
+                if action == "default" {
+                    log::info!("notification clicked: {}", message.title);
+                    let target = message.target.clone();
+                    let app2 = app.clone();
+                    let _ =
+                        app.run_on_main_thread(move || window::bring_back(&app2, target.as_ref()));
+                }
+            }),
+            #[cfg(not(all(unix, not(target_os = "macos"))))]
+            Ok(_) => {}
+            Err(e) => log::warn!("could not show a notification: {e}"),
+        }
+    });
+}

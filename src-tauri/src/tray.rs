@@ -1,0 +1,280 @@
+//! The tray icon: Plugboard's presence while its window is closed. Its icon shows the worst status
+//! across connections (the app icon as is, with an amber badge when something needs attention
+//! soon, a red one when a connection needs the person), and its menu has the headline ("2
+//! connections need you"), Open Plugboard, one line per connection with its status and a coarse
+//! countdown (a click opens the window at it), Refresh all and Quit. What it says comes from the
+//! core ([`plugboard_core::attention::tray_summary`]); this module only draws it, and only when it
+//! changed (at most once a minute for the countdowns).
+//!
+//! On Linux the tray is libayatana-appindicator's StatusNotifierItem, shown by whatever panel runs
+//! a StatusNotifierWatcher; [`available`] asks the session bus for one. The item registers itself
+//! when a watcher appears later (a panel started after Plugboard at login). Appindicator shows no
+//! tooltips, so the headline is the menu's first line there; other platforms get it as tooltip too.
+
+use std::sync::Mutex;
+
+use plugboard_core::attention::{Subject, TraySummary};
+use plugboard_core::connection::ConnectionId;
+use plugboard_core::lifetime::Health;
+use tauri::image::Image;
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tauri::tray::{TrayIcon, TrayIconBuilder, TrayIconEvent};
+use tauri::AppHandle;
+
+/// Menu item ids.
+const OPEN: &str = "open";
+const REFRESH_ALL: &str = "refresh-all";
+const QUIT: &str = "quit";
+const CONNECTION: &str = "connection:";
+
+/// How the icon looks: the worst status, in three steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Working,
+    Attention,
+    Problem,
+}
+
+impl Look {
+    fn of(subjects: &[Subject]) -> Self {
+        if subjects.iter().any(|s| s.need.is_some()) {
+            return Look::Problem;
+        }
+        match Health::worst(subjects.iter().map(|s| s.health)) {
+            Some(
+                Health::ReconnectNeeded | Health::KeychainLocked | Health::KeychainUnavailable,
+            ) => Look::Problem,
+            Some(Health::ExpiringSoon | Health::TemporaryProblem) => Look::Attention,
+            _ => Look::Working,
+        }
+    }
+
+    /// The badge's colour, `None` for the plain icon.
+    fn badge(self) -> Option<[u8; 3]> {
+        match self {
+            Look::Working => None,
+            Look::Attention => Some([0xf0, 0xa0, 0x00]),
+            Look::Problem => Some([0xd9, 0x30, 0x25]),
+        }
+    }
+}
+
+/// The tray icon and what it shows now.
+pub struct Tray {
+    icon: TrayIcon,
+    shown: Mutex<Option<(Look, TraySummary)>>,
+}
+
+/// Whether the desktop shows tray icons now: a StatusNotifierWatcher on the session bus (Linux).
+/// Elsewhere the system tray is always there.
+pub fn available() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let has_watcher = || -> zbus::Result<bool> {
+            let bus = zbus::blocking::Connection::session()?;
+            let dbus = zbus::blocking::fdo::DBusProxy::new(&bus)?;
+            let name = zbus::names::BusName::try_from("org.kde.StatusNotifierWatcher")?;
+            Ok(dbus.name_has_owner(name)?)
+        };
+        has_watcher().unwrap_or(false)
+    }
+    #[cfg(not(target_os = "linux"))]
+    true
+}
+
+/// Makes the tray icon (it appears wherever and whenever the desktop shows tray icons).
+pub fn start(app: &AppHandle) -> tauri::Result<Tray> {
+    let summary = plugboard_core::attention::tray_summary(&[], 0);
+    let icon = TrayIconBuilder::with_id("plugboard")
+        .icon(icon(app, Look::Working))
+        .tooltip(format!("Plugboard: {}", summary.headline))
+        .menu(&menu(app, &summary)?)
+        .show_menu_on_left_click(true)
+        .on_menu_event(on_menu)
+        .on_tray_icon_event(|tray, event| {
+            // Where the platform reports a click on the icon itself (not appindicator), it opens
+            // the window like the menu's first item.
+            if let TrayIconEvent::DoubleClick { .. } = event {
+                crate::window::bring_back(tray.app_handle(), None);
+            }
+        })
+        .build(app)?;
+    Ok(Tray {
+        icon,
+        shown: Mutex::new(None),
+    })
+}
+
+impl Tray {
+    /// Shows `subjects` (every connection now): the icon, tooltip and menu, each only if changed.
+    pub fn show(&self, app: &AppHandle, subjects: &[Subject], now: i64) {
+        let look = Look::of(subjects);
+        let summary = plugboard_core::attention::tray_summary(subjects, now);
+        let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+        let (look_changed, summary_changed) = match &*shown {
+            Some((l, s)) => (*l != look, *s != summary),
+            None => (true, true),
+        };
+        if look_changed {
+            if let Err(e) = self.icon.set_icon(Some(icon(app, look))) {
+                log::warn!("could not change the tray icon: {e}");
+            }
+        }
+        if summary_changed {
+            let _ = self
+                .icon
+                .set_tooltip(Some(format!("Plugboard: {}", summary.headline)));
+            match menu(app, &summary) {
+                Ok(m) => {
+                    if let Err(e) = self.icon.set_menu(Some(m)) {
+                        log::warn!("could not change the tray menu: {e}");
+                    }
+                }
+                Err(e) => log::warn!("could not make the tray menu: {e}"),
+            }
+        }
+        *shown = Some((look, summary));
+    }
+}
+
+fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry>> {
+    let menu = Menu::new(app)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        "headline",
+        &summary.headline,
+        false,
+        None::<&str>,
+    )?)?;
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        OPEN,
+        "Open Plugboard",
+        true,
+        None::<&str>,
+    )?)?;
+    for (id, line) in &summary.lines {
+        menu.append(&MenuItem::with_id(
+            app,
+            format!("{CONNECTION}{id}"),
+            line,
+            true,
+            None::<&str>,
+        )?)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        REFRESH_ALL,
+        "Refresh all",
+        !summary.lines.is_empty(),
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        QUIT,
+        "Quit Plugboard",
+        true,
+        None::<&str>,
+    )?)?;
+    Ok(menu)
+}
+
+fn on_menu(app: &AppHandle, event: MenuEvent) {
+    let id = event.id().as_ref();
+    match id {
+        OPEN => crate::window::bring_back(app, None),
+        REFRESH_ALL => crate::attention::refresh_all(app),
+        QUIT => {
+            log::info!("quit from the tray");
+            app.exit(0);
+        }
+        _ => {
+            if let Some(cid) = id.strip_prefix(CONNECTION).and_then(ConnectionId::parse) {
+                crate::window::bring_back(app, Some(&cid));
+            }
+        }
+    }
+}
+
+/// The app's icon at tray size (64 px), with the look's badge in the lower right corner.
+fn icon(app: &AppHandle, look: Look) -> Image<'static> {
+    let Some(base) = app.default_window_icon() else {
+        return Image::new_owned(vec![0; 4], 1, 1);
+    };
+    let (rgba, size) = shrink(base.rgba(), base.width(), base.height(), 64);
+    let mut rgba = rgba;
+    if let Some(colour) = look.badge() {
+        draw_badge(&mut rgba, size, colour);
+    }
+    Image::new_owned(rgba, size, size)
+}
+
+/// A square RGBA image shrunk to about `target` pixels by averaging whole blocks (the bundled icon
+/// is 512 or 32 px: a whole factor either way).
+fn shrink(rgba: &[u8], width: u32, height: u32, target: u32) -> (Vec<u8>, u32) {
+    let factor = (width.min(height) / target).max(1);
+    let size = width.min(height) / factor;
+    let mut out = vec![0u8; (size * size * 4) as usize];
+    for y in 0..size {
+        for x in 0..size {
+            let mut sum = [0u32; 4];
+            for dy in 0..factor {
+                for dx in 0..factor {
+                    let i = (((y * factor + dy) * width + x * factor + dx) * 4) as usize;
+                    for (c, total) in sum.iter_mut().enumerate() {
+                        *total += u32::from(rgba.get(i + c).copied().unwrap_or(0));
+                    }
+                }
+            }
+            let o = ((y * size + x) * 4) as usize;
+            for (c, total) in sum.iter().enumerate() {
+                out[o + c] = (total / (factor * factor)) as u8;
+            }
+        }
+    }
+    (out, size)
+}
+
+/// A filled circle in `colour` with a white ring, in the lower right quarter.
+fn draw_badge(rgba: &mut [u8], size: u32, colour: [u8; 3]) {
+    let centre = size as f32 * 0.75;
+    let outer = size as f32 * 0.25;
+    let inner = outer * 0.8;
+    for y in 0..size {
+        for x in 0..size {
+            let d = ((x as f32 + 0.5 - centre).powi(2) + (y as f32 + 0.5 - centre).powi(2)).sqrt();
+            let paint = if d <= inner {
+                colour
+            } else if d <= outer {
+                [255, 255, 255]
+            } else {
+                continue;
+            };
+            let o = ((y * size + x) * 4) as usize;
+            rgba[o..o + 3].copy_from_slice(&paint);
+            rgba[o + 3] = 255;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn icons_shrink_by_whole_blocks_and_badges_are_drawn() {
+        let big = vec![100u8; 512 * 512 * 4];
+        let (small, size) = shrink(&big, 512, 512, 64);
+        assert_eq!(size, 64);
+        assert!(small.iter().all(|&b| b == 100));
+        let mut badged = small.clone();
+        draw_badge(&mut badged, size, [0xd9, 0x30, 0x25]);
+        let at = |x: u32, y: u32| &badged[((y * 64 + x) * 4) as usize..][..4];
+        assert_eq!(at(48, 48), [0xd9, 0x30, 0x25, 255], "the badge's middle");
+        assert_eq!(at(10, 10), [100, 100, 100, 100], "the icon elsewhere");
+        assert_ne!(Look::Attention.badge(), Look::Problem.badge());
+        assert_eq!(Look::Working.badge(), None);
+    }
+}

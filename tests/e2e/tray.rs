@@ -1,0 +1,276 @@
+//! Always on: the tray (through the StatusNotifierItem the app registers with a tray host on the
+//! session bus, and its dbusmenu), the window's close button, notifications shown by a real
+//! daemon (dunst) and clicked there, Settings' switches and their file, and a start at login.
+
+use std::time::Duration;
+
+use plugboard_e2e::desktop::{press_close_button, window_shown, Notifications, TrayHost};
+use plugboard_e2e::{app_instance_on_bus, eventually, test_home, App};
+
+use super::{connected_as, wait_until};
+
+/// The Tab key (WebDriver's code for it): leaving a field fires its change event.
+const TAB: char = '\u{e004}';
+
+const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
+
+fn home(name: &str) -> std::path::PathBuf {
+    let dir = test_home().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Waits up to 15 s for `probe` to hold.
+fn until(what: &str, probe: impl Fn() -> bool) {
+    assert!(
+        eventually(Duration::from_secs(15), || probe().then_some(())).is_some(),
+        "{what}"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from_the_menu() {
+    let notifications = Notifications::start();
+    let dir = home("tray");
+    let app = App::launch_demo_home(&dir, &[]).await;
+    // A panel's tray host, while this app runs (apps run one at a time).
+    let host = TrayHost::start();
+
+    // The tray item: the headline first, Open, Refresh all (nothing to refresh yet), Quit.
+    host.item();
+    assert_eq!(host.status(), "Active");
+    let menu = host.menu();
+    let labels: Vec<&str> = menu.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "No connections yet",
+            "Open Plugboard",
+            "Refresh all",
+            "Quit Plugboard"
+        ]
+    );
+    assert!(!menu[0].enabled && !menu[2].enabled && menu[3].enabled);
+    let working = host.icon();
+
+    // The close button hides the window into the tray, and says so once.
+    assert!(window_shown());
+    press_close_button();
+    until("the window hides", || !window_shown());
+    assert!(app_instance_on_bus(), "Plugboard still runs");
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    let shown = notifications.shown();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].summary, "Plugboard is still running");
+    assert_eq!(shown[0].appname, "Plugboard");
+    assert!(shown[0].body.contains("Quit Plugboard"), "{shown:?}");
+
+    // A sign-in that completes while the window is hidden is told by notification.
+    app.invoke(
+        "begin_sign_in",
+        serde_json::json!({ "provider": "hubspot" }),
+    )
+    .await
+    .expect("begin the HubSpot sign-in");
+    assert!(notifications.wait_for(1, Duration::from_secs(20)));
+    let shown = notifications.shown();
+    assert_eq!(shown[0].summary, "Connected to HubSpot", "{shown:?}");
+    assert!(shown[0].body.contains(ACCOUNT), "{shown:?}");
+    let line = host.wait_for_entry(&format!(
+        "HubSpot · {ACCOUNT} — Connected, expires in 30 min"
+    ));
+    assert!(line.enabled);
+    assert_eq!(host.menu()[0].label, "Your connection is working");
+    assert!(
+        !window_shown(),
+        "a finished sign-in does not pop the window up"
+    );
+
+    // Refresh all from the tray, with the grant dead at HubSpot: Reconnect needed, in the tray
+    // (a red badge) and in one notification naming the provider and account.
+    app.simulator_faults(serde_json::json!({ "refresh_invalid_grant": true }))
+        .await;
+    host.click("Refresh all");
+    host.wait_for_entry(&format!("HubSpot · {ACCOUNT} — Reconnect needed"));
+    assert_eq!(host.menu()[0].label, "1 connection needs you");
+    assert_ne!(host.icon(), working, "the icon shows the problem");
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(notifications.displayed(), 1, "one notification, once");
+
+    // Clicking it opens the window at that connection.
+    notifications.click_newest();
+    until("the window comes back", window_shown);
+    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+    let row = app
+        .wait_for_css(&format!("li[data-connection='{id}'].asked-for"))
+        .await;
+    assert!(row.is_displayed().await.unwrap());
+    let shown = notifications.shown();
+    assert_eq!(
+        shown[0].summary, "HubSpot needs you to reconnect",
+        "{shown:?}"
+    );
+    assert!(
+        shown[0].body.contains(&format!("HubSpot ({ACCOUNT})"))
+            && shown[0].body.contains("click Reconnect"),
+        "{shown:?}"
+    );
+
+    // Closed again: no second "still running", and no second notice of the same need, even
+    // after a restart of the tick's memory would have repeated it.
+    press_close_button();
+    until("the window hides again", || !window_shown());
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(notifications.displayed(), 0, "{:?}", notifications.shown());
+    let settings =
+        std::fs::read_to_string(dir.join("config/dev.plugboard.desktop/settings.toml")).unwrap();
+    assert!(settings.contains("tray_notice_shown = true"), "{settings}");
+
+    // The tray's line for the connection opens the window at it too.
+    host.click(&format!("HubSpot · {ACCOUNT}"));
+    until("the window comes back from the tray", window_shown);
+
+    // The demo keychain namespace is shared with the other tests: leave it as found.
+    app.invoke("disconnect", serde_json::json!({ "id": id }))
+        .await
+        .expect("disconnect");
+    host.wait_for_entry("No connections yet");
+
+    // Quit ends Plugboard.
+    host.click("Quit Plugboard");
+    until("Plugboard quits", || !app_instance_on_bus());
+    app.close().await;
+    notifications.clear();
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn without_a_tray_the_close_button_quits_as_before() {
+    let app = App::launch_demo_home(&home("no-tray"), &[]).await;
+    assert!(window_shown());
+    press_close_button();
+    until("Plugboard quits", || !app_instance_on_bus());
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn started_at_login_it_opens_in_the_tray_and_a_second_launch_brings_the_window_back() {
+    let dir = home("at-login");
+    let app = App::launch_demo_home(&dir, &["--in-tray"]).await;
+    // The panel comes up a moment after Plugboard, as it may at login.
+    let host = TrayHost::start();
+    host.item();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(
+        !window_shown(),
+        "started at login, Plugboard stays in the tray"
+    );
+    // A second launch (the launcher, or `plugboard`) brings the window back.
+    let mut second = std::process::Command::new(plugboard_e2e::app_binary());
+    second.env("HOME", dir.join("home"));
+    let (status, stderr) = plugboard_e2e::run_with_deadline(second, Duration::from_secs(20));
+    assert!(status.success(), "second launch: {status}: {stderr}");
+    until("the window is shown", window_shown);
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_login_entry() {
+    let dir = home("settings");
+    let app = App::launch_demo_home(&dir, &[]).await;
+    app.wait_for_css("#open-settings")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let switch = |id: &'static str| {
+        let app = &app;
+        async move { app.wait_for_css(&format!("#{id}")).await }
+    };
+    for (id, on) in [
+        ("choice-notifications", true),
+        ("choice-start-at-login", false),
+        ("choice-keep-in-tray", true),
+    ] {
+        let input = switch(id).await;
+        assert!(input.is_displayed().await.unwrap(), "{id} is shown");
+        assert_eq!(input.is_selected().await.unwrap(), on, "{id}");
+    }
+    let delay = switch("clipboard-clear").await;
+    assert_eq!(delay.prop("value").await.unwrap().as_deref(), Some("30"));
+    let lead = app.wait_for_css("#refresh-lead").await;
+    assert!(lead.is_displayed().await.unwrap());
+    assert!(lead
+        .text()
+        .await
+        .unwrap()
+        .contains("30-minute tokens are refreshed 3 minutes before"));
+
+    // Flip notifications off and start at login on; change the clipboard delay.
+    switch("choice-notifications").await.click().await.unwrap();
+    switch("choice-start-at-login").await.click().await.unwrap();
+    let entry = dir.join("home/.config/autostart/Plugboard.desktop");
+    wait_until(10, "the login entry", || async { entry.exists() }).await;
+    let text = std::fs::read_to_string(&entry).unwrap();
+    assert!(text.contains("--in-tray"), "{text}");
+    // Typed over, as a person selects the number and types (WebDriver's clear would send a
+    // change of its own, for an empty field).
+    let empty = "document.getElementById('clipboard-clear').value = ''; return true;";
+    app.script(empty).await;
+    delay.send_keys(&format!("45{TAB}")).await.unwrap();
+    let file = dir.join("config/dev.plugboard.desktop/settings.toml");
+    wait_until(10, "the settings file", || async {
+        std::fs::read_to_string(&file).is_ok_and(|t| {
+            t.contains("notifications = false") && t.contains("clipboard_clear_secs = 45")
+        })
+    })
+    .await;
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    // A delay out of range is refused next to the field, in words, and nothing changes.
+    app.script(empty).await;
+    delay.send_keys(&format!("3{TAB}")).await.unwrap();
+    let error = app
+        .wait_for_xpath(
+            "//li[contains(@class,'choice')]//*[@role='alert'][contains(., 'between 5 and 600')]",
+        )
+        .await;
+    assert!(error.is_displayed().await.unwrap());
+    assert_eq!(delay.prop("value").await.unwrap().as_deref(), Some("45"));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("clipboard_clear_secs = 45"));
+
+    // Start at login off again: the entry is gone.
+    switch("choice-start-at-login").await.click().await.unwrap();
+    wait_until(10, "the login entry removed", || async { !entry.exists() }).await;
+    app.close().await;
+
+    // Started again, Settings shows what was chosen.
+    let app = App::launch_demo_home(&dir, &[]).await;
+    app.wait_for_css("#open-settings")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let notifications = app.wait_for_css("#choice-notifications").await;
+    assert!(!notifications.is_selected().await.unwrap());
+    assert_eq!(
+        app.wait_for_css("#clipboard-clear")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("45")
+    );
+    app.close().await;
+}
