@@ -45,6 +45,7 @@ bash -c 'source /usr/share/bash-completion/completions/plugboard && complete -p 
   || fail "the bash completions do not load"
 dpkg-deb -f "$deb" Depends | grep -q 'gnome-keyring | kwalletmanager | keepassxc' || fail "no Secret Service dependency"
 dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1' || fail "no WebKitGTK dependency"
+dpkg-deb -f "$deb" Depends | grep -q 'libayatana-appindicator3-1' || fail "no tray (appindicator) dependency"
 echo "plugboard --version: $(/usr/bin/plugboard --version)"
 
 echo "== the installed app in the private desktop"

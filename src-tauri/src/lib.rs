@@ -94,11 +94,15 @@ pub fn run() {
             let settings = plugboard_core::settings::Settings::from_env();
             app.manage(AppState::build(paths, settings));
             links::setup(app.handle());
-            match tray::start(app.handle()) {
-                Ok(tray) => {
+            // A desktop without the appindicator library makes tray-icon panic as it loads it:
+            // Plugboard then runs without a tray (closing the window quits), as where none shows.
+            let handle = app.handle().clone();
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray::start(&handle))) {
+                Ok(Ok(tray)) => {
                     let _ = app.state::<AppState>().tray.set(tray);
                 }
-                Err(e) => log::warn!("no tray icon: {e}"),
+                Ok(Err(e)) => log::warn!("no tray icon: {e}"),
+                Err(_) => log::warn!("no tray icon: the appindicator library could not be loaded"),
             }
             let args: Vec<String> = std::env::args().collect();
             window::first_show(app.handle(), &args);

@@ -3,7 +3,9 @@
 //! refreshes them in the background. It is also the page's watcher: a connection index changed by
 //! any process, or a wake, is told to the page as a change (the index is re-read only when its
 //! file changed, so a look costs a `stat`). The core's single flight means a Refresh click at the
-//! same moment shares the same request. Also re-checks a locked or missing keychain every 15 s.
+//! same moment shares the same request. Also re-checks a locked or missing keychain every 15 s,
+//! and each tick hands the tray and notifications their look at every connection
+//! ([`crate::attention::tick`]). It runs whether the window is shown or hidden in the tray.
 
 use std::time::Duration;
 

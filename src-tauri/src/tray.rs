@@ -67,7 +67,7 @@ pub struct Tray {
 
 /// Whether the desktop shows tray icons now: a StatusNotifierWatcher on the session bus (Linux).
 /// Elsewhere the system tray is always there.
-pub fn available() -> bool {
+fn available() -> bool {
     #[cfg(target_os = "linux")]
     {
         let has_watcher = || -> zbus::Result<bool> {
@@ -80,6 +80,12 @@ pub fn available() -> bool {
     }
     #[cfg(not(target_os = "linux"))]
     true
+}
+
+/// Whether Plugboard can live in the tray now: its icon was made and the desktop shows it.
+pub fn present(app: &AppHandle) -> bool {
+    use tauri::Manager;
+    app.state::<crate::state::AppState>().tray.get().is_some() && available()
 }
 
 /// Makes the tray icon (it appears wherever and whenever the desktop shows tray icons).

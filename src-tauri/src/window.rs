@@ -35,7 +35,7 @@ pub fn first_show(app: &AppHandle, args: &[String]) {
     let app = app.clone();
     std::thread::spawn(move || {
         let deadline = std::time::Instant::now() + TRAY_WAIT;
-        while !crate::tray::available() {
+        while !crate::tray::present(&app) {
             if std::time::Instant::now() >= deadline {
                 log::info!("no tray appeared: showing the window instead");
                 return bring_back(&app, None);
@@ -71,7 +71,7 @@ pub fn on_event(window: &tauri::Window, event: &WindowEvent) {
     };
     let app = window.app_handle();
     let state = app.state::<AppState>();
-    if !state.preferences.get().keep_in_tray || !crate::tray::available() {
+    if !state.preferences.get().keep_in_tray || !crate::tray::present(app) {
         log::info!("window closed: quitting");
         return;
     }

@@ -66,7 +66,10 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
     assert_eq!(shown[0].appname, "Plugboard");
     assert!(shown[0].body.contains("Quit Plugboard"), "{shown:?}");
 
-    // A sign-in that completes while the window is hidden is told by notification.
+    // A sign-in that completes while the window is hidden is told by notification. Its token
+    // lives 5 s: refreshed in the background, with the window closed.
+    app.simulator_faults(serde_json::json!({ "hubspot_lifetime": 5 }))
+        .await;
     app.invoke(
         "begin_sign_in",
         serde_json::json!({ "provider": "hubspot" }),
@@ -77,6 +80,10 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
     let shown = notifications.shown();
     assert_eq!(shown[0].summary, "Connected to HubSpot", "{shown:?}");
     assert!(shown[0].body.contains(ACCOUNT), "{shown:?}");
+    wait_until(15, "a refresh with the window closed", || async {
+        app.simulator_count("hubspot.refresh").await >= 1
+    })
+    .await;
     let line = host.wait_for_entry(&format!(
         "HubSpot · {ACCOUNT} — Connected, expires in 30 min"
     ));
@@ -117,9 +124,18 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
             && shown[0].body.contains("click Reconnect"),
         "{shown:?}"
     );
+    // Never a token: the access token (revealed on purpose here) is in no notification.
+    let token = app
+        .invoke("reveal_token", serde_json::json!({ "id": id }))
+        .await
+        .expect("reveal the token");
+    let token = token.as_str().expect("a token");
+    assert!(token.len() > 8);
+    assert!(shown
+        .iter()
+        .all(|n| !n.body.contains(token) && !n.summary.contains(token)));
 
-    // Closed again: no second "still running", and no second notice of the same need, even
-    // after a restart of the tick's memory would have repeated it.
+    // Closed again: no second "still running", and no second notice of the same need.
     press_close_button();
     until("the window hides again", || !window_shown());
     tokio::time::sleep(Duration::from_secs(3)).await;
@@ -272,5 +288,39 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
             .as_deref(),
         Some("45")
     );
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only() {
+    let notifications = Notifications::start();
+    let dir = home("quiet");
+    let app = App::launch_demo_home(&dir, &[]).await;
+    let host = TrayHost::start();
+    app.invoke(
+        "set_preferences",
+        serde_json::json!({ "change": { "notifications": false } }),
+    )
+    .await
+    .expect("turn notifications off");
+    super::click_connect(&app, "HubSpot").await;
+    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+    press_close_button();
+    until("the window hides", || !window_shown());
+    // Told once that it keeps running, even so: closing would otherwise seem to quit.
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    notifications.clear();
+    app.simulator_faults(serde_json::json!({ "refresh_invalid_grant": true }))
+        .await;
+    host.click("Refresh all");
+    host.wait_for_entry(&format!("HubSpot · {ACCOUNT} — Reconnect needed"));
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(notifications.displayed(), 0, "{:?}", notifications.shown());
+    app.invoke("disconnect", serde_json::json!({ "id": id }))
+        .await
+        .expect("disconnect");
+    host.click("Quit Plugboard");
+    until("Plugboard quits", || !app_instance_on_bus());
     app.close().await;
 }

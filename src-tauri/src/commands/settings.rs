@@ -106,7 +106,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
         clipboard_min: *range.start(),
         clipboard_max: *range.end(),
         start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
-        tray_available: crate::tray::available(),
+        tray_available: crate::tray::present(app),
         refresh_lead: plugboard_core::lifetime::REFRESH_LEAD_EXPLAINED,
         file: state.preferences.path().display().to_string(),
     }

@@ -3,11 +3,13 @@
 //! `keychain.rs` and `locked.rs`), an index in a temporary folder. A plain `cargo test` runs them.
 //!
 //! By use case: `connect` (keys, client credentials, disconnect), `sign_in` (browser sign-ins),
-//! `refresh` (single flight, scheduler, back-off, reconnect), `checks` (status, identity checks,
+//! `refresh` (single flight, scheduler, back-off, reconnect), `attention` (what needs a person:
+//! the tray and notifications), `checks` (status, identity checks,
 //! a lost keychain item, what a developer copies), `faults` (the fault matrix: a token endpoint
 //! that answers badly, slowly or not at all, a provider that forgot, a keychain that refuses a
 //! write after a rotation, many callers at once). This file holds the fixture they share.
 
+mod attention;
 mod checks;
 mod connect;
 mod faults;
