@@ -1,7 +1,7 @@
 //! Telling the person when a connection needs them, while the window is closed: each scheduler
 //! tick asks the core which connections need someone ([`plugboard_core::attention`]), redraws the
-//! tray if it changed, and sends one desktop notification for needs not told before — unless the
-//! window is in view (it shows them) or the person turned notifications off in Settings. Also the
+//! tray if it changed, and tells needs not told before: as a notice in the page when the window
+//! is in view, otherwise as one desktop notification (unless the person turned them off). Also the
 //! notification for a sign-in that completed while the window was hidden, and the tray's Refresh
 //! all.
 //!
@@ -43,7 +43,8 @@ pub fn tick(app: &AppHandle, service: &Connections) {
         return;
     };
     if window::is_seen(app) {
-        log::info!("not notifying ({}): the window shows it", message.title);
+        // The window is in view: told there, beside the row that shows it.
+        crate::links::notify(app, crate::state::NoticeLevel::Warning, message.body);
         return;
     }
     send(app, message, false);

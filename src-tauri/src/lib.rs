@@ -30,7 +30,7 @@ pub fn run() {
             // With its `deep-link` feature the plugin has already handed a URL argument to the
             // deep-link plugin (see `links`); here we only bring the window forward (hidden in
             // the tray or not), unless this launch was the login entry's.
-            if !argv.iter().any(|a| a == window::IN_TRAY) {
+            if window::wants_window(&argv) {
                 window::bring_back(app, None);
             }
         }))

@@ -28,8 +28,16 @@ pub fn start(app: &AppHandle) {
             tokio::time::sleep(Duration::from_secs(1)).await;
             ticks += 1;
             let Ok(service) = app.state::<AppState>().service() else {
+                // Nothing to keep fresh; the tray says so instead of "No connections yet".
+                crate::tray::show_problem(
+                    &app,
+                    "Plugboard cannot open your connections: open it to see why",
+                );
                 return;
             };
+            if ticks.is_multiple_of(5) {
+                crate::window::rescue_if_stranded(&app);
+            }
             if service.keychain_state() != KeychainState::Ready
                 && ticks.is_multiple_of(15)
                 && service.probe_keychain().await.is_ok()
@@ -76,23 +84,10 @@ pub fn start(app: &AppHandle) {
                 let app = app.clone();
                 let service = service.clone();
                 links::connection_changed(&app, &id);
+                // A failure shows on its row; one that needs the person is told by the next
+                // tick's look ([`crate::attention::tick`]): in the page or by notification.
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = service.refresh_if_due(&id).await {
-                        let provider = service
-                            .get(&id)
-                            .ok()
-                            .flatten()
-                            .map(|c| (service.provider_name(&c.provider), c.account));
-                        if let Some((name, account)) = provider {
-                            if e.needs_reconnect() {
-                                links::notify(
-                                    &app,
-                                    NoticeLevel::Warning,
-                                    format!("{name} ({account}) needs you to reconnect: {name} no longer accepts its sign-in."),
-                                );
-                            }
-                        }
-                    }
+                    let _ = service.refresh_if_due(&id).await;
                     links::connection_changed(&app, &id);
                 });
             }

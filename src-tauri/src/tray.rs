@@ -2,7 +2,8 @@
 //! across connections (the app icon as is, with an amber badge when something needs attention
 //! soon, a red one when a connection needs the person), and its menu has the headline ("2
 //! connections need you"), Open Plugboard, one line per connection with its status and a coarse
-//! countdown (a click opens the window at it), Refresh all and Quit. What it says comes from the
+//! countdown (a click opens the window at it; the ten most urgent, then "N more in the window…"),
+//! Refresh all and Quit. What it says comes from the
 //! core ([`plugboard_core::attention::tray_summary`]); this module only draws it, and only when it
 //! changed (at most once a minute for the countdowns).
 //!
@@ -23,6 +24,7 @@ use tauri::AppHandle;
 
 /// Menu item ids.
 const OPEN: &str = "open";
+const MORE: &str = "open-more";
 const REFRESH_ALL: &str = "refresh-all";
 const QUIT: &str = "quit";
 const CONNECTION: &str = "connection:";
@@ -65,18 +67,32 @@ pub struct Tray {
     shown: Mutex<Option<(Look, TraySummary)>>,
 }
 
-/// Whether the desktop shows tray icons now: a StatusNotifierWatcher on the session bus (Linux).
-/// Elsewhere the system tray is always there.
+/// Whether the desktop shows tray icons now (Linux): a StatusNotifierWatcher on the session bus
+/// that a host (the panel's tray) registered with. Elsewhere the system tray is always there. One
+/// bus connection is kept for the question, asked every few seconds while the window is hidden.
 fn available() -> bool {
     #[cfg(target_os = "linux")]
     {
-        let has_watcher = || -> zbus::Result<bool> {
-            let bus = zbus::blocking::Connection::session()?;
-            let dbus = zbus::blocking::fdo::DBusProxy::new(&bus)?;
-            let name = zbus::names::BusName::try_from("org.kde.StatusNotifierWatcher")?;
-            Ok(dbus.name_has_owner(name)?)
+        static BUS: std::sync::OnceLock<Option<zbus::blocking::Connection>> =
+            std::sync::OnceLock::new();
+        let Some(bus) = BUS.get_or_init(|| zbus::blocking::Connection::session().ok()) else {
+            return false;
         };
-        has_watcher().unwrap_or(false)
+        let hosted = || -> zbus::Result<bool> {
+            let dbus = zbus::blocking::fdo::DBusProxy::new(bus)?;
+            let name = zbus::names::BusName::try_from("org.kde.StatusNotifierWatcher")?;
+            if !dbus.name_has_owner(name)? {
+                return Ok(false);
+            }
+            let watcher = zbus::blocking::Proxy::new(
+                bus,
+                "org.kde.StatusNotifierWatcher",
+                "/StatusNotifierWatcher",
+                "org.kde.StatusNotifierWatcher",
+            )?;
+            watcher.get_property::<bool>("IsStatusNotifierHostRegistered")
+        };
+        hosted().unwrap_or(false)
     }
     #[cfg(not(target_os = "linux"))]
     true
@@ -86,6 +102,26 @@ fn available() -> bool {
 pub fn present(app: &AppHandle) -> bool {
     use tauri::Manager;
     app.state::<crate::state::AppState>().tray.get().is_some() && available()
+}
+
+/// When Plugboard cannot open its connections (an invalid provider file, say): the problem icon
+/// and the reason as the headline, so the tray does not say all is well.
+pub fn show_problem(app: &AppHandle, headline: &str) {
+    use tauri::Manager;
+    let state = app.state::<crate::state::AppState>();
+    let Some(tray) = state.tray.get() else {
+        return;
+    };
+    let summary = TraySummary {
+        worst: None,
+        headline: headline.to_string(),
+        lines: Vec::new(),
+        more: 0,
+    };
+    let _ = tray.icon.set_icon(Some(icon(app, Look::Problem)));
+    if let Ok(m) = menu(app, &summary) {
+        let _ = tray.icon.set_menu(Some(m));
+    }
 }
 
 /// Makes the tray icon (it appears wherever and whenever the desktop shows tray icons).
@@ -169,6 +205,15 @@ fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry
             None::<&str>,
         )?)?;
     }
+    if summary.more > 0 {
+        menu.append(&MenuItem::with_id(
+            app,
+            MORE,
+            format!("{} more in the window…", summary.more),
+            true,
+            None::<&str>,
+        )?)?;
+    }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
     menu.append(&MenuItem::with_id(
         app,
@@ -190,7 +235,7 @@ fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry
 fn on_menu(app: &AppHandle, event: MenuEvent) {
     let id = event.id().as_ref();
     match id {
-        OPEN => crate::window::bring_back(app, None),
+        OPEN | MORE => crate::window::bring_back(app, None),
         REFRESH_ALL => crate::attention::refresh_all(app),
         QUIT => {
             log::info!("quit from the tray");

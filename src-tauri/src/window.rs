@@ -19,16 +19,26 @@ pub const IN_TRAY: &str = "--in-tray";
 pub const SHOW_CONNECTION_EVENT: &str = "show-connection";
 
 /// How long a start at login waits for the desktop's tray to come up before showing the window.
-const TRAY_WAIT: Duration = Duration::from_secs(10);
+const TRAY_WAIT: Duration = Duration::from_secs(30);
 
 fn main_window(app: &AppHandle) -> Option<WebviewWindow> {
     app.get_webview_window("main")
 }
 
+/// Whether a launch with `args` is for the window: anything but the login entry's [`IN_TRAY`]
+/// alone (a link, even with it, is for the window: the person is signing in).
+pub fn wants_window(args: &[String]) -> bool {
+    let link = args
+        .iter()
+        .any(|a| a.starts_with(&format!("{}:", plugboard_core::deeplink::SCHEME)));
+    link || !args.iter().any(|a| a == IN_TRAY)
+}
+
 /// Shows the window at start-up, or, started with [`IN_TRAY`], leaves it hidden as long as a
-/// tray appears within a few seconds (a panel may start after Plugboard at login).
+/// tray appears within half a minute (a panel may start after Plugboard at login). When the
+/// connections cannot be opened, the window shows at once: it says why.
 pub fn first_show(app: &AppHandle, args: &[String]) {
-    if !args.iter().any(|a| a == IN_TRAY) {
+    if wants_window(args) || app.state::<AppState>().connections.is_err() {
         return bring_back(app, None);
     }
     log::info!("started in the tray");
@@ -54,6 +64,16 @@ pub fn bring_back(app: &AppHandle, at: Option<&ConnectionId>) {
     }
     if let Some(id) = at {
         let _ = app.emit(SHOW_CONNECTION_EVENT, id.as_str());
+    }
+}
+
+/// The window is hidden in a tray that went away (the panel quit, its extension was turned off):
+/// shown again, so Plugboard is never running with no way back to it.
+pub fn rescue_if_stranded(app: &AppHandle) {
+    let hidden = main_window(app).is_some_and(|w| !w.is_visible().unwrap_or(true));
+    if hidden && !crate::tray::present(app) {
+        log::info!("the tray went away while the window was hidden: showing the window");
+        bring_back(app, None);
     }
 }
 
@@ -94,5 +114,23 @@ pub fn on_event(window: &tauri::Window, event: &WindowEvent) {
                 e.message
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_login_entrys_launch_stays_in_the_tray() {
+        let args = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert!(wants_window(&args(&["plugboard-window"])));
+        assert!(!wants_window(&args(&["plugboard-window", IN_TRAY])));
+        // A sign-in link is for the window, whatever else the launch says.
+        assert!(wants_window(&args(&[
+            "plugboard-window",
+            IN_TRAY,
+            "dev.plugboard.desktop:/oauth/callback?code=x&state=y",
+        ])));
     }
 }

@@ -604,6 +604,13 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     .await;
     let status = text_of(&app, &format!("li[data-connection='{id}'] .conn-status")).await;
     assert!(status.contains("Reconnect needed"), "{status}");
+    // The window is in view: told there (not by a desktop notification), naming the account.
+    let told = app
+        .wait_for_xpath(
+            "//*[@data-notice][contains(., 'HubSpot no longer accepts the sign-in of HubSpot (example-portal.hubspot.com · ana@example.com)')]",
+        )
+        .await;
+    assert!(told.is_displayed().await.unwrap());
     let attempts = app.simulator_count("hubspot.refresh").await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(

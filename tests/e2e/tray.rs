@@ -31,10 +31,11 @@ fn until(what: &str, probe: impl Fn() -> bool) {
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from_the_menu() {
-    let notifications = Notifications::start();
     let dir = home("tray");
     let app = App::launch_demo_home(&dir, &[]).await;
-    // A panel's tray host, while this app runs (apps run one at a time).
+    // The daemon and a panel's tray host, while this app runs (apps run one at a time: what
+    // they show is this test's alone).
+    let notifications = Notifications::start();
     let host = TrayHost::start();
 
     // The tray item: the headline first, Open, Refresh all (nothing to refresh yet), Quit.
@@ -157,6 +158,7 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
     // Quit ends Plugboard.
     host.click("Quit Plugboard");
     until("Plugboard quits", || !app_instance_on_bus());
+    drop(host);
     app.close().await;
     notifications.clear();
 }
@@ -190,6 +192,7 @@ async fn started_at_login_it_opens_in_the_tray_and_a_second_launch_brings_the_wi
     let (status, stderr) = plugboard_e2e::run_with_deadline(second, Duration::from_secs(20));
     assert!(status.success(), "second launch: {status}: {stderr}");
     until("the window is shown", window_shown);
+    drop(host);
     app.close().await;
 }
 
@@ -216,6 +219,7 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
         assert!(input.is_displayed().await.unwrap(), "{id} is shown");
         assert_eq!(input.is_selected().await.unwrap(), on, "{id}");
     }
+    app.screenshot("settings-general").await;
     let delay = switch("clipboard-clear").await;
     assert_eq!(delay.prop("value").await.unwrap().as_deref(), Some("30"));
     let lead = app.wait_for_css("#refresh-lead").await;
@@ -252,6 +256,10 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
     );
 
     // A delay out of range is refused next to the field, in words, and nothing changes.
+    wait_until(10, "the field to be ready again", || async {
+        delay.is_enabled().await.unwrap_or(false)
+    })
+    .await;
     app.script(empty).await;
     delay.send_keys(&format!("3{TAB}")).await.unwrap();
     let error = app
@@ -293,10 +301,11 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
-async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only() {
-    let notifications = Notifications::start();
+async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only_and_a_vanished_tray_gives_the_window_back(
+) {
     let dir = home("quiet");
     let app = App::launch_demo_home(&dir, &[]).await;
+    let notifications = Notifications::start();
     let host = TrayHost::start();
     app.invoke(
         "set_preferences",
@@ -320,7 +329,8 @@ async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only() {
     app.invoke("disconnect", serde_json::json!({ "id": id }))
         .await
         .expect("disconnect");
-    host.click("Quit Plugboard");
-    until("Plugboard quits", || !app_instance_on_bus());
+    // The panel goes away while the window is hidden in it: the window comes back by itself.
+    drop(host);
+    until("the window comes back when the tray goes", window_shown);
     app.close().await;
 }

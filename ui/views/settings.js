@@ -17,15 +17,16 @@ export async function toggleSettings() {
   panel().hidden = !open;
   document.getElementById("open-settings").setAttribute("aria-expanded", String(open));
   if (open) {
-    await renderSettings();
+    await renderSettings(true);
     panel().querySelector("h2")?.focus();
   }
 }
 
-/** Draws Settings anew if it is open (after a change elsewhere), unless the person is typing
- *  into one of its forms: that one redraws when it closes. */
+/** Draws the credentials anew if Settings is open (after a change elsewhere), unless the person
+ *  is typing into one of its forms: that one redraws when it closes. The choices above are
+ *  drawn only on opening: nothing else changes them, and a redraw would lose what is typed. */
 export async function refreshSettings() {
-  if (!panel().hidden && !panel().querySelector("form")) await renderSettings();
+  if (!panel().hidden && !panel().querySelector("form")) await renderSettings(false);
 }
 
 /** Where `c`'s credentials come from, as a sentence that says what the person can do. */
@@ -44,11 +45,23 @@ function sourceLine(c) {
   }
 }
 
-async function renderSettings() {
+/** The two parts of Settings' body: the person's choices, then the app credentials. */
+function part(name) {
+  const body = panel().querySelector(".settings-body");
+  let el = body.querySelector(`:scope > .${name}`);
+  if (!el) {
+    if (name === "settings-choices") body.replaceChildren();
+    el = h("div", { class: name });
+    if (name === "settings-choices") body.prepend(el);
+    else body.append(el);
+  }
+  return el;
+}
+
+async function renderSettings(withChoices) {
   try {
-    const [choices, credentials] = await Promise.all([api.preferences(), api.credentialsOverview()]);
-    drawCredentials(credentials);
-    panel().querySelector(".settings-body").prepend(...drawChoices(choices));
+    if (withChoices) part("settings-choices").replaceChildren(...drawChoices(await api.preferences()));
+    drawCredentials(await api.credentialsOverview());
   } catch (e) {
     panel().querySelector(".settings-body").replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
   }
@@ -90,7 +103,7 @@ function drawCredentials(list) {
       (change || forget) && h("div", { class: "actions" }, change, forget),
       slot);
   });
-  panel().querySelector(".settings-body").replaceChildren(
+  part("settings-credentials").replaceChildren(
     h("h3", { class: "settings-section" }, "App credentials for browser sign-in"),
     h("p", { class: "form-intro" }, "Plugboard uses the first it finds: environment variables, your organisation's managed ones, your providers.toml, the ones saved here, your organisation's defaults, then any built into this Plugboard."),
     h("ul", { class: "credentials-list" }, rows));
@@ -107,7 +120,8 @@ function choiceSwitch({ id, label, hint, checked, disabled = false, key }) {
     h("p", { class: "hint", id: `${id}-hint` }, hint));
 }
 
-/** Saves one choice; on refusal puts the control back as it was and says why next to it. */
+/** Saves one choice; on refusal puts the control back as it was and says why next to it.
+ *  Resolves to whether it was saved. */
 async function saveChoice(control, change, undo) {
   const row = control.closest(".choice");
   row.querySelector(".choice-error")?.remove();
@@ -115,9 +129,11 @@ async function saveChoice(control, change, undo) {
   try {
     await api.setPreferences(change);
     showNotice({ level: "success", message: "Settings saved." });
+    return true;
   } catch (e) {
     undo();
     row.append(h("p", { class: "choice-error hint", role: "alert" }, messageOf(e)));
+    return false;
   } finally {
     control.disabled = false;
   }
@@ -140,8 +156,8 @@ function drawChoices(p) {
         `Enter a whole number of seconds between ${p.clipboard_min} and ${p.clipboard_max}.`));
       return;
     }
-    await saveChoice(delay, { clipboardClearSecs: secs }, () => { delay.value = saved; });
-    if (!delay.closest(".choice").querySelector(".choice-error")) saved = delay.value;
+    const typed = delay.value;
+    if (await saveChoice(delay, { clipboardClearSecs: secs }, () => { delay.value = saved; })) saved = typed;
   });
   const tray = p.tray_available
     ? "Closing the window keeps Plugboard in the tray, refreshing tokens and telling you when a connection needs you. Quit from the tray icon's menu."

@@ -70,7 +70,8 @@ pub fn need(i: NeedInputs, now: i64) -> Option<Need> {
     match i.health {
         Health::ReconnectNeeded => return Some(Need::Reconnect),
         Health::KeychainLocked if i.refresh_due => return Some(Need::KeychainLocked),
-        Health::TemporaryProblem
+        // A retry in flight keeps the need: a run of failures ends only with a success.
+        Health::TemporaryProblem | Health::Refreshing
             if i.troubled_since
                 .is_some_and(|since| now - since >= LASTING_PROBLEM) =>
         {
@@ -214,16 +215,29 @@ pub struct TraySummary {
     pub worst: Option<Health>,
     /// "All 3 connections are working", "2 connections need you", "No connections yet".
     pub headline: String,
-    /// One line per connection: "HubSpot · ana@example.com — Connected, expires in 24 min".
+    /// One line per connection, the most urgent first, at most [`TRAY_LINES`]: "HubSpot ·
+    /// ana@example.com — Connected, expires in 24 min".
     pub lines: Vec<(ConnectionId, String)>,
+    /// Connections beyond those lines (the window lists them all).
+    pub more: usize,
 }
+
+/// How many connections the tray's menu lists; the rest are in the window.
+pub const TRAY_LINES: usize = 10;
 
 /// The tray's summary of `subjects` at `now`.
 pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
     let worst = Health::worst(subjects.iter().map(|s| s.health));
+    // What needs the person now: what notifications tell, and the states only they can mend.
     let needing = subjects
         .iter()
-        .filter(|s| s.need.is_some() || s.health.urgency() >= Health::TemporaryProblem.urgency())
+        .filter(|s| {
+            s.need.is_some()
+                || matches!(
+                    s.health,
+                    Health::ReconnectNeeded | Health::KeychainLocked | Health::KeychainUnavailable
+                )
+        })
         .count();
     let headline = match (subjects.len(), needing) {
         (0, _) => "No connections yet".to_string(),
@@ -232,8 +246,13 @@ pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
         (1, _) => "Your connection is working".to_string(),
         (n, _) => format!("All {n} connections are working"),
     };
-    let lines = subjects
-        .iter()
+    // The most urgent first (a stable sort: otherwise in the window's order).
+    let mut ordered: Vec<&Subject> = subjects.iter().collect();
+    ordered.sort_by_key(|s| std::cmp::Reverse((s.need.is_some(), s.health.urgency())));
+    let more = ordered.len().saturating_sub(TRAY_LINES);
+    let lines = ordered
+        .into_iter()
+        .take(TRAY_LINES)
         .map(|s| {
             let account = if s.account.trim().is_empty() {
                 String::new()
@@ -253,6 +272,7 @@ pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
         worst,
         headline,
         lines,
+        more,
     }
 }
 
@@ -305,18 +325,23 @@ impl Watch {
     }
 
     /// The needs in `subjects` not told yet, in their order; remembers them as told. Connections
-    /// that need nothing now (or are gone) are forgotten, so a later need is told again.
+    /// that need nothing now (or are gone) are forgotten, so a later need is told again — but not
+    /// while they are refreshing (a retry or a Refresh click is not a recovery). A locked
+    /// keychain is told once for all the connections it blocks, not once each as their
+    /// refreshes fall due.
     pub fn review<'a>(&mut self, subjects: &'a [Subject]) -> Vec<(&'a Subject, Need)> {
         let before = self.told.clone();
         self.told.retain(|id, _| {
-            subjects
-                .iter()
-                .any(|s| s.id.as_str() == id && s.need.is_some())
+            subjects.iter().any(|s| {
+                s.id.as_str() == id && (s.need.is_some() || s.health == Health::Refreshing)
+            })
         });
+        let keychain_told = self.told.values().any(|n| *n == Need::KeychainLocked);
         let mut new = Vec::new();
         for s in subjects {
             if let Some(need) = s.need {
-                if self.told.insert(s.id.to_string(), need) != Some(need) {
+                let fresh = self.told.insert(s.id.to_string(), need) != Some(need);
+                if fresh && !(need == Need::KeychainLocked && keychain_told) {
                     new.push((s, need));
                 }
             }
@@ -405,6 +430,15 @@ mod tests {
             need(troubled(NOW - LASTING_PROBLEM), NOW),
             Some(Need::LastingProblem)
         );
+        let retrying = NeedInputs {
+            health: Health::Refreshing,
+            ..troubled(NOW - LASTING_PROBLEM)
+        };
+        assert_eq!(
+            need(retrying, NOW),
+            Some(Need::LastingProblem),
+            "while it retries"
+        );
         // A token with no refresh token, within the hour (and after it expired).
         let unrenewable = |left| NeedInputs {
             no_refresh_token: true,
@@ -452,6 +486,46 @@ mod tests {
     }
 
     #[test]
+    fn a_retry_is_not_a_recovery_and_a_locked_keychain_is_told_once() {
+        let mut watch = Watch::in_memory();
+        let lasting = Subject {
+            health: Health::TemporaryProblem,
+            ..subject(
+                "hubspot-1",
+                "HubSpot",
+                "ana@example.com",
+                Some(Need::LastingProblem),
+            )
+        };
+        assert_eq!(watch.review(std::slice::from_ref(&lasting)).len(), 1);
+        // The retry runs (Refreshing, here with no need of its own), then fails again.
+        let retrying = Subject {
+            health: Health::Refreshing,
+            need: None,
+            ..lasting.clone()
+        };
+        assert!(watch.review(&[retrying]).is_empty());
+        assert!(
+            watch.review(std::slice::from_ref(&lasting)).is_empty(),
+            "not told again"
+        );
+        // The keychain locks: the first blocked refresh tells it, the next ones do not.
+        let locked = |id: &str| Subject {
+            health: Health::KeychainLocked,
+            ..subject(id, "HubSpot", "ana@example.com", Some(Need::KeychainLocked))
+        };
+        assert_eq!(watch.review(&[locked("hubspot-1")]).len(), 1);
+        assert!(watch
+            .review(&[locked("hubspot-1"), locked("hubspot-2")])
+            .is_empty());
+        // Unlocked and fine, then locked again later: told again.
+        assert!(watch
+            .review(&[subject("hubspot-1", "HubSpot", "a", None)])
+            .is_empty());
+        assert_eq!(watch.review(&[locked("hubspot-2")]).len(), 1);
+    }
+
+    #[test]
     fn what_was_told_survives_a_restart() {
         let dir = std::env::temp_dir().join(format!("plugboard-watch-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -469,7 +543,7 @@ mod tests {
             1,
             "an unreadable file is set aside; nothing counts as told"
         );
-        let _ = crate::files::take_notices();
+
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -540,10 +614,25 @@ mod tests {
             "HubSpot · ana@example.com — Connected, expires in 25 min"
         );
         let broken = subject("ecwid-2", "Ecwid", "store 1003", Some(Need::Reconnect));
-        let summary = tray_summary(&[fine, broken], NOW);
+        let summary = tray_summary(&[fine.clone(), broken], NOW);
         assert_eq!(summary.headline, "1 connection needs you");
         assert_eq!(summary.worst, Some(Health::ReconnectNeeded));
-        assert_eq!(summary.lines[1].1, "Ecwid · store 1003 — Reconnect needed");
+        assert_eq!(
+            summary.lines[0].1, "Ecwid · store 1003 — Reconnect needed",
+            "the one that needs you first"
+        );
+        assert_eq!(summary.more, 0);
+        // A long list: the first ten in the menu, the rest counted.
+        let many: Vec<Subject> = (0..25)
+            .map(|n| Subject {
+                id: ConnectionId::parse(&format!("hubspot-{n}")).unwrap(),
+                ..fine.clone()
+            })
+            .collect();
+        let summary = tray_summary(&many, NOW);
+        assert_eq!(summary.lines.len(), TRAY_LINES);
+        assert_eq!(summary.more, 15);
+        assert_eq!(summary.headline, "All 25 connections are working");
     }
 
     #[test]

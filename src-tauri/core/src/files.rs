@@ -144,6 +144,19 @@ pub fn set_aside(path: &Path, what: &str, why: &str, now: i64) -> std::io::Resul
     })
 }
 
+/// Queues a notice for the person beside those of [`set_aside`] (what a set-aside file meant).
+pub fn queue_notice(text: impl Into<String>) {
+    NOTICES
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push(text.into());
+}
+
+/// Tests that read the process-wide notice queue take this first, so one test's
+/// [`take_notices`] does not swallow another's notice.
+#[cfg(test)]
+pub(crate) static NOTICES_IN_TESTS: Mutex<()> = Mutex::new(());
+
 /// The notices queued by [`set_aside`] since the last call (each is shown once).
 pub fn take_notices() -> Vec<String> {
     std::mem::take(&mut *NOTICES.lock().unwrap_or_else(|p| p.into_inner()))
@@ -256,6 +269,7 @@ mod tests {
         let dir = scratch("aside");
         let file = dir.join("timeline.json");
         write_private(&file, b"garbage").unwrap();
+        let _queue = NOTICES_IN_TESTS.lock().unwrap_or_else(|p| p.into_inner());
         take_notices();
         let aside = set_aside(&file, "the connection history", "not JSON", 1_796_083_200).unwrap();
         assert!(!file.exists());

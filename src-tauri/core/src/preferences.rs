@@ -7,8 +7,8 @@ person who removes it with their desktop's own tool is not overruled.)
 
 The file follows the rules of every Plugboard file ([`crate::files`]): written atomically and
 private; a file that cannot be read, or holds a value out of range, is set aside with a notice and
-the defaults are used. Keys this version does not know are ignored, so an older Plugboard can read
-a newer one's file. Environment variables ([`crate::settings`]) win over the file, for tests and
+the defaults are used (and the person told so). Keys this version does not know are ignored, so an
+older Plugboard can read a newer one's file (saving it then drops those keys). Environment variables ([`crate::settings`]) win over the file, for tests and
 administrators.
 */
 
@@ -106,6 +106,9 @@ impl PreferencesFile {
         ) {
             log::warn!("could not set the unreadable settings aside: {e}");
         }
+        crate::files::queue_notice(
+            "Your Plugboard settings went back to their defaults (notifications on, keep running in the tray, a 30-second clipboard delay). Choose yours again in Settings.",
+        );
         None
     }
 
@@ -231,6 +234,10 @@ mod tests {
 
     #[test]
     fn an_unreadable_file_is_set_aside_and_the_defaults_used() {
+        let _queue = crate::files::NOTICES_IN_TESTS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        crate::files::take_notices();
         for body in [
             "notifications = \"maybe\"",
             "this is not toml [",
@@ -262,6 +269,12 @@ mod tests {
             notices
                 .iter()
                 .any(|n| n.contains("your settings (settings.toml)")),
+            "{notices:?}"
+        );
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("went back to their defaults")),
             "{notices:?}"
         );
     }

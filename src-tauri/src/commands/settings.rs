@@ -117,13 +117,25 @@ pub fn preferences(app: AppHandle, state: State<'_, AppState>) -> PreferencesVie
     preferences_view(&app, &state)
 }
 
-/// Changes the choices `change` names; start at login adds or removes the desktop's login entry.
+/// Changes the choices `change` names (checked and saved first: a refused value changes nothing);
+/// start at login adds or removes the desktop's login entry.
 #[tauri::command]
 pub fn set_preferences(
     app: AppHandle,
     state: State<'_, AppState>,
     change: PreferencesChange,
 ) -> Result<PreferencesView, UserError> {
+    state.preferences.update(|p| {
+        if let Some(on) = change.notifications {
+            p.notifications = on;
+        }
+        if let Some(on) = change.keep_in_tray {
+            p.keep_in_tray = on;
+        }
+        if let Some(secs) = change.clipboard_clear_secs {
+            p.clipboard_clear_secs = secs;
+        }
+    })?;
     if let Some(on) = change.start_at_login {
         let autostart = app.autolaunch();
         let done = if on {
@@ -143,16 +155,5 @@ pub fn set_preferences(
         })?;
         log::info!("start at login: {}", if on { "on" } else { "off" });
     }
-    state.preferences.update(|p| {
-        if let Some(on) = change.notifications {
-            p.notifications = on;
-        }
-        if let Some(on) = change.keep_in_tray {
-            p.keep_in_tray = on;
-        }
-        if let Some(secs) = change.clipboard_clear_secs {
-            p.clipboard_clear_secs = secs;
-        }
-    })?;
     Ok(preferences_view(&app, &state))
 }

@@ -170,9 +170,13 @@ impl Connections {
                         })) => *retry_after,
                         _ => None,
                     };
+                    // A locked keychain is its own need; the provider's trouble is this.
+                    let provider_trouble = e.kind() == super::ErrorKind::Temporary;
                     self.runtime.update(cid.as_str(), |l| {
                         l.failures += 1;
-                        l.troubled_since.get_or_insert(now);
+                        if provider_trouble {
+                            l.troubled_since.get_or_insert(now);
+                        }
                         l.retry_at = Some(
                             now + lifetime::backoff(l.failures, rand::random::<f64>(), retry_after),
                         );
