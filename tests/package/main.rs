@@ -6,7 +6,8 @@
 //! The installed window starts in the private test desktop; a sign-in link opened with the
 //! desktop's own `xdg-open` goes through the packaged entry (`plugboard.desktop`, its `Exec` a
 //! second launch) to the running window, which shows it; and the footer says sign-in links are
-//! ready, which an installed build learns from the desktop, never by registering itself.
+//! ready, which an installed build learns from the desktop, never by registering itself. Start at
+//! login writes a login entry that starts the installed window in the tray.
 
 use std::path::Path;
 use std::process::Command;
@@ -55,6 +56,28 @@ async fn a_link_opened_with_xdg_open_reaches_the_installed_window() {
         !source.contains("SECRET-CODE-PKG"),
         "the link's query never reaches the page"
     );
+
+    // Start at login (Settings' switch): the login entry starts the installed window in the tray.
+    let entry =
+        Path::new(&std::env::var("HOME").unwrap()).join(".config/autostart/Plugboard.desktop");
+    app.invoke(
+        "set_preferences",
+        serde_json::json!({ "change": { "startAtLogin": true } }),
+    )
+    .await
+    .expect("start at login");
+    let text = std::fs::read_to_string(&entry).expect("a login entry");
+    assert!(
+        text.contains("Exec=/usr/bin/plugboard-window --in-tray"),
+        "{text}"
+    );
+    app.invoke(
+        "set_preferences",
+        serde_json::json!({ "change": { "startAtLogin": false } }),
+    )
+    .await
+    .expect("start at login off");
+    assert!(!entry.exists(), "the login entry is removed again");
     app.close().await;
 
     // The installed command line answers without a window.
