@@ -181,54 +181,21 @@ impl Tray {
 
 fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry>> {
     let menu = Menu::new(app)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        "headline",
-        &summary.headline,
-        false,
-        None::<&str>,
-    )?)?;
+    let add = |id: &str, text: &str, enabled: bool| -> tauri::Result<()> {
+        menu.append(&MenuItem::with_id(app, id, text, enabled, None::<&str>)?)
+    };
+    add("headline", &summary.headline, false)?;
     menu.append(&PredefinedMenuItem::separator(app)?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        OPEN,
-        "Open Plugboard",
-        true,
-        None::<&str>,
-    )?)?;
+    add(OPEN, "Open Plugboard", true)?;
     for (id, line) in &summary.lines {
-        menu.append(&MenuItem::with_id(
-            app,
-            format!("{CONNECTION}{id}"),
-            line,
-            true,
-            None::<&str>,
-        )?)?;
+        add(&format!("{CONNECTION}{id}"), line, true)?;
     }
     if summary.more > 0 {
-        menu.append(&MenuItem::with_id(
-            app,
-            MORE,
-            format!("{} more in the window…", summary.more),
-            true,
-            None::<&str>,
-        )?)?;
+        add(MORE, &format!("{} more in the window…", summary.more), true)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        REFRESH_ALL,
-        "Refresh all",
-        !summary.lines.is_empty(),
-        None::<&str>,
-    )?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        QUIT,
-        "Quit Plugboard",
-        true,
-        None::<&str>,
-    )?)?;
+    add(REFRESH_ALL, "Refresh all", !summary.lines.is_empty())?;
+    add(QUIT, "Quit Plugboard", true)?;
     Ok(menu)
 }
 

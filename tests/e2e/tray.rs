@@ -201,11 +201,7 @@ async fn started_at_login_it_opens_in_the_tray_and_a_second_launch_brings_the_wi
 async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_login_entry() {
     let dir = home("settings");
     let app = App::launch_demo_home(&dir, &[]).await;
-    app.wait_for_css("#open-settings")
-        .await
-        .click()
-        .await
-        .unwrap();
+    super::click_css(&app, "#open-settings").await;
     let switch = |id: &'static str| {
         let app = &app;
         async move { app.wait_for_css(&format!("#{id}")).await }
@@ -280,11 +276,7 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
 
     // Started again, Settings shows what was chosen.
     let app = App::launch_demo_home(&dir, &[]).await;
-    app.wait_for_css("#open-settings")
-        .await
-        .click()
-        .await
-        .unwrap();
+    super::click_css(&app, "#open-settings").await;
     let notifications = app.wait_for_css("#choice-notifications").await;
     assert!(!notifications.is_selected().await.unwrap());
     assert_eq!(
