@@ -13,6 +13,8 @@ export const store = {
   rowsAdded: () => {},
   /** Provider ids whose long account list the person asked to see whole. */
   expanded: new Set(),
+  /** Connection ids whose Disconnect question is open, so a re-render keeps asking. */
+  askingDisconnect: new Set(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */

@@ -242,7 +242,13 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
         .unwrap_or_else(|| "the provider".into());
     match result {
         Ok(c) => {
-            notify(app, NoticeLevel::Success, format!("Connected to {name} as {}.", c.account));
+            // Signing in again to an account already here replaces it in place: say so.
+            let message = if c.connected_at < c.obtained_at {
+                format!("Reconnected {name} ({}). It works again.", c.account)
+            } else {
+                format!("Connected to {name} as {}.", c.account)
+            };
+            notify(app, NoticeLevel::Success, message);
             crate::attention::signed_in(app, &name, &c);
         }
         Err(plugboard_core::service::ServiceError::UnknownState) => notify(

@@ -168,12 +168,23 @@ async fn fill(app: &App, css: &str, text: &str) {
     input.send_keys(text).await.unwrap();
 }
 
-async fn disconnect(app: &App, connection: &str) {
-    click_css(
-        app,
-        &format!("li[data-connection='{connection}'] [data-action='disconnect']"),
-    )
-    .await;
+/// Disconnects through the row's button and its question (shown, then confirmed); returns the
+/// question's words.
+async fn disconnect(app: &App, connection: &str) -> String {
+    let row = format!("li[data-connection='{connection}']");
+    click_css(app, &format!("{row} [data-action='disconnect']")).await;
+    // Found again if the row is redrawn meanwhile (a refresh): the question stays open.
+    let mut words = None;
+    for _ in 0..50 {
+        let question = app.wait_for_css(&format!("{row} .confirm-disconnect")).await;
+        if let (Ok(true), Ok(text)) = (question.is_displayed().await, question.text().await) {
+            words = Some(text);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let words = words.expect("Disconnect asks first");
+    click_css(app, &format!("{row} [data-action='confirm-disconnect']")).await;
     let gone = format!("li[data-connection='{connection}']");
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     while app.client.find(Locator::Css(&gone)).await.is_ok() {
@@ -183,6 +194,7 @@ async fn disconnect(app: &App, connection: &str) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    words
 }
 
 async fn click_connect(app: &App, provider_name: &str) -> Element {
@@ -333,8 +345,14 @@ async fn ecwid_signs_in_through_the_browser_and_a_second_launch_of_the_app() {
     .await;
     assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
     assert_eq!(app.simulator_count("ecwid.token").await, 1);
-    // Ecwid has no revoke: Disconnect says what to do instead.
-    disconnect(&app, &id).await;
+    // Ecwid has no revoke: Disconnect says what to do instead, before and after.
+    let asked = disconnect(&app, &id).await;
+    assert!(
+        asked.contains("Disconnect Ecwid (Store 1003 · owner@shop.example.com)?")
+            && asked.contains("Ecwid keeps the access open")
+            && asked.contains("uninstall the app in your Ecwid admin"),
+        "{asked}"
+    );
     app.wait_for_xpath("//*[@data-notice][contains(., 'uninstall the app in your Ecwid admin')]")
         .await;
     app.close().await;
@@ -352,7 +370,23 @@ async fn hubspot_signs_in_through_the_loopback_redirect_and_revokes_on_disconnec
     )
     .await;
     assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
-    disconnect(&app, &id).await;
+    // Disconnect asks first; Escape keeps the connection.
+    let row = format!("li[data-connection='{id}']");
+    click_css(&app, &format!("{row} [data-action='disconnect']")).await;
+    let question = app.wait_for_css(&format!("{row} .confirm-disconnect")).await;
+    assert!(question.is_displayed().await.unwrap());
+    app.wait_for_css(&format!("{row} [data-action='cancel-disconnect']"))
+        .await
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
+    assert!(!question.is_displayed().await.unwrap(), "Escape cancels");
+    assert_eq!(app.simulator_count("hubspot.revoke").await, 0);
+    let asked = disconnect(&app, &id).await;
+    assert!(
+        asked.contains("Plugboard revokes its access at HubSpot"),
+        "{asked}"
+    );
     app.wait_for_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
         .await;
     assert_eq!(app.simulator_count("hubspot.revoke").await, 1);
@@ -465,7 +499,9 @@ async fn hotmart_and_whatconverts_also_sign_in_through_the_browser_as_their_guid
     ] {
         let card = app.card(name).await;
         app.button_in(&card, label).await.click().await.unwrap();
-        let id = connected_as(&app, provider, name).await;
+        // Nothing in these tokens names the account: the label says how, and with which app.
+        let account = format!("{name} sign-in · app ••••ient");
+        let id = connected_as(&app, provider, &account).await;
         assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
         assert_eq!(app.simulator_count(&format!("{provider}.token")).await, 1);
         disconnect(&app, &id).await;
@@ -621,11 +657,24 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
 
     // Reconnect: the same account comes back under the same id, healthy, with its history.
     app.simulator_faults(serde_json::json!({})).await;
+    // Reconnect needed shows no countdown: the token's time means nothing now.
+    assert!(
+        !app.wait_for_css(&format!("{row} [data-countdown]"))
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
+        "no countdown while a reconnect is needed"
+    );
     click_css(&app, &format!("{row} [data-action='reconnect']")).await;
     app.wait_for_css(&format!(
         "li[data-connection='{id}'][data-health='connected']"
     ))
     .await;
+    let told = app
+        .wait_for_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot (example-portal.hubspot.com · ana@example.com)')]")
+        .await;
+    assert!(told.is_displayed().await.unwrap());
     click_css(&app, &format!("{row} summary")).await;
     app.wait_for_xpath(&format!(
         "//li[@data-connection='{id}']//li[@data-event='reconnected']"
@@ -716,10 +765,14 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
         token.len() > 8 && token.starts_with(&masked.chars().take(4).collect::<String>()),
         "{token:?} vs {masked}"
     );
-    app.wait_for_xpath(&format!(
+    let said = app.wait_for_xpath(&format!(
         "//li[@data-connection='{id}']//*[contains(@class, 'copy-feedback')][contains(., 'clears it in 4 seconds')]"
     ))
     .await;
+    assert!(
+        said.is_displayed().await.unwrap(),
+        "the copy's confirmation is shown, beside the buttons"
+    );
     let page = app.client.source().await.unwrap();
     assert!(
         !page.contains(&token),
@@ -752,6 +805,12 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
         clipboard_text().filter(|t| t.starts_with("Plugboard diagnostics"))
     })
     .expect("diagnostics on the clipboard");
+    // Its confirmation beside the button, in the footer.
+    let said = app.wait_for_css("#diagnostics-feedback").await;
+    wait_until(5, "the diagnostics confirmation", || async {
+        said.is_displayed().await.unwrap_or(false)
+    })
+    .await;
     assert!(
         report.contains(&id) && report.contains("Does not expire"),
         "{report}"

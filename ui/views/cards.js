@@ -10,9 +10,26 @@ import { run, showNotice } from "./notices.js";
 export function connectionItem(p, c) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const disconnect = h("button", { type: "button", "data-action": "disconnect" }, "Disconnect");
-  disconnect.addEventListener("click", async () => {
-    const done = await run(disconnect, error, () => api.disconnect(c.id));
+  // Disconnect asks first, saying what will happen at the provider; Escape or Cancel keeps it.
+  const yes = h("button", { type: "button", class: "danger", "data-action": "confirm-disconnect" }, "Disconnect");
+  const no = h("button", { type: "button", "data-action": "cancel-disconnect" }, "Cancel");
+  const ask = h("div", { class: "confirm-disconnect", role: "group", hidden: true, "aria-label": `Disconnect ${p.name} (${c.account})?` },
+    h("p", {}, disconnectQuestion(p, c)), yes, no);
+  const asking = (on) => {
+    ask.hidden = !on;
+    disconnect.hidden = on;
+    if (on) store.askingDisconnect.add(c.id); else store.askingDisconnect.delete(c.id);
+  };
+  const closeAsk = () => { asking(false); disconnect.focus(); };
+  disconnect.addEventListener("click", () => { asking(true); no.focus(); });
+  // A row drawn anew (an automatic refresh) while the question is open keeps asking.
+  if (store.askingDisconnect.has(c.id)) asking(true);
+  no.addEventListener("click", closeAsk);
+  ask.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeAsk(); } });
+  yes.addEventListener("click", async () => {
+    const done = await run(yes, error, () => api.disconnect(c.id));
     if (done) showNotice({ level: "info", message: done.message });
+    else closeAsk();
   });
   const refresh = h("button", { type: "button", "data-action": "refresh" }, "Refresh");
   refresh.addEventListener("click", async () => {
@@ -31,6 +48,11 @@ export function connectionItem(p, c) {
   unlock.addEventListener("click", () => run(unlock, error, () => api.unlockAndRetry()));
 
   const countdown = h("time", { class: "expiry", tabindex: "0", "data-countdown": "" });
+  // The countdown and its separator: hidden when it means nothing (Reconnect needed).
+  const expiry = h("span", { class: "expiry-part" }, " · ", countdown);
+  // Hotmart's label already names its environment ("Production · client ••••1a2b").
+  const environment = c.environment === "sandbox" ? "Sandbox" : "Production";
+  const showEnvironment = c.environment && !c.account.includes(environment);
   const status = h("span", { class: "conn-status", "data-health": "" },
     h("span", { class: "glyph", "aria-hidden": "true" }), h("span", { class: "status-word" }));
   const details = detailsPanel(p, c);
@@ -38,10 +60,10 @@ export function connectionItem(p, c) {
     h("div", { class: "connection-row" },
       h("div", { class: "connection-main" },
         h("span", { class: "account" }, c.account),
-        h("span", { class: "connection-meta" }, status, " · ", countdown,
-          c.environment && [" · ", c.environment === "sandbox" ? "Sandbox" : "Production"])),
+        h("span", { class: "connection-meta" }, status, expiry,
+          showEnvironment && [" · ", environment])),
       reconnect, unlock, refresh, disconnect),
-    error, details.panel);
+    ask, error, details.panel);
   // Each tick, but only what changed is touched (an idle row costs no style or layout work), and
   // a row scrolled out of view is brought up to date only when it comes back into view.
   let shown = null;
@@ -63,6 +85,7 @@ export function connectionItem(p, c) {
       attrIf(countdown, "aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
     }
     setIf(reconnect, "hidden", live.health !== "reconnect_needed");
+    setIf(expiry, "hidden", live.health === "reconnect_needed");
     setIf(unlock, "hidden", !["keychain_locked", "keychain_unavailable"].includes(live.health));
     setIf(refresh, "disabled", live.health === "refreshing");
     setIf(li.dataset, "health", live.health);
@@ -74,6 +97,13 @@ export function connectionItem(p, c) {
   rowWatch.observe(li);
   store.rows.set(c.id, { account: c.account, applyLive });
   return li;
+}
+
+/** What Disconnect will do, in the person's words: revoked at the provider, or what to do there. */
+function disconnectQuestion(p, c) {
+  const who = `${p.name} (${c.account})`;
+  if (p.revokes) return `Disconnect ${who}? Plugboard revokes its access at ${p.name} and forgets the tokens on this computer.${p.revoke_note ? ` ${p.revoke_note}` : ""}`;
+  return `Disconnect ${who}? Plugboard forgets the tokens on this computer, but ${p.name} keeps the access open: ${p.revoke_note || `remove it in your ${p.name} account.`}`;
 }
 
 /** The rows in (or near) view; a new row counts as shown until the watch says otherwise. */
@@ -154,8 +184,10 @@ export function providerCard(p) {
   const formSlot = h("div", { class: "form-slot" });
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
 
-  const connectLabel = p.connections.length > 0 ? "Add another account" : "Connect";
-  const connect = h("button", { type: "button", class: "primary", "aria-describedby": noteId, "data-action": "connect" }, connectLabel);
+  // Connected, the rows' Refresh, Disconnect and Details lead: adding an account is quieter.
+  const more = p.connections.length > 0;
+  const connect = h("button", { type: "button", class: more ? "secondary" : "primary", "aria-describedby": noteId, "data-action": "connect" },
+    more ? "Add another account" : "Connect");
   connect.addEventListener("click", async () => {
     if (p.method !== "authorization_code") {
       const close = () => { formSlot.replaceChildren(); connect.hidden = false; };

@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import { h, localTime, messageOf } from "../dom.js";
 import { store } from "../store.js";
-import { run } from "./notices.js";
+import { run, say } from "./notices.js";
 
 const EVENT_WORDS = {
   connected: "Connected", refreshed: "Refreshed", refresh_failed: "Refresh failed",
@@ -28,7 +28,7 @@ export function detailsPanel(p, c) {
       return;
     }
     const conn = d.connection;
-    const feedback = h("p", { class: "copy-feedback", role: "status" });
+    const feedback = h("p", { class: "copy-feedback", role: "status", hidden: true });
     // The refresh token's one-time confirmation code, from Rust, while the question is shown.
     let confirmation = null;
     const copy = (form, label, refreshFirst = () => false) => {
@@ -37,7 +37,7 @@ export function detailsPanel(p, c) {
         const code = form === "refresh" ? confirmation : null;
         if (form === "refresh") { confirmation = null; confirmBox.hidden = true; }
         const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst(), code));
-        if (done) feedback.textContent = done.message;
+        if (done) say(feedback, done.message);
       });
       return b;
     };
@@ -83,7 +83,7 @@ export function detailsPanel(p, c) {
       ["Scopes granted", granted],
       conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],
       conn.environment && ["Environment", conn.environment === "sandbox" ? "Sandbox" : "Production"],
-      ["Obtained", localTime(conn.obtained_at)],
+      ["Connected since", localTime(conn.connected_at)],
       ["Last refreshed", conn.refreshed_at ? localTime(conn.refreshed_at) : "Not yet"],
       ["Last error", conn.last_error ? `${conn.last_error.code}: ${conn.last_error.message} (${localTime(conn.last_error.at)})` : "None"],
     ].filter(Boolean);
@@ -92,8 +92,9 @@ export function detailsPanel(p, c) {
       h("div", { class: "token-box" },
         h("span", { class: "token-label" }, "Access token"),
         d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || "Not available"),
-        d.token_masked && h("div", { class: "actions" }, copyAccess, copy("header", "Copy as header"),
-          d.has_curl && copy("curl", "Copy as curl"), askRefresh),
+        d.token_masked && h("div", { class: "actions" }, copyAccess,
+          copy("header", "Copy as header", () => latest.refresh_before_copy),
+          d.has_curl && copy("curl", "Copy as curl", () => latest.refresh_before_copy), askRefresh),
         confirmBox, feedback),
       h("h3", { class: "timeline-title" }, "Recent events"),
       h("ol", { class: "timeline", "aria-label": "Recent events, newest first" },

@@ -1,7 +1,7 @@
 // The footer: keychain state, sign-in link registration, version and the diagnostics button; the demo badge.
 import * as api from "../api.js";
 import { messageOf } from "../dom.js";
-import { run, showNotice } from "./notices.js";
+import { run, say, showNotice } from "./notices.js";
 import { store } from "../store.js";
 
 const KEYCHAIN_WORDS = { ready: "Keychain: ready", locked: "Keychain: locked", unavailable: "Keychain: unavailable" };
@@ -18,9 +18,11 @@ export async function loadInfo() {
       document.getElementById("demo-badge").title = `Demo mode: providers are simulated at ${info.demo}`;
     }
     const diagnostics = document.getElementById("copy-diagnostics");
+    // Its confirmation (or why not) beside the button, not at the top of the page.
+    const feedback = document.getElementById("diagnostics-feedback");
     diagnostics.onclick = async () => {
-      const done = await run(diagnostics, null, () => api.copyDiagnostics());
-      if (done) showNotice({ level: "success", message: done.message });
+      const done = await run(diagnostics, feedback, () => api.copyDiagnostics());
+      if (done) say(feedback, done.message);
     };
     document.getElementById("scheme-status").textContent = info.scheme_registered
       ? "Sign-in links: ready"

@@ -2,7 +2,18 @@
 import { h, messageOf } from "../dom.js";
 import { store } from "../store.js";
 
-/** Shows a notice (`{level, message, id?}`); one with an id is shown once. */
+/** At most this many notices show at once; the oldest passing one makes way first. */
+const MAX_SHOWN = 3;
+/** Success and info notices fade after this long (errors stay until dismissed). */
+const FADE_MS = 6000;
+/** How many past notices the footer's "Recent messages" keeps. */
+const HISTORY = 20;
+
+/**
+ * Shows a notice (`{level, message, id?}`); one with an id is shown once. Success and info fade
+ * after a few seconds (not while pointed at or focused), warnings stay until dismissed, at most
+ * three show at once, and every notice goes into the footer's short history.
+ */
 export function showNotice(notice) {
   if (notice.id !== undefined) {
     if (store.shownNotices.has(notice.id)) return;
@@ -15,6 +26,40 @@ export function showNotice(notice) {
     h("button", { type: "button", class: "dismiss", "aria-label": "Dismiss", onclick: () => el.remove() }, "×"),
   );
   box.append(el);
+  remember(notice);
+  if (notice.level !== "warning") fadeLater(el);
+  const shown = [...box.children];
+  while (shown.length > MAX_SHOWN) {
+    const oldest = shown.find((n) => n.dataset.notice !== "warning") || shown[0];
+    shown.splice(shown.indexOf(oldest), 1);
+    oldest.remove();
+  }
+}
+
+function fadeLater(el) {
+  setTimeout(() => {
+    if (!el.isConnected) return;
+    if (el.matches(":hover") || el.contains(document.activeElement)) fadeLater(el);
+    else el.remove();
+  }, FADE_MS);
+}
+
+/** Adds a notice to the footer's "Recent messages" (newest first, the last twenty). */
+function remember(notice) {
+  const list = document.getElementById("notice-history-list");
+  if (!list) return;
+  const when = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  list.prepend(h("li", { "data-level": notice.level }, h("time", {}, when), " ", notice.message));
+  while (list.children.length > HISTORY) list.lastChild.remove();
+  const count = document.getElementById("notice-history-count");
+  if (count) count.textContent = String(list.children.length);
+  document.getElementById("notice-history").hidden = false;
+}
+
+/** Shows `text` in `el`, a feedback line beside the control that caused it. */
+export function say(el, text) {
+  el.textContent = text;
+  el.hidden = false;
 }
 
 /** Says `text` through the live region (countdown milestones and status changes only). */

@@ -39,8 +39,12 @@ pub struct ConnectionRecord {
     /// Hotmart's production/sandbox.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
-    /// Unix seconds.
+    /// Unix seconds: when the current tokens were obtained (a refresh moves it).
     pub obtained_at: i64,
+    /// Unix seconds of the first sign-in; kept through refreshes and reconnects. Older records
+    /// lack it: their `obtained_at` stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connected_at: Option<i64>,
     /// Unix seconds; `None` when the token does not expire or the provider did not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
@@ -112,6 +116,7 @@ impl ConnectionRecord {
             scopes: vec![],
             environment: None,
             obtained_at,
+            connected_at: Some(obtained_at),
             expires_at: None,
             never_expires: false,
             refreshed_at: None,
@@ -576,6 +581,7 @@ mod tests {
             keys,
             [
                 "account",
+                "connected_at",
                 "expires_at",
                 "id",
                 "method",

@@ -35,6 +35,8 @@ pub struct ProviderCard {
     pub other_methods: Vec<String>,
     /// What Disconnect does at the provider.
     pub revoke_note: Option<String>,
+    /// Disconnect revokes the access at the provider (it has a revoke endpoint).
+    pub revokes: bool,
     /// The fields of an API-key form (empty for other methods).
     pub key_fields: Vec<KeyField>,
     /// Environments to choose from (Hotmart: production, sandbox), as `(id, label)`.
@@ -82,6 +84,7 @@ impl ProviderCard {
                 .map(|m| m.label().to_string())
                 .collect(),
             revoke_note: p.revoke_note.clone(),
+            revokes: p.revoke.is_some(),
             key_fields: match default {
                 Method::ApiKey(k) => k.fields.clone(),
                 _ => Vec::new(),

@@ -23,7 +23,11 @@ pub struct ConnectionView {
     /// Scopes asked for but not granted.
     pub scopes_missing: Vec<String>,
     pub environment: Option<String>,
+    /// When the current tokens were obtained (a refresh moves it).
     pub obtained_at: i64,
+    /// The first sign-in (kept through refreshes and reconnects): later than it, `obtained_at`
+    /// says this sign-in was a reconnect.
+    pub connected_at: i64,
     pub refreshed_at: Option<i64>,
     pub expires_at: Option<i64>,
     pub last_error: Option<LastError>,

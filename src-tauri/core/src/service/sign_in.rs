@@ -299,7 +299,15 @@ impl Connections {
             .account_label
             .iter()
             .find_map(|t| render_label(t, &data))
-            .unwrap_or_else(|| provider.name.clone());
+            // Nothing names the account: say how it was connected and with which app, so two
+            // such connections differ ("Hotmart sign-in · app ••••1a2b").
+            .unwrap_or_else(|| {
+                format!(
+                    "{} sign-in · app {}",
+                    provider.name,
+                    crate::secret::SecretString::new(creds.client_id.as_str()).tail_hint()
+                )
+            });
         (label, scopes)
     }
 }

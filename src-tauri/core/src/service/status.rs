@@ -184,6 +184,7 @@ impl Connections {
             scopes_missing,
             environment: r.environment,
             obtained_at: r.obtained_at,
+            connected_at: r.connected_at.unwrap_or(r.obtained_at),
             refreshed_at: r.refreshed_at,
             expires_at: r.expires_at,
             last_error: r.last_error,
