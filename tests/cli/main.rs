@@ -427,6 +427,7 @@ async fn status_lists_every_connection_as_documented() {
         "Nimbus CRM",
         "dana@nimbus.example",
         "Connected",
+        "Keychain: ready",
     ] {
         assert!(
             table.contains(expected),
@@ -434,6 +435,9 @@ async fn status_lists_every_connection_as_documented() {
         );
     }
     assert_snapshot("status", w.json(&["status", "--json"]).await, &w);
+    // One line after a refresh, in plain words.
+    let line = w.ok(&["refresh", "whatconverts"]).await;
+    assert!(line.ends_with("Connected; does not expire.\n"), "{line}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -466,6 +470,17 @@ async fn token_prints_only_the_token_header_or_a_working_curl_line() {
     // A key pair: HTTP Basic, as WhatConverts wants.
     let header = w.ok(&["token", "whatconverts", "--header"]).await;
     assert!(header.starts_with("Authorization: Basic "), "{header}");
+
+    // For scripts: the token with its expiry and scopes, as JSON.
+    let doc = w.json(&["token", "hotmart", "--json"]).await;
+    assert_eq!(doc["access_token"], token.trim());
+    assert_eq!(doc["authorization"], format!("Bearer {}", token.trim()));
+    assert_eq!(doc["provider"], "hotmart");
+    assert!(doc["seconds_left"].as_i64().unwrap() > 60, "{doc}");
+    assert!(doc["expires_at"].as_str().unwrap().ends_with('Z'), "{doc}");
+    assert!(doc["scopes"].is_array(), "{doc}");
+    let out = w.run(&["token", "hotmart", "--json", "--header"]).await;
+    assert_eq!(out.code, 2, "--json and --header do not go together");
 
     // Two Hotmart connections: the provider alone no longer names one.
     w.connect_hotmart("sandbox").await;

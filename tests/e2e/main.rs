@@ -176,7 +176,9 @@ async fn disconnect(app: &App, connection: &str) -> String {
     // Found again if the row is redrawn meanwhile (a refresh): the question stays open.
     let mut words = None;
     for _ in 0..50 {
-        let question = app.wait_for_css(&format!("{row} .confirm-disconnect")).await;
+        let question = app
+            .wait_for_css(&format!("{row} .confirm-disconnect"))
+            .await;
         if let (Ok(true), Ok(text)) = (question.is_displayed().await, question.text().await) {
             words = Some(text);
             break;
@@ -373,7 +375,9 @@ async fn hubspot_signs_in_through_the_loopback_redirect_and_revokes_on_disconnec
     // Disconnect asks first; Escape keeps the connection.
     let row = format!("li[data-connection='{id}']");
     click_css(&app, &format!("{row} [data-action='disconnect']")).await;
-    let question = app.wait_for_css(&format!("{row} .confirm-disconnect")).await;
+    let question = app
+        .wait_for_css(&format!("{row} .confirm-disconnect"))
+        .await;
     assert!(question.is_displayed().await.unwrap());
     app.wait_for_css(&format!("{row} [data-action='cancel-disconnect']"))
         .await

@@ -32,8 +32,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List every connection: account, status, expiry, scopes.
+    /// List every connection: account, status, expiry, scopes, and the keychain's state.
     Status {
+        /// Print the stable JSON document instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -42,7 +43,10 @@ pub enum Command {
     Connect(ConnectArgs),
     /// Refresh a connection's token now.
     Refresh {
+        /// The connection: its id (see `plugboard status`), or a provider id when that provider
+        /// has one connection.
         connection: String,
+        /// Print the refreshed connection as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -83,13 +87,18 @@ pub enum Command {
     },
     /// Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts.
     Token {
+        /// The connection: its id (see `plugboard status`), or a provider id when that provider
+        /// has one connection.
         connection: String,
         /// Print the `Authorization: …` header line instead.
-        #[arg(long, conflicts_with = "curl")]
+        #[arg(long, conflicts_with_all = ["curl", "json"])]
         header: bool,
         /// Print a curl command that calls the provider's identity or check endpoint.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "json")]
         curl: bool,
+        /// Print the token with its expiry and scopes as JSON (for scripts).
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -203,10 +203,12 @@ pub async fn run(
             connection,
             header,
             curl,
+            json,
         } => {
-            let form = match (header, curl) {
-                (_, true) => cmd::token::Form::Curl,
-                (true, _) => cmd::token::Form::Header,
+            let form = match (header, curl, json) {
+                (_, _, true) => cmd::token::Form::Json,
+                (_, true, _) => cmd::token::Form::Curl,
+                (true, _, _) => cmd::token::Form::Header,
                 _ => cmd::token::Form::Token,
             };
             cmd::token::run(service, &connection, form, term).await
@@ -222,6 +224,28 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn every_command_and_argument_says_what_it_is_for() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if cmd.get_about().is_none() {
+                missing.push(path.to_string());
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id != "help" && id != "version" && a.get_help().is_none() {
+                    missing.push(format!("{path} <{id}>"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&crate::args::Cli::command(), "plugboard", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use plugboard_core::catalogue::{Method, MethodKind, Provider, RedirectMode};
 use plugboard_core::index::LastError;
-use plugboard_core::lifetime::{self, Health};
+use plugboard_core::lifetime::{self, Health, KeychainState};
 use plugboard_core::service::{ConnectionView, Connections, CredentialOrigin, DisconnectReport};
 use serde::Serialize;
 
@@ -177,7 +177,11 @@ pub struct ConnectionJson {
     pub scopes_missing: Vec<String>,
     pub environment: Option<String>,
     pub obtained_at: String,
+    /// RFC 3339 UTC: the first sign-in (kept through refreshes and reconnects).
+    pub connected_at: String,
     pub refreshed_at: Option<String>,
+    /// RFC 3339 UTC: the next automatic retry after a temporary problem (this process's).
+    pub retry_at: Option<String>,
     pub last_error: Option<LastErrorJson>,
 }
 
@@ -214,7 +218,9 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
         scopes_missing: c.scopes_missing.clone(),
         environment: c.environment.clone(),
         obtained_at: lifetime::rfc3339(c.obtained_at),
+        connected_at: lifetime::rfc3339(c.connected_at),
         refreshed_at: c.refreshed_at.map(lifetime::rfc3339),
+        retry_at: c.live.retry_at.map(lifetime::rfc3339),
         last_error: c
             .last_error
             .as_ref()
@@ -230,6 +236,11 @@ pub fn status_text(doc: &StatusDoc) -> String {
     if doc.connections.is_empty() {
         return "No connections yet. Connect one with: plugboard connect <provider>  (see: plugboard providers)\n".into();
     }
+    let keychain = match doc.keychain {
+        KeychainState::Ready => "Keychain: ready\n",
+        KeychainState::Locked => "Keychain: locked. Unlock it (log in again, or open your keychain app), then try again.\n",
+        KeychainState::Unavailable => "Keychain: unavailable. Start your desktop's keychain (gnome-keyring, KWallet or KeePassXC), then try again.\n",
+    };
     let mut rows = vec![[
         "ID".to_string(),
         "PROVIDER".to_string(),
@@ -243,12 +254,16 @@ pub fn status_text(doc: &StatusDoc) -> String {
             c.id.clone(),
             c.provider_name.clone(),
             c.account.clone(),
-            c.status_label.to_string(),
+            match &c.retry_at {
+                Some(at) => format!("{}, retrying at {at}", c.status_label),
+                None => c.status_label.to_string(),
+            },
             expires_words(c),
             c.scopes.join(" "),
         ]);
     }
-    let mut out = table(&rows);
+    let mut out = keychain.to_string();
+    out.push_str(&table(&rows));
     for c in &doc.connections {
         if let Some(e) = &c.last_error {
             out.push_str(&format!(
@@ -277,16 +292,36 @@ pub fn expires_words(c: &ConnectionJson) -> String {
     }
 }
 
-/// One line about a connection, for `connect` and `refresh`.
+/// One line about a connection, for `connect` and `refresh`: "Connected to HubSpot (…) as
+/// hubspot-1: Connected; expires in 29:59 (…)." or "…: Connected; does not expire."
 pub fn connection_line(verb: &str, c: &ConnectionJson) -> String {
+    let expiry = match expires_words(c).as_str() {
+        "does not expire" => "does not expire".to_string(),
+        "unknown" => "its expiry is unknown".to_string(),
+        words if words.starts_with("expired") => words.to_string(),
+        words => format!("expires {words}"),
+    };
     format!(
-        "{verb} {} ({}) as {}: {}, expires {}.\n",
-        c.provider_name,
-        c.account,
-        c.id,
-        c.status_label,
-        expires_words(c)
+        "{verb} {} ({}) as {}: {}; {expiry}.\n",
+        c.provider_name, c.account, c.id, c.status_label,
     )
+}
+
+/// `token --json`: the access token with what a script needs to use it well.
+#[derive(Serialize)]
+pub struct TokenDoc {
+    pub schema: u32,
+    pub id: String,
+    pub provider: String,
+    pub account: String,
+    /// The access token itself (this document is a secret).
+    pub access_token: String,
+    /// The `Authorization` header's value ("Bearer …", or the provider's scheme for keys).
+    pub authorization: String,
+    /// RFC 3339 UTC; `null` when it does not expire or its expiry is unknown.
+    pub expires_at: Option<String>,
+    pub seconds_left: Option<i64>,
+    pub scopes: Vec<String>,
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,7 @@ use plugboard_core::catalogue::ProviderId;
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
 use super::Copied;
@@ -118,9 +118,15 @@ pub async fn copy_diagnostics(
 ) -> Result<Copied, UserError> {
     let service = state.service()?;
     let _ = service.probe_keychain().await;
+    let log = app
+        .path()
+        .app_log_dir()
+        .map(|d| d.join("plugboard.log").display().to_string())
+        .unwrap_or_else(|_| "unknown".into());
     let facts = [
         ("Version", app.package_info().version.to_string()),
         ("Demo mode", state.demo.is_some().to_string()),
+        ("Log", log),
         (
             "Sign-in link scheme",
             format!(

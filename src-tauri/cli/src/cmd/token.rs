@@ -1,4 +1,4 @@
-//! `plugboard token <connection> [--header|--curl]`: the access token for scripts, refreshed
+//! `plugboard token <connection> [--header|--curl|--json]`: the access token for scripts, refreshed
 //! first when it would expire within a minute. When the provider is only briefly down, a token
 //! that still works is printed with a warning.
 
@@ -18,6 +18,8 @@ pub enum Form {
     Token,
     Header,
     Curl,
+    /// The token with its expiry and scopes ([`crate::output::TokenDoc`]).
+    Json,
 }
 
 pub async fn run(
@@ -54,7 +56,33 @@ pub async fn run(
         .token_material(&c.id)
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
+    if form == Form::Json {
+        // The connection as it is now (a refresh just now moved its expiry).
+        let now = service
+            .get(&c.id)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| c.clone());
+        let header = material.header.expose();
+        let doc = crate::output::TokenDoc {
+            schema: crate::output::SCHEMA,
+            id: now.id.to_string(),
+            provider: now.provider.clone(),
+            account: now.account.clone(),
+            access_token: material.access_token.expose().to_string(),
+            authorization: header
+                .strip_prefix("Authorization:")
+                .unwrap_or(header)
+                .trim()
+                .to_string(),
+            expires_at: now.expires_at.map(lifetime::rfc3339),
+            seconds_left: now.live.expiry.seconds_left(lifetime::unix_now()),
+            scopes: now.scopes.clone(),
+        };
+        return term.json(&doc);
+    }
     let value = match form {
+        Form::Json => unreachable!("printed above"),
         Form::Curl => material.curl.ok_or_else(|| {
             Failure::new(
                 exit::FAILURE,

@@ -189,6 +189,46 @@ pub fn rfc3339(unix: i64) -> String {
     )
 }
 
+/// `unix` seconds as local time in RFC 3339 with the offset of the system's time zone then
+/// ("2026-12-02T05:51:24+01:00"), for people reading a support report; UTC ("…Z") where the
+/// time zone cannot be known.
+pub fn local_rfc3339(unix: i64) -> String {
+    let offset = local_offset(unix);
+    if offset == 0 {
+        return rfc3339(unix);
+    }
+    let shifted = rfc3339(unix + offset);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let off = offset.abs();
+    format!(
+        "{}{sign}{:02}:{:02}",
+        shifted.trim_end_matches('Z'),
+        off / 3600,
+        off % 3600 / 60
+    )
+}
+
+/// The local time zone's offset from UTC at `unix`, in seconds (0 where it cannot be known).
+fn local_offset(unix: i64) -> i64 {
+    #[cfg(unix)]
+    {
+        let t = unix as libc::time_t;
+        // SAFETY: localtime_r only writes the `tm` it is given; a zeroed `tm` is a valid value.
+        unsafe {
+            let mut tm: libc::tm = std::mem::zeroed();
+            if libc::localtime_r(&t, &mut tm).is_null() {
+                return 0;
+            }
+            tm.tm_gmtoff
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = unix;
+        0
+    }
+}
+
 /// Clock skew between a provider's `Date` header and `now`, in seconds (positive: the local clock
 /// is behind). `None` when the header is missing or unreadable.
 pub fn clock_skew(date_header: Option<&str>, now: i64) -> Option<i64> {
@@ -314,6 +354,23 @@ mod tests {
             let ours = rfc3339(t);
             let day: u32 = ours[8..10].parse().unwrap();
             assert!(http.contains(&format!(" {day:02} ")), "{ours} vs {http}");
+        }
+    }
+
+    #[test]
+    fn local_times_carry_their_offset_and_name_the_same_instant() {
+        let t = 1_795_435_199;
+        let local = local_rfc3339(t);
+        if local.ends_with('Z') {
+            assert_eq!(local, rfc3339(t));
+        } else {
+            // "YYYY-MM-DDTHH:MM:SS±HH:MM": undo the offset and it is the UTC time.
+            let (time, off) = local.split_at(19);
+            let sign = if off.starts_with('-') { -1 } else { 1 };
+            let secs = sign
+                * (off[1..3].parse::<i64>().unwrap() * 3600
+                    + off[4..6].parse::<i64>().unwrap() * 60);
+            assert_eq!(format!("{}Z", time), rfc3339(t + secs));
         }
     }
 

@@ -1,7 +1,8 @@
 /*!
-A support report: app facts, keychain, clock skew, every connection's status, expiry and last
-error code, and recent events. Built only from the index, the timeline and runtime state, which
-hold no secrets.
+A support report: app facts, keychain, clock skew, every connection's status, method in words,
+expiry and last error code, and recent events, with times in ISO 8601 (local and UTC). Built only
+from the index, the timeline and runtime state, which hold no secrets; an account is named by a
+hint with no e-mail address in it (support asks "which one?", not "whose?").
 */
 
 use super::Connections;
@@ -46,24 +47,37 @@ impl Connections {
             }
             None => out.push_str("Clock skew: not measured yet\n"),
         }
-        let _ = writeln!(out, "Checked at: {now} (Unix seconds)");
+        let _ = writeln!(out, "Checked at: {}", when(now));
         match self.index.load() {
             Ok(records) => {
                 let _ = writeln!(out, "Connections: {}", records.len());
                 for r in &records {
                     let live = self.live_status(r, now);
+                    let method = self
+                        .catalogue
+                        .get(&r.provider)
+                        .and_then(|p| p.method(r.method))
+                        .map_or_else(|| format!("{:?}", r.method), |m| m.label().to_string());
+                    let retry = live
+                        .retry_at
+                        .map(|t| format!(" (retrying at {})", when(t)))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "- {} · {} · {:?} · {} · {} · expires_at {} · last error {}",
+                        "- {} · {} · {} · account {} · {}{} · {} · expires {} · last error {}",
                         r.id,
-                        r.provider,
-                        r.method,
+                        self.provider_name(&r.provider),
+                        method,
+                        account_hint(&r.account),
                         live.label,
+                        retry,
                         live.countdown,
-                        r.expires_at.map_or("none".into(), |t| t.to_string()),
-                        r.last_error
-                            .as_ref()
-                            .map_or("none".into(), |e| format!("{} at {}", e.code, e.at)),
+                        r.expires_at.map_or("never or unknown".into(), when),
+                        r.last_error.as_ref().map_or("none".into(), |e| format!(
+                            "{} at {}",
+                            e.code,
+                            when(e.at)
+                        )),
                     );
                 }
             }
@@ -91,12 +105,57 @@ impl Connections {
             let _ = writeln!(
                 out,
                 "- {} {} {:?}{}",
-                e.at,
+                when(e.at),
                 e.connection,
                 e.kind,
                 e.code.map(|c| format!(" ({c})")).unwrap_or_default()
             );
         }
         out
+    }
+}
+
+/// A time as support reads it: local with its offset, then UTC.
+fn when(unix: i64) -> String {
+    let local = lifetime::local_rfc3339(unix);
+    let utc = lifetime::rfc3339(unix);
+    if local == utc {
+        utc
+    } else {
+        format!("{local} ({utc})")
+    }
+}
+
+/// An account label with every e-mail address reduced to its domain ("ana@example.com" ⇒
+/// "•••@example.com"): enough to tell two accounts apart, without naming a person.
+pub fn account_hint(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| match word.split_once('@') {
+            Some((_, domain)) if !domain.is_empty() => format!("•••@{domain}"),
+            _ => word.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_hints_name_no_email_address() {
+        assert_eq!(
+            account_hint("example-portal.hubspot.com · ana@example.com"),
+            "example-portal.hubspot.com · •••@example.com"
+        );
+        assert_eq!(
+            account_hint("Store 1003 · owner@shop.example.com"),
+            "Store 1003 · •••@shop.example.com"
+        );
+        assert_eq!(
+            account_hint("Production · client ••••1a2b"),
+            "Production · client ••••1a2b"
+        );
     }
 }

@@ -157,6 +157,18 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     );
     assert!(report.contains("provider_unavailable"), "{report}");
     assert!(report.contains("Does not expire"), "{report}");
+    // Methods in words, times in ISO 8601, a retry time, and which account without an e-mail.
+    assert!(
+        report.contains("Sign in with HubSpot") && report.contains("WhatConverts API token"),
+        "{report}"
+    );
+    assert!(report.contains("(retrying at "), "{report}");
+    let year = &plugboard_core::lifetime::rfc3339(f.clock.now())[..5];
+    assert!(report.contains(&format!("Checked at: {year}")), "{report}");
+    assert!(
+        report.contains("•••@example.com") && !report.contains("ana@example.com"),
+        "{report}"
+    );
     for planted in [
         token.as_str(),
         refresh.as_str(),
