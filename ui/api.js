@@ -48,6 +48,9 @@ export const setPreferences = (change) => invoke("set_preferences", { change });
 
 export const refresh = (id) => invoke("refresh", { id });
 
+/** Names connection `id` (a blank name removes it); answers its view. */
+export const renameConnection = (id, name) => invoke("rename_connection", { id, name });
+
 /**
  * The status and countdown of connections `ids` (the drawn rows), each card's status, when the
  * clock next changes anything shown, and how many connections there are:

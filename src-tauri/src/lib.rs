@@ -69,6 +69,7 @@ pub fn run() {
             commands::connections::disconnect,
             commands::connect::save_app_credentials,
             commands::connections::refresh,
+            commands::connections::rename_connection,
             commands::connections::live,
             commands::connections::connection_views,
             commands::developer::connection_details,

@@ -987,3 +987,37 @@ async fn wait_for(limit: Duration, done: impl Fn() -> bool) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_named_connection_is_picked_by_its_name() {
+    let w = World::new("rename").await;
+    w.connect_whatconverts().await;
+    w.connect_hotmart("production").await;
+    let said = w.ok(&["rename", "whatconverts", "Client A — store"]).await;
+    assert!(said.contains("is now called “Client A — store”"), "{said}");
+    let table = w.ok(&["status"]).await;
+    assert!(
+        table.contains("Client A — store (API token ••••1234)"),
+        "{table}"
+    );
+    let by_name = w.ok(&["token", "client a — store", "--header"]).await;
+    assert!(by_name.starts_with("Authorization: Basic "), "{by_name}");
+    let doc = w.json(&["status", "--json"]).await;
+    let named: Vec<&Value> = doc["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == "Client A — store")
+        .collect();
+    assert_eq!(named.len(), 1);
+    // A name another connection has is refused, in words, with exit code 2.
+    let out = w.run(&["rename", "hotmart", "CLIENT A — STORE"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("already called"), "{}", out.stderr);
+    // An empty name removes it.
+    let said = w.ok(&["rename", "Client A — store", ""]).await;
+    assert!(said.contains("has no name now"), "{said}");
+    let out = w.run(&["token", "Client A — store"]).await;
+    assert_eq!(out.code, 6, "{}", out.stderr);
+}

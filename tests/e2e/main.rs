@@ -250,6 +250,39 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
         "Connected"
     );
 
+    // Named in Details: the row shows the name above the account; the field takes at most 60
+    // characters (the core refuses longer, for the command line: tested there).
+    let row = format!("li[data-connection='{id}']");
+    click_css(&app, &format!("{row} summary")).await;
+    click_css(&app, &format!("{row} [data-action='rename']")).await;
+    fill(&app, &format!("#name-{id}"), &"x".repeat(70)).await;
+    click_css(&app, &format!("{row} .rename-form button[type=submit]")).await;
+    wait_until(10, "the name saved", || async {
+        app.client
+            .find(Locator::Css(&format!("{row} .conn-name")))
+            .await
+            .is_ok()
+    })
+    .await;
+    // maxlength kept it to 60 characters: accepted as such.
+    assert_eq!(
+        text_of(&app, &format!("{row} .conn-name")).await,
+        "x".repeat(60)
+    );
+    click_css(&app, &format!("{row} [data-action='rename']")).await;
+    fill(&app, &format!("#name-{id}"), "Client A — store").await;
+    click_css(&app, &format!("{row} .rename-form button[type=submit]")).await;
+    wait_until(10, "the new name shown", || async {
+        text_of(&app, &format!("{row} .conn-name")).await == "Client A — store"
+    })
+    .await;
+    assert!(app
+        .wait_for_css(&format!("{row} .conn-name"))
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+
     disconnect(&app, &id).await;
     assert!(!keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
     app.close().await;

@@ -59,6 +59,7 @@ export function connectionItem(p, c) {
   const li = h("li", { class: "connection", "data-connection": c.id },
     h("div", { class: "connection-row" },
       h("div", { class: "connection-main" },
+        c.name && h("span", { class: "conn-name" }, c.name),
         h("span", { class: "account" }, c.account),
         h("span", { class: "connection-meta" }, status, expiry,
           showEnvironment && [" · ", environment])),

@@ -77,8 +77,36 @@ export function detailsPanel(p, c) {
         confirmBox.querySelector("button").focus();
       });
     }
+    // Rename: a name the person chooses, shown on the row, in the tray and notifications.
+    const nameValue = h("span", { "data-name": "" }, conn.name || "None yet");
+    const renameButton = h("button", { type: "button", class: "quiet", "data-action": "rename" }, conn.name ? "Rename…" : "Name it…");
+    const nameError = h("p", { class: "form-error", role: "alert", hidden: true });
+    const nameInput = h("input", { type: "text", id: `name-${c.id}`, maxlength: "60", autocomplete: "off", placeholder: "Client A — store" });
+    const nameForm = h("form", { class: "rename-form", hidden: true },
+      h("label", { for: `name-${c.id}` }, "Name"), nameInput,
+      h("button", { type: "submit", class: "primary" }, "Save"),
+      h("button", { type: "button", "data-action": "cancel-rename", onclick: () => closeRename() }, "Cancel"),
+      nameError);
+    const closeRename = () => { nameForm.hidden = true; renameButton.hidden = false; renameButton.focus(); };
+    renameButton.addEventListener("click", () => {
+      nameInput.value = conn.name || "";
+      nameForm.hidden = false;
+      renameButton.hidden = true;
+      nameInput.focus();
+    });
+    nameForm.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeRename(); } });
+    nameForm.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const saved = await run(nameForm.querySelector("button[type=submit]"), nameError, () => api.renameConnection(c.id, nameInput.value));
+      if (saved) {
+        conn.name = saved.name;
+        nameValue.textContent = saved.name || "None yet";
+        closeRename();
+      }
+    });
     const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
     const rows = [
+      ["Name", [nameValue, " ", renameButton, nameForm]],
       ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],
       ["Scopes granted", granted],
       conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],

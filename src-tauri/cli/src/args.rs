@@ -6,8 +6,8 @@ use plugboard_core::catalogue::MethodKind;
 const AFTER_HELP: &str = "\
 Run `plugboard` with no arguments to open the window.
 
-<connection> is a connection id (see `plugboard status`), or a provider id when that provider has
-exactly one connection.
+<connection> is a connection id (see `plugboard status`), a connection's name (see `plugboard
+rename`), or a provider id when that provider has exactly one connection.
 
 Exit codes: 0 ok, 1 other failure, 2 usage or bad input, 3 reconnect needed, 4 keychain locked or
 unavailable, 5 provider or network temporarily failing, 6 not found.";
@@ -82,6 +82,18 @@ pub enum Command {
         #[arg(long)]
         fix: bool,
         /// Print the stable JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Name a connection ("Client A — store"): shown in the window, the tray, notifications and
+    /// `status`, and usable as <connection> in every command. An empty name removes it.
+    Rename {
+        /// The connection: its id (see `plugboard status`), its current name, or a provider id
+        /// when that provider has one connection.
+        connection: String,
+        /// The new name (at most 60 characters, unique); "" removes the name.
+        name: String,
+        /// Print the renamed connection as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -214,6 +214,11 @@ pub async fn run(
             cmd::token::run(service, &connection, form, term).await
         }
         Command::Connect(args) => cmd::connect::run(service, args, term).await,
+        Command::Rename {
+            connection,
+            name,
+            json,
+        } => cmd::rename::run(service, &connection, &name, json, term),
         Command::Doctor { fix, json } => cmd::doctor::run(service, fix, json, term).await,
     }
 }

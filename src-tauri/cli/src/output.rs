@@ -164,6 +164,8 @@ pub struct ConnectionJson {
     pub provider_name: String,
     pub method: MethodKind,
     pub account: String,
+    /// The name the person gave it (`plugboard rename`), or `null`.
+    pub name: Option<String>,
     /// `connected`, `expiring_soon`, `refreshing`, `temporary_problem`, `reconnect_needed`,
     /// `keychain_locked`, `keychain_unavailable`.
     pub status: Health,
@@ -209,6 +211,7 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
         provider_name: service.provider_name(&c.provider),
         method: c.method,
         account: c.account.clone(),
+        name: c.name.clone(),
         status,
         status_label: status.label(),
         expires_at: c.expires_at.map(lifetime::rfc3339),
@@ -253,7 +256,10 @@ pub fn status_text(doc: &StatusDoc) -> String {
         rows.push([
             c.id.clone(),
             c.provider_name.clone(),
-            c.account.clone(),
+            match &c.name {
+                Some(name) => format!("{name} ({})", c.account),
+                None => c.account.clone(),
+            },
             match &c.retry_at {
                 Some(at) => format!("{}, retrying at {at}", c.status_label),
                 None => c.status_label.to_string(),

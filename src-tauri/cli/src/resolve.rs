@@ -1,11 +1,12 @@
-//! `<connection>` arguments: a connection id, or a provider id when that provider has exactly one.
+//! `<connection>` arguments: a connection id, a connection's name (`plugboard rename`), or a
+//! provider id when that provider has exactly one.
 
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::service::{ConnectionView, Connections, ServiceError};
 
 use crate::failure::{exit, fail, Failure};
 
-/// A connection by id, or by provider id when that provider has exactly one.
+/// A connection by id, by its name, or by provider id when that provider has exactly one.
 pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Failure> {
     let internal = |e: ServiceError| fail(service, "", e);
     if let Some(id) = ConnectionId::parse(arg) {
@@ -13,10 +14,13 @@ pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Fa
             return Ok(c);
         }
     }
+    if let Some(c) = service.named(arg).map_err(internal)? {
+        return Ok(c);
+    }
     let Ok(provider) = service.provider(arg) else {
         return Err(Failure::new(
             exit::NOT_FOUND,
-            format!("There is no connection or provider called “{arg}”. See `plugboard status` for connection ids."),
+            format!("There is no connection or provider called “{arg}”. See `plugboard status` for connection ids and names."),
         ));
     };
     let mut of_provider: Vec<ConnectionView> = service

@@ -46,6 +46,8 @@ pub struct Subject {
     /// The provider's name ("HubSpot").
     pub provider: String,
     pub account: String,
+    /// The name the person gave the connection, if any: it stands for the account in every text.
+    pub name: Option<String>,
     pub health: Health,
     pub expiry: Expiry,
     /// When a temporary problem began, if one is going on.
@@ -86,12 +88,18 @@ pub fn need(i: NeedInputs, now: i64) -> Option<Need> {
     .then_some(Need::ExpiresUnrenewable)
 }
 
-/// "HubSpot (ana@example.com)", or the provider alone when the account has no name.
+/// What a connection is called in a text: the person's name for it, else its account.
+fn called(s: &Subject) -> &str {
+    s.name.as_deref().unwrap_or(&s.account)
+}
+
+/// "HubSpot (ana@example.com)", "HubSpot (Client A — store)", or the provider alone when
+/// nothing names the account.
 fn who(s: &Subject) -> String {
-    if s.account.trim().is_empty() {
+    if called(s).trim().is_empty() {
         s.provider.clone()
     } else {
-        format!("{} ({})", s.provider, s.account)
+        format!("{} ({})", s.provider, called(s))
     }
 }
 
@@ -254,10 +262,10 @@ pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
         .into_iter()
         .take(TRAY_LINES)
         .map(|s| {
-            let account = if s.account.trim().is_empty() {
+            let account = if called(s).trim().is_empty() {
                 String::new()
             } else {
-                format!(" · {}", s.account)
+                format!(" · {}", called(s))
             };
             let detail = match s.health {
                 Health::Connected | Health::ExpiringSoon | Health::Refreshing => {
@@ -384,6 +392,7 @@ mod tests {
             id: ConnectionId::parse(id).unwrap(),
             provider: provider.into(),
             account: account.into(),
+            name: None,
             health: if need.is_some() {
                 Health::ReconnectNeeded
             } else {
@@ -594,6 +603,18 @@ mod tests {
         let new = watch.review(&subjects);
         let m = compose(&new, NOW).unwrap();
         assert_eq!(m.title, "3 connections need you");
+        // A connection's name stands for its account.
+        let named = Subject {
+            name: Some("Client A — store".into()),
+            ..subjects[0].clone()
+        };
+        assert!(message(&named, Need::Reconnect, NOW)
+            .body
+            .contains("HubSpot (Client A — store)"));
+        assert_eq!(
+            tray_summary(&[named], NOW).lines[0].1,
+            "HubSpot · Client A — store — Reconnect needed"
+        );
         assert!(m
             .body
             .contains("HubSpot (ana@example.com): reconnect needed"));

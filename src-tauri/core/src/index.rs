@@ -80,6 +80,9 @@ pub struct ConnectionRecord {
     /// helps (what a notification warns of an hour ahead). Older records lack it: `false`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub no_refresh_token: bool,
+    /// The name the person gave it ("Client A — store"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -127,6 +130,7 @@ impl ConnectionRecord {
             checked_at: None,
             generation: 0,
             no_refresh_token: false,
+            name: None,
         }
     }
 
@@ -287,16 +291,33 @@ impl Index {
         Ok(self.load()?.into_iter().find(|c| &c.id == id))
     }
 
-    /// Adds `record`, or replaces the record with the same id.
-    pub fn upsert(&self, record: ConnectionRecord) -> Result<(), IndexError> {
+    /// Adds `record`, or replaces the record with the same id. The name the person gave it is
+    /// kept (a refresh or reconnect never carries a name of its own; [`Self::rename`] sets it).
+    pub fn upsert(&self, mut record: ConnectionRecord) -> Result<(), IndexError> {
         self.update(|file| {
             match file.connections.iter_mut().find(|c| c.id == record.id) {
-                Some(existing) => *existing = record,
+                Some(existing) => {
+                    record.name = record.name.take().or(existing.name.take());
+                    *existing = record
+                }
                 None => file.connections.push(record),
             }
             true
         })
         .map(|_| ())
+    }
+
+    /// Names connection `id` (`None`: no name); `false` when there is no such connection.
+    pub fn rename(&self, id: &ConnectionId, name: Option<String>) -> Result<bool, IndexError> {
+        self.update(
+            |file| match file.connections.iter_mut().find(|c| &c.id == id) {
+                Some(record) => {
+                    record.name = name;
+                    true
+                }
+                None => false,
+            },
+        )
     }
 
     /// Records that the provider accepted each of `ids` at `at` (identity checks), in one write.

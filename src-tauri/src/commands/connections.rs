@@ -1,4 +1,4 @@
-//! A connection's life: refresh, disconnect, and the live board the page reads every second.
+//! A connection's life: refresh, rename, disconnect, and the live board the page reads every second.
 
 use plugboard_core::error::UserError;
 use plugboard_core::service::{ConnectionView, DisconnectReport, LiveBoard};
@@ -95,4 +95,21 @@ pub fn connection_views(
         }
     }
     Ok(views)
+}
+
+/// Names a connection (a blank name removes it): what the person calls it everywhere.
+#[tauri::command]
+pub fn rename_connection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let id = super::connection_id(&id)?;
+    let view = service
+        .rename(&id, &name)
+        .map_err(|e| service.explain(&e))?;
+    links::connection_changed(&app, &id);
+    Ok(view)
 }

@@ -7,6 +7,7 @@ pub mod disconnect;
 pub mod doctor;
 pub mod providers;
 pub mod refresh;
+pub mod rename;
 pub mod sign_in;
 pub mod status;
 pub mod token;

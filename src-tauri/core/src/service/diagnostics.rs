@@ -64,11 +64,15 @@ impl Connections {
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "- {} · {} · {} · account {} · {}{} · {} · expires {} · last error {}",
+                        "- {} · {} · {} · account {}{} · {}{} · {} · expires {} · last error {}",
                         r.id,
                         self.provider_name(&r.provider),
                         method,
                         account_hint(&r.account),
+                        r.name
+                            .as_deref()
+                            .map(|n| format!(" · named “{n}”"))
+                            .unwrap_or_default(),
                         live.label,
                         retry,
                         live.countdown,

@@ -13,6 +13,15 @@ use crate::index::IndexError;
 use crate::tokens::TokenError;
 use crate::vault::VaultError;
 
+/// Why a connection's name cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameProblem {
+    TooLong,
+    ControlCharacters,
+    /// Another connection has it (compared without case).
+    Taken(String),
+}
+
 /// What a person does about a failure, when it is the same for every error of that kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NextStep {
@@ -59,6 +68,10 @@ pub enum ServiceError {
     MissingCredentials(String),
     #[error("a required field is empty: {0}")]
     EmptyField(String),
+    /// A connection's name that cannot be used: too long, control characters, or another
+    /// connection's already.
+    #[error("bad connection name: {0:?}")]
+    BadName(NameProblem),
     /// The provider's app credentials come from a source the person cannot replace here.
     #[error("app credentials fixed by {0:?}")]
     CredentialsFixed(super::CredentialOrigin),
@@ -120,6 +133,7 @@ impl ServiceError {
             ServiceError::NoSuchMethod { .. } => K::Internal,
             ServiceError::MissingCredentials(_)
             | ServiceError::EmptyField(_)
+            | ServiceError::BadName(_)
             | ServiceError::CredentialsFixed(_)
             | ServiceError::BasicTokenMismatch => K::BadInput,
             ServiceError::UnknownState
@@ -237,6 +251,9 @@ impl ServiceError {
                 format!("{provider_name} needs app credentials (a client id and secret) before you can connect. Click Connect to set them up, or open Settings."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::BadName(NameProblem::TooLong) => e(C::InvalidInput, format!("A connection's name can be at most {} characters. Choose a shorter one.", super::NAME_MAX)),
+            ServiceError::BadName(NameProblem::ControlCharacters) => e(C::InvalidInput, "A connection's name can't contain line breaks or tabs. Type it on one line.".into()),
+            ServiceError::BadName(NameProblem::Taken(name)) => e(C::InvalidInput, format!("Another connection is already called “{name}”. Choose a different name, so each one can be picked by its name.")),
             ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => e(
                 C::InvalidInput,
                 format!("{provider_name}'s app credentials are set by environment variables, which Plugboard always uses first. Change or unset those instead."),

@@ -11,6 +11,7 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`store`]: a connection's record and secret, saved keychain first then index (undone if the
   index fails), loaded together, failures written back.
 - [`status`]: each connection's health and live status, computed once for every front end.
+- [`names`]: what a person calls a connection, unique, and picking one by it.
 - [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
 - [`connect`]: API keys and client credentials, verified before anything is stored.
 - [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
@@ -35,6 +36,7 @@ mod diagnostics;
 mod disconnect;
 mod error;
 mod model;
+mod names;
 mod orphans;
 mod refresh;
 mod runtime;
@@ -59,11 +61,12 @@ use crate::vault::Vault;
 pub use crate::lifetime::unix_now;
 pub use credentials::{CredentialOrigin, CredentialSource, CredentialsView};
 pub use disconnect::{Disconnected, ForgetReport};
-pub use error::{ErrorKind, NextStep, ServiceError};
+pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};
 pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
     TokenMaterial,
 };
+pub use names::NAME_MAX;
 pub use orphans::{Fixed, Orphans};
 pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};

@@ -18,6 +18,8 @@ pub struct ConnectionView {
     pub provider: String,
     pub method: MethodKind,
     pub account: String,
+    /// The name the person gave it ("Client A — store"), if any.
+    pub name: Option<String>,
     /// Scopes granted.
     pub scopes: Vec<String>,
     /// Scopes asked for but not granted.

@@ -118,6 +118,7 @@ impl Connections {
             record.last_error = existing.last_error.clone();
             record.generation = existing.generation + 1;
             record.connected_at = existing.connected_at.or(Some(existing.obtained_at));
+            record.name = existing.name.clone();
         }
         // A reconnect replaces a connection another process may be refreshing: wait for that, so
         // its write (of the old grant) cannot land over the new tokens.

@@ -343,3 +343,52 @@ async fn a_passed_check_is_recorded_and_reports_no_change_a_refused_one_reports_
     );
     f.sim.set_faults(Faults::default());
 }
+
+#[tokio::test]
+async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnects() {
+    use plugboard_core::service::NameProblem;
+    let f = fixture("names").await;
+    let c = connect_hubspot(&f).await;
+    let key = connect_whatconverts(&f).await;
+    let named = f.service.rename(&c.id, "  Client A — store ").unwrap();
+    assert_eq!(named.name.as_deref(), Some("Client A — store"));
+    assert_eq!(
+        f.service.named("client a — STORE").unwrap().unwrap().id,
+        c.id
+    );
+    // Unique without regard to case; one line; not too long.
+    let taken = f.service.rename(&key.id, "CLIENT A — store").unwrap_err();
+    assert!(matches!(
+        taken,
+        ServiceError::BadName(NameProblem::Taken(_))
+    ));
+    assert!(taken
+        .to_user("WhatConverts")
+        .message
+        .contains("already called “Client A — store”"));
+    assert!(matches!(
+        f.service.rename(&key.id, &"x".repeat(61)).unwrap_err(),
+        ServiceError::BadName(NameProblem::TooLong)
+    ));
+    assert!(matches!(
+        f.service.rename(&key.id, "two\nlines").unwrap_err(),
+        ServiceError::BadName(NameProblem::ControlCharacters)
+    ));
+    assert_eq!(
+        f.service.get(&key.id).unwrap().unwrap().name,
+        None,
+        "nothing changed"
+    );
+    // Kept through a refresh and a reconnect (the same account signing in again).
+    f.service.refresh(&c.id).await.unwrap();
+    let again = connect_hubspot(&f).await;
+    assert_eq!(again.id, c.id);
+    assert_eq!(again.name.as_deref(), Some("Client A — store"));
+    assert!(again.connected_at < again.obtained_at || again.connected_at == c.connected_at);
+    // Shown for support too.
+    let report = f.service.diagnostics(&[], None);
+    assert!(report.contains("named “Client A — store”"), "{report}");
+    // A blank name takes it away.
+    assert_eq!(f.service.rename(&c.id, " ").unwrap().name, None);
+    assert!(f.service.named("Client A — store").unwrap().is_none());
+}

@@ -1,0 +1,65 @@
+/*!
+A connection's name: what a person calls it ("Client A — store"), shown wherever the connection is
+(card, tray, notifications, diagnostics, `plugboard status`) and usable to pick it on the command
+line. Names are trimmed, one line, at most [`NAME_MAX`] characters, and unique without regard to
+case (a name that picked two connections would pick neither).
+*/
+
+use super::error::NameProblem;
+use super::model::ConnectionView;
+use super::{Connections, ServiceError};
+use crate::connection::ConnectionId;
+
+/// The longest name a connection can have, in characters.
+pub const NAME_MAX: usize = 60;
+
+impl Connections {
+    /// Names connection `id` `name` (blank: takes its name away).
+    pub fn rename(&self, id: &ConnectionId, name: &str) -> Result<ConnectionView, ServiceError> {
+        let name = name.trim();
+        let name = if name.is_empty() {
+            None
+        } else {
+            if name.chars().count() > NAME_MAX {
+                return Err(ServiceError::BadName(NameProblem::TooLong));
+            }
+            if name.chars().any(char::is_control) {
+                return Err(ServiceError::BadName(NameProblem::ControlCharacters));
+            }
+            let taken = self.index.load()?.into_iter().find(|r| {
+                &r.id != id
+                    && r.name
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase() == name.to_lowercase())
+            });
+            if let Some(other) = taken {
+                return Err(ServiceError::BadName(NameProblem::Taken(
+                    other.name.unwrap_or_default(),
+                )));
+            }
+            Some(name.to_string())
+        };
+        if !self.index.rename(id, name.clone())? {
+            return Err(ServiceError::UnknownConnection(id.to_string()).concerning(id));
+        }
+        log::info!(
+            "{id} {}",
+            if name.is_some() {
+                "renamed"
+            } else {
+                "name removed"
+            }
+        );
+        self.get(id)?
+            .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))
+    }
+
+    /// The connection named `name` (without regard to case), if one is.
+    pub fn named(&self, name: &str) -> Result<Option<ConnectionView>, ServiceError> {
+        let name = name.trim().to_lowercase();
+        Ok(self
+            .list()?
+            .into_iter()
+            .find(|c| c.name.as_deref().is_some_and(|n| n.to_lowercase() == name)))
+    }
+}
