@@ -69,6 +69,9 @@ export const confirmCopyRefresh = (id) => invoke("confirm_copy_refresh", { id })
 
 export const copyDiagnostics = () => invoke("copy_diagnostics");
 
+/** Try it: `{ request, status, status_text, millis, excerpt, accepted }`, secrets masked. */
+export const tryConnection = (id) => invoke("try_connection", { id });
+
 export const unlockAndRetry = () => invoke("unlock_and_retry");
 
 /** Calls `fn(notice)` for every notice the Rust side sends; resolves once listening. */

@@ -76,6 +76,7 @@ pub fn run() {
             commands::developer::reveal_token,
             commands::developer::copy_token,
             commands::developer::confirm_copy_refresh,
+            commands::developer::try_connection,
             commands::app::copy_diagnostics,
             commands::app::unlock_and_retry,
             commands::settings::credentials_overview,

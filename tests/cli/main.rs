@@ -482,6 +482,19 @@ async fn token_prints_only_the_token_header_or_a_working_curl_line() {
     let out = w.run(&["token", "hotmart", "--json", "--header"]).await;
     assert_eq!(out.code, 2, "--json and --header do not go together");
 
+    // Try it: one call, its answer, no secret.
+    let tried = w.ok(&["try", "whatconverts"]).await;
+    assert!(tried.contains("HTTP 200 OK in "), "{tried}");
+    assert!(
+        !tried.contains(plugboard_sim::WHATCONVERTS_SECRET)
+            && !tried.contains(plugboard_sim::WHATCONVERTS_TOKEN),
+        "{tried}"
+    );
+    let doc = w.json(&["try", "hotmart", "--json"]).await;
+    assert_eq!(doc["status"], 200, "{doc}");
+    assert_eq!(doc["accepted"], true, "{doc}");
+    assert!(!doc.to_string().contains(token.trim()), "{doc}");
+
     // Two Hotmart connections: the provider alone no longer names one.
     w.connect_hotmart("sandbox").await;
     let out = w.run(&["token", "hotmart"]).await;

@@ -836,6 +836,18 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
 
     app.screenshot("ecwid-revealed").await;
 
+    // Try it: one call to Ecwid's profile endpoint, its answer shown, the token masked.
+    click_css(&app, &format!("{row} [data-action='try']")).await;
+    let tried = app
+        .wait_for_xpath(&format!(
+            "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
+        ))
+        .await;
+    assert!(tried.is_displayed().await.unwrap());
+    let shown = tried.text().await.unwrap();
+    assert!(shown.contains("Ecwid accepted this connection"), "{shown}");
+    assert!(!shown.contains(&token), "{shown}");
+
     // Diagnostics for support: the connection's state, and no token.
     click_css(&app, "#copy-diagnostics").await;
     let report = eventually(Duration::from_secs(5), || {

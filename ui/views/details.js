@@ -104,6 +104,20 @@ export function detailsPanel(p, c) {
         closeRename();
       }
     });
+    // Try it: one harmless call, its answer shown here (secrets masked by Rust).
+    const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
+    const tryButton = d.has_curl && h("button", { type: "button", "data-action": "try" }, "Try it");
+    tryButton?.addEventListener("click", async () => {
+      const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
+      if (!report) return;
+      tryResult.hidden = false;
+      tryResult.replaceChildren(
+        h("p", { class: report.accepted ? "try-ok" : "try-refused" },
+          `HTTP ${report.status} ${report.status_text} in ${report.millis} ms — `,
+          report.accepted ? `${d.provider_name} accepted this connection.` : `${d.provider_name} refused it: this is what a script would get now.`),
+        h("code", { class: "try-request" }, report.request),
+        h("pre", { class: "try-excerpt" }, report.excerpt || "(empty answer)"));
+    });
     const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
     const rows = [
       ["Name", [nameValue, " ", renameButton, nameForm]],
@@ -122,8 +136,8 @@ export function detailsPanel(p, c) {
         d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || "Not available"),
         d.token_masked && h("div", { class: "actions" }, copyAccess,
           copy("header", "Copy as header", () => latest.refresh_before_copy),
-          d.has_curl && copy("curl", "Copy as curl", () => latest.refresh_before_copy), askRefresh),
-        confirmBox, feedback),
+          d.has_curl && copy("curl", "Copy as curl", () => latest.refresh_before_copy), askRefresh, tryButton),
+        confirmBox, feedback, tryResult),
       h("h3", { class: "timeline-title" }, "Recent events"),
       h("ol", { class: "timeline", "aria-label": "Recent events, newest first" },
         d.events.length === 0 ? h("li", {}, "None yet") : d.events.map((e) => h("li", { "data-event": e.kind },

@@ -85,6 +85,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Make one harmless call with a connection (its identity or check endpoint) and show the
+    /// HTTP status, the time it took and the start of the answer, secrets masked.
+    Try {
+        /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+        /// provider has one connection.
+        connection: String,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Name a connection ("Client A — store"): shown in the window, the tray, notifications and
     /// `status`, and usable as <connection> in every command. An empty name removes it.
     Rename {

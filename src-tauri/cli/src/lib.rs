@@ -214,6 +214,9 @@ pub async fn run(
             cmd::token::run(service, &connection, form, term).await
         }
         Command::Connect(args) => cmd::connect::run(service, args, term).await,
+        Command::Try { connection, json } => {
+            cmd::trial::run(service, &connection, json, term).await
+        }
         Command::Rename {
             connection,
             name,

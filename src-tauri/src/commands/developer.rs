@@ -181,3 +181,15 @@ pub async fn copy_token(
         message: format!("{what} is on the clipboard. Plugboard clears it in {secs} seconds."),
     })
 }
+
+/// Try it: one harmless call to the connection's identity or check endpoint, as it is; the
+/// answer's status, time and a short excerpt with every secret masked.
+#[tauri::command]
+pub async fn try_connection(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<plugboard_core::service::TryReport, UserError> {
+    let service = state.service()?;
+    let id = super::connection_id(&id)?;
+    service.try_call(&id).await.map_err(|e| service.explain(&e))
+}

@@ -11,6 +11,7 @@ pub mod rename;
 pub mod sign_in;
 pub mod status;
 pub mod token;
+pub mod trial;
 
 use plugboard_core::service::{ConnectionView, Connections};
 

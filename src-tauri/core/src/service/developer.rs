@@ -27,18 +27,20 @@ fn curl_line(req: &flow::PreparedRequest) -> SecretString {
     SecretString::new(line)
 }
 
-impl Connections {
-    /// What a developer can copy from a connection: the access token, the header, a curl line to
-    /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
-    /// each call; never cached, never logged.
-    pub async fn token_material(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
-        self.token_material_here(cid)
-            .await
-            .map_err(|e| e.concerning(cid))
-    }
+/// A connection's credential as a request can use it: the access token (or key), the request
+/// to its provider's identity or check endpoint when there is one, and the refresh token.
+pub(super) struct Checkable {
+    pub access_token: SecretString,
+    pub request: Option<flow::PreparedRequest>,
+    pub refresh_token: Option<SecretString>,
+    /// Every secret of the connection, to mask wherever an answer might echo one.
+    pub secrets: Vec<SecretString>,
+}
 
-    /// As [`Self::token_material`], its errors not yet labelled with the connection.
-    async fn token_material_here(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
+impl Connections {
+    /// Loads connection `cid`'s secret and builds the request to its identity or check endpoint
+    /// (what Copy as curl copies and Try it sends). A lost keychain item marks it Reconnect needed.
+    pub(super) async fn checkable(&self, cid: &ConnectionId) -> Result<Checkable, ServiceError> {
         let (record, secret) = match self.load(cid).await {
             Err(e) if e.needs_reconnect() => {
                 self.mark_reconnect_needed(cid, &e).await?;
@@ -53,11 +55,13 @@ impl Connections {
             .and_then(|e| provider.environments.iter().find(|x| x.id == e))
             .or(provider.environments.first())
             .map(|e| e.api_base.as_str().to_string());
+        let mut secrets = Vec::new();
         let (access_token, request, refresh_token) = match &secret {
             ConnectionSecret::ApiKey { fields } => {
                 let method = provider
                     .api_key()
                     .ok_or_else(|| no_method(&record.provider, MethodKind::ApiKey))?;
+                secrets.extend(fields.iter().map(|(_, v)| v.clone()));
                 let req = flow::api_key_check_request(method, fields)?;
                 let value = req.header_value("Authorization").unwrap_or_default();
                 let credential = value.split_once(' ').map_or(value, |(_, v)| v);
@@ -65,6 +69,9 @@ impl Connections {
             }
             ConnectionSecret::OAuth { tokens }
             | ConnectionSecret::ClientCredentials { tokens, .. } => {
+                if let ConnectionSecret::ClientCredentials { client_secret, .. } = &secret {
+                    secrets.push(client_secret.clone());
+                }
                 let template = match provider.method(record.method) {
                     Some(crate::catalogue::Method::AuthorizationCode(m)) => m.identity_url.as_ref(),
                     Some(crate::catalogue::Method::ClientCredentials(m)) => m.check_url.as_ref(),
@@ -81,6 +88,39 @@ impl Connections {
                 )
             }
         };
+        secrets.push(access_token.clone());
+        secrets.extend(refresh_token.clone());
+        if let Some(v) = request
+            .as_ref()
+            .and_then(|r| r.header_value("Authorization"))
+        {
+            secrets.push(SecretString::new(v.split_once(' ').map_or(v, |(_, c)| c)));
+        }
+        Ok(Checkable {
+            access_token,
+            request,
+            refresh_token,
+            secrets,
+        })
+    }
+
+    /// What a developer can copy from a connection: the access token, the header, a curl line to
+    /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
+    /// each call; never cached, never logged.
+    pub async fn token_material(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
+        self.token_material_here(cid)
+            .await
+            .map_err(|e| e.concerning(cid))
+    }
+
+    /// As [`Self::token_material`], its errors not yet labelled with the connection.
+    async fn token_material_here(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
+        let Checkable {
+            access_token,
+            request,
+            refresh_token,
+            ..
+        } = self.checkable(cid).await?;
         let header = match request
             .as_ref()
             .and_then(|r| r.header_value("Authorization"))

@@ -68,6 +68,9 @@ pub enum ServiceError {
     MissingCredentials(String),
     #[error("a required field is empty: {0}")]
     EmptyField(String),
+    /// The provider has no identity or check endpoint for Try it to call.
+    #[error("nothing harmless to call")]
+    NothingToTry,
     /// A connection's name that cannot be used: too long, control characters, or another
     /// connection's already.
     #[error("bad connection name: {0:?}")]
@@ -134,6 +137,7 @@ impl ServiceError {
             ServiceError::MissingCredentials(_)
             | ServiceError::EmptyField(_)
             | ServiceError::BadName(_)
+            | ServiceError::NothingToTry
             | ServiceError::CredentialsFixed(_)
             | ServiceError::BasicTokenMismatch => K::BadInput,
             ServiceError::UnknownState
@@ -251,6 +255,7 @@ impl ServiceError {
                 format!("{provider_name} needs app credentials (a client id and secret) before you can connect. Click Connect to set them up, or open Settings."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::NothingToTry => e(C::InvalidInput, format!("{provider_name} has no identity or check endpoint in Plugboard's catalogue, so there is no harmless call to try. Use Copy as header with your own request instead.")),
             ServiceError::BadName(NameProblem::TooLong) => e(C::InvalidInput, format!("A connection's name can be at most {} characters. Choose a shorter one.", super::NAME_MAX)),
             ServiceError::BadName(NameProblem::ControlCharacters) => e(C::InvalidInput, "A connection's name can't contain line breaks or tabs. Type it on one line.".into()),
             ServiceError::BadName(NameProblem::Taken(name)) => e(C::InvalidInput, format!("Another connection is already called “{name}”. Choose a different name, so each one can be picked by its name.")),

@@ -20,6 +20,7 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`refresh`]: single-flight refreshes, in process and across processes.
 - [`checks`]: the keychain, due refreshes, identity checks at start and after a sleep.
 - [`developer`]: the token forms a developer copies (token, header, curl line).
+- [`trial`]: Try it: one harmless call to the identity or check endpoint, secrets masked.
 - [`diagnostics`]: a support report with no secret in it.
 - [`disconnect`]: revoke where possible, then forget locally.
 
@@ -44,6 +45,7 @@ mod session;
 mod sign_in;
 mod status;
 mod store;
+mod trial;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -70,6 +72,7 @@ pub use names::NAME_MAX;
 pub use orphans::{Fixed, Orphans};
 pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};
+pub use trial::TryReport;
 
 use runtime::Runtime;
 

@@ -392,3 +392,39 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
     assert_eq!(f.service.rename(&c.id, " ").unwrap().name, None);
     assert!(f.service.named("Client A — store").unwrap().is_none());
 }
+
+#[tokio::test]
+async fn try_it_makes_one_call_and_shows_its_answer_with_every_secret_masked() {
+    let f = fixture("try-it").await;
+    let c = connect_hubspot(&f).await;
+    let key = connect_whatconverts(&f).await;
+    let token = f.service.token_material(&c.id).await.unwrap().access_token;
+    let report = f.service.try_call(&c.id).await.unwrap();
+    assert_eq!((report.status, report.accepted), (200, true), "{report:?}");
+    assert_eq!(report.status_text, "OK");
+    assert!(
+        report.request.starts_with("GET http://127.0.0.1:"),
+        "{report:?}"
+    );
+    for text in [&report.request, &report.excerpt] {
+        assert!(!text.contains(token.expose()), "a token in {text}");
+    }
+    assert!(report.excerpt.contains("ana@example.com"), "{report:?}");
+    let keyed = f.service.try_call(&key.id).await.unwrap();
+    assert!(keyed.accepted, "{keyed:?}");
+    assert!(!keyed.excerpt.contains(plugboard_sim::WHATCONVERTS_SECRET));
+    // What a script would get, as it is: a refused token is a report, not an error, and
+    // nothing is refreshed or marked.
+    f.sim.set_faults(Faults {
+        identity_unauthorized: true,
+        ..Faults::default()
+    });
+    let refused = f.service.try_call(&c.id).await.unwrap();
+    assert_eq!((refused.status, refused.accepted), (401, false));
+    assert_eq!(refused.status_text, "Unauthorized");
+    assert_eq!(f.sim.count("hubspot.refresh"), 0);
+    assert_eq!(
+        f.service.get(&c.id).unwrap().unwrap().live.health,
+        Health::Connected
+    );
+}

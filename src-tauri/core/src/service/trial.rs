@@ -1,0 +1,139 @@
+/*!
+Try it: one harmless call to a connection's identity or check endpoint (what Copy as curl would
+run), with the answer support asks for first: the HTTP status, how long it took, and a short
+piece of the response — every secret of the connection masked out of it, and any JSON value
+under a key that sounds secret ("token", "secret", "password", "key") too. Not a refresh: the
+tokens are used as they are, so a 401 here says what a script would get.
+*/
+
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::{Connections, ServiceError};
+use crate::connection::ConnectionId;
+use crate::flow;
+use crate::secret::SecretString;
+
+/// The most of the response a report keeps, in characters.
+pub const EXCERPT_MAX: usize = 600;
+
+/// What one call answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TryReport {
+    /// "GET https://api.hubapi.com/oauth/v1/access-tokens/pat-…9f3a" (secrets masked).
+    pub request: String,
+    pub status: u16,
+    /// The status's meaning in a few words ("OK", "Unauthorized").
+    pub status_text: String,
+    pub millis: u64,
+    /// The start of the answer, secrets masked.
+    pub excerpt: String,
+    /// Whether the provider accepted the connection (2xx).
+    pub accepted: bool,
+}
+
+impl Connections {
+    /// Calls connection `cid`'s identity or check endpoint once, as it is (no refresh first).
+    pub async fn try_call(&self, cid: &ConnectionId) -> Result<TryReport, ServiceError> {
+        let checkable = self.checkable(cid).await.map_err(|e| e.concerning(cid))?;
+        let Some(request) = checkable.request else {
+            return Err(ServiceError::NothingToTry.concerning(cid));
+        };
+        let started = Instant::now();
+        let answer = flow::send(&self.http, &request)
+            .await
+            .map_err(|e| ServiceError::from(e).concerning(cid))?;
+        let millis = started.elapsed().as_millis() as u64;
+        log::info!("{cid}: tried its check endpoint: HTTP {}", answer.status);
+        let secrets = &checkable.secrets;
+        Ok(TryReport {
+            request: mask(&format!("{} {}", request.method, request.url), secrets),
+            status: answer.status,
+            status_text: reqwest::StatusCode::from_u16(answer.status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("")
+                .to_string(),
+            millis,
+            excerpt: excerpt(&answer.body, secrets),
+            accepted: (200..300).contains(&answer.status),
+        })
+    }
+}
+
+/// `text` with every secret replaced by its masked form ("pat-…9f3a").
+fn mask(text: &str, secrets: &[SecretString]) -> String {
+    let mut out = text.to_string();
+    for s in secrets {
+        if s.expose().len() >= 4 {
+            out = out.replace(s.expose(), &s.masked());
+        }
+    }
+    out
+}
+
+/// The start of an answer, secrets masked: JSON values under secret-sounding keys hidden, then
+/// the whole cut to [`EXCERPT_MAX`] characters.
+fn excerpt(body: &str, secrets: &[SecretString]) -> String {
+    fn hide(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    let k = k.to_ascii_lowercase();
+                    let secret = ["token", "secret", "password", "key"]
+                        .iter()
+                        .any(|s| k.contains(s));
+                    if secret && v.is_string() {
+                        *v = serde_json::Value::String("••••••••".into());
+                    } else {
+                        hide(v);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(hide),
+            _ => {}
+        }
+    }
+    let text = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(mut json) => {
+            hide(&mut json);
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        }
+        Err(_) => body.to_string(),
+    };
+    let text = mask(&text, secrets);
+    let mut cut: String = text.chars().take(EXCERPT_MAX).collect();
+    if text.chars().count() > EXCERPT_MAX {
+        cut.push('…');
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_hide_secrets_and_secret_sounding_fields() {
+        let token = SecretString::new("pat-na1-0123456789abcdef");
+        let body = r#"{"token":"pat-na1-0123456789abcdef","user":"ana@example.com","hub_id":42,"nested":{"api_key":"k-123"},"echo":"Bearer pat-na1-0123456789abcdef"}"#;
+        let out = excerpt(body, std::slice::from_ref(&token));
+        assert!(!out.contains("0123456789abcdef"), "{out}");
+        assert!(!out.contains("k-123"), "{out}");
+        assert!(
+            out.contains("ana@example.com") && out.contains("42"),
+            "{out}"
+        );
+        assert!(out.contains("pat-••••cdef"), "{out}");
+        let long = "x".repeat(EXCERPT_MAX + 50);
+        assert_eq!(excerpt(&long, &[]).chars().count(), EXCERPT_MAX + 1);
+        assert_eq!(
+            mask(
+                "GET https://api.example/tokens/pat-na1-0123456789abcdef",
+                &[token]
+            ),
+            "GET https://api.example/tokens/pat-••••cdef"
+        );
+    }
+}
