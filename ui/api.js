@@ -21,7 +21,8 @@ export const connectApiKey = (provider, fields) => invoke("connect_api_key", { p
 export const connectClientCredentials = ({ provider, clientId, clientSecret, environment, basicToken }) =>
   invoke("connect_client_credentials", { provider, clientId, clientSecret, environment, basicToken });
 
-export const beginSignIn = (provider) => invoke("begin_sign_in", { provider });
+/** Starts a browser sign-in, asking also for the optional `scopes` chosen (ids). */
+export const beginSignIn = (provider, scopes = []) => invoke("begin_sign_in", { provider, scopes });
 
 export const cancelSignIn = (provider) => invoke("cancel_sign_in", { provider });
 

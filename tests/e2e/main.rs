@@ -12,6 +12,7 @@ use plugboard_e2e::{
 
 mod credentials;
 mod demo;
+mod polish;
 mod tray;
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
@@ -199,9 +200,20 @@ async fn disconnect(app: &App, connection: &str) -> String {
     words
 }
 
+/// Clicks a card's Connect; where the sign-in offers optional scopes, goes on with none ticked
+/// (the required ones only), as before those were offered.
 async fn click_connect(app: &App, provider_name: &str) -> Element {
     let card = app.card(provider_name).await;
     app.button_in(&card, "Connect").await.click().await.unwrap();
+    if let Ok(chooser) = card.find(Locator::Css("form.scope-form")).await {
+        chooser
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
     card
 }
 

@@ -3,7 +3,7 @@ import * as api from "../api.js";
 import { GLYPH, h, healthText, localTime, messageOf } from "../dom.js";
 import { store } from "../store.js";
 import { detailsPanel } from "./details.js";
-import { appCredentialsForm, credentialForm } from "./forms.js";
+import { appCredentialsForm, credentialForm, optionalAsked, scopeChooser } from "./forms.js";
 import { run, showNotice } from "./notices.js";
 
 /** One account's row; registers its update function in `store.rows`. */
@@ -41,7 +41,7 @@ export function connectionItem(p, c) {
   // Reconnect: the same sign-in again; the account keeps its place (and its history).
   const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
   reconnect.addEventListener("click", async () => {
-    if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id));
+    if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id, optionalAsked(p, c)));
     else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
   });
   const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");
@@ -202,6 +202,13 @@ export function providerCard(p) {
       formSlot.replaceChildren(appCredentialsForm(p, close));
       connect.hidden = true;
       formSlot.querySelector("input")?.focus();
+      return;
+    }
+    if (p.optional_scopes.length > 0) {
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; connect.focus(); };
+      formSlot.replaceChildren(scopeChooser(p, [], close));
+      connect.hidden = true;
+      formSlot.querySelector("input:not(:disabled)")?.focus();
       return;
     }
     await run(connect, error, () => api.beginSignIn(p.id));

@@ -3,6 +3,7 @@ import * as api from "../api.js";
 import { h, localTime, messageOf } from "../dom.js";
 import { store } from "../store.js";
 import { run, say } from "./notices.js";
+import { optionalAsked, scopeChooser } from "./forms.js";
 
 const EVENT_WORDS = {
   connected: "Connected", refreshed: "Refreshed", refresh_failed: "Refresh failed",
@@ -118,11 +119,25 @@ export function detailsPanel(p, c) {
         h("code", { class: "try-request" }, report.request),
         h("pre", { class: "try-excerpt" }, report.excerpt || "(empty answer)"));
     });
+    // More access later: the same sign-in, asking for more; the account reconnects in place.
+    const card = (store.cards || []).find((x) => x.id === c.provider);
+    const moreSlot = h("div", { class: "form-slot" });
+    const askMore = card?.optional_scopes?.length > 0
+      ? h("button", { type: "button", class: "quiet", "data-action": "more-scopes" }, "Ask for more access…")
+      : null;
+    askMore?.addEventListener("click", () => {
+      const close = () => { moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
+      moreSlot.replaceChildren(scopeChooser(card, optionalAsked(card, conn), close,
+        { intro: `Tick what else to ask ${card.name} for. You sign in again and this account keeps its place.` }));
+      askMore.hidden = true;
+      moreSlot.querySelector("input:not(:disabled)")?.focus();
+    });
     const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
     const rows = [
       ["Name", [nameValue, " ", renameButton, nameForm]],
       ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],
-      ["Scopes granted", granted],
+      conn.requested_scopes.length > 0 && ["Scopes requested", conn.requested_scopes.join(" ")],
+      ["Scopes granted", [granted, " ", askMore, moreSlot]],
       conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],
       conn.environment && ["Environment", conn.environment === "sandbox" ? "Sandbox" : "Production"],
       ["Connected since", localTime(conn.connected_at)],

@@ -99,3 +99,40 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
   });
   return form;
 }
+
+/**
+ * The scopes a browser sign-in asks for: the provider's required ones shown fixed, its optional
+ * ones as checkboxes (those in `chosen` ticked), then "Sign in with …". Asking a connected
+ * account for more signs it in again in place.
+ */
+export function scopeChooser(p, chosen, close, { intro } = {}) {
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "primary" }, `Continue to ${p.name}`);
+  const box = (id, description, { fixed = false, checked = false } = {}) => {
+    const input = h("input", { type: "checkbox", name: "scope", value: id, id: `scope-${p.id}-${id}` });
+    input.checked = fixed || checked;
+    input.disabled = fixed;
+    return h("li", { class: "scope" },
+      h("label", { for: input.id }, input, h("span", {}, description),
+        h("code", {}, id), fixed && h("span", { class: "hint" }, "(always asked for)")));
+  };
+  const form = h("form", { class: "connect-form scope-form", "aria-label": `Choose what ${p.name} access to ask for` },
+    h("p", { class: "form-intro" }, intro || `Choose what Plugboard asks ${p.name} for. Your ${p.name} app must list the scopes you tick.`),
+    h("ul", { class: "scopes" },
+      p.scopes.map((id) => box(id, "Needed to connect", { fixed: true })),
+      p.optional_scopes.map((s) => box(s.id, s.description, { checked: chosen.includes(s.id) }))),
+    error,
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+  form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); close(); } });
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const picked = [...form.querySelectorAll("input[name=scope]:checked:not(:disabled)")].map((i) => i.value);
+    const done = await run(submit, error, () => api.beginSignIn(p.id, picked).then(() => true));
+    if (done) close();
+  });
+  return form;
+}
+
+/** The optional scopes connection `c` asked for before (granted or not): a reconnect asks again. */
+export const optionalAsked = (p, c) =>
+  p.optional_scopes.map((s) => s.id).filter((id) => c.scopes.includes(id) || c.scopes_missing.includes(id));

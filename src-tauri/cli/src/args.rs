@@ -145,6 +145,10 @@ pub struct ConnectArgs {
     /// standard input, one per line (secret fields: better there than in your shell history).
     #[arg(long = "field", value_name = "ID=VALUE")]
     pub fields: Vec<String>,
+    /// Browser sign-in: also ask for an optional scope the provider offers (see `plugboard
+    /// providers`); repeat for several. Asking a connected account for more reconnects it.
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
     /// Print the new connection as JSON.
     #[arg(long)]
     pub json: bool,

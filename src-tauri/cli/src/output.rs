@@ -52,6 +52,11 @@ pub struct MethodJson {
     pub redirect_uri: Option<String>,
     /// The redirect the command line uses for this method.
     pub cli_redirect_uri: Option<String>,
+    /// Browser sign-in: the scopes always asked for, and those `connect --scope` may add.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optional_scopes: Option<Vec<plugboard_core::catalogue::OptionalScope>>,
 }
 
 pub fn providers(service: &Connections) -> ProvidersDoc {
@@ -79,6 +84,14 @@ fn provider(service: &Connections, p: &Provider) -> ProviderJson {
                 label: m.label().to_string(),
                 redirect_uri: m.redirect_uri(),
                 cli_redirect_uri: cli_redirect(m),
+                scopes: match m {
+                    Method::AuthorizationCode(a) => Some(a.scopes.clone()),
+                    _ => None,
+                },
+                optional_scopes: match m {
+                    Method::AuthorizationCode(a) => Some(a.optional_scopes.clone()),
+                    _ => None,
+                },
             })
             .collect(),
         credentials_present: service.has_credentials(p.id.as_str()),
@@ -127,6 +140,22 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
         ]);
     }
     let mut out = table(&rows);
+    for p in &doc.providers {
+        let offered = p
+            .methods
+            .iter()
+            .filter_map(|m| m.optional_scopes.as_ref())
+            .flatten()
+            .map(|s| format!("{} ({})", s.id, s.description))
+            .collect::<Vec<_>>();
+        if !offered.is_empty() {
+            out.push_str(&format!(
+                "{} can also ask for (connect --scope …): {}\n",
+                p.name,
+                offered.join(", ")
+            ));
+        }
+    }
     let deep_link = doc.providers.iter().flat_map(|p| &p.methods).any(|m| {
         m.redirect_uri
             .as_deref()

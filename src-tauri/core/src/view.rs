@@ -30,6 +30,8 @@ pub struct ProviderCard {
     pub setup_steps: Vec<String>,
     /// The scopes the browser sign-in asks for: what to tick when registering the app.
     pub scopes: Vec<String>,
+    /// Scopes a person may add when connecting, with plain descriptions (Connect's checkboxes).
+    pub optional_scopes: Vec<crate::catalogue::OptionalScope>,
     pub developer_url: Option<String>,
     /// Other ways this provider can connect (the flows the source texts describe).
     pub other_methods: Vec<String>,
@@ -75,6 +77,10 @@ impl ProviderCard {
             scopes: p
                 .authorization_code()
                 .map(|m| m.scopes.clone())
+                .unwrap_or_default(),
+            optional_scopes: p
+                .authorization_code()
+                .map(|m| m.optional_scopes.clone())
                 .unwrap_or_default(),
             developer_url: p.developer_url.as_ref().map(|u| u.as_str().to_string()),
             other_methods: p

@@ -73,11 +73,12 @@ pub async fn begin_sign_in(
     app: AppHandle,
     state: State<'_, AppState>,
     provider: String,
+    scopes: Option<Vec<String>>,
 ) -> Result<(), UserError> {
     let service = state.service()?;
     let provider = super::provider_id(&provider)?;
     let sign_in = service
-        .start_sign_in(&provider, ReturnTo::Window)
+        .start_sign_in_asking(&provider, ReturnTo::Window, &scopes.unwrap_or_default())
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     state.stop_listener(provider.as_str());

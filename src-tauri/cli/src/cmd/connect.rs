@@ -25,6 +25,16 @@ pub async fn run(
         .method
         .map(MethodArg::kind)
         .unwrap_or_else(|| provider.default_method().kind());
+    if !args.scopes.is_empty() && kind != MethodKind::AuthorizationCode {
+        return Err(Failure::new(
+            exit::USAGE,
+            format!(
+                "--scope is for browser sign-ins; {} connects with {} here.",
+                provider.name,
+                output::kind_str(kind)
+            ),
+        ));
+    }
     if provider.method(kind).is_none() {
         let known: Vec<&str> = provider
             .methods
@@ -105,6 +115,7 @@ pub async fn run(
                 name: &name,
                 no_browser: args.no_browser,
                 as_json: args.json,
+                scopes: &args.scopes,
             };
             return super::sign_in::run(service, options, &mut input, term).await;
         }

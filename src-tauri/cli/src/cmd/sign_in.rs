@@ -18,6 +18,8 @@ pub struct Options<'a> {
     pub name: &'a str,
     pub no_browser: bool,
     pub as_json: bool,
+    /// Optional scopes to ask for besides the method's (`--scope`).
+    pub scopes: &'a [String],
 }
 
 /// With `--no-browser`, a line typed or pasted on standard input: the address a browser on
@@ -45,7 +47,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let (pid, name) = (o.provider, o.name);
     let sign_in = service
-        .start_sign_in(pid, ReturnTo::Terminal)
+        .start_sign_in_asking(pid, ReturnTo::Terminal, o.scopes)
         .await
         .map_err(|e| fail(service, pid.as_str(), e))?;
     let url = &sign_in.started.url;

@@ -62,6 +62,7 @@ fn key_args(json: bool) -> ConnectArgs {
             format!("token={}", plugboard_sim::WHATCONVERTS_TOKEN),
             format!("secret={}", plugboard_sim::WHATCONVERTS_SECRET),
         ],
+        scopes: vec![],
         json,
     }
 }

@@ -97,7 +97,10 @@ pub struct AuthorizationCode {
     pub token_url: Endpoint,
     pub body_format: BodyFormat,
     pub client_auth: ClientAuth,
+    /// The scopes every sign-in asks for.
     pub scopes: Vec<String>,
+    /// Scopes a person may add when connecting (Connect offers them as checkboxes).
+    pub optional_scopes: Vec<OptionalScope>,
     pub scope_separator: String,
     pub extra_authorize_params: Vec<(String, String)>,
     pub redirect: RedirectMode,
@@ -106,6 +109,13 @@ pub struct AuthorizationCode {
     pub tokens_expire: bool,
     /// Token types accepted besides Bearer (lowercase), as the catalogue declares.
     pub token_types: Vec<String>,
+}
+
+/// A scope a person may choose, with what it allows in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OptionalScope {
+    pub id: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

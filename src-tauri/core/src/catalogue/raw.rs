@@ -77,6 +77,8 @@ pub struct RawMethod {
     pub authorize_url: Option<String>,
     pub body_format: Option<String>,
     pub scopes: Option<Vec<String>>,
+    /// Scopes a person may add when connecting, each with a plain description.
+    pub optional_scopes: Option<Vec<RawScope>>,
     pub scope_separator: Option<String>,
     pub extra_authorize_params: Option<toml::Table>,
     pub redirect: Option<RawRedirect>,
@@ -106,6 +108,13 @@ pub struct RawRedirect {
     pub port: Option<u16>,
     pub path: Option<String>,
     pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScope {
+    pub id: String,
+    pub description: String,
 }
 
 #[derive(Debug, Deserialize)]

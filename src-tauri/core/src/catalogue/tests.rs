@@ -380,3 +380,44 @@ fn a_file_cannot_set_the_parameters_plugboard_sets_itself_nor_odd_token_types() 
         .token_rules(MethodKind::AuthorizationCode);
     assert_eq!(rules.token_types, ["mac"]);
 }
+
+#[test]
+fn optional_scopes_need_an_id_without_spaces_a_description_and_no_repeats() {
+    let with = |scopes: &str| format!("{MINIMAL}scopes = [\"read\"]\noptional_scopes = {scopes}\n");
+    let ok = Catalogue::parse(
+        &with(r#"[{ id = "write", description = "Change things" }]"#),
+        &Origin::BuiltIn,
+    )
+    .unwrap();
+    let method = ok.get("acme").unwrap().authorization_code().unwrap();
+    assert_eq!(method.optional_scopes[0].id, "write");
+    for (bad, says) in [
+        (r#"[{ id = "a b", description = "x" }]"#, "no spaces"),
+        (
+            r#"[{ id = "write", description = " " }]"#,
+            "needs a description",
+        ),
+        (r#"[{ id = "read", description = "x" }]"#, "listed twice"),
+        (
+            r#"[{ id = "w", description = "x" }, { id = "w", description = "y" }]"#,
+            "listed twice",
+        ),
+    ] {
+        let e = parse_err(&with(bad), &Origin::BuiltIn);
+        assert!(
+            e.contains("method.optional_scopes") && e.contains(says),
+            "{bad}: {e}"
+        );
+    }
+    // HubSpot offers its CRM objects, each in words.
+    let hubspot = builtin();
+    let offered = &hubspot
+        .get("hubspot")
+        .unwrap()
+        .authorization_code()
+        .unwrap()
+        .optional_scopes;
+    assert!(offered
+        .iter()
+        .any(|s| s.id == "crm.objects.deals.read" && s.description == "See deals"));
+}

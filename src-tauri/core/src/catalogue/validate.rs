@@ -229,6 +229,7 @@ impl Validator<'_> {
                 ("authorize_url", m.authorize_url.is_some()),
                 ("body_format", m.body_format.is_some()),
                 ("scopes", m.scopes.is_some()),
+                ("optional_scopes", m.optional_scopes.is_some()),
                 ("redirect", m.redirect.is_some()),
                 ("auth", m.auth.is_some()),
                 ("fields", m.fields.is_some()),
@@ -239,6 +240,7 @@ impl Validator<'_> {
                 ("client_auth", m.client_auth.is_some()),
                 ("body_format", m.body_format.is_some()),
                 ("scopes", m.scopes.is_some()),
+                ("optional_scopes", m.optional_scopes.is_some()),
                 ("redirect", m.redirect.is_some()),
                 ("params_in", m.params_in.is_some()),
             ],
@@ -294,6 +296,36 @@ impl Validator<'_> {
                         "scopes must be non-empty and contain no spaces",
                     ));
                 }
+                let mut optional_scopes = Vec::new();
+                for s in m.optional_scopes.unwrap_or_default() {
+                    if s.id.is_empty() || s.id.contains(char::is_whitespace) {
+                        return Err(self.invalid(
+                            "method.optional_scopes",
+                            "each id must be non-empty and contain no spaces",
+                        ));
+                    }
+                    if scopes.contains(&s.id)
+                        || optional_scopes.iter().any(|o: &OptionalScope| o.id == s.id)
+                    {
+                        return Err(self.invalid(
+                            "method.optional_scopes",
+                            format!(
+                                "`{}` is listed twice (or is already a required scope)",
+                                s.id
+                            ),
+                        ));
+                    }
+                    if s.description.trim().is_empty() {
+                        return Err(self.invalid(
+                            "method.optional_scopes",
+                            format!("`{}` needs a description a person can read", s.id),
+                        ));
+                    }
+                    optional_scopes.push(OptionalScope {
+                        id: s.id,
+                        description: s.description,
+                    });
+                }
                 let scope_separator = m.scope_separator.unwrap_or_else(|| " ".to_string());
                 if scope_separator.is_empty() {
                     return Err(self.invalid("method.scope_separator", "must not be empty"));
@@ -336,6 +368,7 @@ impl Validator<'_> {
                     body_format,
                     client_auth: client_auth(ClientAuth::RequestBody)?,
                     scopes,
+                    optional_scopes,
                     scope_separator,
                     extra_authorize_params,
                     redirect,

@@ -18,6 +18,9 @@ pub struct PendingFlow {
     pub verifier: PkceCodeVerifier,
     /// Unix seconds after which the callback is refused as expired.
     pub expires_at: i64,
+    /// The scopes this sign-in asked for: the method's, and the optional ones the person chose
+    /// (empty in a flow kept by an older version: the method's then).
+    pub scopes: Vec<String>,
 }
 
 /// Pending flows keyed by `state`; each can be taken once.
@@ -30,7 +33,8 @@ pub struct PendingFlows {
 pub const FLOW_LIFETIME: Duration = Duration::from_secs(10 * 60);
 
 impl PendingFlows {
-    /// Starts a flow: returns the URL to open in the system browser and the flow's `state`.
+    /// Starts a flow asking for the method's scopes: returns the URL to open in the system
+    /// browser and the flow's `state`.
     pub fn begin(
         &self,
         provider: &Provider,
@@ -39,14 +43,36 @@ impl PendingFlows {
         redirect_uri: &str,
         now: i64,
     ) -> (Url, String) {
+        self.begin_asking(provider, method, creds, redirect_uri, &method.scopes, now)
+    }
+
+    /// As [`Self::begin`], asking for `scopes` (the method's and the optional ones the person
+    /// chose).
+    pub fn begin_asking(
+        &self,
+        provider: &Provider,
+        method: &AuthorizationCode,
+        creds: &AppCredentials,
+        redirect_uri: &str,
+        scopes: &[String],
+        now: i64,
+    ) -> (Url, String) {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let state = CsrfToken::new_random().secret().clone();
-        let url = authorize_url(method, &creds.client_id, redirect_uri, &state, &challenge);
+        let url = authorize_url(
+            method,
+            &creds.client_id,
+            redirect_uri,
+            scopes,
+            &state,
+            &challenge,
+        );
         let flow = PendingFlow {
             provider: provider.id.clone(),
             redirect_uri: redirect_uri.to_string(),
             verifier,
             expires_at: now + FLOW_LIFETIME.as_secs() as i64,
+            scopes: scopes.to_vec(),
         };
         self.lock().insert(state.clone(), flow);
         (url, state)
@@ -80,6 +106,7 @@ impl PendingFlows {
                 serde_json::json!({
                     "state": state, "provider": f.provider.as_str(), "redirect_uri": f.redirect_uri,
                     "verifier": f.verifier.secret(), "expires_at": f.expires_at,
+                    "scopes": f.scopes,
                 })
             })
             .collect();
@@ -108,11 +135,22 @@ impl PendingFlows {
             ) else {
                 continue;
             };
+            let scopes = item
+                .get("scopes")
+                .and_then(serde_json::Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(serde_json::Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
             flows.entry(state).or_insert(PendingFlow {
                 provider,
                 redirect_uri,
                 verifier: PkceCodeVerifier::new(verifier),
                 expires_at,
+                scopes,
             });
         }
     }
@@ -124,11 +162,12 @@ impl PendingFlows {
     }
 }
 
-/// The authorize URL (RFC 6749 §4.1.1 + RFC 7636 §4.3).
+/// The authorize URL (RFC 6749 §4.1.1 + RFC 7636 §4.3), asking for `scopes`.
 pub fn authorize_url(
     method: &AuthorizationCode,
     client_id: &str,
     redirect_uri: &str,
+    scopes: &[String],
     state: &str,
     challenge: &PkceCodeChallenge,
 ) -> Url {
@@ -138,8 +177,8 @@ pub fn authorize_url(
         q.append_pair("response_type", "code");
         q.append_pair("client_id", client_id);
         q.append_pair("redirect_uri", redirect_uri);
-        if !method.scopes.is_empty() {
-            q.append_pair("scope", &method.scopes.join(&method.scope_separator));
+        if !scopes.is_empty() {
+            q.append_pair("scope", &scopes.join(&method.scope_separator));
         }
         q.append_pair("state", state);
         q.append_pair("code_challenge", challenge.as_str());

@@ -68,6 +68,9 @@ pub enum ServiceError {
     MissingCredentials(String),
     #[error("a required field is empty: {0}")]
     EmptyField(String),
+    /// A scope asked for that the provider's catalogue entry does not offer.
+    #[error("unknown scope `{0}`")]
+    UnknownScope(String),
     /// The provider has no identity or check endpoint for Try it to call.
     #[error("nothing harmless to call")]
     NothingToTry,
@@ -138,6 +141,7 @@ impl ServiceError {
             | ServiceError::EmptyField(_)
             | ServiceError::BadName(_)
             | ServiceError::NothingToTry
+            | ServiceError::UnknownScope(_)
             | ServiceError::CredentialsFixed(_)
             | ServiceError::BasicTokenMismatch => K::BadInput,
             ServiceError::UnknownState
@@ -255,6 +259,7 @@ impl ServiceError {
                 format!("{provider_name} needs app credentials (a client id and secret) before you can connect. Click Connect to set them up, or open Settings."),
             ),
             ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
+            ServiceError::UnknownScope(scope) => e(C::InvalidInput, format!("{provider_name} doesn't offer the scope “{scope}” in Plugboard. Choose among the ones listed when you connect.")),
             ServiceError::NothingToTry => e(C::InvalidInput, format!("{provider_name} has no identity or check endpoint in Plugboard's catalogue, so there is no harmless call to try. Use Copy as header with your own request instead.")),
             ServiceError::BadName(NameProblem::TooLong) => e(C::InvalidInput, format!("A connection's name can be at most {} characters. Choose a shorter one.", super::NAME_MAX)),
             ServiceError::BadName(NameProblem::ControlCharacters) => e(C::InvalidInput, "A connection's name can't contain line breaks or tabs. Type it on one line.".into()),

@@ -24,6 +24,8 @@ pub struct ConnectionView {
     pub scopes: Vec<String>,
     /// Scopes asked for but not granted.
     pub scopes_missing: Vec<String>,
+    /// Scopes the sign-in asked for (empty where nothing was asked: keys, client credentials).
+    pub requested_scopes: Vec<String>,
     pub environment: Option<String>,
     /// When the current tokens were obtained (a refresh moves it).
     pub obtained_at: i64,

@@ -69,7 +69,20 @@ impl Connections {
         provider_id: &ProviderId,
         to: ReturnTo,
     ) -> Result<SignIn, ServiceError> {
+        self.start_sign_in_asking(provider_id, to, &[]).await
+    }
+
+    /// As [`Self::start_sign_in`], asking also for `optional` scopes the provider offers (its
+    /// catalogue's `optional_scopes`; any other is refused before anything starts). Asking an
+    /// account already connected for more scopes reconnects it in place.
+    pub async fn start_sign_in_asking(
+        &self,
+        provider_id: &ProviderId,
+        to: ReturnTo,
+        optional: &[String],
+    ) -> Result<SignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
+        let scopes = super::sign_in::scopes_to_ask(method, optional)?;
         let (listener, redirect) = match (&method.redirect, to) {
             (RedirectMode::Loopback { host, port, path }, _) => {
                 let listener = loopback::bind_host(host, *port).await?;
@@ -90,7 +103,9 @@ impl Connections {
             }
             (RedirectMode::DeepLink | RedirectMode::Https { .. }, _) => (None, None),
         };
-        let started = self.begin_flow(provider, method, &creds, redirect).await?;
+        let started = self
+            .begin_flow(provider, method, &creds, redirect, &scopes)
+            .await?;
         Ok(SignIn { started, listener })
     }
 

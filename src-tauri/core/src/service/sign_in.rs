@@ -16,6 +16,32 @@ use crate::tokens::{ConnectionSecret, TokenSet};
 use crate::vault::VaultKey;
 
 /// Fills `{dotted.path}` placeholders from `data`; `None` if any is missing.
+/// The scopes a sign-in asks for: the method's, then the `optional` ones chosen, in the
+/// catalogue's order; a scope the provider does not offer is refused.
+pub(super) fn scopes_to_ask(
+    method: &AuthorizationCode,
+    optional: &[String],
+) -> Result<Vec<String>, ServiceError> {
+    if let Some(unknown) = optional
+        .iter()
+        .find(|s| !method.optional_scopes.iter().any(|o| &o.id == *s))
+    {
+        return Err(ServiceError::UnknownScope(unknown.clone()));
+    }
+    Ok(method
+        .scopes
+        .iter()
+        .cloned()
+        .chain(
+            method
+                .optional_scopes
+                .iter()
+                .filter(|o| optional.contains(&o.id))
+                .map(|o| o.id.clone()),
+        )
+        .collect())
+}
+
 fn render_label(template: &str, data: &Value) -> Option<String> {
     let mut out = String::new();
     let mut rest = template;
@@ -56,7 +82,7 @@ impl Connections {
         redirect_uri: Option<String>,
     ) -> Result<StartedSignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
-        self.begin_flow(provider, method, &creds, redirect_uri)
+        self.begin_flow(provider, method, &creds, redirect_uri, &method.scopes)
             .await
     }
 
@@ -87,6 +113,7 @@ impl Connections {
         method: &AuthorizationCode,
         creds: &AppCredentials,
         redirect_uri: Option<String>,
+        scopes: &[String],
     ) -> Result<StartedSignIn, ServiceError> {
         let redirect_uri = redirect_uri.unwrap_or_else(|| method.redirect.redirect_uri());
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
@@ -96,9 +123,9 @@ impl Connections {
             self.pending.restore(&stored);
             self.pending.cancel(&provider.id);
         }
-        let (url, state) = self
-            .pending
-            .begin(provider, method, creds, &redirect_uri, self.now());
+        let (url, state) =
+            self.pending
+                .begin_asking(provider, method, creds, &redirect_uri, scopes, self.now());
         self.persist_pending().await?;
         log::info!(
             "sign-in to {} started (redirect {redirect_uri})",
@@ -215,15 +242,21 @@ impl Connections {
             let (account, identity_scopes) = self
                 .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
                 .await;
+            // What this sign-in asked for (a flow kept by an older version: the method's).
+            let requested = if flow.scopes.is_empty() {
+                method.scopes.clone()
+            } else {
+                flow.scopes.clone()
+            };
             let record = ConnectionRecord {
                 scopes: tokens
                     .scopes
                     .clone()
                     .or(identity_scopes)
-                    .unwrap_or_else(|| method.scopes.clone()),
+                    .unwrap_or_else(|| requested.clone()),
                 expires_at: tokens.expires_at,
                 never_expires: !method.tokens_expire,
-                requested_scopes: method.scopes.clone(),
+                requested_scopes: requested.clone(),
                 no_refresh_token: tokens.refresh_token.is_none(),
                 ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account)
             };

@@ -184,6 +184,7 @@ impl Connections {
             name: r.name,
             scopes: r.scopes,
             scopes_missing,
+            requested_scopes: r.requested_scopes,
             environment: r.environment,
             obtained_at: r.obtained_at,
             connected_at: r.connected_at.unwrap_or(r.obtained_at),

@@ -312,3 +312,69 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
         .redirect_uri
         .starts_with("dev.plugboard.desktop:"));
 }
+
+#[tokio::test]
+async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_place() {
+    let f = fixture("scopes").await;
+    let deals = vec!["crm.objects.deals.read".to_string()];
+    let sign_in = f
+        .service
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &deals)
+        .await
+        .unwrap();
+    let url = sign_in.started.url.clone();
+    let scope = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "scope")
+        .map(|(_, v)| v.into_owned())
+        .unwrap();
+    assert_eq!(
+        scope,
+        "oauth crm.objects.contacts.read crm.objects.deals.read"
+    );
+    drop(sign_in);
+    let params = browse(&url).await;
+    let c = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert!(c.requested_scopes.contains(&deals[0]), "{c:?}");
+    assert!(c.scopes.contains(&deals[0]), "granted: {c:?}");
+    // More later: the same account signs in again and keeps its id.
+    let more = vec![
+        "crm.objects.deals.read".to_string(),
+        "crm.objects.deals.write".to_string(),
+    ];
+    let again = f
+        .service
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &more)
+        .await
+        .unwrap();
+    let url = again.started.url.clone();
+    drop(again);
+    let params = browse(&url).await;
+    let c2 = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert_eq!(c2.id, c.id, "a reconnect, not a second connection");
+    assert!(c2.requested_scopes.contains(&more[1]), "{c2:?}");
+    // A scope the provider does not offer is refused before anything starts.
+    let Err(e) = f
+        .service
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &["admin".to_string()])
+        .await
+    else {
+        panic!("an unknown scope is refused");
+    };
+    assert!(e
+        .to_user("HubSpot")
+        .message
+        .contains("doesn't offer the scope “admin”"));
+    assert!(!f.service.sign_in_pending(&pid("hubspot")));
+}

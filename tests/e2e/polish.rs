@@ -1,0 +1,94 @@
+//! What people expect of a polished tool: choosing the access a sign-in asks for, and asking for
+//! more later without a second connection.
+
+use fantoccini::Locator;
+use plugboard_e2e::App;
+
+use super::{click_css, connected_as, disconnect, text_of, wait_until};
+
+const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_account() {
+    let app = App::launch_demo("launch").await;
+    let card = app.card("HubSpot").await;
+    app.button_in(&card, "Connect").await.click().await.unwrap();
+    // The required scopes are shown ticked and fixed; the optional ones in words, unticked.
+    let required = app
+        .wait_for_css("#scope-hubspot-crm\\.objects\\.contacts\\.read")
+        .await;
+    assert!(required.is_displayed().await.unwrap());
+    assert!(required.is_selected().await.unwrap() && !required.is_enabled().await.unwrap());
+    let deals = app
+        .wait_for_css("#scope-hubspot-crm\\.objects\\.deals\\.read")
+        .await;
+    assert!(deals.is_displayed().await.unwrap() && !deals.is_selected().await.unwrap());
+    let words = app
+        .wait_for_xpath(
+            "//form[contains(@class,'scope-form')]//label[.//code[.='crm.objects.deals.read']]",
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(words.contains("See deals"), "{words}");
+    deals.click().await.unwrap();
+    click_css(
+        &app,
+        "section[data-provider='hubspot'] form.scope-form button[type=submit]",
+    )
+    .await;
+    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+
+    // Details: what was asked for, and what was granted.
+    let row = format!("li[data-connection='{id}']");
+    click_css(&app, &format!("{row} summary")).await;
+    wait_until(10, "the requested scopes", || async {
+        app.client
+            .find(Locator::XPath(&format!(
+                "//li[@data-connection='{id}']//dd[contains(., 'crm.objects.deals.read')]"
+            )))
+            .await
+            .is_ok()
+    })
+    .await;
+
+    // More access later: the same sign-in again, the same row.
+    click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
+    let asked_before = app
+        .wait_for_css(&format!(
+            "{row} #scope-hubspot-crm\\.objects\\.deals\\.read"
+        ))
+        .await;
+    assert!(
+        asked_before.is_selected().await.unwrap(),
+        "what it had stays ticked"
+    );
+    click_css(
+        &app,
+        &format!("{row} #scope-hubspot-crm\\.objects\\.deals\\.write"),
+    )
+    .await;
+    click_css(&app, &format!("{row} form.scope-form button[type=submit]")).await;
+    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot')]")
+        .await;
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "section[data-provider='hubspot'] li[data-connection]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "still one HubSpot connection");
+    assert_eq!(connected_as(&app, "hubspot", ACCOUNT).await, id);
+    click_css(&app, &format!("{row} summary")).await;
+    wait_until(10, "the new scope granted", || async {
+        text_of(&app, &format!("{row} .details-list"))
+            .await
+            .contains("crm.objects.deals.write")
+    })
+    .await;
+    disconnect(&app, &id).await;
+    app.close().await;
+}
