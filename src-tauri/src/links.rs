@@ -244,7 +244,7 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
         Ok(c) => {
             // Signing in again to an account already here replaces it in place: say so.
             let message = if c.connected_at < c.obtained_at {
-                format!("Reconnected {name} ({}). It works again.", c.account)
+                format!("Reconnected {name} ({}).", c.account)
             } else {
                 format!("Connected to {name} as {}.", c.account)
             };

@@ -76,7 +76,7 @@ async fn a_provider_without_app_credentials_guides_the_setup_then_signs_in_at_on
         .click()
         .await
         .unwrap();
-    app.wait_for_xpath(
+    app.wait_shown_xpath(
         "//*[@data-notice='success'][contains(., 'Saved the HubSpot app credentials')]",
     )
     .await;

@@ -106,7 +106,7 @@ async fn demo_connections_outlive_a_restart_and_are_shared_with_the_command_line
     })
     .await;
     disconnect(&app, &id).await;
-    app.wait_for_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
+    app.wait_shown_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
         .await;
     app.close().await;
     assert!(demo_cli(&["status"]).contains("No connections yet"));

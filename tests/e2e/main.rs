@@ -70,7 +70,7 @@ fn log_text() -> String {
 
 async fn assert_callback_notice_shown(app: &App) {
     // Matched on the DOM text: while the notice fades in, WebDriver's rendered text can still be empty.
-    app.wait_for_xpath("//*[@data-notice='warning'][contains(., 'no sign-in was in progress')]")
+    app.wait_shown_xpath("//*[@data-notice='warning'][contains(., 'no sign-in was in progress')]")
         .await;
     // The link's query (an authorization code) never reaches the page.
     let source = app.client.source().await.unwrap();
@@ -230,7 +230,7 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
         .click()
         .await
         .unwrap();
-    app.wait_for_xpath("//section[@data-provider='whatconverts']//*[@role='alert'][contains(., \"didn't accept these credentials\")]").await;
+    app.wait_shown_xpath("//section[@data-provider='whatconverts']//*[@role='alert'][contains(., \"didn't accept these credentials\")]").await;
     assert!(
         !keychain_items(DEMO_SERVICE).contains("connection:whatconverts"),
         "a refused key is not stored"
@@ -266,8 +266,10 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
     // characters (the core refuses longer, for the command line: tested there).
     let row = format!("li[data-connection='{id}']");
     click_css(&app, &format!("{row} summary")).await;
+    let form = app.wait_for_css(&format!("{row} .rename-form")).await;
+    assert!(!form.is_displayed().await.unwrap(), "no form before asking");
     click_css(&app, &format!("{row} [data-action='rename']")).await;
-    fill(&app, &format!("#name-{id}"), &"x".repeat(70)).await;
+    fill(&app, &format!("#name-{id}"), &"X".repeat(70)).await;
     click_css(&app, &format!("{row} .rename-form button[type=submit]")).await;
     wait_until(10, "the name saved", || async {
         app.client
@@ -279,7 +281,7 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
     // maxlength kept it to 60 characters: accepted as such.
     assert_eq!(
         text_of(&app, &format!("{row} .conn-name")).await,
-        "x".repeat(60)
+        "X".repeat(60)
     );
     click_css(&app, &format!("{row} [data-action='rename']")).await;
     fill(&app, &format!("#name-{id}"), "Client A — store").await;
@@ -386,7 +388,7 @@ async fn ecwid_signs_in_through_the_browser_and_a_second_launch_of_the_app() {
     let app = App::launch_demo("launch").await;
     click_connect(&app, "Ecwid").await;
     let id = connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
-    app.wait_for_xpath(
+    app.wait_shown_xpath(
         "//*[@data-notice='success'][contains(., 'Connected to Ecwid as Store 1003')]",
     )
     .await;
@@ -400,7 +402,7 @@ async fn ecwid_signs_in_through_the_browser_and_a_second_launch_of_the_app() {
             && asked.contains("uninstall the app in your Ecwid admin"),
         "{asked}"
     );
-    app.wait_for_xpath("//*[@data-notice][contains(., 'uninstall the app in your Ecwid admin')]")
+    app.wait_shown_xpath("//*[@data-notice][contains(., 'uninstall the app in your Ecwid admin')]")
         .await;
     app.close().await;
 }
@@ -436,7 +438,7 @@ async fn hubspot_signs_in_through_the_loopback_redirect_and_revokes_on_disconnec
         asked.contains("Plugboard revokes its access at HubSpot"),
         "{asked}"
     );
-    app.wait_for_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
+    app.wait_shown_xpath("//*[@data-notice][contains(., 'Access was revoked at HubSpot')]")
         .await;
     assert_eq!(app.simulator_count("hubspot.revoke").await, 1);
     assert!(!keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
@@ -451,7 +453,7 @@ async fn declining_consent_in_the_browser_says_so_and_connects_nothing() {
     app.simulator_faults(serde_json::json!({"decline_consent": true}))
         .await;
     click_connect(&app, "Ecwid").await;
-    app.wait_for_xpath(
+    app.wait_shown_xpath(
         "//*[@data-notice='warning'][contains(., 'You declined the request in Ecwid')]",
     )
     .await;
@@ -508,7 +510,7 @@ async fn a_sign_in_link_that_starts_a_closed_plugboard_completes_the_connection(
     // The OS starts Plugboard with the link: the cold start completes the pending sign-in.
     let app = App::launch_with_providers(&providers, &data_home, "record", vec![link]).await;
     connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
-    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Connected to Ecwid')]")
+    app.wait_shown_xpath("//*[@data-notice='success'][contains(., 'Connected to Ecwid')]")
         .await;
     assert_eq!(sim.count("ecwid.token"), 1);
     app.close().await;
@@ -520,7 +522,7 @@ async fn a_callback_delivered_twice_is_exchanged_once() {
     let app = App::launch_demo("twice").await;
     click_connect(&app, "Ecwid").await;
     connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
-    app.wait_for_xpath("//*[@data-notice='warning'][contains(., 'already used')]")
+    app.wait_shown_xpath("//*[@data-notice='warning'][contains(., 'already used')]")
         .await;
     assert_eq!(
         app.simulator_count("ecwid.token").await,
@@ -663,7 +665,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
             && attr_of(&app, &countdown, "datetime").await != before
     })
     .await;
-    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Refreshed HubSpot')]")
+    app.wait_shown_xpath(&format!("//li[@data-connection='{id}']//*[contains(@class, 'row-feedback')][contains(., 'Refreshed HubSpot')]"))
         .await;
     for provider in ["hubspot", "ecwid", "hotmart", "whatconverts"] {
         assert_eq!(
@@ -691,7 +693,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     assert!(status.contains("Reconnect needed"), "{status}");
     // The window is in view: told there (not by a desktop notification), naming the account.
     let told = app
-        .wait_for_xpath(
+        .wait_shown_xpath(
             "//*[@data-notice][contains(., 'HubSpot no longer accepts the sign-in of HubSpot (example-portal.hubspot.com · ana@example.com)')]",
         )
         .await;
@@ -721,7 +723,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
     ))
     .await;
     let told = app
-        .wait_for_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot (example-portal.hubspot.com · ana@example.com)')]")
+        .wait_shown_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot (example-portal.hubspot.com · ana@example.com)')]")
         .await;
     assert!(told.is_displayed().await.unwrap());
     click_css(&app, &format!("{row} summary")).await;
@@ -972,7 +974,7 @@ async fn connections_made_on_the_command_line_show_in_the_window_and_go_away_wit
         .click()
         .await
         .unwrap();
-    app.wait_for_xpath(
+    app.wait_shown_xpath(
         "//*[@data-notice='success'][contains(., 'Saved the Nimbus CRM client ID')]",
     )
     .await;
@@ -1149,7 +1151,7 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
         .click()
         .await
         .unwrap();
-    app.wait_for_xpath(
+    app.wait_shown_xpath(
         "//*[@data-notice='success'][contains(., 'Saved the Nimbus CRM client ID')]",
     )
     .await;

@@ -16,12 +16,12 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
     app.button_in(&card, "Connect").await.click().await.unwrap();
     // The required scopes are shown ticked and fixed; the optional ones in words, unticked.
     let required = app
-        .wait_for_css("#scope-hubspot-crm\\.objects\\.contacts\\.read")
+        .wait_for_css("[data-scope='crm.objects.contacts.read']")
         .await;
     assert!(required.is_displayed().await.unwrap());
     assert!(required.is_selected().await.unwrap() && !required.is_enabled().await.unwrap());
     let deals = app
-        .wait_for_css("#scope-hubspot-crm\\.objects\\.deals\\.read")
+        .wait_for_css("[data-scope='crm.objects.deals.read']")
         .await;
     assert!(deals.is_displayed().await.unwrap() && !deals.is_selected().await.unwrap());
     let words = app
@@ -54,12 +54,29 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
     })
     .await;
 
+    // Try it: HubSpot's identity call carries the token in its URL and echoes it back: both
+    // masked in what is shown.
+    let token = app
+        .invoke("reveal_token", serde_json::json!({ "id": id }))
+        .await
+        .expect("reveal the token");
+    let token = token.as_str().expect("a token").to_string();
+    click_css(&app, &format!("{row} [data-action='try']")).await;
+    let tried = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(tried.contains("/oauth/v1/access-tokens/"), "{tried}");
+    assert!(!tried.contains(&token), "the token is masked: {tried}");
+
     // More access later: the same sign-in again, the same row.
     click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
     let asked_before = app
-        .wait_for_css(&format!(
-            "{row} #scope-hubspot-crm\\.objects\\.deals\\.read"
-        ))
+        .wait_for_css(&format!("{row} [data-scope='crm.objects.deals.read']"))
         .await;
     assert!(
         asked_before.is_selected().await.unwrap(),
@@ -67,11 +84,11 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
     );
     click_css(
         &app,
-        &format!("{row} #scope-hubspot-crm\\.objects\\.deals\\.write"),
+        &format!("{row} [data-scope='crm.objects.deals.write']"),
     )
     .await;
     click_css(&app, &format!("{row} form.scope-form button[type=submit]")).await;
-    app.wait_for_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot')]")
+    app.wait_shown_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot')]")
         .await;
     let rows = app
         .client

@@ -259,7 +259,7 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
     app.script(empty).await;
     delay.send_keys(&format!("3{TAB}")).await.unwrap();
     let error = app
-        .wait_for_xpath(
+        .wait_shown_xpath(
             "//li[contains(@class,'choice')]//*[@role='alert'][contains(., 'between 5 and 600')]",
         )
         .await;

@@ -468,6 +468,19 @@ impl App {
             .unwrap_or_else(|e| panic!("no element matches `{xpath}` after 15 s: {e}"))
     }
 
+    /// Waits up to 15 s for an element matching `xpath`, then up to 5 s for it to be shown (not
+    /// only in the page): what a person must see is checked as seen.
+    pub async fn wait_shown_xpath(&self, xpath: &str) -> Element {
+        let el = self.wait_for_xpath(xpath).await;
+        for _ in 0..50 {
+            if el.is_displayed().await.unwrap_or(false) {
+                return el;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{xpath}` is in the page but not shown")
+    }
+
     /// The landmarks (`section`s and other regions) on the page with their accessible names,
     /// computed as a screen reader would for `aria-labelledby` / `aria-label`.
     pub async fn named_regions(&self) -> Vec<(String, String)> {

@@ -4,7 +4,7 @@ import { GLYPH, h, healthText, localTime, messageOf } from "../dom.js";
 import { store } from "../store.js";
 import { detailsPanel } from "./details.js";
 import { appCredentialsForm, credentialForm, optionalAsked, scopeChooser } from "./forms.js";
-import { run, showNotice } from "./notices.js";
+import { run, say, showNotice } from "./notices.js";
 
 /** One account's row; registers its update function in `store.rows`. */
 export function connectionItem(p, c) {
@@ -13,8 +13,10 @@ export function connectionItem(p, c) {
   // Disconnect asks first, saying what will happen at the provider; Escape or Cancel keeps it.
   const yes = h("button", { type: "button", class: "danger", "data-action": "confirm-disconnect" }, "Disconnect");
   const no = h("button", { type: "button", "data-action": "cancel-disconnect" }, "Cancel");
-  const ask = h("div", { class: "confirm-disconnect", role: "group", hidden: true, "aria-label": `Disconnect ${p.name} (${c.account})?` },
-    h("p", {}, disconnectQuestion(p, c)), yes, no);
+  const askId = `ask-disconnect-${c.id}`;
+  const ask = h("div", { class: "confirm-disconnect", role: "alertdialog", hidden: true,
+    "aria-label": `Disconnect ${p.name} (${c.account})?`, "aria-describedby": askId },
+  h("p", { id: askId }, disconnectQuestion(p, c)), yes, no);
   const asking = (on) => {
     ask.hidden = !on;
     disconnect.hidden = on;
@@ -28,7 +30,8 @@ export function connectionItem(p, c) {
   ask.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeAsk(); } });
   yes.addEventListener("click", async () => {
     const done = await run(yes, error, () => api.disconnect(c.id));
-    if (done) showNotice({ level: "info", message: done.message });
+    // What to do at the provider stays until read (the row it would sit beside is gone).
+    if (done) showNotice({ level: "info", message: done.message, stay: true });
     else closeAsk();
   });
   const refresh = h("button", { type: "button", "data-action": "refresh" }, "Refresh");
@@ -36,7 +39,13 @@ export function connectionItem(p, c) {
     refresh.textContent = "Refreshing…";
     const done = await run(refresh, error, () => api.refresh(c.id));
     refresh.textContent = "Refresh";
-    if (done) showNotice({ level: "success", message: `Refreshed ${p.name} (${c.account}). ${done.live.countdown}.` });
+    // Beside the row (the row redraws with the new expiry: the card's, found again).
+    if (done) {
+      const said = `Refreshed ${p.name} (${c.account}). ${done.live.countdown}.`;
+      store.rowSaid.set(c.id, { text: said, at: Date.now() });
+      const row = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] .row-feedback`);
+      if (row) say(row, said);
+    }
   });
   // Reconnect: the same sign-in again; the account keeps its place (and its history).
   const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
@@ -47,6 +56,10 @@ export function connectionItem(p, c) {
   const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");
   unlock.addEventListener("click", () => run(unlock, error, () => api.unlockAndRetry()));
 
+  // What the row's own buttons said (Refresh), kept a few seconds across a redraw of the row.
+  const rowFeedback = h("p", { class: "row-feedback feedback", role: "status", hidden: true });
+  const said = store.rowSaid.get(c.id);
+  if (said && Date.now() - said.at < 8000) { rowFeedback.textContent = said.text; rowFeedback.hidden = false; }
   const countdown = h("time", { class: "expiry", tabindex: "0", "data-countdown": "" });
   // The countdown and its separator: hidden when it means nothing (Reconnect needed).
   const expiry = h("span", { class: "expiry-part" }, " · ", countdown);
@@ -64,7 +77,7 @@ export function connectionItem(p, c) {
         h("span", { class: "connection-meta" }, status, expiry,
           showEnvironment && [" · ", environment])),
       reconnect, unlock, refresh, disconnect),
-    ask, error, details.panel);
+    ask, error, rowFeedback, details.panel);
   // Each tick, but only what changed is touched (an idle row costs no style or layout work), and
   // a row scrolled out of view is brought up to date only when it comes back into view.
   let shown = null;

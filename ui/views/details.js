@@ -107,7 +107,7 @@ export function detailsPanel(p, c) {
     });
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
-    const tryButton = d.has_curl && h("button", { type: "button", "data-action": "try" }, "Try it");
+    const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, "Try it") : null;
     tryButton?.addEventListener("click", async () => {
       const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
       if (!report) return;

@@ -93,8 +93,9 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
     showNotice({ level: "success", message: p.public_client
       ? `Saved the ${p.name} client ID.`
       : `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+    // Nothing more to click: the sign-in the person came for starts now, with the access every
+    // sign-in asks for (more can be asked for later, from Details).
     close();
-    // Nothing more to click: the sign-in the person came for starts now.
     if (signInAfter) await api.beginSignIn(p.id).catch((e) => showNotice({ level: "warning", message: messageOf(e) }));
   });
   return form;
@@ -105,11 +106,15 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
  * ones as checkboxes (those in `chosen` ticked), then "Sign in with …". Asking a connected
  * account for more signs it in again in place.
  */
+let choosers = 0;
+
 export function scopeChooser(p, chosen, close, { intro } = {}) {
+  // Ids of their own: a card's chooser and a Details one may be open at once.
+  const n = ++choosers;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "primary" }, `Continue to ${p.name}`);
   const box = (id, description, { fixed = false, checked = false } = {}) => {
-    const input = h("input", { type: "checkbox", name: "scope", value: id, id: `scope-${p.id}-${id}` });
+    const input = h("input", { type: "checkbox", name: "scope", value: id, id: `scope-${n}-${p.id}-${id}`, "data-scope": id });
     input.checked = fixed || checked;
     input.disabled = fixed;
     return h("li", { class: "scope" },

@@ -27,11 +27,13 @@ export function showNotice(notice) {
   );
   box.append(el);
   remember(notice);
-  if (notice.level !== "warning") fadeLater(el);
-  const shown = [...box.children];
-  while (shown.length > MAX_SHOWN) {
-    const oldest = shown.find((n) => n.dataset.notice !== "warning") || shown[0];
-    shown.splice(shown.indexOf(oldest), 1);
+  if (notice.level !== "warning" && !notice.stay) fadeLater(el);
+  // Over three: the oldest passing notice makes way, never the one just shown; only when all the
+  // others are warnings does the oldest of them go (it stays in Recent messages).
+  const others = [...box.children].filter((n) => n !== el);
+  while (others.length >= MAX_SHOWN) {
+    const oldest = others.find((n) => n.dataset.notice !== "warning") || others[0];
+    others.splice(others.indexOf(oldest), 1);
     oldest.remove();
   }
 }
@@ -56,10 +58,12 @@ function remember(notice) {
   document.getElementById("notice-history").hidden = false;
 }
 
-/** Shows `text` in `el`, a feedback line beside the control that caused it. */
+/** Shows `text` in `el`, a feedback line (a live region) beside the control that caused it:
+ *  shown first, filled a moment later, so a screen reader announces it, the same words too. */
 export function say(el, text) {
-  el.textContent = text;
+  el.textContent = "";
   el.hidden = false;
+  setTimeout(() => { el.textContent = text; }, 50);
 }
 
 /** Says `text` through the live region (countdown milestones and status changes only). */

@@ -43,8 +43,8 @@ pub enum Command {
     Connect(ConnectArgs),
     /// Refresh a connection's token now.
     Refresh {
-        /// The connection: its id (see `plugboard status`), or a provider id when that provider
-        /// has one connection.
+        /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+        /// provider has one connection.
         connection: String,
         /// Print the refreshed connection as JSON.
         #[arg(long)]
@@ -54,7 +54,8 @@ pub enum Command {
     /// disconnects every connection and removes every keychain item Plugboard made (before an
     /// uninstall), after asking.
     Disconnect {
-        /// The connection to disconnect (see `plugboard status`).
+        /// The connection to disconnect: its id (see `plugboard status`), its name, or a provider
+        /// id when that provider has one connection.
         #[arg(required_unless_present = "all", conflicts_with = "all")]
         connection: Option<String>,
         /// Every connection, and every other keychain item Plugboard made (saved app credentials,
@@ -86,7 +87,8 @@ pub enum Command {
         json: bool,
     },
     /// Make one harmless call with a connection (its identity or check endpoint) and show the
-    /// HTTP status, the time it took and the start of the answer, secrets masked.
+    /// HTTP status, the time it took and the start of the answer, secrets masked. Exits 0 when
+    /// the provider accepted it, 1 when it refused.
     Try {
         /// The connection: its id (see `plugboard status`), its name, or a provider id when that
         /// provider has one connection.
@@ -109,8 +111,8 @@ pub enum Command {
     },
     /// Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts.
     Token {
-        /// The connection: its id (see `plugboard status`), or a provider id when that provider
-        /// has one connection.
+        /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+        /// provider has one connection.
         connection: String,
         /// Print the `Authorization: …` header line instead.
         #[arg(long, conflicts_with_all = ["curl", "json"])]

@@ -93,6 +93,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// What [`Index::rename`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Renamed {
+    Done,
+    NoSuchConnection,
+    /// Another connection has that name (as it spells it).
+    Taken(String),
+}
+
 /// A failure as support needs it: when, the stable code, and the message the person saw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastError {
@@ -291,13 +300,14 @@ impl Index {
         Ok(self.load()?.into_iter().find(|c| &c.id == id))
     }
 
-    /// Adds `record`, or replaces the record with the same id. The name the person gave it is
-    /// kept (a refresh or reconnect never carries a name of its own; [`Self::rename`] sets it).
+    /// Adds `record`, or replaces the record with the same id. The stored name is always kept:
+    /// only [`Self::rename`] changes it (a refresh that read the record before a rename must not
+    /// put the old name back).
     pub fn upsert(&self, mut record: ConnectionRecord) -> Result<(), IndexError> {
         self.update(|file| {
             match file.connections.iter_mut().find(|c| c.id == record.id) {
                 Some(existing) => {
-                    record.name = record.name.take().or(existing.name.take());
+                    record.name = existing.name.take();
                     *existing = record
                 }
                 None => file.connections.push(record),
@@ -307,17 +317,34 @@ impl Index {
         .map(|_| ())
     }
 
-    /// Names connection `id` (`None`: no name); `false` when there is no such connection.
-    pub fn rename(&self, id: &ConnectionId, name: Option<String>) -> Result<bool, IndexError> {
-        self.update(
-            |file| match file.connections.iter_mut().find(|c| &c.id == id) {
+    /// Names connection `id` (`None`: no name), under the index's lock so two processes cannot
+    /// both give one name away: [`Renamed::Taken`] with the other connection's name when another
+    /// has it (without regard to case).
+    pub fn rename(&self, id: &ConnectionId, name: Option<String>) -> Result<Renamed, IndexError> {
+        let mut outcome = Renamed::NoSuchConnection;
+        self.update(|file| {
+            if let Some(wanted) = &name {
+                let wanted = wanted.to_lowercase();
+                if let Some(other) = file.connections.iter().find(|c| {
+                    &c.id != id
+                        && c.name
+                            .as_deref()
+                            .is_some_and(|n| n.to_lowercase() == wanted)
+                }) {
+                    outcome = Renamed::Taken(other.name.clone().unwrap_or_default());
+                    return false;
+                }
+            }
+            match file.connections.iter_mut().find(|c| &c.id == id) {
                 Some(record) => {
                     record.name = name;
+                    outcome = Renamed::Done;
                     true
                 }
                 None => false,
-            },
-        )
+            }
+        })?;
+        Ok(outcome)
     }
 
     /// Records that the provider accepted each of `ids` at `at` (identity checks), in one write.
@@ -585,6 +612,36 @@ mod tests {
         assert_eq!(index.version(), version + 2, "a file gone is a change");
         index.load().unwrap();
         assert_eq!(index.version(), version + 2);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn only_rename_changes_a_name_and_names_stay_unique() {
+        let dir = temp_dir("names");
+        let index = Index::in_dir(&dir);
+        let a = record("hubspot-a", "a");
+        index.upsert(a.clone()).unwrap();
+        index.upsert(record("hubspot-b", "b")).unwrap();
+        assert_eq!(
+            index.rename(&a.id, Some("Client A".into())).unwrap(),
+            Renamed::Done
+        );
+        // A refresh that read the record before the rename writes it back: the name stays.
+        index.upsert(a.clone()).unwrap();
+        assert_eq!(
+            index.get(&a.id).unwrap().unwrap().name.as_deref(),
+            Some("Client A")
+        );
+        let b = ConnectionId::parse("hubspot-b").unwrap();
+        assert_eq!(
+            index.rename(&b, Some("CLIENT a".into())).unwrap(),
+            Renamed::Taken("Client A".into())
+        );
+        let gone = ConnectionId::parse("hubspot-gone").unwrap();
+        assert_eq!(
+            index.rename(&gone, None).unwrap(),
+            Renamed::NoSuchConnection
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -71,7 +71,7 @@ impl Connections {
                         account_hint(&r.account),
                         r.name
                             .as_deref()
-                            .map(|n| format!(" · named “{n}”"))
+                            .map(|n| format!(" · named “{}”", account_hint(n)))
                             .unwrap_or_default(),
                         live.label,
                         retry,
@@ -133,14 +133,24 @@ fn when(unix: i64) -> String {
 /// An account label with every e-mail address reduced to its domain ("ana@example.com" ⇒
 /// "•••@example.com"): enough to tell two accounts apart, without naming a person.
 pub fn account_hint(label: &str) -> String {
-    label
-        .split(' ')
-        .map(|word| match word.split_once('@') {
-            Some((_, domain)) if !domain.is_empty() => format!("•••@{domain}"),
-            _ => word.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    fn flush(word: &mut String, out: &mut String) {
+        match word.split_once('@') {
+            Some((_, domain)) if !domain.is_empty() => out.push_str(&format!("•••@{domain}")),
+            _ => out.push_str(word),
+        }
+        word.clear();
+    }
+    let (mut out, mut word) = (String::new(), String::new());
+    for c in label.chars() {
+        if c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>') {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -160,6 +170,10 @@ mod tests {
         assert_eq!(
             account_hint("Production · client ••••1a2b"),
             "Production · client ••••1a2b"
+        );
+        assert_eq!(
+            account_hint("Ana <ana@example.com>,bo@x.org"),
+            "Ana <•••@example.com>,•••@x.org"
         );
     }
 }

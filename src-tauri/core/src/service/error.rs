@@ -20,6 +20,9 @@ pub enum NameProblem {
     ControlCharacters,
     /// Another connection has it (compared without case).
     Taken(String),
+    /// It is a provider's id or name, or could be a connection id (lowercase letters, digits
+    /// and dashes only): picking by it would be ambiguous.
+    LooksLikeAnId,
 }
 
 /// What a person does about a failure, when it is the same for every error of that kind.
@@ -263,6 +266,7 @@ impl ServiceError {
             ServiceError::NothingToTry => e(C::InvalidInput, format!("{provider_name} has no identity or check endpoint in Plugboard's catalogue, so there is no harmless call to try. Use Copy as header with your own request instead.")),
             ServiceError::BadName(NameProblem::TooLong) => e(C::InvalidInput, format!("A connection's name can be at most {} characters. Choose a shorter one.", super::NAME_MAX)),
             ServiceError::BadName(NameProblem::ControlCharacters) => e(C::InvalidInput, "A connection's name can't contain line breaks or tabs. Type it on one line.".into()),
+            ServiceError::BadName(NameProblem::LooksLikeAnId) => e(C::InvalidInput, "That name could be mistaken for a provider or a connection id on the command line. Add a capital letter, a space or another word (for example “Client A”).".into()),
             ServiceError::BadName(NameProblem::Taken(name)) => e(C::InvalidInput, format!("Another connection is already called “{name}”. Choose a different name, so each one can be picked by its name.")),
             ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => e(
                 C::InvalidInput,

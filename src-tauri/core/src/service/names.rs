@@ -2,7 +2,9 @@
 A connection's name: what a person calls it ("Client A — store"), shown wherever the connection is
 (card, tray, notifications, diagnostics, `plugboard status`) and usable to pick it on the command
 line. Names are trimmed, one line, at most [`NAME_MAX`] characters, and unique without regard to
-case (a name that picked two connections would pick neither).
+case (a name that picked two connections would pick neither). A name cannot be a provider's id
+or name, or look like a connection id: `plugboard token hubspot` must never mean another
+provider's account.
 */
 
 use super::error::NameProblem;
@@ -26,21 +28,25 @@ impl Connections {
             if name.chars().any(char::is_control) {
                 return Err(ServiceError::BadName(NameProblem::ControlCharacters));
             }
-            let taken = self.index.load()?.into_iter().find(|r| {
-                &r.id != id
-                    && r.name
-                        .as_deref()
-                        .is_some_and(|n| n.to_lowercase() == name.to_lowercase())
-            });
-            if let Some(other) = taken {
-                return Err(ServiceError::BadName(NameProblem::Taken(
-                    other.name.unwrap_or_default(),
-                )));
+            let lower = name.to_lowercase();
+            let provider_like = self
+                .catalogue
+                .providers()
+                .iter()
+                .any(|p| p.id.as_str() == lower || p.name.to_lowercase() == lower);
+            if ConnectionId::parse(name).is_some() || provider_like {
+                return Err(ServiceError::BadName(NameProblem::LooksLikeAnId));
             }
             Some(name.to_string())
         };
-        if !self.index.rename(id, name.clone())? {
-            return Err(ServiceError::UnknownConnection(id.to_string()).concerning(id));
+        match self.index.rename(id, name.clone())? {
+            crate::index::Renamed::Done => {}
+            crate::index::Renamed::NoSuchConnection => {
+                return Err(ServiceError::UnknownConnection(id.to_string()).concerning(id))
+            }
+            crate::index::Renamed::Taken(other) => {
+                return Err(ServiceError::BadName(NameProblem::Taken(other)))
+            }
         }
         log::info!(
             "{id} {}",

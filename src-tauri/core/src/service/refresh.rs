@@ -337,6 +337,8 @@ impl Connections {
         };
         let item = secret.encode();
         let updated = ConnectionRecord {
+            // An older record without its first sign-in: frozen at what it had until now.
+            connected_at: record.connected_at.or(Some(record.obtained_at)),
             obtained_at: now,
             expires_at,
             refreshed_at: Some(now),

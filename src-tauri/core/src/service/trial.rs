@@ -62,13 +62,38 @@ impl Connections {
     }
 }
 
-/// `text` with every secret replaced by its masked form ("pat-…9f3a").
+/// `text` with every secret replaced by its masked form ("pat-…9f3a"), as it is and as a URL or
+/// a JSON string would spell it (a token in a templated URL is percent-encoded; an answer may echo
+/// it escaped), the longest spellings first.
 fn mask(text: &str, secrets: &[SecretString]) -> String {
-    let mut out = text.to_string();
+    let mut spellings: Vec<(String, String)> = Vec::new();
     for s in secrets {
-        if s.expose().len() >= 4 {
-            out = out.replace(s.expose(), &s.masked());
+        let raw = s.expose();
+        if raw.len() < 4 {
+            continue;
         }
+        let form: String = url::form_urlencoded::byte_serialize(raw.as_bytes()).collect();
+        let percent = |upper: bool| -> String {
+            raw.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ if upper => format!("%{b:02X}"),
+                    _ => format!("%{b:02x}"),
+                })
+                .collect()
+        };
+        let json = serde_json::to_string(raw).unwrap_or_default();
+        let json = json.trim_matches('"').to_string();
+        for spelling in [raw.to_string(), form, percent(true), percent(false), json] {
+            spellings.push((spelling, s.masked()));
+        }
+    }
+    spellings.sort_by_key(|(spelling, _)| std::cmp::Reverse(spelling.len()));
+    let mut out = text.to_string();
+    for (spelling, masked) in spellings {
+        out = out.replace(&spelling, &masked);
     }
     out
 }
@@ -135,5 +160,15 @@ mod tests {
             ),
             "GET https://api.example/tokens/pat-••••cdef"
         );
+        // As a URL or an escaped JSON string spells it.
+        let odd = SecretString::new("00D!AR8/abc+def=ghij\\\"k");
+        for spelled in [
+            "00D%21AR8%2Fabc%2Bdef%3Dghij%5C%22k",
+            "00D%21AR8%2fabc%2bdef%3dghij%5c%22k",
+            "00D!AR8/abc+def=ghij\\\\\\\"k",
+        ] {
+            let out = mask(&format!("x {spelled} y"), std::slice::from_ref(&odd));
+            assert_eq!(out, format!("x {} y", odd.masked()), "{spelled}");
+        }
     }
 }

@@ -374,6 +374,17 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
         f.service.rename(&key.id, "two\nlines").unwrap_err(),
         ServiceError::BadName(NameProblem::ControlCharacters)
     ));
+    // Never a provider's id or name, nor something that looks like a connection id: on the
+    // command line `token hubspot` must not mean a WhatConverts account.
+    for ambiguous in ["hubspot", "HubSpot", "client-a", c.id.as_str()] {
+        assert!(
+            matches!(
+                f.service.rename(&key.id, ambiguous).unwrap_err(),
+                ServiceError::BadName(NameProblem::LooksLikeAnId)
+            ),
+            "{ambiguous}"
+        );
+    }
     assert_eq!(
         f.service.get(&key.id).unwrap().unwrap().name,
         None,
