@@ -21,8 +21,9 @@ export const connectApiKey = (provider, fields) => invoke("connect_api_key", { p
 export const connectClientCredentials = ({ provider, clientId, clientSecret, environment, basicToken }) =>
   invoke("connect_client_credentials", { provider, clientId, clientSecret, environment, basicToken });
 
-/** Starts a browser sign-in, asking also for the optional `scopes` chosen (ids). */
-export const beginSignIn = (provider, scopes = []) => invoke("begin_sign_in", { provider, scopes });
+/** Starts a browser sign-in, asking also for the optional `scopes` chosen (ids); `replaces`: the
+ *  connection it is for (Reconnect, Ask for more access), replaced in place. */
+export const beginSignIn = (provider, scopes = [], replaces = null) => invoke("begin_sign_in", { provider, scopes, replaces });
 
 export const cancelSignIn = (provider) => invoke("cancel_sign_in", { provider });
 

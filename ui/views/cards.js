@@ -50,7 +50,7 @@ export function connectionItem(p, c) {
   // Reconnect: the same sign-in again; the account keeps its place (and its history).
   const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
   reconnect.addEventListener("click", async () => {
-    if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id, optionalAsked(p, c)));
+    if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id, optionalAsked(p, c), c.id));
     else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
   });
   const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");

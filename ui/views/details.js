@@ -128,7 +128,7 @@ export function detailsPanel(p, c) {
     askMore?.addEventListener("click", () => {
       const close = () => { moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
       moreSlot.replaceChildren(scopeChooser(card, optionalAsked(card, conn), close,
-        { intro: `Tick what else to ask ${card.name} for. You sign in again and this account keeps its place.` }));
+        { intro: `Tick what else to ask ${card.name} for. You sign in again and this account keeps its place.`, replaces: c.id }));
       askMore.hidden = true;
       moreSlot.querySelector("input:not(:disabled)")?.focus();
     });

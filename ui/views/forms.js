@@ -108,7 +108,7 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
  */
 let choosers = 0;
 
-export function scopeChooser(p, chosen, close, { intro } = {}) {
+export function scopeChooser(p, chosen, close, { intro, replaces = null } = {}) {
   // Ids of their own: a card's chooser and a Details one may be open at once.
   const n = ++choosers;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
@@ -132,7 +132,7 @@ export function scopeChooser(p, chosen, close, { intro } = {}) {
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const picked = [...form.querySelectorAll("input[name=scope]:checked:not(:disabled)")].map((i) => i.value);
-    const done = await run(submit, error, () => api.beginSignIn(p.id, picked).then(() => true));
+    const done = await run(submit, error, () => api.beginSignIn(p.id, picked, replaces).then(() => true));
     if (done) close();
   });
   return form;

@@ -74,11 +74,18 @@ pub async fn begin_sign_in(
     state: State<'_, AppState>,
     provider: String,
     scopes: Option<Vec<String>>,
+    replaces: Option<String>,
 ) -> Result<(), UserError> {
     let service = state.service()?;
     let provider = super::provider_id(&provider)?;
+    let replaces = replaces.as_deref().map(super::connection_id).transpose()?;
     let sign_in = service
-        .start_sign_in_asking(&provider, ReturnTo::Window, &scopes.unwrap_or_default())
+        .start_sign_in_asking(
+            &provider,
+            ReturnTo::Window,
+            &scopes.unwrap_or_default(),
+            replaces.as_ref(),
+        )
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     state.stop_listener(provider.as_str());

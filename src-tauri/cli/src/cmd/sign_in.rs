@@ -47,7 +47,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let (pid, name) = (o.provider, o.name);
     let sign_in = service
-        .start_sign_in_asking(pid, ReturnTo::Terminal, o.scopes)
+        .start_sign_in_asking(pid, ReturnTo::Terminal, o.scopes, None)
         .await
         .map_err(|e| fail(service, pid.as_str(), e))?;
     let url = &sign_in.started.url;

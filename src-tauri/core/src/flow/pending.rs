@@ -21,6 +21,9 @@ pub struct PendingFlow {
     /// The scopes this sign-in asked for: the method's, and the optional ones the person chose
     /// (empty in a flow kept by an older version: the method's then).
     pub scopes: Vec<String>,
+    /// The connection this sign-in is for (Reconnect, Ask for more access): it is replaced in
+    /// place even when the account's label came out different.
+    pub replaces: Option<crate::connection::ConnectionId>,
 }
 
 /// Pending flows keyed by `state`; each can be taken once.
@@ -43,11 +46,20 @@ impl PendingFlows {
         redirect_uri: &str,
         now: i64,
     ) -> (Url, String) {
-        self.begin_asking(provider, method, creds, redirect_uri, &method.scopes, now)
+        self.begin_asking(
+            provider,
+            method,
+            creds,
+            redirect_uri,
+            &method.scopes,
+            None,
+            now,
+        )
     }
 
     /// As [`Self::begin`], asking for `scopes` (the method's and the optional ones the person
-    /// chose).
+    /// chose), for the connection it `replaces` if any.
+    #[allow(clippy::too_many_arguments)]
     pub fn begin_asking(
         &self,
         provider: &Provider,
@@ -55,6 +67,7 @@ impl PendingFlows {
         creds: &AppCredentials,
         redirect_uri: &str,
         scopes: &[String],
+        replaces: Option<crate::connection::ConnectionId>,
         now: i64,
     ) -> (Url, String) {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -73,6 +86,7 @@ impl PendingFlows {
             verifier,
             expires_at: now + FLOW_LIFETIME.as_secs() as i64,
             scopes: scopes.to_vec(),
+            replaces,
         };
         self.lock().insert(state.clone(), flow);
         (url, state)
@@ -107,6 +121,7 @@ impl PendingFlows {
                     "state": state, "provider": f.provider.as_str(), "redirect_uri": f.redirect_uri,
                     "verifier": f.verifier.secret(), "expires_at": f.expires_at,
                     "scopes": f.scopes,
+                    "replaces": f.replaces.as_ref().map(|id| id.as_str()),
                 })
             })
             .collect();
@@ -145,12 +160,15 @@ impl PendingFlows {
                         .collect()
                 })
                 .unwrap_or_default();
+            let replaces =
+                text("replaces").and_then(|id| crate::connection::ConnectionId::parse(&id));
             flows.entry(state).or_insert(PendingFlow {
                 provider,
                 redirect_uri,
                 verifier: PkceCodeVerifier::new(verifier),
                 expires_at,
                 scopes,
+                replaces,
             });
         }
     }

@@ -329,4 +329,26 @@ fn pending_flows_survive_a_restart_through_their_encoded_form() {
     assert_eq!(flow.redirect_uri, "x:/cb");
     assert!(after.take(&old).is_none(), "long-expired flows are dropped");
     after.restore(&SecretString::new("not json"));
+
+    // What it asked for and the connection it is for come back too.
+    let method = code_method(&cat, "ecwid");
+    let scopes = vec![
+        "read_store_profile".to_string(),
+        "read_customers".to_string(),
+    ];
+    let target = crate::connection::ConnectionId::parse("ecwid-0a1b2c3d").unwrap();
+    let (_, state) = before.begin_asking(
+        ecwid,
+        &method,
+        &creds(),
+        "x:/cb",
+        &scopes,
+        Some(target.clone()),
+        1000,
+    );
+    let again = PendingFlows::default();
+    again.restore(&before.encode(1000));
+    let flow = again.take(&state).expect("restored");
+    assert_eq!(flow.scopes, scopes);
+    assert_eq!(flow.replaces, Some(target));
 }

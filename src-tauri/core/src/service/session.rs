@@ -69,17 +69,19 @@ impl Connections {
         provider_id: &ProviderId,
         to: ReturnTo,
     ) -> Result<SignIn, ServiceError> {
-        self.start_sign_in_asking(provider_id, to, &[]).await
+        self.start_sign_in_asking(provider_id, to, &[], None).await
     }
 
     /// As [`Self::start_sign_in`], asking also for `optional` scopes the provider offers (its
     /// catalogue's `optional_scopes`; any other is refused before anything starts). Asking an
-    /// account already connected for more scopes reconnects it in place.
+    /// account already connected for more scopes reconnects it in place; so does a sign-in for
+    /// the connection it `replaces` (Reconnect, Ask for more access), whatever label comes back.
     pub async fn start_sign_in_asking(
         &self,
         provider_id: &ProviderId,
         to: ReturnTo,
         optional: &[String],
+        replaces: Option<&crate::connection::ConnectionId>,
     ) -> Result<SignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
         let scopes = super::sign_in::scopes_to_ask(method, optional)?;
@@ -104,7 +106,7 @@ impl Connections {
             (RedirectMode::DeepLink | RedirectMode::Https { .. }, _) => (None, None),
         };
         let started = self
-            .begin_flow(provider, method, &creds, redirect, &scopes)
+            .begin_flow(provider, method, &creds, redirect, &scopes, replaces)
             .await?;
         Ok(SignIn { started, listener })
     }

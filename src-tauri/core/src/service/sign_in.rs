@@ -82,7 +82,7 @@ impl Connections {
         redirect_uri: Option<String>,
     ) -> Result<StartedSignIn, ServiceError> {
         let (provider, method, creds) = self.sign_in_parts(provider_id).await?;
-        self.begin_flow(provider, method, &creds, redirect_uri, &method.scopes)
+        self.begin_flow(provider, method, &creds, redirect_uri, &method.scopes, None)
             .await
     }
 
@@ -114,6 +114,7 @@ impl Connections {
         creds: &AppCredentials,
         redirect_uri: Option<String>,
         scopes: &[String],
+        replaces: Option<&crate::connection::ConnectionId>,
     ) -> Result<StartedSignIn, ServiceError> {
         let redirect_uri = redirect_uri.unwrap_or_else(|| method.redirect.redirect_uri());
         // One sign-in per provider at a time: a new Connect replaces a forgotten one.
@@ -123,9 +124,15 @@ impl Connections {
             self.pending.restore(&stored);
             self.pending.cancel(&provider.id);
         }
-        let (url, state) =
-            self.pending
-                .begin_asking(provider, method, creds, &redirect_uri, scopes, self.now());
+        let (url, state) = self.pending.begin_asking(
+            provider,
+            method,
+            creds,
+            &redirect_uri,
+            scopes,
+            replaces.cloned(),
+            self.now(),
+        );
         self.persist_pending().await?;
         log::info!(
             "sign-in to {} started (redirect {redirect_uri})",
@@ -260,7 +267,12 @@ impl Connections {
                 no_refresh_token: tokens.refresh_token.is_none(),
                 ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account)
             };
-            self.store(record, ConnectionSecret::OAuth { tokens }).await
+            self.store_replacing(
+                record,
+                ConnectionSecret::OAuth { tokens },
+                flow.replaces.as_ref(),
+            )
+            .await
         }
         .await;
         (Some(provider_id), result)

@@ -105,14 +105,33 @@ impl Connections {
     /// Connecting an account that is already connected (a Reconnect) replaces it under its id.
     pub(super) async fn store(
         &self,
-        mut record: ConnectionRecord,
+        record: ConnectionRecord,
         secret: ConnectionSecret,
     ) -> Result<ConnectionView, ServiceError> {
-        let existing = self
-            .index
-            .load()?
-            .into_iter()
-            .find(|r| r.provider == record.provider && r.account == record.account);
+        self.store_replacing(record, secret, None).await
+    }
+
+    /// As [`Self::store`]; a sign-in for connection `replaces` (Reconnect, Ask for more access)
+    /// replaces that one in place even when its account's label came out different (an identity
+    /// call that failed this time, or a label an older version wrote).
+    pub(super) async fn store_replacing(
+        &self,
+        mut record: ConnectionRecord,
+        secret: ConnectionSecret,
+        replaces: Option<&ConnectionId>,
+    ) -> Result<ConnectionView, ServiceError> {
+        let records = self.index.load()?;
+        let existing = records
+            .iter()
+            .find(|r| r.provider == record.provider && r.account == record.account)
+            .or_else(|| {
+                replaces.and_then(|id| {
+                    records
+                        .iter()
+                        .find(|r| &r.id == id && r.provider == record.provider)
+                })
+            })
+            .cloned();
         if let Some(existing) = &existing {
             record.id = existing.id.clone();
             record.last_error = existing.last_error.clone();

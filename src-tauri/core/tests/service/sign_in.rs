@@ -319,7 +319,7 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
     let deals = vec!["crm.objects.deals.read".to_string()];
     let sign_in = f
         .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &deals)
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &deals, None)
         .await
         .unwrap();
     let url = sign_in.started.url.clone();
@@ -350,7 +350,7 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
     ];
     let again = f
         .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &more)
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &more, None)
         .await
         .unwrap();
     let url = again.started.url.clone();
@@ -367,7 +367,12 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
     // A scope the provider does not offer is refused before anything starts.
     let Err(e) = f
         .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &["admin".to_string()])
+        .start_sign_in_asking(
+            &pid("hubspot"),
+            ReturnTo::Window,
+            &["admin".to_string()],
+            None,
+        )
         .await
     else {
         panic!("an unknown scope is refused");
@@ -377,4 +382,32 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
         .message
         .contains("doesn't offer the scope “admin”"));
     assert!(!f.service.sign_in_pending(&pid("hubspot")));
+}
+
+#[tokio::test]
+async fn a_reconnect_replaces_its_connection_even_when_the_label_comes_back_different() {
+    let f = fixture("replaces").await;
+    let c = connect_hubspot(&f).await;
+    // As an older version labelled it (or as a failed identity call would): the bare name.
+    let index = plugboard_core::index::Index::in_dir(&f.dir);
+    let mut legacy = index.get(&c.id).unwrap().unwrap();
+    legacy.account = "HubSpot".into();
+    index.upsert(legacy).unwrap();
+    let sign_in = f
+        .service
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &[], Some(&c.id))
+        .await
+        .unwrap();
+    let url = sign_in.started.url.clone();
+    drop(sign_in);
+    let params = browse(&url).await;
+    let again = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    assert_eq!(again.id, c.id, "replaced in place");
+    assert_eq!(again.account, c.account, "with the label it has now");
+    assert_eq!(f.service.list().unwrap().len(), 1, "no second connection");
 }
