@@ -13,6 +13,8 @@ export const store = {
   rowsAdded: () => {},
   /** Provider ids whose long account list the person asked to see whole. */
   expanded: new Set(),
+  /** What a Details panel's Copy said last, by connection id (`{ text, at }`): a redraw keeps it. */
+  detailsSaid: new Map(),
   /** What a row's own button said last, by connection id (`{ text, at }`): a redraw keeps it. */
   rowSaid: new Map(),
   /** Connection ids whose Disconnect question is open, so a re-render keeps asking. */

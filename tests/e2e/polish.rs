@@ -109,3 +109,38 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
     disconnect(&app, &id).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn refresh_and_copy_says_so_beside_the_buttons_after_the_row_is_redrawn() {
+    let app = App::launch_demo("launch").await;
+    // Under two minutes left: Copy refreshes first, which redraws the row and its Details.
+    app.simulator_faults(serde_json::json!({ "hubspot_lifetime": 100 }))
+        .await;
+    super::click_connect(&app, "HubSpot").await;
+    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+    let row = format!("li[data-connection='{id}']");
+    click_css(&app, &format!("{row} summary")).await;
+    wait_until(10, "Refresh & copy offered", || async {
+        text_of(&app, &format!("{row} [data-copy='access']")).await == "Refresh & copy"
+    })
+    .await;
+    click_css(&app, &format!("{row} [data-copy='header']")).await;
+    let said = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{id}']//*[contains(@class, 'copy-feedback')][contains(., 'clipboard')]"
+        ))
+        .await;
+    assert!(said.is_displayed().await.unwrap());
+    assert_eq!(
+        app.simulator_count("hubspot.refresh").await,
+        1,
+        "refreshed first"
+    );
+    let header = plugboard_e2e::eventually(std::time::Duration::from_secs(5), || {
+        plugboard_e2e::clipboard_text().filter(|t| t.starts_with("Authorization: Bearer "))
+    });
+    assert!(header.is_some(), "the header reached the clipboard");
+    disconnect(&app, &id).await;
+    app.close().await;
+}

@@ -30,6 +30,10 @@ export function detailsPanel(p, c) {
     }
     const conn = d.connection;
     const feedback = h("p", { class: "copy-feedback", role: "status", hidden: true });
+    // A copy that refreshed first redraws the row (new expiry) and this panel with it: what the
+    // copy said is kept a few seconds and shown again in the new panel.
+    const kept = store.detailsSaid.get(c.id);
+    if (kept && Date.now() - kept.at < 8000) { feedback.textContent = kept.text; feedback.hidden = false; }
     // The refresh token's one-time confirmation code, from Rust, while the question is shown.
     let confirmation = null;
     const copy = (form, label, refreshFirst = () => false) => {
@@ -38,7 +42,11 @@ export function detailsPanel(p, c) {
         const code = form === "refresh" ? confirmation : null;
         if (form === "refresh") { confirmation = null; confirmBox.hidden = true; }
         const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst(), code));
-        if (done) say(feedback, done.message);
+        if (done) {
+          store.detailsSaid.set(c.id, { text: done.message, at: Date.now() });
+          const shown = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] .copy-feedback`);
+          say(shown && shown !== feedback ? shown : feedback, done.message);
+        }
       });
       return b;
     };
