@@ -313,16 +313,35 @@ async fn a_terminal_sign_in_listens_on_loopback_ignores_strays_and_also_takes_a_
         .starts_with("dev.plugboard.desktop:"));
 }
 
+/// A HubSpot sign-in asking also for `optional` scopes, for connection `replaces` if any,
+/// completed through the browser stand-in: the authorize URL it opened, and the connection.
+async fn hubspot_asking(
+    f: &Fixture,
+    optional: &[String],
+    replaces: Option<&plugboard_core::connection::ConnectionId>,
+) -> (String, plugboard_core::service::ConnectionView) {
+    let sign_in = f
+        .service
+        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, optional, replaces)
+        .await
+        .unwrap();
+    let url = sign_in.started.url.clone();
+    drop(sign_in);
+    let params = browse(&url).await;
+    let view = f
+        .service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    (url, view)
+}
+
 #[tokio::test]
 async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_place() {
     let f = fixture("scopes").await;
     let deals = vec!["crm.objects.deals.read".to_string()];
-    let sign_in = f
-        .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &deals, None)
-        .await
-        .unwrap();
-    let url = sign_in.started.url.clone();
+    let (url, c) = hubspot_asking(&f, &deals, None).await;
     let scope = url::Url::parse(&url)
         .unwrap()
         .query_pairs()
@@ -333,14 +352,6 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
         scope,
         "oauth crm.objects.contacts.read crm.objects.deals.read"
     );
-    drop(sign_in);
-    let params = browse(&url).await;
-    let c = f
-        .service
-        .complete_sign_in(|k| params.get(k).cloned())
-        .await
-        .1
-        .unwrap();
     assert!(c.requested_scopes.contains(&deals[0]), "{c:?}");
     assert!(c.scopes.contains(&deals[0]), "granted: {c:?}");
     // More later: the same account signs in again and keeps its id.
@@ -348,20 +359,7 @@ async fn optional_scopes_chosen_are_asked_for_and_asking_for_more_reconnects_in_
         "crm.objects.deals.read".to_string(),
         "crm.objects.deals.write".to_string(),
     ];
-    let again = f
-        .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &more, None)
-        .await
-        .unwrap();
-    let url = again.started.url.clone();
-    drop(again);
-    let params = browse(&url).await;
-    let c2 = f
-        .service
-        .complete_sign_in(|k| params.get(k).cloned())
-        .await
-        .1
-        .unwrap();
+    let (_, c2) = hubspot_asking(&f, &more, None).await;
     assert_eq!(c2.id, c.id, "a reconnect, not a second connection");
     assert!(c2.requested_scopes.contains(&more[1]), "{c2:?}");
     // A scope the provider does not offer is refused before anything starts.
@@ -393,20 +391,7 @@ async fn a_reconnect_replaces_its_connection_even_when_the_label_comes_back_diff
     let mut legacy = index.get(&c.id).unwrap().unwrap();
     legacy.account = "HubSpot".into();
     index.upsert(legacy).unwrap();
-    let sign_in = f
-        .service
-        .start_sign_in_asking(&pid("hubspot"), ReturnTo::Window, &[], Some(&c.id))
-        .await
-        .unwrap();
-    let url = sign_in.started.url.clone();
-    drop(sign_in);
-    let params = browse(&url).await;
-    let again = f
-        .service
-        .complete_sign_in(|k| params.get(k).cloned())
-        .await
-        .1
-        .unwrap();
+    let (_, again) = hubspot_asking(&f, &[], Some(&c.id)).await;
     assert_eq!(again.id, c.id, "replaced in place");
     assert_eq!(again.account, c.account, "with the label it has now");
     assert_eq!(f.service.list().unwrap().len(), 1, "no second connection");
