@@ -31,6 +31,8 @@ export XDG_RUNTIME_DIR="$tmp/runtime"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 export PLUGBOARD_TEST_HOME="$tmp"
+# Tests read English unless they ask for another language (whatever this machine's locale is).
+export PLUGBOARD_LOCALE=en
 # WebKitGTK in a container: no sandbox for the web process, no GPU compositing under Xvfb.
 export WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1 GDK_BACKEND=x11
 

@@ -29,7 +29,7 @@ pub fn tick(app: &AppHandle, service: &Connections) {
     let now = unix_now();
     let state = app.state::<AppState>();
     if let Some(tray) = state.tray.get() {
-        tray.show(app, &subjects, now);
+        tray.show(app, &state.messages, &subjects, now);
     }
     let message = {
         let mut watch = state.watch.lock().unwrap_or_else(|p| p.into_inner());
@@ -37,7 +37,7 @@ pub fn tick(app: &AppHandle, service: &Connections) {
         if new.is_empty() {
             return;
         }
-        attention::compose(&new, now)
+        attention::compose(&state.messages, &new, now)
     };
     let Some(message) = message else {
         return;
@@ -55,14 +55,16 @@ pub fn signed_in(app: &AppHandle, provider: &str, connection: &ConnectionView) {
     if window::is_seen(app) {
         return;
     }
+    let m = &app.state::<AppState>().messages;
+    let args = [
+        ("provider", provider.into()),
+        ("account", connection.account.as_str().into()),
+    ];
     send(
         app,
         Message {
-            title: format!("Connected to {provider}"),
-            body: format!(
-                "{} is connected. Plugboard keeps it fresh in the background; click to see it.",
-                connection.account
-            ),
+            title: m.get("signed-in-title", &args),
+            body: m.get("signed-in-body", &args),
             target: Some(connection.id.clone()),
         },
         false,
@@ -100,6 +102,10 @@ pub fn send(app: &AppHandle, message: Message, essential: bool) {
         return;
     }
     log::info!("notifying: {}", message.title);
+    let open = app
+        .state::<AppState>()
+        .messages
+        .get("notification-open", &[]);
     let app = app.clone();
     std::thread::spawn(move || {
         let mut notification = notify_rust::Notification::new();
@@ -110,7 +116,7 @@ pub fn send(app: &AppHandle, message: Message, essential: bool) {
             .icon("plugboard");
         #[cfg(all(unix, not(target_os = "macos")))]
         notification
-            .action("default", "Open Plugboard")
+            .action("default", &open)
             .hint(notify_rust::Hint::DesktopEntry("plugboard".into()));
         match notification.show() {
             #[cfg(all(unix, not(target_os = "macos")))]

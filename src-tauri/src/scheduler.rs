@@ -29,10 +29,7 @@ pub fn start(app: &AppHandle) {
             ticks += 1;
             let Ok(service) = app.state::<AppState>().service() else {
                 // Nothing to keep fresh; the tray says so instead of "No connections yet".
-                crate::tray::show_problem(
-                    &app,
-                    "Plugboard cannot open your connections: open it to see why",
-                );
+                crate::tray::show_problem(&app);
                 return;
             };
             if ticks.is_multiple_of(5) {

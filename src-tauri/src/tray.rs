@@ -16,6 +16,7 @@ use std::sync::Mutex;
 
 use plugboard_core::attention::{Subject, TraySummary};
 use plugboard_core::connection::ConnectionId;
+use plugboard_core::i18n::Messages;
 use plugboard_core::lifetime::Health;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
@@ -106,7 +107,7 @@ pub fn present(app: &AppHandle) -> bool {
 
 /// When Plugboard cannot open its connections (an invalid provider file, say): the problem icon
 /// and the reason as the headline, so the tray does not say all is well.
-pub fn show_problem(app: &AppHandle, headline: &str) {
+pub fn show_problem(app: &AppHandle) {
     use tauri::Manager;
     let state = app.state::<crate::state::AppState>();
     let Some(tray) = state.tray.get() else {
@@ -114,23 +115,28 @@ pub fn show_problem(app: &AppHandle, headline: &str) {
     };
     let summary = TraySummary {
         worst: None,
-        headline: headline.to_string(),
+        headline: state.messages.get("tray-cannot-open", &[]),
         lines: Vec::new(),
         more: 0,
     };
     let _ = tray.icon.set_icon(Some(icon(app, Look::Problem)));
-    if let Ok(m) = menu(app, &summary) {
+    if let Ok(m) = menu(app, &state.messages, &summary) {
         let _ = tray.icon.set_menu(Some(m));
     }
 }
 
 /// Makes the tray icon (it appears wherever and whenever the desktop shows tray icons).
 pub fn start(app: &AppHandle) -> tauri::Result<Tray> {
-    let summary = plugboard_core::attention::tray_summary(&[], 0);
+    use tauri::Manager;
+    let m = &app.state::<crate::state::AppState>().messages;
+    let summary = plugboard_core::attention::tray_summary(m, &[], 0);
     let icon = TrayIconBuilder::with_id("plugboard")
         .icon(icon(app, Look::Working))
-        .tooltip(format!("Plugboard: {}", summary.headline))
-        .menu(&menu(app, &summary)?)
+        .tooltip(m.get(
+            "tray-tooltip",
+            &[("headline", summary.headline.as_str().into())],
+        ))
+        .menu(&menu(app, m, &summary)?)
         .show_menu_on_left_click(true)
         .on_menu_event(on_menu)
         .on_tray_icon_event(|tray, event| {
@@ -149,9 +155,9 @@ pub fn start(app: &AppHandle) -> tauri::Result<Tray> {
 
 impl Tray {
     /// Shows `subjects` (every connection now): the icon, tooltip and menu, each only if changed.
-    pub fn show(&self, app: &AppHandle, subjects: &[Subject], now: i64) {
+    pub fn show(&self, app: &AppHandle, m: &Messages, subjects: &[Subject], now: i64) {
         let look = Look::of(subjects);
-        let summary = plugboard_core::attention::tray_summary(subjects, now);
+        let summary = plugboard_core::attention::tray_summary(m, subjects, now);
         let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
         let (look_changed, summary_changed) = match &*shown {
             Some((l, s)) => (*l != look, *s != summary),
@@ -163,10 +169,11 @@ impl Tray {
             }
         }
         if summary_changed {
-            let _ = self
-                .icon
-                .set_tooltip(Some(format!("Plugboard: {}", summary.headline)));
-            match menu(app, &summary) {
+            let _ = self.icon.set_tooltip(Some(m.get(
+                "tray-tooltip",
+                &[("headline", summary.headline.as_str().into())],
+            )));
+            match menu(app, m, &summary) {
                 Ok(m) => {
                     if let Err(e) = self.icon.set_menu(Some(m)) {
                         log::warn!("could not change the tray menu: {e}");
@@ -179,23 +186,31 @@ impl Tray {
     }
 }
 
-fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry>> {
+fn menu(app: &AppHandle, m: &Messages, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry>> {
     let menu = Menu::new(app)?;
     let add = |id: &str, text: &str, enabled: bool| -> tauri::Result<()> {
         menu.append(&MenuItem::with_id(app, id, text, enabled, None::<&str>)?)
     };
     add("headline", &summary.headline, false)?;
     menu.append(&PredefinedMenuItem::separator(app)?)?;
-    add(OPEN, "Open Plugboard", true)?;
+    add(OPEN, &m.get("tray-open", &[]), true)?;
     for (id, line) in &summary.lines {
         add(&format!("{CONNECTION}{id}"), line, true)?;
     }
     if summary.more > 0 {
-        add(MORE, &format!("{} more in the window…", summary.more), true)?;
+        add(
+            MORE,
+            &m.get("tray-more", &[("count", summary.more.into())]),
+            true,
+        )?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
-    add(REFRESH_ALL, "Refresh all", !summary.lines.is_empty())?;
-    add(QUIT, "Quit Plugboard", true)?;
+    add(
+        REFRESH_ALL,
+        &m.get("tray-refresh-all", &[]),
+        !summary.lines.is_empty(),
+    )?;
+    add(QUIT, &m.get("tray-quit", &[]), true)?;
     Ok(menu)
 }
 

@@ -102,8 +102,8 @@ pub fn on_event(window: &tauri::Window, event: &WindowEvent) {
         crate::attention::send(
             app,
             plugboard_core::attention::Message {
-                title: "Plugboard is still running".into(),
-                body: "It keeps your connections fresh in the background and tells you when one needs you. Open it again from its icon in the tray; choose Quit Plugboard there to end it.".into(),
+                title: state.messages.get("still-running-title", &[]),
+                body: state.messages.get("still-running-body", &[]),
                 target: None,
             },
             true,

@@ -326,3 +326,35 @@ async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only_and_a
     until("the window comes back when the tray goes", window_shown);
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn the_tray_and_notifications_speak_the_systems_language() {
+    let dir = home("portuguese");
+    let app = App::launch_demo_home_env(&dir, &[], &[("PLUGBOARD_LOCALE", "pt_BR.UTF-8")]).await;
+    let notifications = Notifications::start();
+    let host = TrayHost::start();
+    host.wait_for_entry("Nenhuma conexão ainda");
+    let labels: Vec<String> = host.menu().into_iter().map(|e| e.label).collect();
+    assert_eq!(
+        labels,
+        [
+            "Nenhuma conexão ainda",
+            "Abrir o Plugboard",
+            "Renovar todas",
+            "Sair do Plugboard"
+        ]
+    );
+    press_close_button();
+    until("the window hides", || !window_shown());
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    let shown = notifications.shown();
+    assert_eq!(
+        shown[0].summary, "O Plugboard continua rodando",
+        "{shown:?}"
+    );
+    host.click("Sair do Plugboard");
+    until("Plugboard quits", || !app_instance_on_bus());
+    drop(host);
+    app.close().await;
+}

@@ -319,6 +319,11 @@ impl App {
     /// Demo mode with a home of its own under `dir`: its own data, config (`settings.toml`) and
     /// HOME (where the login entry goes), started with `args` (`--in-tray`, as at login).
     pub async fn launch_demo_home(dir: &Path, args: &[&str]) -> Self {
+        Self::launch_demo_home_env(dir, args, &[]).await
+    }
+
+    /// As [`Self::launch_demo_home`], with `extra` in the app's environment.
+    pub async fn launch_demo_home_env(dir: &Path, args: &[&str], extra: &[(&str, &str)]) -> Self {
         let data_home = dir.join("data");
         for d in [dir.join("home"), dir.join("config"), data_home.clone()] {
             std::fs::create_dir_all(&d).expect("a folder of the test's own");
@@ -331,6 +336,7 @@ impl App {
             dir.join("config").display().to_string(),
         ));
         env.push(("XDG_DATA_HOME".to_string(), data_home.display().to_string()));
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let args = args.iter().map(|a| a.to_string()).collect();
         let mut app = Self::launch_with(env, args).await;
         app.data_home = Some(data_home);

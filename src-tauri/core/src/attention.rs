@@ -13,7 +13,8 @@ Routine refreshes never need anyone. [`Watch`] remembers what each connection wa
 (kept in `notified.json` beside the index, so a restart does not repeat it): at most one
 notification per connection per need; a new need may notify again, and a connection that recovers
 is forgotten, so a later breakage is told afresh. Several new needs found together make one
-notification ("3 connections need you").
+notification ("3 connections need you"). Every text comes from the message catalogues
+([`crate::i18n`]), in the person's language.
 */
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::connection::ConnectionId;
+use crate::i18n::{Arg, Messages};
 use crate::lifetime::{Expiry, Health};
 
 /// A temporary problem is told once it has lasted this long (seconds).
@@ -95,41 +97,59 @@ fn called(s: &Subject) -> &str {
 
 /// "HubSpot (ana@example.com)", "HubSpot (Client A — store)", or the provider alone when
 /// nothing names the account.
-fn who(s: &Subject) -> String {
+fn who(m: &Messages, s: &Subject) -> String {
     if called(s).trim().is_empty() {
         s.provider.clone()
     } else {
-        format!("{} ({})", s.provider, called(s))
+        m.get(
+            "who",
+            &[
+                ("provider", s.provider.as_str().into()),
+                ("account", called(s).into()),
+            ],
+        )
     }
 }
 
-/// Minutes, in words: "1 minute", "42 minutes".
-fn minutes(seconds: i64) -> String {
-    let m = (seconds.max(0) + 59) / 60;
-    if m == 1 {
-        "1 minute".into()
-    } else {
-        format!("{m} minutes")
-    }
+/// Whole minutes, rounded up.
+fn minutes(seconds: i64) -> i64 {
+    (seconds.max(0) + 59) / 60
+}
+
+/// A health in the person's language.
+pub fn health_words(m: &Messages, h: Health) -> String {
+    m.get(
+        match h {
+            Health::Connected => "health-connected",
+            Health::ExpiringSoon => "health-expiring-soon",
+            Health::Refreshing => "health-refreshing",
+            Health::TemporaryProblem => "health-temporary-problem",
+            Health::ReconnectNeeded => "health-reconnect-needed",
+            Health::KeychainLocked => "health-keychain-locked",
+            Health::KeychainUnavailable => "health-keychain-unavailable",
+        },
+        &[],
+    )
 }
 
 /// An expiry coarse enough for a menu that is redrawn once a minute: "expires in 24 min",
 /// "expires in 5 h", "expires in 3 d", "expired", "does not expire".
-pub fn coarse_countdown(expiry: Expiry, now: i64) -> String {
+pub fn coarse_countdown(m: &Messages, expiry: Expiry, now: i64) -> String {
     let left = match expiry {
-        Expiry::Never => return "does not expire".into(),
-        Expiry::Unknown => return "expiry unknown".into(),
+        Expiry::Never => return m.get("expiry-never", &[]),
+        Expiry::Unknown => return m.get("expiry-unknown", &[]),
         Expiry::At(at) => at - now,
     };
-    if left <= 0 {
-        "expired".into()
+    let (id, n) = if left <= 0 {
+        return m.get("expiry-expired", &[]);
     } else if left < 3_600 {
-        format!("expires in {} min", (left + 59) / 60)
+        ("expiry-minutes", (left + 59) / 60)
     } else if left < 86_400 {
-        format!("expires in {} h", left / 3_600)
+        ("expiry-hours", left / 3_600)
     } else {
-        format!("expires in {} d", left / 86_400)
-    }
+        ("expiry-days", left / 86_400)
+    };
+    m.get(id, &[("n", n.into())])
 }
 
 /// A notification: what the desktop shows, and the connection a click opens.
@@ -141,74 +161,69 @@ pub struct Message {
 }
 
 /// The notification for one connection's need, naming the provider and account and saying what to
-/// do. Never a token: it is built from names and times only.
-pub fn message(s: &Subject, need: Need, now: i64) -> Message {
-    let who = who(s);
-    let p = &s.provider;
+/// do, in the person's language. Never a token: it is built from names and times only.
+pub fn message(m: &Messages, s: &Subject, need: Need, now: i64) -> Message {
+    let who = who(m, s);
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("provider", s.provider.as_str().into()),
+        ("who", who.into()),
+    ];
     let (title, body) = match need {
-        Need::Reconnect => (
-            format!("{p} needs you to reconnect"),
-            format!("{p} no longer accepts the sign-in of {who}. Open Plugboard and click Reconnect to sign in again."),
-        ),
-        Need::KeychainLocked => (
-            "Your keychain is locked".to_string(),
-            format!("Plugboard cannot refresh {who} while the keychain is locked. Unlock it (log in again, or open your keychain app); Plugboard then carries on by itself."),
-        ),
-        Need::ExpiresUnrenewable => {
-            let when = match s.expiry.seconds_left(now) {
-                Some(left) if left > 0 => format!("expires in {}", minutes(left)),
-                _ => "has expired".to_string(),
-            };
-            (
-                format!("{p} access {when}"),
-                format!("The access of {who} {when}, and {p} gave Plugboard no way to renew it. Open Plugboard and click Reconnect to sign in again."),
-            )
-        }
+        Need::Reconnect => ("need-reconnect-title", "need-reconnect-body"),
+        Need::KeychainLocked => ("need-keychain-title", "need-keychain-body"),
+        Need::ExpiresUnrenewable => match s.expiry.seconds_left(now) {
+            Some(left) if left > 0 => {
+                args.push(("left", minutes(left).into()));
+                ("need-expires-title", "need-expires-body")
+            }
+            _ => ("need-expired-title", "need-expired-body"),
+        },
         Need::LastingProblem => {
-            let lasted = s.troubled_since.map(|since| now - since).unwrap_or(LASTING_PROBLEM);
-            (
-                format!("Plugboard cannot reach {p}"),
-                format!("Refreshing {who} has failed for {}. Plugboard keeps retrying; check your internet connection, and {p}'s status page if it goes on.", minutes(lasted)),
-            )
+            let lasted = s
+                .troubled_since
+                .map(|since| now - since)
+                .unwrap_or(LASTING_PROBLEM);
+            args.push(("lasted", minutes(lasted).into()));
+            ("need-problem-title", "need-problem-body")
         }
     };
     Message {
-        title,
-        body,
+        title: m.get(title, &args),
+        body: m.get(body, &args),
         target: Some(s.id.clone()),
     }
 }
 
 /// One line of a grouped notification: "HubSpot (ana@example.com): reconnect needed".
-fn short(s: &Subject, need: Need) -> String {
-    let what = match need {
-        Need::Reconnect => "reconnect needed",
-        Need::KeychainLocked => "keychain locked, cannot refresh",
-        Need::ExpiresUnrenewable => "access expires soon, sign in again",
-        Need::LastingProblem => "cannot be refreshed for a while",
+fn short(m: &Messages, s: &Subject, need: Need) -> String {
+    let id = match need {
+        Need::Reconnect => "group-reconnect",
+        Need::KeychainLocked => "group-keychain",
+        Need::ExpiresUnrenewable => "group-expires",
+        Need::LastingProblem => "group-problem",
     };
-    format!("{}: {what}", who(s))
+    m.get(id, &[("who", who(m, s).into())])
 }
 
 /// The one notification for needs found together: the connection's own message for one, a
 /// grouped one for several ("3 connections need you"), whose click opens the first.
-pub fn compose(new: &[(&Subject, Need)], now: i64) -> Option<Message> {
+pub fn compose(m: &Messages, new: &[(&Subject, Need)], now: i64) -> Option<Message> {
     match new {
         [] => None,
-        [(s, need)] => Some(message(s, *need, now)),
+        [(s, need)] => Some(message(m, s, *need, now)),
         many => {
             const SHOWN: usize = 4;
             let mut lines: Vec<String> = many
                 .iter()
                 .take(SHOWN)
-                .map(|(s, need)| short(s, *need))
+                .map(|(s, need)| short(m, s, *need))
                 .collect();
             if many.len() > SHOWN {
-                lines.push(format!("and {} more", many.len() - SHOWN));
+                lines.push(m.get("group-more", &[("count", (many.len() - SHOWN).into())]));
             }
-            lines.push("Open Plugboard to see what to do.".into());
+            lines.push(m.get("group-open", &[]));
             Some(Message {
-                title: format!("{} connections need you", many.len()),
+                title: m.get("group-title", &[("count", many.len().into())]),
                 body: lines.join("\n"),
                 target: Some(many[0].0.id.clone()),
             })
@@ -233,8 +248,8 @@ pub struct TraySummary {
 /// How many connections the tray's menu lists; the rest are in the window.
 pub const TRAY_LINES: usize = 10;
 
-/// The tray's summary of `subjects` at `now`.
-pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
+/// The tray's summary of `subjects` at `now`, in the person's language.
+pub fn tray_summary(m: &Messages, subjects: &[Subject], now: i64) -> TraySummary {
     let worst = Health::worst(subjects.iter().map(|s| s.health));
     // What needs the person now: what notifications tell, and the states only they can mend.
     let needing = subjects
@@ -248,11 +263,9 @@ pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
         })
         .count();
     let headline = match (subjects.len(), needing) {
-        (0, _) => "No connections yet".to_string(),
-        (_, 1) => "1 connection needs you".to_string(),
-        (_, n) if n > 1 => format!("{n} connections need you"),
-        (1, _) => "Your connection is working".to_string(),
-        (n, _) => format!("All {n} connections are working"),
+        (0, _) => m.get("tray-no-connections", &[]),
+        (_, n) if n > 0 => m.get("tray-needs-you", &[("count", n.into())]),
+        (n, _) => m.get("tray-all-working", &[("count", n.into())]),
     };
     // The most urgent first (a stable sort: otherwise in the window's order).
     let mut ordered: Vec<&Subject> = subjects.iter().collect();
@@ -262,18 +275,19 @@ pub fn tray_summary(subjects: &[Subject], now: i64) -> TraySummary {
         .into_iter()
         .take(TRAY_LINES)
         .map(|s| {
-            let account = if called(s).trim().is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", called(s))
-            };
-            let detail = match s.health {
+            let mut args: Vec<(&str, Arg)> = vec![
+                ("provider", s.provider.as_str().into()),
+                ("who", called(s).into()),
+                ("status", health_words(m, s.health).into()),
+            ];
+            let id = match s.health {
                 Health::Connected | Health::ExpiringSoon | Health::Refreshing => {
-                    format!("{}, {}", s.health.label(), coarse_countdown(s.expiry, now))
+                    args.push(("expiry", coarse_countdown(m, s.expiry, now).into()));
+                    "tray-line-expiry"
                 }
-                other => other.label().to_string(),
+                _ => "tray-line",
             };
-            (s.id.clone(), format!("{}{account} — {detail}", s.provider))
+            (s.id.clone(), m.get(id, &args))
         })
         .collect();
     TraySummary {
@@ -376,6 +390,10 @@ mod tests {
     use super::*;
 
     const NOW: i64 = 1_790_000_000;
+
+    fn en() -> Messages {
+        Messages::english()
+    }
 
     fn inputs(health: Health) -> NeedInputs {
         NeedInputs {
@@ -568,7 +586,7 @@ mod tests {
             Need::ExpiresUnrenewable,
             Need::LastingProblem,
         ] {
-            let m = message(&s, need, NOW);
+            let m = message(&en(), &s, need, NOW);
             assert!(m.body.contains("HubSpot (ana@example.com)"), "{m:?}");
             assert!(
                 m.body.contains("Open Plugboard")
@@ -579,10 +597,10 @@ mod tests {
             assert_eq!(m.target.as_ref().unwrap().as_str(), "hubspot-1");
         }
         assert_eq!(
-            message(&s, Need::ExpiresUnrenewable, NOW).title,
+            message(&en(), &s, Need::ExpiresUnrenewable, NOW).title,
             "HubSpot access expires in 25 minutes"
         );
-        assert!(message(&s, Need::LastingProblem, NOW)
+        assert!(message(&en(), &s, Need::LastingProblem, NOW)
             .body
             .contains("for 20 minutes"));
     }
@@ -601,18 +619,18 @@ mod tests {
         ];
         let mut watch = Watch::in_memory();
         let new = watch.review(&subjects);
-        let m = compose(&new, NOW).unwrap();
+        let m = compose(&en(), &new, NOW).unwrap();
         assert_eq!(m.title, "3 connections need you");
         // A connection's name stands for its account.
         let named = Subject {
             name: Some("Client A — store".into()),
             ..subjects[0].clone()
         };
-        assert!(message(&named, Need::Reconnect, NOW)
+        assert!(message(&en(), &named, Need::Reconnect, NOW)
             .body
             .contains("HubSpot (Client A — store)"));
         assert_eq!(
-            tray_summary(&[named], NOW).lines[0].1,
+            tray_summary(&en(), &[named], NOW).lines[0].1,
             "HubSpot · Client A — store — Reconnect needed"
         );
         assert!(m
@@ -620,14 +638,14 @@ mod tests {
             .contains("HubSpot (ana@example.com): reconnect needed"));
         assert!(m.body.contains("Ecwid (store 1003)"));
         assert_eq!(m.target.unwrap().as_str(), "hubspot-1");
-        assert_eq!(compose(&[], NOW), None);
+        assert_eq!(compose(&en(), &[], NOW), None);
     }
 
     #[test]
     fn the_tray_shows_the_worst_and_a_line_each() {
-        assert_eq!(tray_summary(&[], NOW).headline, "No connections yet");
+        assert_eq!(tray_summary(&en(), &[], NOW).headline, "No connections yet");
         let fine = subject("hubspot-1", "HubSpot", "ana@example.com", None);
-        let summary = tray_summary(std::slice::from_ref(&fine), NOW);
+        let summary = tray_summary(&en(), std::slice::from_ref(&fine), NOW);
         assert_eq!(summary.headline, "Your connection is working");
         assert_eq!(summary.worst, Some(Health::Connected));
         assert_eq!(
@@ -635,7 +653,7 @@ mod tests {
             "HubSpot · ana@example.com — Connected, expires in 25 min"
         );
         let broken = subject("ecwid-2", "Ecwid", "store 1003", Some(Need::Reconnect));
-        let summary = tray_summary(&[fine.clone(), broken], NOW);
+        let summary = tray_summary(&en(), &[fine.clone(), broken], NOW);
         assert_eq!(summary.headline, "1 connection needs you");
         assert_eq!(summary.worst, Some(Health::ReconnectNeeded));
         assert_eq!(
@@ -650,7 +668,7 @@ mod tests {
                 ..fine.clone()
             })
             .collect();
-        let summary = tray_summary(&many, NOW);
+        let summary = tray_summary(&en(), &many, NOW);
         assert_eq!(summary.lines.len(), TRAY_LINES);
         assert_eq!(summary.more, 15);
         assert_eq!(summary.headline, "All 25 connections are working");
@@ -659,18 +677,66 @@ mod tests {
     #[test]
     fn coarse_countdowns_change_at_most_once_a_minute() {
         assert_eq!(
-            coarse_countdown(Expiry::At(NOW + 61), NOW),
+            coarse_countdown(&en(), Expiry::At(NOW + 61), NOW),
             "expires in 2 min"
         );
         assert_eq!(
-            coarse_countdown(Expiry::At(NOW + 7_300), NOW),
+            coarse_countdown(&en(), Expiry::At(NOW + 7_300), NOW),
             "expires in 2 h"
         );
         assert_eq!(
-            coarse_countdown(Expiry::At(NOW + 172_900), NOW),
+            coarse_countdown(&en(), Expiry::At(NOW + 172_900), NOW),
             "expires in 2 d"
         );
-        assert_eq!(coarse_countdown(Expiry::At(NOW), NOW), "expired");
-        assert_eq!(coarse_countdown(Expiry::Never, NOW), "does not expire");
+        assert_eq!(coarse_countdown(&en(), Expiry::At(NOW), NOW), "expired");
+        assert_eq!(
+            coarse_countdown(&en(), Expiry::Never, NOW),
+            "does not expire"
+        );
+    }
+
+    #[test]
+    fn in_the_pseudo_locale_no_english_word_is_left_hard_coded() {
+        // Every word the tray and notifications show comes from the catalogue: under the
+        // pseudo-locale each is transformed, so an ASCII English word left is one written in code.
+        let m = Messages::for_locale(crate::i18n::PSEUDO);
+        let s = Subject {
+            troubled_since: Some(NOW - 1_200),
+            health: Health::Connected,
+            ..subject("hubspot-1", "HubSpot", "ana@example.com", None)
+        };
+        let mut texts = Vec::new();
+        for need in [
+            Need::Reconnect,
+            Need::KeychainLocked,
+            Need::ExpiresUnrenewable,
+            Need::LastingProblem,
+        ] {
+            let msg = message(&m, &s, need, NOW);
+            texts.extend([msg.title, msg.body]);
+        }
+        let pairs = [(&s, Need::Reconnect), (&s, Need::LastingProblem)];
+        texts.push(compose(&m, &pairs, NOW).unwrap().body);
+        let summary = tray_summary(&m, std::slice::from_ref(&s), NOW);
+        texts.push(summary.headline);
+        texts.extend(summary.lines.into_iter().map(|(_, l)| l));
+        texts.push(tray_summary(&m, &[], NOW).headline);
+        let data = ["HubSpot", "ana", "example", "com"];
+        for text in &texts {
+            for word in text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic()))
+            {
+                assert!(data.contains(&word), "hard-coded “{word}” in: {text}");
+            }
+        }
+        // Portuguese, for Hotmart's sellers.
+        let pt = Messages::for_locale("pt_BR.UTF-8");
+        let msg = message(&pt, &s, Need::Reconnect, NOW);
+        assert_eq!(msg.title, "HubSpot precisa que você reconecte");
+        assert_eq!(
+            tray_summary(&pt, &[s], NOW).lines[0].1,
+            "HubSpot · ana@example.com — Conectado, expira em 25 min"
+        );
     }
 }

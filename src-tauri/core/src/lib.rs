@@ -28,6 +28,8 @@ What each module owns:
   text, health, refresh scheduling, back-off, clock skew.
 - [`timeline`]: the last events of each connection (connected, refreshed, failed…), without secrets.
 - [`settings`]: what the environment says, read once at start-up and passed down.
+- [`i18n`]: the words people read, from Project Fluent catalogues (English, Portuguese (Brazil),
+  Spanish; `locales/`), in the system's language; a pseudo-locale for tests.
 - [`preferences`]: what the person chose in Settings (`settings.toml`): notifications, the tray,
   the clipboard delay.
 - [`attention`]: when a connection needs a person, and what to tell them: the tray's lines and
@@ -46,6 +48,7 @@ pub mod files;
 pub mod flight;
 pub mod flow;
 pub mod http;
+pub mod i18n;
 pub mod index;
 pub mod lifetime;
 pub mod loopback;

@@ -11,6 +11,7 @@ instead of changing the process's environment.
 | `PLUGBOARD_CLIPBOARD_CLEAR_SECS` | how long a copied secret stays on the clipboard (instead of Settings' choice, 30 s by default) |
 | `PLUGBOARD_<PROVIDER>_CLIENT_ID` / `_CLIENT_SECRET` | a provider's app credentials |
 | `XDG_CONFIG_DIRS` | where the system-wide `dev.plugboard.desktop/providers.toml` is looked for |
+| `PLUGBOARD_LOCALE`, `LC_ALL`, `LC_MESSAGES`, `LANG` | the language, first set wins ([`crate::i18n`]) |
 */
 
 use std::collections::HashMap;
@@ -36,6 +37,8 @@ pub struct Settings {
     /// The system-wide config folders, most important first (`XDG_CONFIG_DIRS`; `/etc/xdg` when
     /// unset): where an organisation's `dev.plugboard.desktop/providers.toml` is looked for.
     pub system_config_dirs: Vec<PathBuf>,
+    /// The locale to speak (`PLUGBOARD_LOCALE`, else `LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub locale: Option<String>,
     /// App credentials from the environment, by the provider part of the variable's name
     /// (`HUBSPOT`, `ACME_CRM`).
     credentials: HashMap<String, AppCredentials>,
@@ -64,11 +67,15 @@ impl Settings {
     /// Settings from `(name, value)` pairs (the environment, or a test's own).
     pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Self {
         let mut config_dirs = None;
+        let mut locales: HashMap<String, String> = HashMap::new();
         let vars: HashMap<String, String> = vars
             .into_iter()
             .filter(|(k, v)| {
                 if k == "XDG_CONFIG_DIRS" {
                     config_dirs = Some(v.clone());
+                }
+                if matches!(k.as_str(), "LC_ALL" | "LC_MESSAGES" | "LANG") && !v.trim().is_empty() {
+                    locales.insert(k.clone(), v.clone());
                 }
                 k.starts_with("PLUGBOARD_") && !v.trim().is_empty()
             })
@@ -111,6 +118,12 @@ impl Settings {
             refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
             clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS"),
             system_config_dirs,
+            locale: vars
+                .get("PLUGBOARD_LOCALE")
+                .cloned()
+                .or_else(|| locales.get("LC_ALL").cloned())
+                .or_else(|| locales.get("LC_MESSAGES").cloned())
+                .or_else(|| locales.get("LANG").cloned()),
             credentials,
         }
     }
@@ -161,6 +174,15 @@ mod tests {
         assert_eq!(acme.client_secret.unwrap().expose(), "secret-1");
         assert!(s.credentials_for("nimbus").unwrap().client_secret.is_none());
         assert!(s.credentials_for("empty").is_none(), "a blank id is no id");
+        assert_eq!(s.locale, None);
+        let pt = vars(&[("LANG", "pt_BR.UTF-8"), ("LC_MESSAGES", "es_ES.UTF-8")]);
+        assert_eq!(
+            pt.locale.as_deref(),
+            Some("es_ES.UTF-8"),
+            "LC_MESSAGES over LANG"
+        );
+        let forced = vars(&[("LANG", "pt_BR.UTF-8"), ("PLUGBOARD_LOCALE", "qps-ploc")]);
+        assert_eq!(forced.locale.as_deref(), Some("qps-ploc"));
         // Debug never shows a secret.
         assert!(!format!("{s:?}").contains("secret-1"));
     }

@@ -1,0 +1,72 @@
+# Mensagens do Plugboard em português (Brasil). Mesmos ids de en/plugboard.ftl.
+
+who = { $provider } ({ $account })
+
+## Estado
+health-connected = Conectado
+health-expiring-soon = Expira em breve
+health-refreshing = Renovando…
+health-temporary-problem = Problema temporário
+health-reconnect-needed = Reconexão necessária
+health-keychain-locked = Chaveiro bloqueado
+health-keychain-unavailable = Chaveiro indisponível
+
+## Contagem regressiva
+expiry-never = não expira
+expiry-unknown = validade desconhecida
+expiry-expired = expirado
+expiry-minutes = expira em { $n } min
+expiry-hours = expira em { $n } h
+expiry-days = expira em { $n } d
+
+## Bandeja
+tray-no-connections = Nenhuma conexão ainda
+tray-needs-you = { $count ->
+    [one] 1 conexão precisa de você
+   *[other] { $count } conexões precisam de você
+}
+tray-all-working = { $count ->
+    [one] Sua conexão está funcionando
+   *[other] Todas as { $count } conexões estão funcionando
+}
+tray-line = { $provider } · { $who } — { $status }
+tray-line-expiry = { $provider } · { $who } — { $status }, { $expiry }
+tray-open = Abrir o Plugboard
+tray-more = mais { $count } na janela…
+tray-refresh-all = Renovar todas
+tray-quit = Sair do Plugboard
+tray-tooltip = Plugboard: { $headline }
+tray-cannot-open = O Plugboard não consegue abrir suas conexões: abra-o para ver o motivo
+
+## Notificações
+need-reconnect-title = { $provider } precisa que você reconecte
+need-reconnect-body = { $provider } não aceita mais o login de { $who }. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-keychain-title = Seu chaveiro está bloqueado
+need-keychain-body = O Plugboard não consegue renovar { $who } enquanto o chaveiro estiver bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro); depois o Plugboard continua sozinho.
+need-expires-title = O acesso a { $provider } expira em { $left ->
+        [one] 1 minuto
+       *[other] { $left } minutos
+    }
+need-expires-body = O acesso de { $who } expira em { $left ->
+        [one] 1 minuto
+       *[other] { $left } minutos
+    }, e { $provider } não deu ao Plugboard como renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-expired-title = O acesso a { $provider } expirou
+need-expired-body = O acesso de { $who } expirou, e { $provider } não deu ao Plugboard como renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-problem-title = O Plugboard não consegue acessar { $provider }
+need-problem-body = A renovação de { $who } está falhando há { $lasted ->
+        [one] 1 minuto
+       *[other] { $lasted } minutos
+    }. O Plugboard continua tentando; verifique sua conexão com a internet e, se continuar, a página de status de { $provider }.
+group-title = { $count } conexões precisam de você
+group-reconnect = { $who }: reconexão necessária
+group-keychain = { $who }: chaveiro bloqueado, não dá para renovar
+group-expires = { $who }: o acesso expira em breve, entre de novo
+group-problem = { $who }: não renova há algum tempo
+group-more = e mais { $count }
+group-open = Abra o Plugboard para ver o que fazer.
+still-running-title = O Plugboard continua rodando
+still-running-body = Ele mantém suas conexões renovadas em segundo plano e avisa quando alguma precisar de você. Abra-o de novo pelo ícone na bandeja; escolha Sair do Plugboard lá para encerrá-lo.
+signed-in-title = Conectado a { $provider }
+signed-in-body = { $account } está conectado. O Plugboard o mantém renovado em segundo plano; clique para ver.
+notification-open = Abrir o Plugboard
