@@ -475,12 +475,15 @@ impl App {
     }
 
     /// Waits up to 15 s for an element matching `xpath`, then up to 5 s for it to be shown (not
-    /// only in the page): what a person must see is checked as seen.
+    /// only in the page): what a person must see is checked as seen. Found again on each look,
+    /// so a part of the page drawn anew meanwhile (a row after a refresh) is not a failure.
     pub async fn wait_shown_xpath(&self, xpath: &str) -> Element {
-        let el = self.wait_for_xpath(xpath).await;
+        self.wait_for_xpath(xpath).await;
         for _ in 0..50 {
-            if el.is_displayed().await.unwrap_or(false) {
-                return el;
+            if let Ok(el) = self.client.find(Locator::XPath(xpath)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
