@@ -176,13 +176,24 @@ async fn disconnect(app: &App, connection: &str) -> String {
     click_css(app, &format!("{row} [data-action='disconnect']")).await;
     // Found again if the row is redrawn meanwhile (a refresh): the question stays open.
     let mut words = None;
-    for _ in 0..50 {
+    for attempt in 0..50 {
         let question = app
             .wait_for_css(&format!("{row} .confirm-disconnect"))
             .await;
         if let (Ok(true), Ok(text)) = (question.is_displayed().await, question.text().await) {
             words = Some(text);
             break;
+        }
+        // A click that landed on a row being replaced that instant: click again, as a person
+        // would.
+        if attempt == 20 {
+            if let Ok(button) = app
+                .client
+                .find(Locator::Css(&format!("{row} [data-action='disconnect']")))
+                .await
+            {
+                let _ = button.click().await;
+            }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -23,7 +23,12 @@ export function connectionItem(p, c) {
     if (on) store.askingDisconnect.add(c.id); else store.askingDisconnect.delete(c.id);
   };
   const closeAsk = () => { asking(false); disconnect.focus(); };
-  disconnect.addEventListener("click", () => { asking(true); no.focus(); });
+  disconnect.addEventListener("click", () => {
+    asking(true);
+    no.focus();
+    // Clicked just as the row was drawn anew (a refresh): ask in the row now on the page.
+    if (!li.isConnected) document.querySelector(`li[data-connection="${CSS.escape(c.id)}"]`)?.askDisconnect?.();
+  });
   // A row drawn anew (an automatic refresh) while the question is open keeps asking.
   if (store.askingDisconnect.has(c.id)) asking(true);
   no.addEventListener("click", closeAsk);
@@ -106,6 +111,7 @@ export function connectionItem(p, c) {
     details.applyLive(live);
   };
   li.showLatest = () => applyLive(latest);
+  li.askDisconnect = () => { asking(true); no.focus(); };
   onScreen.add(li);
   applyLive(c.live);
   rowWatch.observe(li);
