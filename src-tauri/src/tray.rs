@@ -39,14 +39,13 @@ enum Look {
 }
 
 impl Look {
-    fn of(subjects: &[Subject]) -> Self {
-        if subjects.iter().any(|s| s.need.is_some()) {
+    /// From the core's summary: red when a connection needs the person (what its headline
+    /// counts), amber when the worst is only expiring soon or a passing problem.
+    fn of(summary: &TraySummary) -> Self {
+        if summary.needing > 0 {
             return Look::Problem;
         }
-        match Health::worst(subjects.iter().map(|s| s.health)) {
-            Some(
-                Health::ReconnectNeeded | Health::KeychainLocked | Health::KeychainUnavailable,
-            ) => Look::Problem,
+        match summary.worst {
             Some(Health::ExpiringSoon | Health::TemporaryProblem) => Look::Attention,
             _ => Look::Working,
         }
@@ -118,6 +117,7 @@ pub fn show_problem(app: &AppHandle) {
         headline: state.messages.get("tray-cannot-open", &[]),
         lines: Vec::new(),
         more: 0,
+        needing: 0,
     };
     let _ = tray.icon.set_icon(Some(icon(app, Look::Problem)));
     if let Ok(m) = menu(app, &state.messages, &summary) {
@@ -156,8 +156,8 @@ pub fn start(app: &AppHandle) -> tauri::Result<Tray> {
 impl Tray {
     /// Shows `subjects` (every connection now): the icon, tooltip and menu, each only if changed.
     pub fn show(&self, app: &AppHandle, m: &Messages, subjects: &[Subject], now: i64) {
-        let look = Look::of(subjects);
         let summary = plugboard_core::attention::tray_summary(m, subjects, now);
+        let look = Look::of(&summary);
         let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
         let (look_changed, summary_changed) = match &*shown {
             Some((l, s)) => (*l != look, *s != summary),
