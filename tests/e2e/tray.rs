@@ -56,7 +56,7 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
     let working = host.icon();
 
     // The close button hides the window into the tray, and says so once.
-    assert!(window_shown());
+    until("the window is shown", window_shown);
     press_close_button();
     until("the window hides", || !window_shown());
     assert!(app_instance_on_bus(), "Plugboard still runs");
@@ -167,7 +167,7 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn without_a_tray_the_close_button_quits_as_before() {
     let app = App::launch_demo_home(&home("no-tray"), &[]).await;
-    assert!(window_shown());
+    until("the window is shown", window_shown);
     press_close_button();
     until("Plugboard quits", || !app_instance_on_bus());
     app.close().await;
@@ -345,6 +345,8 @@ async fn the_tray_and_notifications_speak_the_systems_language() {
             "Sair do Plugboard"
         ]
     );
+    // Closed once it is on screen (a close sent before the window is mapped is not a close).
+    until("the window is shown", window_shown);
     press_close_button();
     until("the window hides", || !window_shown());
     assert!(notifications.wait_for(1, Duration::from_secs(15)));
