@@ -4,6 +4,9 @@
 const tauri = window.__TAURI__;
 const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
 
+/** The page's messages in the language spoken now: `{lang, pseudo, ftl}` (see i18n.js). */
+export const messages = () => invoke("messages");
+
 /** The provider cards, each with its connections (and their live status at the time). */
 export const listProviders = () => invoke("list_providers");
 

@@ -1,4 +1,5 @@
 // Small helpers for building the page. Everything from Rust is inserted as text, never as HTML.
+import { clock, dateTime, t } from "./i18n.js";
 
 /** Creates an element with attributes and children (strings become text nodes). */
 export function h(tag, attrs = {}, ...children) {
@@ -20,7 +21,7 @@ export function h(tag, attrs = {}, ...children) {
 /** A message from a `{code, message}` error, or a calm fallback for anything else. */
 export function messageOf(err) {
   if (err && typeof err === "object" && typeof err.message === "string") return err.message;
-  return "Something went wrong inside Plugboard. Restart it, and copy the diagnostics if it happens again.";
+  return t("error-inside");
 }
 
 /** One glyph per status or health code, beside its words (never colour alone). */
@@ -29,13 +30,17 @@ export const GLYPH = {
   reconnect_needed: "✕", keychain_locked: "🔒", keychain_unavailable: "!",
 };
 
-/** The local clock time of Unix seconds, "14:05". */
-export const clockTime = (unix) => new Date(unix * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** The local clock time of Unix seconds, as the person's language writes it ("14:05"). */
+export const clockTime = (unix) => clock(unix);
 /** The local date and time of Unix seconds, for hover/focus and the details panel. */
-export const localTime = (unix) => (unix ? new Date(unix * 1000).toLocaleString() : "—");
+export const localTime = (unix) => (unix ? dateTime(unix) : "—");
+/** A `<time>` showing Unix seconds as a local date and time (the locale's words: `translate="no"`). */
+export const timeEl = (unix, attrs = {}) => unix
+  ? h("time", { datetime: new Date(unix * 1000).toISOString(), translate: "no", ...attrs }, dateTime(unix))
+  : "—";
 
 /** The words of a live status: the core's label, with the retry time in local time. */
 export function healthText(live) {
-  if (live.health === "temporary_problem" && live.retry_at) return `Temporary problem — retrying at ${clockTime(live.retry_at)}`;
+  if (live.health === "temporary_problem" && live.retry_at) return t("health-retrying-at", { status: live.label, time: clockTime(live.retry_at) });
   return live.label;
 }

@@ -2,10 +2,11 @@
 // No framework: a handful of cards. Start-up, and the tick that keeps countdowns true.
 import * as api from "./api.js";
 import { messageOf } from "./dom.js";
+import { useMessages } from "./i18n.js";
 import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice } from "./views/notices.js";
-import { refreshSettings, toggleSettings } from "./views/settings.js";
+import { refreshSettings, reopenSettings, toggleSettings } from "./views/settings.js";
 import { loadProviders, showConnection, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
 /** Renders what changed of the cards, then shows their live state at once. */
@@ -70,6 +71,8 @@ async function tick() {
 }
 
 async function start() {
+  // The words first: everything drawn after speaks the person's language.
+  useMessages(await api.messages());
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
   await api.onChanged((change) => changed(change));
@@ -80,6 +83,7 @@ async function start() {
   document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);
+  await reopenSettings();
 }
 
 start().catch((e) => showNotice({ level: "warning", message: messageOf(e) }));

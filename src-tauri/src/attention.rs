@@ -29,7 +29,7 @@ pub fn tick(app: &AppHandle, service: &Connections) {
     let now = unix_now();
     let state = app.state::<AppState>();
     if let Some(tray) = state.tray.get() {
-        tray.show(app, &state.messages, &subjects, now);
+        tray.show(app, &plugboard_core::i18n::current(), &subjects, now);
     }
     let message = {
         let mut watch = state.watch.lock().unwrap_or_else(|p| p.into_inner());
@@ -37,7 +37,7 @@ pub fn tick(app: &AppHandle, service: &Connections) {
         if new.is_empty() {
             return;
         }
-        attention::compose(&state.messages, &new, now)
+        attention::compose(&plugboard_core::i18n::current(), &new, now)
     };
     let Some(message) = message else {
         return;
@@ -55,7 +55,7 @@ pub fn signed_in(app: &AppHandle, provider: &str, connection: &ConnectionView) {
     if window::is_seen(app) {
         return;
     }
-    let m = &app.state::<AppState>().messages;
+    let m = &*plugboard_core::i18n::current();
     let args = [
         ("provider", provider.into()),
         ("account", connection.account.as_str().into()),
@@ -102,10 +102,7 @@ pub fn send(app: &AppHandle, message: Message, essential: bool) {
         return;
     }
     log::info!("notifying: {}", message.title);
-    let open = app
-        .state::<AppState>()
-        .messages
-        .get("notification-open", &[]);
+    let open = plugboard_core::i18n::t("notification-open", &[]);
     let app = app.clone();
     std::thread::spawn(move || {
         let mut notification = notify_rust::Notification::new();

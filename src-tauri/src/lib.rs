@@ -84,6 +84,7 @@ pub fn run() {
             commands::settings::copy_redirect_uri,
             commands::settings::preferences,
             commands::settings::set_preferences,
+            commands::settings::messages,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);

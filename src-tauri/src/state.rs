@@ -25,8 +25,6 @@ pub struct AppState {
     pub preferences: plugboard_core::preferences::PreferencesFile,
     /// What each connection's notifications have told (see [`plugboard_core::attention::Watch`]).
     pub watch: Mutex<plugboard_core::attention::Watch>,
-    /// The language of the tray and notifications (the system's, or `PLUGBOARD_LOCALE`).
-    pub messages: plugboard_core::i18n::Messages,
     /// The tray icon, once made (none where the platform has no tray support at all).
     pub tray: std::sync::OnceLock<crate::tray::Tray>,
     /// Whether sign-in links reach this app: decided once (see [`crate::links::scheme_ready`]).
@@ -80,8 +78,8 @@ impl AppState {
         let opened = setup::open(&paths, &settings, demo_table.as_deref());
         let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         let watch = plugboard_core::attention::Watch::open(&paths.data_dir);
-        let messages =
-            plugboard_core::i18n::Messages::for_locale(settings.locale.as_deref().unwrap_or("en"));
+        // The window, tray and notifications speak the chosen language (see core `i18n`).
+        plugboard_core::i18n::set_current(&settings.speak(&preferences.get().language));
         let state = Self {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,
@@ -89,7 +87,6 @@ impl AppState {
             settings,
             preferences,
             watch: Mutex::new(watch),
-            messages,
             tray: std::sync::OnceLock::new(),
             scheme_ready: std::sync::OnceLock::new(),
             listeners: Mutex::new(HashMap::new()),

@@ -114,21 +114,20 @@ pub fn show_problem(app: &AppHandle) {
     };
     let summary = TraySummary {
         worst: None,
-        headline: state.messages.get("tray-cannot-open", &[]),
+        headline: plugboard_core::i18n::t("tray-cannot-open", &[]),
         lines: Vec::new(),
         more: 0,
         needing: 0,
     };
     let _ = tray.icon.set_icon(Some(icon(app, Look::Problem)));
-    if let Ok(m) = menu(app, &state.messages, &summary) {
+    if let Ok(m) = menu(app, &plugboard_core::i18n::current(), &summary) {
         let _ = tray.icon.set_menu(Some(m));
     }
 }
 
 /// Makes the tray icon (it appears wherever and whenever the desktop shows tray icons).
 pub fn start(app: &AppHandle) -> tauri::Result<Tray> {
-    use tauri::Manager;
-    let m = &app.state::<crate::state::AppState>().messages;
+    let m = &*plugboard_core::i18n::current();
     let summary = plugboard_core::attention::tray_summary(m, &[], 0);
     let icon = TrayIconBuilder::with_id("plugboard")
         .icon(icon(app, Look::Working))

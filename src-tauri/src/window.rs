@@ -102,8 +102,8 @@ pub fn on_event(window: &tauri::Window, event: &WindowEvent) {
         crate::attention::send(
             app,
             plugboard_core::attention::Message {
-                title: state.messages.get("still-running-title", &[]),
-                body: state.messages.get("still-running-body", &[]),
+                title: plugboard_core::i18n::t("still-running-title", &[]),
+                body: plugboard_core::i18n::t("still-running-body", &[]),
                 target: None,
             },
             true,

@@ -5,6 +5,7 @@
 // secret; change or forget the person's own. Opened from the header.
 import * as api from "../api.js";
 import { h, messageOf } from "../dom.js";
+import { t } from "../i18n.js";
 import { store } from "../store.js";
 import { appCredentialsForm } from "./forms.js";
 import { run, showNotice } from "./notices.js";
@@ -139,6 +140,41 @@ async function saveChoice(control, change, undo) {
   }
 }
 
+/** The language switch: the system's, or one of Plugboard's languages (each named in itself).
+ *  A new choice is saved, then the page is drawn anew in it, Settings open where it was. */
+function languageChoice(p) {
+  const nameOf = (tag) => p.languages.find((l) => l.tag === tag)?.name ?? tag;
+  const select = h("select", { id: "choice-language", "aria-describedby": "choice-language-hint" },
+    h("option", { value: "" }, t("settings-language-system", { language: nameOf(p.system_language) })),
+    p.languages.map((l) => h("option", { value: l.tag, lang: l.tag, translate: "no" }, l.name)));
+  select.value = p.language;
+  select.disabled = p.language_fixed != null;
+  let saved = select.value;
+  select.addEventListener("change", async () => {
+    if (await saveChoice(select, { language: select.value }, () => { select.value = saved; })) {
+      saved = select.value;
+      sessionStorage.setItem(REOPEN, "1");
+      location.reload();
+    }
+  });
+  return h("li", { class: "choice" },
+    h("label", { for: "choice-language" }, t("settings-language"), select),
+    h("p", { class: "hint", id: "choice-language-hint" }, p.language_fixed != null
+      ? t("settings-language-fixed", { locale: p.language_fixed })
+      : t("settings-language-hint")));
+}
+
+/** Set just before the page is drawn anew in another language: Settings opens again. */
+const REOPEN = "plugboard-reopen-settings";
+
+/** After a language change, opens Settings again (called once at start). */
+export async function reopenSettings() {
+  if (sessionStorage.getItem(REOPEN)) {
+    sessionStorage.removeItem(REOPEN);
+    await toggleSettings();
+  }
+}
+
 function drawChoices(p) {
   const delay = h("input", {
     type: "number", id: "clipboard-clear", min: String(p.clipboard_min), max: String(p.clipboard_max), step: "1",
@@ -165,6 +201,7 @@ function drawChoices(p) {
   return [
     h("h3", { class: "settings-section" }, "General"),
     h("ul", { class: "choices" },
+      languageChoice(p),
       choiceSwitch({ id: "choice-notifications", key: "notifications", checked: p.notifications, label: "Notifications",
         hint: "Tell me when a connection needs me: reconnect needed, the keychain locked, access about to run out, or a problem lasting over 15 minutes. Never for routine refreshes." }),
       choiceSwitch({ id: "choice-start-at-login", key: "startAtLogin", checked: p.start_at_login, label: "Start at login",

@@ -1,9 +1,20 @@
 /*!
-The words people read, in their language: Project Fluent message files (`locales/<lang>/
-plugboard.ftl`, built in) for English, Portuguese (Brazil) and Spanish, chosen from the system
-locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) or `PLUGBOARD_LOCALE`, English where there is no better
-match. The tray and the desktop notifications speak through it today ([`crate::attention`]); the
-window and the command line are to follow.
+The words people read, in their language: Project Fluent message files, built in, for English,
+Portuguese (Brazil) and Spanish. Each language has one file per room that speaks:
+
+| file | whose words | formatted by |
+|---|---|---|
+| `plugboard.ftl` | the tray and desktop notifications ([`crate::attention`]) | this module |
+| `service.ftl` | the core's: health, countdowns, errors, outcomes ([`crate::service`]) | this module |
+| `shell.ftl` | the desktop app's own (its commands, links, clipboard) | this module |
+| `cli.ftl` | the command line's, its `--help` too | this module |
+| `window*.ftl` | the page's own (frame and Settings; cards; details; forms and notices) | the page (`ui/i18n.js`, @fluent/bundle), sent whole by [`Messages::window`] |
+
+Which language: `PLUGBOARD_LOCALE` (tests, administrators), else the one chosen in Settings
+([`crate::preferences::Preferences::language`]), else the system's (`LC_ALL`, `LC_MESSAGES`,
+`LANG`); the nearest catalogue, English where there is none ([`pick`]). A process speaks one
+language at a time ([`current`], [`set_current`]): the window switches when the person chooses
+another in Settings; a process that never chose speaks English.
 
 `qps-ploc` is a pseudo-locale: every message comes out accented, lengthened and in brackets
 (fluent-pseudo), so a test can tell text that went through a catalogue from text written in code.
@@ -17,11 +28,74 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages Plugboard speaks, with their message files.
-const CATALOGUES: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/plugboard.ftl")),
-    ("pt-BR", include_str!("../locales/pt-BR/plugboard.ftl")),
-    ("es", include_str!("../locales/es/plugboard.ftl")),
+use std::sync::{Arc, RwLock};
+
+macro_rules! catalogue {
+    ($lang:literal) => {
+        (
+            $lang,
+            Files {
+                plugboard: include_str!(concat!("../locales/", $lang, "/plugboard.ftl")),
+                service: include_str!(concat!("../locales/", $lang, "/service.ftl")),
+                shell: include_str!(concat!("../locales/", $lang, "/shell.ftl")),
+                cli: include_str!(concat!("../locales/", $lang, "/cli.ftl")),
+                window: [
+                    include_str!(concat!("../locales/", $lang, "/window.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/window-cards.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/window-details.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/window-forms.ftl")),
+                ],
+            },
+        )
+    };
+}
+
+/// One language's message files.
+struct Files {
+    plugboard: &'static str,
+    service: &'static str,
+    shell: &'static str,
+    cli: &'static str,
+    /// The page's: `window.ftl` (the page's frame and Settings), then one per part of it.
+    window: [&'static str; 4],
+}
+
+impl Files {
+    /// The files formatted here, in Rust (the window's are formatted by the page).
+    fn rust(&self) -> [(&'static str, &'static str); 4] {
+        [
+            ("plugboard.ftl", self.plugboard),
+            ("service.ftl", self.service),
+            ("shell.ftl", self.shell),
+            ("cli.ftl", self.cli),
+        ]
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> [(&'static str, &'static str); 8] {
+        let [a, b, c, d] = self.rust();
+        let [w, x, y, z] = self.window;
+        [
+            a,
+            b,
+            c,
+            d,
+            ("window.ftl", w),
+            ("window-cards.ftl", x),
+            ("window-details.ftl", y),
+            ("window-forms.ftl", z),
+        ]
+    }
+}
+
+/// The languages Plugboard speaks, with their message files; English first.
+const CATALOGUES: &[(&str, Files)] = &[catalogue!("en"), catalogue!("pt-BR"), catalogue!("es")];
+
+/// The languages a person can choose in Settings: tag and name, each in its own language.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("pt-BR", "Português (Brasil)"),
+    ("es", "Español"),
 ];
 
 /// The pseudo-locale's tag.
@@ -31,6 +105,7 @@ pub const PSEUDO: &str = "qps-ploc";
 pub struct Messages {
     bundle: FluentBundle<FluentResource>,
     lang: &'static str,
+    pseudo: bool,
 }
 
 impl std::fmt::Debug for Messages {
@@ -70,26 +145,37 @@ impl Messages {
     pub fn for_locale(tag: &str) -> Self {
         let is_pseudo = tag == PSEUDO;
         let lang = if is_pseudo { "en" } else { best(tag) };
-        let text = CATALOGUES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, t)| *t)
-            .unwrap_or(CATALOGUES[0].1);
-        let resource =
-            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, errors)| {
-                log::error!("message file {lang} has errors: {errors:?}");
-                resource
-            });
+        let files = files_of(lang);
         let id: LanguageIdentifier = lang.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
         if is_pseudo {
             bundle.set_transform(Some(pseudo));
         }
-        if let Err(errors) = bundle.add_resource(resource) {
-            log::error!("message file {lang}: {errors:?}");
+        for (file, text) in files.rust() {
+            let resource =
+                FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, errors)| {
+                    log::error!("message file {lang}/{file} has errors: {errors:?}");
+                    resource
+                });
+            if let Err(errors) = bundle.add_resource(resource) {
+                log::error!("message file {lang}/{file}: {errors:?}");
+            }
         }
-        Self { bundle, lang }
+        Self {
+            bundle,
+            lang,
+            pseudo: is_pseudo,
+        }
+    }
+
+    /// What the page needs to speak this language: its message file, formatted there.
+    pub fn window(&self) -> WindowMessages {
+        WindowMessages {
+            lang: self.lang,
+            pseudo: self.pseudo,
+            ftl: files_of(self.lang).window.join("\n"),
+        }
     }
 
     /// English.
@@ -125,18 +211,80 @@ impl Messages {
         text.into_owned()
     }
 
-    /// Every message id of the English catalogue (for tests that check the others keep up).
+    /// Every message id of the English files formatted in Rust (for tests that check the
+    /// others keep up).
     pub fn ids() -> Vec<String> {
-        let resource =
-            FluentResource::try_new(CATALOGUES[0].1.to_string()).unwrap_or_else(|(r, _)| r);
-        resource
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
+        CATALOGUES[0]
+            .1
+            .rust()
+            .iter()
+            .flat_map(|(_, text)| ids_in(text))
             .collect()
     }
+}
+
+fn files_of(lang: &str) -> &'static Files {
+    &CATALOGUES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .unwrap_or(&CATALOGUES[0])
+        .1
+}
+
+fn ids_in(text: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The page's messages in one language (see `ui/i18n.js`): never a secret, only the catalogue.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WindowMessages {
+    /// The language ("en", "pt-BR", "es"): the page's `lang` and its dates' and numbers' format.
+    pub lang: &'static str,
+    /// The pseudo-locale: the page transforms every message as [`Messages`] does here.
+    pub pseudo: bool,
+    /// The page's message files of that language, one after the other.
+    pub ftl: String,
+}
+
+/// The locale to speak: `forced` (`PLUGBOARD_LOCALE`) over the person's `chosen` language (a tag
+/// from [`LANGUAGES`]; empty or `None` = the system's) over the `system` locale; "en" if none.
+pub fn pick(forced: Option<&str>, chosen: Option<&str>, system: Option<&str>) -> String {
+    forced
+        .or(chosen.filter(|c| !c.is_empty()))
+        .or(system)
+        .unwrap_or("en")
+        .to_string()
+}
+
+static CURRENT: RwLock<Option<Arc<Messages>>> = RwLock::new(None);
+
+/// The language this process speaks now (English until [`set_current`] is called).
+pub fn current() -> Arc<Messages> {
+    if let Some(m) = CURRENT.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        return m.clone();
+    }
+    let mut slot = CURRENT.write().unwrap_or_else(|e| e.into_inner());
+    slot.get_or_insert_with(|| Arc::new(Messages::english()))
+        .clone()
+}
+
+/// Speaks `tag` from now on (see [`Messages::for_locale`]); returns those messages.
+pub fn set_current(tag: &str) -> Arc<Messages> {
+    let m = Arc::new(Messages::for_locale(tag));
+    *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(m.clone());
+    m
+}
+
+/// Message `id` with `args` in the current language (see [`Messages::get`]).
+pub fn t(id: &str, args: &[(&str, Arg)]) -> String {
+    current().get(id, args)
 }
 
 /// A value for a message's placeable.
@@ -188,9 +336,11 @@ mod tests {
     #[test]
     fn every_language_has_every_message_and_they_format() {
         // Each file parses whole: an entry Fluent cannot read would be silently missing.
-        for (lang, text) in CATALOGUES {
-            if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
-                panic!("{lang}: {errors:?}");
+        for (lang, files) in CATALOGUES {
+            for (file, text) in files.all() {
+                if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
+                    panic!("{lang}/{file}: {errors:?}");
+                }
             }
         }
         let ids = Messages::ids();
@@ -198,22 +348,19 @@ mod tests {
         for lang in ["en", "pt-BR", "es"] {
             let m = Messages::for_locale(lang);
             assert_eq!(m.lang(), lang);
+            let vars: std::collections::BTreeMap<String, Vec<String>> = CATALOGUES[0]
+                .1
+                .rust()
+                .iter()
+                .flat_map(|(_, text)| variables(text))
+                .collect();
             for id in &ids {
-                let text = m.get(
-                    id,
-                    &[
-                        ("provider", "HubSpot".into()),
-                        ("account", "ana@example.com".into()),
-                        ("who", "HubSpot (ana@example.com)".into()),
-                        ("status", "x".into()),
-                        ("expiry", "y".into()),
-                        ("headline", "z".into()),
-                        ("count", 3usize.into()),
-                        ("n", 2i64.into()),
-                        ("left", 25i64.into()),
-                        ("lasted", 20i64.into()),
-                    ],
-                );
+                // Every variable given, as a number (so plural forms are chosen as they will be).
+                let args: Vec<(&str, Arg)> = vars[id]
+                    .iter()
+                    .map(|v| (v.as_str(), Arg::Number(2)))
+                    .collect();
+                let text = m.get(id, &args);
                 assert!(!text.is_empty() && &text != id, "{lang}: {id}");
                 assert!(!text.contains('{'), "{lang}: {id}: {text}");
             }
@@ -227,5 +374,99 @@ mod tests {
             pt.get("tray-needs-you", &[("count", 2usize.into())]),
             "2 conexões precisam de você"
         );
+    }
+    /// Each message's variables (`$name`), in its value and attributes.
+    fn variables(text: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+        fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
+            match e {
+                InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+                InlineExpression::FunctionReference { arguments, .. } => {
+                    for a in &arguments.positional {
+                        inline(a, out);
+                    }
+                    for a in &arguments.named {
+                        inline(&a.value, out);
+                    }
+                }
+                InlineExpression::Placeable { expression } => expr(expression, out),
+                _ => {}
+            }
+        }
+        fn expr(e: &Expression<&str>, out: &mut Vec<String>) {
+            match e {
+                Expression::Inline(i) => inline(i, out),
+                Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    for v in variants {
+                        pattern(&v.value, out);
+                    }
+                }
+            }
+        }
+        fn pattern(p: &Pattern<&str>, out: &mut Vec<String>) {
+            for el in &p.elements {
+                if let PatternElement::Placeable { expression } = el {
+                    expr(expression, out);
+                }
+            }
+        }
+        let resource = fluent_syntax::parser::parse(text).unwrap_or_else(|(r, _)| r);
+        resource
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => {
+                    let mut out = Vec::new();
+                    if let Some(v) = &m.value {
+                        pattern(v, &mut out);
+                    }
+                    for a in &m.attributes {
+                        pattern(&a.value, &mut out);
+                    }
+                    out.sort();
+                    out.dedup();
+                    Some((m.id.name.to_string(), out))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn translations_have_the_same_messages_and_use_only_their_variables() {
+        let english = &CATALOGUES[0].1;
+        for (lang, files) in &CATALOGUES[1..] {
+            for ((file, en), (_, other)) in english.all().iter().zip(files.all()) {
+                let en = variables(en);
+                let other = variables(other);
+                let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+                let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+                assert!(missing.is_empty(), "{lang}/{file} lacks {missing:?}");
+                assert!(extra.is_empty(), "{lang}/{file} has unknown {extra:?}");
+                for (id, vars) in &other {
+                    for v in vars {
+                        assert!(
+                            en[id].contains(v),
+                            "{lang}/{file}: `{id}` uses ${v}, which English does not give"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_forced_locale_wins_then_the_chosen_then_the_system() {
+        assert_eq!(pick(Some("qps-ploc"), Some("es"), Some("pt_BR")), "qps-ploc");
+        assert_eq!(pick(None, Some("es"), Some("pt_BR.UTF-8")), "es");
+        assert_eq!(pick(None, Some(""), Some("pt_BR.UTF-8")), "pt_BR.UTF-8");
+        assert_eq!(pick(None, None, None), "en");
+        let window = Messages::for_locale("es_AR.UTF-8").window();
+        assert_eq!((window.lang, window.pseudo), ("es", false));
+        assert!(Messages::for_locale(PSEUDO).window().pseudo);
+        for (tag, _) in LANGUAGES {
+            assert_eq!(Messages::for_locale(tag).lang(), *tag);
+        }
     }
 }

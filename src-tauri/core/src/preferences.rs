@@ -38,6 +38,9 @@ pub struct Preferences {
     pub clipboard_clear_secs: u64,
     /// The person was told once that closing the window keeps Plugboard in the tray.
     pub tray_notice_shown: bool,
+    /// The language chosen in Settings (a tag of [`crate::i18n::LANGUAGES`]); empty: the
+    /// system's. `PLUGBOARD_LOCALE` still wins ([`crate::i18n::pick`]).
+    pub language: String,
 }
 
 impl Default for Preferences {
@@ -47,6 +50,7 @@ impl Default for Preferences {
             keep_in_tray: true,
             clipboard_clear_secs: crate::settings::CLIPBOARD_CLEAR.as_secs(),
             tray_notice_shown: false,
+            language: String::new(),
         }
     }
 }
@@ -54,11 +58,20 @@ impl Default for Preferences {
 impl Preferences {
     /// What is wrong with these values, in the person's words (`None`: nothing).
     pub fn problem(&self) -> Option<String> {
-        (!CLIPBOARD_RANGE.contains(&self.clipboard_clear_secs)).then(|| {
-            format!(
+        if !CLIPBOARD_RANGE.contains(&self.clipboard_clear_secs) {
+            return Some(format!(
                 "The clipboard delay must be between {} and {} seconds.",
                 CLIPBOARD_RANGE.start(),
                 CLIPBOARD_RANGE.end()
+            ));
+        }
+        let known = crate::i18n::LANGUAGES
+            .iter()
+            .any(|(tag, _)| *tag == self.language);
+        (!self.language.is_empty() && !known).then(|| {
+            format!(
+                "Plugboard does not speak \"{}\"; choose one of its languages.",
+                self.language
             )
         })
     }

@@ -39,6 +39,8 @@ pub struct Settings {
     pub system_config_dirs: Vec<PathBuf>,
     /// The locale to speak (`PLUGBOARD_LOCALE`, else `LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub locale: Option<String>,
+    /// `PLUGBOARD_LOCALE` alone: it wins over the language chosen in Settings.
+    pub forced_locale: Option<String>,
     /// App credentials from the environment, by the provider part of the variable's name
     /// (`HUBSPOT`, `ACME_CRM`).
     credentials: HashMap<String, AppCredentials>,
@@ -118,6 +120,7 @@ impl Settings {
             refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
             clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS"),
             system_config_dirs,
+            forced_locale: vars.get("PLUGBOARD_LOCALE").cloned(),
             locale: vars
                 .get("PLUGBOARD_LOCALE")
                 .cloned()
@@ -126,6 +129,15 @@ impl Settings {
                 .or_else(|| locales.get("LANG").cloned()),
             credentials,
         }
+    }
+
+    /// The locale to speak given the language chosen in Settings (see [`crate::i18n::pick`]).
+    pub fn speak(&self, chosen: &str) -> String {
+        crate::i18n::pick(
+            self.forced_locale.as_deref(),
+            Some(chosen),
+            self.locale.as_deref(),
+        )
     }
 
     /// `provider`'s app credentials from `PLUGBOARD_<PROVIDER>_CLIENT_ID` (and `_CLIENT_SECRET`).

@@ -83,6 +83,20 @@ pub struct PreferencesView {
     refresh_lead: &'static str,
     /// Where the choices are kept (for support).
     file: String,
+    /// The language chosen (a tag of `languages`), empty for the system's.
+    language: String,
+    /// The languages to choose from: `{tag, name}`, each name in its own language.
+    languages: Vec<Language>,
+    /// The language the system's locale gives (its tag), for "System (…)".
+    system_language: &'static str,
+    /// `PLUGBOARD_LOCALE` is set: it wins over the choice.
+    language_fixed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Language {
+    tag: &'static str,
+    name: &'static str,
 }
 
 /// The choices a Settings switch changes; absent ones stay as they are.
@@ -93,6 +107,7 @@ pub struct PreferencesChange {
     keep_in_tray: Option<bool>,
     clipboard_clear_secs: Option<u64>,
     start_at_login: Option<bool>,
+    language: Option<String>,
 }
 
 fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
@@ -109,7 +124,23 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
         tray_available: crate::tray::present(app),
         refresh_lead: plugboard_core::lifetime::REFRESH_LEAD_EXPLAINED,
         file: state.preferences.path().display().to_string(),
+        language: p.language,
+        languages: plugboard_core::i18n::LANGUAGES
+            .iter()
+            .map(|(tag, name)| Language { tag, name })
+            .collect(),
+        system_language: plugboard_core::i18n::Messages::for_locale(
+            state.settings.locale.as_deref().unwrap_or("en"),
+        )
+        .lang(),
+        language_fixed: state.settings.forced_locale.clone(),
     }
+}
+
+/// The page's messages in the language spoken now (see core `i18n`).
+#[tauri::command]
+pub fn messages() -> plugboard_core::i18n::WindowMessages {
+    plugboard_core::i18n::current().window()
 }
 
 #[tauri::command]
@@ -135,7 +166,15 @@ pub fn set_preferences(
         if let Some(secs) = change.clipboard_clear_secs {
             p.clipboard_clear_secs = secs;
         }
+        if let Some(language) = &change.language {
+            p.language = language.clone();
+        }
     })?;
+    if let Some(language) = &change.language {
+        // The tray and notifications follow at once; the page draws itself anew in it.
+        let spoken = plugboard_core::i18n::set_current(&state.settings.speak(language));
+        log::info!("language: {}", spoken.lang());
+    }
     if let Some(on) = change.start_at_login {
         let autostart = app.autolaunch();
         let done = if on {

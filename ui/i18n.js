@@ -1,0 +1,77 @@
+// The page's words, in the person's language: `window.ftl` of the language the Rust side speaks
+// (src-tauri/core/locales/<lang>/), formatted here by Project Fluent (@fluent/bundle, vendored in
+// vendor/). Every text the page writes itself comes from `t(id, args)`; what the Rust side sends
+// (statuses, countdowns, errors, outcomes) is already in the same language. Dates and times go
+// through the browser's Intl in that language, inside <time translate="no"> (their words are the
+// locale's, not a translator's). The pseudo-locale (qps-ploc) accents every message, so a test can
+// spot a text that never went through here.
+import { FluentBundle, FluentResource } from "./vendor/fluent-bundle/index.js";
+
+let bundle = new FluentBundle("en", { useIsolating: false });
+let lang = "en";
+
+// The pseudo-locale's transform: every letter accented, as fluent-pseudo does on the Rust side.
+const ACCENTED = {
+  a: "ȧ", b: "ƀ", c: "ƈ", d: "ḓ", e: "ḗ", f: "ƒ", g: "ɠ", h: "ħ", i: "ī", j: "ĵ", k: "ķ", l: "ŀ", m: "ḿ",
+  n: "ƞ", o: "ǿ", p: "ƥ", q: "ɋ", r: "ř", s: "ş", t: "ŧ", u: "ŭ", v: "ṽ", w: "ẇ", x: "ẋ", y: "ẏ", z: "ẑ",
+  A: "Ȧ", B: "Ɓ", C: "Ƈ", D: "Ḓ", E: "Ḗ", F: "Ƒ", G: "Ɠ", H: "Ħ", I: "Ī", J: "Ĵ", K: "Ķ", L: "Ŀ", M: "Ḿ",
+  N: "Ƞ", O: "Ǿ", P: "Ƥ", Q: "Ɋ", R: "Ř", S: "Ş", T: "Ŧ", U: "Ŭ", V: "Ṽ", W: "Ẇ", X: "Ẋ", Y: "Ẏ", Z: "Ẑ",
+};
+const pseudo = (text) => `[${text.replace(/[A-Za-z]/g, (c) => ACCENTED[c])}]`;
+
+/** Loads the page's messages (`{lang, pseudo, ftl}` from the `messages` command). */
+export function useMessages({ lang: tag, pseudo: isPseudo, ftl }) {
+  lang = tag;
+  bundle = new FluentBundle(tag, { useIsolating: false, transform: isPseudo ? pseudo : (s) => s });
+  for (const e of bundle.addResource(new FluentResource(ftl))) console.error("window.ftl:", e);
+  document.documentElement.lang = tag;
+  translate(document);
+}
+
+/** The language messages are in ("en", "pt-BR", "es"). */
+export const language = () => lang;
+
+/** Message `id` formatted with `args`; the id itself (and a console line) when it is missing. */
+export function t(id, args = {}) {
+  const message = bundle.getMessage(id);
+  if (!message?.value) {
+    console.error(`no message ${id} in ${lang}`);
+    return id;
+  }
+  const errors = [];
+  const text = bundle.formatPattern(message.value, args, errors);
+  if (errors.length) console.error(`message ${id} in ${lang}:`, errors);
+  return text;
+}
+
+/** Attribute `attr` of message `id` (`.aria-label = …`), formatted with `args`. */
+export function ta(id, attr, args = {}) {
+  const pattern = bundle.getMessage(id)?.attributes?.[attr];
+  if (!pattern) {
+    console.error(`no message ${id}.${attr} in ${lang}`);
+    return id;
+  }
+  return bundle.formatPattern(pattern, args, []);
+}
+
+/** Fills the static page: an element with `data-l10n-id` gets that message as its text (unless
+ *  the message has no value) and each of the message's attributes as an attribute. */
+export function translate(root) {
+  for (const el of root.querySelectorAll("[data-l10n-id]")) {
+    const message = bundle.getMessage(el.dataset.l10nId);
+    if (!message) {
+      console.error(`no message ${el.dataset.l10nId} in ${lang}`);
+      continue;
+    }
+    if (message.value) el.textContent = bundle.formatPattern(message.value, {}, []);
+    for (const [name, pattern] of Object.entries(message.attributes)) el.setAttribute(name, bundle.formatPattern(pattern, {}, []));
+  }
+}
+
+/** Unix seconds as the locale writes a date and time ("2 de dez. de 2026, 14:05"). */
+export const dateTime = (unix) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(unix * 1000));
+
+/** Unix seconds as the locale writes a clock time ("14:05", "2:05 PM"). */
+export const clock = (unix) =>
+  new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit" }).format(new Date(unix * 1000));
