@@ -7,6 +7,7 @@ Portuguese (Brazil) and Spanish. Each language has one file per room that speaks
 | `plugboard.ftl` | the tray and desktop notifications ([`crate::attention`]) | this module |
 | `service.ftl` | the core's: health, countdowns, errors, outcomes ([`crate::service`]) | this module |
 | `shell.ftl` | the desktop app's own (its commands, links, clipboard) | this module |
+| `catalogue.ftl` | the built-in providers' texts (`catalogue-<provider>-<key>`), over the catalogue's English ([`Messages::find`]) | this module |
 | `cli.ftl` | the command line's, its `--help` too | this module |
 | `window*.ftl` | the page's own (frame and Settings; cards; details; forms and notices) | the page (`ui/i18n.js`, @fluent/bundle), sent whole by [`Messages::window`] |
 
@@ -38,6 +39,7 @@ macro_rules! catalogue {
                 plugboard: include_str!(concat!("../locales/", $lang, "/plugboard.ftl")),
                 service: include_str!(concat!("../locales/", $lang, "/service.ftl")),
                 shell: include_str!(concat!("../locales/", $lang, "/shell.ftl")),
+                catalogue: include_str!(concat!("../locales/", $lang, "/catalogue.ftl")),
                 cli: include_str!(concat!("../locales/", $lang, "/cli.ftl")),
                 window: [
                     include_str!(concat!("../locales/", $lang, "/window.ftl")),
@@ -55,6 +57,7 @@ struct Files {
     plugboard: &'static str,
     service: &'static str,
     shell: &'static str,
+    catalogue: &'static str,
     cli: &'static str,
     /// The page's: `window.ftl` (the page's frame and Settings), then one per part of it.
     window: [&'static str; 4],
@@ -62,24 +65,26 @@ struct Files {
 
 impl Files {
     /// The files formatted here, in Rust (the window's are formatted by the page).
-    fn rust(&self) -> [(&'static str, &'static str); 4] {
+    fn rust(&self) -> [(&'static str, &'static str); 5] {
         [
             ("plugboard.ftl", self.plugboard),
             ("service.ftl", self.service),
             ("shell.ftl", self.shell),
+            ("catalogue.ftl", self.catalogue),
             ("cli.ftl", self.cli),
         ]
     }
 
     #[cfg(test)]
-    fn all(&self) -> [(&'static str, &'static str); 8] {
-        let [a, b, c, d] = self.rust();
+    fn all(&self) -> [(&'static str, &'static str); 9] {
+        let [a, b, c, d, e] = self.rust();
         let [w, x, y, z] = self.window;
         [
             a,
             b,
             c,
             d,
+            e,
             ("window.ftl", w),
             ("window-cards.ftl", x),
             ("window-details.ftl", y),
@@ -209,6 +214,13 @@ impl Messages {
             log::warn!("message `{id}` in {}: {errors:?}", self.lang);
         }
         text.into_owned()
+    }
+
+    /// Message `id` with `args` if the catalogue has it: for texts that have an English
+    /// original elsewhere (a built-in provider's, in the provider catalogue), which stands when
+    /// this returns `None`.
+    pub fn find(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        self.bundle.has_message(id).then(|| self.get(id, args))
     }
 
     /// Every message id of the English files formatted in Rust (for tests that check the
