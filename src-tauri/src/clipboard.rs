@@ -12,7 +12,7 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 fn failed() -> UserError {
     UserError::new(
         ErrorCode::Internal,
-        "Plugboard couldn't use the clipboard. Try again, or use Reveal and copy it yourself.",
+        plugboard_core::i18n::t("shell-clipboard-failed", &[]),
     )
 }
 

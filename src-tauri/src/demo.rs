@@ -20,16 +20,24 @@ pub fn start(paths: &plugboard_core::setup::Paths) -> Result<(Demo, String), Str
         let sim = tauri::async_runtime::block_on(plugboard_sim::Simulator::start_keeping(
             paths.demo_simulator_file(),
         ))
-        .map_err(|e| format!("Demo mode could not start its provider simulator: {e}."))?;
-        let table = sim.demo_toml(free_port());
+        .map_err(|e| {
+            plugboard_core::i18n::t("shell-demo-failed", &[("error", e.to_string().into())])
+        })?;
+        let table = sim.demo_toml_worded(free_port(), demo_help);
         log::info!("demo mode: provider simulator at {}", sim.base_url());
         Ok((Demo(sim), table))
     }
     #[cfg(not(feature = "demo"))]
     {
         let _ = paths;
-        Err("This build of Plugboard has no demo mode (it was built without the simulator). Unset PLUGBOARD_DEMO, or run `make demo` from a source checkout.".into())
+        Err(plugboard_core::i18n::t("shell-demo-missing", &[]))
     }
+}
+
+/// What demo mode's card says of `provider`'s app credentials, in the person's language.
+#[cfg(feature = "demo")]
+pub fn demo_help(provider: &str) -> Option<String> {
+    plugboard_core::i18n::current().find(&format!("shell-demo-help-{provider}"), &[])
 }
 
 #[cfg(feature = "demo")]
@@ -98,5 +106,19 @@ impl Demo {
         }
         #[cfg(not(feature = "demo"))]
         match *self {}
+    }
+}
+
+#[cfg(all(test, feature = "demo"))]
+mod tests {
+    #[test]
+    fn demo_cards_say_what_is_filled_in_in_every_language() {
+        for (provider, english) in plugboard_sim::DEMO_HELP {
+            let id = format!("shell-demo-help-{provider}");
+            let en = plugboard_core::i18n::Messages::english();
+            assert_eq!(en.find(&id, &[]).as_deref(), Some(english), "{id}");
+            let pt = plugboard_core::i18n::Messages::for_locale("pt-BR");
+            assert_ne!(pt.find(&id, &[]).as_deref(), Some(english), "{id}");
+        }
     }
 }

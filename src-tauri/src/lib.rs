@@ -118,7 +118,13 @@ pub fn run() {
         Ok(app) => app.run(|_, _| {}),
         Err(e) => {
             // No window could be made (no display, WebKit missing): say so in words, not a backtrace.
-            eprintln!("Plugboard could not start: {e}");
+            eprintln!(
+                "{}",
+                plugboard_core::i18n::t(
+                    "shell-could-not-start",
+                    &[("error", e.to_string().into())]
+                )
+            );
             std::process::exit(1);
         }
     }

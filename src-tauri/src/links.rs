@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::deeplink::IncomingLink;
+use plugboard_core::i18n::t;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
@@ -214,9 +215,9 @@ fn receive(app: &AppHandle, text: &str) {
                 notify(
                     app,
                     NoticeLevel::Info,
-                    format!(
-                        "Plugboard was opened with a link it doesn't use ({}).",
-                        link.path()
+                    t(
+                        "shell-link-unused",
+                        &[("path", link.path().to_string().into())],
                     ),
                 );
             }
@@ -239,14 +240,18 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
     let name = provider
         .as_deref()
         .map(|p| service.provider_name(p))
-        .unwrap_or_else(|| "the provider".into());
+        .unwrap_or_else(|| t("shell-the-provider", &[]));
     match result {
         Ok(c) => {
             // Signing in again to an account already here replaces it in place: say so.
+            let args = [
+                ("provider", name.as_str().into()),
+                ("account", c.account.as_str().into()),
+            ];
             let message = if c.connected_at < c.obtained_at {
-                format!("Reconnected {name} ({}).", c.account)
+                t("shell-reconnected", &args)
             } else {
-                format!("Connected to {name} as {}.", c.account)
+                t("shell-connected", &args)
             };
             notify(app, NoticeLevel::Success, message);
             crate::attention::signed_in(app, &name, &c);
@@ -254,8 +259,7 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
         Err(plugboard_core::service::ServiceError::UnknownState) => notify(
             app,
             NoticeLevel::Warning,
-            "Plugboard received a sign-in response, but no sign-in was in progress (or it was already used), \
-             so it was ignored. If you were connecting an account, start again with Connect.",
+            t("shell-sign-in-unexpected", &[]),
         ),
         Err(e) => {
             log::warn!("sign-in to {name} failed: {e}");

@@ -100,19 +100,19 @@ fn warn_about_skew(app: &AppHandle, warned: &mut bool) {
     if let Some(skew) = plugboard_core::http::last_skew() {
         if skew.seconds.abs() > plugboard_core::lifetime::SKEW_WARNING {
             *warned = true;
-            let direction = if skew.seconds > 0 {
-                "behind"
+            let id = if skew.seconds > 0 {
+                "shell-clock-behind"
             } else {
-                "ahead of"
+                "shell-clock-ahead"
             };
+            let args = [
+                ("seconds", skew.seconds.abs().into()),
+                ("host", skew.host.as_str().into()),
+            ];
             links::notify(
                 app,
                 NoticeLevel::Warning,
-                format!(
-                    "This computer's clock is {} s {direction} {}'s. Expiry times may be off: turn on automatic time in your system settings.",
-                    skew.seconds.abs(),
-                    skew.host
-                ),
+                plugboard_core::i18n::t(id, &args),
             );
         }
     }

@@ -60,6 +60,10 @@ impl AppState {
     /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
     /// demo mode first starts the in-process simulator and connects to it instead.
     pub fn build(paths: Paths, settings: Settings) -> Self {
+        let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
+        // The window, tray and notifications speak the chosen language (see core `i18n`), from
+        // the first word on.
+        plugboard_core::i18n::set_current(&settings.speak(&preferences.get().language));
         let mut simulator = None;
         let mut demo_table = None;
         let mut demo_problem = None;
@@ -76,10 +80,7 @@ impl AppState {
             }
         }
         let opened = setup::open(&paths, &settings, demo_table.as_deref());
-        let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         let watch = plugboard_core::attention::Watch::open(&paths.data_dir);
-        // The window, tray and notifications speak the chosen language (see core `i18n`).
-        plugboard_core::i18n::set_current(&settings.speak(&preferences.get().language));
         let state = Self {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,

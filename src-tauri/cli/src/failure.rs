@@ -1,6 +1,7 @@
 //! How a command fails: a message in the person's words and a documented exit code.
 
 use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::i18n::t;
 use plugboard_core::service::{Connections, ServiceError};
 
 /// Exit codes (documented in `docs/cli.md`; tests pin them).
@@ -58,29 +59,57 @@ pub fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
         let var = provider.to_ascii_uppercase().replace('-', "_");
         return Failure::new(
             exit::FAILURE,
-            format!(
-                "{name} needs app credentials (a client id, and a secret unless it is a public client) before you can sign in. \
-                 Save them with `plugboard credentials set {provider} --client-id …` (or in the window's Settings), \
-                 set PLUGBOARD_{var}_CLIENT_ID and PLUGBOARD_{var}_CLIENT_SECRET, or add [credentials.{provider}] to providers.toml."
+            t(
+                "cli-missing-credentials",
+                &[
+                    ("provider", name.as_str().into()),
+                    (
+                        "command",
+                        format!("plugboard credentials set {provider} --client-id …").into(),
+                    ),
+                    ("id_variable", format!("PLUGBOARD_{var}_CLIENT_ID").into()),
+                    (
+                        "secret_variable",
+                        format!("PLUGBOARD_{var}_CLIENT_SECRET").into(),
+                    ),
+                    ("section", format!("[credentials.{provider}]").into()),
+                ],
             ),
         );
     }
     user.into()
 }
 
+/// What [`not_one_of`] did not find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// An API key's field (`--field`).
+    Field,
+    /// A client-credentials environment (`--environment`).
+    Environment,
+}
+
 /// "Hotmart has no environment “prod”; use one of: production, sandbox." (exit 2)
 pub fn not_one_of<'a>(
     provider: &str,
-    what: &str,
+    what: Unknown,
     given: &str,
     known: impl Iterator<Item = &'a str>,
 ) -> Failure {
     let known: Vec<&str> = known.collect();
+    let id = match what {
+        Unknown::Field => "cli-no-such-field",
+        Unknown::Environment => "cli-no-such-environment",
+    };
     Failure::new(
         exit::USAGE,
-        format!(
-            "{provider} has no {what} “{given}”; use one of: {}.",
-            known.join(", ")
+        t(
+            id,
+            &[
+                ("provider", provider.into()),
+                ("given", given.into()),
+                ("known", known.join(", ").into()),
+            ],
         ),
     )
 }

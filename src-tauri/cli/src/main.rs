@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use plugboard_cli::failure::exit;
 use plugboard_cli::term::Term;
-use plugboard_cli::{mode, Mode};
+use plugboard_cli::{mode, speak, Mode};
+use plugboard_core::i18n::t;
 use plugboard_core::settings::Settings;
 
 /// The window's binary, installed beside this one.
@@ -17,11 +18,20 @@ fn window_binary() -> Option<PathBuf> {
 }
 
 /// Starts the window in this process's place (exec on Unix, so a launcher or the OS sees one
-/// process; elsewhere a child whose exit code becomes ours).
-fn start_window(args: &[OsString]) -> i32 {
+/// process; elsewhere a child whose exit code becomes ours). The person's language is looked up
+/// only to say why it could not (the window chooses its own).
+fn start_window(args: &[OsString], settings: &Settings) -> i32 {
     let Some(binary) = window_binary().filter(|b| b.exists()) else {
+        speak(settings);
         eprintln!(
-            "Plugboard's window is not installed next to this command (plugboard-window). Reinstall Plugboard, or use a subcommand: plugboard --help"
+            "{}",
+            t(
+                "cli-window-missing",
+                &[
+                    ("binary", "plugboard-window".into()),
+                    ("help", "plugboard --help".into()),
+                ],
+            )
         );
         return exit::FAILURE;
     };
@@ -31,14 +41,22 @@ fn start_window(args: &[OsString]) -> i32 {
     {
         use std::os::unix::process::CommandExt;
         let e = command.exec();
-        eprintln!("Plugboard could not start its window: {e}");
+        speak(settings);
+        eprintln!(
+            "{}",
+            t("cli-window-failed", &[("error", e.to_string().into())])
+        );
         exit::FAILURE
     }
     #[cfg(not(unix))]
     match command.status() {
         Ok(status) => status.code().unwrap_or(exit::FAILURE),
         Err(e) => {
-            eprintln!("Plugboard could not start its window: {e}");
+            speak(settings);
+            eprintln!(
+                "{}",
+                t("cli-window-failed", &[("error", e.to_string().into())])
+            );
             exit::FAILURE
         }
     }
@@ -55,9 +73,14 @@ fn on_panic() {
             plugboard_core::crash::record(log, &summary);
         }
         eprintln!(
-            "Plugboard stopped because of an internal error (a bug), so this command did not finish.{} Please report it.",
-            log.map(|l| format!(" It is recorded in {}.", l.display()))
-                .unwrap_or_default()
+            "{}",
+            match log {
+                Some(log) => t(
+                    "cli-crashed-recorded",
+                    &[("log", log.display().to_string().into())],
+                ),
+                None => t("cli-crashed", &[]),
+            }
         );
         std::process::exit(exit::FAILURE);
     }));
@@ -71,9 +94,12 @@ fn main() {
         panic!("a panic asked for by PLUGBOARD_DEBUG_PANIC");
     }
     let args: Vec<OsString> = std::env::args_os().collect();
+    let settings = Settings::from_env();
     let code = match mode(&args) {
-        Mode::Window => start_window(&args),
+        Mode::Window => start_window(&args, &settings),
         Mode::Cli => {
+            // The person's language, before anything is written (`--help` included).
+            speak(&settings);
             let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
             use std::io::IsTerminal;
             let mut term = Term {
@@ -82,7 +108,7 @@ fn main() {
                 out: &mut out,
                 err: &mut err,
             };
-            plugboard_cli::main(args, &Settings::from_env(), &mut term)
+            plugboard_cli::main(args, &settings, &mut term)
         }
     };
     std::process::exit(code);

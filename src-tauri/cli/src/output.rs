@@ -3,6 +3,7 @@
 //! support ticket. Built from the core's views; never carries a secret.
 
 use plugboard_core::catalogue::{Method, MethodKind, Provider, RedirectMode};
+use plugboard_core::i18n::{t, Arg};
 use plugboard_core::index::LastError;
 use plugboard_core::lifetime::{self, Health, KeychainState};
 use plugboard_core::service::{ConnectionView, Connections, CredentialOrigin, DisconnectReport};
@@ -103,11 +104,11 @@ fn provider(service: &Connections, p: &Provider) -> ProviderJson {
 
 pub fn providers_text(doc: &ProvidersDoc) -> String {
     let mut rows = vec![[
-        "ID".to_string(),
-        "NAME".to_string(),
-        "METHODS (* default)".to_string(),
-        "APP CREDENTIALS".to_string(),
-        "REDIRECT URI TO REGISTER".to_string(),
+        t("cli-column-id", &[]),
+        t("cli-column-name", &[]),
+        t("cli-column-methods", &[]),
+        t("cli-column-app-credentials", &[]),
+        t("cli-column-redirect", &[]),
     ]];
     for p in &doc.providers {
         let methods = p
@@ -124,20 +125,14 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
             .iter()
             .find(|m| m.kind == MethodKind::AuthorizationCode);
         let creds = match (code, p.credentials_origin) {
-            (None, _) => "not needed",
+            (None, _) => t("cli-app-credentials-not-needed", &[]),
             (Some(_), Some(origin)) => origin.describe(),
-            (Some(_), None) => "missing",
+            (Some(_), None) => t("cli-app-credentials-missing", &[]),
         };
         let redirect = code
             .and_then(|m| m.redirect_uri.clone())
             .unwrap_or_else(|| "-".into());
-        rows.push([
-            p.id.clone(),
-            p.name.clone(),
-            methods,
-            creds.into(),
-            redirect,
-        ]);
+        rows.push([p.id.clone(), p.name.clone(), methods, creds, redirect]);
     }
     let mut out = table(&rows);
     for p in &doc.providers {
@@ -149,11 +144,15 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
             .map(|s| format!("{} ({})", s.id, s.description))
             .collect::<Vec<_>>();
         if !offered.is_empty() {
-            out.push_str(&format!(
-                "{} can also ask for (connect --scope …): {}\n",
-                p.name,
-                offered.join(", ")
-            ));
+            let line = t(
+                "cli-providers-optional-scopes",
+                &[
+                    ("provider", p.name.as_str().into()),
+                    ("command", "connect --scope …".into()),
+                    ("scopes", offered.join(", ").into()),
+                ],
+            );
+            out.push_str(&format!("{line}\n"));
         }
     }
     let deep_link = doc.providers.iter().flat_map(|p| &p.methods).any(|m| {
@@ -162,7 +161,9 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
             .is_some_and(|r| r.starts_with(plugboard_core::deeplink::SCHEME))
     });
     if deep_link {
-        out.push_str("\nThe window signs in through the dev.plugboard.desktop: address above. The command line\nlistens on http://127.0.0.1:<any port>/callback instead: register that too where the provider\nallows loopback redirects.\n");
+        let scheme = format!("{}:", plugboard_core::deeplink::SCHEME);
+        let words = t("cli-providers-loopback", &[("scheme", scheme.into())]);
+        out.push_str(&format!("\n{words}\n"));
     }
     out
 }
@@ -199,7 +200,7 @@ pub struct ConnectionJson {
     /// `keychain_locked`, `keychain_unavailable`.
     pub status: Health,
     /// The status in words, as the window shows it.
-    pub status_label: &'static str,
+    pub status_label: String,
     /// RFC 3339 UTC; `null` when the token does not expire or its expiry is unknown.
     pub expires_at: Option<String>,
     pub seconds_left: Option<i64>,
@@ -266,20 +267,23 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
 
 pub fn status_text(doc: &StatusDoc) -> String {
     if doc.connections.is_empty() {
-        return "No connections yet. Connect one with: plugboard connect <provider>  (see: plugboard providers)\n".into();
+        return format!("{}\n", t("cli-status-none", &[]));
     }
-    let keychain = match doc.keychain {
-        KeychainState::Ready => "Keychain: ready\n",
-        KeychainState::Locked => "Keychain: locked. Unlock it (log in again, or open your keychain app), then try again.\n",
-        KeychainState::Unavailable => "Keychain: unavailable. Start your desktop's keychain (gnome-keyring, KWallet or KeePassXC), then try again.\n",
-    };
+    let keychain = t(
+        match doc.keychain {
+            KeychainState::Ready => "cli-keychain-ready",
+            KeychainState::Locked => "cli-keychain-locked",
+            KeychainState::Unavailable => "cli-keychain-unavailable",
+        },
+        &[],
+    );
     let mut rows = vec![[
-        "ID".to_string(),
-        "PROVIDER".to_string(),
-        "ACCOUNT".to_string(),
-        "STATUS".to_string(),
-        "EXPIRES".to_string(),
-        "SCOPES".to_string(),
+        t("cli-column-id", &[]),
+        t("cli-column-provider", &[]),
+        t("cli-column-account", &[]),
+        t("cli-column-status", &[]),
+        t("cli-column-expires", &[]),
+        t("cli-column-scopes", &[]),
     ]];
     for c in &doc.connections {
         rows.push([
@@ -290,56 +294,143 @@ pub fn status_text(doc: &StatusDoc) -> String {
                 None => c.account.clone(),
             },
             match &c.retry_at {
-                Some(at) => format!("{}, retrying at {at}", c.status_label),
-                None => c.status_label.to_string(),
+                Some(at) => t(
+                    "cli-status-retrying",
+                    &[
+                        ("status", c.status_label.as_str().into()),
+                        ("at", at.as_str().into()),
+                    ],
+                ),
+                None => c.status_label.clone(),
             },
             expires_words(c),
             c.scopes.join(" "),
         ]);
     }
-    let mut out = keychain.to_string();
+    let mut out = format!("{keychain}\n");
     out.push_str(&table(&rows));
     for c in &doc.connections {
         if let Some(e) = &c.last_error {
-            out.push_str(&format!(
-                "{}: last error at {}: {}\n",
-                c.id, e.at, e.message
-            ));
+            let line = t(
+                "cli-status-last-error",
+                &[
+                    ("id", c.id.as_str().into()),
+                    ("at", e.at.as_str().into()),
+                    ("message", e.message.as_str().into()),
+                ],
+            );
+            out.push_str(&format!("{line}\n"));
         }
     }
     out
 }
 
-/// "in 29:41 (2026-11-23T12:00:00Z)", "does not expire", "expired 2026-…".
-pub fn expires_words(c: &ConnectionJson) -> String {
-    match (&c.expires_at, c.seconds_left) {
-        (Some(at), Some(left)) if left > 0 => {
-            let countdown = lifetime::countdown(lifetime::Expiry::At(left), 0);
-            let words = countdown
-                .strip_prefix("Expires ")
-                .unwrap_or(&countdown)
-                .to_string();
-            format!("{words} ({at})")
+/// When a connection's access ends, as a table cell and a connection line say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expires {
+    /// `left` is the time left in words ("29:41", "5 h 07 min", "1 d 23 h"), `at` RFC 3339.
+    In {
+        left: String,
+        at: String,
+    },
+    Expired {
+        at: String,
+    },
+    Never,
+    Unknown,
+}
+
+impl Expires {
+    pub fn of(c: &ConnectionJson) -> Self {
+        match (&c.expires_at, c.seconds_left) {
+            (Some(at), Some(left)) if left > 0 => Expires::In {
+                left: time_left(left),
+                at: at.clone(),
+            },
+            (Some(at), _) => Expires::Expired { at: at.clone() },
+            (None, _) if c.never_expires => Expires::Never,
+            (None, _) => Expires::Unknown,
         }
-        (Some(at), _) => format!("expired ({at})"),
-        (None, _) if c.never_expires => "does not expire".into(),
-        (None, _) => "unknown".into(),
+    }
+
+    /// The variables of a message that says it (`$expiry`: in, expired, never, unknown; `$left`,
+    /// `$at`).
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let (kind, left, at) = match self {
+            Expires::In { left, at } => ("in", left.as_str(), at.as_str()),
+            Expires::Expired { at } => ("expired", "", at.as_str()),
+            Expires::Never => ("never", "", ""),
+            Expires::Unknown => ("unknown", "", ""),
+        };
+        vec![
+            ("expiry", kind.into()),
+            ("left", left.into()),
+            ("at", at.into()),
+        ]
     }
 }
 
-/// One line about a connection, for `connect` and `refresh`: "Connected to HubSpot (…) as
+/// "29:41", "5 h 07 min", "1 d 23 h": `seconds` (more than 0) left, as the countdown says it.
+pub fn time_left(seconds: i64) -> String {
+    let (d, h, m, s) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3_600,
+        seconds % 3_600 / 60,
+        seconds % 60,
+    );
+    if d > 0 {
+        t(
+            "cli-duration-days",
+            &[("days", d.into()), ("hours", h.into())],
+        )
+    } else if h > 0 {
+        t(
+            "cli-duration-hours",
+            &[("hours", h.into()), ("minutes", format!("{m:02}").into())],
+        )
+    } else {
+        t(
+            "cli-duration-minutes",
+            &[("minutes", m.into()), ("seconds", format!("{s:02}").into())],
+        )
+    }
+}
+
+/// "in 29:41 (2026-11-23T12:00:00Z)", "does not expire", "expired (2026-…)".
+pub fn expires_words(c: &ConnectionJson) -> String {
+    match Expires::of(c) {
+        Expires::In { left, at } => t(
+            "cli-expires-in",
+            &[("left", left.into()), ("at", at.into())],
+        ),
+        Expires::Expired { at } => t("cli-expires-expired", &[("at", at.into())]),
+        Expires::Never => t("cli-expires-never", &[]),
+        Expires::Unknown => t("cli-expires-unknown", &[]),
+    }
+}
+
+/// What was just done to a connection, for [`connection_line`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Connected,
+    Refreshed,
+}
+
+/// One line about a connection, for `connect` and `refresh`: "Connected HubSpot (…) as
 /// hubspot-1: Connected; expires in 29:59 (…)." or "…: Connected; does not expire."
-pub fn connection_line(verb: &str, c: &ConnectionJson) -> String {
-    let expiry = match expires_words(c).as_str() {
-        "does not expire" => "does not expire".to_string(),
-        "unknown" => "its expiry is unknown".to_string(),
-        words if words.starts_with("expired") => words.to_string(),
-        words => format!("expires {words}"),
+pub fn connection_line(done: Done, c: &ConnectionJson) -> String {
+    let id = match done {
+        Done::Connected => "cli-connected",
+        Done::Refreshed => "cli-refreshed",
     };
-    format!(
-        "{verb} {} ({}) as {}: {}; {expiry}.\n",
-        c.provider_name, c.account, c.id, c.status_label,
-    )
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("provider", c.provider_name.as_str().into()),
+        ("account", c.account.as_str().into()),
+        ("id", c.id.as_str().into()),
+        ("status", c.status_label.as_str().into()),
+    ];
+    args.extend(Expires::of(c).args());
+    format!("{}\n", t(id, &args))
 }
 
 /// `token --json`: the access token with what a script needs to use it well.
@@ -378,48 +469,56 @@ pub struct ForgetDoc {
 
 pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
     let what = match &doc.report {
-        DisconnectReport::Revoked => format!("{name} revoked its tokens."),
+        DisconnectReport::Revoked => t("cli-disconnect-revoked", &[("provider", name.into())]),
         DisconnectReport::NotSupported { note: Some(note) } => note.clone(),
         DisconnectReport::NotSupported { note: None } => {
-            format!("{name} has no revoke; the tokens were forgotten here.")
+            t("cli-disconnect-no-revoke", &[("provider", name.into())])
         }
-        DisconnectReport::RevokeFailed { reason } => format!(
-            "{name} could not be told to revoke the tokens ({reason}); they were forgotten here all the same."
+        DisconnectReport::RevokeFailed { reason } => t(
+            "cli-disconnect-revoke-failed",
+            &[
+                ("provider", name.into()),
+                ("reason", reason.as_str().into()),
+            ],
         ),
-        DisconnectReport::AlreadyGone => return format!("{} was already disconnected.\n", doc.id),
+        DisconnectReport::AlreadyGone => {
+            let words = t("cli-disconnect-already", &[("id", doc.id.as_str().into())]);
+            return format!("{words}\n");
+        }
     };
-    format!("Disconnected {} from {name}. {what}\n", doc.id)
+    let done = t(
+        "cli-disconnected",
+        &[("id", doc.id.as_str().into()), ("provider", name.into())],
+    );
+    format!("{done} {what}\n")
 }
 
 /// `plugboard credentials list`: a table of where each provider's app credentials come from.
 pub fn credentials_text(providers: &[plugboard_core::service::CredentialsView]) -> String {
     let mut rows = vec![[
-        "ID".to_string(),
-        "NAME".to_string(),
-        "CLIENT ID".to_string(),
-        "SECRET".to_string(),
-        "FROM".to_string(),
+        t("cli-column-id", &[]),
+        t("cli-column-name", &[]),
+        t("cli-column-client-id", &[]),
+        t("cli-column-secret", &[]),
+        t("cli-column-from", &[]),
     ]];
     for p in providers {
         let secret = match (&p.origin, p.public_client, p.secret_set) {
-            (None, _, _) => "-",
-            (Some(_), true, _) => "not needed",
-            (Some(_), false, true) => "set (hidden)",
-            (Some(_), false, false) => "missing",
+            (None, _, _) => "-".to_string(),
+            (Some(_), true, _) => t("cli-secret-not-needed", &[]),
+            (Some(_), false, true) => t("cli-secret-set", &[]),
+            (Some(_), false, false) => t("cli-secret-missing", &[]),
         };
         rows.push([
             p.provider.clone(),
             p.name.clone(),
             p.client_id.clone().unwrap_or_else(|| "-".into()),
-            secret.into(),
-            p.origin_words.into(),
+            secret,
+            p.origin_words.clone(),
         ]);
     }
     let mut out = table(&rows);
-    out.push_str(
-        "\nSave your own with `plugboard credentials set <id> --client-id …` (the secret is asked for), \
-         forget them with `plugboard credentials forget <id>`.\n",
-    );
+    out.push_str(&format!("\n{}\n", t("cli-credentials-footer", &[])));
     out
 }
 

@@ -2,6 +2,7 @@
 //! provider id when that provider has exactly one.
 
 use plugboard_core::connection::ConnectionId;
+use plugboard_core::i18n::t;
 use plugboard_core::service::{ConnectionView, Connections, ServiceError};
 
 use crate::failure::{exit, fail, Failure};
@@ -20,7 +21,7 @@ pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Fa
     let Ok(provider) = service.provider(arg) else {
         return Err(Failure::new(
             exit::NOT_FOUND,
-            format!("There is no connection or provider called “{arg}”. See `plugboard status` for connection ids and names."),
+            t("cli-no-such-connection", &[("name", arg.into())]),
         ));
     };
     let mut of_provider: Vec<ConnectionView> = service
@@ -32,22 +33,32 @@ pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Fa
     match of_provider.len() {
         0 => Err(Failure::new(
             exit::NOT_FOUND,
-            format!(
-                "There is no {} connection yet. Connect one with: plugboard connect {arg}",
-                provider.name
+            t(
+                "cli-no-connection-yet",
+                &[
+                    ("provider", provider.name.as_str().into()),
+                    ("command", format!("plugboard connect {arg}").into()),
+                ],
             ),
         )),
         1 => Ok(of_provider.remove(0)),
         n => Err(Failure::new(
             exit::USAGE,
-            format!(
-                "{} has {n} connections; name one by its id: {}",
-                provider.name,
-                of_provider
-                    .iter()
-                    .map(|c| format!("{} ({})", c.id, c.account))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            t(
+                "cli-several-connections",
+                &[
+                    ("provider", provider.name.as_str().into()),
+                    ("count", n.into()),
+                    (
+                        "connections",
+                        of_provider
+                            .iter()
+                            .map(|c| format!("{} ({})", c.id, c.account))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    ),
+                ],
             ),
         )),
     }

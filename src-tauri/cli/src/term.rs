@@ -3,6 +3,8 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
+use plugboard_core::i18n::t;
+
 use crate::failure::{exit, Failure};
 
 /// Where a command writes. Tests pass buffers; the binary passes stdout and stderr.
@@ -35,7 +37,7 @@ impl<'a> Term<'a> {
         {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(
                 exit::FAILURE,
-                format!("Could not write the output: {e}"),
+                t("cli-write-failed", &[("error", e.to_string().into())]),
             )),
             _ => Ok(()),
         }
@@ -65,14 +67,22 @@ impl Input {
         Self { lines: None }
     }
 
-    pub fn read(&mut self, label: &str, secret: bool, flag_hint: &str) -> Result<String, Failure> {
+    /// Reads the value called `label` (a secret is not echoed); `flag` is the flag that could give
+    /// it instead, named when nothing was read.
+    pub fn read(
+        &mut self,
+        label: &str,
+        secret: bool,
+        flag: Option<&str>,
+    ) -> Result<String, Failure> {
         let stdin = std::io::stdin();
         let value = if stdin.is_terminal() {
+            let prompt = t("cli-prompt", &[("label", label.into())]);
             if secret {
-                rpassword::prompt_password(format!("{label}: ")).ok()
+                rpassword::prompt_password(format!("{prompt} ")).ok()
             } else {
                 let mut err = std::io::stderr();
-                let _ = write!(err, "{label}: ");
+                let _ = write!(err, "{prompt} ");
                 let _ = err.flush();
                 let mut line = String::new();
                 stdin.lock().read_line(&mut line).ok().map(|_| line)
@@ -85,10 +95,14 @@ impl Input {
         };
         let value = value.map(|v| v.trim().to_string()).unwrap_or_default();
         if value.is_empty() {
-            return Err(Failure::new(
-                exit::USAGE,
-                format!("Plugboard needs the {label}: type it when asked, pipe it on standard input (one value per line){flag_hint}."),
-            ));
+            let words = match flag {
+                Some(flag) => t(
+                    "cli-input-needed-or-flag",
+                    &[("label", label.into()), ("flag", flag.into())],
+                ),
+                None => t("cli-input-needed", &[("label", label.into())]),
+            };
+            return Err(Failure::new(exit::USAGE, words));
         }
         Ok(value)
     }

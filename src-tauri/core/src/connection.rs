@@ -56,13 +56,17 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotConnected => "Not connected",
-            Status::Connected => "Connected",
-            Status::KeychainLocked => "Keychain locked",
-            Status::KeychainUnavailable => "Keychain unavailable",
-        }
+    /// The status in the person's words ("Not connected").
+    pub fn label(self) -> String {
+        crate::i18n::t(
+            match self {
+                Status::NotConnected => "view-not-connected",
+                Status::Connected => "health-connected",
+                Status::KeychainLocked => "health-keychain-locked",
+                Status::KeychainUnavailable => "health-keychain-unavailable",
+            },
+            &[],
+        )
     }
 }
 

@@ -10,6 +10,7 @@ internals or secrets. The JSON shape is tested exactly: the front end depends on
 use serde::Serialize;
 
 use crate::catalogue::CatalogueError;
+use crate::i18n::t;
 use crate::vault::VaultError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,7 +63,7 @@ impl UserError {
     pub fn unknown_provider(id: &str) -> Self {
         Self::new(
             ErrorCode::UnknownProvider,
-            format!("Plugboard does not know a provider called “{id}”."),
+            t("error-unknown-provider", &[("provider", id.into())]),
         )
     }
 }
@@ -70,18 +71,16 @@ impl UserError {
 impl From<VaultError> for UserError {
     fn from(e: VaultError) -> Self {
         match e {
-            VaultError::Locked => Self::new(
-                ErrorCode::KeychainLocked,
-                "Your keychain is locked. Unlock it (log in again or open your keyring app), then try again.",
-            ),
+            VaultError::Locked => {
+                Self::new(ErrorCode::KeychainLocked, t("error-keychain-locked", &[]))
+            }
             VaultError::Unavailable { .. } | VaultError::TimedOut(_) => Self::new(
                 ErrorCode::KeychainUnavailable,
-                "Plugboard can't reach your system keychain, so it can't store or read connections. \
-                 Make sure a keyring service (such as GNOME Keyring or KWallet) is running.",
+                t("error-keychain-unavailable", &[]),
             ),
             VaultError::Rejected { .. } | VaultError::Corrupt => Self::new(
                 ErrorCode::KeychainRejected,
-                "Your keychain refused Plugboard's item. Copy the diagnostics and contact support.",
+                t("error-keychain-rejected", &[]),
             ),
         }
     }
@@ -92,7 +91,10 @@ impl From<CatalogueError> for UserError {
         // Catalogue errors are already written for people: they name the file, provider and field.
         Self::new(
             ErrorCode::CatalogueInvalid,
-            format!("The provider list has a problem: {e}"),
+            t(
+                "error-catalogue-invalid",
+                &[("problem", e.to_string().into())],
+            ),
         )
     }
 }

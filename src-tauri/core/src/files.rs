@@ -96,9 +96,12 @@ pub fn write_private(path: &Path, body: &[u8]) -> std::io::Result<()> {
 /// Reads `path` as text: `Ok(None)` when it does not exist.
 pub fn read_text(path: &Path) -> std::io::Result<Option<String>> {
     match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")),
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                crate::i18n::t("files-not-text", &[]),
+            )
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
@@ -134,9 +137,13 @@ pub fn set_aside(path: &Path, what: &str, why: &str, now: i64) -> std::io::Resul
     NOTICES
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .push(format!(
-            "Plugboard couldn't read {what} ({why}), so it started a new one. The old file is kept as {} for support; your connections are not affected.",
-            kept_as.display()
+        .push(crate::i18n::t(
+            "files-set-aside",
+            &[
+                ("what", what.into()),
+                ("why", why.into()),
+                ("path", kept_as.display().to_string().into()),
+            ],
         ));
     Ok(SetAside {
         original: path.to_path_buf(),

@@ -470,7 +470,10 @@ mod tests {
 
     #[test]
     fn the_forced_locale_wins_then_the_chosen_then_the_system() {
-        assert_eq!(pick(Some("qps-ploc"), Some("es"), Some("pt_BR")), "qps-ploc");
+        assert_eq!(
+            pick(Some("qps-ploc"), Some("es"), Some("pt_BR")),
+            "qps-ploc"
+        );
         assert_eq!(pick(None, Some("es"), Some("pt_BR.UTF-8")), "es");
         assert_eq!(pick(None, Some(""), Some("pt_BR.UTF-8")), "pt_BR.UTF-8");
         assert_eq!(pick(None, None, None), "en");

@@ -24,9 +24,29 @@ pub enum LoopbackError {
     TimedOut,
 }
 
-const DONE_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Plugboard</title>\
+/// The page the browser shows after the sign-in came back (`done`) or for a stray request, in
+/// the person's language.
+fn page(done: bool) -> String {
+    let m = crate::i18n::current();
+    let (title, body) = if done {
+        ("loopback-done-title", "loopback-done-body")
+    } else {
+        ("loopback-stray-title", "loopback-stray-body")
+    };
+    let escape = |s: String| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=utf-8><title>Plugboard</title>\
 <body style=\"font-family:system-ui,sans-serif;margin:4em;text-align:center\">\
-<h1>You can close this tab</h1><p>Return to Plugboard to see your connection.</p></body>";
+<h1>{}</h1><p>{}</p></body></html>",
+        m.lang(),
+        escape(m.get(title, &[])),
+        escape(m.get(body, &[]))
+    )
+}
 
 /// Binds the loopback port now (so a busy port is reported before the browser opens).
 pub async fn bind(port: u16) -> Result<TcpListener, LoopbackError> {
@@ -47,11 +67,6 @@ pub async fn bind_host(host: &str, port: u16) -> Result<TcpListener, LoopbackErr
             },
         })
 }
-
-const STRAY_PAGE: &str = "<!doctype html><meta charset=utf-8><title>Plugboard</title>\
-<body style=\"font-family:system-ui,sans-serif;margin:4em;text-align:center\">\
-<h1>This is not the sign-in Plugboard is waiting for</h1>\
-<p>Plugboard ignored this address. Finish the sign-in in the browser tab it opened.</p></body>";
 
 /// Waits for the request on `path` whose `state` parameter is `state`, and returns its query
 /// parameters. Requests for other paths (a browser's `/favicon.ico`) get a 404, requests without
@@ -99,17 +114,19 @@ pub async fn wait_for_callback(
                 .into_owned()
                 .collect();
             if params.get("state").map(String::as_str) != Some(state) {
+                let stray = page(false);
                 let reply = format!(
-                    "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{STRAY_PAGE}",
-                    STRAY_PAGE.len()
+                    "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{stray}",
+                    stray.len()
                 );
                 let _ = sock.write_all(reply.as_bytes()).await;
                 let _ = sock.shutdown().await;
                 continue;
             }
+            let done = page(true);
             let reply = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{DONE_PAGE}",
-                DONE_PAGE.len()
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{done}",
+                done.len()
             );
             let _ = sock.write_all(reply.as_bytes()).await;
             let _ = sock.shutdown().await;

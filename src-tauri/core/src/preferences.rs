@@ -19,6 +19,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, UserError};
+use crate::i18n::t;
 
 /// The file's name in the config folder.
 pub const FILE_NAME: &str = "settings.toml";
@@ -59,19 +60,21 @@ impl Preferences {
     /// What is wrong with these values, in the person's words (`None`: nothing).
     pub fn problem(&self) -> Option<String> {
         if !CLIPBOARD_RANGE.contains(&self.clipboard_clear_secs) {
-            return Some(format!(
-                "The clipboard delay must be between {} and {} seconds.",
-                CLIPBOARD_RANGE.start(),
-                CLIPBOARD_RANGE.end()
+            return Some(t(
+                "preferences-clipboard-range",
+                &[
+                    ("min", (*CLIPBOARD_RANGE.start() as i64).into()),
+                    ("max", (*CLIPBOARD_RANGE.end() as i64).into()),
+                ],
             ));
         }
         let known = crate::i18n::LANGUAGES
             .iter()
             .any(|(tag, _)| *tag == self.language);
         (!self.language.is_empty() && !known).then(|| {
-            format!(
-                "Plugboard does not speak \"{}\"; choose one of its languages.",
-                self.language
+            t(
+                "preferences-unknown-language",
+                &[("language", self.language.as_str().into())],
             )
         })
     }
@@ -107,21 +110,22 @@ impl PreferencesFile {
                     None => return Some(p),
                     Some(problem) => problem,
                 },
-                Err(e) => format!("it is not a settings file: {}", e.message()),
+                Err(e) => t(
+                    "preferences-not-a-settings-file",
+                    &[("reason", e.message().into())],
+                ),
             },
             Err(e) => e.to_string(),
         };
         if let Err(e) = crate::files::set_aside(
             path,
-            "your settings (settings.toml)",
+            &t("preferences-file", &[("file", FILE_NAME.into())]),
             &why,
             crate::lifetime::unix_now(),
         ) {
             log::warn!("could not set the unreadable settings aside: {e}");
         }
-        crate::files::queue_notice(
-            "Your Plugboard settings went back to their defaults (notifications on, keep running in the tray, a 30-second clipboard delay). Choose yours again in Settings.",
-        );
+        crate::files::queue_notice(t("preferences-back-to-defaults", &[]));
         None
     }
 
@@ -147,16 +151,22 @@ impl PreferencesFile {
             let body = toml::to_string(&next).map_err(|e| {
                 UserError::new(
                     ErrorCode::Internal,
-                    format!("Plugboard could not write its settings: {e}"),
+                    t(
+                        "preferences-cannot-write",
+                        &[("reason", e.to_string().into())],
+                    ),
                 )
             })?;
             let body = format!("# Plugboard's settings, as chosen in its Settings view.\n{body}");
             crate::files::write_private(&self.path, body.as_bytes()).map_err(|e| {
                 UserError::new(
                     ErrorCode::StorageFailed,
-                    format!(
-                        "Plugboard could not save your settings to {} ({e}). Nothing was changed; check that the folder is writable and try again.",
-                        self.path.display()
+                    t(
+                        "preferences-cannot-save",
+                        &[
+                            ("path", self.path.display().to_string().into()),
+                            ("reason", e.to_string().into()),
+                        ],
                     ),
                 )
             })?;

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::{Catalogue, FileCredentials, Origin};
 use crate::error::{ErrorCode, UserError};
 use crate::flow::AppCredentials;
+use crate::i18n::t;
 use crate::service::{Connections, CredentialOrigin};
 use crate::settings::Settings;
 use crate::vault::Vault;
@@ -36,7 +37,14 @@ impl Paths {
         let missing = || {
             UserError::new(
                 ErrorCode::StorageFailed,
-                "Plugboard could not find your home folder's data and config locations. Set HOME (or XDG_DATA_HOME and XDG_CONFIG_HOME) and try again.",
+                t(
+                    "setup-no-home",
+                    &[
+                        ("home", "HOME".into()),
+                        ("data", "XDG_DATA_HOME".into()),
+                        ("config", "XDG_CONFIG_HOME".into()),
+                    ],
+                ),
             )
         };
         Ok(Self {
@@ -114,7 +122,7 @@ fn open_with(paths: &Paths, settings: &Settings, demo: Option<&str>, embedded: &
     let mut read = Sources::default();
     let catalogue = match demo {
         // Demo mode's table carries the simulator's app credentials: above every other source.
-        Some(text) => Catalogue::parse(text, &Origin::File("demo providers".into()))
+        Some(text) => Catalogue::parse(text, &Origin::File(t("setup-demo-origin", &[]).into()))
             .inspect(|c| read.take_credentials(c, |_| CredentialOrigin::Demo)),
         None => Catalogue::builtin().map(|builtin| {
             read.embedded(embedded);
@@ -189,8 +197,12 @@ impl Sources {
                 .extend(found.into_iter().map(|c| (CredentialOrigin::Embedded, c))),
             Err(problem) => {
                 log::warn!("ignored the credentials built into Plugboard: {problem}");
-                self.problems.push(format!(
-                    "The app credentials built into this Plugboard could not be read ({problem}). Whoever built it should check the file given as PLUGBOARD_DIST_CREDENTIALS."
+                self.problems.push(t(
+                    "setup-embedded-unreadable",
+                    &[
+                        ("problem", problem.into()),
+                        ("variable", "PLUGBOARD_DIST_CREDENTIALS".into()),
+                    ],
                 ));
             }
         }
@@ -213,8 +225,9 @@ impl Sources {
             }
             Err(problem) => {
                 log::warn!("ignored {}: {problem}", file.display());
-                self.problems.push(format!(
-                    "Your organisation's provider file was not loaded: {problem}. Ask whoever manages Plugboard on this computer to fix it."
+                self.problems.push(t(
+                    "setup-system-file-not-loaded",
+                    &[("problem", problem.into())],
                 ));
                 catalogue
             }
@@ -245,15 +258,18 @@ impl Sources {
                         "{}: {id} is managed by the organisation; kept",
                         file.display()
                     );
-                    self.problems.push(format!(
-                        "Your provider file's {id} entry was not used: your organisation manages that provider on this computer."
+                    self.problems.push(t(
+                        "setup-user-entry-managed",
+                        &[("provider", id.to_string().into())],
                     ));
                 }
             }
             Err(problem) => {
                 log::warn!("ignored {}: {problem}", file.display());
-                self.problems
-                    .push(format!("Your provider file was not loaded: {problem}"));
+                self.problems.push(t(
+                    "setup-user-file-not-loaded",
+                    &[("problem", problem.into())],
+                ));
             }
         }
         catalogue
@@ -265,15 +281,13 @@ fn embedded_credentials(text: &str) -> Result<Vec<FileCredentials>, String> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let embedded = Catalogue::parse(
-        text,
-        &Origin::File("credentials built into Plugboard".into()),
-    )
-    .map_err(|e| e.to_string())?;
+    let embedded = Catalogue::parse(text, &Origin::File(t("setup-embedded-origin", &[]).into()))
+        .map_err(|e| e.to_string())?;
     if !embedded.providers().is_empty() {
-        return Err(
-            "it defines providers; only [credentials.<provider>] tables belong there".into(),
-        );
+        return Err(t(
+            "setup-embedded-defines-providers",
+            &[("tables", "[credentials.<provider>]".into())],
+        ));
     }
     Ok(embedded.file_credentials().to_vec())
 }
@@ -283,9 +297,12 @@ fn embedded_credentials(text: &str) -> Result<Vec<FileCredentials>, String> {
 fn load_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
     if !file.exists() {
         return match named {
-            true => Err(format!(
-                "{}: no such file (named by PLUGBOARD_PROVIDERS)",
-                file.display()
+            true => Err(t(
+                "setup-no-such-file",
+                &[
+                    ("path", file.display().to_string().into()),
+                    ("variable", "PLUGBOARD_PROVIDERS".into()),
+                ],
             )),
             false => Ok(None),
         };

@@ -77,7 +77,7 @@ impl Timeline {
     /// The events on disk; `Err` says why the file cannot be read.
     fn load(&self) -> Result<Vec<Event>, String> {
         if std::fs::metadata(&self.path).is_ok_and(|m| m.len() > Self::LONGEST_FILE) {
-            return Err("it is far larger than a history can be".into());
+            return Err(crate::i18n::t("timeline-too-large", &[]));
         }
         match crate::files::read_text(&self.path) {
             Ok(None) => Ok(Vec::new()),
@@ -104,7 +104,7 @@ impl Timeline {
         let why = self.load().err()?;
         match crate::files::set_aside(
             &self.path,
-            "the connection history (timeline.json)",
+            &crate::i18n::t("timeline-file", &[("file", "timeline.json".into())]),
             &why,
             crate::lifetime::unix_now(),
         ) {

@@ -3,6 +3,7 @@
 
 use plugboard_core::catalogue::ProviderId;
 use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::i18n::t;
 use plugboard_core::view::{self, ProviderCard};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -93,7 +94,10 @@ pub fn open_developer_page(
     let Some(url) = &p.developer_url else {
         return Err(UserError::new(
             ErrorCode::UnknownProvider,
-            format!("{} has no developer page on file.", p.name),
+            t(
+                "shell-no-developer-page",
+                &[("provider", p.name.as_str().into())],
+            ),
         ));
     };
     app.opener()
@@ -102,10 +106,7 @@ pub fn open_developer_page(
             log::warn!("could not open {}: {e}", url.as_str());
             UserError::new(
                 ErrorCode::Internal,
-                format!(
-                    "Plugboard couldn't open your browser. The page is {}",
-                    url.as_str()
-                ),
+                t("shell-browser-failed-page", &[("url", url.as_str().into())]),
             )
         })
 }
@@ -143,7 +144,7 @@ pub async fn copy_diagnostics(
     let orphans = service.orphans().await.ok();
     crate::clipboard::copy_text(&app, service.diagnostics(&facts, orphans.as_ref()))?;
     Ok(Copied {
-        message: "Diagnostics are on the clipboard. They hold no tokens or keys.".into(),
+        message: t("shell-diagnostics-copied", &[]),
     })
 }
 

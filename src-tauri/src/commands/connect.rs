@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::i18n::t;
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::{ConnectionView, ReturnTo, ServiceError};
 use tauri::{AppHandle, Manager, State};
@@ -127,7 +128,7 @@ pub async fn begin_sign_in(
         state.stop_listener(provider.as_str());
         return Err(UserError::new(
             ErrorCode::Internal,
-            "Plugboard couldn't open your web browser. Set a default browser, then try again.",
+            t("shell-browser-failed", &[]),
         ));
     }
     links::changed(&app);

@@ -1,6 +1,7 @@
 //! A connection's life: refresh, rename, disconnect, and the live board the page reads every second.
 
 use plugboard_core::error::UserError;
+use plugboard_core::i18n::t;
 use plugboard_core::service::{ConnectionView, DisconnectReport, LiveBoard};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -27,18 +28,30 @@ pub async fn disconnect(
         .await
         .map_err(|e| service.explain(&e))?;
     let name = service.provider_name(&provider);
+    let named = [("provider", name.as_str().into())];
     let message = match report {
-        DisconnectReport::Revoked => {
-            format!("Disconnected from {name}. Access was revoked at {name}.")
-        }
+        DisconnectReport::Revoked => t("shell-disconnected-revoked", &named),
         DisconnectReport::NotSupported { note: Some(note) } => {
-            format!("Disconnected from {name}. {note}")
+            // The catalogue's note, in the person's language when it is a built-in provider's.
+            let note = service
+                .provider(&provider)
+                .ok()
+                .and_then(|p| plugboard_core::view::in_language(p).revoke_note)
+                .unwrap_or(note);
+            t(
+                "shell-disconnected-note",
+                &[("provider", name.as_str().into()), ("note", note.into())],
+            )
         }
-        DisconnectReport::NotSupported { note: None } => format!("Disconnected from {name}."),
-        DisconnectReport::RevokeFailed { reason } => {
-            format!("Removed the {name} connection from this computer, but {name} could not confirm the revoke ({reason}).")
-        }
-        DisconnectReport::AlreadyGone => "That connection was already removed.".to_string(),
+        DisconnectReport::NotSupported { note: None } => t("shell-disconnected", &named),
+        DisconnectReport::RevokeFailed { reason } => t(
+            "shell-disconnected-revoke-failed",
+            &[
+                ("provider", name.as_str().into()),
+                ("reason", reason.into()),
+            ],
+        ),
+        DisconnectReport::AlreadyGone => t("shell-already-removed", &[]),
     };
     links::changed(&app);
     Ok(Disconnected { message })

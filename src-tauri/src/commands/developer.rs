@@ -1,6 +1,7 @@
 //! What a developer or support person opens: the details panel, revealing and copying a token.
 
 use plugboard_core::error::{ErrorCode, UserError};
+use plugboard_core::i18n::t;
 use plugboard_core::service::ConnectionView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -40,6 +41,7 @@ pub async fn connection_details(
     let method_label = service
         .provider(&connection.provider)
         .ok()
+        .map(plugboard_core::view::in_language)
         .and_then(|p| p.method(connection.method).map(|m| m.label().to_string()))
         .unwrap_or_default();
     let (token_masked, has_refresh_token, has_curl, token_problem) =
@@ -75,7 +77,7 @@ fn only_main(window: &tauri::WebviewWindow) -> Result<(), UserError> {
         );
         Err(UserError::new(
             ErrorCode::InvalidInput,
-            "Only Plugboard's main window can show or copy tokens.",
+            t("shell-tokens-main-window-only", &[]),
         ))
     }
 }
@@ -119,7 +121,7 @@ pub async fn confirm_copy_refresh(
     let name = service.provider_name_of(&id);
     Ok(Confirmation {
         code: state.confirmations.issue(&id),
-        question: format!("The refresh token gives lasting access to this {name} account. Anyone holding it can get new tokens. Copy it anyway?"),
+        question: t("shell-confirm-copy-refresh", &[("provider", name.into())]),
     })
 }
 
@@ -144,7 +146,7 @@ pub async fn copy_token(
         log::warn!("a refresh token copy of {id} without a confirmation: refused");
         return Err(UserError::new(
             ErrorCode::InvalidInput,
-            "Copying a refresh token needs your confirmation first: choose “Copy refresh token…” and confirm.",
+            t("shell-copy-refresh-unconfirmed", &[]),
         ));
     }
     let name = service.provider_name_of(&id);
@@ -157,28 +159,31 @@ pub async fn copy_token(
         .token_material(&id)
         .await
         .map_err(|e| service.explain(&e))?;
-    let (secret, what) = match form.as_str() {
-        "access" => (Some(m.access_token), "The access token"),
-        "header" => (Some(m.header), "The Authorization header"),
-        "curl" => (m.curl, "A curl command"),
-        "refresh" => (m.refresh_token, "The refresh token"),
+    let (secret, copied) = match form.as_str() {
+        "access" => (Some(m.access_token), "shell-copied-access"),
+        "header" => (Some(m.header), "shell-copied-header"),
+        "curl" => (m.curl, "shell-copied-curl"),
+        "refresh" => (m.refresh_token, "shell-copied-refresh"),
         _ => {
             return Err(UserError::new(
                 ErrorCode::InvalidInput,
-                "Plugboard can't copy that.",
+                t("shell-copy-unknown-form", &[]),
             ))
         }
     };
     let secret = secret.ok_or_else(|| {
         UserError::new(
             ErrorCode::InvalidInput,
-            format!("This {name} connection has nothing to copy in that form."),
+            t("shell-copy-nothing", &[("provider", name.as_str().into())]),
         )
     })?;
     let secs = crate::clipboard::copy_secret(&app, secret, state.clipboard_clear())?;
     log::info!("copied the {form} form of {id} to the clipboard");
     Ok(Copied {
-        message: format!("{what} is on the clipboard. Plugboard clears it in {secs} seconds."),
+        message: t(
+            copied,
+            &[("seconds", i64::try_from(secs).unwrap_or(i64::MAX).into())],
+        ),
     })
 }
 

@@ -5,6 +5,7 @@
 //! credentials goes through `connect::save_app_credentials`, as the guided setup does.
 
 use plugboard_core::error::UserError;
+use plugboard_core::i18n::t;
 use plugboard_core::service::CredentialsView;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -51,17 +52,17 @@ pub fn copy_redirect_uri(
     let Some(uri) = p.authorization_code().map(|m| m.redirect.redirect_uri()) else {
         return Err(UserError::new(
             plugboard_core::error::ErrorCode::InvalidInput,
-            format!(
-                "{} has no browser sign-in, so there is no redirect URI to register.",
-                p.name
+            t(
+                "shell-no-redirect-uri",
+                &[("provider", p.name.as_str().into())],
             ),
         ));
     };
     crate::clipboard::copy_text(&app, uri)?;
     Ok(Copied {
-        message: format!(
-            "The {} redirect URI is on the clipboard: paste it where the provider asks for redirect URLs.",
-            p.name
+        message: t(
+            "shell-redirect-uri-copied",
+            &[("provider", p.name.as_str().into())],
         ),
     })
 }
@@ -80,7 +81,7 @@ pub struct PreferencesView {
     /// Whether the desktop shows tray icons now (without one, closing the window quits).
     tray_available: bool,
     /// How far ahead tokens are refreshed, in words.
-    refresh_lead: &'static str,
+    refresh_lead: String,
     /// Where the choices are kept (for support).
     file: String,
     /// The language chosen (a tag of `languages`), empty for the system's.
@@ -122,7 +123,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
         clipboard_max: *range.end(),
         start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
         tray_available: crate::tray::present(app),
-        refresh_lead: plugboard_core::lifetime::REFRESH_LEAD_EXPLAINED,
+        refresh_lead: plugboard_core::lifetime::refresh_lead_explained(),
         file: state.preferences.path().display().to_string(),
         language: p.language,
         languages: plugboard_core::i18n::LANGUAGES
@@ -186,9 +187,13 @@ pub fn set_preferences(
             log::warn!("start at login ({on}): {e}");
             UserError::new(
                 plugboard_core::error::ErrorCode::StorageFailed,
-                format!(
-                    "Plugboard could not {} its entry in your desktop's startup programs ({e}). Check that your config folder is writable, then try again.",
-                    if on { "add" } else { "remove" }
+                t(
+                    if on {
+                        "shell-start-at-login-add-failed"
+                    } else {
+                        "shell-start-at-login-remove-failed"
+                    },
+                    &[("error", e.to_string().into())],
                 ),
             )
         })?;

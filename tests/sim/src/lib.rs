@@ -320,7 +320,16 @@ impl Simulator {
     /// Demo mode's table: [`Self::providers_toml`] with the simulator's app credentials for each
     /// of the four, so every provider connects with nothing typed.
     pub fn demo_toml(&self, hubspot_port: u16) -> String {
-        let mut table = self.providers_toml(hubspot_port);
+        self.demo_toml_worded(hubspot_port, |_| None)
+    }
+
+    /// [`Self::demo_toml`] with [`Self::providers_toml_worded`]'s words.
+    pub fn demo_toml_worded(
+        &self,
+        hubspot_port: u16,
+        help: impl Fn(&str) -> Option<String>,
+    ) -> String {
+        let mut table = self.providers_toml_worded(hubspot_port, help);
         for p in ["hotmart", "whatconverts", "ecwid", "hubspot"] {
             table.push_str(&format!(
                 "\n[credentials.{p}]\nclient_id = \"{}\"\nclient_secret = \"{}\"\n",
@@ -334,12 +343,53 @@ impl Simulator {
     /// A `providers.toml` that points all four providers at this simulator, with HubSpot's loopback
     /// redirect on `hubspot_port`.
     pub fn providers_toml(&self, hubspot_port: u16) -> String {
+        self.providers_toml_worded(hubspot_port, |_| None)
+    }
+
+    /// [`Self::providers_toml`] with each provider's "credentials are filled in" line in the
+    /// words `help` gives for its id ([`DEMO_HELP`]'s English where it gives none): the demo
+    /// speaks the person's language without the simulator knowing any.
+    pub fn providers_toml_worded(
+        &self,
+        hubspot_port: u16,
+        help: impl Fn(&str) -> Option<String>,
+    ) -> String {
         let base = self.base_url();
-        include_str!("providers.toml.in")
+        let mut table = include_str!("providers.toml.in")
             .replace("{base}", &base)
-            .replace("{hubspot_port}", &hubspot_port.to_string())
+            .replace("{hubspot_port}", &hubspot_port.to_string());
+        for (provider, english) in DEMO_HELP {
+            let words = help(provider).unwrap_or_else(|| english.to_string());
+            // A TOML basic string: backslashes and quotes escaped, on one line.
+            let quoted = words
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', " ");
+            table = table.replace(&format!("{{help:{provider}}}"), &quoted);
+        }
+        table
     }
 }
+
+/// What demo mode's cards say of their app credentials, in English, by provider id.
+pub const DEMO_HELP: [(&str, &str); 4] = [
+    (
+        "hotmart",
+        "Demo: the simulator's Hotmart credentials are filled in for you.",
+    ),
+    (
+        "whatconverts",
+        "Demo: the simulator's API token and secret are filled in for you.",
+    ),
+    (
+        "ecwid",
+        "Demo: the simulator's Ecwid app credentials are filled in for you.",
+    ),
+    (
+        "hubspot",
+        "Demo: the simulator's HubSpot app credentials are filled in for you.",
+    ),
+];
 
 fn router(inner: Shared) -> Router {
     Router::new()

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use plugboard_core::catalogue::MethodKind;
+use plugboard_core::i18n::t;
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::Connections;
 
 use super::connection_out;
 use crate::args::{ConnectArgs, MethodArg};
-use crate::failure::{exit, fail, not_one_of, Failure};
-use crate::output;
+use crate::failure::{exit, fail, not_one_of, Failure, Unknown};
+use crate::output::{self, Done};
 use crate::term::{Input, Term};
 
 pub async fn run(
@@ -28,10 +29,12 @@ pub async fn run(
     if !args.scopes.is_empty() && kind != MethodKind::AuthorizationCode {
         return Err(Failure::new(
             exit::USAGE,
-            format!(
-                "--scope is for browser sign-ins; {} connects with {} here.",
-                provider.name,
-                output::kind_str(kind)
+            t(
+                "cli-scope-needs-browser",
+                &[
+                    ("provider", provider.name.as_str().into()),
+                    ("method", output::kind_str(kind).into()),
+                ],
             ),
         ));
     }
@@ -43,11 +46,13 @@ pub async fn run(
             .collect();
         return Err(Failure::new(
             exit::USAGE,
-            format!(
-                "{} does not connect with {}; it offers: {}.",
-                provider.name,
-                output::kind_str(kind),
-                known.join(", ")
+            t(
+                "cli-method-not-offered",
+                &[
+                    ("provider", provider.name.as_str().into()),
+                    ("method", output::kind_str(kind).into()),
+                    ("methods", known.join(", ").into()),
+                ],
             ),
         ));
     }
@@ -59,7 +64,7 @@ pub async fn run(
             return Err(Failure::new(
                 exit::USAGE,
                 // The value is not echoed: it may be a secret typed in the wrong shape.
-                "--field takes ID=VALUE, e.g. --field token=abc.",
+                t("cli-field-shape", &[]),
             ));
         };
         given.insert(k.trim().to_string(), v.to_string());
@@ -72,17 +77,15 @@ pub async fn run(
             for f in &method.fields {
                 let value = match given.remove(&f.id) {
                     Some(v) => v,
-                    None => {
-                        input.read(&f.label, f.secret, &format!(", or pass --field {}=…", f.id))?
-                    }
+                    None => input.read(&f.label, f.secret, Some(&format!("--field {}=…", f.id)))?,
                 };
                 values.push((f.id.clone(), SecretString::new(value)));
             }
             if let Some(unknown) = given.keys().next() {
                 let known = method.fields.iter().map(|f| f.id.as_str());
-                return Err(not_one_of(&name, "field", unknown, known));
+                return Err(not_one_of(&name, Unknown::Field, unknown, known));
             }
-            term.say(format!("Checking the key with {name}…"));
+            term.say(t("cli-checking-key", &[("provider", name.as_str().into())]));
             service.connect_api_key(&pid, values).await
         }
         MethodKind::ClientCredentials => {
@@ -90,15 +93,19 @@ pub async fn run(
             if let Some(env) = &args.environment {
                 if !provider.environments.iter().any(|e| &e.id == env) {
                     let known = provider.environments.iter().map(|e| e.id.as_str());
-                    return Err(not_one_of(&name, "environment", env, known));
+                    return Err(not_one_of(&name, Unknown::Environment, env, known));
                 }
             }
             let client_id = match args.client_id {
                 Some(id) => id,
-                None => input.read("Client ID", false, ", or pass --client-id")?,
+                None => input.read(&t("cli-label-client-id", &[]), false, Some("--client-id"))?,
             };
-            let secret = SecretString::new(input.read("Client secret", true, "")?);
-            term.say(format!("Getting a token from {name}…"));
+            let secret =
+                SecretString::new(input.read(&t("cli-label-client-secret", &[]), true, None)?);
+            term.say(t(
+                "cli-getting-token",
+                &[("provider", name.as_str().into())],
+            ));
             service
                 .connect_client_credentials(
                     &pid,
@@ -121,5 +128,5 @@ pub async fn run(
         }
     }
     .map_err(|e| fail(service, pid.as_str(), e))?;
-    connection_out(service, &view, "Connected", args.json, term)
+    connection_out(service, &view, Done::Connected, args.json, term)
 }

@@ -2,6 +2,7 @@
 //! shows them: where each provider's come from (the core's `credentials_overview`), and the
 //! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`).
 
+use plugboard_core::i18n::t;
 use plugboard_core::secret::SecretString;
 use plugboard_core::service::Connections;
 use serde::Serialize;
@@ -43,9 +44,12 @@ pub async fn run(
             if p.authorization_code().is_none() {
                 return Err(Failure::new(
                     exit::USAGE,
-                    format!(
-                        "{} has no browser sign-in, so it takes no app credentials: connect it with `plugboard connect {}`.",
-                        p.name, p.id
+                    t(
+                        "cli-credentials-no-browser-sign-in",
+                        &[
+                            ("provider", p.name.as_str().into()),
+                            ("command", format!("plugboard connect {}", p.id).into()),
+                        ],
                     ),
                 ));
             }
@@ -57,18 +61,24 @@ pub async fn run(
             let secret = if public {
                 SecretString::new(String::new())
             } else {
-                SecretString::new(Input::new().read("Client secret", true, "")?)
+                SecretString::new(Input::new().read(
+                    &t("cli-label-client-secret", &[]),
+                    true,
+                    None,
+                )?)
             };
             service
                 .save_app_credentials(&pid, &client_id, secret)
                 .await
                 .map_err(|e| fail(service, pid.as_str(), e))?;
-            let mut said = format!("Saved the {name} app credentials");
-            said.push_str(if public {
-                " (a public client: no secret)."
-            } else {
-                "; the secret is in your keychain."
-            });
+            let said = t(
+                if public {
+                    "cli-credentials-saved-public"
+                } else {
+                    "cli-credentials-saved"
+                },
+                &[("provider", name.as_str().into())],
+            );
             term.print(&format!("{said}\n"))
         }
         CredentialsAction::Forget { provider } => {
@@ -81,16 +91,26 @@ pub async fn run(
                 .await
                 .map_err(|e| fail(service, pid.as_str(), e))?;
             let now = match service.credentials_origin(pid.as_str()) {
-                Some(origin) => format!("{name} now uses the ones from {}.", origin.describe()),
-                None => {
-                    format!("{name} has no app credentials now: save some before connecting it.")
-                }
+                Some(origin) => t(
+                    "cli-credentials-now-from",
+                    &[
+                        ("provider", name.as_str().into()),
+                        ("origin", origin.describe().into()),
+                    ],
+                ),
+                None => t(
+                    "cli-credentials-now-none",
+                    &[("provider", name.as_str().into())],
+                ),
             };
-            let what = if had {
-                format!("Forgot the {name} app credentials you had saved.")
-            } else {
-                format!("There were no saved {name} app credentials.")
-            };
+            let what = t(
+                if had {
+                    "cli-credentials-forgot"
+                } else {
+                    "cli-credentials-none-saved"
+                },
+                &[("provider", name.as_str().into())],
+            );
             term.print(&format!("{what} {now}\n"))
         }
     }

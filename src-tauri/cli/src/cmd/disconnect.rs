@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use plugboard_core::i18n::t;
 use plugboard_core::service::Connections;
 
 use crate::failure::{exit, fail, Failure};
@@ -47,11 +48,8 @@ pub async fn run_all(
     let connections = service.list().map_err(|e| fail(service, "", e))?;
     if !yes {
         let mut lines = vec![match connections.len() {
-            0 => "There are no connections. This removes every other keychain item Plugboard made: saved app credentials and pending sign-ins.".to_string(),
-            n => format!(
-                "This disconnects {} and removes every other keychain item Plugboard made: saved app credentials and pending sign-ins.",
-                if n == 1 { "1 connection".to_string() } else { format!("{n} connections") }
-            ),
+            0 => t("cli-disconnect-all-none", &[]),
+            n => t("cli-disconnect-all-some", &[("count", n.into())]),
         }];
         for c in &connections {
             lines.push(format!(
@@ -61,27 +59,30 @@ pub async fn run_all(
                 c.id
             ));
         }
-        lines.push(
-            "Providers that can are asked to revoke the tokens; for the others, remove Plugboard's access in their settings.".into(),
-        );
+        lines.push(t("cli-disconnect-all-revoke-note", &[]));
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
             return Err(Failure::new(
                 exit::USAGE,
                 format!(
-                    "{}\nNothing was changed: there is no terminal to ask at. Run it again with --yes to go ahead.",
-                    lines.join("\n")
+                    "{}\n{}",
+                    lines.join("\n"),
+                    t("cli-disconnect-all-no-terminal", &[])
                 ),
             ));
         }
-        let _ = write!(term.err, "{}\nType yes to go ahead: ", lines.join("\n"));
+        // The word to type is the person's language's; "yes" goes ahead in every language.
+        let yes = t("cli-disconnect-all-yes", &[]);
+        let ask = t("cli-disconnect-all-ask", &[("yes", yes.as_str().into())]);
+        let _ = write!(term.err, "{}\n{ask} ", lines.join("\n"));
         let _ = term.err.flush();
         let mut answer = String::new();
         let _ = stdin.lock().read_line(&mut answer);
-        if !answer.trim().eq_ignore_ascii_case("yes") {
+        let answer = answer.trim();
+        if !(answer.eq_ignore_ascii_case("yes") || answer.to_lowercase() == yes.to_lowercase()) {
             return Err(Failure::new(
                 exit::FAILURE,
-                "Nothing was changed: you did not type yes.",
+                t("cli-disconnect-all-not-confirmed", &[("yes", yes.into())]),
             ));
         }
     }
@@ -108,12 +109,10 @@ pub async fn run_all(
             &doc,
         ));
     }
-    text.push_str(&match report.other_items_removed {
-        Some(n) => format!(
-            "Removed {n} other keychain item{} Plugboard made.\n",
-            if n == 1 { "" } else { "s" }
-        ),
-        None => "This keychain cannot list its items, so only the connections' own were removed: look for \"dev.plugboard.desktop\" in your keychain app for any left.\n".into(),
-    });
+    let removed = match report.other_items_removed {
+        Some(n) => t("cli-disconnect-all-removed", &[("count", n.into())]),
+        None => t("cli-disconnect-all-cannot-list", &[]),
+    };
+    text.push_str(&format!("{removed}\n"));
     term.print(&text)
 }

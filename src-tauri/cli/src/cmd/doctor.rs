@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use plugboard_core::i18n::t;
+use plugboard_core::lifetime::KeychainState;
 use plugboard_core::service::{Connections, Fixed, Orphans};
 
 use crate::failure::{fail, Failure};
@@ -73,45 +75,57 @@ pub async fn run(
 }
 
 fn text(doc: &DoctorDoc) -> String {
-    use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "Keychain: {:?}", doc.keychain);
-    let _ = writeln!(out, "Data folder: {}", doc.data_dir);
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    let state = match doc.keychain {
+        KeychainState::Ready => "ready",
+        KeychainState::Locked => "locked",
+        KeychainState::Unavailable => "unavailable",
+    };
+    line(t("cli-doctor-keychain", &[("state", state.into())]));
+    line(t(
+        "cli-doctor-data-folder",
+        &[("path", doc.data_dir.as_str().into())],
+    ));
     if doc.set_aside.is_empty() {
-        out.push_str("Files set aside: none\n");
+        line(t("cli-doctor-set-aside-none", &[]));
     } else {
-        out.push_str("Files set aside (they could not be read; kept for support):\n");
+        line(t("cli-doctor-set-aside", &[]));
         for f in &doc.set_aside {
-            let _ = writeln!(out, "  {f}");
+            line(format!("  {f}"));
         }
     }
     if let Some(problem) = &doc.problem {
-        let _ = writeln!(out, "Orphans: not checked. {problem}");
+        line(t(
+            "cli-doctor-not-checked",
+            &[("problem", problem.as_str().into())],
+        ));
     } else if doc.orphans.is_empty() {
-        out.push_str("Orphans: none\n");
+        line(t("cli-doctor-orphans-none", &[]));
     } else {
         for id in &doc.orphans.keychain_only {
-            let _ = writeln!(out, "Keychain item with no connection: {id}");
+            line(t(
+                "cli-doctor-keychain-only",
+                &[("id", id.to_string().into())],
+            ));
         }
         for id in &doc.orphans.index_only {
-            let _ = writeln!(
-                out,
-                "Connection with no keychain item: {id} (its sign-in is gone; connect again)"
-            );
+            line(t("cli-doctor-index-only", &[("id", id.to_string().into())]));
         }
         if doc.fixed.is_none() {
-            out.push_str("Run `plugboard doctor --fix` to re-index or remove them.\n");
+            line(t("cli-doctor-run-fix", &[]));
         }
     }
     for f in doc.fixed.iter().flatten() {
-        let _ = match f {
-            Fixed::Reindexed(id) => writeln!(
-                out,
-                "Re-indexed {id} as \u{201c}Recovered connection\u{201d} (plugboard status shows it)"
-            ),
-            Fixed::Removed(id) => writeln!(out, "Removed the keychain item of {id}"),
-            Fixed::Forgotten(id) => writeln!(out, "Forgot {id}, whose keychain item was gone"),
+        let (message, id) = match f {
+            Fixed::Reindexed(id) => ("cli-doctor-reindexed", id),
+            Fixed::Removed(id) => ("cli-doctor-removed", id),
+            Fixed::Forgotten(id) => ("cli-doctor-forgotten", id),
         };
+        line(t(message, &[("id", id.to_string().into())]));
     }
     out
 }

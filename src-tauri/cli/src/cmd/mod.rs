@@ -23,7 +23,7 @@ use crate::term::Term;
 pub fn connection_out(
     service: &Connections,
     view: &ConnectionView,
-    verb: &str,
+    done: output::Done,
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
@@ -34,7 +34,7 @@ pub fn connection_out(
             connection,
         })
     } else {
-        term.print(&output::connection_line(verb, &connection))
+        term.print(&output::connection_line(done, &connection))
     }
 }
 

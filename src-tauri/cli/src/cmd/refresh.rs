@@ -5,6 +5,7 @@ use plugboard_core::service::Connections;
 
 use super::connection_out;
 use crate::failure::{fail, Failure};
+use crate::output::Done;
 use crate::resolve;
 use crate::term::Term;
 
@@ -19,5 +20,5 @@ pub async fn run(
         .refresh(&c.id)
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
-    connection_out(service, &view, "Refreshed", as_json, term)
+    connection_out(service, &view, Done::Refreshed, as_json, term)
 }

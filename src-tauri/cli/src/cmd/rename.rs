@@ -3,8 +3,10 @@
 
 use plugboard_core::service::Connections;
 
-use super::connection_out;
+use plugboard_core::i18n::t;
+
 use crate::failure::{fail, Failure};
+use crate::output;
 use crate::resolve;
 use crate::term::Term;
 
@@ -20,14 +22,29 @@ pub fn run(
         .rename(&c.id, name)
         .map_err(|e| fail(service, &c.provider, e))?;
     if as_json {
-        return connection_out(service, &view, "", true, term);
+        return term.json(&output::ConnectionDoc {
+            schema: output::SCHEMA,
+            connection: output::connection(service, &view),
+        });
     }
     let provider = service.provider_name(&view.provider);
-    term.print(&match &view.name {
-        Some(name) => format!(
-            "{provider} ({}) is now called “{name}”. Use the name wherever a connection is asked for, e.g. plugboard token \"{name}\"\n",
-            view.account
+    let words = match &view.name {
+        Some(name) => t(
+            "cli-renamed",
+            &[
+                ("provider", provider.as_str().into()),
+                ("account", view.account.as_str().into()),
+                ("name", name.as_str().into()),
+                ("command", format!("plugboard token \"{name}\"").into()),
+            ],
         ),
-        None => format!("{provider} ({}) has no name now.\n", view.account),
-    })
+        None => t(
+            "cli-rename-removed",
+            &[
+                ("provider", provider.as_str().into()),
+                ("account", view.account.as_str().into()),
+            ],
+        ),
+    };
+    term.print(&format!("{words}\n"))
 }

@@ -7,10 +7,12 @@
 use plugboard_core::catalogue::ProviderId;
 use plugboard_core::error::ErrorCode;
 use plugboard_core::flow::FLOW_LIFETIME;
+use plugboard_core::i18n::{t, Arg};
 use plugboard_core::service::{Connections, ErrorKind, NextStep, ReturnTo, ServiceError};
 
 use super::connection_out;
 use crate::failure::{exit, fail, Failure};
+use crate::output::Done;
 use crate::term::{Input, Term};
 
 pub struct Options<'a> {
@@ -51,21 +53,29 @@ pub async fn run(
         .await
         .map_err(|e| fail(service, pid.as_str(), e))?;
     let url = &sign_in.started.url;
-    term.say(format!("To connect {name}, sign in at:\n\n  {url}\n"));
+    let sign_in_at = t("cli-sign-in-at", &[("provider", name.into())]);
+    term.say(format!("{sign_in_at}\n\n  {url}\n"));
     if !o.no_browser {
         if let Err(e) = open::that_detached(url) {
             log::warn!("could not open a browser: {e}");
-            term.say("(No browser could be opened here: open the address above yourself.)");
+            term.say(t("cli-no-browser-opened", &[]));
         }
     }
     let waited = if sign_in.listens() {
-        term.say(format!(
-            "Waiting for the browser to come back to {} (up to {} minutes; Ctrl-C cancels)…",
-            sign_in.started.redirect_uri,
-            FLOW_LIFETIME.as_secs() / 60
+        term.say(t(
+            "cli-waiting-for-browser",
+            &[
+                ("redirect", sign_in.started.redirect_uri.as_str().into()),
+                (
+                    "minutes",
+                    i64::try_from(FLOW_LIFETIME.as_secs() / 60)
+                        .unwrap_or(i64::MAX)
+                        .into(),
+                ),
+            ],
         ));
         if o.no_browser {
-            term.say("If your browser is on another machine, paste the address it ends on here.");
+            term.say(t("cli-paste-hint", &[]));
         }
         // Whichever comes first: the browser on this machine, or an address pasted here.
         service
@@ -73,16 +83,20 @@ pub async fn run(
             .await
     } else {
         // An https-page redirect: only the address the browser ends on brings the code here.
-        let line = input.read("address the browser ended on (paste it here)", false, "")?;
+        let line = input.read(&t("cli-label-pasted-address", &[]), false, None)?;
         service
             .wait_for_browser(sign_in, async { Some(line) })
             .await
     };
+    let again = || -> (&str, Arg) { ("command", format!("plugboard connect {pid}").into()) };
     let params = waited.map_err(|e| match e {
         // The loopback wait's own words (the sign-in's lifetime ran out with no browser).
         ServiceError::SignInTimedOut { .. } => Failure::new(
             exit::FAILURE,
-            format!("The {name} sign-in did not finish: no answer from the browser in time. Start again with: plugboard connect {pid}"),
+            t(
+                "cli-sign-in-timed-out",
+                &[("provider", name.into()), again()],
+            ),
         ),
         e => fail(service, pid.as_str(), e),
     })?;
@@ -91,7 +105,7 @@ pub async fn run(
         // A refused code exchange is a failed sign-in here, not an existing connection to redo.
         ErrorKind::DeadGrant => Failure::new(
             exit::FAILURE,
-            format!("{name} refused the sign-in. Start again with: plugboard connect {pid}"),
+            t("cli-sign-in-refused", &[("provider", name.into()), again()]),
         ),
         // A sign-in that cannot finish (expired, unknown or mismatched response): begin again.
         _ if e.next_step() == NextStep::StartAgain
@@ -99,13 +113,13 @@ pub async fn run(
         {
             Failure::new(
                 exit::FAILURE,
-                format!(
-                    "{} Start again with: plugboard connect {pid}",
-                    e.what_happened(name).message
+                t(
+                    "cli-start-again",
+                    &[("problem", e.what_happened(name).message.into()), again()],
                 ),
             )
         }
         _ => e.to_user(name).into(),
     })?;
-    connection_out(service, &view, "Connected", o.as_json, term)
+    connection_out(service, &view, Done::Connected, o.as_json, term)
 }

@@ -1,6 +1,7 @@
 //! `plugboard status [--json]`: every connection, with the keychain's state. Exits 0 whatever the
 //! connections' states are: they are in the output.
 
+use plugboard_core::i18n::t;
 use plugboard_core::service::Connections;
 
 use crate::failure::{fail, Failure};
@@ -26,7 +27,7 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
     } else {
         term.print(&output::status_text(&doc))?;
         if let Some(note) = doc.orphans.as_ref().and_then(|o| o.summary()) {
-            term.say(format!("Note: {note}"));
+            term.say(t("cli-note", &[("note", note.into())]));
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! first when it would expire within a minute. When the provider is only briefly down, a token
 //! that still works is printed with a warning.
 
+use plugboard_core::i18n::t;
 use plugboard_core::lifetime::{self, Health};
 use plugboard_core::service::Connections;
 
@@ -33,9 +34,16 @@ pub async fn run(
     if c.live.health == Health::ReconnectNeeded {
         return Err(Failure::new(
             exit::RECONNECT,
-            format!(
-                "{name} no longer accepts this sign-in ({}). Connect again: plugboard connect {}",
-                c.account, c.provider
+            t(
+                "cli-token-reconnect",
+                &[
+                    ("provider", name.as_str().into()),
+                    ("account", c.account.as_str().into()),
+                    (
+                        "command",
+                        format!("plugboard connect {}", c.provider).into(),
+                    ),
+                ],
             ),
         ));
     }
@@ -45,9 +53,12 @@ pub async fn run(
         // failed refresh leaves the stored expiry as it was: no need to read it again.)
         let left = c.live.expiry.seconds_left(lifetime::unix_now());
         match left {
-            Some(left) if failure.exit == exit::TEMPORARY && left > 0 => term.say(format!(
-                "Warning: {} This token expires in {left} s.",
-                failure.message
+            Some(left) if failure.exit == exit::TEMPORARY && left > 0 => term.say(t(
+                "cli-token-warning",
+                &[
+                    ("problem", failure.message.as_str().into()),
+                    ("seconds", left.into()),
+                ],
             )),
             _ => return Err(failure),
         }
@@ -86,7 +97,7 @@ pub async fn run(
         Form::Curl => material.curl.ok_or_else(|| {
             Failure::new(
                 exit::FAILURE,
-                format!("{name} has no identity or check endpoint to build a curl line for; use --header."),
+                t("cli-token-no-curl", &[("provider", name.as_str().into())]),
             )
         })?,
         Form::Header => material.header,

@@ -2,6 +2,7 @@
 //! endpoint, as it is (no refresh first): the HTTP status, the time it took and the start of the
 //! answer, every secret masked. Exits 0 when the provider accepted it, 1 when it refused.
 
+use plugboard_core::i18n::t;
 use plugboard_core::service::Connections;
 use serde::Serialize;
 
@@ -35,9 +36,17 @@ pub async fn run(
             report: &report,
         })?;
     } else {
+        let answer = t(
+            "cli-try-answer",
+            &[
+                ("status", report.status.to_string().into()),
+                ("reason", report.status_text.as_str().into()),
+                ("millis", report.millis.to_string().into()),
+            ],
+        );
         term.print(&format!(
-            "{}\nHTTP {} {} in {} ms\n{}\n",
-            report.request, report.status, report.status_text, report.millis, report.excerpt
+            "{}\n{answer}\n{}\n",
+            report.request, report.excerpt
         ))?;
     }
     if report.accepted {
@@ -46,9 +55,13 @@ pub async fn run(
         let name = service.provider_name(&c.provider);
         Err(Failure::new(
             exit::FAILURE,
-            format!(
-                "{name} refused this connection (HTTP {}). If it keeps refusing, refresh it (plugboard refresh {}) or connect again.",
-                report.status, c.id
+            t(
+                "cli-try-refused",
+                &[
+                    ("provider", name.into()),
+                    ("status", report.status.to_string().into()),
+                    ("command", format!("plugboard refresh {}", c.id).into()),
+                ],
             ),
         ))
     }

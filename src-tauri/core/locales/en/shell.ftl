@@ -1,2 +1,72 @@
 # The desktop app's own words (src-tauri/src): its commands' replies, sign-in links, the clipboard.
 # Keep ids in step with the other languages (a test checks).
+
+## Opening the browser (commands/app.rs, commands/connect.rs)
+shell-no-developer-page = { $provider } has no developer page on file.
+# $url: the page's address, for the person to open by hand.
+shell-browser-failed-page = Plugboard couldn't open your browser. The page is { $url }
+shell-browser-failed = Plugboard couldn't open your web browser. Set a default browser, then try again.
+
+## Copying (commands/app.rs, commands/developer.rs, commands/settings.rs, clipboard.rs)
+shell-diagnostics-copied = Diagnostics are on the clipboard. They hold no tokens or keys.
+# "Reveal" is the Details panel's button that shows the token.
+shell-clipboard-failed = Plugboard couldn't use the clipboard. Try again, or use Reveal and copy it yourself.
+# $seconds: when Plugboard clears the clipboard (30 by default).
+shell-copied-access = The access token is on the clipboard. Plugboard clears it in { $seconds } seconds.
+shell-copied-header = The Authorization header is on the clipboard. Plugboard clears it in { $seconds } seconds.
+shell-copied-curl = A curl command is on the clipboard. Plugboard clears it in { $seconds } seconds.
+shell-copied-refresh = The refresh token is on the clipboard. Plugboard clears it in { $seconds } seconds.
+shell-copy-unknown-form = Plugboard can't copy that.
+# The connection's token cannot be copied in the form asked (a curl command, say).
+shell-copy-nothing = This { $provider } connection has nothing to copy in that form.
+shell-tokens-main-window-only = Only Plugboard's main window can show or copy tokens.
+shell-confirm-copy-refresh = The refresh token gives lasting access to this { $provider } account. Anyone holding it can get new tokens. Copy it anyway?
+# “Copy refresh token…” is the Details panel's button (details-copy-refresh).
+shell-copy-refresh-unconfirmed = Copying a refresh token needs your confirmation first: choose “Copy refresh token…” and confirm.
+shell-no-redirect-uri = { $provider } has no browser sign-in, so there is no redirect URI to register.
+shell-redirect-uri-copied = The { $provider } redirect URI is on the clipboard: paste it where the provider asks for redirect URLs.
+
+## Disconnecting (commands/connections.rs)
+shell-disconnected-revoked = Disconnected from { $provider }. Access was revoked at { $provider }.
+# $note: the provider's own note on what to do there (its catalogue's revoke note).
+shell-disconnected-note = Disconnected from { $provider }. { $note }
+shell-disconnected = Disconnected from { $provider }.
+# $reason: why the provider could not confirm, in the core's words.
+shell-disconnected-revoke-failed = Removed the { $provider } connection from this computer, but { $provider } could not confirm the revoke ({ $reason }).
+shell-already-removed = That connection was already removed.
+
+## Settings (commands/settings.rs)
+# Start at login; $error: what the system said.
+shell-start-at-login-add-failed = Plugboard could not add its entry in your desktop's startup programs ({ $error }). Check that your config folder is writable, then try again.
+shell-start-at-login-remove-failed = Plugboard could not remove its entry in your desktop's startup programs ({ $error }). Check that your config folder is writable, then try again.
+
+## Sign-in links (links.rs)
+# $path: the link's path (never its query).
+shell-link-unused = Plugboard was opened with a link it doesn't use ({ $path }).
+# Stands in for the provider's name (as $provider in other messages) when a sign-in response
+# names none.
+shell-the-provider = the provider
+shell-reconnected = Reconnected { $provider } ({ $account }).
+shell-connected = Connected to { $provider } as { $account }.
+# "Connect" is the provider card's button.
+shell-sign-in-unexpected = Plugboard received a sign-in response, but no sign-in was in progress (or it was already used), so it was ignored. If you were connecting an account, start again with Connect.
+
+## The clock (scheduler.rs)
+# $seconds: how far off the clock is; $host: the provider's server it was compared with.
+shell-clock-behind = This computer's clock is { $seconds } s behind { $host }'s. Expiry times may be off: turn on automatic time in your system settings.
+shell-clock-ahead = This computer's clock is { $seconds } s ahead of { $host }'s. Expiry times may be off: turn on automatic time in your system settings.
+
+## Demo mode (demo.rs)
+# $error: what went wrong, in the simulator's words.
+shell-demo-failed = Demo mode could not start its provider simulator: { $error }.
+shell-demo-missing = This build of Plugboard has no demo mode (it was built without the simulator). Unset PLUGBOARD_DEMO, or run `make demo` from a source checkout.
+
+## Starting (lib.rs), on the terminal
+# $error: why no window could be made (no display, say).
+shell-could-not-start = Plugboard could not start: { $error }
+
+## Demo mode: what each card says of its app credentials (the window and the CLI)
+shell-demo-help-hotmart = Demo: the simulator's Hotmart credentials are filled in for you.
+shell-demo-help-whatconverts = Demo: the simulator's API token and secret are filled in for you.
+shell-demo-help-ecwid = Demo: the simulator's Ecwid app credentials are filled in for you.
+shell-demo-help-hubspot = Demo: the simulator's HubSpot app credentials are filled in for you.

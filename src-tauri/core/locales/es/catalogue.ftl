@@ -1,3 +1,47 @@
 # The built-in providers' texts (src-tauri/core/src/catalogue/builtin.toml), by
 # `catalogue-<provider>-<key>`: what the catalogue says in English, in this language. A text with
 # no message here is shown as the catalogue has it. Keep ids in step with the other languages.
+# Id scheme: see en/catalogue.ftl.
+
+## Hotmart
+catalogue-hotmart-credentials_help = Crea las credenciales en Herramientas › Credenciales Developers en Hotmart (sandbox o producción).
+catalogue-hotmart-revoke_note = Hotmart no permite revocar el acceso: elimina la credencial en Herramientas › Credenciales Developers.
+catalogue-hotmart-environment-production = Producción
+catalogue-hotmart-environment-sandbox = Sandbox
+catalogue-hotmart-method-client_credentials = Credenciales de desarrollador de Hotmart
+catalogue-hotmart-method-authorization_code = Iniciar sesión con Hotmart
+
+## WhatConverts
+catalogue-whatconverts-credentials_help = Crea un token y un secreto de API en Integrations › API Keys en WhatConverts.
+catalogue-whatconverts-revoke_note = Las claves de WhatConverts se administran en tu panel de WhatConverts: elimina la clave allí para revocar el acceso.
+catalogue-whatconverts-method-api_key = Token y secreto de API de WhatConverts
+catalogue-whatconverts-field-token = Token de API
+catalogue-whatconverts-field-secret = Secreto de API
+catalogue-whatconverts-method-authorization_code = Iniciar sesión con WhatConverts
+
+## Ecwid
+catalogue-ecwid-credentials_help = Registra una aplicación en Ecwid (Lightspeed E-Series) para obtener un ID y un secreto de cliente.
+catalogue-ecwid-setup_steps-1 = Abre el sitio para desarrolladores de Ecwid (Página para desarrolladores, abajo) y solicita una aplicación personalizada para tu tienda.
+catalogue-ecwid-setup_steps-2 = Pide a Ecwid que registre para la aplicación la URI de redirección que aparece abajo: el equipo de Ecwid la configura por ti.
+catalogue-ecwid-setup_steps-3 = Pide los alcances que aparecen abajo.
+catalogue-ecwid-setup_steps-4 = Cuando Ecwid te envíe el ID y el secreto de cliente de la aplicación, escríbelos aquí.
+catalogue-ecwid-revoke_note = Ecwid no permite revocar el acceso: desinstala la aplicación en tu panel de administración de Ecwid.
+catalogue-ecwid-method-authorization_code = Iniciar sesión con Ecwid
+catalogue-ecwid-scope-update_catalog = Cambiar productos y categorías
+catalogue-ecwid-scope-update_orders = Cambiar pedidos
+catalogue-ecwid-scope-read_customers = Ver clientes
+
+## HubSpot
+catalogue-hubspot-credentials_help = Crea una aplicación de HubSpot (cuenta de desarrollador › Aplicaciones) y copia su ID y su secreto de cliente.
+catalogue-hubspot-setup_steps-1 = Inicia sesión en tu cuenta de desarrollador de HubSpot (developers.hubspot.com) y abre Aplicaciones › Crear aplicación.
+catalogue-hubspot-setup_steps-2 = En la pestaña Autenticación de la aplicación, agrega la URI de redirección que aparece abajo como URL de redireccionamiento.
+catalogue-hubspot-setup_steps-3 = En Alcances, agrega los alcances que aparecen abajo.
+catalogue-hubspot-setup_steps-4 = Guarda la aplicación y copia su ID de cliente y su secreto de cliente de la pestaña Autenticación en los campos de aquí.
+catalogue-hubspot-revoke_note = Revocar el acceso detiene las renovaciones; los tokens de acceso ya emitidos siguen valiendo hasta cumplir sus 30 minutos, y la aplicación sigue instalada en HubSpot.
+catalogue-hubspot-method-authorization_code = Iniciar sesión con HubSpot
+catalogue-hubspot-scope-crm-objects-contacts-write = Crear y actualizar contactos
+catalogue-hubspot-scope-crm-objects-companies-read = Ver empresas
+catalogue-hubspot-scope-crm-objects-companies-write = Crear y actualizar empresas
+catalogue-hubspot-scope-crm-objects-deals-read = Ver negocios
+catalogue-hubspot-scope-crm-objects-deals-write = Crear y actualizar negocios
+catalogue-hubspot-scope-tickets = Ver y actualizar tickets de soporte

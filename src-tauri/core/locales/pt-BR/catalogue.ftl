@@ -1,3 +1,47 @@
 # The built-in providers' texts (src-tauri/core/src/catalogue/builtin.toml), by
 # `catalogue-<provider>-<key>`: what the catalogue says in English, in this language. A text with
 # no message here is shown as the catalogue has it. Keep ids in step with the other languages.
+# Id scheme: see en/catalogue.ftl.
+
+## Hotmart
+catalogue-hotmart-credentials_help = Crie as credenciais em Ferramentas › Credenciais Developers na Hotmart (sandbox ou produção).
+catalogue-hotmart-revoke_note = A Hotmart não tem como revogar o acesso: apague a credencial em Ferramentas › Credenciais Developers.
+catalogue-hotmart-environment-production = Produção
+catalogue-hotmart-environment-sandbox = Sandbox
+catalogue-hotmart-method-client_credentials = Credenciais de desenvolvedor da Hotmart
+catalogue-hotmart-method-authorization_code = Entrar com a Hotmart
+
+## WhatConverts
+catalogue-whatconverts-credentials_help = Crie um token e um segredo de API em Integrations › API Keys no WhatConverts.
+catalogue-whatconverts-revoke_note = As chaves do WhatConverts ficam no seu painel do WhatConverts: apague a chave lá para revogar o acesso.
+catalogue-whatconverts-method-api_key = Token e segredo de API do WhatConverts
+catalogue-whatconverts-field-token = Token de API
+catalogue-whatconverts-field-secret = Segredo de API
+catalogue-whatconverts-method-authorization_code = Entrar com o WhatConverts
+
+## Ecwid
+catalogue-ecwid-credentials_help = Cadastre um app no Ecwid (Lightspeed E-Series) para receber um ID e um segredo de cliente.
+catalogue-ecwid-setup_steps-1 = Abra o site para desenvolvedores do Ecwid (Página de desenvolvedor, abaixo) e peça um app personalizado para a sua loja.
+catalogue-ecwid-setup_steps-2 = Peça ao Ecwid para cadastrar no app a URI de redirecionamento abaixo: a equipe do Ecwid faz isso por você.
+catalogue-ecwid-setup_steps-3 = Peça os escopos listados abaixo.
+catalogue-ecwid-setup_steps-4 = Quando o Ecwid enviar o ID e o segredo de cliente do app, informe-os aqui.
+catalogue-ecwid-revoke_note = O Ecwid não tem como revogar o acesso: desinstale o app no painel de administração do Ecwid.
+catalogue-ecwid-method-authorization_code = Entrar com o Ecwid
+catalogue-ecwid-scope-update_catalog = Alterar produtos e categorias
+catalogue-ecwid-scope-update_orders = Alterar pedidos
+catalogue-ecwid-scope-read_customers = Ver clientes
+
+## HubSpot
+catalogue-hubspot-credentials_help = Crie um app no HubSpot (conta de desenvolvedor › Aplicativos) e copie o ID e o segredo de cliente dele.
+catalogue-hubspot-setup_steps-1 = Entre na sua conta de desenvolvedor do HubSpot (developers.hubspot.com) e abra Aplicativos › Criar aplicativo.
+catalogue-hubspot-setup_steps-2 = Na aba Autenticação do app, adicione a URI de redirecionamento abaixo como URL de redirecionamento.
+catalogue-hubspot-setup_steps-3 = Em Escopos, adicione os escopos listados abaixo.
+catalogue-hubspot-setup_steps-4 = Salve o app e copie o ID do cliente e o segredo do cliente da aba Autenticação para os campos aqui.
+catalogue-hubspot-revoke_note = Revogar o acesso impede novas renovações; os tokens de acesso já emitidos continuam valendo até completar seus 30 minutos, e o app continua instalado no HubSpot.
+catalogue-hubspot-method-authorization_code = Entrar com o HubSpot
+catalogue-hubspot-scope-crm-objects-contacts-write = Criar e atualizar contatos
+catalogue-hubspot-scope-crm-objects-companies-read = Ver empresas
+catalogue-hubspot-scope-crm-objects-companies-write = Criar e atualizar empresas
+catalogue-hubspot-scope-crm-objects-deals-read = Ver negócios
+catalogue-hubspot-scope-crm-objects-deals-write = Criar e atualizar negócios
+catalogue-hubspot-scope-tickets = Ver e atualizar tickets de suporte

@@ -1,2 +1,256 @@
 # The command line's words (src-tauri/cli), its --help included.
 # Keep ids in step with the other languages (a test checks).
+# Commands, flags, file names and environment variables stay as they are (`plugboard status`,
+# --json, providers.toml, PLUGBOARD_DEMO). $command is always a whole command to type.
+
+## Starting and stopping
+cli-could-not-start = O Plugboard não conseguiu iniciar: { $error }
+# A problem found in one of Plugboard's files ($problem is a whole sentence).
+cli-warning = Aviso: { $problem }
+cli-note = Observação: { $note }
+cli-write-failed = Não foi possível escrever a saída: { $error }
+# $binary is the window's program file; $help is a command.
+cli-window-missing = A janela do Plugboard não está instalada ao lado deste comando ({ $binary }). Reinstale o Plugboard ou use um subcomando: { $help }
+cli-window-failed = O Plugboard não conseguiu abrir a janela: { $error }
+cli-crashed = O Plugboard parou por causa de um erro interno (um bug), então este comando não terminou. Por favor, informe o problema.
+# $log is a file's path.
+cli-crashed-recorded = O Plugboard parou por causa de um erro interno (um bug), então este comando não terminou. Ele ficou registrado em { $log }. Por favor, informe o problema.
+cli-demo-no-simulator = O modo demo não conseguiu iniciar o simulador de provedores: { $error }.
+# $variable is an environment variable; $make a command; $binary a file's path.
+cli-demo-not-built = Esta versão do plugboard não tem modo demo (foi compilada sem o simulador de provedores). Remova { $variable } ou use `{ $make }` e { $binary } a partir do código-fonte.
+
+## Values typed or piped in. $label is what is asked for (“Client ID”, or a provider's field name).
+# The prompt at a terminal.
+cli-prompt = { $label }:
+cli-input-needed = O Plugboard precisa deste valor: { $label }. Digite quando for pedido ou envie pela entrada padrão (um valor por linha).
+# $flag is a command-line flag with its value (--client-id, --field token=…).
+cli-input-needed-or-flag = O Plugboard precisa deste valor: { $label }. Digite quando for pedido, envie pela entrada padrão (um valor por linha) ou use { $flag }.
+cli-label-client-id = Client ID
+cli-label-client-secret = Client secret
+cli-label-pasted-address = endereço em que o navegador parou (cole aqui)
+
+## <connection> arguments
+cli-no-such-connection = Não existe nenhuma conexão ou provedor chamado “{ $name }”. Veja em `plugboard status` os IDs e nomes das conexões.
+cli-no-connection-yet = Ainda não há nenhuma conexão com { $provider }. Conecte uma com: { $command }
+# $connections lists them: “hubspot-1 (a@example.com), hubspot-2 (b@example.com)”.
+cli-several-connections = { $provider } tem { $count } conexões; indique uma pelo ID: { $connections }
+
+## Failures
+# $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
+cli-missing-credentials = { $provider } precisa de credenciais do app (um client id e, a menos que seja um cliente público, um secret) antes que você possa entrar. Salve-as com `{ $command }` (ou nas Configurações da janela), defina { $id_variable } e { $secret_variable } ou adicione { $section } ao providers.toml.
+# $known lists the ones the provider has.
+cli-no-such-field = { $provider } não tem o campo “{ $given }”; use um destes: { $known }.
+cli-no-such-environment = { $provider } não tem o ambiente “{ $given }”; use um destes: { $known }.
+
+## Tables' column headings (capitals, as tables on a terminal have them)
+cli-column-id = ID
+cli-column-name = NOME
+# Methods of connecting; the default one is marked with a *.
+cli-column-methods = MÉTODOS (* padrão)
+cli-column-app-credentials = CREDENCIAIS DO APP
+cli-column-redirect = URI DE REDIRECIONAMENTO A REGISTRAR
+cli-column-provider = PROVEDOR
+cli-column-account = CONTA
+cli-column-status = STATUS
+cli-column-expires = EXPIRA
+cli-column-scopes = ESCOPOS
+cli-column-client-id = CLIENT ID
+cli-column-secret = SECRET
+# Where the app credentials come from.
+cli-column-from = ORIGEM
+
+## plugboard providers
+# A provider's app credentials (a table cell).
+cli-app-credentials-not-needed = não precisa
+cli-app-credentials-missing = faltando
+# $command is the flag to ask for them; $scopes lists them, each with what it is for.
+cli-providers-optional-scopes = { $provider } também pode pedir ({ $command }): { $scopes }
+# $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
+cli-providers-loopback =
+    A janela faz o login pelo endereço { $scheme } acima. A linha de comando
+    escuta em http://127.0.0.1:<qualquer porta>/callback: registre esse também onde o provedor
+    aceitar redirecionamentos para loopback.
+
+## plugboard status
+cli-status-none = Nenhuma conexão ainda. Conecte uma com: plugboard connect <provedor>  (veja: plugboard providers)
+cli-keychain-ready = Chaveiro: pronto
+cli-keychain-locked = Chaveiro: bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro) e tente de novo.
+cli-keychain-unavailable = Chaveiro: indisponível. Inicie o chaveiro do seu desktop (gnome-keyring, KWallet ou KeePassXC) e tente de novo.
+# $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
+cli-status-retrying = { $status }, nova tentativa em { $at }
+cli-status-last-error = { $id }: último erro em { $at }: { $message }
+# Time left: days and hours; hours and minutes ($minutes has two digits); minutes:seconds.
+cli-duration-days = { $days } d { $hours } h
+cli-duration-hours = { $hours } h { $minutes } min
+cli-duration-minutes = { $minutes }:{ $seconds }
+# The EXPIRES cell. $left is a time left (above); $at the time (RFC 3339).
+cli-expires-in = em { $left } ({ $at })
+cli-expires-expired = expirou ({ $at })
+cli-expires-never = não expira
+cli-expires-unknown = desconhecido
+
+## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
+## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
+cli-connected = Conectado a { $provider } ({ $account }) como { $id }: { $status }; { $expiry ->
+        [in] expira em { $left } ({ $at })
+        [expired] expirou ({ $at })
+        [never] não expira
+       *[unknown] não se sabe quando expira
+    }.
+cli-refreshed = Conexão { $id } com { $provider } ({ $account }) renovada: { $status }; { $expiry ->
+        [in] expira em { $left } ({ $at })
+        [expired] expirou ({ $at })
+        [never] não expira
+       *[unknown] não se sabe quando expira
+    }.
+# $method is a way of connecting as the command line spells it (api_key, client_credentials); $methods lists them.
+cli-scope-needs-browser = --scope é para logins pelo navegador; aqui { $provider } se conecta com { $method }.
+cli-method-not-offered = { $provider } não se conecta com { $method }; ele oferece: { $methods }.
+cli-field-shape = --field recebe ID=VALOR, por exemplo --field token=abc.
+cli-checking-key = Conferindo a chave com { $provider }…
+cli-getting-token = Obtendo um token de { $provider }…
+
+## Browser sign-in (plugboard connect). The address follows on its own line.
+cli-sign-in-at = Para conectar { $provider }, faça login em:
+cli-no-browser-opened = (Não foi possível abrir um navegador aqui: abra você mesmo o endereço acima.)
+# $redirect is a local address (http://127.0.0.1:53682/callback).
+cli-waiting-for-browser = Esperando o navegador voltar para { $redirect } (até { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }; Ctrl-C cancela)…
+cli-paste-hint = Se o seu navegador estiver em outra máquina, cole aqui o endereço em que ele parar.
+cli-sign-in-timed-out = O login em { $provider } não terminou: o navegador não respondeu a tempo. Comece de novo com: { $command }
+cli-sign-in-refused = { $provider } recusou o login. Comece de novo com: { $command }
+# $problem is a whole sentence saying what went wrong.
+cli-start-again = { $problem } Comece de novo com: { $command }
+
+## plugboard credentials
+cli-credentials-no-browser-sign-in = { $provider } não tem login pelo navegador, então não usa credenciais do app: conecte-o com `{ $command }`.
+cli-credentials-saved = Credenciais do app de { $provider } salvas; o secret está no seu chaveiro.
+cli-credentials-saved-public = Credenciais do app de { $provider } salvas (um cliente público: sem secret).
+cli-credentials-forgot = As credenciais do app de { $provider } que você tinha salvado foram esquecidas.
+cli-credentials-none-saved = Não havia credenciais do app de { $provider } salvas.
+# $origin says where they come from (“your environment variables”).
+cli-credentials-now-from = Agora { $provider } usa as de { $origin }.
+cli-credentials-now-none = Agora { $provider } não tem credenciais do app: salve algumas antes de conectá-lo.
+# A provider's app secret (a table cell).
+cli-secret-not-needed = não precisa
+cli-secret-set = definido (oculto)
+cli-secret-missing = faltando
+cli-credentials-footer = Salve as suas com `plugboard credentials set <id> --client-id …` (o secret é pedido em seguida) e esqueça-as com `plugboard credentials forget <id>`.
+
+## plugboard disconnect. $id is a connection id (hubspot-1).
+cli-disconnected = { $id } desconectada de { $provider }.
+cli-disconnect-revoked = { $provider } revogou os tokens.
+cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram esquecidos aqui.
+# $reason is what went wrong.
+cli-disconnect-revoke-failed = Não foi possível pedir a { $provider } que revogasse os tokens ({ $reason }); mesmo assim, eles foram esquecidos aqui.
+cli-disconnect-already = { $id } já estava desconectada.
+cli-disconnect-all-none = Não há conexões. Isto remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
+cli-disconnect-all-some = Isto desconecta { $count ->
+        [one] 1 conexão
+       *[other] { $count } conexões
+    } e remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
+cli-disconnect-all-revoke-note = Os provedores que permitem recebem um pedido para revogar os tokens; nos outros, remova o acesso do Plugboard nas configurações deles.
+cli-disconnect-all-no-terminal = Nada foi alterado: não há um terminal para perguntar. Rode de novo com --yes para continuar.
+# The word to type to go ahead (“yes” works in every language too).
+cli-disconnect-all-yes = sim
+# $yes is the word above.
+cli-disconnect-all-ask = Digite { $yes } para continuar:
+cli-disconnect-all-not-confirmed = Nada foi alterado: você não digitou { $yes }.
+cli-disconnect-all-removed = { $count ->
+        [one] 1 outro item do chaveiro criado pelo Plugboard foi removido.
+       *[other] { $count } outros itens do chaveiro criados pelo Plugboard foram removidos.
+    }
+cli-disconnect-all-cannot-list = Este chaveiro não consegue listar os seus itens, então só os das conexões foram removidos: procure "dev.plugboard.desktop" no app de chaveiro para ver se sobrou algum.
+
+## plugboard doctor. $id is a connection id (hubspot-1).
+cli-doctor-keychain = Chaveiro: { $state ->
+        [ready] Pronto
+        [locked] Bloqueado
+       *[unavailable] Indisponível
+    }
+cli-doctor-data-folder = Pasta de dados: { $path }
+cli-doctor-set-aside-none = Arquivos deixados de lado: nenhum
+# A list of files follows, one a line.
+cli-doctor-set-aside = Arquivos deixados de lado (não puderam ser lidos; guardados para o suporte):
+# $problem is a whole sentence saying why.
+cli-doctor-not-checked = Órfãos: não verificados. { $problem }
+cli-doctor-orphans-none = Órfãos: nenhum
+cli-doctor-keychain-only = Item do chaveiro sem conexão: { $id }
+cli-doctor-index-only = Conexão sem item no chaveiro: { $id } (o login dela se perdeu; conecte de novo)
+cli-doctor-run-fix = Rode `plugboard doctor --fix` para reindexá-los ou removê-los.
+cli-doctor-reindexed = { $id } reindexada como “Conexão recuperada” (aparece em plugboard status)
+cli-doctor-removed = Item do chaveiro de { $id } removido
+cli-doctor-forgotten = { $id } esquecida, pois o item dela no chaveiro tinha sumido
+
+## plugboard rename
+cli-renamed = { $provider } ({ $account }) agora se chama “{ $name }”. Use o nome sempre que uma conexão for pedida, por exemplo: { $command }
+cli-rename-removed = { $provider } ({ $account }) não tem mais nome.
+
+## plugboard token
+cli-token-reconnect = { $provider } não aceita mais este login ({ $account }). Conecte de novo: { $command }
+# $problem is a whole sentence; $seconds a number.
+cli-token-warning = Aviso: { $problem } Este token expira em { $seconds } s.
+cli-token-no-curl = { $provider } não tem um endpoint de identidade ou de verificação para montar uma linha de curl; use --header.
+
+## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
+cli-try-answer = HTTP { $status } { $reason } em { $millis } ms
+cli-try-refused = { $provider } recusou esta conexão (HTTP { $status }). Se continuar recusando, renove-a ({ $command }) ou conecte de novo.
+
+## --help: each command's description and each argument's. Ids follow the commands:
+## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
+## clap adds its own headings (Usage, Commands, Options) and help lines around these.
+help-root = Conecte contas de negócios e use os tokens delas a partir de um shell.
+help-root-after =
+    Rode `plugboard` sem argumentos para abrir a janela.
+
+    <connection> é o ID de uma conexão (veja `plugboard status`), o nome de uma conexão (veja `plugboard
+    rename`) ou o ID de um provedor quando esse provedor tem exatamente uma conexão.
+
+    Códigos de saída: 0 ok, 1 outra falha, 2 uso ou entrada inválida, 3 é preciso reconectar, 4 chaveiro
+    bloqueado ou indisponível, 5 provedor ou rede com falha temporária, 6 não encontrado.
+help-providers = Lista os provedores que o Plugboard conhece: métodos, URI de redirecionamento a registrar, credenciais do app
+help-providers-json = Imprime o documento JSON estável em vez de uma tabela
+help-status = Lista todas as conexões: conta, status, validade, escopos e o estado do chaveiro
+help-status-json = Imprime o documento JSON estável em vez de uma tabela
+help-connect = Conecta uma conta. Logins pelo navegador voltam para um listener de loopback em 127.0.0.1; chaves e client secrets são lidos da entrada padrão (ou de um prompt oculto)
+help-connect-provider = O ID de um provedor de `plugboard providers`
+help-connect-method = Como conectar; o padrão do provedor quando omitido
+help-connect-no-browser = Imprime o endereço de login em vez de abrir um navegador. Com o navegador em outra máquina, cole aqui o endereço em que ele parar (uma página de erro em 127.0.0.1 não tem problema)
+help-connect-client-id = Credenciais de cliente: o client id (o secret é lido da entrada padrão)
+help-connect-environment = Credenciais de cliente: o ambiente (por exemplo production, sandbox)
+help-connect-fields = Chaves de API: o valor de um campo, por exemplo `--field token=abc`. Os campos não informados são lidos da entrada padrão, um por linha (campos secretos: melhor ali do que no histórico do shell)
+help-connect-scopes = Login pelo navegador: pede também um escopo opcional que o provedor oferece (veja `plugboard providers`); repita para vários. Pedir mais a uma conta conectada a reconecta
+help-connect-json = Imprime a nova conexão como JSON
+help-refresh = Renova agora o token de uma conexão
+help-refresh-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
+help-refresh-json = Imprime a conexão renovada como JSON
+help-disconnect = Desconecta: revoga no provedor quando ele permite e depois esquece os tokens aqui. `--all` desconecta todas as conexões e remove todos os itens do chaveiro criados pelo Plugboard (antes de desinstalar), depois de perguntar
+help-disconnect-connection = A conexão a desconectar: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
+help-disconnect-all = Todas as conexões e todos os outros itens do chaveiro criados pelo Plugboard (credenciais do app salvas, logins pendentes)
+help-disconnect-yes = Com --all: não pergunta antes (scripts, ou sem terminal para perguntar)
+help-disconnect-json = Imprime o documento JSON estável em vez de texto
+help-credentials = Credenciais do app para login pelo navegador: de onde vêm as de cada provedor; salve ou esqueça as suas (como nas Configurações da janela)
+help-credentials-list = As credenciais do app de cada provedor: de onde vêm e o client id (nunca um secret)
+help-credentials-list-json = Imprime o documento JSON estável em vez de uma tabela
+help-credentials-set = Salva credenciais do app para um provedor: o client id como flag, o secret pela entrada padrão ou por um prompt oculto (nenhum para um cliente público). O secret vai para o chaveiro
+help-credentials-set-provider = O ID de um provedor de `plugboard providers`
+help-credentials-set-client-id = O client id do app que você registrou no provedor
+help-credentials-forget = Esquece as credenciais do app salvas para um provedor (na janela ou com `credentials set`)
+help-credentials-forget-provider = O ID de um provedor de `plugboard providers`
+help-doctor = Verifica o chaveiro, os arquivos deixados de lado e os órfãos (itens do chaveiro sem conexão, conexões sem item no chaveiro); `--fix` os reindexa ou remove
+help-doctor-fix = Reindexa os itens do chaveiro que o Plugboard consegue ler, remove os outros e esquece as conexões cujo item no chaveiro sumiu
+help-doctor-json = Imprime o documento JSON estável em vez de texto
+help-try = Faz uma chamada inofensiva com uma conexão (no endpoint de identidade ou de verificação) e mostra o status HTTP, o tempo que levou e o começo da resposta, com os segredos mascarados. Sai com 0 quando o provedor aceitou e 1 quando recusou
+help-try-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
+help-try-json = Imprime o relatório como JSON
+help-rename = Dá um nome a uma conexão ("Cliente A — loja"): aparece na janela, na bandeja, nas notificações e em `status`, e pode ser usado como <connection> em todos os comandos. Um nome vazio o remove
+help-rename-connection = A conexão: o ID dela (veja `plugboard status`), o nome atual dela ou o ID de um provedor quando esse provedor tem uma só conexão
+help-rename-name = O novo nome (até 60 caracteres, único); "" remove o nome
+help-rename-json = Imprime a conexão renomeada como JSON
+help-token = Imprime o token de acesso (renovado antes se expirar em até 60 s), para `curl` e scripts
+help-token-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
+help-token-header = Imprime a linha de cabeçalho `Authorization: …` em vez disso
+help-token-curl = Imprime um comando curl que chama o endpoint de identidade ou de verificação do provedor
+help-token-json = Imprime o token com a validade e os escopos como JSON (para scripts)

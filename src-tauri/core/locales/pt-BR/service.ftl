@@ -1,2 +1,161 @@
-# The core's words (src-tauri/core): health, countdowns, errors and outcomes, shown by the window
-# and the command line alike. Keep ids in step with the other languages (a test checks).
+# As palavras do núcleo (src-tauri/core): estado, contagens regressivas, erros e resultados,
+# mostrados pela janela e pela linha de comando. Mesmos ids do inglês (um teste confere).
+# Os rótulos de estado (health-connected, …) ficam em plugboard.ftl, junto com os da bandeja.
+
+## O estado de uma conexão ou de um cartão
+view-not-connected = Não conectado
+
+## A contagem regressiva do acesso de uma conexão
+countdown-never = Não expira
+countdown-unknown = Validade desconhecida
+countdown-expired = Expirado
+countdown-days = Expira em { $days } d { $hours } h
+countdown-hours = Expira em { $hours } h { $minutes } min
+countdown-minutes = Expira em { $minutes }:{ $seconds }
+countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com um décimo da duração do token de antecedência, e pelo menos um minuto antes (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados em vez disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
+
+## Erros: o que deu errado e o que fazer
+error-some-provider = o provedor
+error-start-again = { $message } Comece de novo com Conectar.
+error-unknown-provider = O Plugboard não conhece um provedor chamado “{ $provider }”.
+error-unknown-connection = Essa conexão não existe mais.
+error-no-such-method = { $provider } não pode se conectar dessa forma.
+error-missing-credentials = { $provider } precisa de credenciais do app (um client id e um secret) antes que você possa conectar. Clique em Conectar para configurá-las, ou abra as Configurações.
+error-empty-field = Preencha “{ $field }”.
+error-unknown-scope = { $provider } não oferece o escopo “{ $scope }” no Plugboard. Escolha entre os que aparecem ao conectar.
+error-nothing-to-try = { $provider } não tem um endpoint de identidade ou de verificação no catálogo do Plugboard, então não há uma chamada inofensiva para testar. Use Copiar como cabeçalho com a sua própria requisição.
+error-name-too-long = O nome de uma conexão pode ter no máximo { $max } caracteres. Escolha um mais curto.
+error-name-control-characters = O nome de uma conexão não pode ter quebras de linha nem tabulações. Digite-o em uma linha só.
+error-name-like-an-id = Esse nome pode ser confundido com um provedor ou com o ID de uma conexão na linha de comando. Acrescente uma letra maiúscula, um espaço ou outra palavra (por exemplo “Cliente A”).
+error-name-taken = Outra conexão já se chama “{ $name }”. Escolha um nome diferente, para que cada uma possa ser escolhida pelo nome.
+error-credentials-from-environment = As credenciais do app de { $provider } vêm de variáveis de ambiente, que o Plugboard sempre usa primeiro. Altere ou remova essas variáveis.
+error-credentials-from-user-file = As credenciais do app de { $provider } vêm do seu { $file }, que o Plugboard usa antes das salvas. Edite esse arquivo para alterá-las.
+error-credentials-managed = As credenciais do app de { $provider } são gerenciadas pela sua organização e não podem ser alteradas aqui. Fale com quem administra o Plugboard neste computador.
+error-basic-token-mismatch = O token Basic não corresponde a este client ID e secret. Copie os três da mesma credencial, ou deixe o token Basic vazio.
+error-unknown-state = Esta resposta de login não corresponde a nenhum login iniciado pelo Plugboard (ou já foi usada), por isso foi ignorada.
+error-sign-in-expired = O login em { $provider } demorou demais e expirou.
+error-declined = Você recusou o pedido em { $provider }, então nada foi conectado.
+error-authorize-refused = { $provider } recusou o login ({ $code }). Confira as configurações do app em { $provider } e tente de novo.
+error-malformed-link = O Plugboard recebeu um link que não é uma resposta de login.
+error-not-an-address = Esse não é o endereço em que o navegador parou: cole o endereço inteiro, começando com http:// ou https:// (ou { $scheme }:).
+error-sign-in-timed-out = O login em { $provider } excedeu o tempo limite.
+error-loopback = O Plugboard não consegue receber o login de { $provider }: { $detail }. Feche o outro programa e tente de novo.
+error-loopback-port-in-use = a porta { $port } está sendo usada por outro programa
+error-loopback-bind = não foi possível escutar na porta { $port }: { $reason }
+error-loopback-timed-out = o navegador não respondeu a tempo
+error-secret-missing = O login salvo desta conexão de { $provider } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Conecte de novo para usá-la.
+error-unsaved-tokens = { $provider } deu novos tokens ao Plugboard, mas o seu chaveiro não quis salvá-los ({ $detail }). O Plugboard os guarda enquanto estiver aberto e os salva assim que o chaveiro aceitar: desbloqueie ou reinicie o seu chaveiro, e deixe o Plugboard aberto até lá.
+error-keychain-detail-locked = o chaveiro está bloqueado
+error-keychain-detail-unavailable = nenhum chaveiro está disponível ({ $detail })
+error-keychain-detail-rejected = o chaveiro recusou o item ({ $detail })
+error-keychain-detail-corrupt = um item do chaveiro tem dados que o Plugboard não consegue ler
+error-keychain-detail-timed-out = o chaveiro não respondeu em { $seconds } segundos
+error-index-write = O Plugboard não conseguiu salvar a sua lista de conexões: { $detail }. Confira se há espaço no disco e se a pasta permite gravação, e tente de novo.
+error-index-read = O Plugboard não conseguiu ler a sua lista de conexões: { $detail }. Nada foi alterado. Mova o arquivo para outro lugar para começar uma lista nova (os logins continuam no seu chaveiro, e `{ $command }` os coloca de volta na lista), ou envie o arquivo ao suporte.
+error-index-detail-read = não foi possível ler { $path }: { $reason }
+error-index-detail-unreadable = { $path } não é uma lista de conexões que o Plugboard consiga ler ({ $reason })
+error-index-detail-write = não foi possível salvar { $path }: { $reason }
+error-refresh-busy = Outra janela ou comando do Plugboard ainda está renovando esta conexão de { $provider }. Tente de novo daqui a um minuto.
+error-refresh-lock = O Plugboard não conseguiu combinar a renovação com outros processos do Plugboard: não foi possível usar o bloqueio de renovação { $path }: { $reason }.
+error-unreachable = O Plugboard não conseguiu acessar { $provider }. Confira a sua conexão com a internet e tente de novo.
+error-timed-out = { $provider } demorou demais para responder, então o Plugboard parou de esperar. A sua conexão não mudou; tente de novo daqui a alguns minutos.
+error-answer-too-large = { $provider } enviou uma resposta grande demais para ser um login (mais de 1 MiB), então o Plugboard a ignorou. A sua conexão não mudou; tente de novo mais tarde.
+error-busy = { $provider } está ocupado (HTTP { $status }) e pediu ao Plugboard que espere { $wait }. A sua conexão foi mantida; o Plugboard tenta de novo depois disso.
+error-wait-moment = um instante
+error-wait-seconds = { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+error-wait-minutes = { $count ->
+    [one] cerca de { $count } minuto
+   *[other] cerca de { $count } minutos
+}
+error-wait-hours = { $count ->
+    [one] cerca de { $count } hora
+   *[other] cerca de { $count } horas
+}
+error-provider-trouble = { $provider } está com problemas agora. Tente de novo daqui a alguns minutos.
+error-unreadable-answer = { $provider } enviou uma resposta que o Plugboard não conseguiu ler ({ $reason }), então nada foi salvo dela. Tente de novo mais tarde; se continuar acontecendo, copie o diagnóstico para o suporte.
+error-invalid-client = { $provider } não aceitou essas credenciais. Confira-as e tente de novo.
+error-invalid-grant = { $provider } não aceita mais este login. Conecte de novo.
+error-request-refused = { $provider } recusou o pedido ({ $code }).
+error-missing-client-secret = { $provider } precisa de um client secret antes que você possa conectar.
+error-issuer-mismatch = Esta resposta de login veio de um servidor diferente do esperado, por isso foi recusada.
+error-http = { $provider } respondeu com um erro (HTTP { $status }).
+error-missing-value = A resposta de { $provider } não tinha `{ $value }`.
+error-keychain-locked = O seu chaveiro está bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro) e tente de novo.
+error-keychain-unavailable = O Plugboard não consegue acessar o chaveiro do sistema, então não consegue guardar nem ler conexões. Verifique se um serviço de chaveiro (como o GNOME Keyring ou o KWallet) está rodando.
+error-keychain-rejected = O seu chaveiro recusou o item do Plugboard. Copie o diagnóstico e fale com o suporte.
+error-catalogue-invalid = A lista de provedores tem um problema: { $problem }
+
+## Credenciais do app
+credentials-field-client-id = Client ID
+credentials-field-client-secret = Client secret
+credentials-origin-demo = modo de demonstração
+credentials-origin-environment = variáveis de ambiente
+credentials-origin-managed = gerenciadas pela sua organização
+credentials-origin-user-file = o seu { $file }
+credentials-origin-saved = salvas no seu chaveiro
+credentials-origin-system-file = os padrões da sua organização
+credentials-origin-embedded = incluídas neste Plugboard
+credentials-origin-not-set = não definidas
+credentials-file = as credenciais do app salvas ({ $file })
+credentials-file-not-ids = não é uma lista de client ids
+
+## Como uma nova conexão se chama até o provedor dizer o nome da conta
+connect-account-api-key = { $field } { $hint }
+connect-account-client-in-environment = { $environment } · cliente { $hint }
+connect-account-client = Cliente { $hint }
+sign-in-account-fallback = Login de { $provider } · app { $hint }
+
+## Órfãos: itens do chaveiro e conexões que se perderam uns dos outros
+orphans-keychain-only = { $count ->
+    [one] 1 item do chaveiro não pertence a nenhuma conexão
+   *[other] { $count } itens do chaveiro não pertencem a nenhuma conexão
+}. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
+orphans-index-only = { $count ->
+    [one] 1 conexão perdeu o seu item do chaveiro
+   *[other] { $count } conexões perderam os seus itens do chaveiro
+}. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
+orphans-both = { $keychain ->
+    [one] 1 item do chaveiro não pertence a nenhuma conexão
+   *[other] { $keychain } itens do chaveiro não pertencem a nenhuma conexão
+}; { $index ->
+    [one] 1 conexão perdeu o seu item do chaveiro
+   *[other] { $index } conexões perderam os seus itens do chaveiro
+}. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
+orphans-recovered-account = Conexão recuperada
+
+## Configurações (settings.toml)
+preferences-clipboard-range = O tempo da área de transferência precisa ficar entre { $min } e { $max } segundos.
+preferences-unknown-language = O Plugboard não fala "{ $language }"; escolha um dos idiomas dele.
+preferences-file = as suas configurações ({ $file })
+preferences-not-a-settings-file = não é um arquivo de configurações: { $reason }
+preferences-back-to-defaults = As suas configurações do Plugboard voltaram ao padrão (notificações ligadas, continuar rodando na bandeja, 30 segundos na área de transferência). Escolha as suas de novo nas Configurações.
+preferences-cannot-write = O Plugboard não conseguiu escrever as configurações: { $reason }
+preferences-cannot-save = O Plugboard não conseguiu salvar as suas configurações em { $path } ({ $reason }). Nada foi alterado; confira se a pasta permite gravação e tente de novo.
+
+## Os arquivos do próprio Plugboard
+files-set-aside = O Plugboard não conseguiu ler { $what } ({ $why }), então começou um novo. O arquivo antigo foi guardado como { $path } para o suporte; as suas conexões não foram afetadas.
+files-not-text = não é texto UTF-8
+timeline-file = o histórico das conexões ({ $file })
+timeline-too-large = é muito maior do que um histórico pode ser
+notified-file = a lista de notificações já mostradas ({ $file })
+notified-not-a-list = não é uma lista de notificações: { $reason }
+
+## Ao abrir o Plugboard: pastas e arquivos de provedores
+setup-no-home = O Plugboard não encontrou as pastas de dados e de configuração da sua pasta pessoal. Defina { $home } (ou { $data } e { $config }) e tente de novo.
+setup-embedded-unreadable = Não foi possível ler as credenciais do app incluídas neste Plugboard ({ $problem }). Quem o compilou deve conferir o arquivo indicado em { $variable }.
+setup-embedded-defines-providers = ele define provedores; ali só cabem tabelas { $tables }
+setup-embedded-origin = credenciais incluídas no Plugboard
+setup-demo-origin = provedores de demonstração
+setup-system-file-not-loaded = O arquivo de provedores da sua organização não foi carregado: { $problem }. Peça a quem administra o Plugboard neste computador que o corrija.
+setup-user-entry-managed = A entrada { $provider } do seu arquivo de provedores não foi usada: a sua organização gerencia esse provedor neste computador.
+setup-user-file-not-loaded = O seu arquivo de provedores não foi carregado: { $problem }
+setup-no-such-file = { $path }: arquivo não encontrado (indicado por { $variable })
+
+## The browser page a loopback sign-in ends on (core loopback.rs)
+loopback-done-title = Você já pode fechar esta aba
+loopback-done-body = Volte ao Plugboard para ver sua conexão.
+loopback-stray-title = Este não é o login que o Plugboard está esperando
+loopback-stray-body = O Plugboard ignorou este endereço. Termine o login na aba do navegador que ele abriu.

@@ -1,2 +1,69 @@
 # The desktop app's own words (src-tauri/src): its commands' replies, sign-in links, the clipboard.
 # Keep ids in step with the other languages (a test checks).
+
+## Opening the browser (commands/app.rs, commands/connect.rs)
+shell-no-developer-page = { $provider } não tem uma página de desenvolvedor cadastrada.
+shell-browser-failed-page = O Plugboard não conseguiu abrir seu navegador. A página é { $url }
+shell-browser-failed = O Plugboard não conseguiu abrir seu navegador. Defina um navegador padrão e tente de novo.
+
+## Copying (commands/app.rs, commands/developer.rs, commands/settings.rs, clipboard.rs)
+shell-diagnostics-copied = O diagnóstico está na área de transferência. Ele não contém tokens nem chaves.
+shell-clipboard-failed = O Plugboard não conseguiu usar a área de transferência. Tente de novo ou clique em Mostrar e copie você mesmo.
+shell-copied-access = O token de acesso está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
+        [one] 1 segundo
+       *[other] { $seconds } segundos
+    }.
+shell-copied-header = O cabeçalho Authorization está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
+        [one] 1 segundo
+       *[other] { $seconds } segundos
+    }.
+shell-copied-curl = Um comando curl está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
+        [one] 1 segundo
+       *[other] { $seconds } segundos
+    }.
+shell-copied-refresh = O token de renovação está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
+        [one] 1 segundo
+       *[other] { $seconds } segundos
+    }.
+shell-copy-unknown-form = O Plugboard não consegue copiar isso.
+shell-copy-nothing = Esta conexão com { $provider } não tem nada para copiar nesse formato.
+shell-tokens-main-window-only = Só a janela principal do Plugboard pode mostrar ou copiar tokens.
+shell-confirm-copy-refresh = O token de renovação dá acesso duradouro a esta conta de { $provider }. Quem tiver esse token pode obter novos tokens. Copiar mesmo assim?
+shell-copy-refresh-unconfirmed = Para copiar um token de renovação, você precisa confirmar antes: escolha “Copiar token de renovação…” e confirme.
+shell-no-redirect-uri = { $provider } não tem login pelo navegador, então não há URI de redirecionamento para cadastrar.
+shell-redirect-uri-copied = A URI de redirecionamento de { $provider } está na área de transferência: cole onde o provedor pede as URLs de redirecionamento.
+
+## Disconnecting (commands/connections.rs)
+shell-disconnected-revoked = Desconectado de { $provider }. { $provider } revogou o acesso.
+shell-disconnected-note = Desconectado de { $provider }. { $note }
+shell-disconnected = Desconectado de { $provider }.
+shell-disconnected-revoke-failed = A conexão com { $provider } foi removida deste computador, mas { $provider } não confirmou que revogou o acesso ({ $reason }).
+shell-already-removed = Essa conexão já tinha sido removida.
+
+## Settings (commands/settings.rs)
+shell-start-at-login-add-failed = O Plugboard não conseguiu se adicionar aos programas que abrem quando você entra na sessão ({ $error }). Verifique se é possível gravar na sua pasta de configurações e tente de novo.
+shell-start-at-login-remove-failed = O Plugboard não conseguiu se remover dos programas que abrem quando você entra na sessão ({ $error }). Verifique se é possível gravar na sua pasta de configurações e tente de novo.
+
+## Sign-in links (links.rs)
+shell-link-unused = O Plugboard foi aberto com um link que ele não usa ({ $path }).
+shell-the-provider = o provedor
+shell-reconnected = Reconectado a { $provider } ({ $account }).
+shell-connected = Conectado a { $provider } como { $account }.
+shell-sign-in-unexpected = O Plugboard recebeu uma resposta de login, mas nenhum login estava em andamento (ou ela já tinha sido usada), então ela foi ignorada. Se você estava conectando uma conta, comece de novo em Conectar.
+
+## The clock (scheduler.rs)
+shell-clock-behind = O relógio deste computador está { $seconds } s atrasado em relação ao de { $host }. Os horários de expiração podem ficar errados: ative o horário automático nas configurações do sistema.
+shell-clock-ahead = O relógio deste computador está { $seconds } s adiantado em relação ao de { $host }. Os horários de expiração podem ficar errados: ative o horário automático nas configurações do sistema.
+
+## Demo mode (demo.rs)
+shell-demo-failed = O modo de demonstração não conseguiu iniciar o simulador de provedores: { $error }.
+shell-demo-missing = Esta versão do Plugboard não tem modo de demonstração (foi compilada sem o simulador). Remova PLUGBOARD_DEMO ou rode `make demo` a partir do código-fonte.
+
+## Starting (lib.rs), on the terminal
+shell-could-not-start = O Plugboard não conseguiu iniciar: { $error }
+
+## Demo mode: what each card says of its app credentials (the window and the CLI)
+shell-demo-help-hotmart = Demonstração: as credenciais de Hotmart do simulador já vêm preenchidas para você.
+shell-demo-help-whatconverts = Demonstração: o token e o segredo de API do simulador já vêm preenchidos para você.
+shell-demo-help-ecwid = Demonstração: as credenciais do app Ecwid do simulador já vêm preenchidas para você.
+shell-demo-help-hubspot = Demonstração: as credenciais do app HubSpot do simulador já vêm preenchidas para você.

@@ -35,14 +35,17 @@ impl Watch {
                         told,
                     }
                 }
-                Err(e) => Some(format!("it is not a list of notifications: {e}")),
+                Err(e) => Some(crate::i18n::t(
+                    "notified-not-a-list",
+                    &[("reason", e.to_string().into())],
+                )),
             },
             Err(e) => Some(e.to_string()),
         };
         if let Some(why) = why {
             if let Err(e) = crate::files::set_aside(
                 &path,
-                "the list of notifications already shown (notified.json)",
+                &crate::i18n::t("notified-file", &[("file", "notified.json".into())]),
                 &why,
                 crate::lifetime::unix_now(),
             ) {

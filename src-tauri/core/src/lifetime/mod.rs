@@ -15,7 +15,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 mod shown;
-pub use shown::{countdown, milestone, next_change, Milestone};
+pub use shown::{countdown, countdown_in, milestone, next_change, Milestone};
 
 /// Unix seconds from somewhere: the system clock in the app, a hand-set one in tests.
 pub trait Clock: Send + Sync {
@@ -112,10 +112,9 @@ pub fn refresh_lead(obtained_at: i64, expires_at: i64) -> i64 {
 
 /// [`refresh_lead`] in a person's words (Settings shows it; HubSpot's 30-minute tokens are its
 /// example, checked by a test).
-pub const REFRESH_LEAD_EXPLAINED: &str = "Plugboard refreshes each token before it expires, by \
-itself: a tenth of the token's lifetime ahead, and at least a minute ahead (HubSpot's 30-minute \
-tokens are refreshed 3 minutes before they expire). Keys and tokens that do not expire are checked \
-instead. It does this while Plugboard runs, in the window or in the tray.";
+pub fn refresh_lead_explained() -> String {
+    crate::i18n::t("countdown-refresh-lead", &[])
+}
 
 /// Whether a token obtained at `obtained_at` still lasts beyond what a caller asks for (`seconds`,
 /// e.g. 60 for `plugboard token`), with the ask capped by [`refresh_lead`]: never more than half
@@ -277,16 +276,25 @@ impl Health {
         all.into_iter().max_by_key(|h| h.urgency())
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::Connected => "Connected",
-            Health::ExpiringSoon => "Expiring soon",
-            Health::Refreshing => "Refreshing…",
-            Health::TemporaryProblem => "Temporary problem",
-            Health::ReconnectNeeded => "Reconnect needed",
-            Health::KeychainLocked => "Keychain locked",
-            Health::KeychainUnavailable => "Keychain unavailable",
-        }
+    /// The health in the person's words ("Expiring soon"), as the tray says it too.
+    pub fn label(self) -> String {
+        self.label_in(&crate::i18n::current())
+    }
+
+    /// [`Self::label`] in the language of `m`.
+    pub fn label_in(self, m: &crate::i18n::Messages) -> String {
+        m.get(
+            match self {
+                Health::Connected => "health-connected",
+                Health::ExpiringSoon => "health-expiring-soon",
+                Health::Refreshing => "health-refreshing",
+                Health::TemporaryProblem => "health-temporary-problem",
+                Health::ReconnectNeeded => "health-reconnect-needed",
+                Health::KeychainLocked => "health-keychain-locked",
+                Health::KeychainUnavailable => "health-keychain-unavailable",
+            },
+            &[],
+        )
     }
 }
 
@@ -390,7 +398,7 @@ mod tests {
     #[test]
     fn the_explained_refresh_lead_matches_the_rule() {
         assert_eq!(refresh_lead(0, 1_800), 180);
-        assert!(REFRESH_LEAD_EXPLAINED.contains("30-minute tokens are refreshed 3 minutes"));
+        assert!(refresh_lead_explained().contains("30-minute tokens are refreshed 3 minutes"));
     }
 
     #[test]

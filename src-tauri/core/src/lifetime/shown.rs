@@ -7,30 +7,48 @@ apart from the refresh and health rules in the parent module, which decide; this
 use serde::Serialize;
 
 use super::Expiry;
+use crate::i18n::Messages;
 
 /// The countdown text: "Expires in 29:41", "Expires in 5 h 07 min", "Expires in 1 d 23 h",
 /// "Expired", "Does not expire", "Expiry unknown".
 pub fn countdown(expiry: Expiry, now: i64) -> String {
+    countdown_in(&crate::i18n::current(), expiry, now)
+}
+
+/// [`countdown`] in the language of `m`.
+pub fn countdown_in(m: &Messages, expiry: Expiry, now: i64) -> String {
     let left = match expiry {
-        Expiry::Never => return "Does not expire".into(),
-        Expiry::Unknown => return "Expiry unknown".into(),
+        Expiry::Never => return m.get("countdown-never", &[]),
+        Expiry::Unknown => return m.get("countdown-unknown", &[]),
         Expiry::At(at) => at.saturating_sub(now),
     };
     if left <= 0 {
-        return "Expired".into();
+        return m.get("countdown-expired", &[]);
     }
-    let (d, h, m, s) = (
+    let (d, h, mins, s) = (
         left / 86_400,
         left % 86_400 / 3_600,
         left % 3_600 / 60,
         left % 60,
     );
     if d > 0 {
-        format!("Expires in {d} d {h} h")
+        m.get("countdown-days", &[("days", d.into()), ("hours", h.into())])
     } else if h > 0 {
-        format!("Expires in {h} h {m:02} min")
+        m.get(
+            "countdown-hours",
+            &[
+                ("hours", h.into()),
+                ("minutes", format!("{mins:02}").into()),
+            ],
+        )
     } else {
-        format!("Expires in {m}:{s:02}")
+        m.get(
+            "countdown-minutes",
+            &[
+                ("minutes", mins.into()),
+                ("seconds", format!("{s:02}").into()),
+            ],
+        )
     }
 }
 

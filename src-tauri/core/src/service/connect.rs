@@ -8,6 +8,7 @@ use super::{no_method, required, Connections, ServiceError};
 use crate::catalogue::MethodKind;
 use crate::catalogue::ProviderId;
 use crate::flow::{self, AppCredentials};
+use crate::i18n::t;
 use crate::index::ConnectionRecord;
 use crate::secret::SecretString;
 use crate::tokens::ConnectionSecret;
@@ -24,6 +25,14 @@ impl Connections {
         let method = provider
             .api_key()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ApiKey))?;
+        // The fields' names as the person reads them (a built-in provider's in their language).
+        let shown = crate::view::in_language(provider);
+        let label = |f: &crate::catalogue::KeyField| {
+            shown
+                .api_key()
+                .and_then(|m| m.fields.iter().find(|x| x.id == f.id))
+                .map_or_else(|| f.label.clone(), |x| x.label.clone())
+        };
         // Exactly the catalogue's fields, in its order, none empty.
         let mut ordered = Vec::new();
         for f in &method.fields {
@@ -35,12 +44,18 @@ impl Connections {
                 Some(v) if !v.expose().trim().is_empty() => {
                     ordered.push((f.id.clone(), SecretString::new(v.expose().trim())))
                 }
-                _ => return Err(ServiceError::EmptyField(f.label.clone())),
+                _ => return Err(ServiceError::EmptyField(label(f))),
             }
         }
         flow::verify_api_key(&self.http, method, &ordered).await?;
-        let (first_label, first) = (&method.fields[0].label, &ordered[0].1);
-        let account = format!("{first_label} {}", first.tail_hint());
+        let (first_label, first) = (label(&method.fields[0]), &ordered[0].1);
+        let account = t(
+            "connect-account-api-key",
+            &[
+                ("field", first_label.into()),
+                ("hint", first.tail_hint().into()),
+            ],
+        );
         let record = ConnectionRecord {
             never_expires: true,
             ..self.new_record(&provider.id, MethodKind::ApiKey, account)
@@ -63,8 +78,11 @@ impl Connections {
         let method = provider
             .client_credentials()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ClientCredentials))?;
-        let client_id = required(client_id, "Client ID")?;
-        required(client_secret.expose(), "Client secret")?;
+        let client_id = required(client_id, &t("credentials-field-client-id", &[]))?;
+        required(
+            client_secret.expose(),
+            &t("credentials-field-client-secret", &[]),
+        )?;
         // Hotmart's "Basic" token is base64(client_id:client_secret): derived, or pasted and checked.
         if let Some(pasted) = basic_token.map(str::trim).filter(|t| !t.is_empty()) {
             let pasted = pasted.strip_prefix("Basic ").unwrap_or(pasted).trim();
@@ -89,8 +107,23 @@ impl Connections {
             flow::mint_client_credentials(&self.http, method, &creds, &rules, self.now()).await?;
         let id_hint = SecretString::new(client_id).tail_hint();
         let account = match env {
-            Some(e) => format!("{} · client {id_hint}", e.label),
-            None => format!("Client {id_hint}"),
+            Some(e) => t(
+                "connect-account-client-in-environment",
+                &[
+                    // As the person reads it (a built-in provider's in their language).
+                    (
+                        "environment",
+                        crate::view::in_language(provider)
+                            .environments
+                            .iter()
+                            .find(|x| x.id == e.id)
+                            .map_or_else(|| e.label.clone(), |x| x.label.clone())
+                            .into(),
+                    ),
+                    ("hint", id_hint.into()),
+                ],
+            ),
+            None => t("connect-account-client", &[("hint", id_hint.into())]),
         };
         let record = ConnectionRecord {
             scopes: tokens.scopes.clone().unwrap_or_default(),

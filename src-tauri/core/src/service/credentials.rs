@@ -26,6 +26,7 @@ use serde::Serialize;
 use super::{required, Connections, ServiceError};
 use crate::catalogue::ProviderId;
 use crate::flow::AppCredentials;
+use crate::i18n::t;
 use crate::index::IndexError;
 use crate::secret::SecretString;
 use crate::vault::VaultKey;
@@ -52,16 +53,17 @@ pub enum CredentialOrigin {
 
 impl CredentialOrigin {
     /// The source in a person's words (Settings, `plugboard providers`, diagnostics).
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Demo => "demo mode",
-            Self::Environment => "environment variables",
-            Self::Managed => "managed by your organisation",
-            Self::UserFile => "your providers.toml",
-            Self::Saved => "saved in your keychain",
-            Self::SystemFile => "your organisation's defaults",
-            Self::Embedded => "built into this Plugboard",
-        }
+    pub fn describe(self) -> String {
+        let id = match self {
+            Self::Demo => "credentials-origin-demo",
+            Self::Environment => "credentials-origin-environment",
+            Self::Managed => "credentials-origin-managed",
+            Self::UserFile => "credentials-origin-user-file",
+            Self::Saved => "credentials-origin-saved",
+            Self::SystemFile => "credentials-origin-system-file",
+            Self::Embedded => "credentials-origin-embedded",
+        };
+        t(id, &[("file", "providers.toml".into())])
     }
 
     /// Whether the person may replace these in the window: not the organisation's managed ones,
@@ -84,7 +86,7 @@ pub struct CredentialsView {
     /// `None`: the provider has no app credentials yet.
     pub origin: Option<CredentialOrigin>,
     /// [`CredentialOrigin::describe`], or "not set".
-    pub origin_words: &'static str,
+    pub origin_words: String,
     pub client_id: Option<String>,
     /// A public client (PKCE only) needs no secret.
     pub public_client: bool,
@@ -174,13 +176,16 @@ impl Connections {
             Ok(None) => return HashMap::new(),
             Ok(Some(text)) => match serde_json::from_str::<HashMap<String, String>>(&text) {
                 Ok(ids) => return ids,
-                Err(_) => "it is not a list of client ids".to_string(),
+                Err(_) => t("credentials-file-not-ids", &[]),
             },
             Err(e) => e.to_string(),
         };
         if let Err(e) = crate::files::set_aside(
             &self.saved_ids,
-            "the saved app credentials (app-credentials.json)",
+            &t(
+                "credentials-file",
+                &[("file", "app-credentials.json".into())],
+            ),
             &why,
             self.now(),
         ) {
@@ -302,14 +307,17 @@ impl Connections {
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider.as_str())?;
         self.ensure_credentials_replaceable(provider.as_str())?;
-        let client_id = required(client_id, "Client ID")?;
+        let client_id = required(client_id, &t("credentials-field-client-id", &[]))?;
         let key = VaultKey::ClientSecret(p.id.clone());
         if p.public_client() {
             // A public client has no secret (PKCE is its proof): drop any stored by mistake.
             self.vault.run(move |v| v.delete(&key)).await?;
             self.remember_secret(provider.as_str(), client_id, None);
         } else {
-            required(client_secret.expose(), "Client secret")?;
+            required(
+                client_secret.expose(),
+                &t("credentials-field-client-secret", &[]),
+            )?;
             let secret = SecretString::new(client_secret.expose().trim());
             let put = secret.clone();
             self.vault.run(move |v| v.put(&key, &put)).await?;
@@ -344,7 +352,10 @@ impl Connections {
                     provider: id.to_string(),
                     name: p.name.clone(),
                     origin,
-                    origin_words: origin.map_or("not set", CredentialOrigin::describe),
+                    origin_words: origin.map_or_else(
+                        || t("credentials-origin-not-set", &[]),
+                        CredentialOrigin::describe,
+                    ),
                     client_id,
                     public_client: p.public_client(),
                     replaceable: origin.is_none_or(CredentialOrigin::replaceable),

@@ -15,6 +15,8 @@ impl Connections {
     pub fn diagnostics(&self, app: &[(&str, String)], orphans: Option<&super::Orphans>) -> String {
         use std::fmt::Write as _;
         let now = self.now();
+        // Support reads this report: always in English, whatever the person's language.
+        let english = crate::i18n::Messages::english();
         let mut out = String::from("Plugboard diagnostics\n");
         for (k, v) in app {
             let _ = writeln!(out, "{k}: {v}");
@@ -73,9 +75,9 @@ impl Connections {
                             .as_deref()
                             .map(|n| format!(" · named “{}”", account_hint(n)))
                             .unwrap_or_default(),
-                        live.label,
+                        live.health.label_in(&english),
                         retry,
-                        live.countdown,
+                        lifetime::countdown_in(&english, live.expiry, now),
                         r.expires_at.map_or("never or unknown".into(), when),
                         r.last_error.as_ref().map_or("none".into(), |e| format!(
                             "{} at {}",

@@ -9,6 +9,7 @@ use crate::catalogue::MethodKind;
 use crate::connection::ConnectionId;
 use crate::error::{ErrorCode, UserError};
 use crate::flow::FlowError;
+use crate::i18n::{t, Arg};
 use crate::index::IndexError;
 use crate::tokens::TokenError;
 use crate::vault::VaultError;
@@ -243,7 +244,7 @@ impl ServiceError {
     pub fn to_user(&self, provider_name: &str) -> UserError {
         let mut user = self.what_happened(provider_name);
         if self.next_step() == NextStep::StartAgain {
-            user.message.push_str(" Start again with Connect.");
+            user.message = t("error-start-again", &[("message", user.message.into())]);
         }
         user
     }
@@ -253,78 +254,126 @@ impl ServiceError {
     pub fn what_happened(&self, provider_name: &str) -> UserError {
         use ErrorCode as C;
         let e = |code, message: String| UserError::new(code, message);
+        let p = || ("provider", Arg::from(provider_name));
+        let about = |id: &str| t(id, &[p()]);
         match self {
             ServiceError::UnknownProvider(id) => UserError::unknown_provider(id),
-            ServiceError::UnknownConnection(_) => e(C::UnknownConnection, "That connection no longer exists.".into()),
-            ServiceError::NoSuchMethod { .. } => e(C::Internal, format!("{provider_name} can't connect that way.")),
-            ServiceError::MissingCredentials(_) => e(
-                C::MissingCredentials,
-                format!("{provider_name} needs app credentials (a client id and secret) before you can connect. Click Connect to set them up, or open Settings."),
-            ),
-            ServiceError::EmptyField(label) => e(C::InvalidInput, format!("Please fill in “{label}”.")),
-            ServiceError::UnknownScope(scope) => e(C::InvalidInput, format!("{provider_name} doesn't offer the scope “{scope}” in Plugboard. Choose among the ones listed when you connect.")),
-            ServiceError::NothingToTry => e(C::InvalidInput, format!("{provider_name} has no identity or check endpoint in Plugboard's catalogue, so there is no harmless call to try. Use Copy as header with your own request instead.")),
-            ServiceError::BadName(NameProblem::TooLong) => e(C::InvalidInput, format!("A connection's name can be at most {} characters. Choose a shorter one.", super::NAME_MAX)),
-            ServiceError::BadName(NameProblem::ControlCharacters) => e(C::InvalidInput, "A connection's name can't contain line breaks or tabs. Type it on one line.".into()),
-            ServiceError::BadName(NameProblem::LooksLikeAnId) => e(C::InvalidInput, "That name could be mistaken for a provider or a connection id on the command line. Add a capital letter, a space or another word (for example “Client A”).".into()),
-            ServiceError::BadName(NameProblem::Taken(name)) => e(C::InvalidInput, format!("Another connection is already called “{name}”. Choose a different name, so each one can be picked by its name.")),
-            ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => e(
+            ServiceError::UnknownConnection(_) => {
+                e(C::UnknownConnection, t("error-unknown-connection", &[]))
+            }
+            ServiceError::NoSuchMethod { .. } => e(C::Internal, about("error-no-such-method")),
+            ServiceError::MissingCredentials(_) => {
+                e(C::MissingCredentials, about("error-missing-credentials"))
+            }
+            ServiceError::EmptyField(label) => e(
                 C::InvalidInput,
-                format!("{provider_name}'s app credentials are set by environment variables, which Plugboard always uses first. Change or unset those instead."),
+                t("error-empty-field", &[("field", label.as_str().into())]),
             ),
+            ServiceError::UnknownScope(scope) => e(
+                C::InvalidInput,
+                t(
+                    "error-unknown-scope",
+                    &[p(), ("scope", scope.as_str().into())],
+                ),
+            ),
+            ServiceError::NothingToTry => e(C::InvalidInput, about("error-nothing-to-try")),
+            ServiceError::BadName(NameProblem::TooLong) => e(
+                C::InvalidInput,
+                t("error-name-too-long", &[("max", super::NAME_MAX.into())]),
+            ),
+            ServiceError::BadName(NameProblem::ControlCharacters) => {
+                e(C::InvalidInput, t("error-name-control-characters", &[]))
+            }
+            ServiceError::BadName(NameProblem::LooksLikeAnId) => {
+                e(C::InvalidInput, t("error-name-like-an-id", &[]))
+            }
+            ServiceError::BadName(NameProblem::Taken(name)) => e(
+                C::InvalidInput,
+                t("error-name-taken", &[("name", name.as_str().into())]),
+            ),
+            ServiceError::CredentialsFixed(super::CredentialOrigin::Environment) => {
+                e(C::InvalidInput, about("error-credentials-from-environment"))
+            }
             ServiceError::CredentialsFixed(super::CredentialOrigin::UserFile) => e(
                 C::InvalidInput,
-                format!("{provider_name}'s app credentials come from your providers.toml, which Plugboard uses before saved ones. Edit that file to change them."),
+                t(
+                    "error-credentials-from-user-file",
+                    &[p(), ("file", "providers.toml".into())],
+                ),
             ),
-            ServiceError::CredentialsFixed(_) => e(
-                C::InvalidInput,
-                format!("{provider_name}'s app credentials are managed by your organisation and can't be changed here. Ask whoever manages Plugboard on this computer."),
-            ),
-            ServiceError::BasicTokenMismatch => e(
-                C::InvalidInput,
-                "The Basic token doesn't match this client ID and secret. Copy all three from the same credential, or leave the Basic token empty.".into(),
-            ),
-            ServiceError::UnknownState => e(
-                C::StateMismatch,
-                "This sign-in response doesn't match a sign-in Plugboard started (or it was already used), so it was ignored.".into(),
-            ),
-            ServiceError::Expired => e(C::FlowExpired, format!("The sign-in to {provider_name} took too long and expired.")),
-            ServiceError::Declined => e(C::Declined, format!("You declined the request in {provider_name}, so nothing was connected.")),
-            ServiceError::AuthorizeError(code) => {
-                e(C::ProviderError, format!("{provider_name} refused the sign-in ({code}). Check the app's settings at {provider_name}, then try again."))
+            ServiceError::CredentialsFixed(_) => {
+                e(C::InvalidInput, about("error-credentials-managed"))
             }
-            ServiceError::Malformed => e(C::StateMismatch, "Plugboard received a link that is not a sign-in response.".into()),
+            ServiceError::BasicTokenMismatch => {
+                e(C::InvalidInput, t("error-basic-token-mismatch", &[]))
+            }
+            ServiceError::UnknownState => e(C::StateMismatch, t("error-unknown-state", &[])),
+            ServiceError::Expired => e(C::FlowExpired, about("error-sign-in-expired")),
+            ServiceError::Declined => e(C::Declined, about("error-declined")),
+            ServiceError::AuthorizeError(code) => e(
+                C::ProviderError,
+                t(
+                    "error-authorize-refused",
+                    &[p(), ("code", code.as_str().into())],
+                ),
+            ),
+            ServiceError::Malformed => e(C::StateMismatch, t("error-malformed-link", &[])),
             ServiceError::NotAnAddress => e(
                 C::InvalidInput,
-                "That is not the address the browser ended on: paste the whole address, starting with http:// or https:// (or dev.plugboard.desktop:).".into(),
+                t(
+                    "error-not-an-address",
+                    &[("scheme", crate::deeplink::SCHEME.into())],
+                ),
             ),
-            ServiceError::SignInTimedOut { .. } => e(
-                C::FlowExpired,
-                format!("The sign-in to {provider_name} timed out."),
-            ),
+            ServiceError::SignInTimedOut { .. } => {
+                e(C::FlowExpired, about("error-sign-in-timed-out"))
+            }
             ServiceError::Loopback(l) => e(
                 C::ProviderError,
-                format!("Plugboard can't receive the {provider_name} sign-in: {l}. Close the other program, then try again."),
+                t(
+                    "error-loopback",
+                    &[p(), ("detail", loopback_words(l).into())],
+                ),
             ),
-            ServiceError::SecretMissing(_) => e(
-                C::ReconnectNeeded,
-                format!("The saved sign-in for this {provider_name} connection is gone from your keychain (it was deleted, or the keychain was reset). Connect again to use it."),
-            ),
+            ServiceError::SecretMissing(_) => e(C::ReconnectNeeded, about("error-secret-missing")),
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
             ServiceError::Unsaved(v) => e(
                 UserError::from(v.clone()).code,
-                format!("{provider_name} gave Plugboard new tokens, but your keychain would not save them ({v}). Plugboard keeps them while it runs and saves them as soon as the keychain takes them: unlock or restart your keyring, and keep Plugboard open until then."),
+                t(
+                    "error-unsaved-tokens",
+                    &[p(), ("detail", keychain_words(v).into())],
+                ),
             ),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
-            ServiceError::Index(i @ IndexError::Write { .. }) => e(C::StorageFailed, format!("Plugboard couldn't save its list of connections: {i}. Check that the disk has space and the folder is writable, then try again.")),
-            ServiceError::Index(i) => e(C::StorageFailed, format!("Plugboard couldn't read its list of connections: {i}. Nothing was changed. Move the file aside to start a new list (the sign-ins stay in your keychain, and `plugboard doctor --fix` puts them back in the list), or send the file to support.")),
-            ServiceError::Flight(crate::flight::FlightError::Busy(_)) => e(
-                C::ProviderUnavailable,
-                format!("Another Plugboard window or command is still refreshing this {provider_name} connection. Try again in a minute."),
+            ServiceError::Index(i @ IndexError::Write { .. }) => e(
+                C::StorageFailed,
+                t("error-index-write", &[("detail", index_words(i).into())]),
             ),
-            ServiceError::Flight(f) => e(C::StorageFailed, format!("Plugboard couldn't coordinate the refresh with other Plugboard processes: {f}.")),
+            ServiceError::Index(i) => e(
+                C::StorageFailed,
+                t(
+                    "error-index-read",
+                    &[
+                        ("detail", index_words(i).into()),
+                        ("command", "plugboard doctor --fix".into()),
+                    ],
+                ),
+            ),
+            ServiceError::Flight(crate::flight::FlightError::Busy(_)) => {
+                e(C::ProviderUnavailable, about("error-refresh-busy"))
+            }
+            ServiceError::Flight(crate::flight::FlightError::Io { path, source }) => e(
+                C::StorageFailed,
+                t(
+                    "error-refresh-lock",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", source.to_string().into()),
+                    ],
+                ),
+            ),
         }
     }
 }
@@ -332,42 +381,131 @@ impl ServiceError {
 fn flow_error(f: &FlowError, provider_name: &str) -> UserError {
     use ErrorCode as C;
     let e = |code, message: String| UserError::new(code, message);
+    let p = || ("provider", Arg::from(provider_name));
+    let about = |id: &str| t(id, &[p()]);
     match f {
-        FlowError::Network(_) => e(C::ProviderUnavailable, format!("Plugboard couldn't reach {provider_name}. Check your internet connection and try again.")),
-        FlowError::TimedOut => e(C::ProviderUnavailable, format!("{provider_name} took too long to answer, so Plugboard stopped waiting. Your connection is unchanged; try again in a few minutes.")),
-        FlowError::TooLarge => e(C::ProviderError, format!("{provider_name} sent an answer far too large to be a sign-in (over 1 MiB), so Plugboard ignored it. Your connection is unchanged; try again later.")),
-        FlowError::Token(TokenError::Temporary { status, retry_after: Some(wait) }) => e(
+        FlowError::Network(_) => e(C::ProviderUnavailable, about("error-unreachable")),
+        FlowError::TimedOut => e(C::ProviderUnavailable, about("error-timed-out")),
+        FlowError::TooLarge => e(C::ProviderError, about("error-answer-too-large")),
+        FlowError::Token(TokenError::Temporary {
+            status,
+            retry_after: Some(wait),
+        }) => e(
             C::ProviderUnavailable,
-            format!("{provider_name} is busy (HTTP {status}) and asked Plugboard to wait {}. Your connection is kept; Plugboard tries again after that.", wait_words(*wait)),
+            t(
+                "error-busy",
+                &[
+                    p(),
+                    ("status", status.to_string().into()),
+                    ("wait", wait_words(*wait).into()),
+                ],
+            ),
         ),
         FlowError::Token(TokenError::Temporary { .. }) => {
-            e(C::ProviderUnavailable, format!("{provider_name} is having trouble right now. Try again in a few minutes."))
+            e(C::ProviderUnavailable, about("error-provider-trouble"))
         }
         FlowError::Token(TokenError::Parse { reason, .. }) => e(
             C::ProviderError,
-            format!("{provider_name} sent an answer Plugboard couldn't read ({reason}), so nothing was saved from it. Try again later; if it keeps happening, copy the diagnostics for support."),
+            t(
+                "error-unreadable-answer",
+                &[p(), ("reason", reason.as_str().into())],
+            ),
         ),
         FlowError::Token(TokenError::InvalidClient { .. }) => {
-            e(C::InvalidCredentials, format!("{provider_name} didn't accept these credentials. Check them and try again."))
+            e(C::InvalidCredentials, about("error-invalid-client"))
         }
         FlowError::Token(TokenError::InvalidGrant { .. }) => {
-            e(C::ReconnectNeeded, format!("{provider_name} no longer accepts this sign-in. Connect again."))
+            e(C::ReconnectNeeded, about("error-invalid-grant"))
         }
-        FlowError::Token(other) => e(C::ProviderError, format!("{provider_name} refused the request ({}).", other.code())),
-        FlowError::MissingClientSecret => e(C::MissingCredentials, format!("{provider_name} needs a client secret before you can connect.")),
-        FlowError::IssuerMismatch { .. } => e(C::StateMismatch, "This sign-in response came from a different server than expected, so it was refused.".into()),
-        FlowError::Http { status } => e(C::ProviderError, format!("{provider_name} answered with an error (HTTP {status}).")),
-        FlowError::MissingValue(v) => e(C::ProviderError, format!("{provider_name}'s answer lacked `{v}`.")),
+        FlowError::Token(other) => e(
+            C::ProviderError,
+            t(
+                "error-request-refused",
+                &[p(), ("code", other.code().into())],
+            ),
+        ),
+        FlowError::MissingClientSecret => {
+            e(C::MissingCredentials, about("error-missing-client-secret"))
+        }
+        FlowError::IssuerMismatch { .. } => e(C::StateMismatch, t("error-issuer-mismatch", &[])),
+        FlowError::Http { status } => e(
+            C::ProviderError,
+            t("error-http", &[p(), ("status", status.to_string().into())]),
+        ),
+        FlowError::MissingValue(v) => e(
+            C::ProviderError,
+            t("error-missing-value", &[p(), ("value", v.as_str().into())]),
+        ),
     }
+}
+
+/// Why the browser's way back could not be listened on, in the person's words.
+fn loopback_words(l: &crate::loopback::LoopbackError) -> String {
+    use crate::loopback::LoopbackError as L;
+    match l {
+        L::PortInUse { port } => t(
+            "error-loopback-port-in-use",
+            &[("port", port.to_string().into())],
+        ),
+        L::Bind { port, reason } => t(
+            "error-loopback-bind",
+            &[
+                ("port", port.to_string().into()),
+                ("reason", reason.as_str().into()),
+            ],
+        ),
+        L::TimedOut => t("error-loopback-timed-out", &[]),
+    }
+}
+
+/// What the keychain said, in the person's words.
+fn keychain_words(v: &VaultError) -> String {
+    match v {
+        VaultError::Locked => t("error-keychain-detail-locked", &[]),
+        VaultError::Unavailable { detail } => t(
+            "error-keychain-detail-unavailable",
+            &[("detail", detail.as_str().into())],
+        ),
+        VaultError::Rejected { detail } => t(
+            "error-keychain-detail-rejected",
+            &[("detail", detail.as_str().into())],
+        ),
+        VaultError::Corrupt => t("error-keychain-detail-corrupt", &[]),
+        VaultError::TimedOut(d) => t(
+            "error-keychain-detail-timed-out",
+            &[("seconds", (d.as_secs() as i64).into())],
+        ),
+    }
+}
+
+/// What went wrong with the index file, in the person's words.
+fn index_words(i: &IndexError) -> String {
+    let (id, path, reason) = match i {
+        IndexError::Read { path, source } => ("error-index-detail-read", path, source.to_string()),
+        IndexError::Unreadable { path, reason } => {
+            ("error-index-detail-unreadable", path, reason.clone())
+        }
+        IndexError::Write { path, source } => {
+            ("error-index-detail-write", path, source.to_string())
+        }
+    };
+    t(
+        id,
+        &[
+            ("path", path.display().to_string().into()),
+            ("reason", reason.into()),
+        ],
+    )
 }
 
 /// "45 seconds", "about 2 minutes", "about 3 hours".
 fn wait_words(seconds: u64) -> String {
+    let count = |n: u64| ("count", Arg::Number(n as i64));
     match seconds {
-        0..=1 => "a moment".into(),
-        2..=90 => format!("{seconds} seconds"),
-        91..=5_399 => format!("about {} minutes", seconds.div_ceil(60)),
-        _ => format!("about {} hours", seconds.div_ceil(3_600)),
+        0..=1 => t("error-wait-moment", &[]),
+        2..=90 => t("error-wait-seconds", &[count(seconds)]),
+        91..=5_399 => t("error-wait-minutes", &[count(seconds.div_ceil(60))]),
+        _ => t("error-wait-hours", &[count(seconds.div_ceil(3_600))]),
     }
 }
 

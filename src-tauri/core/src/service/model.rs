@@ -48,7 +48,7 @@ pub struct LiveStatus {
     pub id: ConnectionId,
     pub health: Health,
     /// The health in words ("Expiring soon", "Reconnect needed").
-    pub label: &'static str,
+    pub label: String,
     pub expiry: Expiry,
     /// "Expires in 29:41", "Does not expire", "Expiry unknown".
     pub countdown: String,
@@ -118,7 +118,7 @@ pub struct LiveBoard {
 pub struct CardStatus {
     pub provider: String,
     pub health: Health,
-    pub label: &'static str,
+    pub label: String,
 }
 
 impl std::fmt::Debug for StartedSignIn {

@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::{Connections, ServiceError};
 use crate::catalogue::{MethodKind, ProviderId};
 use crate::connection::ConnectionId;
+use crate::i18n::{t, Arg};
 use crate::timeline::EventKind;
 use crate::tokens::ConnectionSecret;
 use crate::vault::VaultKey;
@@ -37,34 +38,28 @@ impl Orphans {
 
     /// One line for a person, or `None` when there is nothing to say.
     pub fn summary(&self) -> Option<String> {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
+        let (keychain, index) = (self.keychain_only.len(), self.index_only.len());
+        let mut args = vec![
+            ("doctor", Arg::from("plugboard doctor")),
+            ("fix", Arg::from("plugboard doctor --fix")),
+        ];
+        let id = match (keychain, index) {
+            (0, 0) => return None,
+            (n, 0) => {
+                args.push(("count", n.into()));
+                "orphans-keychain-only"
+            }
+            (0, n) => {
+                args.push(("count", n.into()));
+                "orphans-index-only"
+            }
+            (k, i) => {
+                args.push(("keychain", k.into()));
+                args.push(("index", i.into()));
+                "orphans-both"
             }
         };
-        let mut parts = Vec::new();
-        if !self.keychain_only.is_empty() {
-            parts.push(plural(
-                self.keychain_only.len(),
-                "keychain item belongs to no connection",
-                "keychain items belong to no connection",
-            ));
-        }
-        if !self.index_only.is_empty() {
-            parts.push(plural(
-                self.index_only.len(),
-                "connection has lost its keychain item",
-                "connections have lost their keychain items",
-            ));
-        }
-        (!parts.is_empty()).then(|| {
-            format!(
-                "{}. Run `plugboard doctor` to see them, and `plugboard doctor --fix` to tidy up.",
-                parts.join("; ")
-            )
-        })
+        Some(t(id, &args))
     }
 }
 
@@ -172,7 +167,7 @@ impl Connections {
             ConnectionSecret::ApiKey { .. } => MethodKind::ApiKey,
         };
         p.method(method)?;
-        let mut record = self.new_record(&provider_id, method, "Recovered connection".into());
+        let mut record = self.new_record(&provider_id, method, t("orphans-recovered-account", &[]));
         record.id = id.clone();
         if let Some(tokens) = secret.tokens() {
             record.expires_at = tokens.expires_at;
@@ -184,5 +179,32 @@ impl Connections {
             crate::catalogue::Method::ClientCredentials(_) => false,
         } && record.expires_at.is_none();
         Some(record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_each_side_in_one_sentence() {
+        let id = |s: &str| ConnectionId::parse(s).unwrap();
+        let mut o = Orphans::default();
+        assert_eq!(o.summary(), None);
+        o.keychain_only = vec![id("hubspot-1")];
+        assert_eq!(
+            o.summary().unwrap(),
+            "1 keychain item belongs to no connection. Run `plugboard doctor` to see them, and `plugboard doctor --fix` to tidy up."
+        );
+        o.index_only = vec![id("ecwid-1"), id("ecwid-2")];
+        assert_eq!(
+            o.summary().unwrap(),
+            "1 keychain item belongs to no connection; 2 connections have lost their keychain items. Run `plugboard doctor` to see them, and `plugboard doctor --fix` to tidy up."
+        );
+        o.keychain_only.clear();
+        assert_eq!(
+            o.summary().unwrap(),
+            "2 connections have lost their keychain items. Run `plugboard doctor` to see them, and `plugboard doctor --fix` to tidy up."
+        );
     }
 }

@@ -347,10 +347,17 @@ impl Connections {
             // Nothing names the account: say how it was connected and with which app, so two
             // such connections differ ("Hotmart sign-in · app ••••1a2b").
             .unwrap_or_else(|| {
-                format!(
-                    "{} sign-in · app {}",
-                    provider.name,
-                    crate::secret::SecretString::new(creds.client_id.as_str()).tail_hint()
+                crate::i18n::t(
+                    "sign-in-account-fallback",
+                    &[
+                        ("provider", provider.name.as_str().into()),
+                        (
+                            "hint",
+                            crate::secret::SecretString::new(creds.client_id.as_str())
+                                .tail_hint()
+                                .into(),
+                        ),
+                    ],
                 )
             });
         (label, scopes)

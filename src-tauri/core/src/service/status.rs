@@ -84,7 +84,7 @@ impl Connections {
             .ok()
             .flatten()
             .map(|c| self.provider_name(&c.provider))
-            .unwrap_or_else(|| "the provider".into())
+            .unwrap_or_else(|| crate::i18n::t("error-some-provider", &[]))
     }
 
     /// The person's words for `e`, naming the provider it concerns (found from the error itself:
@@ -93,7 +93,7 @@ impl Connections {
         let name = match e.subject() {
             (Some(id), _) => self.provider_name_of(id),
             (None, Some(provider)) => self.provider_name(provider),
-            (None, None) => "the provider".to_string(),
+            (None, None) => crate::i18n::t("error-some-provider", &[]),
         };
         e.to_user(&name)
     }
