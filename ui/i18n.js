@@ -9,6 +9,9 @@ import { FluentBundle, FluentResource } from "./vendor/fluent-bundle/index.js";
 
 let bundle = new FluentBundle("en", { useIsolating: false });
 let lang = "en";
+// Under the pseudo-locale dates are all digits (no month or AM/PM words in English to mistake for
+// hard-coded text).
+let numericDates = false;
 
 // The pseudo-locale's transform: every letter accented, as fluent-pseudo does on the Rust side.
 const ACCENTED = {
@@ -22,6 +25,7 @@ const pseudo = (text) => `[${text.replace(/[A-Za-z]/g, (c) => ACCENTED[c])}]`;
 /** Loads the page's messages (`{lang, pseudo, ftl}` from the `messages` command). */
 export function useMessages({ lang: tag, pseudo: isPseudo, ftl }) {
   lang = tag;
+  numericDates = isPseudo;
   bundle = new FluentBundle(tag, { useIsolating: false, transform: isPseudo ? pseudo : (s) => s });
   for (const e of bundle.addResource(new FluentResource(ftl))) console.error("window.ftl:", e);
   document.documentElement.lang = tag;
@@ -70,8 +74,11 @@ export function translate(root) {
 
 /** Unix seconds as the locale writes a date and time ("2 de dez. de 2026, 14:05"). */
 export const dateTime = (unix) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(unix * 1000));
+  new Intl.DateTimeFormat(lang, numericDates
+    ? { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }
+    : { dateStyle: "medium", timeStyle: "short" }).format(new Date(unix * 1000));
 
 /** Unix seconds as the locale writes a clock time ("14:05", "2:05 PM"). */
 export const clock = (unix) =>
-  new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit" }).format(new Date(unix * 1000));
+  new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", ...(numericDates ? { hourCycle: "h23" } : {}) })
+    .format(new Date(unix * 1000));

@@ -1,6 +1,7 @@
 // A provider's card, and one row per connected account.
 import * as api from "../api.js";
 import { GLYPH, h, healthText, localTime, messageOf } from "../dom.js";
+import { t, ta } from "../i18n.js";
 import { store } from "../store.js";
 import { detailsPanel } from "./details.js";
 import { appCredentialsForm, credentialForm, optionalAsked, scopeChooser } from "./forms.js";
@@ -9,13 +10,13 @@ import { run, say, showNotice } from "./notices.js";
 /** One account's row; registers its update function in `store.rows`. */
 export function connectionItem(p, c) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const disconnect = h("button", { type: "button", "data-action": "disconnect" }, "Disconnect");
+  const disconnect = h("button", { type: "button", "data-action": "disconnect" }, t("row-disconnect"));
   // Disconnect asks first, saying what will happen at the provider; Escape or Cancel keeps it.
-  const yes = h("button", { type: "button", class: "danger", "data-action": "confirm-disconnect" }, "Disconnect");
-  const no = h("button", { type: "button", "data-action": "cancel-disconnect" }, "Cancel");
+  const yes = h("button", { type: "button", class: "danger", "data-action": "confirm-disconnect" }, t("disconnect-confirm"));
+  const no = h("button", { type: "button", "data-action": "cancel-disconnect" }, t("disconnect-cancel"));
   const askId = `ask-disconnect-${c.id}`;
   const ask = h("div", { class: "confirm-disconnect", role: "alertdialog", hidden: true,
-    "aria-label": `Disconnect ${p.name} (${c.account})?`, "aria-describedby": askId },
+    "aria-label": ta("disconnect-ask", "aria-label", { provider: p.name, account: c.account }), "aria-describedby": askId },
   h("p", { id: askId }, disconnectQuestion(p, c)), yes, no);
   const asking = (on) => {
     ask.hidden = !on;
@@ -39,26 +40,26 @@ export function connectionItem(p, c) {
     if (done) showNotice({ level: "info", message: done.message, stay: true });
     else closeAsk();
   });
-  const refresh = h("button", { type: "button", "data-action": "refresh" }, "Refresh");
+  const refresh = h("button", { type: "button", "data-action": "refresh" }, t("row-refresh"));
   refresh.addEventListener("click", async () => {
-    refresh.textContent = "Refreshing…";
+    refresh.textContent = t("row-refreshing");
     const done = await run(refresh, error, () => api.refresh(c.id));
-    refresh.textContent = "Refresh";
+    refresh.textContent = t("row-refresh");
     // Beside the row (the row redraws with the new expiry: the card's, found again).
     if (done) {
-      const said = `Refreshed ${p.name} (${c.account}). ${done.live.countdown}.`;
+      const said = t("row-refreshed", { provider: p.name, account: c.account, countdown: done.live.countdown });
       store.rowSaid.set(c.id, { text: said, at: Date.now() });
       const row = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] .row-feedback`);
       if (row) say(row, said);
     }
   });
   // Reconnect: the same sign-in again; the account keeps its place (and its history).
-  const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, "Reconnect");
+  const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, t("row-reconnect"));
   reconnect.addEventListener("click", async () => {
     if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id, optionalAsked(p, c), c.id));
     else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
   });
-  const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, "Unlock and retry");
+  const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, t("row-unlock"));
   unlock.addEventListener("click", () => run(unlock, error, () => api.unlockAndRetry()));
 
   // What the row's own buttons said (Refresh), kept a few seconds across a redraw of the row.
@@ -69,16 +70,18 @@ export function connectionItem(p, c) {
   // The countdown and its separator: hidden when it means nothing (Reconnect needed).
   const expiry = h("span", { class: "expiry-part" }, " · ", countdown);
   // Hotmart's label already names its environment ("Production · client ••••1a2b").
-  const environment = c.environment === "sandbox" ? "Sandbox" : "Production";
-  const showEnvironment = c.environment && !c.account.includes(environment);
+  // A label made in another language names it in the catalogue's words: those count too.
+  const environment = t(c.environment === "sandbox" ? "row-sandbox" : "row-production");
+  const named = (p.environments || []).find(([id]) => id === c.environment)?.[1];
+  const showEnvironment = c.environment && !c.account.includes(environment) && !(named && c.account.includes(named));
   const status = h("span", { class: "conn-status", "data-health": "" },
     h("span", { class: "glyph", "aria-hidden": "true" }), h("span", { class: "status-word" }));
   const details = detailsPanel(p, c);
   const li = h("li", { class: "connection", "data-connection": c.id },
     h("div", { class: "connection-row" },
       h("div", { class: "connection-main" },
-        c.name && h("span", { class: "conn-name" }, c.name),
-        h("span", { class: "account" }, c.account),
+        c.name && h("span", { class: "conn-name", translate: "no" }, c.name),
+        h("span", { class: "account", translate: "no" }, c.account),
         h("span", { class: "connection-meta" }, status, expiry,
           showEnvironment && [" · ", environment])),
       reconnect, unlock, refresh, disconnect),
@@ -100,8 +103,8 @@ export function connectionItem(p, c) {
     setIf(countdown, "textContent", live.countdown);
     if (live.expiry.kind === "at") {
       attrIf(countdown, "datetime", new Date(live.expiry.at * 1000).toISOString());
-      setIf(countdown.dataset, "absolute", `Expires ${localTime(live.expiry.at)}`);
-      attrIf(countdown, "aria-label", `${live.countdown} (${localTime(live.expiry.at)})`);
+      setIf(countdown.dataset, "absolute", t("row-expires-at", { time: localTime(live.expiry.at) }));
+      attrIf(countdown, "aria-label", ta("row-countdown", "aria-label", { countdown: live.countdown, time: localTime(live.expiry.at) }));
     }
     setIf(reconnect, "hidden", live.health !== "reconnect_needed");
     setIf(expiry, "hidden", live.health === "reconnect_needed");
@@ -121,9 +124,9 @@ export function connectionItem(p, c) {
 
 /** What Disconnect will do, in the person's words: revoked at the provider, or what to do there. */
 function disconnectQuestion(p, c) {
-  const who = `${p.name} (${c.account})`;
-  if (p.revokes) return `Disconnect ${who}? Plugboard revokes its access at ${p.name} and forgets the tokens on this computer.${p.revoke_note ? ` ${p.revoke_note}` : ""}`;
-  return `Disconnect ${who}? Plugboard forgets the tokens on this computer, but ${p.name} keeps the access open: ${p.revoke_note || `remove it in your ${p.name} account.`}`;
+  const args = { provider: p.name, account: c.account, note: p.revoke_note };
+  if (p.revokes) return t(p.revoke_note ? "disconnect-question-revokes-note" : "disconnect-question-revokes", args);
+  return t(p.revoke_note ? "disconnect-question-keeps-note" : "disconnect-question-keeps", args);
 }
 
 /** The rows in (or near) view; a new row counts as shown until the watch says otherwise. */
@@ -160,11 +163,11 @@ export const FIRST_ROWS = 20;
 /** A card's accounts: the first [FIRST_ROWS], and a button for the rest (remembered per card). */
 function accountList(p) {
   const all = store.expanded.has(p.id) || p.connections.length <= FIRST_ROWS;
-  const list = h("ul", { class: "connections", "aria-label": `${p.name} accounts` },
+  const list = h("ul", { class: "connections", "aria-label": ta("card-accounts", "aria-label", { provider: p.name }) },
     (all ? p.connections : p.connections.slice(0, FIRST_ROWS)).map((c) => connectionItem(p, c)));
   if (all) return list;
   const more = h("button", { type: "button", class: "quiet", "data-action": "show-all" },
-    `Show all ${p.connections.length} ${p.name} accounts`);
+    t("card-show-all", { count: p.connections.length, provider: p.name }));
   more.addEventListener("click", () => {
     store.expanded.add(p.id);
     // The card as last loaded (reloads since this render may have replaced its connections).
@@ -193,12 +196,12 @@ export function providerCard(p) {
   const noteId = `card-${p.id}-note`;
   const note = h("p", { class: "card-note", id: noteId, hidden: true });
   const details = h("details", { class: "setup" },
-    h("summary", {}, "Setup details"),
+    h("summary", {}, t("card-setup-details")),
     h("dl", {},
-      p.redirect_uri && [h("dt", {}, "Redirect URI to register"), h("dd", {}, h("code", {}, p.redirect_uri))],
-      p.credentials_help && [h("dt", {}, "Credentials"), h("dd", {}, p.credentials_help)],
-      p.other_methods.length > 0 && [h("dt", {}, "Also supports"), h("dd", {}, p.other_methods.join(", "))],
-      p.revoke_note && [h("dt", {}, "Disconnecting"), h("dd", {}, p.revoke_note)],
+      p.redirect_uri && [h("dt", {}, t("card-redirect-uri")), h("dd", {}, h("code", { translate: "no" }, p.redirect_uri))],
+      p.credentials_help && [h("dt", {}, t("card-credentials")), h("dd", {}, p.credentials_help)],
+      p.other_methods.length > 0 && [h("dt", {}, t("card-also-supports")), h("dd", {}, p.other_methods.join(", "))],
+      p.revoke_note && [h("dt", {}, t("card-disconnecting")), h("dd", {}, p.revoke_note)],
     ),
   );
   const formSlot = h("div", { class: "form-slot" });
@@ -207,7 +210,7 @@ export function providerCard(p) {
   // Connected, the rows' Refresh, Disconnect and Details lead: adding an account is quieter.
   const more = p.connections.length > 0;
   const connect = h("button", { type: "button", class: more ? "secondary" : "primary", "aria-describedby": noteId, "data-action": "connect" },
-    more ? "Add another account" : "Connect");
+    more ? t("card-add-account") : t("card-connect"));
   connect.addEventListener("click", async () => {
     if (p.method !== "authorization_code") {
       const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
@@ -248,21 +251,21 @@ export function providerCard(p) {
   const developer = p.developer_url && h("button", {
     type: "button", class: "quiet",
     onclick: () => api.openDeveloperPage(p.id).catch((e) => showNotice({ level: "warning", message: messageOf(e) })),
-  }, "Developer page");
+  }, t("card-developer-page"));
 
   const waiting = p.waiting && h("div", { class: "waiting", role: "status" },
     h("span", { class: "spinner", "aria-hidden": "true" }),
-    h("span", {}, "Waiting for your browser…"),
-    h("button", { type: "button", onclick: (ev) => run(ev.currentTarget, error, () => api.cancelSignIn(p.id)) }, "Cancel"));
+    h("span", {}, t("card-waiting")),
+    h("button", { type: "button", onclick: (ev) => run(ev.currentTarget, error, () => api.cancelSignIn(p.id)) }, t("card-cancel")));
 
   return h("section", { class: "card", "aria-labelledby": titleId, "data-provider": p.id, style: { "--accent": p.accent } },
     h("div", { class: "card-head" },
-      h("span", { class: "monogram", "aria-hidden": "true" }, p.name.charAt(0)),
+      h("span", { class: "monogram", "aria-hidden": "true", translate: "no" }, p.name.charAt(0)),
       h("div", { class: "card-title" },
-        h("h2", { id: titleId }, p.name),
+        h("h2", { id: titleId, translate: "no" }, p.name),
         h("p", { class: "summary" }, p.summary),
         p.method === "authorization_code" && !p.credentials_ready &&
-          h("p", { class: "hint" }, "Needs app credentials first"),
+          h("p", { class: "hint" }, t("card-needs-credentials")),
       ),
       h("span", { class: `status status-${p.status}`, "data-status": p.status },
         h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[p.status] || "•"),

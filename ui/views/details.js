@@ -1,24 +1,26 @@
 // A connection's details panel: who, what, when, the last error, the timeline, and the token for developers.
 import * as api from "../api.js";
-import { h, localTime, messageOf } from "../dom.js";
+import { h, messageOf, timeEl } from "../dom.js";
+import { t, ta } from "../i18n.js";
 import { store } from "../store.js";
 import { run, say } from "./notices.js";
 import { optionalAsked, scopeChooser } from "./forms.js";
 
+// The timeline's event kinds (from Rust) and the message naming each.
 const EVENT_WORDS = {
-  connected: "Connected", refreshed: "Refreshed", refresh_failed: "Refresh failed",
-  reconnect_needed: "Reconnect needed", reconnected: "Reconnected", disconnected: "Disconnected",
+  connected: "details-event-connected", refreshed: "details-event-refreshed", refresh_failed: "details-event-refresh-failed",
+  reconnect_needed: "details-event-reconnect-needed", reconnected: "details-event-reconnected", disconnected: "details-event-disconnected",
 };
 
 /** The panel of connection `c` of provider `p`: `{ panel, applyLive(live) }`. Loads when opened. */
 export function detailsPanel(p, c) {
-  const body = h("div", { class: "details-body" }, h("p", {}, "Loading…"));
-  const panel = h("details", { class: "conn-details" }, h("summary", {}, "Details"), body);
+  const body = h("div", { class: "details-body" }, h("p", {}, t("details-loading")));
+  const panel = h("details", { class: "conn-details" }, h("summary", {}, t("details-summary")), body);
   let copyAccess;
   let latest = c.live;
   const applyLive = (live) => {
     latest = live;
-    if (copyAccess) copyAccess.textContent = live.refresh_before_copy ? "Refresh & copy" : "Copy access token";
+    if (copyAccess) copyAccess.textContent = t(live.refresh_before_copy ? "details-refresh-and-copy" : "details-copy-access");
   };
   const load = async () => {
     let d;
@@ -50,32 +52,32 @@ export function detailsPanel(p, c) {
       });
       return b;
     };
-    const tokenValue = h("code", { class: "token", "data-token": "" }, d.token_masked || "—");
-    const reveal = h("button", { type: "button", "aria-pressed": "false", "data-action": "reveal" }, "Reveal");
+    const tokenValue = h("code", { class: "token", "data-token": "", translate: "no" }, d.token_masked || "—");
+    const reveal = h("button", { type: "button", "aria-pressed": "false", "data-action": "reveal" }, t("details-reveal"));
     reveal.addEventListener("click", async () => {
       if (reveal.getAttribute("aria-pressed") === "true") {
         tokenValue.textContent = d.token_masked;
         reveal.setAttribute("aria-pressed", "false");
-        reveal.textContent = "Reveal";
+        reveal.textContent = t("details-reveal");
         return;
       }
       const full = await run(reveal, feedback, () => api.revealToken(c.id));
       if (full !== undefined) {
         tokenValue.textContent = full;
         reveal.setAttribute("aria-pressed", "true");
-        reveal.textContent = "Hide";
+        reveal.textContent = t("details-hide");
       }
     });
-    copyAccess = copy("access", "Copy access token", () => latest.refresh_before_copy);
+    copyAccess = copy("access", t("details-copy-access"), () => latest.refresh_before_copy);
     applyLive(latest);
     // The refresh token grants lasting access: behind an explicit confirmation.
-    const question = h("p", {}, "The refresh token gives lasting access to this account. Anyone holding it can get new tokens. Copy it anyway?");
-    const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": "Confirm copying the refresh token" },
+    const question = h("p", {}, t("details-refresh-question"));
+    const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": ta("details-refresh-confirm", "aria-label") },
       question,
-      copy("refresh", "Yes, copy refresh token"),
-      h("button", { type: "button", onclick: () => { confirmation = null; confirmBox.hidden = true; } }, "Cancel"));
+      copy("refresh", t("details-refresh-yes")),
+      h("button", { type: "button", onclick: () => { confirmation = null; confirmBox.hidden = true; } }, t("details-cancel")));
     const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token" },
-      "Copy refresh token…");
+      t("details-copy-refresh"));
     if (askRefresh) {
       askRefresh.addEventListener("click", async () => {
         const asked = await run(askRefresh, feedback, () => api.confirmCopyRefresh(c.id));
@@ -87,14 +89,20 @@ export function detailsPanel(p, c) {
       });
     }
     // Rename: a name the person chooses, shown on the row, in the tray and notifications.
-    const nameValue = h("span", { "data-name": "" }, conn.name || "None yet");
-    const renameButton = h("button", { type: "button", class: "quiet", "data-action": "rename" }, conn.name ? "Rename…" : "Name it…");
+    // The name is the person's own words (translate="no"); "None yet" is ours.
+    const nameValue = h("span", { "data-name": "" });
+    const showName = (name) => {
+      nameValue.textContent = name || t("details-name-none");
+      if (name) nameValue.setAttribute("translate", "no"); else nameValue.removeAttribute("translate");
+    };
+    showName(conn.name);
+    const renameButton = h("button", { type: "button", class: "quiet", "data-action": "rename" }, t(conn.name ? "details-rename" : "details-name-it"));
     const nameError = h("p", { class: "form-error", role: "alert", hidden: true });
-    const nameInput = h("input", { type: "text", id: `name-${c.id}`, maxlength: "60", autocomplete: "off", placeholder: "Client A — store" });
+    const nameInput = h("input", { type: "text", id: `name-${c.id}`, maxlength: "60", autocomplete: "off", placeholder: t("details-name-placeholder") });
     const nameForm = h("form", { class: "rename-form", hidden: true },
-      h("label", { for: `name-${c.id}` }, "Name"), nameInput,
-      h("button", { type: "submit", class: "primary" }, "Save"),
-      h("button", { type: "button", "data-action": "cancel-rename", onclick: () => closeRename() }, "Cancel"),
+      h("label", { for: `name-${c.id}` }, t("details-name-label")), nameInput,
+      h("button", { type: "submit", class: "primary" }, t("details-save")),
+      h("button", { type: "button", "data-action": "cancel-rename", onclick: () => closeRename() }, t("details-cancel")),
       nameError);
     const closeRename = () => { nameForm.hidden = true; renameButton.hidden = false; renameButton.focus(); };
     renameButton.addEventListener("click", () => {
@@ -109,63 +117,70 @@ export function detailsPanel(p, c) {
       const saved = await run(nameForm.querySelector("button[type=submit]"), nameError, () => api.renameConnection(c.id, nameInput.value));
       if (saved) {
         conn.name = saved.name;
-        nameValue.textContent = saved.name || "None yet";
+        showName(saved.name);
         closeRename();
       }
     });
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
-    const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, "Try it") : null;
+    const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, t("details-try")) : null;
     tryButton?.addEventListener("click", async () => {
       const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
       if (!report) return;
       tryResult.hidden = false;
       tryResult.replaceChildren(
         h("p", { class: report.accepted ? "try-ok" : "try-refused" },
-          `HTTP ${report.status} ${report.status_text} in ${report.millis} ms — `,
-          report.accepted ? `${d.provider_name} accepted this connection.` : `${d.provider_name} refused it: this is what a script would get now.`),
-        h("code", { class: "try-request" }, report.request),
-        h("pre", { class: "try-excerpt" }, report.excerpt || "(empty answer)"));
+          t(report.accepted ? "details-try-accepted" : "details-try-refused", {
+            status: String(report.status), reason: report.status_text, millis: String(report.millis), provider: d.provider_name,
+          })),
+        h("code", { class: "try-request", translate: "no" }, report.request),
+        h("pre", { class: "try-excerpt", translate: report.excerpt ? "no" : null }, report.excerpt || t("details-try-empty")));
     });
     // More access later: the same sign-in, asking for more; the account reconnects in place.
     const card = (store.cards || []).find((x) => x.id === c.provider);
     const moreSlot = h("div", { class: "form-slot" });
     const askMore = card?.optional_scopes?.length > 0
-      ? h("button", { type: "button", class: "quiet", "data-action": "more-scopes" }, "Ask for more access…")
+      ? h("button", { type: "button", class: "quiet", "data-action": "more-scopes" }, t("details-more-access"))
       : null;
     askMore?.addEventListener("click", () => {
       const close = () => { moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
       moreSlot.replaceChildren(scopeChooser(card, optionalAsked(card, conn), close,
-        { intro: `Tick what else to ask ${card.name} for. You sign in again and this account keeps its place.`, replaces: c.id }));
+        { intro: t("details-more-intro", { provider: card.name }), replaces: c.id }));
       askMore.hidden = true;
       moreSlot.querySelector("input:not(:disabled)")?.focus();
     });
-    const granted = conn.scopes.length ? conn.scopes.join(" ") : "—";
+    const granted = conn.scopes.length ? h("span", { translate: "no" }, conn.scopes.join(" ")) : "—";
+    // The last error: its code (data), Rust's words for it, and when (no words of ours but "None").
+    const err = conn.last_error;
+    const lastError = err ? [h("span", { translate: "no" }, err.code), ": ", err.message, " (", timeEl(err.at), ")"] : t("details-last-error-none");
+    // [label, value, whether the value is data alone (translate="no")]
     const rows = [
-      ["Name", [nameValue, " ", renameButton, nameForm]],
-      ["Provider", d.provider_name], ["Method", d.method_label], ["Account", conn.account],
-      conn.requested_scopes.length > 0 && ["Scopes requested", conn.requested_scopes.join(" ")],
-      ["Scopes granted", [granted, " ", askMore, moreSlot]],
-      conn.scopes_missing.length > 0 && ["Requested, not granted", conn.scopes_missing.join(" ")],
-      conn.environment && ["Environment", conn.environment === "sandbox" ? "Sandbox" : "Production"],
-      ["Connected since", localTime(conn.connected_at)],
-      ["Last refreshed", conn.refreshed_at ? localTime(conn.refreshed_at) : "Not yet"],
-      ["Last error", conn.last_error ? `${conn.last_error.code}: ${conn.last_error.message} (${localTime(conn.last_error.at)})` : "None"],
+      [t("details-row-name"), [nameValue, " ", renameButton, nameForm]],
+      [t("details-row-provider"), d.provider_name, true], [t("details-row-method"), d.method_label, true],
+      [t("details-row-account"), conn.account, true],
+      conn.requested_scopes.length > 0 && [t("details-row-scopes-requested"), conn.requested_scopes.join(" "), true],
+      [t("details-row-scopes-granted"), [granted, " ", askMore, moreSlot]],
+      conn.scopes_missing.length > 0 && [t("details-row-scopes-missing"), conn.scopes_missing.join(" "), true],
+      conn.environment && [t("details-row-environment"), t(conn.environment === "sandbox" ? "details-environment-sandbox" : "details-environment-production")],
+      [t("details-row-connected-since"), timeEl(conn.connected_at)],
+      [t("details-row-last-refreshed"), conn.refreshed_at ? timeEl(conn.refreshed_at) : t("details-not-yet")],
+      [t("details-row-last-error"), lastError],
     ].filter(Boolean);
     body.replaceChildren(
-      h("dl", { class: "details-list" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+      h("dl", { class: "details-list" }, rows.map(([k, v, data]) => [h("dt", {}, k), h("dd", data ? { translate: "no" } : {}, v)])),
       h("div", { class: "token-box" },
-        h("span", { class: "token-label" }, "Access token"),
-        d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || "Not available"),
+        h("span", { class: "token-label" }, t("details-token-label")),
+        d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || t("details-token-unavailable")),
         d.token_masked && h("div", { class: "actions" }, copyAccess,
-          copy("header", "Copy as header", () => latest.refresh_before_copy),
-          d.has_curl && copy("curl", "Copy as curl", () => latest.refresh_before_copy), askRefresh, tryButton),
+          copy("header", t("details-copy-header"), () => latest.refresh_before_copy),
+          d.has_curl && copy("curl", t("details-copy-curl"), () => latest.refresh_before_copy), askRefresh, tryButton),
         confirmBox, feedback, tryResult),
-      h("h3", { class: "timeline-title" }, "Recent events"),
-      h("ol", { class: "timeline", "aria-label": "Recent events, newest first" },
-        d.events.length === 0 ? h("li", {}, "None yet") : d.events.map((e) => h("li", { "data-event": e.kind },
-          h("time", { datetime: new Date(e.at * 1000).toISOString() }, localTime(e.at)), " ",
-          EVENT_WORDS[e.kind] || e.kind, e.code ? ` (${e.code})` : ""))));
+      h("h3", { class: "timeline-title" }, t("details-events-title")),
+      h("ol", { class: "timeline", "aria-label": ta("details-events-list", "aria-label") },
+        d.events.length === 0 ? h("li", {}, t("details-events-none")) : d.events.map((e) => h("li", { "data-event": e.kind },
+          timeEl(e.at), " ",
+          EVENT_WORDS[e.kind] ? t(EVENT_WORDS[e.kind]) : h("span", { translate: "no" }, e.kind),
+          e.code ? [" (", h("span", { translate: "no" }, e.code), ")"] : ""))));
   };
   panel.addEventListener("toggle", () => {
     if (panel.open) { store.openDetails.add(c.id); load(); } else store.openDetails.delete(c.id);

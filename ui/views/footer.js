@@ -1,21 +1,23 @@
 // The footer: keychain state, sign-in link registration, version and the diagnostics button; the demo badge.
 import * as api from "../api.js";
 import { messageOf } from "../dom.js";
+import { t } from "../i18n.js";
 import { run, say, showNotice } from "./notices.js";
 import { store } from "../store.js";
 
-const KEYCHAIN_WORDS = { ready: "Keychain: ready", locked: "Keychain: locked", unavailable: "Keychain: unavailable" };
+/** The message saying each keychain state. */
+const KEYCHAIN_WORDS = { ready: "footer-keychain-ready", locked: "footer-keychain-locked", unavailable: "footer-keychain-unavailable" };
 
 export async function loadInfo() {
   try {
     const info = await api.appInfo();
-    document.getElementById("version").textContent = `Plugboard ${info.version}`;
-    document.getElementById("keychain-status").textContent = KEYCHAIN_WORDS[info.keychain] || "Keychain: unknown";
+    document.getElementById("version").textContent = t("footer-version", { version: info.version });
+    document.getElementById("keychain-status").textContent = t(KEYCHAIN_WORDS[info.keychain] || "footer-keychain-unknown");
     if (info.keychain_message) showNotice({ level: "warning", message: info.keychain_message });
     store.demoFilled = info.demo_filled || {};
     if (info.demo) {
       document.getElementById("demo-badge").hidden = false;
-      document.getElementById("demo-badge").title = `Demo mode: providers are simulated at ${info.demo}`;
+      document.getElementById("demo-badge").title = t("footer-demo-title", { address: info.demo });
     }
     const diagnostics = document.getElementById("copy-diagnostics");
     // Its confirmation (or why not) beside the button, not at the top of the page.
@@ -25,8 +27,8 @@ export async function loadInfo() {
       if (done) say(feedback, done.message);
     };
     document.getElementById("scheme-status").textContent = info.scheme_registered
-      ? "Sign-in links: ready"
-      : "Sign-in links: not registered with this desktop (install Plugboard from its package)";
+      ? t("footer-sign-in-links-ready")
+      : t("footer-sign-in-links-unregistered");
   } catch (e) {
     showNotice({ level: "warning", message: messageOf(e) });
   }

@@ -1,13 +1,14 @@
 // The inline forms of a card: credentials to connect with, and a provider's OAuth app credentials.
 import * as api from "../api.js";
 import { h, messageOf } from "../dom.js";
+import { t, ta } from "../i18n.js";
 import { run, showNotice } from "./notices.js";
 import { store } from "../store.js";
 
 function field(id, label, { type = "text", autocomplete = "off", value = "", demo = false } = {}) {
   // Demo mode fills some fields in on the Rust side: shown as filled, sent empty, never required.
   const attrs = demo
-    ? { placeholder: "Filled in by demo mode", "data-demo-filled": "" }
+    ? { placeholder: t("form-demo-filled"), "data-demo-filled": "" }
     : { required: true };
   return h("label", { class: "field" }, h("span", {}, label),
     h("input", { id, name: id, type, autocomplete, spellcheck: "false", value, ...attrs }));
@@ -16,19 +17,19 @@ function field(id, label, { type = "text", autocomplete = "off", value = "", dem
 /** The inline form for API-key and client-credentials methods. */
 export function credentialForm(p, close) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? "Save and connect" : "Connect");
+  const submit = h("button", { type: "submit", class: "primary" }, p.method === "api_key" ? t("form-save-and-connect") : t("form-connect"));
   const filled = new Set(store.demoFilled[p.id] || []);
   const inputs = p.method === "api_key"
     ? p.key_fields.map((f) => field(`${p.id}-${f.id}`, f.label, { type: f.secret ? "password" : "text", demo: filled.has(f.id) }))
-    : [field(`${p.id}-client-id`, "Client ID", { demo: filled.has("client-id") }),
-      field(`${p.id}-client-secret`, "Client secret", { type: "password", demo: filled.has("client-secret") }),
-      h("label", { class: "field" }, h("span", {}, "Basic token (optional: checked against the two above)"),
+    : [field(`${p.id}-client-id`, t("form-client-id"), { demo: filled.has("client-id") }),
+      field(`${p.id}-client-secret`, t("form-client-secret"), { type: "password", demo: filled.has("client-secret") }),
+      h("label", { class: "field" }, h("span", {}, t("form-basic-token")),
         h("input", { id: `${p.id}-basic`, name: `${p.id}-basic`, type: "password", autocomplete: "off", spellcheck: "false" }))];
-  const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, "Environment"),
+  const env = p.environments.length > 0 && h("label", { class: "field" }, h("span", {}, t("form-environment")),
     h("select", { id: `${p.id}-environment` }, p.environments.map(([id, label]) => h("option", { value: id }, label))));
-  const form = h("form", { class: "connect-form", "aria-label": `Connect ${p.name}` },
+  const form = h("form", { class: "connect-form", "aria-label": ta("form-connect-form", "aria-label", { provider: p.name }) },
     inputs, env, error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
@@ -41,7 +42,7 @@ export function credentialForm(p, close) {
       }));
     if (done) {
       form.reset();
-      showNotice({ level: "success", message: `Connected to ${p.name} as ${done.account}.` });
+      showNotice({ level: "success", message: t("form-connected", { provider: p.name, account: done.account }) });
     }
   });
   return form;
@@ -55,34 +56,33 @@ export function credentialForm(p, close) {
  */
 export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "primary" }, signInAfter ? "Save and sign in" : "Save credentials");
+  const submit = h("button", { type: "submit", class: "primary" }, signInAfter ? t("form-save-and-sign-in") : t("form-save-credentials"));
   const copyUri = p.redirect_uri
-    ? h("button", { type: "button", class: "quiet", "data-action": "copy-redirect-uri" }, "Copy")
+    ? h("button", { type: "button", class: "quiet", "data-action": "copy-redirect-uri" }, t("form-copy"))
     : null;
   // Shown by `hidden`, not by `:empty` styling (WebKitGTK does not restyle a span filled later).
   const copied = h("span", { class: "copied", role: "status", hidden: true });
   copyUri?.addEventListener("click", async () => {
     const done = await run(copyUri, error, () => api.copyRedirectUri(p.id));
     if (done) {
-      copied.textContent = "Copied: paste it into the app's redirect URLs.";
+      copied.textContent = t("form-copied-redirect-uri");
       copied.hidden = false;
     }
   });
-  const steps = p.setup_steps?.length > 0 && h("ol", { class: "setup-steps", "aria-label": `Setting up a ${p.name} app` },
+  const steps = p.setup_steps?.length > 0 && h("ol", { class: "setup-steps", "aria-label": ta("form-setup-steps", "aria-label", { provider: p.name }) },
     p.setup_steps.map((step) => h("li", {}, step)));
-  const form = h("form", { class: "connect-form", "aria-label": `${p.name} app credentials` },
-    h("p", { class: "form-intro" }, p.public_client
-      ? `${p.name} needs its app's client ID before you can sign in (a public app: no secret). `
-      : `${p.name} needs app credentials before you can sign in. `, steps ? "" : p.credentials_help || ""),
+  const form = h("form", { class: "connect-form", "aria-label": ta("form-app-credentials", "aria-label", { provider: p.name }) },
+    h("p", { class: "form-intro" }, t(p.public_client ? "form-app-intro-public" : "form-app-intro",
+      { provider: p.name, help: steps ? "" : p.credentials_help || "" })),
     steps,
-    p.redirect_uri && h("p", { class: "form-intro redirect-uri" }, "Redirect URI to register: ",
-      h("code", {}, p.redirect_uri), " ", copyUri, " ", copied),
-    p.scopes?.length > 0 && h("p", { class: "form-intro" }, "Scopes to add: ",
-      p.scopes.map((scope, i) => [i > 0 ? ", " : "", h("code", {}, scope)])),
-    field(`${p.id}-app-client-id`, "Client ID"),
-    !p.public_client && field(`${p.id}-app-client-secret`, "Client secret", { type: "password" }),
+    p.redirect_uri && h("p", { class: "form-intro redirect-uri" }, t("form-redirect-uri"), " ",
+      h("code", { translate: "no" }, p.redirect_uri), " ", copyUri, " ", copied),
+    p.scopes?.length > 0 && h("p", { class: "form-intro" }, t("form-scopes-to-add"), " ",
+      p.scopes.map((scope, i) => [i > 0 ? ", " : "", h("code", { translate: "no" }, scope)])),
+    field(`${p.id}-app-client-id`, t("form-client-id")),
+    !p.public_client && field(`${p.id}-app-client-secret`, t("form-client-secret"), { type: "password" }),
     error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const value = (id) => form.querySelector(`#${CSS.escape(id)}`)?.value ?? "";
@@ -91,8 +91,8 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
     }).then(() => true));
     if (!saved) return;
     showNotice({ level: "success", message: p.public_client
-      ? `Saved the ${p.name} client ID.`
-      : `Saved the ${p.name} app credentials. The secret is in your keychain.` });
+      ? t("form-saved-client-id", { provider: p.name })
+      : t("form-saved-app-credentials", { provider: p.name }) });
     // Nothing more to click: the sign-in the person came for starts now, with the access every
     // sign-in asks for (more can be asked for later, from Details).
     close();
@@ -112,22 +112,22 @@ export function scopeChooser(p, chosen, close, { intro, replaces = null } = {}) 
   // Ids of their own: a card's chooser and a Details one may be open at once.
   const n = ++choosers;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "primary" }, `Continue to ${p.name}`);
+  const submit = h("button", { type: "submit", class: "primary" }, t("form-continue-to", { provider: p.name }));
   const box = (id, description, { fixed = false, checked = false } = {}) => {
     const input = h("input", { type: "checkbox", name: "scope", value: id, id: `scope-${n}-${p.id}-${id}`, "data-scope": id });
     input.checked = fixed || checked;
     input.disabled = fixed;
     return h("li", { class: "scope" },
       h("label", { for: input.id }, input, h("span", {}, description),
-        h("code", {}, id), fixed && h("span", { class: "hint" }, "(always asked for)")));
+        h("code", { translate: "no" }, id), fixed && h("span", { class: "hint" }, t("form-scope-always"))));
   };
-  const form = h("form", { class: "connect-form scope-form", "aria-label": `Choose what ${p.name} access to ask for` },
-    h("p", { class: "form-intro" }, intro || `Choose what Plugboard asks ${p.name} for. Your ${p.name} app must list the scopes you tick.`),
+  const form = h("form", { class: "connect-form scope-form", "aria-label": ta("form-scope-chooser", "aria-label", { provider: p.name }) },
+    h("p", { class: "form-intro" }, intro || t("form-scope-intro", { provider: p.name })),
     h("ul", { class: "scopes" },
-      p.scopes.map((id) => box(id, "Needed to connect", { fixed: true })),
+      p.scopes.map((id) => box(id, t("form-scope-needed"), { fixed: true })),
       p.optional_scopes.map((s) => box(s.id, s.description, { checked: chosen.includes(s.id) }))),
     error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, "Cancel")));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
   form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); close(); } });
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -1,5 +1,6 @@
 // Feedback: notices at the top, screen-reader announcements, and errors of a running command.
-import { h, messageOf } from "../dom.js";
+import { clockTime, h, localTime, messageOf } from "../dom.js";
+import { ta } from "../i18n.js";
 import { store } from "../store.js";
 
 /** At most this many notices show at once; the oldest passing one makes way first. */
@@ -23,7 +24,7 @@ export function showNotice(notice) {
   const el = h("div", { class: `notice ${notice.level}`, "data-notice": notice.level },
     h("span", { class: "icon", "aria-hidden": "true" }, { warning: "!", success: "✓" }[notice.level] || "i"),
     h("p", {}, notice.message),
-    h("button", { type: "button", class: "dismiss", "aria-label": "Dismiss", onclick: () => el.remove() }, "×"),
+    h("button", { type: "button", class: "dismiss", "aria-label": ta("notice-dismiss", "aria-label"), onclick: () => el.remove() }, "×"),
   );
   box.append(el);
   remember(notice);
@@ -50,8 +51,11 @@ function fadeLater(el) {
 function remember(notice) {
   const list = document.getElementById("notice-history-list");
   if (!list) return;
-  const when = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-  list.prepend(h("li", { "data-level": notice.level }, h("time", {}, when), " ", notice.message));
+  // The clock time in the person's language (the locale's words: not for translators); the whole
+  // date and time on hover.
+  const now = Math.floor(Date.now() / 1000);
+  const when = h("time", { datetime: new Date(now * 1000).toISOString(), translate: "no", title: localTime(now) }, clockTime(now));
+  list.prepend(h("li", { "data-level": notice.level }, when, " ", notice.message));
   while (list.children.length > HISTORY) list.lastChild.remove();
   const count = document.getElementById("notice-history-count");
   if (count) count.textContent = String(list.children.length);

@@ -1,6 +1,7 @@
 // The list of provider cards: rendered from `list_providers`, kept live from `live`.
 import * as api from "../api.js";
 import { h, healthText, messageOf } from "../dom.js";
+import { t } from "../i18n.js";
 import { store } from "../store.js";
 import { connectionItem, providerCard, setCardStatus, unwatchRows } from "./cards.js";
 import { announce } from "./notices.js";
@@ -149,7 +150,10 @@ export function showsConnections(total) {
   return total === knownIds().size;
 }
 
-const MILESTONE_WORDS = { five_minutes: "expires in 5 minutes", one_minute: "expires in 1 minute", expired: "has expired" };
+/** What a row's milestone announces (each message names the account). */
+const MILESTONE_MESSAGES = {
+  five_minutes: "provider-announce-five-minutes", one_minute: "provider-announce-one-minute", expired: "provider-announce-expired",
+};
 
 /** Applies the result of `live`: each row's status and countdown, announcements, each card's status. */
 export function showLive({ connections, cards }) {
@@ -160,8 +164,12 @@ export function showLive({ connections, cards }) {
     const before = store.announced.get(live.id);
     const now = { health: live.health, milestone: live.milestone };
     if (before && (before.health !== now.health || before.milestone !== now.milestone)) {
-      const words = before.health !== now.health ? healthText(live) : MILESTONE_WORDS[now.milestone];
-      if (words) announce(`${row.account}: ${words}`);
+      if (before.health !== now.health) {
+        const words = healthText(live);
+        if (words) announce(t("provider-announce-status", { account: row.account, status: words }));
+      } else if (MILESTONE_MESSAGES[now.milestone]) {
+        announce(t(MILESTONE_MESSAGES[now.milestone], { account: row.account }));
+      }
     }
     store.announced.set(live.id, now);
   }

@@ -34,15 +34,15 @@ export async function refreshSettings() {
 function sourceLine(c) {
   const variable = `PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID`;
   switch (c.origin) {
-    case null: case undefined: return "No app credentials yet: add them here, or click Connect on the card for a guided setup.";
-    case "managed": return "Managed by your organisation. Ask whoever manages Plugboard on this computer to change them.";
-    case "environment": return `Set by environment variables (${variable}). Change or unset those to change them.`;
-    case "user_file": return "From your providers.toml. Edit that file to change them.";
-    case "saved": return "Saved here; the secret is in your keychain.";
-    case "system_file": return "Your organisation's defaults. You can save your own instead.";
-    case "embedded": return "Built into this Plugboard. You can save your own instead.";
-    case "demo": return "Demo mode's simulator.";
-    default: return `From ${c.origin_words}.`;
+    case null: case undefined: return t("settings-origin-none");
+    case "managed": return t("settings-origin-managed");
+    case "environment": return t("settings-origin-environment", { variable });
+    case "user_file": return t("settings-origin-user-file");
+    case "saved": return t("settings-origin-saved");
+    case "system_file": return t("settings-origin-system-file");
+    case "embedded": return t("settings-origin-embedded");
+    case "demo": return t("settings-origin-demo");
+    default: return t("settings-origin-other", { origin: c.origin_words });
   }
 }
 
@@ -73,7 +73,7 @@ function drawCredentials(list) {
     const card = (store.cards || []).find((p) => p.id === c.provider);
     const slot = h("div", { class: "form-slot" });
     const change = c.replaceable && card
-      ? h("button", { type: "button", "data-action": "change-credentials" }, c.origin ? "Change" : "Add")
+      ? h("button", { type: "button", "data-action": "change-credentials" }, c.origin ? t("settings-change") : t("settings-add"))
       : null;
     change?.addEventListener("click", () => {
       const close = () => { slot.replaceChildren(); change.hidden = false; refreshSettings(); };
@@ -82,31 +82,31 @@ function drawCredentials(list) {
       slot.querySelector("input")?.focus();
     });
     const forget = c.forgettable
-      ? h("button", { type: "button", class: "quiet", "data-action": "forget-credentials" }, "Forget")
+      ? h("button", { type: "button", class: "quiet", "data-action": "forget-credentials" }, t("settings-forget"))
       : null;
     forget?.addEventListener("click", async () => {
       const done = await run(forget, null, () => api.forgetAppCredentials(c.provider).then(() => true));
       if (done) {
         showNotice({ level: "success", message: c.public_client
-          ? `Forgot the ${c.name} client ID you had saved.`
-          : `Forgot the ${c.name} app credentials you had saved. The secret is gone from your keychain.` });
+          ? t("settings-forgot-client-id", { provider: c.name })
+          : t("settings-forgot-app-credentials", { provider: c.name }) });
         await renderSettings();
       }
     });
     return h("li", { class: "credentials-item", "data-provider": c.provider },
-      h("h3", {}, c.name),
+      h("h3", { translate: "no" }, c.name),
       h("dl", { class: "details-list" },
-        h("dt", {}, "Client ID"), h("dd", {}, c.client_id ? h("code", {}, c.client_id) : "—"),
-        h("dt", {}, "Client secret"), h("dd", {}, !c.origin ? "—"
-          : c.public_client ? "Not needed (public app)"
-          : c.secret_set ? "•••••••• (kept hidden)" : "Missing: the sign-in will fail until one is set")),
+        h("dt", {}, t("settings-client-id")), h("dd", {}, c.client_id ? h("code", { translate: "no" }, c.client_id) : "—"),
+        h("dt", {}, t("settings-client-secret")), h("dd", {}, !c.origin ? "—"
+          : c.public_client ? t("settings-secret-not-needed")
+          : c.secret_set ? t("settings-secret-hidden") : t("settings-secret-missing"))),
       h("p", { class: "form-intro", "data-origin": c.origin || "none" }, sourceLine(c)),
       (change || forget) && h("div", { class: "actions" }, change, forget),
       slot);
   });
   part("settings-credentials").replaceChildren(
-    h("h3", { class: "settings-section" }, "App credentials for browser sign-in"),
-    h("p", { class: "form-intro" }, "Plugboard uses the first it finds: environment variables, your organisation's managed ones, your providers.toml, the ones saved here, your organisation's defaults, then any built into this Plugboard."),
+    h("h3", { class: "settings-section" }, t("settings-credentials")),
+    h("p", { class: "form-intro" }, t("settings-credentials-order")),
     h("ul", { class: "credentials-list" }, rows));
 }
 
@@ -129,7 +129,7 @@ async function saveChoice(control, change, undo) {
   control.disabled = true;
   try {
     await api.setPreferences(change);
-    showNotice({ level: "success", message: "Settings saved." });
+    showNotice({ level: "success", message: t("settings-saved") });
     return true;
   } catch (e) {
     undo();
@@ -160,7 +160,7 @@ function languageChoice(p) {
   return h("li", { class: "choice" },
     h("label", { for: "choice-language" }, t("settings-language"), select),
     h("p", { class: "hint", id: "choice-language-hint" }, p.language_fixed != null
-      ? t("settings-language-fixed", { locale: p.language_fixed })
+      ? t("settings-language-fixed", { locale: p.language_fixed, variable: "PLUGBOARD_LOCALE" })
       : t("settings-language-hint")));
 }
 
@@ -189,31 +189,34 @@ function drawChoices(p) {
       delay.closest(".choice").querySelector(".choice-error")?.remove();
       delay.value = saved;
       delay.closest(".choice").append(h("p", { class: "choice-error hint", role: "alert" },
-        `Enter a whole number of seconds between ${p.clipboard_min} and ${p.clipboard_max}.`));
+        t("settings-clipboard-invalid", { min: p.clipboard_min, max: p.clipboard_max })));
       return;
     }
     const typed = delay.value;
     if (await saveChoice(delay, { clipboardClearSecs: secs }, () => { delay.value = saved; })) saved = typed;
   });
   const tray = p.tray_available
-    ? "Closing the window keeps Plugboard in the tray, refreshing tokens and telling you when a connection needs you. Quit from the tray icon's menu."
-    : "Your desktop shows no tray icons right now, so closing the window quits Plugboard whatever this says.";
+    ? t("settings-keep-in-tray-hint")
+    : t("settings-keep-in-tray-no-tray");
+  // One sentence with the box inside it: split where the message puts `$seconds`.
+  const BOX = "\u2063";
+  const [before, after] = t("settings-clipboard-clear", { seconds: BOX }).split(BOX).map((s) => s.trim());
   return [
-    h("h3", { class: "settings-section" }, "General"),
+    h("h3", { class: "settings-section" }, t("settings-general")),
     h("ul", { class: "choices" },
       languageChoice(p),
-      choiceSwitch({ id: "choice-notifications", key: "notifications", checked: p.notifications, label: "Notifications",
-        hint: "Tell me when a connection needs me: reconnect needed, the keychain locked, access about to run out, or a problem lasting over 15 minutes. Never for routine refreshes." }),
-      choiceSwitch({ id: "choice-start-at-login", key: "startAtLogin", checked: p.start_at_login, label: "Start at login",
-        hint: "Plugboard starts in the tray when you log in, so tokens stay fresh without opening the window." }),
-      choiceSwitch({ id: "choice-keep-in-tray", key: "keepInTray", checked: p.keep_in_tray, label: "Keep running in the tray", hint: tray }),
+      choiceSwitch({ id: "choice-notifications", key: "notifications", checked: p.notifications, label: t("settings-notifications"),
+        hint: t("settings-notifications-hint") }),
+      choiceSwitch({ id: "choice-start-at-login", key: "startAtLogin", checked: p.start_at_login, label: t("settings-start-at-login"),
+        hint: t("settings-start-at-login-hint") }),
+      choiceSwitch({ id: "choice-keep-in-tray", key: "keepInTray", checked: p.keep_in_tray, label: t("settings-keep-in-tray"), hint: tray }),
       h("li", { class: "choice" },
-        h("label", { for: "clipboard-clear" }, "Clear a copied token after", delay, "seconds"),
+        h("label", { for: "clipboard-clear" }, before, delay, after),
         h("p", { class: "hint", id: "clipboard-clear-hint" }, p.clipboard_fixed_secs != null
-          ? `Set to ${p.clipboard_fixed_secs} s by PLUGBOARD_CLIPBOARD_CLEAR_SECS in Plugboard's environment.`
-          : `Between ${p.clipboard_min} and ${p.clipboard_max} seconds; anything you copied since is left alone.`)),
+          ? t("settings-clipboard-fixed", { seconds: p.clipboard_fixed_secs })
+          : t("settings-clipboard-hint", { min: p.clipboard_min, max: p.clipboard_max }))),
       h("li", { class: "choice" },
-        h("span", { class: "choice-title" }, "Automatic refresh"),
+        h("span", { class: "choice-title" }, t("settings-refresh")),
         h("p", { class: "hint", id: "refresh-lead" }, p.refresh_lead))),
   ];
 }

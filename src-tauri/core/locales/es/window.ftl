@@ -22,4 +22,45 @@ health-retrying-at = { $status } — reintentando a las { $time }
 settings-language = Idioma
 settings-language-system = El del sistema ({ $language })
 settings-language-hint = La ventana, la bandeja, las notificaciones y la línea de comandos lo hablan.
-settings-language-fixed = Establecido en { $locale } por PLUGBOARD_LOCALE en el entorno de Plugboard.
+settings-language-fixed = Establecido en { $locale } por { $variable } en el entorno de Plugboard.
+settings-general = General
+settings-saved = Configuración guardada.
+settings-notifications = Notificaciones
+settings-notifications-hint = Avísame cuando una conexión me necesite: hay que volver a conectar, el llavero está bloqueado, el acceso está por vencer o un problema dura más de 15 minutos. Nunca por las renovaciones de rutina.
+settings-start-at-login = Iniciar al entrar en la sesión
+settings-start-at-login-hint = Plugboard se inicia en la bandeja cuando entras en tu sesión, así los tokens siguen vigentes sin abrir la ventana.
+settings-keep-in-tray = Seguir ejecutándose en la bandeja
+settings-keep-in-tray-hint = Al cerrar la ventana, Plugboard sigue en la bandeja, renovando tokens y avisándote cuando una conexión te necesite. Para salir, usa el menú del ícono de la bandeja.
+settings-keep-in-tray-no-tray = Tu escritorio no muestra íconos en la bandeja ahora mismo, así que cerrar la ventana cierra Plugboard, diga lo que diga esta opción.
+# A label with the number box where $seconds is (the box, not a number, goes there).
+settings-clipboard-clear = Borrar un token copiado después de { $seconds } segundos
+settings-clipboard-invalid = Escribe un número entero de segundos entre { $min } y { $max }.
+settings-clipboard-hint = Entre { $min } y { $max } segundos; lo que hayas copiado después no se toca.
+settings-clipboard-fixed = Establecido en { $seconds } s por PLUGBOARD_CLIPBOARD_CLEAR_SECS en el entorno de Plugboard.
+settings-refresh = Renovación automática
+settings-credentials = Credenciales de la app para iniciar sesión en el navegador
+settings-credentials-order = Plugboard usa las primeras que encuentra: variables de entorno, las administradas por tu organización, tu providers.toml, las guardadas aquí, los valores predeterminados de tu organización y, por último, las que vienen incluidas en este Plugboard.
+settings-client-id = ID de cliente
+settings-client-secret = Secreto de cliente
+settings-secret-not-needed = No hace falta (app pública)
+settings-secret-hidden = •••••••• (oculto)
+settings-secret-missing = Falta: el inicio de sesión fallará hasta que se establezca uno
+settings-change = Cambiar
+settings-add = Agregar
+settings-forget = Olvidar
+# A notice.
+settings-forgot-client-id = Se olvidó el ID de cliente de { $provider } que habías guardado.
+# A notice.
+settings-forgot-app-credentials = Se olvidaron las credenciales de la app de { $provider } que habías guardado. El secreto ya no está en tu llavero.
+# Where a provider's app credentials come from. "Connect": the button on the provider's card.
+settings-origin-none = Todavía no hay credenciales de la app: agrégalas aquí o haz clic en Conectar en la tarjeta para una configuración guiada.
+settings-origin-managed = Las administra tu organización. Pídele a quien administra Plugboard en esta computadora que las cambie.
+# $variable: an environment variable's name.
+settings-origin-environment = Definidas por variables de entorno ({ $variable }). Cambia o elimina esas variables para cambiarlas.
+settings-origin-user-file = De tu providers.toml. Edita ese archivo para cambiarlas.
+settings-origin-saved = Guardadas aquí; el secreto está en tu llavero.
+settings-origin-system-file = Los valores predeterminados de tu organización. Puedes guardar las tuyas en su lugar.
+settings-origin-embedded = Incluidas en este Plugboard. Puedes guardar las tuyas en su lugar.
+settings-origin-demo = El simulador del modo de demostración.
+# $origin: where they come from, in words (already translated).
+settings-origin-other = De { $origin }.
