@@ -22,6 +22,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 mod credentials;
+mod languages;
 
 /// The keychain service of debug builds' items (`secret-tool search service …`).
 const DEV_SERVICE: &str = "dev.plugboard.desktop.dev";

@@ -5,12 +5,12 @@ by the other and a refresh in one is not repeated by the other (the core's refre
 across processes). This crate links neither Tauri nor GTK/WebKit: it starts in a millisecond, works
 over SSH and in scripts, and starts the window's own binary when asked for the window ([`mode`]).
 
-Rooms: [`args`] (the grammar), [`cmd`] (one file per subcommand), [`output`] (JSON documents and
-tables), [`failure`] (words and exit codes), [`term`] (where output goes, what is read),
+Rooms: [`args`] (the grammar), [`help`] (its words in the person's language), [`cmd`] (one file
+per subcommand), [`output`] (JSON documents and tables), [`failure`] (words and exit codes), [`term`] (where output goes, what is read),
 [`resolve`] (`<connection>` arguments).
 
 Its words are in the person's language, as the window's are: the messages of `cli.ftl`
-(`plugboard_core::i18n`), `--help` included ([`command`]); the language is chosen at start
+(`plugboard_core::i18n`), `--help` included ([`help`]); the language is chosen at start
 ([`speak`]), as the window chooses it.
 
 Contract (documented in `docs/cli.md`): results on stdout, progress and errors on stderr in plain
@@ -22,6 +22,7 @@ words, `--json` documents with a `schema` number, and these exit codes:
 pub mod args;
 pub mod cmd;
 pub mod failure;
+pub mod help;
 pub mod output;
 pub mod resolve;
 pub mod term;
@@ -87,73 +88,9 @@ pub fn speak(settings: &Settings) {
     i18n::set_current(&settings.speak(&chosen));
 }
 
-/// The grammar ([`args::Cli`]) with its help in `messages`' language. clap's derive texts are the
-/// English source; each command's and argument's is replaced by its message, whose id follows
-/// the path: `help-root` (plugboard's own, `help-root-after` below its help, `help-root-<arg>`),
-/// `help-token` (a command's), `help-token-json` (its argument `json`), `help-credentials-set`.
-/// clap's own words (Usage, Commands, Options, "Print help", its errors) stay as clap makes them.
-pub fn command(messages: &Messages) -> clap::Command {
-    localize(
-        <Cli as clap::CommandFactory>::command(),
-        "help-root",
-        "help",
-        messages,
-    )
-}
-
-/// `cmd` with its texts from `m`: its own under `id`, its arguments' under `id-<arg>`, its
-/// subcommands' under `children-<name>`. A text with no message stays as it is.
-fn localize(mut cmd: clap::Command, id: &str, children: &str, m: &Messages) -> clap::Command {
-    let text = |suffix: &str| m.find(&format!("{id}{suffix}"), &[]);
-    if cmd.get_about().is_some() {
-        if let Some(about) = text("") {
-            cmd = cmd.about(about);
-        }
-    }
-    if cmd.get_long_about().is_some() {
-        if let Some(about) = text("-long") {
-            cmd = cmd.long_about(about);
-        }
-    }
-    if cmd.get_after_help().is_some() {
-        if let Some(after) = text("-after") {
-            cmd = cmd.after_help(after);
-        }
-    }
-    let args: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for arg in args {
-        let arg_id = format!("{id}-{}", arg.replace('_', "-"));
-        cmd = cmd.mut_arg(&arg, |mut a| {
-            if a.get_help().is_some() {
-                if let Some(help) = m.find(&arg_id, &[]) {
-                    a = a.help(help);
-                }
-            }
-            if a.get_long_help().is_some() {
-                if let Some(help) = m.find(&format!("{arg_id}-long"), &[]) {
-                    a = a.long_help(help);
-                }
-            }
-            a
-        });
-    }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        let sub_id = format!("{children}-{name}");
-        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_id, &sub_id, m));
-    }
-    cmd
-}
-
 /// Runs a command line and returns the process's exit code.
 pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i32 {
-    let mut grammar = command(&i18n::current());
+    let mut grammar = help::command(&i18n::current());
     let parsed = grammar
         .try_get_matches_from_mut(args)
         .and_then(|matches| Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut grammar)));
@@ -409,118 +346,6 @@ mod tests {
             "no colour codes outside a terminal"
         );
         assert!(out.contains("plugboard connect") || out.contains("Connect an account"));
-    }
-
-    /// Every text of a command tree a person reads in `--help`, with where it is.
-    fn help_texts(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
-        let mut push = |what: String, text: Option<&clap::builder::StyledStr>| {
-            if let Some(text) = text {
-                out.push((what, text.to_string()));
-            }
-        };
-        push(format!("{path} about"), cmd.get_about());
-        push(format!("{path} long_about"), cmd.get_long_about());
-        push(format!("{path} after_help"), cmd.get_after_help());
-        push(format!("{path} after_long_help"), cmd.get_after_long_help());
-        push(format!("{path} before_help"), cmd.get_before_help());
-        for a in cmd.get_arguments() {
-            let id = a.get_id();
-            push(format!("{path} <{id}> help"), a.get_help());
-            push(format!("{path} <{id}> long_help"), a.get_long_help());
-        }
-        for sub in cmd.get_subcommands() {
-            help_texts(sub, &format!("{path} {}", sub.get_name()), out);
-        }
-    }
-
-    fn help_of(messages: &Messages) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        help_texts(&command(messages), "plugboard", &mut out);
-        out
-    }
-
-    #[test]
-    fn help_in_english_is_the_grammars_own_text() {
-        use clap::CommandFactory;
-        let mut source = Vec::new();
-        help_texts(&Cli::command(), "plugboard", &mut source);
-        let english = help_of(&Messages::english());
-        assert!(english.len() > 40, "{english:?}");
-        for ((what, want), (where_, got)) in source.iter().zip(&english) {
-            assert_eq!(what, where_);
-            assert_eq!(
-                got, want,
-                "{what}: the English message differs from the grammar's"
-            );
-        }
-        assert_eq!(source.len(), english.len());
-    }
-
-    #[test]
-    fn every_help_text_comes_from_the_catalogue() {
-        // The pseudo-locale accents every letter but the vowels (and keeps <markup> as it is):
-        // a plain ASCII word of three letters or more was not read from a catalogue.
-        let pseudo = help_of(&Messages::for_locale(plugboard_core::i18n::PSEUDO));
-        let english = help_of(&Messages::english());
-        assert_eq!(pseudo.len(), english.len());
-        for (what, text) in &pseudo {
-            let mut outside_markup = String::new();
-            let mut depth = 0;
-            for c in text.chars() {
-                match c {
-                    '<' => depth += 1,
-                    '>' if depth > 0 => depth -= 1,
-                    c if depth == 0 => outside_markup.push(c),
-                    _ => {}
-                }
-            }
-            let plain: Vec<&str> = outside_markup
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic()))
-                .collect();
-            assert!(
-                plain.is_empty(),
-                "{what} was not read from the catalogue: {plain:?} in {text:?}"
-            );
-        }
-        // A real translation, not the English again.
-        let about = |m: &Messages| {
-            command(m)
-                .find_subcommand("token")
-                .and_then(|c| c.get_about())
-                .map(|a| a.to_string())
-        };
-        let pt = about(&Messages::for_locale("pt-BR"));
-        assert!(pt.is_some());
-        assert_ne!(pt, about(&Messages::english()));
-        assert_eq!(
-            pt.as_deref(),
-            Some(
-                Messages::for_locale("pt-BR")
-                    .get("help-token", &[])
-                    .as_str()
-            )
-        );
-    }
-
-    #[test]
-    fn help_is_shown_in_the_current_language_and_parses_the_same() {
-        // The localized grammar parses as the derive's does.
-        let matches = command(&Messages::for_locale("es"))
-            .try_get_matches_from(["plugboard", "token", "hubspot", "--header"])
-            .unwrap();
-        let cli = Cli::from_arg_matches(&matches).unwrap();
-        assert!(matches!(
-            cli.command,
-            Command::Token { header: true, ref connection, .. } if connection == "hubspot"
-        ));
-        let help = command(&Messages::for_locale("es"))
-            .render_help()
-            .to_string();
-        assert!(
-            help.contains(&Messages::for_locale("es").get("help-root", &[])),
-            "{help}"
-        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub const SCHEMA: u32 = 1;
 pub fn cli_redirect(method: &Method) -> Option<String> {
     match method {
         Method::AuthorizationCode(m) => Some(match &m.redirect {
-            RedirectMode::DeepLink => "http://127.0.0.1:<any port>/callback".to_string(),
+            RedirectMode::DeepLink => CLI_LOOPBACK.to_string(),
             other => other.redirect_uri(),
         }),
         _ => None,
@@ -72,7 +72,13 @@ pub fn providers(service: &Connections) -> ProvidersDoc {
     }
 }
 
+/// Where the command line's own sign-in comes back for a provider the window signs in to by link
+/// (documented as is in `cli_redirect_uri`).
+const CLI_LOOPBACK: &str = "http://127.0.0.1:<any port>/callback";
+
 fn provider(service: &Connections, p: &Provider) -> ProviderJson {
+    // Its texts (method labels, scopes' descriptions) in the person's language.
+    let p = &plugboard_core::view::in_language(p);
     ProviderJson {
         id: p.id.to_string(),
         name: p.name.clone(),
@@ -162,7 +168,10 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
     });
     if deep_link {
         let scheme = format!("{}:", plugboard_core::deeplink::SCHEME);
-        let words = t("cli-providers-loopback", &[("scheme", scheme.into())]);
+        let words = t(
+            "cli-providers-loopback",
+            &[("scheme", scheme.into()), ("address", CLI_LOOPBACK.into())],
+        );
         out.push_str(&format!("\n{words}\n"));
     }
     out

@@ -68,7 +68,7 @@ cli-providers-optional-scopes = { $provider } can also ask for ({ $command }): {
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
 cli-providers-loopback =
     The window signs in through the { $scheme } address above. The command line
-    listens on http://127.0.0.1:<any port>/callback instead: register that too where the provider
+    listens on { $address } instead: register that too where the provider
     allows loopback redirects.
 
 ## plugboard status
@@ -254,3 +254,16 @@ help-token-connection = The connection: its id (see `plugboard status`), its nam
 help-token-header = Print the `Authorization: …` header line instead
 help-token-curl = Print a curl command that calls the provider's identity or check endpoint
 help-token-json = Print the token with its expiry and scopes as JSON (for scripts)
+
+## clap's own words in --help (src-tauri/cli/src/help.rs)
+help-heading-usage = Usage:
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-flag-help = Print help
+help-flag-help-more = Print help (see more with '--help')
+help-flag-help-summary = Print help (see a summary with '-h')
+help-flag-version = Print version
+help-command-help = Print this message or the help of the given subcommand(s)
+help-command-subcommand = Print help for the subcommand(s)
+help-possible-values = [possible values: { $values }]

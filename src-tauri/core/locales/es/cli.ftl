@@ -68,7 +68,7 @@ cli-providers-optional-scopes = { $provider } también puede pedir ({ $command }
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
 cli-providers-loopback =
     La ventana inicia sesión a través de la dirección { $scheme } de arriba. La línea de comandos
-    escucha en http://127.0.0.1:<cualquier puerto>/callback: registra también esa donde el
+    escucha en { $address }: registra también esa donde el
     proveedor acepte redirecciones a loopback.
 
 ## plugboard status
@@ -254,3 +254,16 @@ help-token-connection = La conexión: su ID (consulta `plugboard status`), su no
 help-token-header = Imprime en su lugar la línea de cabecera `Authorization: …`
 help-token-curl = Imprime un comando curl que llama al endpoint de identidad o de comprobación del proveedor
 help-token-json = Imprime el token con su caducidad y sus alcances como JSON (para scripts)
+
+## clap's own words in --help (src-tauri/cli/src/help.rs)
+help-heading-usage = Uso:
+help-heading-commands = Comandos
+help-heading-arguments = Argumentos
+help-heading-options = Opciones
+help-flag-help = Muestra la ayuda
+help-flag-help-more = Muestra la ayuda (mira más con '--help')
+help-flag-help-summary = Muestra la ayuda (mira un resumen con '-h')
+help-flag-version = Muestra la versión
+help-command-help = Muestra este mensaje o la ayuda de los comandos indicados
+help-command-subcommand = Muestra la ayuda de los comandos
+help-possible-values = [valores posibles: { $values }]

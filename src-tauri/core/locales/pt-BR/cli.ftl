@@ -68,7 +68,7 @@ cli-providers-optional-scopes = { $provider } também pode pedir ({ $command }):
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
 cli-providers-loopback =
     A janela faz o login pelo endereço { $scheme } acima. A linha de comando
-    escuta em http://127.0.0.1:<qualquer porta>/callback: registre esse também onde o provedor
+    escuta em { $address }: registre esse também onde o provedor
     aceitar redirecionamentos para loopback.
 
 ## plugboard status
@@ -254,3 +254,16 @@ help-token-connection = A conexão: o ID dela (veja `plugboard status`), o nome 
 help-token-header = Imprime a linha de cabeçalho `Authorization: …` em vez disso
 help-token-curl = Imprime um comando curl que chama o endpoint de identidade ou de verificação do provedor
 help-token-json = Imprime o token com a validade e os escopos como JSON (para scripts)
+
+## clap's own words in --help (src-tauri/cli/src/help.rs)
+help-heading-usage = Uso:
+help-heading-commands = Comandos
+help-heading-arguments = Argumentos
+help-heading-options = Opções
+help-flag-help = Mostra a ajuda
+help-flag-help-more = Mostra a ajuda (veja mais com '--help')
+help-flag-help-summary = Mostra a ajuda (veja um resumo com '-h')
+help-flag-version = Mostra a versão
+help-command-help = Mostra esta mensagem ou a ajuda do(s) comando(s) indicado(s)
+help-command-subcommand = Mostra a ajuda do(s) comando(s)
+help-possible-values = [valores possíveis: { $values }]
