@@ -30,7 +30,7 @@ pub mod term;
 use std::ffi::OsString;
 
 use clap::FromArgMatches;
-use plugboard_core::i18n::{self, t, Messages};
+use plugboard_core::i18n::{self, t};
 use plugboard_core::service::Connections;
 use plugboard_core::settings::Settings;
 use plugboard_core::setup::{self, Paths};
@@ -376,7 +376,7 @@ mod tests {
             .collect();
         assert!(ids.len() > 80, "{ids:?}");
         for lang in ["en", "pt-BR", "es"] {
-            let m = Messages::for_locale(lang);
+            let m = plugboard_core::i18n::Messages::for_locale(lang);
             let missing: Vec<String> = ids
                 .iter()
                 .map(|id| format!("cli-{id}"))
