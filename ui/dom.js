@@ -31,7 +31,7 @@ export const GLYPH = {
 };
 
 /** The local clock time of Unix seconds, as the person's language writes it ("14:05"). */
-export const clockTime = (unix) => clock(unix);
+export const clockTime = (unix, options) => clock(unix, options);
 /** The local date and time of Unix seconds, for hover/focus and the details panel. */
 export const localTime = (unix) => (unix ? dateTime(unix) : "—");
 /** A `<time>` showing Unix seconds as a local date and time (the locale's words: `translate="no"`). */

@@ -9,6 +9,8 @@ import { FluentBundle, FluentResource } from "./vendor/fluent-bundle/index.js";
 
 let bundle = new FluentBundle("en", { useIsolating: false });
 let lang = "en";
+// The locales dates are written in: the system's region of this language first ("en-GB").
+let dateLocales = ["en"];
 // Under the pseudo-locale dates are all digits (no month or AM/PM words in English to mistake for
 // hard-coded text).
 let numericDates = false;
@@ -22,9 +24,10 @@ const ACCENTED = {
 };
 const pseudo = (text) => `[${text.replace(/[A-Za-z]/g, (c) => ACCENTED[c])}]`;
 
-/** Loads the page's messages (`{lang, pseudo, ftl}` from the `messages` command). */
-export function useMessages({ lang: tag, pseudo: isPseudo, ftl }) {
+/** Loads the page's messages (`{lang, region, pseudo, ftl}` from the `messages` command). */
+export function useMessages({ lang: tag, region, pseudo: isPseudo, ftl }) {
   lang = tag;
+  dateLocales = region ? [region, tag] : [tag];
   numericDates = isPseudo;
   bundle = new FluentBundle(tag, { useIsolating: false, transform: isPseudo ? pseudo : (s) => s });
   for (const e of bundle.addResource(new FluentResource(ftl))) console.error("window.ftl:", e);
@@ -55,7 +58,10 @@ export function ta(id, attr, args = {}) {
     console.error(`no message ${id}.${attr} in ${lang}`);
     return id;
   }
-  return bundle.formatPattern(pattern, args, []);
+  const errors = [];
+  const text = bundle.formatPattern(pattern, args, errors);
+  if (errors.length) console.error(`message ${id}.${attr} in ${lang}:`, errors);
+  return text;
 }
 
 /** Fills the static page: an element with `data-l10n-id` gets that message as its text (unless
@@ -74,11 +80,12 @@ export function translate(root) {
 
 /** Unix seconds as the locale writes a date and time ("2 de dez. de 2026, 14:05"). */
 export const dateTime = (unix) =>
-  new Intl.DateTimeFormat(lang, numericDates
+  new Intl.DateTimeFormat(dateLocales, numericDates
     ? { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }
     : { dateStyle: "medium", timeStyle: "short" }).format(new Date(unix * 1000));
 
 /** Unix seconds as the locale writes a clock time ("14:05", "2:05 PM"). */
-export const clock = (unix) =>
-  new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", ...(numericDates ? { hourCycle: "h23" } : {}) })
-    .format(new Date(unix * 1000));
+export const clock = (unix, { seconds = false } = {}) =>
+  new Intl.DateTimeFormat(dateLocales, {
+    hour: "numeric", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), ...(numericDates ? { hourCycle: "h23" } : {}),
+  }).format(new Date(unix * 1000));

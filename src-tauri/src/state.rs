@@ -60,9 +60,11 @@ impl AppState {
     /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
     /// demo mode first starts the in-process simulator and connects to it instead.
     pub fn build(paths: Paths, settings: Settings) -> Self {
-        let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         // The window, tray and notifications speak the chosen language (see core `i18n`), from
-        // the first word on.
+        // the first word on: the system's while the settings file is read (a notice about that
+        // file is in it), then the one chosen there.
+        plugboard_core::i18n::set_current(&settings.speak(""));
+        let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         plugboard_core::i18n::set_current(&settings.speak(&preferences.get().language));
         let mut simulator = None;
         let mut demo_table = None;

@@ -25,8 +25,11 @@ const DATA: &[&str] = &[
     "WhatConverts",
     "Ecwid",
     "Lightspeed",
-    // The locale the test forces, as Settings names it.
+    // The locale the test forces, as Settings names it, and languages by their own names.
     "qps-ploc",
+    "English",
+    "Português (Brasil)",
+    "Español",
 ];
 
 /// Every text now visible in the window (text and the aria-label, title and placeholder of
@@ -49,6 +52,12 @@ async fn untranslated(app: &App) -> Vec<String> {
         // pseudo-locale, fluent-pseudo, leaves vowels as they are; every consonant is accented).
         const plain = (s) => (clean(s).match(/[A-Za-z]{{3,}}/g) || []).some((w) => /[^aeiouAEIOU]/.test(w));
         const bad = [];
+        // What a person could open: every <details> (Setup details, Recent messages) opened
+        // for the walk, and every choice of every list (an <option> has no box of its own).
+        for (const d of document.querySelectorAll("details")) d.open = true;
+        for (const o of document.querySelectorAll("select option")) {{
+          if (!isData(o) && shown(o.parentElement) && plain(o.textContent)) bad.push(`<option>: ${{o.textContent.trim()}}`);
+        }}
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n; (n = walker.nextNode()); ) {{
           const el = n.parentElement;
@@ -103,6 +112,21 @@ async fn every_text_the_window_shows_comes_from_a_catalogue() {
     )
     .await;
 
+    // Hotmart's form (environments, a choice of how to sign in).
+    click_css(
+        &app,
+        "section[data-provider='hotmart'] [data-action='connect']",
+    )
+    .await;
+    app.wait_for_css("section[data-provider='hotmart'] form input")
+        .await;
+    assert_translated(&app, "Hotmart's form").await;
+    click_css(
+        &app,
+        "section[data-provider='hotmart'] form button[type='button']",
+    )
+    .await;
+
     // The scope chooser, then a connection, its row and its Details.
     click_css(
         &app,
@@ -124,7 +148,11 @@ async fn every_text_the_window_shows_comes_from_a_catalogue() {
     ))
     .await;
     assert_translated(&app, "a connected row").await;
-    click_css(&app, &format!("{row} summary")).await;
+    // Details (already opened by the walk, which opens every <details>; opened again here).
+    app.script(&format!(
+        "document.querySelector(\"{row} details\").open = true; return null"
+    ))
+    .await;
     click_css(&app, &format!("{row} [data-action='try']")).await;
     app.wait_shown_xpath(&format!(
         "//li[@data-connection='{id}']//*[contains(@class, 'try-result')]"
@@ -137,12 +165,23 @@ async fn every_text_the_window_shows_comes_from_a_catalogue() {
     ))
     .await;
     assert_translated(&app, "a row after Refresh").await;
+    // Details' own forms and questions: naming, copying the refresh token, asking for more.
+    click_css(&app, &format!("{row} [data-action='rename']")).await;
+    app.wait_for_css(&format!("{row} form input")).await;
+    assert_translated(&app, "the rename form").await;
+    click_css(&app, &format!("{row} [data-action='cancel-rename']")).await;
+    click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
+    assert_translated(&app, "the refresh token question").await;
+    click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
+    app.wait_for_css(&format!("{row} form.scope-form")).await;
+    assert_translated(&app, "asking for more access").await;
 
     // Settings, then the Disconnect question.
     click_css(&app, "#open-settings").await;
     app.wait_for_css("#choice-language").await;
     app.wait_for_css("#settings .credentials-list").await;
     assert_translated(&app, "Settings").await;
+
     click_css(&app, "#close-settings").await;
     click_css(&app, &format!("{row} [data-action='disconnect']")).await;
     app.wait_shown_xpath(&format!(

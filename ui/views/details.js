@@ -156,7 +156,7 @@ export function detailsPanel(p, c) {
     // [label, value, whether the value is data alone (translate="no")]
     const rows = [
       [t("details-row-name"), [nameValue, " ", renameButton, nameForm]],
-      [t("details-row-provider"), d.provider_name, true], [t("details-row-method"), d.method_label, true],
+      [t("details-row-provider"), d.provider_name, true], [t("details-row-method"), d.method_label],
       [t("details-row-account"), conn.account, true],
       conn.requested_scopes.length > 0 && [t("details-row-scopes-requested"), conn.requested_scopes.join(" "), true],
       [t("details-row-scopes-granted"), [granted, " ", askMore, moreSlot]],

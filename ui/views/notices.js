@@ -54,7 +54,7 @@ function remember(notice) {
   // The clock time in the person's language (the locale's words: not for translators); the whole
   // date and time on hover.
   const now = Math.floor(Date.now() / 1000);
-  const when = h("time", { datetime: new Date(now * 1000).toISOString(), translate: "no", title: localTime(now) }, clockTime(now));
+  const when = h("time", { datetime: new Date(now * 1000).toISOString(), translate: "no", title: localTime(now) }, clockTime(now, { seconds: true }));
   list.prepend(h("li", { "data-level": notice.level }, when, " ", notice.message));
   while (list.children.length > HISTORY) list.lastChild.remove();
   const count = document.getElementById("notice-history-count");

@@ -77,14 +77,14 @@ pub fn mode(args: &[OsString]) -> Mode {
 
 /// Speaks the language the person chose in Settings (`PLUGBOARD_LOCALE` over it, the system's
 /// when none was chosen), as the window does: before anything is written, `--help` included.
+/// The settings file is only read here, never set aside (it is the window's to repair).
 pub fn speak(settings: &Settings) {
-    let chosen = Paths::standard()
-        .map(|paths| {
-            plugboard_core::preferences::PreferencesFile::open(&paths.config_dir)
-                .get()
-                .language
-        })
-        .unwrap_or_default();
+    let chosen = match settings.forced_locale {
+        Some(_) => String::new(),
+        None => Paths::standard()
+            .map(|paths| plugboard_core::preferences::chosen_language(&paths.config_dir))
+            .unwrap_or_default(),
+    };
     i18n::set_current(&settings.speak(&chosen));
 }
 

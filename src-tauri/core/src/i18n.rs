@@ -174,10 +174,24 @@ impl Messages {
         }
     }
 
-    /// What the page needs to speak this language: its message file, formatted there.
-    pub fn window(&self) -> WindowMessages {
+    /// What the page needs to speak this language: its message files, formatted there, and the
+    /// `system` locale's region for dates when it is a region of this language ("en-GB" writes
+    /// 2 Dec 2026 where "en" writes Dec 2, 2026).
+    pub fn window(&self, system: Option<&str>) -> WindowMessages {
+        let region = system
+            .map(|tag| tag.split(['.', '@']).next().unwrap_or("").replace('_', "-"))
+            .and_then(|tag| tag.parse::<LanguageIdentifier>().ok())
+            .filter(|id| {
+                !self.pseudo
+                    && self
+                        .lang
+                        .parse::<LanguageIdentifier>()
+                        .is_ok_and(|l| l.language == id.language)
+            })
+            .map(|id| id.to_string());
         WindowMessages {
             lang: self.lang,
+            region,
             pseudo: self.pseudo,
             ftl: files_of(self.lang).window.join("\n"),
         }
@@ -259,6 +273,8 @@ fn ids_in(text: &str) -> Vec<String> {
 pub struct WindowMessages {
     /// The language ("en", "pt-BR", "es"): the page's `lang` and its dates' and numbers' format.
     pub lang: &'static str,
+    /// The system's locale when it is a region of `lang` (dates are written its way), else none.
+    pub region: Option<String>,
     /// The pseudo-locale: the page transforms every message as [`Messages`] does here.
     pub pseudo: bool,
     /// The page's message files of that language, one after the other.
@@ -477,9 +493,19 @@ mod tests {
         assert_eq!(pick(None, Some("es"), Some("pt_BR.UTF-8")), "es");
         assert_eq!(pick(None, Some(""), Some("pt_BR.UTF-8")), "pt_BR.UTF-8");
         assert_eq!(pick(None, None, None), "en");
-        let window = Messages::for_locale("es_AR.UTF-8").window();
+        let window = Messages::for_locale("es_AR.UTF-8").window(Some("es_AR.UTF-8"));
         assert_eq!((window.lang, window.pseudo), ("es", false));
-        assert!(Messages::for_locale(PSEUDO).window().pseudo);
+        assert_eq!(window.region.as_deref(), Some("es-AR"));
+        let english = Messages::for_locale("en").window(Some("en_GB.UTF-8"));
+        assert_eq!(english.region.as_deref(), Some("en-GB"));
+        // English chosen on a German system: English dates, not German ones.
+        assert_eq!(
+            Messages::for_locale("en")
+                .window(Some("de_DE.UTF-8"))
+                .region,
+            None
+        );
+        assert!(Messages::for_locale(PSEUDO).window(None).pseudo);
         for (tag, _) in LANGUAGES {
             assert_eq!(Messages::for_locale(tag).lang(), *tag);
         }

@@ -68,10 +68,7 @@ impl Preferences {
                 ],
             ));
         }
-        let known = crate::i18n::LANGUAGES
-            .iter()
-            .any(|(tag, _)| *tag == self.language);
-        (!self.language.is_empty() && !known).then(|| {
+        (!known_language(&self.language)).then(|| {
             t(
                 "preferences-unknown-language",
                 &[("language", self.language.as_str().into())],
@@ -82,6 +79,27 @@ impl Preferences {
     pub fn clipboard_clear(&self) -> Duration {
         Duration::from_secs(self.clipboard_clear_secs)
     }
+}
+
+/// Whether `language` is one a person can choose (or empty: the system's).
+fn known_language(language: &str) -> bool {
+    language.is_empty()
+        || crate::i18n::LANGUAGES
+            .iter()
+            .any(|(tag, _)| *tag == language)
+}
+
+/// The language chosen in `<config_dir>/settings.toml`, read only (for the command line, which
+/// must not move a file the window owns): empty for the system's, and when the file is missing,
+/// unreadable or names a language this version does not speak.
+pub fn chosen_language(config_dir: &Path) -> String {
+    crate::files::read_text(&config_dir.join(FILE_NAME))
+        .ok()
+        .flatten()
+        .and_then(|text| toml::from_str::<Preferences>(&text).ok())
+        .map(|p| p.language)
+        .filter(|l| known_language(l))
+        .unwrap_or_default()
 }
 
 /// The settings file and the values last read from it or written to it.
@@ -106,10 +124,21 @@ impl PreferencesFile {
         let why = match crate::files::read_text(path) {
             Ok(None) => return None,
             Ok(Some(text)) => match toml::from_str::<Preferences>(&text) {
-                Ok(p) => match p.problem() {
-                    None => return Some(p),
-                    Some(problem) => problem,
-                },
+                Ok(mut p) => {
+                    // A language this version does not speak (a newer one chose it): the
+                    // system's, and every other choice kept.
+                    if !known_language(&p.language) {
+                        log::warn!(
+                            "settings: unknown language {:?}, using the system's",
+                            p.language
+                        );
+                        p.language.clear();
+                    }
+                    match p.problem() {
+                        None => return Some(p),
+                        Some(problem) => problem,
+                    }
+                }
                 Err(e) => t(
                     "preferences-not-a-settings-file",
                     &[("reason", e.message().into())],
@@ -313,5 +342,25 @@ mod tests {
         let p = PreferencesFile::open(d.path()).get();
         assert!(!p.keep_in_tray);
         assert!(d.path().join(FILE_NAME).exists());
+    }
+
+    #[test]
+    fn an_unknown_language_falls_back_to_the_systems_and_keeps_the_rest() {
+        let d = dir();
+        std::fs::write(
+            d.path().join(FILE_NAME),
+            "language = \"tlh\"\nnotifications = false\n",
+        )
+        .unwrap();
+        assert_eq!(chosen_language(d.path()), "");
+        let file = PreferencesFile::open(d.path());
+        let p = file.get();
+        assert_eq!(p.language, "");
+        assert!(!p.notifications, "the other choices are kept");
+        assert!(d.path().join(FILE_NAME).exists(), "nothing set aside");
+        // Chosen in Settings: refused, nothing saved.
+        assert!(file.update(|p| p.language = "tlh".into()).is_err());
+        file.update(|p| p.language = "es".into()).unwrap();
+        assert_eq!(chosen_language(d.path()), "es");
     }
 }

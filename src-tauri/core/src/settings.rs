@@ -41,6 +41,9 @@ pub struct Settings {
     pub locale: Option<String>,
     /// `PLUGBOARD_LOCALE` alone: it wins over the language chosen in Settings.
     pub forced_locale: Option<String>,
+    /// The system's locale alone (`LC_ALL`, `LC_MESSAGES`, `LANG`): "Same as the system" in
+    /// Settings, and the regional format of dates when its language is the one spoken.
+    pub system_locale: Option<String>,
     /// App credentials from the environment, by the provider part of the variable's name
     /// (`HUBSPOT`, `ACME_CRM`).
     credentials: HashMap<String, AppCredentials>,
@@ -121,6 +124,11 @@ impl Settings {
             clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS"),
             system_config_dirs,
             forced_locale: vars.get("PLUGBOARD_LOCALE").cloned(),
+            system_locale: locales
+                .get("LC_ALL")
+                .or_else(|| locales.get("LC_MESSAGES"))
+                .or_else(|| locales.get("LANG"))
+                .cloned(),
             locale: vars
                 .get("PLUGBOARD_LOCALE")
                 .cloned()

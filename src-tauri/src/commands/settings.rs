@@ -131,7 +131,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
             .map(|(tag, name)| Language { tag, name })
             .collect(),
         system_language: plugboard_core::i18n::Messages::for_locale(
-            state.settings.locale.as_deref().unwrap_or("en"),
+            state.settings.system_locale.as_deref().unwrap_or("en"),
         )
         .lang(),
         language_fixed: state.settings.forced_locale.clone(),
@@ -140,8 +140,8 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
 
 /// The page's messages in the language spoken now (see core `i18n`).
 #[tauri::command]
-pub fn messages() -> plugboard_core::i18n::WindowMessages {
-    plugboard_core::i18n::current().window()
+pub fn messages(state: State<'_, AppState>) -> plugboard_core::i18n::WindowMessages {
+    plugboard_core::i18n::current().window(state.settings.system_locale.as_deref())
 }
 
 #[tauri::command]

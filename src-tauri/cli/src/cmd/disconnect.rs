@@ -79,7 +79,7 @@ pub async fn run_all(
         let mut answer = String::new();
         let _ = stdin.lock().read_line(&mut answer);
         let answer = answer.trim();
-        if !(answer.eq_ignore_ascii_case("yes") || answer.to_lowercase() == yes.to_lowercase()) {
+        if !(answer.eq_ignore_ascii_case("yes") || plain(answer) == plain(&yes)) {
             return Err(Failure::new(
                 exit::FAILURE,
                 t("cli-disconnect-all-not-confirmed", &[("yes", yes.into())]),
@@ -115,4 +115,30 @@ pub async fn run_all(
     };
     text.push_str(&format!("{removed}\n"));
     term.print(&text)
+}
+
+/// `word` lowercased without its accents, so "si" answers "sí" and "SIM" answers "sim".
+fn plain(word: &str) -> String {
+    word.trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' => 'a',
+            'é' | 'ê' => 'e',
+            'í' => 'i',
+            'ó' | 'ô' | 'õ' => 'o',
+            'ú' | 'ü' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_yes_typed_without_its_accent_is_a_yes() {
+        assert_eq!(super::plain(" Sí "), super::plain("si"));
+        assert_eq!(super::plain("SIM"), "sim");
+        assert_ne!(super::plain("no"), super::plain("sí"));
+    }
 }

@@ -182,3 +182,8 @@ loopback-done-title = You can close this tab
 loopback-done-body = Return to Plugboard to see your connection.
 loopback-stray-title = This is not the sign-in Plugboard is waiting for
 loopback-stray-body = Plugboard ignored this address. Finish the sign-in in the browser tab it opened.
+
+## A provider file's method without a label of its own (core catalogue/validate.rs)
+method-label-authorization-code = Sign in with { $provider }
+method-label-client-credentials = { $provider } client credentials
+method-label-api-key = { $provider } API key

@@ -20,24 +20,24 @@ catalogue-whatconverts-field-secret = Secreto de API
 catalogue-whatconverts-method-authorization_code = Iniciar sesión con WhatConverts
 
 ## Ecwid
-catalogue-ecwid-credentials_help = Registra una aplicación en Ecwid (Lightspeed E-Series) para obtener un ID y un secreto de cliente.
-catalogue-ecwid-setup_steps-1 = Abre el sitio para desarrolladores de Ecwid (Página para desarrolladores, abajo) y solicita una aplicación personalizada para tu tienda.
-catalogue-ecwid-setup_steps-2 = Pide a Ecwid que registre para la aplicación la URI de redirección que aparece abajo: el equipo de Ecwid la configura por ti.
+catalogue-ecwid-credentials_help = Registra una app en Ecwid (Lightspeed E-Series) para obtener un ID de cliente y un secreto de cliente.
+catalogue-ecwid-setup_steps-1 = Abre el sitio para desarrolladores de Ecwid (Página para desarrolladores, abajo) y solicita una app personalizada para tu tienda.
+catalogue-ecwid-setup_steps-2 = Pide a Ecwid que registre para la app la URI de redirección que aparece abajo: el equipo de Ecwid la configura por ti.
 catalogue-ecwid-setup_steps-3 = Pide los alcances que aparecen abajo.
-catalogue-ecwid-setup_steps-4 = Cuando Ecwid te envíe el ID y el secreto de cliente de la aplicación, escríbelos aquí.
-catalogue-ecwid-revoke_note = Ecwid no permite revocar el acceso: desinstala la aplicación en tu panel de administración de Ecwid.
+catalogue-ecwid-setup_steps-4 = Cuando Ecwid te envíe el ID de cliente y el secreto de cliente de la app, escríbelos aquí.
+catalogue-ecwid-revoke_note = Ecwid no permite revocar el acceso: desinstala la app en tu panel de administración de Ecwid.
 catalogue-ecwid-method-authorization_code = Iniciar sesión con Ecwid
 catalogue-ecwid-scope-update_catalog = Cambiar productos y categorías
 catalogue-ecwid-scope-update_orders = Cambiar pedidos
 catalogue-ecwid-scope-read_customers = Ver clientes
 
 ## HubSpot
-catalogue-hubspot-credentials_help = Crea una aplicación de HubSpot (cuenta de desarrollador › Aplicaciones) y copia su ID y su secreto de cliente.
+catalogue-hubspot-credentials_help = Crea una app de HubSpot (cuenta de desarrollador › Aplicaciones) y copia su ID de cliente y su secreto de cliente.
 catalogue-hubspot-setup_steps-1 = Inicia sesión en tu cuenta de desarrollador de HubSpot (developers.hubspot.com) y abre Aplicaciones › Crear aplicación.
-catalogue-hubspot-setup_steps-2 = En la pestaña Autenticación de la aplicación, agrega la URI de redirección que aparece abajo como URL de redireccionamiento.
+catalogue-hubspot-setup_steps-2 = En la pestaña Autenticación de la app, agrega la URI de redirección que aparece abajo como URL de redirección.
 catalogue-hubspot-setup_steps-3 = En Alcances, agrega los alcances que aparecen abajo.
-catalogue-hubspot-setup_steps-4 = Guarda la aplicación y copia su ID de cliente y su secreto de cliente de la pestaña Autenticación en los campos de aquí.
-catalogue-hubspot-revoke_note = Revocar el acceso detiene las renovaciones; los tokens de acceso ya emitidos siguen valiendo hasta cumplir sus 30 minutos, y la aplicación sigue instalada en HubSpot.
+catalogue-hubspot-setup_steps-4 = Guarda la app y copia su ID de cliente y su secreto de cliente de la pestaña Autenticación en los campos de aquí.
+catalogue-hubspot-revoke_note = Revocar el acceso detiene las renovaciones; los tokens de acceso ya emitidos siguen valiendo hasta cumplir sus 30 minutos, y la app sigue instalada en HubSpot.
 catalogue-hubspot-method-authorization_code = Iniciar sesión con HubSpot
 catalogue-hubspot-scope-crm-objects-contacts-write = Crear y actualizar contactos
 catalogue-hubspot-scope-crm-objects-companies-read = Ver empresas

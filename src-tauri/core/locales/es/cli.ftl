@@ -15,9 +15,9 @@ cli-window-failed = Plugboard no pudo abrir su ventana: { $error }
 cli-crashed = Plugboard se detuvo por un error interno (un bug), así que este comando no terminó. Por favor, repórtalo.
 # $log is a file's path.
 cli-crashed-recorded = Plugboard se detuvo por un error interno (un bug), así que este comando no terminó. Quedó registrado en { $log }. Por favor, repórtalo.
-cli-demo-no-simulator = El modo demo no pudo iniciar su simulador de proveedores: { $error }.
+cli-demo-no-simulator = El modo de demostración no pudo iniciar su simulador de proveedores: { $error }.
 # $variable is an environment variable; $make a command; $binary a file's path.
-cli-demo-not-built = Esta versión de plugboard no tiene modo demo (se compiló sin el simulador de proveedores). Quita { $variable } o usa `{ $make }` y { $binary } desde el código fuente.
+cli-demo-not-built = Esta versión de plugboard no tiene modo de demostración (se compiló sin el simulador de proveedores). Quita { $variable } o usa `{ $make }` y { $binary } desde el código fuente.
 
 ## Values typed or piped in. $label is what is asked for (“Client ID”, or a provider's field name).
 # The prompt at a terminal.
@@ -25,8 +25,8 @@ cli-prompt = { $label }:
 cli-input-needed = Plugboard necesita este valor: { $label }. Escríbelo cuando se te pida o envíalo por la entrada estándar (un valor por línea).
 # $flag is a command-line flag with its value (--client-id, --field token=…).
 cli-input-needed-or-flag = Plugboard necesita este valor: { $label }. Escríbelo cuando se te pida, envíalo por la entrada estándar (un valor por línea) o usa { $flag }.
-cli-label-client-id = Client ID
-cli-label-client-secret = Client secret
+cli-label-client-id = ID de cliente
+cli-label-client-secret = Secreto de cliente
 cli-label-pasted-address = dirección en la que terminó el navegador (pégala aquí)
 
 ## <connection> arguments
@@ -37,7 +37,7 @@ cli-several-connections = { $provider } tiene { $count } conexiones; indica una 
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
-cli-missing-credentials = { $provider } necesita credenciales de la app (un client id y, salvo que sea un cliente público, un secret) antes de que puedas iniciar sesión. Guárdalas con `{ $command }` (o en la Configuración de la ventana), define { $id_variable } y { $secret_variable } o agrega { $section } a providers.toml.
+cli-missing-credentials = { $provider } necesita credenciales de la app (un ID de cliente y, salvo que sea un cliente público, un secreto de cliente) antes de que puedas iniciar sesión. Guárdalas con `{ $command }` (o en la Configuración de la ventana), define { $id_variable } y { $secret_variable } o agrega { $section } a providers.toml.
 # $known lists the ones the provider has.
 cli-no-such-field = { $provider } no tiene el campo “{ $given }”; usa uno de estos: { $known }.
 cli-no-such-environment = { $provider } no tiene el entorno “{ $given }”; usa uno de estos: { $known }.
@@ -52,10 +52,10 @@ cli-column-redirect = URI DE REDIRECCIÓN A REGISTRAR
 cli-column-provider = PROVEEDOR
 cli-column-account = CUENTA
 cli-column-status = ESTADO
-cli-column-expires = CADUCA
+cli-column-expires = VENCE
 cli-column-scopes = ALCANCES
-cli-column-client-id = CLIENT ID
-cli-column-secret = SECRET
+cli-column-client-id = ID DE CLIENTE
+cli-column-secret = SECRETO
 # Where the app credentials come from.
 cli-column-from = ORIGEN
 
@@ -74,7 +74,7 @@ cli-providers-loopback =
 ## plugboard status
 cli-status-none = Todavía no hay conexiones. Conecta una con: plugboard connect <proveedor>  (consulta: plugboard providers)
 cli-keychain-ready = Llavero: listo
-cli-keychain-locked = Llavero: bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu aplicación de llavero) y vuelve a intentarlo.
+cli-keychain-locked = Llavero: bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu app de llavero) y vuelve a intentarlo.
 cli-keychain-unavailable = Llavero: no disponible. Inicia el llavero de tu escritorio (gnome-keyring, KWallet o KeePassXC) y vuelve a intentarlo.
 # $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
 cli-status-retrying = { $status }, se reintenta el { $at }
@@ -85,23 +85,23 @@ cli-duration-hours = { $hours } h { $minutes } min
 cli-duration-minutes = { $minutes }:{ $seconds }
 # The EXPIRES cell. $left is a time left (above); $at the time (RFC 3339).
 cli-expires-in = en { $left } ({ $at })
-cli-expires-expired = caducó ({ $at })
-cli-expires-never = no caduca
+cli-expires-expired = venció ({ $at })
+cli-expires-never = no vence
 cli-expires-unknown = se desconoce
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
-cli-connected = Conectado a { $provider } ({ $account }) como { $id }: { $status }; { $expiry ->
-        [in] caduca en { $left } ({ $at })
-        [expired] caducó ({ $at })
-        [never] no caduca
-       *[unknown] no se sabe cuándo caduca
+cli-connected = Se conectó { $provider } ({ $account }) como { $id }: { $status }; { $expiry ->
+        [in] vence en { $left } ({ $at })
+        [expired] venció ({ $at })
+        [never] no vence
+       *[unknown] no se sabe cuándo vence
     }.
 cli-refreshed = Conexión { $id } con { $provider } ({ $account }) renovada: { $status }; { $expiry ->
-        [in] caduca en { $left } ({ $at })
-        [expired] caducó ({ $at })
-        [never] no caduca
-       *[unknown] no se sabe cuándo caduca
+        [in] vence en { $left } ({ $at })
+        [expired] venció ({ $at })
+        [never] no vence
+       *[unknown] no se sabe cuándo vence
     }.
 # $method is a way of connecting as the command line spells it (api_key, client_credentials); $methods lists them.
 cli-scope-needs-browser = --scope es para inicios de sesión en el navegador; aquí { $provider } se conecta con { $method }.
@@ -126,9 +126,9 @@ cli-start-again = { $problem } Vuelve a empezar con: { $command }
 
 ## plugboard credentials
 cli-credentials-no-browser-sign-in = { $provider } no tiene inicio de sesión en el navegador, así que no usa credenciales de la app: conéctalo con `{ $command }`.
-cli-credentials-saved = Credenciales de la app de { $provider } guardadas; el secret está en tu llavero.
-cli-credentials-saved-public = Credenciales de la app de { $provider } guardadas (un cliente público: sin secret).
-cli-credentials-forgot = Se olvidaron las credenciales de la app de { $provider } que tenías guardadas.
+cli-credentials-saved = Credenciales de la app de { $provider } guardadas; el secreto está en tu llavero.
+cli-credentials-saved-public = Credenciales de la app de { $provider } guardadas (un cliente público: sin secreto).
+cli-credentials-forgot = Se eliminaron las credenciales de la app de { $provider } que tenías guardadas.
 cli-credentials-none-saved = No había credenciales de la app de { $provider } guardadas.
 # $origin says where they come from (“your environment variables”).
 cli-credentials-now-from = Ahora { $provider } usa las de { $origin }.
@@ -137,14 +137,14 @@ cli-credentials-now-none = Ahora { $provider } no tiene credenciales de la app: 
 cli-secret-not-needed = no hace falta
 cli-secret-set = definido (oculto)
 cli-secret-missing = falta
-cli-credentials-footer = Guarda las tuyas con `plugboard credentials set <id> --client-id …` (el secret se pide después) y olvídalas con `plugboard credentials forget <id>`.
+cli-credentials-footer = Guarda las tuyas con `plugboard credentials set <id> --client-id …` (el secreto se pide después) y elimínalas con `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
 cli-disconnected = { $id } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revocó sus tokens.
-cli-disconnect-no-revoke = { $provider } no permite revocar; los tokens se olvidaron aquí.
+cli-disconnect-no-revoke = { $provider } no permite revocar; los tokens se borraron de esta computadora.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = No se pudo pedir a { $provider } que revocara los tokens ({ $reason }); de todos modos, se olvidaron aquí.
+cli-disconnect-revoke-failed = No se pudo pedir a { $provider } que revocara los tokens ({ $reason }); de todos modos, se borraron de esta computadora.
 cli-disconnect-already = { $id } ya estaba desconectada.
 cli-disconnect-all-none = No hay conexiones. Esto quita todos los demás elementos del llavero que creó Plugboard: credenciales de la app guardadas e inicios de sesión pendientes.
 cli-disconnect-all-some = Esto desconecta { $count ->
@@ -162,7 +162,7 @@ cli-disconnect-all-removed = { $count ->
         [one] Se quitó 1 elemento más del llavero que creó Plugboard.
        *[other] Se quitaron { $count } elementos más del llavero que creó Plugboard.
     }
-cli-disconnect-all-cannot-list = Este llavero no puede listar sus elementos, así que solo se quitaron los de las conexiones: busca "dev.plugboard.desktop" en tu aplicación de llavero por si quedó alguno.
+cli-disconnect-all-cannot-list = Este llavero no puede listar sus elementos, así que solo se quitaron los de las conexiones: busca "dev.plugboard.desktop" en tu app de llavero por si quedó alguno.
 
 ## plugboard doctor. $id is a connection id (hubspot-1).
 cli-doctor-keychain = Llavero: { $state ->
@@ -182,7 +182,7 @@ cli-doctor-index-only = Conexión sin elemento en el llavero: { $id } (su inicio
 cli-doctor-run-fix = Ejecuta `plugboard doctor --fix` para volver a indexarlos o quitarlos.
 cli-doctor-reindexed = { $id } indexada de nuevo como “Conexión recuperada” (plugboard status la muestra)
 cli-doctor-removed = Se quitó el elemento del llavero de { $id }
-cli-doctor-forgotten = Se olvidó { $id }, cuyo elemento del llavero ya no estaba
+cli-doctor-forgotten = Se quitó { $id } de la lista, porque su elemento del llavero ya no estaba
 
 ## plugboard rename
 cli-renamed = { $provider } ({ $account }) ahora se llama “{ $name }”. Usa el nombre siempre que se pida una conexión, por ejemplo: { $command }
@@ -191,7 +191,7 @@ cli-rename-removed = { $provider } ({ $account }) ya no tiene nombre.
 ## plugboard token
 cli-token-reconnect = { $provider } ya no acepta este inicio de sesión ({ $account }). Vuelve a conectar: { $command }
 # $problem is a whole sentence; $seconds a number.
-cli-token-warning = Aviso: { $problem } Este token caduca en { $seconds } s.
+cli-token-warning = Aviso: { $problem } Este token vence en { $seconds } s.
 cli-token-no-curl = { $provider } no tiene un endpoint de identidad o de comprobación con el que armar una línea de curl; usa --header.
 
 ## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
@@ -212,13 +212,13 @@ help-root-after =
     4 llavero bloqueado o no disponible, 5 fallo temporal del proveedor o de la red, 6 no encontrado.
 help-providers = Lista los proveedores que conoce Plugboard: métodos, URI de redirección a registrar, credenciales de la app
 help-providers-json = Imprime el documento JSON estable en lugar de una tabla
-help-status = Lista todas las conexiones: cuenta, estado, caducidad, alcances y el estado del llavero
+help-status = Lista todas las conexiones: cuenta, estado, vencimiento, alcances y el estado del llavero
 help-status-json = Imprime el documento JSON estable en lugar de una tabla
-help-connect = Conecta una cuenta. Los inicios de sesión en el navegador vuelven a un listener de loopback en 127.0.0.1; las claves y los client secrets se leen de la entrada estándar (o de un prompt oculto)
+help-connect = Conecta una cuenta. Los inicios de sesión en el navegador vuelven a un listener de loopback en 127.0.0.1; las claves y los secretos de cliente se leen de la entrada estándar (o de un prompt oculto)
 help-connect-provider = El ID de un proveedor de `plugboard providers`
 help-connect-method = Cómo conectar; el predeterminado del proveedor si se omite
 help-connect-no-browser = Imprime la dirección de inicio de sesión en lugar de abrir un navegador. Con el navegador en otra máquina, pega aquí la dirección en la que termine (una página de error en 127.0.0.1 no es problema)
-help-connect-client-id = Credenciales de cliente: el client id (el secret se lee de la entrada estándar)
+help-connect-client-id = Credenciales de cliente: el ID de cliente (el secreto se lee de la entrada estándar)
 help-connect-environment = Credenciales de cliente: el entorno (por ejemplo production, sandbox)
 help-connect-fields = Claves de API: el valor de un campo, por ejemplo `--field token=abc`. Los campos que no se indiquen se leen de la entrada estándar, uno por línea (campos secretos: mejor ahí que en el historial de la shell)
 help-connect-scopes = Inicio de sesión en el navegador: pide también un alcance opcional que ofrece el proveedor (consulta `plugboard providers`); repítelo para varios. Pedir más a una cuenta conectada la vuelve a conectar
@@ -226,21 +226,21 @@ help-connect-json = Imprime la nueva conexión como JSON
 help-refresh = Renueva ahora el token de una conexión
 help-refresh-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-refresh-json = Imprime la conexión renovada como JSON
-help-disconnect = Desconecta: revoca en el proveedor cuando se puede y luego olvida los tokens aquí. `--all` desconecta todas las conexiones y quita todos los elementos del llavero que creó Plugboard (antes de desinstalar), después de preguntar
+help-disconnect = Desconecta: revoca en el proveedor cuando se puede y luego borra los tokens de esta computadora. `--all` desconecta todas las conexiones y quita todos los elementos del llavero que creó Plugboard (antes de desinstalar), después de preguntar
 help-disconnect-connection = La conexión que se desconecta: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-disconnect-all = Todas las conexiones y todos los demás elementos del llavero que creó Plugboard (credenciales de la app guardadas, inicios de sesión pendientes)
 help-disconnect-yes = Con --all: no pregunta antes (scripts, o sin terminal donde preguntar)
 help-disconnect-json = Imprime el documento JSON estable en lugar de texto
-help-credentials = Credenciales de la app para iniciar sesión en el navegador: de dónde vienen las de cada proveedor; guarda u olvida las tuyas (como en la Configuración de la ventana)
-help-credentials-list = Las credenciales de la app de cada proveedor: de dónde vienen y el client id (nunca un secret)
+help-credentials = Credenciales de la app para iniciar sesión en el navegador: de dónde vienen las de cada proveedor; guarda o elimina las tuyas (como en la Configuración de la ventana)
+help-credentials-list = Las credenciales de la app de cada proveedor: de dónde vienen y el ID de cliente (nunca el secreto)
 help-credentials-list-json = Imprime el documento JSON estable en lugar de una tabla
-help-credentials-set = Guarda credenciales de la app para un proveedor: el client id como flag, el secret por la entrada estándar o por un prompt oculto (ninguno para un cliente público). El secret va al llavero
+help-credentials-set = Guarda credenciales de la app para un proveedor: el ID de cliente como flag, el secreto por la entrada estándar o por un prompt oculto (ninguno para un cliente público). El secreto va al llavero
 help-credentials-set-provider = El ID de un proveedor de `plugboard providers`
-help-credentials-set-client-id = El client id de la app que registraste en el proveedor
-help-credentials-forget = Olvida las credenciales de la app guardadas para un proveedor (en la ventana o con `credentials set`)
+help-credentials-set-client-id = El ID de cliente de la app que registraste en el proveedor
+help-credentials-forget = Elimina las credenciales de la app guardadas para un proveedor (en la ventana o con `credentials set`)
 help-credentials-forget-provider = El ID de un proveedor de `plugboard providers`
 help-doctor = Revisa el llavero, los archivos apartados y los huérfanos (elementos del llavero sin conexión, conexiones sin elemento en el llavero); `--fix` los vuelve a indexar o los quita
-help-doctor-fix = Vuelve a indexar los elementos del llavero que Plugboard puede leer, quita los demás y olvida las conexiones cuyo elemento del llavero ya no está
+help-doctor-fix = Vuelve a indexar los elementos del llavero que Plugboard puede leer, elimina los demás y quita de la lista las conexiones cuyo elemento del llavero ya no está
 help-doctor-json = Imprime el documento JSON estable en lugar de texto
 help-try = Hace una llamada inofensiva con una conexión (a su endpoint de identidad o de comprobación) y muestra el estado HTTP, el tiempo que tardó y el comienzo de la respuesta, con los secretos ocultos. Termina con 0 si el proveedor la aceptó y con 1 si la rechazó
 help-try-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
@@ -249,11 +249,11 @@ help-rename = Pone nombre a una conexión ("Cliente A — tienda"): se muestra e
 help-rename-connection = La conexión: su ID (consulta `plugboard status`), su nombre actual o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-rename-name = El nuevo nombre (hasta 60 caracteres, único); "" quita el nombre
 help-rename-json = Imprime la conexión renombrada como JSON
-help-token = Imprime el token de acceso (renovado antes si caduca en menos de 60 s), para `curl` y scripts
+help-token = Imprime el token de acceso (renovado antes si vence en menos de 60 s), para `curl` y scripts
 help-token-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
-help-token-header = Imprime en su lugar la línea de cabecera `Authorization: …`
+help-token-header = Imprime en su lugar la línea de encabezado `Authorization: …`
 help-token-curl = Imprime un comando curl que llama al endpoint de identidad o de comprobación del proveedor
-help-token-json = Imprime el token con su caducidad y sus alcances como JSON (para scripts)
+help-token-json = Imprime el token con su vencimiento y sus alcances como JSON (para scripts)
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Uso:

@@ -4,20 +4,20 @@ who = { $provider } ({ $account })
 
 ## Estado
 health-connected = Conectada
-health-expiring-soon = Caduca pronto
+health-expiring-soon = Vence pronto
 health-refreshing = Renovando…
 health-temporary-problem = Problema temporal
 health-reconnect-needed = Hay que volver a conectar
 health-keychain-locked = Llavero bloqueado
 health-keychain-unavailable = Llavero no disponible
 
-## Cuenta atrás
-expiry-never = no caduca
-expiry-unknown = caducidad desconocida
-expiry-expired = caducada
-expiry-minutes = caduca en { $n } min
-expiry-hours = caduca en { $n } h
-expiry-days = caduca en { $n } d
+## Cuenta regresiva
+expiry-never = no vence
+expiry-unknown = vencimiento desconocido
+expiry-expired = vencida
+expiry-minutes = vence en { $n } min
+expiry-hours = vence en { $n } h
+expiry-days = vence en { $n } d
 
 ## Bandeja
 tray-no-connections = Aún no hay conexiones
@@ -40,20 +40,20 @@ tray-cannot-open = Plugboard no puede abrir tus conexiones: ábrelo para ver por
 
 ## Notificaciones
 need-reconnect-title = { $provider } necesita que vuelvas a conectar
-need-reconnect-body = { $provider } ya no acepta el inicio de sesión de { $who }. Abre Plugboard y pulsa Volver a conectar para iniciar sesión de nuevo.
+need-reconnect-body = { $provider } ya no acepta el inicio de sesión de { $who }. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
 need-keychain-title = Tu llavero está bloqueado
-need-keychain-body = Plugboard no puede renovar { $who } mientras el llavero esté bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu aplicación de llavero); después Plugboard sigue solo.
-need-expires-title = El acceso a { $provider } caduca en { $left ->
+need-keychain-body = Plugboard no puede renovar { $who } mientras el llavero esté bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu app de llavero); después Plugboard sigue solo.
+need-expires-title = El acceso a { $provider } vence en { $left ->
         [one] 1 minuto
        *[other] { $left } minutos
     }
-need-expires-body = El acceso de { $who } caduca en { $left ->
+need-expires-body = El acceso de { $who } vence en { $left ->
         [one] 1 minuto
        *[other] { $left } minutos
-    } y { $provider } no le dio a Plugboard forma de renovarlo. Abre Plugboard y pulsa Volver a conectar para iniciar sesión de nuevo.
-need-expired-title = El acceso a { $provider } ha caducado
-need-expired-body = El acceso de { $who } ha caducado y { $provider } no le dio a Plugboard forma de renovarlo. Abre Plugboard y pulsa Volver a conectar para iniciar sesión de nuevo.
-need-problem-title = Plugboard no puede llegar a { $provider }
+    } y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-expired-title = El acceso a { $provider } venció
+need-expired-body = El acceso de { $who } venció y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-problem-title = Plugboard no puede comunicarse con { $provider }
 need-problem-body = La renovación de { $who } lleva { $lasted ->
         [one] 1 minuto
        *[other] { $lasted } minutos
@@ -61,12 +61,12 @@ need-problem-body = La renovación de { $who } lleva { $lasted ->
 group-title = { $count } conexiones te necesitan
 group-reconnect = { $who }: hay que volver a conectar
 group-keychain = { $who }: llavero bloqueado, no se puede renovar
-group-expires = { $who }: el acceso caduca pronto, vuelve a iniciar sesión
+group-expires = { $who }: el acceso vence pronto, vuelve a iniciar sesión
 group-problem = { $who }: lleva un rato sin poder renovarse
 group-more = y { $count } más
 group-open = Abre Plugboard para ver qué hacer.
 still-running-title = Plugboard sigue funcionando
-still-running-body = Mantiene tus conexiones renovadas en segundo plano y te avisa cuando alguna te necesite. Vuelve a abrirlo desde su icono en la bandeja; elige Salir de Plugboard allí para cerrarlo.
-signed-in-title = Conectada a { $provider }
+still-running-body = Mantiene tus conexiones renovadas en segundo plano y te avisa cuando alguna te necesite. Vuelve a abrirlo desde su ícono en la bandeja; elige Salir de Plugboard allí para cerrarlo.
+signed-in-title = Conectado a { $provider }
 signed-in-body = { $account } está conectada. Plugboard la mantiene renovada en segundo plano; haz clic para verla.
 notification-open = Abrir Plugboard

@@ -1,18 +1,18 @@
-# Las palabras del núcleo (src-tauri/core): estado, cuentas atrás, errores y resultados,
+# Las palabras del núcleo (src-tauri/core): estado, cuentas regresivas, errores y resultados,
 # que muestran la ventana y la línea de comandos. Mismos ids que en inglés (una prueba lo comprueba).
 # Las etiquetas de estado (health-connected, …) están en plugboard.ftl, junto con las de la bandeja.
 
 ## El estado de una conexión o de una tarjeta
 view-not-connected = Sin conectar
 
-## La cuenta atrás del acceso de una conexión
-countdown-never = No caduca
-countdown-unknown = Caducidad desconocida
-countdown-expired = Caducada
-countdown-days = Caduca en { $days } d { $hours } h
-countdown-hours = Caduca en { $hours } h { $minutes } min
-countdown-minutes = Caduca en { $minutes }:{ $seconds }
-countdown-refresh-lead = Plugboard renueva cada token por sí solo antes de que caduque: con una décima parte de la duración del token de antelación, y al menos un minuto antes (los tokens de 30 minutos de HubSpot se renuevan 3 minutos antes de caducar). Las claves y los tokens que no caducan se comprueban en su lugar. Lo hace mientras Plugboard está abierto, en la ventana o en la bandeja.
+## La cuenta regresiva del acceso de una conexión
+countdown-never = No vence
+countdown-unknown = Vencimiento desconocido
+countdown-expired = Vencida
+countdown-days = Vence en { $days } d { $hours } h
+countdown-hours = Vence en { $hours } h { $minutes } min
+countdown-minutes = Vence en { $minutes }:{ $seconds }
+countdown-refresh-lead = Plugboard renueva cada token por sí solo antes de que venza: con una anticipación de una décima parte de la duración del token, y de al menos un minuto (los tokens de 30 minutos de HubSpot se renuevan 3 minutos antes de vencer). Las claves y los tokens que no vencen se comprueban en su lugar. Lo hace mientras Plugboard está abierto, en la ventana o en la bandeja.
 
 ## Errores: qué salió mal y qué hacer
 error-some-provider = el proveedor
@@ -20,20 +20,20 @@ error-start-again = { $message } Empieza de nuevo con Conectar.
 error-unknown-provider = Plugboard no conoce ningún proveedor llamado “{ $provider }”.
 error-unknown-connection = Esa conexión ya no existe.
 error-no-such-method = { $provider } no puede conectarse de esa forma.
-error-missing-credentials = { $provider } necesita credenciales de la app (un client id y un secret) antes de que puedas conectar. Pulsa Conectar para configurarlas, o abre la Configuración.
-error-empty-field = Rellena “{ $field }”.
-error-unknown-scope = { $provider } no ofrece el ámbito “{ $scope }” en Plugboard. Elige entre los que aparecen al conectar.
+error-missing-credentials = { $provider } necesita credenciales de la app (un ID de cliente y un secreto de cliente) antes de que puedas conectarte. Haz clic en Conectar para configurarlas, o abre la Configuración.
+error-empty-field = Completa “{ $field }”.
+error-unknown-scope = { $provider } no ofrece el alcance “{ $scope }” en Plugboard. Elige entre los que aparecen al conectar.
 error-nothing-to-try = { $provider } no tiene un endpoint de identidad ni de comprobación en el catálogo de Plugboard, así que no hay ninguna llamada inofensiva que probar. Usa Copiar como encabezado con tu propia solicitud.
 error-name-too-long = El nombre de una conexión puede tener como máximo { $max } caracteres. Elige uno más corto.
 error-name-control-characters = El nombre de una conexión no puede tener saltos de línea ni tabulaciones. Escríbelo en una sola línea.
-error-name-like-an-id = Ese nombre podría confundirse con un proveedor o con el ID de una conexión en la línea de comandos. Añade una mayúscula, un espacio u otra palabra (por ejemplo “Cliente A”).
+error-name-like-an-id = Ese nombre podría confundirse con un proveedor o con el ID de una conexión en la línea de comandos. Agrega una mayúscula, un espacio u otra palabra (por ejemplo “Cliente A”).
 error-name-taken = Otra conexión ya se llama “{ $name }”. Elige un nombre distinto, para que cada una se pueda elegir por su nombre.
 error-credentials-from-environment = Las credenciales de la app de { $provider } vienen de variables de entorno, que Plugboard siempre usa primero. Cambia o quita esas variables.
 error-credentials-from-user-file = Las credenciales de la app de { $provider } vienen de tu { $file }, que Plugboard usa antes que las guardadas. Edita ese archivo para cambiarlas.
-error-credentials-managed = Las credenciales de la app de { $provider } las gestiona tu organización y no se pueden cambiar aquí. Pregunta a quien administra Plugboard en este equipo.
-error-basic-token-mismatch = El token Basic no corresponde a este client ID y secret. Copia los tres de la misma credencial, o deja vacío el token Basic.
+error-credentials-managed = Las credenciales de la app de { $provider } las administra tu organización y no se pueden cambiar aquí. Consulta a quien administra Plugboard en esta computadora.
+error-basic-token-mismatch = El token Basic no corresponde a este ID de cliente y secreto de cliente. Copia los tres de la misma credencial, o deja vacío el token Basic.
 error-unknown-state = Esta respuesta de inicio de sesión no corresponde a ningún inicio de sesión que Plugboard haya empezado (o ya se usó), así que se ignoró.
-error-sign-in-expired = El inicio de sesión en { $provider } tardó demasiado y caducó.
+error-sign-in-expired = El inicio de sesión en { $provider } tardó demasiado y venció.
 error-declined = Rechazaste la solicitud en { $provider }, así que no se conectó nada.
 error-authorize-refused = { $provider } rechazó el inicio de sesión ({ $code }). Revisa la configuración de la app en { $provider } y vuelve a intentarlo.
 error-malformed-link = Plugboard recibió un enlace que no es una respuesta de inicio de sesión.
@@ -79,28 +79,28 @@ error-unreadable-answer = { $provider } envió una respuesta que Plugboard no pu
 error-invalid-client = { $provider } no aceptó estas credenciales. Revísalas y vuelve a intentarlo.
 error-invalid-grant = { $provider } ya no acepta este inicio de sesión. Vuelve a conectar.
 error-request-refused = { $provider } rechazó la solicitud ({ $code }).
-error-missing-client-secret = { $provider } necesita un client secret antes de que puedas conectar.
+error-missing-client-secret = { $provider } necesita un secreto de cliente antes de que puedas conectarte.
 error-issuer-mismatch = Esta respuesta de inicio de sesión vino de un servidor distinto del esperado, así que se rechazó.
 error-http = { $provider } respondió con un error (HTTP { $status }).
 error-missing-value = A la respuesta de { $provider } le faltaba `{ $value }`.
-error-keychain-locked = Tu llavero está bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu aplicación de llavero) y vuelve a intentarlo.
-error-keychain-unavailable = Plugboard no puede comunicarse con el llavero del sistema, así que no puede guardar ni leer conexiones. Asegúrate de que haya un servicio de llavero en marcha (como GNOME Keyring o KWallet).
-error-keychain-rejected = Tu llavero rechazó el elemento de Plugboard. Copia el diagnóstico y contacta con soporte.
+error-keychain-locked = Tu llavero está bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu app de llavero) y vuelve a intentarlo.
+error-keychain-unavailable = Plugboard no puede comunicarse con el llavero del sistema, así que no puede guardar ni leer conexiones. Asegúrate de que haya un servicio de llavero en ejecución (como GNOME Keyring o KWallet).
+error-keychain-rejected = Tu llavero rechazó el elemento de Plugboard. Copia el diagnóstico y comunícate con soporte.
 error-catalogue-invalid = La lista de proveedores tiene un problema: { $problem }
 
 ## Credenciales de la app
-credentials-field-client-id = Client ID
-credentials-field-client-secret = Client secret
+credentials-field-client-id = ID de cliente
+credentials-field-client-secret = Secreto de cliente
 credentials-origin-demo = modo de demostración
 credentials-origin-environment = variables de entorno
-credentials-origin-managed = gestionadas por tu organización
+credentials-origin-managed = administradas por tu organización
 credentials-origin-user-file = tu { $file }
 credentials-origin-saved = guardadas en tu llavero
 credentials-origin-system-file = los valores predeterminados de tu organización
 credentials-origin-embedded = incluidas en este Plugboard
 credentials-origin-not-set = sin definir
 credentials-file = las credenciales de la app guardadas ({ $file })
-credentials-file-not-ids = no es una lista de client ids
+credentials-file-not-ids = no es una lista de ID de cliente
 
 ## Cómo se llama una conexión nueva hasta que el proveedor dice el nombre de la cuenta
 connect-account-api-key = { $field } { $hint }
@@ -149,8 +149,8 @@ setup-embedded-unreadable = No se pudieron leer las credenciales de la app inclu
 setup-embedded-defines-providers = define proveedores; ahí solo van tablas { $tables }
 setup-embedded-origin = credenciales incluidas en Plugboard
 setup-demo-origin = proveedores de demostración
-setup-system-file-not-loaded = No se cargó el archivo de proveedores de tu organización: { $problem }. Pide a quien administra Plugboard en este equipo que lo corrija.
-setup-user-entry-managed = No se usó la entrada { $provider } de tu archivo de proveedores: tu organización gestiona ese proveedor en este equipo.
+setup-system-file-not-loaded = No se cargó el archivo de proveedores de tu organización: { $problem }. Pídele a quien administra Plugboard en esta computadora que lo corrija.
+setup-user-entry-managed = No se usó la entrada { $provider } de tu archivo de proveedores: tu organización administra ese proveedor en esta computadora.
 setup-user-file-not-loaded = No se cargó tu archivo de proveedores: { $problem }
 setup-no-such-file = { $path }: no existe el archivo (indicado por { $variable })
 
@@ -159,3 +159,8 @@ loopback-done-title = Ya puedes cerrar esta pestaña
 loopback-done-body = Vuelve a Plugboard para ver tu conexión.
 loopback-stray-title = Este no es el inicio de sesión que Plugboard está esperando
 loopback-stray-body = Plugboard ignoró esta dirección. Termina el inicio de sesión en la pestaña del navegador que abrió.
+
+## A provider file's method without a label of its own (core catalogue/validate.rs)
+method-label-authorization-code = Iniciar sesión con { $provider }
+method-label-client-credentials = Credenciales de cliente de { $provider }
+method-label-api-key = Clave de API de { $provider }

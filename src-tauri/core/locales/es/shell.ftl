@@ -48,12 +48,12 @@ shell-start-at-login-remove-failed = Plugboard no pudo quitarse de los programas
 shell-link-unused = Plugboard se abrió con un enlace que no usa ({ $path }).
 shell-the-provider = el proveedor
 shell-reconnected = Se volvió a conectar a { $provider } ({ $account }).
-shell-connected = Conectada a { $provider } como { $account }.
+shell-connected = Conectado a { $provider } como { $account }.
 shell-sign-in-unexpected = Plugboard recibió una respuesta de inicio de sesión, pero no había ningún inicio de sesión en curso (o ya se había usado), así que la ignoró. Si estabas conectando una cuenta, empieza de nuevo con Conectar.
 
 ## The clock (scheduler.rs)
-shell-clock-behind = El reloj de esta computadora va { $seconds } s atrasado respecto al de { $host }. Las horas de caducidad pueden estar mal: activa la hora automática en la configuración del sistema.
-shell-clock-ahead = El reloj de esta computadora va { $seconds } s adelantado respecto al de { $host }. Las horas de caducidad pueden estar mal: activa la hora automática en la configuración del sistema.
+shell-clock-behind = El reloj de esta computadora va { $seconds } s atrasado respecto al de { $host }. Las horas de vencimiento pueden estar mal: activa la hora automática en la configuración del sistema.
+shell-clock-ahead = El reloj de esta computadora va { $seconds } s adelantado respecto al de { $host }. Las horas de vencimiento pueden estar mal: activa la hora automática en la configuración del sistema.
 
 ## Demo mode (demo.rs)
 shell-demo-failed = El modo de demostración no pudo iniciar su simulador de proveedores: { $error }.
@@ -63,7 +63,7 @@ shell-demo-missing = Esta versión de Plugboard no tiene modo de demostración (
 shell-could-not-start = Plugboard no pudo iniciarse: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help-hotmart = Demostración: las credenciales de Hotmart del simulador ya vienen completadas por ti.
-shell-demo-help-whatconverts = Demostración: el token y el secreto de API del simulador ya vienen completados por ti.
-shell-demo-help-ecwid = Demostración: las credenciales de la app de Ecwid del simulador ya vienen completadas por ti.
-shell-demo-help-hubspot = Demostración: las credenciales de la app de HubSpot del simulador ya vienen completadas por ti.
+shell-demo-help-hotmart = Demostración: las credenciales de Hotmart del simulador ya vienen completadas.
+shell-demo-help-whatconverts = Demostración: el token y el secreto de API del simulador ya vienen completados.
+shell-demo-help-ecwid = Demostración: las credenciales de la app de Ecwid del simulador ya vienen completadas.
+shell-demo-help-hubspot = Demostración: las credenciales de la app de HubSpot del simulador ya vienen completadas.

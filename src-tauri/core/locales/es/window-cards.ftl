@@ -37,7 +37,7 @@ row-unlock = Desbloquear y reintentar
 row-sandbox = Sandbox
 row-production = Producción
 # Shown on hover/focus of the countdown; $time is a local date and time.
-row-expires-at = Caduca el { $time }
+row-expires-at = Vence el { $time }
 # The countdown for screen readers: $countdown ("Expires in 59 min") and the local date and time.
 row-countdown =
     .aria-label = { $countdown } ({ $time })
@@ -59,6 +59,6 @@ disconnect-question-keeps-note = ¿Desconectar { $provider } ({ $account })? Plu
 ## Announcements for screen readers when a row changes (ui/views/providers.js)
 # $status is the row's new status ("Connected", "Reconnect needed").
 provider-announce-status = { $account }: { $status }
-provider-announce-five-minutes = { $account }: caduca en 5 minutos
-provider-announce-one-minute = { $account }: caduca en 1 minuto
-provider-announce-expired = { $account }: ha caducado
+provider-announce-five-minutes = { $account }: vence en 5 minutos
+provider-announce-one-minute = { $account }: vence en 1 minuto
+provider-announce-expired = { $account }: venció

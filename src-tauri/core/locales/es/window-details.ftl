@@ -11,8 +11,8 @@ details-row-provider = Proveedor
 details-row-method = Método
 details-row-account = Cuenta
 # The scopes (permissions) asked of the provider when signing in; the scope IDs follow.
-details-row-scopes-requested = Permisos solicitados
-details-row-scopes-granted = Permisos concedidos
+details-row-scopes-requested = Alcances solicitados
+details-row-scopes-granted = Alcances concedidos
 details-row-scopes-missing = Solicitados, pero no concedidos
 details-row-environment = Entorno
 # The provider's test environment.

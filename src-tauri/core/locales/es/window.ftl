@@ -47,11 +47,11 @@ settings-secret-hidden = •••••••• (oculto)
 settings-secret-missing = Falta: el inicio de sesión fallará hasta que se establezca uno
 settings-change = Cambiar
 settings-add = Agregar
-settings-forget = Olvidar
+settings-forget = Eliminar
 # A notice.
-settings-forgot-client-id = Se olvidó el ID de cliente de { $provider } que habías guardado.
+settings-forgot-client-id = Se eliminó el ID de cliente de { $provider } que habías guardado.
 # A notice.
-settings-forgot-app-credentials = Se olvidaron las credenciales de la app de { $provider } que habías guardado. El secreto ya no está en tu llavero.
+settings-forgot-app-credentials = Se eliminaron las credenciales de la app de { $provider } que habías guardado. El secreto se borró de tu llavero.
 # Where a provider's app credentials come from. "Connect": the button on the provider's card.
 settings-origin-none = Todavía no hay credenciales de la app: agrégalas aquí o haz clic en Conectar en la tarjeta para una configuración guiada.
 settings-origin-managed = Las administra tu organización. Pídele a quien administra Plugboard en esta computadora que las cambie.

@@ -20,11 +20,11 @@ catalogue-whatconverts-field-secret = Segredo de API
 catalogue-whatconverts-method-authorization_code = Entrar com o WhatConverts
 
 ## Ecwid
-catalogue-ecwid-credentials_help = Cadastre um app no Ecwid (Lightspeed E-Series) para receber um ID e um segredo de cliente.
+catalogue-ecwid-credentials_help = Cadastre um app no Ecwid (Lightspeed E-Series) para receber um ID do cliente e um segredo do cliente.
 catalogue-ecwid-setup_steps-1 = Abra o site para desenvolvedores do Ecwid (Página de desenvolvedor, abaixo) e peça um app personalizado para a sua loja.
 catalogue-ecwid-setup_steps-2 = Peça ao Ecwid para cadastrar no app a URI de redirecionamento abaixo: a equipe do Ecwid faz isso por você.
 catalogue-ecwid-setup_steps-3 = Peça os escopos listados abaixo.
-catalogue-ecwid-setup_steps-4 = Quando o Ecwid enviar o ID e o segredo de cliente do app, informe-os aqui.
+catalogue-ecwid-setup_steps-4 = Quando o Ecwid enviar o ID do cliente e o segredo do cliente do app, informe-os aqui.
 catalogue-ecwid-revoke_note = O Ecwid não tem como revogar o acesso: desinstale o app no painel de administração do Ecwid.
 catalogue-ecwid-method-authorization_code = Entrar com o Ecwid
 catalogue-ecwid-scope-update_catalog = Alterar produtos e categorias
@@ -32,7 +32,7 @@ catalogue-ecwid-scope-update_orders = Alterar pedidos
 catalogue-ecwid-scope-read_customers = Ver clientes
 
 ## HubSpot
-catalogue-hubspot-credentials_help = Crie um app no HubSpot (conta de desenvolvedor › Aplicativos) e copie o ID e o segredo de cliente dele.
+catalogue-hubspot-credentials_help = Crie um app no HubSpot (conta de desenvolvedor › Aplicativos) e copie o ID do cliente e o segredo do cliente dele.
 catalogue-hubspot-setup_steps-1 = Entre na sua conta de desenvolvedor do HubSpot (developers.hubspot.com) e abra Aplicativos › Criar aplicativo.
 catalogue-hubspot-setup_steps-2 = Na aba Autenticação do app, adicione a URI de redirecionamento abaixo como URL de redirecionamento.
 catalogue-hubspot-setup_steps-3 = Em Escopos, adicione os escopos listados abaixo.

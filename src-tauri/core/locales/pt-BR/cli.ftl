@@ -15,9 +15,9 @@ cli-window-failed = O Plugboard não conseguiu abrir a janela: { $error }
 cli-crashed = O Plugboard parou por causa de um erro interno (um bug), então este comando não terminou. Por favor, informe o problema.
 # $log is a file's path.
 cli-crashed-recorded = O Plugboard parou por causa de um erro interno (um bug), então este comando não terminou. Ele ficou registrado em { $log }. Por favor, informe o problema.
-cli-demo-no-simulator = O modo demo não conseguiu iniciar o simulador de provedores: { $error }.
+cli-demo-no-simulator = O modo de demonstração não conseguiu iniciar o simulador de provedores: { $error }.
 # $variable is an environment variable; $make a command; $binary a file's path.
-cli-demo-not-built = Esta versão do plugboard não tem modo demo (foi compilada sem o simulador de provedores). Remova { $variable } ou use `{ $make }` e { $binary } a partir do código-fonte.
+cli-demo-not-built = Esta versão do plugboard não tem modo de demonstração (foi compilada sem o simulador de provedores). Remova { $variable } ou use `{ $make }` e { $binary } a partir do código-fonte.
 
 ## Values typed or piped in. $label is what is asked for (“Client ID”, or a provider's field name).
 # The prompt at a terminal.
@@ -25,8 +25,8 @@ cli-prompt = { $label }:
 cli-input-needed = O Plugboard precisa deste valor: { $label }. Digite quando for pedido ou envie pela entrada padrão (um valor por linha).
 # $flag is a command-line flag with its value (--client-id, --field token=…).
 cli-input-needed-or-flag = O Plugboard precisa deste valor: { $label }. Digite quando for pedido, envie pela entrada padrão (um valor por linha) ou use { $flag }.
-cli-label-client-id = Client ID
-cli-label-client-secret = Client secret
+cli-label-client-id = ID do cliente
+cli-label-client-secret = Segredo do cliente
 cli-label-pasted-address = endereço em que o navegador parou (cole aqui)
 
 ## <connection> arguments
@@ -37,7 +37,7 @@ cli-several-connections = { $provider } tem { $count } conexões; indique uma pe
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
-cli-missing-credentials = { $provider } precisa de credenciais do app (um client id e, a menos que seja um cliente público, um secret) antes que você possa entrar. Salve-as com `{ $command }` (ou nas Configurações da janela), defina { $id_variable } e { $secret_variable } ou adicione { $section } ao providers.toml.
+cli-missing-credentials = { $provider } precisa de credenciais do app (um ID do cliente e, a menos que seja um cliente público, um segredo do cliente) antes que você possa entrar. Salve-as com `{ $command }` (ou nas Configurações da janela), defina { $id_variable } e { $secret_variable } ou adicione { $section } ao providers.toml.
 # $known lists the ones the provider has.
 cli-no-such-field = { $provider } não tem o campo “{ $given }”; use um destes: { $known }.
 cli-no-such-environment = { $provider } não tem o ambiente “{ $given }”; use um destes: { $known }.
@@ -48,14 +48,14 @@ cli-column-name = NOME
 # Methods of connecting; the default one is marked with a *.
 cli-column-methods = MÉTODOS (* padrão)
 cli-column-app-credentials = CREDENCIAIS DO APP
-cli-column-redirect = URI DE REDIRECIONAMENTO A REGISTRAR
+cli-column-redirect = URI DE REDIRECIONAMENTO A CADASTRAR
 cli-column-provider = PROVEDOR
 cli-column-account = CONTA
 cli-column-status = STATUS
 cli-column-expires = EXPIRA
 cli-column-scopes = ESCOPOS
-cli-column-client-id = CLIENT ID
-cli-column-secret = SECRET
+cli-column-client-id = ID DO CLIENTE
+cli-column-secret = SEGREDO
 # Where the app credentials come from.
 cli-column-from = ORIGEM
 
@@ -68,7 +68,7 @@ cli-providers-optional-scopes = { $provider } também pode pedir ({ $command }):
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
 cli-providers-loopback =
     A janela faz o login pelo endereço { $scheme } acima. A linha de comando
-    escuta em { $address }: registre esse também onde o provedor
+    escuta em { $address }: cadastre esse também onde o provedor
     aceitar redirecionamentos para loopback.
 
 ## plugboard status
@@ -91,7 +91,7 @@ cli-expires-unknown = desconhecido
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
-cli-connected = Conectado a { $provider } ({ $account }) como { $id }: { $status }; { $expiry ->
+cli-connected = { $provider } ({ $account }) conectado como { $id }: { $status }; { $expiry ->
         [in] expira em { $left } ({ $at })
         [expired] expirou ({ $at })
         [never] não expira
@@ -115,7 +115,7 @@ cli-sign-in-at = Para conectar { $provider }, faça login em:
 cli-no-browser-opened = (Não foi possível abrir um navegador aqui: abra você mesmo o endereço acima.)
 # $redirect is a local address (http://127.0.0.1:53682/callback).
 cli-waiting-for-browser = Esperando o navegador voltar para { $redirect } (até { $minutes ->
-        [one] 1 minuto
+        [one] { $minutes } minuto
        *[other] { $minutes } minutos
     }; Ctrl-C cancela)…
 cli-paste-hint = Se o seu navegador estiver em outra máquina, cole aqui o endereço em que ele parar.
@@ -126,9 +126,9 @@ cli-start-again = { $problem } Comece de novo com: { $command }
 
 ## plugboard credentials
 cli-credentials-no-browser-sign-in = { $provider } não tem login pelo navegador, então não usa credenciais do app: conecte-o com `{ $command }`.
-cli-credentials-saved = Credenciais do app de { $provider } salvas; o secret está no seu chaveiro.
-cli-credentials-saved-public = Credenciais do app de { $provider } salvas (um cliente público: sem secret).
-cli-credentials-forgot = As credenciais do app de { $provider } que você tinha salvado foram esquecidas.
+cli-credentials-saved = Credenciais do app de { $provider } salvas; o segredo está no seu chaveiro.
+cli-credentials-saved-public = Credenciais do app de { $provider } salvas (um cliente público: sem segredo).
+cli-credentials-forgot = As credenciais do app de { $provider } que você tinha salvado foram removidas.
 cli-credentials-none-saved = Não havia credenciais do app de { $provider } salvas.
 # $origin says where they come from (“your environment variables”).
 cli-credentials-now-from = Agora { $provider } usa as de { $origin }.
@@ -137,18 +137,18 @@ cli-credentials-now-none = Agora { $provider } não tem credenciais do app: salv
 cli-secret-not-needed = não precisa
 cli-secret-set = definido (oculto)
 cli-secret-missing = faltando
-cli-credentials-footer = Salve as suas com `plugboard credentials set <id> --client-id …` (o secret é pedido em seguida) e esqueça-as com `plugboard credentials forget <id>`.
+cli-credentials-footer = Salve as suas com `plugboard credentials set <id> --client-id …` (o segredo é pedido em seguida) e remova-as com `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
 cli-disconnected = { $id } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revogou os tokens.
-cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram esquecidos aqui.
+cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram apagados deste computador.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = Não foi possível pedir a { $provider } que revogasse os tokens ({ $reason }); mesmo assim, eles foram esquecidos aqui.
+cli-disconnect-revoke-failed = Não foi possível pedir a { $provider } que revogasse os tokens ({ $reason }); mesmo assim, eles foram apagados deste computador.
 cli-disconnect-already = { $id } já estava desconectada.
 cli-disconnect-all-none = Não há conexões. Isto remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
 cli-disconnect-all-some = Isto desconecta { $count ->
-        [one] 1 conexão
+        [one] { $count } conexão
        *[other] { $count } conexões
     } e remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
 cli-disconnect-all-revoke-note = Os provedores que permitem recebem um pedido para revogar os tokens; nos outros, remova o acesso do Plugboard nas configurações deles.
@@ -159,7 +159,7 @@ cli-disconnect-all-yes = sim
 cli-disconnect-all-ask = Digite { $yes } para continuar:
 cli-disconnect-all-not-confirmed = Nada foi alterado: você não digitou { $yes }.
 cli-disconnect-all-removed = { $count ->
-        [one] 1 outro item do chaveiro criado pelo Plugboard foi removido.
+        [one] { $count } outro item do chaveiro criado pelo Plugboard foi removido.
        *[other] { $count } outros itens do chaveiro criados pelo Plugboard foram removidos.
     }
 cli-disconnect-all-cannot-list = Este chaveiro não consegue listar os seus itens, então só os das conexões foram removidos: procure "dev.plugboard.desktop" no app de chaveiro para ver se sobrou algum.
@@ -182,7 +182,7 @@ cli-doctor-index-only = Conexão sem item no chaveiro: { $id } (o login dela se 
 cli-doctor-run-fix = Rode `plugboard doctor --fix` para reindexá-los ou removê-los.
 cli-doctor-reindexed = { $id } reindexada como “Conexão recuperada” (aparece em plugboard status)
 cli-doctor-removed = Item do chaveiro de { $id } removido
-cli-doctor-forgotten = { $id } esquecida, pois o item dela no chaveiro tinha sumido
+cli-doctor-forgotten = { $id } removida da lista, pois o item dela no chaveiro tinha sumido
 
 ## plugboard rename
 cli-renamed = { $provider } ({ $account }) agora se chama “{ $name }”. Use o nome sempre que uma conexão for pedida, por exemplo: { $command }
@@ -210,15 +210,15 @@ help-root-after =
 
     Códigos de saída: 0 ok, 1 outra falha, 2 uso ou entrada inválida, 3 é preciso reconectar, 4 chaveiro
     bloqueado ou indisponível, 5 provedor ou rede com falha temporária, 6 não encontrado.
-help-providers = Lista os provedores que o Plugboard conhece: métodos, URI de redirecionamento a registrar, credenciais do app
+help-providers = Lista os provedores que o Plugboard conhece: métodos, URI de redirecionamento a cadastrar, credenciais do app
 help-providers-json = Imprime o documento JSON estável em vez de uma tabela
 help-status = Lista todas as conexões: conta, status, validade, escopos e o estado do chaveiro
 help-status-json = Imprime o documento JSON estável em vez de uma tabela
-help-connect = Conecta uma conta. Logins pelo navegador voltam para um listener de loopback em 127.0.0.1; chaves e client secrets são lidos da entrada padrão (ou de um prompt oculto)
+help-connect = Conecta uma conta. Logins pelo navegador voltam para um listener de loopback em 127.0.0.1; chaves e segredos do cliente são lidos da entrada padrão (ou de um prompt oculto)
 help-connect-provider = O ID de um provedor de `plugboard providers`
 help-connect-method = Como conectar; o padrão do provedor quando omitido
 help-connect-no-browser = Imprime o endereço de login em vez de abrir um navegador. Com o navegador em outra máquina, cole aqui o endereço em que ele parar (uma página de erro em 127.0.0.1 não tem problema)
-help-connect-client-id = Credenciais de cliente: o client id (o secret é lido da entrada padrão)
+help-connect-client-id = Credenciais de cliente: o ID do cliente (o segredo é lido da entrada padrão)
 help-connect-environment = Credenciais de cliente: o ambiente (por exemplo production, sandbox)
 help-connect-fields = Chaves de API: o valor de um campo, por exemplo `--field token=abc`. Os campos não informados são lidos da entrada padrão, um por linha (campos secretos: melhor ali do que no histórico do shell)
 help-connect-scopes = Login pelo navegador: pede também um escopo opcional que o provedor oferece (veja `plugboard providers`); repita para vários. Pedir mais a uma conta conectada a reconecta
@@ -226,21 +226,21 @@ help-connect-json = Imprime a nova conexão como JSON
 help-refresh = Renova agora o token de uma conexão
 help-refresh-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-refresh-json = Imprime a conexão renovada como JSON
-help-disconnect = Desconecta: revoga no provedor quando ele permite e depois esquece os tokens aqui. `--all` desconecta todas as conexões e remove todos os itens do chaveiro criados pelo Plugboard (antes de desinstalar), depois de perguntar
+help-disconnect = Desconecta: revoga no provedor quando ele permite e depois apaga os tokens deste computador. `--all` desconecta todas as conexões e remove todos os itens do chaveiro criados pelo Plugboard (antes de desinstalar), depois de perguntar
 help-disconnect-connection = A conexão a desconectar: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-disconnect-all = Todas as conexões e todos os outros itens do chaveiro criados pelo Plugboard (credenciais do app salvas, logins pendentes)
 help-disconnect-yes = Com --all: não pergunta antes (scripts, ou sem terminal para perguntar)
 help-disconnect-json = Imprime o documento JSON estável em vez de texto
-help-credentials = Credenciais do app para login pelo navegador: de onde vêm as de cada provedor; salve ou esqueça as suas (como nas Configurações da janela)
-help-credentials-list = As credenciais do app de cada provedor: de onde vêm e o client id (nunca um secret)
+help-credentials = Credenciais do app para login pelo navegador: de onde vêm as de cada provedor; salve ou remova as suas (como nas Configurações da janela)
+help-credentials-list = As credenciais do app de cada provedor: de onde vêm e o ID do cliente (nunca o segredo)
 help-credentials-list-json = Imprime o documento JSON estável em vez de uma tabela
-help-credentials-set = Salva credenciais do app para um provedor: o client id como flag, o secret pela entrada padrão ou por um prompt oculto (nenhum para um cliente público). O secret vai para o chaveiro
+help-credentials-set = Salva credenciais do app para um provedor: o ID do cliente como flag, o segredo pela entrada padrão ou por um prompt oculto (nenhum para um cliente público). O segredo vai para o chaveiro
 help-credentials-set-provider = O ID de um provedor de `plugboard providers`
-help-credentials-set-client-id = O client id do app que você registrou no provedor
-help-credentials-forget = Esquece as credenciais do app salvas para um provedor (na janela ou com `credentials set`)
+help-credentials-set-client-id = O ID do cliente do app que você cadastrou no provedor
+help-credentials-forget = Remove as credenciais do app salvas para um provedor (na janela ou com `credentials set`)
 help-credentials-forget-provider = O ID de um provedor de `plugboard providers`
 help-doctor = Verifica o chaveiro, os arquivos deixados de lado e os órfãos (itens do chaveiro sem conexão, conexões sem item no chaveiro); `--fix` os reindexa ou remove
-help-doctor-fix = Reindexa os itens do chaveiro que o Plugboard consegue ler, remove os outros e esquece as conexões cujo item no chaveiro sumiu
+help-doctor-fix = Reindexa os itens do chaveiro que o Plugboard consegue ler, remove os outros e tira da lista as conexões cujo item no chaveiro sumiu
 help-doctor-json = Imprime o documento JSON estável em vez de texto
 help-try = Faz uma chamada inofensiva com uma conexão (no endpoint de identidade ou de verificação) e mostra o status HTTP, o tempo que levou e o começo da resposta, com os segredos mascarados. Sai com 0 quando o provedor aceitou e 1 quando recusou
 help-try-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão

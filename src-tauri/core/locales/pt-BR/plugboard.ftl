@@ -22,7 +22,7 @@ expiry-days = expira em { $n } d
 ## Bandeja
 tray-no-connections = Nenhuma conexão ainda
 tray-needs-you = { $count ->
-    [one] 1 conexão precisa de você
+    [one] { $count } conexão precisa de você
    *[other] { $count } conexões precisam de você
 }
 tray-all-working = { $count ->
@@ -44,25 +44,25 @@ need-reconnect-body = { $provider } não aceita mais o login de { $who }. Abra o
 need-keychain-title = Seu chaveiro está bloqueado
 need-keychain-body = O Plugboard não consegue renovar { $who } enquanto o chaveiro estiver bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro); depois o Plugboard continua sozinho.
 need-expires-title = O acesso a { $provider } expira em { $left ->
-        [one] 1 minuto
+        [one] { $left } minuto
        *[other] { $left } minutos
     }
 need-expires-body = O acesso de { $who } expira em { $left ->
-        [one] 1 minuto
+        [one] { $left } minuto
        *[other] { $left } minutos
-    }, e { $provider } não deu ao Plugboard como renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+    }, e { $provider } não deu ao Plugboard uma forma de renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
 need-expired-title = O acesso a { $provider } expirou
-need-expired-body = O acesso de { $who } expirou, e { $provider } não deu ao Plugboard como renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-expired-body = O acesso de { $who } expirou, e { $provider } não deu ao Plugboard uma forma de renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
 need-problem-title = O Plugboard não consegue acessar { $provider }
 need-problem-body = A renovação de { $who } está falhando há { $lasted ->
-        [one] 1 minuto
+        [one] { $lasted } minuto
        *[other] { $lasted } minutos
     }. O Plugboard continua tentando; verifique sua conexão com a internet e, se continuar, a página de status de { $provider }.
 group-title = { $count } conexões precisam de você
 group-reconnect = { $who }: reconexão necessária
 group-keychain = { $who }: chaveiro bloqueado, não dá para renovar
 group-expires = { $who }: o acesso expira em breve, entre de novo
-group-problem = { $who }: não renova há algum tempo
+group-problem = { $who }: não dá para renovar há algum tempo
 group-more = e mais { $count }
 group-open = Abra o Plugboard para ver o que fazer.
 still-running-title = O Plugboard continua rodando

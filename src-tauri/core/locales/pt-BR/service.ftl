@@ -12,7 +12,7 @@ countdown-expired = Expirado
 countdown-days = Expira em { $days } d { $hours } h
 countdown-hours = Expira em { $hours } h { $minutes } min
 countdown-minutes = Expira em { $minutes }:{ $seconds }
-countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com um décimo da duração do token de antecedência, e pelo menos um minuto antes (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados em vez disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
+countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com uma antecedência de um décimo da duração do token, e de pelo menos um minuto (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados em vez disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
 
 ## Erros: o que deu errado e o que fazer
 error-some-provider = o provedor
@@ -20,7 +20,7 @@ error-start-again = { $message } Comece de novo com Conectar.
 error-unknown-provider = O Plugboard não conhece um provedor chamado “{ $provider }”.
 error-unknown-connection = Essa conexão não existe mais.
 error-no-such-method = { $provider } não pode se conectar dessa forma.
-error-missing-credentials = { $provider } precisa de credenciais do app (um client id e um secret) antes que você possa conectar. Clique em Conectar para configurá-las, ou abra as Configurações.
+error-missing-credentials = { $provider } precisa de credenciais do app (um ID do cliente e um segredo do cliente) antes que você possa conectar. Clique em Conectar para configurá-las, ou abra as Configurações.
 error-empty-field = Preencha “{ $field }”.
 error-unknown-scope = { $provider } não oferece o escopo “{ $scope }” no Plugboard. Escolha entre os que aparecem ao conectar.
 error-nothing-to-try = { $provider } não tem um endpoint de identidade ou de verificação no catálogo do Plugboard, então não há uma chamada inofensiva para testar. Use Copiar como cabeçalho com a sua própria requisição.
@@ -31,7 +31,7 @@ error-name-taken = Outra conexão já se chama “{ $name }”. Escolha um nome 
 error-credentials-from-environment = As credenciais do app de { $provider } vêm de variáveis de ambiente, que o Plugboard sempre usa primeiro. Altere ou remova essas variáveis.
 error-credentials-from-user-file = As credenciais do app de { $provider } vêm do seu { $file }, que o Plugboard usa antes das salvas. Edite esse arquivo para alterá-las.
 error-credentials-managed = As credenciais do app de { $provider } são gerenciadas pela sua organização e não podem ser alteradas aqui. Fale com quem administra o Plugboard neste computador.
-error-basic-token-mismatch = O token Basic não corresponde a este client ID e secret. Copie os três da mesma credencial, ou deixe o token Basic vazio.
+error-basic-token-mismatch = O token Basic não corresponde a este ID do cliente e segredo do cliente. Copie os três da mesma credencial, ou deixe o token Basic vazio.
 error-unknown-state = Esta resposta de login não corresponde a nenhum login iniciado pelo Plugboard (ou já foi usada), por isso foi ignorada.
 error-sign-in-expired = O login em { $provider } demorou demais e expirou.
 error-declined = Você recusou o pedido em { $provider }, então nada foi conectado.
@@ -79,7 +79,7 @@ error-unreadable-answer = { $provider } enviou uma resposta que o Plugboard não
 error-invalid-client = { $provider } não aceitou essas credenciais. Confira-as e tente de novo.
 error-invalid-grant = { $provider } não aceita mais este login. Conecte de novo.
 error-request-refused = { $provider } recusou o pedido ({ $code }).
-error-missing-client-secret = { $provider } precisa de um client secret antes que você possa conectar.
+error-missing-client-secret = { $provider } precisa de um segredo do cliente antes que você possa conectar.
 error-issuer-mismatch = Esta resposta de login veio de um servidor diferente do esperado, por isso foi recusada.
 error-http = { $provider } respondeu com um erro (HTTP { $status }).
 error-missing-value = A resposta de { $provider } não tinha `{ $value }`.
@@ -89,8 +89,8 @@ error-keychain-rejected = O seu chaveiro recusou o item do Plugboard. Copie o di
 error-catalogue-invalid = A lista de provedores tem um problema: { $problem }
 
 ## Credenciais do app
-credentials-field-client-id = Client ID
-credentials-field-client-secret = Client secret
+credentials-field-client-id = ID do cliente
+credentials-field-client-secret = Segredo do cliente
 credentials-origin-demo = modo de demonstração
 credentials-origin-environment = variáveis de ambiente
 credentials-origin-managed = gerenciadas pela sua organização
@@ -100,7 +100,7 @@ credentials-origin-system-file = os padrões da sua organização
 credentials-origin-embedded = incluídas neste Plugboard
 credentials-origin-not-set = não definidas
 credentials-file = as credenciais do app salvas ({ $file })
-credentials-file-not-ids = não é uma lista de client ids
+credentials-file-not-ids = não é uma lista de IDs do cliente
 
 ## Como uma nova conexão se chama até o provedor dizer o nome da conta
 connect-account-api-key = { $field } { $hint }
@@ -110,18 +110,18 @@ sign-in-account-fallback = Login de { $provider } · app { $hint }
 
 ## Órfãos: itens do chaveiro e conexões que se perderam uns dos outros
 orphans-keychain-only = { $count ->
-    [one] 1 item do chaveiro não pertence a nenhuma conexão
+    [one] { $count } item do chaveiro não pertence a nenhuma conexão
    *[other] { $count } itens do chaveiro não pertencem a nenhuma conexão
 }. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
 orphans-index-only = { $count ->
-    [one] 1 conexão perdeu o seu item do chaveiro
+    [one] { $count } conexão perdeu o seu item do chaveiro
    *[other] { $count } conexões perderam os seus itens do chaveiro
 }. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
 orphans-both = { $keychain ->
-    [one] 1 item do chaveiro não pertence a nenhuma conexão
+    [one] { $keychain } item do chaveiro não pertence a nenhuma conexão
    *[other] { $keychain } itens do chaveiro não pertencem a nenhuma conexão
 }; { $index ->
-    [one] 1 conexão perdeu o seu item do chaveiro
+    [one] { $index } conexão perdeu o seu item do chaveiro
    *[other] { $index } conexões perderam os seus itens do chaveiro
 }. Rode `{ $doctor }` para vê-los, e `{ $fix }` para arrumar.
 orphans-recovered-account = Conexão recuperada
@@ -159,3 +159,8 @@ loopback-done-title = Você já pode fechar esta aba
 loopback-done-body = Volte ao Plugboard para ver sua conexão.
 loopback-stray-title = Este não é o login que o Plugboard está esperando
 loopback-stray-body = O Plugboard ignorou este endereço. Termine o login na aba do navegador que ele abriu.
+
+## A provider file's method without a label of its own (core catalogue/validate.rs)
+method-label-authorization-code = Entrar com { $provider }
+method-label-client-credentials = Credenciais de cliente de { $provider }
+method-label-api-key = Chave de API de { $provider }

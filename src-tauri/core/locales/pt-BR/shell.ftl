@@ -8,21 +8,21 @@ shell-browser-failed = O Plugboard não conseguiu abrir seu navegador. Defina um
 
 ## Copying (commands/app.rs, commands/developer.rs, commands/settings.rs, clipboard.rs)
 shell-diagnostics-copied = O diagnóstico está na área de transferência. Ele não contém tokens nem chaves.
-shell-clipboard-failed = O Plugboard não conseguiu usar a área de transferência. Tente de novo ou clique em Mostrar e copie você mesmo.
+shell-clipboard-failed = O Plugboard não conseguiu usar a área de transferência. Tente de novo ou clique em Mostrar e copie-o você mesmo.
 shell-copied-access = O token de acesso está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
-        [one] 1 segundo
+        [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }.
 shell-copied-header = O cabeçalho Authorization está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
-        [one] 1 segundo
+        [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }.
 shell-copied-curl = Um comando curl está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
-        [one] 1 segundo
+        [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }.
 shell-copied-refresh = O token de renovação está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
-        [one] 1 segundo
+        [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }.
 shell-copy-unknown-form = O Plugboard não consegue copiar isso.
@@ -63,7 +63,7 @@ shell-demo-missing = Esta versão do Plugboard não tem modo de demonstração (
 shell-could-not-start = O Plugboard não conseguiu iniciar: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help-hotmart = Demonstração: as credenciais de Hotmart do simulador já vêm preenchidas para você.
+shell-demo-help-hotmart = Demonstração: as credenciais da Hotmart do simulador já vêm preenchidas para você.
 shell-demo-help-whatconverts = Demonstração: o token e o segredo de API do simulador já vêm preenchidos para você.
 shell-demo-help-ecwid = Demonstração: as credenciais do app Ecwid do simulador já vêm preenchidas para você.
 shell-demo-help-hubspot = Demonstração: as credenciais do app HubSpot do simulador já vêm preenchidas para você.

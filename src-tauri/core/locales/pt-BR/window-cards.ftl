@@ -48,9 +48,9 @@ disconnect-ask =
 disconnect-confirm = Desconectar
 disconnect-cancel = Cancelar
 # The provider revokes Plugboard's access when asked to.
-disconnect-question-revokes = Desconectar { $provider } ({ $account })? O Plugboard cancela o próprio acesso em { $provider } e apaga os tokens deste computador.
+disconnect-question-revokes = Desconectar { $provider } ({ $account })? O Plugboard revoga o acesso dele em { $provider } e apaga os tokens deste computador.
 # As above; $note is the provider's own note on disconnecting.
-disconnect-question-revokes-note = Desconectar { $provider } ({ $account })? O Plugboard cancela o próprio acesso em { $provider } e apaga os tokens deste computador. { $note }
+disconnect-question-revokes-note = Desconectar { $provider } ({ $account })? O Plugboard revoga o acesso dele em { $provider } e apaga os tokens deste computador. { $note }
 # The provider cannot revoke: the person has to remove the access there.
 disconnect-question-keeps = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto: remova-o na sua conta de { $provider }.
 # As above; $note says where to remove the access at the provider.

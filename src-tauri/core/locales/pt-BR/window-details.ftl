@@ -11,9 +11,9 @@ details-row-provider = Provedor
 details-row-method = Método
 details-row-account = Conta
 # The scopes (permissions) asked of the provider when signing in; the scope IDs follow.
-details-row-scopes-requested = Permissões pedidas
-details-row-scopes-granted = Permissões concedidas
-details-row-scopes-missing = Pedidas, mas não concedidas
+details-row-scopes-requested = Escopos pedidos
+details-row-scopes-granted = Escopos concedidos
+details-row-scopes-missing = Pedidos, mas não concedidos
 details-row-environment = Ambiente
 # The provider's test environment.
 details-environment-sandbox = Sandbox

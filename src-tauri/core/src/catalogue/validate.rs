@@ -212,10 +212,14 @@ impl Validator<'_> {
                 ),
             )
         })?;
-        let label = m.label.clone().unwrap_or_else(|| match kind {
-            MethodKind::AuthorizationCode => format!("Sign in with {provider_name}"),
-            MethodKind::ClientCredentials => format!("{provider_name} client credentials"),
-            MethodKind::ApiKey => format!("{provider_name} API key"),
+        // A label the file leaves out: in the language spoken when the catalogue is read.
+        let label = m.label.clone().unwrap_or_else(|| {
+            let id = match kind {
+                MethodKind::AuthorizationCode => "method-label-authorization-code",
+                MethodKind::ClientCredentials => "method-label-client-credentials",
+                MethodKind::ApiKey => "method-label-api-key",
+            };
+            crate::i18n::t(id, &[("provider", provider_name.into())])
         });
         // Fields that belong to another kind are mistakes worth naming.
         let foreign: &[(&str, bool)] = match kind {

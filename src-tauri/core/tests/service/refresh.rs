@@ -18,11 +18,18 @@ async fn a_hundred_concurrent_refreshes_send_one_request_and_a_rotated_token_is_
         .unwrap();
 
     let service = std::sync::Arc::new(f.service);
+    // All hundred start together (a task the scheduler started late, after the refresh had
+    // ended, would rightly start another: seen once on a loaded machine).
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(100));
     let calls: Vec<_> = (0..100)
         .map(|_| {
             let s = service.clone();
             let id = c.id.clone();
-            tokio::spawn(async move { s.refresh(&id).await.map(|v| v.expires_at) })
+            let start = start.clone();
+            tokio::spawn(async move {
+                start.wait().await;
+                s.refresh(&id).await.map(|v| v.expires_at)
+            })
         })
         .collect();
     for call in calls {
