@@ -19,6 +19,12 @@ export const store = {
   rowSaid: new Map(),
   /** Connection ids whose Disconnect question is open, so a re-render keeps asking. */
   askingDisconnect: new Set(),
+  /** What a Details panel's open rename form holds, by connection id: a redraw keeps it open. */
+  renaming: new Map(),
+  /** A Details panel's last Try it answer, by connection id (`{ report, at }`): a redraw keeps it. */
+  tried: new Map(),
+  /** Connection ids whose "Ask for more access" chooser is open, so a redraw keeps it open. */
+  askingMore: new Set(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */

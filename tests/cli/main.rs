@@ -23,6 +23,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 mod credentials;
 mod languages;
+mod replace;
 
 /// The keychain service of debug builds' items (`secret-tool search service …`).
 const DEV_SERVICE: &str = "dev.plugboard.desktop.dev";

@@ -143,3 +143,55 @@ async fn refresh_and_copy_says_so_beside_the_buttons_after_the_row_is_redrawn() 
     disconnect(&app, &id).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() {
+    let app = App::launch_demo("launch").await;
+    super::click_connect(&app, "HubSpot").await;
+    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+    let row = format!("li[data-connection='{id}']");
+    click_css(&app, &format!("{row} summary")).await;
+    // Try it answered, a name half typed, the chooser for more access open.
+    click_css(&app, &format!("{row} [data-action='try']")).await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
+    ))
+    .await;
+    click_css(&app, &format!("{row} [data-action='rename']")).await;
+    let input = app.wait_for_css(&format!("{row} .rename-form input")).await;
+    input.send_keys("Client B").await.unwrap();
+    click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
+    app.wait_for_css(&format!("{row} form.scope-form")).await;
+
+    // A refresh draws the row anew.
+    let before = app.simulator_count("hubspot.refresh").await;
+    click_css(&app, &format!("{row} [data-action='refresh']")).await;
+    wait_until(10, "refreshed", || async {
+        app.simulator_count("hubspot.refresh").await > before
+    })
+    .await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//*[contains(@class, 'row-feedback')]"
+    ))
+    .await;
+    let typed = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{id}']//form[contains(@class, 'rename-form')]//input"
+        ))
+        .await;
+    assert_eq!(
+        typed.prop("value").await.unwrap().as_deref(),
+        Some("Client B")
+    );
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
+    ))
+    .await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//form[contains(@class, 'scope-form')]"
+    ))
+    .await;
+    disconnect(&app, &id).await;
+    app.close().await;
+}

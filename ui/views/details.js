@@ -104,13 +104,15 @@ export function detailsPanel(p, c) {
       h("button", { type: "submit", class: "primary" }, t("details-save")),
       h("button", { type: "button", "data-action": "cancel-rename", onclick: () => closeRename() }, t("details-cancel")),
       nameError);
-    const closeRename = () => { nameForm.hidden = true; renameButton.hidden = false; renameButton.focus(); };
-    renameButton.addEventListener("click", () => {
-      nameInput.value = conn.name || "";
+    const closeRename = () => { store.renaming.delete(c.id); nameForm.hidden = true; renameButton.hidden = false; renameButton.focus(); };
+    const openRename = (typed) => {
+      nameInput.value = typed;
+      store.renaming.set(c.id, typed);
       nameForm.hidden = false;
       renameButton.hidden = true;
-      nameInput.focus();
-    });
+    };
+    renameButton.addEventListener("click", () => { openRename(conn.name || ""); nameInput.focus(); });
+    nameInput.addEventListener("input", () => store.renaming.set(c.id, nameInput.value));
     nameForm.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeRename(); } });
     nameForm.addEventListener("submit", async (ev) => {
       ev.preventDefault();
@@ -124,9 +126,7 @@ export function detailsPanel(p, c) {
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
     const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, t("details-try")) : null;
-    tryButton?.addEventListener("click", async () => {
-      const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
-      if (!report) return;
+    const showTried = (report) => {
       tryResult.hidden = false;
       tryResult.replaceChildren(
         h("p", { class: report.accepted ? "try-ok" : "try-refused" },
@@ -135,6 +135,12 @@ export function detailsPanel(p, c) {
           })),
         h("code", { class: "try-request", translate: "no" }, report.request),
         h("pre", { class: "try-excerpt", translate: report.excerpt ? "no" : null }, report.excerpt || t("details-try-empty")));
+    };
+    tryButton?.addEventListener("click", async () => {
+      const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
+      if (!report) return;
+      store.tried.set(c.id, { report, at: Date.now() });
+      showTried(report);
     });
     // More access later: the same sign-in, asking for more; the account reconnects in place.
     const card = (store.cards || []).find((x) => x.id === c.provider);
@@ -142,13 +148,14 @@ export function detailsPanel(p, c) {
     const askMore = card?.optional_scopes?.length > 0
       ? h("button", { type: "button", class: "quiet", "data-action": "more-scopes" }, t("details-more-access"))
       : null;
-    askMore?.addEventListener("click", () => {
-      const close = () => { moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
+    const openMore = () => {
+      const close = () => { store.askingMore.delete(c.id); moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
       moreSlot.replaceChildren(scopeChooser(card, optionalAsked(card, conn), close,
         { intro: t("details-more-intro", { provider: card.name }), replaces: c.id }));
       askMore.hidden = true;
-      moreSlot.querySelector("input:not(:disabled)")?.focus();
-    });
+      store.askingMore.add(c.id);
+    };
+    askMore?.addEventListener("click", () => { openMore(); moreSlot.querySelector("input:not(:disabled)")?.focus(); });
     const granted = conn.scopes.length ? h("span", { translate: "no" }, conn.scopes.join(" ")) : "—";
     // The last error: its code (data), Rust's words for it, and when (no words of ours but "None").
     const err = conn.last_error;
@@ -181,6 +188,12 @@ export function detailsPanel(p, c) {
           timeEl(e.at), " ",
           EVENT_WORDS[e.kind] ? t(EVENT_WORDS[e.kind]) : h("span", { translate: "no" }, e.kind),
           e.code ? [" (", h("span", { translate: "no" }, e.code), ")"] : ""))));
+    // Drawn anew (a refresh redraws the row): what the person had open stays open. A form being
+    // typed into keeps what was typed; an answer from Try it stays two minutes.
+    if (store.renaming.has(c.id)) openRename(store.renaming.get(c.id));
+    const tried = store.tried.get(c.id);
+    if (tried && Date.now() - tried.at < 120000) showTried(tried.report);
+    if (store.askingMore.has(c.id) && askMore) openMore();
   };
   panel.addEventListener("toggle", () => {
     if (panel.open) { store.openDetails.add(c.id); load(); } else store.openDetails.delete(c.id);

@@ -151,6 +151,10 @@ pub struct ConnectArgs {
     /// providers`); repeat for several. Asking a connected account for more reconnects it.
     #[arg(long = "scope", value_name = "SCOPE")]
     pub scopes: Vec<String>,
+    /// Browser sign-in: sign in again for this connection (its id or name) and replace it in
+    /// place, as the window's Reconnect does; it asks again for the optional scopes it had.
+    #[arg(long, value_name = "CONNECTION")]
+    pub replace: Option<String>,
     /// Print the new connection as JSON.
     #[arg(long)]
     pub json: bool,

@@ -117,12 +117,51 @@ pub async fn run(
                 .await
         }
         MethodKind::AuthorizationCode => {
+            // `--replace`: that connection of this provider, signed in again in place, asking
+            // again for the optional scopes it asked for before (and any `--scope` given).
+            let mut scopes = args.scopes.clone();
+            let replaces = match &args.replace {
+                None => None,
+                Some(arg) => {
+                    let old = crate::resolve::connection(service, arg)?;
+                    if old.provider != pid.as_str() {
+                        return Err(Failure::new(
+                            exit::USAGE,
+                            t(
+                                "cli-replace-other-provider",
+                                &[
+                                    ("connection", arg.as_str().into()),
+                                    ("provider", name.as_str().into()),
+                                ],
+                            ),
+                        ));
+                    }
+                    let optional: Vec<String> = provider
+                        .methods
+                        .iter()
+                        .filter_map(|m| match m {
+                            plugboard_core::catalogue::Method::AuthorizationCode(a) => {
+                                Some(a.optional_scopes.iter().map(|s| s.id.clone()))
+                            }
+                            _ => None,
+                        })
+                        .flatten()
+                        .collect();
+                    for s in old.requested_scopes.iter().chain(&old.scopes) {
+                        if optional.contains(s) && !scopes.contains(s) {
+                            scopes.push(s.clone());
+                        }
+                    }
+                    Some(old.id)
+                }
+            };
             let options = super::sign_in::Options {
                 provider: &pid,
                 name: &name,
                 no_browser: args.no_browser,
                 as_json: args.json,
-                scopes: &args.scopes,
+                scopes: &scopes,
+                replaces,
             };
             return super::sign_in::run(service, options, &mut input, term).await;
         }

@@ -22,6 +22,8 @@ pub struct Options<'a> {
     pub as_json: bool,
     /// Optional scopes to ask for besides the method's (`--scope`).
     pub scopes: &'a [String],
+    /// The connection this sign-in replaces in place (`--replace`).
+    pub replaces: Option<plugboard_core::connection::ConnectionId>,
 }
 
 /// With `--no-browser`, a line typed or pasted on standard input: the address a browser on
@@ -49,7 +51,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let (pid, name) = (o.provider, o.name);
     let sign_in = service
-        .start_sign_in_asking(pid, ReturnTo::Terminal, o.scopes, None)
+        .start_sign_in_asking(pid, ReturnTo::Terminal, o.scopes, o.replaces.as_ref())
         .await
         .map_err(|e| fail(service, pid.as_str(), e))?;
     let url = &sign_in.started.url;

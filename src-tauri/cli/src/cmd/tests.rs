@@ -63,6 +63,7 @@ fn key_args(json: bool) -> ConnectArgs {
             format!("secret={}", plugboard_sim::WHATCONVERTS_SECRET),
         ],
         scopes: vec![],
+        replace: None,
         json,
     }
 }

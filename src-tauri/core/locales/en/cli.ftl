@@ -267,3 +267,7 @@ help-flag-version = Print version
 help-command-help = Print this message or the help of the given subcommand(s)
 help-command-subcommand = Print help for the subcommand(s)
 help-possible-values = [possible values: { $values }]
+
+## plugboard connect --replace
+help-connect-replace = Browser sign-in: sign in again for this connection (its id or name) and replace it in place, as the window's Reconnect does; it asks again for the optional scopes it had
+cli-replace-other-provider = “{ $connection }” is not a { $provider } connection: --replace takes a connection of the provider you connect to.

@@ -267,3 +267,7 @@ help-flag-version = Muestra la versión
 help-command-help = Muestra este mensaje o la ayuda de los comandos indicados
 help-command-subcommand = Muestra la ayuda de los comandos
 help-possible-values = [valores posibles: { $values }]
+
+## plugboard connect --replace
+help-connect-replace = Inicio de sesión en el navegador: vuelve a iniciar sesión para esta conexión (su ID o su nombre) y la reemplaza en el mismo lugar, como Volver a conectar en la ventana; vuelve a pedir los alcances opcionales que tenía
+cli-replace-other-provider = “{ $connection }” no es una conexión de { $provider }: --replace recibe una conexión del proveedor al que te conectas.

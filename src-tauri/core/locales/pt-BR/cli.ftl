@@ -267,3 +267,7 @@ help-flag-version = Mostra a versão
 help-command-help = Mostra esta mensagem ou a ajuda do(s) comando(s) indicado(s)
 help-command-subcommand = Mostra a ajuda do(s) comando(s)
 help-possible-values = [valores possíveis: { $values }]
+
+## plugboard connect --replace
+help-connect-replace = Login pelo navegador: entra de novo por esta conexão (o ID ou o nome dela) e a substitui no mesmo lugar, como o Reconectar da janela; pede de novo os escopos opcionais que ela tinha
+cli-replace-other-provider = “{ $connection }” não é uma conexão de { $provider }: --replace recebe uma conexão do provedor ao qual você está se conectando.

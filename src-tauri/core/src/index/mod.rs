@@ -65,6 +65,11 @@ pub struct ConnectionRecord {
     /// what a process that did not see the failure (`plugboard status`) shows as "Temporary problem".
     #[serde(default, skip_serializing_if = "is_false")]
     pub temporary_problem: bool,
+    /// With `temporary_problem`: Unix seconds of the next automatic retry, as the process that
+    /// schedules refreshes (the window) planned it, so `plugboard status` can say it too. Cleared
+    /// by the next refresh, successful or not; never set by a process that does not schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<i64>,
     /// The last failure, in Plugboard's words (never a provider's raw answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_error: Option<LastError>,
@@ -135,6 +140,7 @@ impl ConnectionRecord {
             requested_scopes: vec![],
             reconnect_needed: false,
             temporary_problem: false,
+            retry_at: None,
             last_error: None,
             checked_at: None,
             generation: 0,

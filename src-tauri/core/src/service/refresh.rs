@@ -344,6 +344,7 @@ impl Connections {
             refreshed_at: Some(now),
             reconnect_needed: false,
             temporary_problem: false,
+            retry_at: None,
             generation: record.generation + 1,
             ..record
         };

@@ -108,6 +108,12 @@ impl Runtime {
         }
     }
 
+    /// Whether this process schedules refreshes (its scheduler has ticked): only then is a
+    /// retry time its own promise, worth storing for other processes to show.
+    pub fn schedules(&self) -> bool {
+        lock(&self.last_tick).is_some()
+    }
+
     /// Records a scheduler tick at `now`; `true` when the gap since the last one means the
     /// machine slept (identity checks are then due again and pending retries come forward).
     pub fn tick(&self, now: i64) -> bool {

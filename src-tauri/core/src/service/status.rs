@@ -34,8 +34,10 @@ impl Connections {
             countdown: lifetime::countdown(expiry, now),
             seconds_left,
             milestone: lifetime::milestone(expiry, now),
+            // This process's own retry, else the one the window planned (while still ahead).
             retry_at: inputs
                 .retry_at
+                .or(record.retry_at.filter(|at| *at > now))
                 .filter(|_| health == Health::TemporaryProblem),
             refresh_before_copy: seconds_left.is_some_and(|l| l < lifetime::REFRESH_BEFORE_COPY),
         }

@@ -96,6 +96,10 @@ impl Connections {
         });
         record.reconnect_needed |= dead;
         record.temporary_problem = error.kind() == ErrorKind::Temporary;
+        // When the window's scheduler will try again, for `plugboard status` to say.
+        record.retry_at = (record.temporary_problem && self.runtime.schedules())
+            .then(|| self.runtime.live_of(record.id.as_str()).retry_at)
+            .flatten();
         if let Err(e) = self.index.upsert(record) {
             log::warn!("could not save a failure to the index: {e}");
         }

@@ -9,6 +9,43 @@ use plugboard_core::service::checks::{CHECK_DELAY, RECHECK_AFTER};
 use super::*;
 
 #[tokio::test]
+async fn another_process_shows_when_the_window_retries_and_not_a_promise_no_window_made() {
+    let f = fixture("retry-at").await;
+    let c = connect_hubspot(&f).await;
+    f.sim.set_faults(Faults {
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    let other = || {
+        let o = Connections::new(f.service.catalogue().clone(), f.vault.clone(), &f.dir)
+            .with_clock(f.clock.clone());
+        o.credentials.set("hubspot", sim_creds("hubspot"));
+        o
+    };
+    let retry_seen_by = |o: &Connections| {
+        o.live_all()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.id == c.id)
+            .unwrap()
+            .retry_at
+    };
+    // A process that does not schedule (a command): its failure promises no retry.
+    f.service.refresh(&c.id).await.unwrap_err();
+    assert_eq!(retry_seen_by(&other()), None);
+    // The window's (its scheduler ticks): its retry time is shown by another process too.
+    let window = other();
+    window.due_refreshes().unwrap();
+    window.refresh(&c.id).await.unwrap_err();
+    let planned = retry_seen_by(&window).expect("the window plans a retry");
+    assert_eq!(retry_seen_by(&other()), Some(planned));
+    // A refresh that works clears it.
+    f.sim.set_faults(Faults::default());
+    window.refresh(&c.id).await.unwrap();
+    assert_eq!(retry_seen_by(&other()), None);
+}
+
+#[tokio::test]
 async fn another_process_sees_a_temporary_problem_and_each_card_shows_its_most_urgent_status() {
     let f = fixture("board").await;
     let c = connect_hubspot(&f).await;

@@ -1,0 +1,35 @@
+//! `plugboard connect <provider> --replace <connection>`: the window's Reconnect from a shell.
+
+use super::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn connect_replace_signs_in_again_in_place() {
+    let w = World::new("replace").await;
+    let first = w.connect_nimbus().await;
+    let id = first["id"].as_str().expect("an id").to_string();
+    w.ok(&["rename", &id, "Team CRM"]).await;
+
+    let again = w
+        .json(&["connect", "nimbus", "--replace", "Team CRM", "--json"])
+        .await;
+    assert_eq!(again["id"], first["id"], "the same connection, in place");
+    let status = w.json(&["status", "--json"]).await;
+    let nimbus: Vec<&Value> = status["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["provider"] == "nimbus")
+        .collect();
+    assert_eq!(nimbus.len(), 1, "{status}");
+    assert_eq!(nimbus[0]["name"], "Team CRM", "its name kept");
+
+    // A connection of another provider is refused before any browser opens.
+    let out = w.run(&["connect", "hubspot", "--replace", &id]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is not a HubSpot connection"),
+        "{}",
+        out.stderr
+    );
+}
