@@ -19,12 +19,14 @@ export const store = {
   rowSaid: new Map(),
   /** Connection ids whose Disconnect question is open, so a re-render keeps asking. */
   askingDisconnect: new Set(),
-  /** What a Details panel's open rename form holds, by connection id: a redraw keeps it open. */
+  /** What a Details panel's open rename form holds, by connection id (`{ typed, focused, caret }`):
+   *  a redraw keeps it open, and where the person was typing. */
   renaming: new Map(),
   /** A Details panel's last Try it answer, by connection id (`{ report, at }`): a redraw keeps it. */
   tried: new Map(),
-  /** Connection ids whose "Ask for more access" chooser is open, so a redraw keeps it open. */
-  askingMore: new Set(),
+  /** Open "Ask for more access" choosers, by connection id, with the scopes ticked: a redraw
+   *  keeps them open as they were. */
+  askingMore: new Map(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */

@@ -115,7 +115,14 @@ pub fn run() {
         .build(tauri::generate_context!("../tauri.conf.json"));
 
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Nobody retries once the window is gone: `plugboard status` must not say so.
+                if let Ok(service) = app.state::<state::AppState>().service() {
+                    service.forget_planned_retries();
+                }
+            }
+        }),
         Err(e) => {
             // No window could be made (no display, WebKit missing): say so in words, not a backtrace.
             eprintln!(

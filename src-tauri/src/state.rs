@@ -65,7 +65,7 @@ impl AppState {
         // file is in it), then the one chosen there.
         plugboard_core::i18n::set_current(&settings.speak(""));
         let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
-        plugboard_core::i18n::set_current(&settings.speak(&preferences.get().language));
+        plugboard_core::i18n::set_current(&settings.speak(preferences.get().spoken_language()));
         let mut simulator = None;
         let mut demo_table = None;
         let mut demo_problem = None;

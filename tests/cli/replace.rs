@@ -10,10 +10,23 @@ async fn connect_replace_signs_in_again_in_place() {
     let id = first["id"].as_str().expect("an id").to_string();
     w.ok(&["rename", &id, "Team CRM"]).await;
 
+    // The person signs in to another account this time: replaced in place all the same (without
+    // --replace it would be a second connection).
+    w.set_faults(Faults {
+        nimbus_username: Some("other@nimbus.example".into()),
+        ..Faults::default()
+    });
     let again = w
         .json(&["connect", "nimbus", "--replace", "Team CRM", "--json"])
         .await;
     assert_eq!(again["id"], first["id"], "the same connection, in place");
+    assert!(
+        again["account"]
+            .as_str()
+            .unwrap_or("")
+            .contains("other@nimbus.example"),
+        "{again}"
+    );
     let status = w.json(&["status", "--json"]).await;
     let nimbus: Vec<&Value> = status["connections"]
         .as_array()
@@ -24,6 +37,14 @@ async fn connect_replace_signs_in_again_in_place() {
     assert_eq!(nimbus.len(), 1, "{status}");
     assert_eq!(nimbus[0]["name"], "Team CRM", "its name kept");
 
+    // Not a browser sign-in: refused, not silently a new connection.
+    let out = w.run(&["connect", "whatconverts", "--replace", &id]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--replace is for browser sign-ins"),
+        "{}",
+        out.stderr
+    );
     // A connection of another provider is refused before any browser opens.
     let out = w.run(&["connect", "hubspot", "--replace", &id]).await;
     assert_eq!(out.code, 2, "{}", out.stderr);

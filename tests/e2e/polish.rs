@@ -164,15 +164,19 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
     app.wait_for_css(&format!("{row} form.scope-form")).await;
 
-    // A refresh draws the row anew.
-    let before = app.simulator_count("hubspot.refresh").await;
-    click_css(&app, &format!("{row} [data-action='refresh']")).await;
-    wait_until(10, "refreshed", || async {
-        app.simulator_count("hubspot.refresh").await > before
-    })
+    // A refresh draws the row anew: the row on the page now is not the one marked before.
+    app.script(&format!(
+        "document.querySelector(\"{row}\").dataset.old = '1'; return null"
+    ))
     .await;
+    click_css(&app, &format!("{row} [data-action='refresh']")).await;
     app.wait_shown_xpath(&format!(
-        "//li[@data-connection='{id}']//*[contains(@class, 'row-feedback')]"
+        "//li[@data-connection='{id}'][not(@data-old)]//*[contains(@class, 'row-feedback')]"
+    ))
+    .await;
+    // Its Details loaded (the form is drawn with them).
+    app.wait_for_xpath(&format!(
+        "//li[@data-connection='{id}'][not(@data-old)]//*[contains(@class, 'try-result')]"
     ))
     .await;
     let typed = app
@@ -185,11 +189,11 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
         Some("Client B")
     );
     app.wait_shown_xpath(&format!(
-        "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
+        "//li[@data-connection='{id}'][not(@data-old)]//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
     ))
     .await;
     app.wait_shown_xpath(&format!(
-        "//li[@data-connection='{id}']//form[contains(@class, 'scope-form')]"
+        "//li[@data-connection='{id}'][not(@data-old)]//form[contains(@class, 'scope-form')]"
     ))
     .await;
     disconnect(&app, &id).await;

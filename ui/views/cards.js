@@ -3,7 +3,7 @@ import * as api from "../api.js";
 import { GLYPH, h, healthText, localTime, messageOf } from "../dom.js";
 import { t, ta } from "../i18n.js";
 import { store } from "../store.js";
-import { detailsPanel } from "./details.js";
+import { detailsPanel, forgetOpen } from "./details.js";
 import { appCredentialsForm, credentialForm, optionalAsked, scopeChooser } from "./forms.js";
 import { run, say, showNotice } from "./notices.js";
 
@@ -37,7 +37,10 @@ export function connectionItem(p, c) {
   yes.addEventListener("click", async () => {
     const done = await run(yes, error, () => api.disconnect(c.id));
     // What to do at the provider stays until read (the row it would sit beside is gone).
-    if (done) showNotice({ level: "info", message: done.message, stay: true });
+    if (done) {
+      forgetOpen(c.id);
+      showNotice({ level: "info", message: done.message, stay: true });
+    }
     else closeAsk();
   });
   const refresh = h("button", { type: "button", "data-action": "refresh" }, t("row-refresh"));

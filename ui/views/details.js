@@ -13,7 +13,16 @@ const EVENT_WORDS = {
 };
 
 /** The panel of connection `c` of provider `p`: `{ panel, applyLive(live) }`. Loads when opened. */
+/** Forgets what connection `id`'s Details had open (closed, or the connection is gone). */
+export function forgetOpen(id) {
+  store.renaming.delete(id);
+  store.tried.delete(id);
+  store.askingMore.delete(id);
+}
+
 export function detailsPanel(p, c) {
+  // This connection's panel now on the page (a row drawn anew has a new one).
+  const current = () => document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] details.conn-details`);
   const body = h("div", { class: "details-body" }, h("p", {}, t("details-loading")));
   const panel = h("details", { class: "conn-details" }, h("summary", {}, t("details-summary")), body);
   let copyAccess;
@@ -105,23 +114,34 @@ export function detailsPanel(p, c) {
       h("button", { type: "button", "data-action": "cancel-rename", onclick: () => closeRename() }, t("details-cancel")),
       nameError);
     const closeRename = () => { store.renaming.delete(c.id); nameForm.hidden = true; renameButton.hidden = false; renameButton.focus(); };
-    const openRename = (typed) => {
+    // What the form holds, kept for a redraw: the text, and where the caret was if it had focus.
+    const keepRename = () => store.renaming.set(c.id, {
+      typed: nameInput.value, focused: document.activeElement === nameInput, caret: nameInput.selectionStart,
+    });
+    const openRename = ({ typed, focused = false, caret = null }) => {
       nameInput.value = typed;
-      store.renaming.set(c.id, typed);
       nameForm.hidden = false;
       renameButton.hidden = true;
+      if (focused) {
+        nameInput.focus();
+        if (caret != null) nameInput.setSelectionRange(caret, caret);
+      }
+      keepRename();
     };
-    renameButton.addEventListener("click", () => { openRename(conn.name || ""); nameInput.focus(); });
-    nameInput.addEventListener("input", () => store.renaming.set(c.id, nameInput.value));
+    renameButton.addEventListener("click", () => openRename({ typed: conn.name || "", focused: true }));
+    for (const ev of ["input", "focus", "blur", "keyup", "click"]) nameInput.addEventListener(ev, keepRename);
     nameForm.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeRename(); } });
     nameForm.addEventListener("submit", async (ev) => {
       ev.preventDefault();
+      // Forgotten before the wait: a row drawn anew meanwhile must not open the form again.
+      const kept = store.renaming.get(c.id);
+      store.renaming.delete(c.id);
       const saved = await run(nameForm.querySelector("button[type=submit]"), nameError, () => api.renameConnection(c.id, nameInput.value));
       if (saved) {
         conn.name = saved.name;
         showName(saved.name);
         closeRename();
-      }
+      } else if (kept) store.renaming.set(c.id, kept);
     });
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
@@ -136,11 +156,14 @@ export function detailsPanel(p, c) {
         h("code", { class: "try-request", translate: "no" }, report.request),
         h("pre", { class: "try-excerpt", translate: report.excerpt ? "no" : null }, report.excerpt || t("details-try-empty")));
     };
+    panel.showTried = showTried;
     tryButton?.addEventListener("click", async () => {
+      store.tried.delete(c.id);
       const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
       if (!report) return;
       store.tried.set(c.id, { report, at: Date.now() });
-      showTried(report);
+      // Into the panel now on the page (the row may have been drawn anew while it ran).
+      (tryResult.isConnected ? showTried : (r) => current()?.showTried?.(r))(report);
     });
     // More access later: the same sign-in, asking for more; the account reconnects in place.
     const card = (store.cards || []).find((x) => x.id === c.provider);
@@ -148,14 +171,18 @@ export function detailsPanel(p, c) {
     const askMore = card?.optional_scopes?.length > 0
       ? h("button", { type: "button", class: "quiet", "data-action": "more-scopes" }, t("details-more-access"))
       : null;
-    const openMore = () => {
+    // Open, the chooser's ticks are kept for a redraw; a sign-in it starts forgets them first.
+    const picked = () => [...moreSlot.querySelectorAll("input[name=scope]:checked:not(:disabled)")].map((i) => i.value);
+    moreSlot.addEventListener("change", () => store.askingMore.set(c.id, picked()));
+    moreSlot.addEventListener("submit", () => store.askingMore.delete(c.id), true);
+    const openMore = (ticked) => {
       const close = () => { store.askingMore.delete(c.id); moreSlot.replaceChildren(); askMore.hidden = false; askMore.focus(); };
-      moreSlot.replaceChildren(scopeChooser(card, optionalAsked(card, conn), close,
+      moreSlot.replaceChildren(scopeChooser(card, ticked, close,
         { intro: t("details-more-intro", { provider: card.name }), replaces: c.id }));
       askMore.hidden = true;
-      store.askingMore.add(c.id);
+      store.askingMore.set(c.id, picked());
     };
-    askMore?.addEventListener("click", () => { openMore(); moreSlot.querySelector("input:not(:disabled)")?.focus(); });
+    askMore?.addEventListener("click", () => { openMore(optionalAsked(card, conn)); moreSlot.querySelector("input:not(:disabled)")?.focus(); });
     const granted = conn.scopes.length ? h("span", { translate: "no" }, conn.scopes.join(" ")) : "—";
     // The last error: its code (data), Rust's words for it, and when (no words of ours but "None").
     const err = conn.last_error;
@@ -193,10 +220,10 @@ export function detailsPanel(p, c) {
     if (store.renaming.has(c.id)) openRename(store.renaming.get(c.id));
     const tried = store.tried.get(c.id);
     if (tried && Date.now() - tried.at < 120000) showTried(tried.report);
-    if (store.askingMore.has(c.id) && askMore) openMore();
+    if (store.askingMore.has(c.id) && askMore) openMore(store.askingMore.get(c.id));
   };
   panel.addEventListener("toggle", () => {
-    if (panel.open) { store.openDetails.add(c.id); load(); } else store.openDetails.delete(c.id);
+    if (panel.open) { store.openDetails.add(c.id); load(); } else { store.openDetails.delete(c.id); forgetOpen(c.id); }
   });
   if (store.openDetails.has(c.id)) panel.open = true;
   return { panel, applyLive };

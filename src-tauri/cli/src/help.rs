@@ -76,12 +76,7 @@ fn localize(mut cmd: clap::Command, id: &str, children: &str, m: &Messages) -> c
                 }
             }
             // clap's "[possible values: …]", in words of ours.
-            let values: Vec<String> = a
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_string())
-                .collect();
+            let values = listed_values(&a);
             if !values.is_empty() && !a.is_hide_possible_values_set() {
                 if let Some(help) = a.get_help().map(|h| h.to_string()) {
                     let listed = m.get(
@@ -136,6 +131,15 @@ fn help_tree(mut cmd: clap::Command, prefix: &str, m: &Messages) -> clap::Comman
     cmd
 }
 
+/// The values clap lists after an argument's help ("[possible values: …]").
+fn listed_values(a: &clap::Arg) -> Vec<String> {
+    a.get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect()
+}
+
 /// clap's default help template with the usage heading in words of ours (unstyled), and the
 /// commands' heading.
 fn headings(cmd: clap::Command, m: &Messages) -> clap::Command {
@@ -187,12 +191,7 @@ mod tests {
         for a in cmd.get_arguments() {
             let id = a.get_id();
             // The possible values, as clap lists them after the help unless already in it.
-            let values: Vec<String> = a
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_string())
-                .collect();
+            let values = listed_values(a);
             let help = match s(a.get_help()) {
                 Some(h) if !values.is_empty() && !a.is_hide_possible_values_set() => {
                     Some(format!("{h} [possible values: {}]", values.join(", ")))

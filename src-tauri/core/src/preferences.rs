@@ -68,12 +68,17 @@ impl Preferences {
                 ],
             ));
         }
-        (!known_language(&self.language)).then(|| {
-            t(
-                "preferences-unknown-language",
-                &[("language", self.language.as_str().into())],
-            )
-        })
+        None
+    }
+
+    /// The language to speak: the one chosen, if this version speaks it; else empty (the
+    /// system's).
+    pub fn spoken_language(&self) -> &str {
+        if known_language(&self.language) {
+            &self.language
+        } else {
+            ""
+        }
     }
 
     pub fn clipboard_clear(&self) -> Duration {
@@ -124,15 +129,14 @@ impl PreferencesFile {
         let why = match crate::files::read_text(path) {
             Ok(None) => return None,
             Ok(Some(text)) => match toml::from_str::<Preferences>(&text) {
-                Ok(mut p) => {
-                    // A language this version does not speak (a newer one chose it): the
-                    // system's, and every other choice kept.
+                Ok(p) => {
+                    // A language this version does not speak (a newer one chose it) is kept in
+                    // the file, the system's spoken meanwhile ([`Preferences::spoken_language`]).
                     if !known_language(&p.language) {
                         log::warn!(
-                            "settings: unknown language {:?}, using the system's",
+                            "settings: unknown language {:?}, speaking the system's",
                             p.language
                         );
-                        p.language.clear();
                     }
                     match p.problem() {
                         None => return Some(p),
@@ -175,6 +179,16 @@ impl PreferencesFile {
         change(&mut next);
         if let Some(problem) = next.problem() {
             return Err(UserError::new(ErrorCode::InvalidInput, problem));
+        }
+        // A language is checked when chosen (one a newer version chose stays until then).
+        if next.language != current.language && !known_language(&next.language) {
+            return Err(UserError::new(
+                ErrorCode::InvalidInput,
+                t(
+                    "preferences-unknown-language",
+                    &[("language", next.language.as_str().into())],
+                ),
+            ));
         }
         if next != *current {
             let body = toml::to_string(&next).map_err(|e| {
@@ -355,11 +369,15 @@ mod tests {
         assert_eq!(chosen_language(d.path()), "");
         let file = PreferencesFile::open(d.path());
         let p = file.get();
-        assert_eq!(p.language, "");
+        assert_eq!(p.spoken_language(), "");
         assert!(!p.notifications, "the other choices are kept");
         assert!(d.path().join(FILE_NAME).exists(), "nothing set aside");
-        // Chosen in Settings: refused, nothing saved.
-        assert!(file.update(|p| p.language = "tlh".into()).is_err());
+        // Saving another choice keeps the newer version's language in the file.
+        file.update(|p| p.notifications = true).unwrap();
+        let saved = std::fs::read_to_string(d.path().join(FILE_NAME)).unwrap();
+        assert!(saved.contains("language = \"tlh\""), "{saved}");
+        // Another unknown one chosen in Settings: refused, nothing saved.
+        assert!(file.update(|p| p.language = "xx".into()).is_err());
         file.update(|p| p.language = "es".into()).unwrap();
         assert_eq!(chosen_language(d.path()), "es");
     }

@@ -42,8 +42,11 @@ pub struct Settings {
     /// `PLUGBOARD_LOCALE` alone: it wins over the language chosen in Settings.
     pub forced_locale: Option<String>,
     /// The system's locale alone (`LC_ALL`, `LC_MESSAGES`, `LANG`): "Same as the system" in
-    /// Settings, and the regional format of dates when its language is the one spoken.
+    /// Settings.
     pub system_locale: Option<String>,
+    /// The system's locale for dates (`LC_ALL`, `LC_TIME`, `LANG`): their regional format, when
+    /// its language is the one spoken.
+    pub date_locale: Option<String>,
     /// App credentials from the environment, by the provider part of the variable's name
     /// (`HUBSPOT`, `ACME_CRM`).
     credentials: HashMap<String, AppCredentials>,
@@ -79,7 +82,9 @@ impl Settings {
                 if k == "XDG_CONFIG_DIRS" {
                     config_dirs = Some(v.clone());
                 }
-                if matches!(k.as_str(), "LC_ALL" | "LC_MESSAGES" | "LANG") && !v.trim().is_empty() {
+                if matches!(k.as_str(), "LC_ALL" | "LC_MESSAGES" | "LC_TIME" | "LANG")
+                    && !v.trim().is_empty()
+                {
                     locales.insert(k.clone(), v.clone());
                 }
                 k.starts_with("PLUGBOARD_") && !v.trim().is_empty()
@@ -127,6 +132,11 @@ impl Settings {
             system_locale: locales
                 .get("LC_ALL")
                 .or_else(|| locales.get("LC_MESSAGES"))
+                .or_else(|| locales.get("LANG"))
+                .cloned(),
+            date_locale: locales
+                .get("LC_ALL")
+                .or_else(|| locales.get("LC_TIME"))
                 .or_else(|| locales.get("LANG"))
                 .cloned(),
             locale: vars

@@ -125,7 +125,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
         tray_available: crate::tray::present(app),
         refresh_lead: plugboard_core::lifetime::refresh_lead_explained(),
         file: state.preferences.path().display().to_string(),
-        language: p.language,
+        language: p.spoken_language().to_string(),
         languages: plugboard_core::i18n::LANGUAGES
             .iter()
             .map(|(tag, name)| Language { tag, name })
@@ -141,7 +141,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
 /// The page's messages in the language spoken now (see core `i18n`).
 #[tauri::command]
 pub fn messages(state: State<'_, AppState>) -> plugboard_core::i18n::WindowMessages {
-    plugboard_core::i18n::current().window(state.settings.system_locale.as_deref())
+    plugboard_core::i18n::current().window(state.settings.date_locale.as_deref())
 }
 
 #[tauri::command]

@@ -85,6 +85,9 @@ pub struct Faults {
     /// HubSpot refresh grants rotate the refresh token, then the reply is lost (the connection
     /// breaks after the headers): the new tokens exist only at the provider.
     pub lose_reply_after_rotation: bool,
+    /// Nimbus says its tokens are this user's instead of dana@nimbus.example (the person
+    /// signed in to another account).
+    pub nimbus_username: Option<String>,
 }
 
 /// A raw answer for a fault: any status, headers and body, possibly late or endless.
@@ -1234,11 +1237,18 @@ async fn nimbus_introspect(
     };
     let token = form.get("token").cloned().unwrap_or_default();
     match s.access.get(&token) {
-        Some(t) if t.provider == "nimbus" && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
-            "active": true, "scope": t.scopes.join(" "), "client_id": client_id("nimbus"),
-            "username": "dana@nimbus.example", "sub": "user-42", "exp": t.expires_at, "token_type": "Bearer"
-        }))
-        .into_response(),
+        Some(t) if t.provider == "nimbus" && t.expires_at.is_none_or(|e| e > now()) => {
+            let username = s
+                .faults
+                .nimbus_username
+                .clone()
+                .unwrap_or_else(|| "dana@nimbus.example".to_string());
+            Json(json!({
+                "active": true, "scope": t.scopes.join(" "), "client_id": client_id("nimbus"),
+                "username": username, "sub": "user-42", "exp": t.expires_at, "token_type": "Bearer"
+            }))
+            .into_response()
+        }
         _ => Json(json!({"active": false})).into_response(),
     }
 }

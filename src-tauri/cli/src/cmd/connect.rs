@@ -26,11 +26,18 @@ pub async fn run(
         .method
         .map(MethodArg::kind)
         .unwrap_or_else(|| provider.default_method().kind());
-    if !args.scopes.is_empty() && kind != MethodKind::AuthorizationCode {
+    let browser_only = if !args.scopes.is_empty() {
+        Some("cli-scope-needs-browser")
+    } else if args.replace.is_some() {
+        Some("cli-replace-needs-browser")
+    } else {
+        None
+    };
+    if let (Some(id), true) = (browser_only, kind != MethodKind::AuthorizationCode) {
         return Err(Failure::new(
             exit::USAGE,
             t(
-                "cli-scope-needs-browser",
+                id,
                 &[
                     ("provider", provider.name.as_str().into()),
                     ("method", output::kind_str(kind).into()),

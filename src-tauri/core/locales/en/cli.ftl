@@ -271,3 +271,4 @@ help-possible-values = [possible values: { $values }]
 ## plugboard connect --replace
 help-connect-replace = Browser sign-in: sign in again for this connection (its id or name) and replace it in place, as the window's Reconnect does; it asks again for the optional scopes it had
 cli-replace-other-provider = “{ $connection }” is not a { $provider } connection: --replace takes a connection of the provider you connect to.
+cli-replace-needs-browser = --replace is for browser sign-ins; { $provider } connects with { $method } here. Connect again without it: the same account is replaced in place.

@@ -36,18 +36,7 @@ fn minutes(seconds: i64) -> i64 {
 
 /// A health in the person's language.
 pub fn health_words(m: &Messages, h: Health) -> String {
-    m.get(
-        match h {
-            Health::Connected => "health-connected",
-            Health::ExpiringSoon => "health-expiring-soon",
-            Health::Refreshing => "health-refreshing",
-            Health::TemporaryProblem => "health-temporary-problem",
-            Health::ReconnectNeeded => "health-reconnect-needed",
-            Health::KeychainLocked => "health-keychain-locked",
-            Health::KeychainUnavailable => "health-keychain-unavailable",
-        },
-        &[],
-    )
+    h.label_in(m)
 }
 
 /// An expiry coarse enough for a menu that is redrawn once a minute: "expires in 24 min",

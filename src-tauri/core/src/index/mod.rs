@@ -66,8 +66,9 @@ pub struct ConnectionRecord {
     #[serde(default, skip_serializing_if = "is_false")]
     pub temporary_problem: bool,
     /// With `temporary_problem`: Unix seconds of the next automatic retry, as the process that
-    /// schedules refreshes (the window) planned it, so `plugboard status` can say it too. Cleared
-    /// by the next refresh, successful or not; never set by a process that does not schedule.
+    /// schedules refreshes (the window) planned it, so `plugboard status` can say it too. Set only
+    /// by a process that schedules; cleared by a refresh that works, a failure that is not
+    /// temporary, and the window quitting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<i64>,
     /// The last failure, in Plugboard's words (never a provider's raw answer).
@@ -359,6 +360,20 @@ impl Index {
             let mut changed = false;
             for record in file.connections.iter_mut().filter(|c| ids.contains(&c.id)) {
                 record.checked_at = Some(at);
+                changed = true;
+            }
+            changed
+        })
+        .map(|_| ())
+    }
+
+    /// Clears every planned retry ([`ConnectionRecord::retry_at`]), in one write under the lock
+    /// (the rest of each record as it is on disk now).
+    pub fn clear_retries(&self) -> Result<(), IndexError> {
+        self.update(|file| {
+            let mut changed = false;
+            for record in file.connections.iter_mut().filter(|c| c.retry_at.is_some()) {
+                record.retry_at = None;
                 changed = true;
             }
             changed

@@ -34,10 +34,13 @@ impl Connections {
             countdown: lifetime::countdown(expiry, now),
             seconds_left,
             milestone: lifetime::milestone(expiry, now),
-            // This process's own retry, else the one the window planned (while still ahead).
+            // This process's own retry; in a process that does not schedule, the one the window
+            // planned (while still ahead).
             retry_at: inputs
                 .retry_at
-                .or(record.retry_at.filter(|at| *at > now))
+                .or(record
+                    .retry_at
+                    .filter(|at| *at > now && !self.runtime.schedules()))
                 .filter(|_| health == Health::TemporaryProblem),
             refresh_before_copy: seconds_left.is_some_and(|l| l < lifetime::REFRESH_BEFORE_COPY),
         }

@@ -96,12 +96,24 @@ impl Connections {
         });
         record.reconnect_needed |= dead;
         record.temporary_problem = error.kind() == ErrorKind::Temporary;
-        // When the window's scheduler will try again, for `plugboard status` to say.
-        record.retry_at = (record.temporary_problem && self.runtime.schedules())
-            .then(|| self.runtime.live_of(record.id.as_str()).retry_at)
-            .flatten();
+        // When the window's scheduler will try again, for `plugboard status` to say; a command's
+        // failure leaves the window's plan as it was (the window still keeps it).
+        record.retry_at = match (record.temporary_problem, self.runtime.schedules()) {
+            (false, _) => None,
+            (true, true) => self.runtime.live_of(record.id.as_str()).retry_at,
+            (true, false) => record.retry_at,
+        };
         if let Err(e) = self.index.upsert(record) {
             log::warn!("could not save a failure to the index: {e}");
+        }
+    }
+
+    /// Forgets the retries this process planned (it is quitting: nobody will make them).
+    pub fn forget_planned_retries(&self) {
+        if self.runtime.schedules() {
+            if let Err(e) = self.index.clear_retries() {
+                log::warn!("could not forget the planned retries: {e}");
+            }
         }
     }
 

@@ -39,6 +39,14 @@ async fn another_process_shows_when_the_window_retries_and_not_a_promise_no_wind
     window.refresh(&c.id).await.unwrap_err();
     let planned = retry_seen_by(&window).expect("the window plans a retry");
     assert_eq!(retry_seen_by(&other()), Some(planned));
+    // A command's own failure meanwhile leaves the window's plan standing.
+    f.service.refresh(&c.id).await.unwrap_err();
+    assert_eq!(retry_seen_by(&other()), Some(planned));
+    // The window quits: nobody retries, and nobody says so.
+    window.forget_planned_retries();
+    assert_eq!(retry_seen_by(&other()), None);
+    window.refresh(&c.id).await.unwrap_err();
+    assert!(retry_seen_by(&other()).is_some());
     // A refresh that works clears it.
     f.sim.set_faults(Faults::default());
     window.refresh(&c.id).await.unwrap();
