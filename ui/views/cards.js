@@ -72,11 +72,10 @@ export function connectionItem(p, c) {
   const countdown = h("time", { class: "expiry", tabindex: "0", "data-countdown": "" });
   // The countdown and its separator: hidden when it means nothing (Reconnect needed).
   const expiry = h("span", { class: "expiry-part" }, " · ", countdown);
-  // Hotmart's label already names its environment ("Production · client ••••1a2b").
-  // A label made in another language names it in the catalogue's words: those count too.
+  // Hotmart's label already names its environment ("Production · client ••••1a2b"), in
+  // whichever language it was made (the core says so): not shown twice.
   const environment = t(c.environment === "sandbox" ? "row-sandbox" : "row-production");
-  const named = (p.environments || []).find(([id]) => id === c.environment)?.[1];
-  const showEnvironment = c.environment && !c.account.includes(environment) && !(named && c.account.includes(named));
+  const showEnvironment = c.environment && !c.environment_named;
   const status = h("span", { class: "conn-status", "data-health": "" },
     h("span", { class: "glyph", "aria-hidden": "true" }), h("span", { class: "status-word" }));
   const details = detailsPanel(p, c);

@@ -291,6 +291,17 @@ pub fn pick(forced: Option<&str>, chosen: Option<&str>, system: Option<&str>) ->
         .to_string()
 }
 
+/// Every language's messages, made once (for what must be recognised in any of them).
+pub fn every_language() -> &'static [Messages] {
+    static ALL: std::sync::OnceLock<Vec<Messages>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|(tag, _)| Messages::for_locale(tag))
+            .collect()
+    })
+}
+
 static CURRENT: RwLock<Option<Arc<Messages>>> = RwLock::new(None);
 
 /// The language this process speaks now (English until [`set_current`] is called).

@@ -27,6 +27,9 @@ pub struct ConnectionView {
     /// Scopes the sign-in asked for (empty where nothing was asked: keys, client credentials).
     pub requested_scopes: Vec<String>,
     pub environment: Option<String>,
+    /// The account's label already names its environment ("Production · client ••••1a2b"), in
+    /// any of Plugboard's languages (it was made in the one spoken then): not shown twice.
+    pub environment_named: bool,
     /// When the current tokens were obtained (a refresh moves it).
     pub obtained_at: i64,
     /// The first sign-in (kept through refreshes and reconnects): later than it, `obtained_at`

@@ -173,8 +173,25 @@ impl Connections {
         })
     }
 
+    /// Whether `r`'s account label names its environment, in any language's words for it.
+    fn environment_named(&self, r: &ConnectionRecord) -> bool {
+        let (Some(env), Some(provider)) = (&r.environment, self.catalogue.get(&r.provider)) else {
+            return false;
+        };
+        let named = |p: &crate::catalogue::Provider| {
+            p.environments
+                .iter()
+                .any(|e| &e.id == env && r.account.contains(e.label.as_str()))
+        };
+        named(provider)
+            || crate::i18n::every_language()
+                .iter()
+                .any(|m| named(&crate::view::in_language_of(provider, m)))
+    }
+
     pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {
         let live = self.live_status(&r, self.now());
+        let environment_named = self.environment_named(&r);
         let scopes_missing = r
             .requested_scopes
             .iter()
@@ -190,6 +207,7 @@ impl Connections {
             scopes: r.scopes,
             scopes_missing,
             requested_scopes: r.requested_scopes,
+            environment_named,
             environment: r.environment,
             obtained_at: r.obtained_at,
             connected_at: r.connected_at.unwrap_or(r.obtained_at),

@@ -73,6 +73,22 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
         "{}",
         c.account
     );
+    // The label names its environment (the row does not say it twice), whichever language the
+    // label was made in; a label that does not name it leaves it to the row.
+    assert!(c.environment_named);
+    let index = plugboard_core::index::Index::in_dir(&f.dir);
+    for (account, environment, named) in [
+        ("Produção · cliente ••••1a2b", "production", true),
+        ("Producción · cliente ••••1a2b", "production", true),
+        ("Client ••••1a2b", "production", false),
+    ] {
+        let mut record = index.get(&c.id).unwrap().unwrap();
+        record.account = account.into();
+        record.environment = Some(environment.into());
+        index.upsert(record).unwrap();
+        let view = f.service.get(&c.id).unwrap().unwrap();
+        assert_eq!(view.environment_named, named, "{account}");
+    }
     let left = c.expires_at.unwrap() - plugboard_core::service::unix_now();
     assert!((172_700..=172_799).contains(&left), "{left}");
     assert_eq!(f.sim.count("hotmart.mint"), 1);
