@@ -128,8 +128,7 @@ fn pseudo(s: &str) -> Cow<'_, str> {
 /// The catalogue that best matches `tag` ("pt_BR.UTF-8", "pt-PT", "es_MX", "de"): the same
 /// language and region, else the language (Portuguese is pt-BR's), else English.
 fn best(tag: &str) -> &'static str {
-    let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
-    let Ok(wanted) = tag.parse::<LanguageIdentifier>() else {
+    let Some(wanted) = locale_id(tag) else {
         return "en";
     };
     CATALOGUES
@@ -143,6 +142,17 @@ fn best(tag: &str) -> &'static str {
             })
         })
         .unwrap_or("en")
+}
+
+/// `tag` as the system spells it ("pt_BR.UTF-8", "sr_RS@latin") as a language identifier.
+fn locale_id(tag: &str) -> Option<LanguageIdentifier> {
+    let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    tag.parse().ok()
+}
+
+/// The language Plugboard speaks for the locale `tag` ("pt_BR.UTF-8" → "pt-BR", "de" → "en").
+pub fn language_of(tag: &str) -> &'static str {
+    best(tag)
 }
 
 impl Messages {
@@ -179,8 +189,7 @@ impl Messages {
     /// 2 Dec 2026 where "en" writes Dec 2, 2026).
     pub fn window(&self, system: Option<&str>) -> WindowMessages {
         let region = system
-            .map(|tag| tag.split(['.', '@']).next().unwrap_or("").replace('_', "-"))
-            .and_then(|tag| tag.parse::<LanguageIdentifier>().ok())
+            .and_then(locale_id)
             .filter(|id| {
                 !self.pseudo
                     && self
@@ -291,15 +300,25 @@ pub fn pick(forced: Option<&str>, chosen: Option<&str>, system: Option<&str>) ->
         .to_string()
 }
 
-/// Every language's messages, made once (for what must be recognised in any of them).
-pub fn every_language() -> &'static [Messages] {
-    static ALL: std::sync::OnceLock<Vec<Messages>> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .map(|(tag, _)| Messages::for_locale(tag))
-            .collect()
-    })
+/// The messages for `tag` (see [`Messages::for_locale`]), each language's made once, when first
+/// needed; the pseudo-locale's anew each time (tests only).
+pub fn messages_of(tag: &str) -> Arc<Messages> {
+    const N: usize = CATALOGUES.len();
+    static MADE: [std::sync::OnceLock<Arc<Messages>>; N] =
+        [const { std::sync::OnceLock::new() }; N];
+    if tag == PSEUDO {
+        return Arc::new(Messages::for_locale(PSEUDO));
+    }
+    let lang = best(tag);
+    let i = CATALOGUES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+    MADE[i]
+        .get_or_init(|| Arc::new(Messages::for_locale(lang)))
+        .clone()
+}
+
+/// Every language's messages (for what must be recognised in any of them).
+pub fn every_language() -> impl Iterator<Item = Arc<Messages>> {
+    LANGUAGES.iter().map(|(tag, _)| messages_of(tag))
 }
 
 static CURRENT: RwLock<Option<Arc<Messages>>> = RwLock::new(None);
@@ -310,13 +329,12 @@ pub fn current() -> Arc<Messages> {
         return m.clone();
     }
     let mut slot = CURRENT.write().unwrap_or_else(|e| e.into_inner());
-    slot.get_or_insert_with(|| Arc::new(Messages::english()))
-        .clone()
+    slot.get_or_insert_with(|| messages_of("en")).clone()
 }
 
 /// Speaks `tag` from now on (see [`Messages::for_locale`]); returns those messages.
 pub fn set_current(tag: &str) -> Arc<Messages> {
-    let m = Arc::new(Messages::for_locale(tag));
+    let m = messages_of(tag);
     *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(m.clone());
     m
 }

@@ -130,10 +130,9 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
             .iter()
             .map(|(tag, name)| Language { tag, name })
             .collect(),
-        system_language: plugboard_core::i18n::Messages::for_locale(
+        system_language: plugboard_core::i18n::language_of(
             state.settings.system_locale.as_deref().unwrap_or("en"),
-        )
-        .lang(),
+        ),
         language_fixed: state.settings.forced_locale.clone(),
     }
 }

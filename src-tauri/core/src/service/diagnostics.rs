@@ -16,7 +16,7 @@ impl Connections {
         use std::fmt::Write as _;
         let now = self.now();
         // Support reads this report: always in English, whatever the person's language.
-        let english = crate::i18n::Messages::english();
+        let english = crate::i18n::messages_of("en");
         let mut out = String::from("Plugboard diagnostics\n");
         for (k, v) in app {
             let _ = writeln!(out, "{k}: {v}");

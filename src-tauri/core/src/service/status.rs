@@ -185,8 +185,7 @@ impl Connections {
         };
         named(provider)
             || crate::i18n::every_language()
-                .iter()
-                .any(|m| named(&crate::view::in_language_of(provider, m)))
+                .any(|m| named(&crate::view::in_language_of(provider, &m)))
     }
 
     pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {
