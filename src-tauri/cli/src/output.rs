@@ -122,7 +122,7 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
             .iter()
             .map(|m| {
                 let star = if m.kind == p.default_method { "*" } else { "" };
-                format!("{}{star}", kind_str(m.kind))
+                format!("{}{star}", m.kind.as_str())
             })
             .collect::<Vec<_>>()
             .join(", ");
@@ -175,14 +175,6 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
         out.push_str(&format!("\n{words}\n"));
     }
     out
-}
-
-pub fn kind_str(kind: MethodKind) -> &'static str {
-    match kind {
-        MethodKind::AuthorizationCode => "authorization_code",
-        MethodKind::ClientCredentials => "client_credentials",
-        MethodKind::ApiKey => "api_key",
-    }
 }
 
 #[derive(Serialize)]
@@ -353,7 +345,7 @@ impl Expires {
     pub fn of(c: &ConnectionJson) -> Self {
         match (&c.expires_at, c.seconds_left) {
             (Some(at), Some(left)) if left > 0 => Expires::In {
-                left: time_left(left),
+                left: lifetime::time_left(left),
                 at: at.clone(),
             },
             (Some(at), _) => Expires::Expired { at: at.clone() },
@@ -376,32 +368,6 @@ impl Expires {
             ("left", left.into()),
             ("at", at.into()),
         ]
-    }
-}
-
-/// "29:41", "5 h 07 min", "1 d 23 h": `seconds` (more than 0) left, as the countdown says it.
-pub fn time_left(seconds: i64) -> String {
-    let (d, h, m, s) = (
-        seconds / 86_400,
-        seconds % 86_400 / 3_600,
-        seconds % 3_600 / 60,
-        seconds % 60,
-    );
-    if d > 0 {
-        t(
-            "cli-duration-days",
-            &[("days", d.into()), ("hours", h.into())],
-        )
-    } else if h > 0 {
-        t(
-            "cli-duration-hours",
-            &[("hours", h.into()), ("minutes", format!("{m:02}").into())],
-        )
-    } else {
-        t(
-            "cli-duration-minutes",
-            &[("minutes", m.into()), ("seconds", format!("{s:02}").into())],
-        )
     }
 }
 

@@ -186,15 +186,10 @@ pub fn in_language_of(p: &Provider, messages: &Messages) -> Provider {
     }
     for method in &mut out.methods {
         let kind = method.kind();
-        let original = builtin.method(kind);
-        let key = match kind {
-            MethodKind::AuthorizationCode => "authorization_code",
-            MethodKind::ClientCredentials => "client_credentials",
-            MethodKind::ApiKey => "api_key",
-        };
+        let original = builtin.method(kind).map(Method::label);
+        words.put(method.label_mut(), original, &["method", kind.as_str()]);
         match method {
             Method::AuthorizationCode(m) => {
-                words.put(&mut m.label, original.map(Method::label), &["method", key]);
                 let scopes = builtin
                     .authorization_code()
                     .map(|b| b.optional_scopes.as_slice())
@@ -207,11 +202,8 @@ pub fn in_language_of(p: &Provider, messages: &Messages) -> Provider {
                     words.put(&mut scope.description, original, &["scope", &scope.id]);
                 }
             }
-            Method::ClientCredentials(m) => {
-                words.put(&mut m.label, original.map(Method::label), &["method", key]);
-            }
+            Method::ClientCredentials(_) => {}
             Method::ApiKey(m) => {
-                words.put(&mut m.label, original.map(Method::label), &["method", key]);
                 let fields = builtin
                     .api_key()
                     .map(|b| b.fields.as_slice())

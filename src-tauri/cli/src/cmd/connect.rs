@@ -11,7 +11,7 @@ use plugboard_core::service::Connections;
 use super::connection_out;
 use crate::args::{ConnectArgs, MethodArg};
 use crate::failure::{exit, fail, not_one_of, Failure, Unknown};
-use crate::output::{self, Done};
+use crate::output::Done;
 use crate::term::{Input, Term};
 
 pub async fn run(
@@ -40,24 +40,20 @@ pub async fn run(
                 id,
                 &[
                     ("provider", provider.name.as_str().into()),
-                    ("method", output::kind_str(kind).into()),
+                    ("method", kind.as_str().into()),
                 ],
             ),
         ));
     }
     if provider.method(kind).is_none() {
-        let known: Vec<&str> = provider
-            .methods
-            .iter()
-            .map(|m| output::kind_str(m.kind()))
-            .collect();
+        let known: Vec<&str> = provider.methods.iter().map(|m| m.kind().as_str()).collect();
         return Err(Failure::new(
             exit::USAGE,
             t(
                 "cli-method-not-offered",
                 &[
                     ("provider", provider.name.as_str().into()),
-                    ("method", output::kind_str(kind).into()),
+                    ("method", kind.as_str().into()),
                     ("methods", known.join(", ").into()),
                 ],
             ),

@@ -79,11 +79,7 @@ cli-keychain-unavailable = Keychain: unavailable. Start your desktop's keychain 
 # $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
 cli-status-retrying = { $status }, retrying at { $at }
 cli-status-last-error = { $id }: last error at { $at }: { $message }
-# Time left: days and hours; hours and minutes ($minutes has two digits); minutes:seconds.
-cli-duration-days = { $days } d { $hours } h
-cli-duration-hours = { $hours } h { $minutes } min
-cli-duration-minutes = { $minutes }:{ $seconds }
-# The EXPIRES cell. $left is a time left (above); $at the time (RFC 3339).
+# The EXPIRES cell. $left is a time left ("29:41", "5 h 07 min"); $at the time (RFC 3339).
 cli-expires-in = in { $left } ({ $at })
 cli-expires-expired = expired ({ $at })
 cli-expires-never = does not expire

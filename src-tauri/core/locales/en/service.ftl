@@ -9,12 +9,13 @@ view-not-connected = Not connected
 countdown-never = Does not expire
 countdown-unknown = Expiry unknown
 countdown-expired = Expired
-# $days and $hours are numbers; "d" and "h" are short for days and hours.
-countdown-days = Expires in { $days } d { $hours } h
-# $minutes always has two digits ("07").
-countdown-hours = Expires in { $hours } h { $minutes } min
-# A clock: minutes, then seconds with two digits ("29:05").
-countdown-minutes = Expires in { $minutes }:{ $seconds }
+# $left is the time left, as written below ("29:41", "5 h 07 min", "1 d 23 h").
+countdown-in = Expires in { $left }
+# Time left: $days and $hours are numbers ("d", "h": days, hours); $minutes has two digits
+# ("07"); a clock: minutes, then seconds with two digits ("29:05").
+duration-days = { $days } d { $hours } h
+duration-hours = { $hours } h { $minutes } min
+duration-minutes = { $minutes }:{ $seconds }
 # Settings explains when Plugboard refreshes tokens.
 countdown-refresh-lead = Plugboard refreshes each token before it expires, by itself: a tenth of the token's lifetime ahead, and at least a minute ahead (HubSpot's 30-minute tokens are refreshed 3 minutes before they expire). Keys and tokens that do not expire are checked instead. It does this while Plugboard runs, in the window or in the tray.
 

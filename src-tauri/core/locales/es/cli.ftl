@@ -79,11 +79,7 @@ cli-keychain-unavailable = Llavero: no disponible. Inicia el llavero de tu escri
 # $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
 cli-status-retrying = { $status }, se reintenta el { $at }
 cli-status-last-error = { $id }: último error el { $at }: { $message }
-# Time left: days and hours; hours and minutes ($minutes has two digits); minutes:seconds.
-cli-duration-days = { $days } d { $hours } h
-cli-duration-hours = { $hours } h { $minutes } min
-cli-duration-minutes = { $minutes }:{ $seconds }
-# The EXPIRES cell. $left is a time left (above); $at the time (RFC 3339).
+# The EXPIRES cell. $left is a time left ("29:41", "5 h 07 min"); $at the time (RFC 3339).
 cli-expires-in = en { $left } ({ $at })
 cli-expires-expired = venció ({ $at })
 cli-expires-never = no vence

@@ -79,11 +79,7 @@ cli-keychain-unavailable = Chaveiro: indisponível. Inicie o chaveiro do seu des
 # $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
 cli-status-retrying = { $status }, nova tentativa em { $at }
 cli-status-last-error = { $id }: último erro em { $at }: { $message }
-# Time left: days and hours; hours and minutes ($minutes has two digits); minutes:seconds.
-cli-duration-days = { $days } d { $hours } h
-cli-duration-hours = { $hours } h { $minutes } min
-cli-duration-minutes = { $minutes }:{ $seconds }
-# The EXPIRES cell. $left is a time left (above); $at the time (RFC 3339).
+# The EXPIRES cell. $left is a time left ("29:41", "5 h 07 min"); $at the time (RFC 3339).
 cli-expires-in = em { $left } ({ $at })
 cli-expires-expired = expirou ({ $at })
 cli-expires-never = não expira

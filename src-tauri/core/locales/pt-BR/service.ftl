@@ -9,9 +9,10 @@ view-not-connected = Não conectado
 countdown-never = Não expira
 countdown-unknown = Validade desconhecida
 countdown-expired = Expirado
-countdown-days = Expira em { $days } d { $hours } h
-countdown-hours = Expira em { $hours } h { $minutes } min
-countdown-minutes = Expira em { $minutes }:{ $seconds }
+countdown-in = Expira em { $left }
+duration-days = { $days } d { $hours } h
+duration-hours = { $hours } h { $minutes } min
+duration-minutes = { $minutes }:{ $seconds }
 countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com uma antecedência de um décimo da duração do token, e de pelo menos um minuto (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados em vez disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
 
 ## Erros: o que deu errado e o que fazer

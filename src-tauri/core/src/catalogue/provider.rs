@@ -16,12 +16,22 @@ pub enum MethodKind {
 }
 
 impl MethodKind {
+    const ALL: [Self; 3] = [
+        Self::AuthorizationCode,
+        Self::ClientCredentials,
+        Self::ApiKey,
+    ];
+
     pub(super) fn parse(s: &str) -> Option<Self> {
-        match s {
-            "authorization_code" => Some(Self::AuthorizationCode),
-            "client_credentials" => Some(Self::ClientCredentials),
-            "api_key" => Some(Self::ApiKey),
-            _ => None,
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Its name in provider files, JSON and message ids: `authorization_code`, `client_credentials`, `api_key`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AuthorizationCode => "authorization_code",
+            Self::ClientCredentials => "client_credentials",
+            Self::ApiKey => "api_key",
         }
     }
 }
@@ -167,6 +177,14 @@ impl Method {
             Method::AuthorizationCode(m) => &m.label,
             Method::ClientCredentials(m) => &m.label,
             Method::ApiKey(m) => &m.label,
+        }
+    }
+
+    pub fn label_mut(&mut self) -> &mut String {
+        match self {
+            Method::AuthorizationCode(m) => &mut m.label,
+            Method::ClientCredentials(m) => &mut m.label,
+            Method::ApiKey(m) => &mut m.label,
         }
     }
 

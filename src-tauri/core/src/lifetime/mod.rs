@@ -15,7 +15,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 mod shown;
-pub use shown::{countdown, countdown_in, milestone, next_change, Milestone};
+pub use shown::{
+    countdown, countdown_in, milestone, next_change, time_left, time_left_in, Milestone,
+};
 
 /// Unix seconds from somewhere: the system clock in the app, a hand-set one in tests.
 pub trait Clock: Send + Sync {

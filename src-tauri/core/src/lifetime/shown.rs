@@ -25,17 +25,27 @@ pub fn countdown_in(m: &Messages, expiry: Expiry, now: i64) -> String {
     if left <= 0 {
         return m.get("countdown-expired", &[]);
     }
+    m.get("countdown-in", &[("left", time_left_in(m, left).into())])
+}
+
+/// "29:41", "5 h 07 min", "1 d 23 h": `seconds` (more than 0) left, as the countdown says it.
+pub fn time_left(seconds: i64) -> String {
+    time_left_in(&crate::i18n::current(), seconds)
+}
+
+/// [`time_left`] in the language of `m`.
+pub fn time_left_in(m: &Messages, seconds: i64) -> String {
     let (d, h, mins, s) = (
-        left / 86_400,
-        left % 86_400 / 3_600,
-        left % 3_600 / 60,
-        left % 60,
+        seconds / 86_400,
+        seconds % 86_400 / 3_600,
+        seconds % 3_600 / 60,
+        seconds % 60,
     );
     if d > 0 {
-        m.get("countdown-days", &[("days", d.into()), ("hours", h.into())])
+        m.get("duration-days", &[("days", d.into()), ("hours", h.into())])
     } else if h > 0 {
         m.get(
-            "countdown-hours",
+            "duration-hours",
             &[
                 ("hours", h.into()),
                 ("minutes", format!("{mins:02}").into()),
@@ -43,7 +53,7 @@ pub fn countdown_in(m: &Messages, expiry: Expiry, now: i64) -> String {
         )
     } else {
         m.get(
-            "countdown-minutes",
+            "duration-minutes",
             &[
                 ("minutes", mins.into()),
                 ("seconds", format!("{s:02}").into()),
