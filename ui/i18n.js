@@ -9,11 +9,22 @@ import { FluentBundle, FluentResource } from "./vendor/fluent-bundle/index.js";
 
 let bundle = new FluentBundle("en", { useIsolating: false });
 let lang = "en";
-// The locales dates are written in: the system's region of this language first ("en-GB").
-let dateLocales = ["en"];
-// Under the pseudo-locale dates are all digits (no month or AM/PM words in English to mistake for
-// hard-coded text).
-let numericDates = false;
+// How dates and clock times are written, made once per language (the tick writes them often).
+let formats = dateFormats(["en"], false);
+
+/** Date formats in `locales` (the system's region of the language first: "en-GB", "en"); under
+ *  the pseudo-locale all digits (no month or AM/PM words in English to mistake for hard-coded text). */
+function dateFormats(locales, digitsOnly) {
+  const h23 = digitsOnly ? { hourCycle: "h23" } : {};
+  const clock = { hour: "numeric", minute: "2-digit", ...h23 };
+  return {
+    dateTime: new Intl.DateTimeFormat(locales, digitsOnly
+      ? { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }
+      : { dateStyle: "medium", timeStyle: "short" }),
+    clock: new Intl.DateTimeFormat(locales, clock),
+    clockSeconds: new Intl.DateTimeFormat(locales, { ...clock, second: "2-digit" }),
+  };
+}
 
 // The pseudo-locale's transform: every letter accented, as fluent-pseudo does on the Rust side.
 const ACCENTED = {
@@ -27,16 +38,12 @@ const pseudo = (text) => `[${text.replace(/[A-Za-z]/g, (c) => ACCENTED[c])}]`;
 /** Loads the page's messages (`{lang, region, pseudo, ftl}` from the `messages` command). */
 export function useMessages({ lang: tag, region, pseudo: isPseudo, ftl }) {
   lang = tag;
-  dateLocales = region ? [region, tag] : [tag];
-  numericDates = isPseudo;
+  formats = dateFormats(region ? [region, tag] : [tag], isPseudo);
   bundle = new FluentBundle(tag, { useIsolating: false, transform: isPseudo ? pseudo : (s) => s });
   for (const e of bundle.addResource(new FluentResource(ftl))) console.error("window.ftl:", e);
   document.documentElement.lang = tag;
   translate(document);
 }
-
-/** The language messages are in ("en", "pt-BR", "es"). */
-export const language = () => lang;
 
 /** Message `id` formatted with `args`; the id itself (and a console line) when it is missing. */
 export function t(id, args = {}) {
@@ -45,10 +52,7 @@ export function t(id, args = {}) {
     console.error(`no message ${id} in ${lang}`);
     return id;
   }
-  const errors = [];
-  const text = bundle.formatPattern(message.value, args, errors);
-  if (errors.length) console.error(`message ${id} in ${lang}:`, errors);
-  return text;
+  return format(message.value, args, id);
 }
 
 /** Attribute `attr` of message `id` (`.aria-label = …`), formatted with `args`. */
@@ -58,9 +62,14 @@ export function ta(id, attr, args = {}) {
     console.error(`no message ${id}.${attr} in ${lang}`);
     return id;
   }
+  return format(pattern, args, `${id}.${attr}`);
+}
+
+/** `pattern` formatted with `args`; what went wrong (a variable not given) to the console. */
+function format(pattern, args, what) {
   const errors = [];
   const text = bundle.formatPattern(pattern, args, errors);
-  if (errors.length) console.error(`message ${id}.${attr} in ${lang}:`, errors);
+  if (errors.length) console.error(`message ${what} in ${lang}:`, errors);
   return text;
 }
 
@@ -68,24 +77,20 @@ export function ta(id, attr, args = {}) {
  *  the message has no value) and each of the message's attributes as an attribute. */
 export function translate(root) {
   for (const el of root.querySelectorAll("[data-l10n-id]")) {
-    const message = bundle.getMessage(el.dataset.l10nId);
+    const id = el.dataset.l10nId;
+    const message = bundle.getMessage(id);
     if (!message) {
-      console.error(`no message ${el.dataset.l10nId} in ${lang}`);
+      console.error(`no message ${id} in ${lang}`);
       continue;
     }
-    if (message.value) el.textContent = bundle.formatPattern(message.value, {}, []);
-    for (const [name, pattern] of Object.entries(message.attributes)) el.setAttribute(name, bundle.formatPattern(pattern, {}, []));
+    if (message.value) el.textContent = format(message.value, {}, id);
+    for (const [name, pattern] of Object.entries(message.attributes)) el.setAttribute(name, format(pattern, {}, `${id}.${name}`));
   }
 }
 
 /** Unix seconds as the locale writes a date and time ("2 de dez. de 2026, 14:05"). */
-export const dateTime = (unix) =>
-  new Intl.DateTimeFormat(dateLocales, numericDates
-    ? { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }
-    : { dateStyle: "medium", timeStyle: "short" }).format(new Date(unix * 1000));
+export const dateTime = (unix) => formats.dateTime.format(new Date(unix * 1000));
 
 /** Unix seconds as the locale writes a clock time ("14:05", "2:05 PM"). */
 export const clock = (unix, { seconds = false } = {}) =>
-  new Intl.DateTimeFormat(dateLocales, {
-    hour: "numeric", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), ...(numericDates ? { hourCycle: "h23" } : {}),
-  }).format(new Date(unix * 1000));
+  (seconds ? formats.clockSeconds : formats.clock).format(new Date(unix * 1000));
