@@ -23,7 +23,7 @@ pub fn start(paths: &plugboard_core::setup::Paths) -> Result<(Demo, String), Str
         .map_err(|e| {
             plugboard_core::i18n::t("shell-demo-failed", &[("error", e.to_string().into())])
         })?;
-        let table = sim.demo_toml_worded(free_port(), demo_help);
+        let table = sim.demo_toml_worded(free_port(), plugboard_core::setup::demo_help);
         log::info!("demo mode: provider simulator at {}", sim.base_url());
         Ok((Demo(sim), table))
     }
@@ -32,12 +32,6 @@ pub fn start(paths: &plugboard_core::setup::Paths) -> Result<(Demo, String), Str
         let _ = paths;
         Err(plugboard_core::i18n::t("shell-demo-missing", &[]))
     }
-}
-
-/// What demo mode's card says of `provider`'s app credentials, in the person's language.
-#[cfg(feature = "demo")]
-pub fn demo_help(provider: &str) -> Option<String> {
-    plugboard_core::i18n::current().find(&format!("shell-demo-help-{provider}"), &[])
 }
 
 #[cfg(feature = "demo")]

@@ -176,12 +176,10 @@ async fn open(
                 )
             })?;
         (
-            Some(
-                sim.demo_toml_worded(plugboard_sim::DEFAULT_HUBSPOT_PORT, |provider| {
-                    plugboard_core::i18n::current()
-                        .find(&format!("shell-demo-help-{provider}"), &[])
-                }),
-            ),
+            Some(sim.demo_toml_worded(
+                plugboard_sim::DEFAULT_HUBSPOT_PORT,
+                plugboard_core::setup::demo_help,
+            )),
             Some(sim),
         )
     } else {

@@ -68,6 +68,12 @@ impl Paths {
     }
 }
 
+/// What demo mode's card says of `provider`'s app credentials (its table's `credentials_help`),
+/// in the person's language: the window and the command line word the simulator's table with it.
+pub fn demo_help(provider: &str) -> Option<String> {
+    crate::i18n::current().find(&format!("shell-demo-help-{provider}"), &[])
+}
+
 /// The keychain namespace: debug builds keep their items apart from an installed Plugboard, demo
 /// mode apart from both.
 pub fn vault_namespace(demo: bool) -> Option<&'static str> {
