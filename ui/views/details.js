@@ -148,13 +148,23 @@ export function detailsPanel(p, c) {
     const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, t("details-try")) : null;
     const showTried = (report) => {
       tryResult.hidden = false;
-      tryResult.replaceChildren(
+      // A provider with no identity call is asked through its token introspection: said so,
+      // and "not active" is its refusal even on an HTTP 200.
+      const outcome = report.accepted ? "details-try-accepted"
+        : report.active === false && report.status >= 200 && report.status < 300 ? "details-try-inactive"
+          : "details-try-refused";
+      tryResult.replaceChildren(...[
+        report.call === "introspection"
+          ? h("p", { class: "try-call" }, t("details-try-introspection", { provider: d.provider_name }))
+          : null,
         h("p", { class: report.accepted ? "try-ok" : "try-refused" },
-          t(report.accepted ? "details-try-accepted" : "details-try-refused", {
+          t(outcome, {
             status: String(report.status), reason: report.status_text, millis: String(report.millis), provider: d.provider_name,
           })),
         h("code", { class: "try-request", translate: "no" }, report.request),
-        h("pre", { class: "try-excerpt", translate: report.excerpt ? "no" : null }, report.excerpt || t("details-try-empty")));
+        report.sent ? h("code", { class: "try-request try-sent", translate: "no" }, report.sent) : null,
+        h("pre", { class: "try-excerpt", translate: report.excerpt ? "no" : null }, report.excerpt || t("details-try-empty")),
+      ].filter(Boolean));
     };
     panel.showTried = showTried;
     tryButton?.addEventListener("click", async () => {

@@ -95,15 +95,24 @@ async fn hubspot_signs_in_through_localhost_and_gets_a_30_minute_token_with_a_re
     assert!(tokens.refresh_token.is_some());
     assert_eq!(sim.count("hubspot.token"), 1);
 
-    // Identity: the token-info endpoint names the portal and user.
+    // Identity: introspection says the token is active and names the portal and user.
     let cat = catalogue(&sim);
-    let method = code_method(cat.get("hubspot").unwrap());
-    let req = flow::bearer_get(method.identity_url.as_ref().unwrap(), &tokens, None).unwrap();
+    let hubspot = cat.get("hubspot").unwrap();
+    let method = code_method(hubspot);
+    let req = flow::introspection_request(hubspot, &tokens, &creds("hubspot"))
+        .unwrap()
+        .unwrap();
     let resp = flow::send(&plugboard_core::http::client(), &req)
         .await
         .unwrap();
     assert_eq!(resp.status, 200);
-    assert!(resp.body.contains("example-portal.hubspot.com"));
+    let info = flow::read_introspection(&resp.body).unwrap();
+    assert_eq!(info["hub_domain"], "example-portal.hubspot.com");
+    assert_eq!(
+        hubspot.introspection.as_ref().unwrap().scopes_of(&info),
+        Some(vec!["oauth".into(), "crm.objects.contacts.read".into()])
+    );
+    assert_eq!(sim.count("hubspot.introspect"), 1);
 
     // Refresh, then revoke: the simulator sees both.
     let req = flow::refresh_request(
@@ -124,8 +133,62 @@ async fn hubspot_signs_in_through_localhost_and_gets_a_30_minute_token_with_a_re
     let resp = flow::send(&plugboard_core::http::client(), &revoke)
         .await
         .unwrap();
-    assert_eq!(resp.status, 204);
+    assert_eq!(resp.status, 200);
     assert_eq!(sim.count("hubspot.revoke"), 1);
+    // The revoked refresh token is gone: introspection no longer calls it active.
+    let refresh_as_access = TokenSet {
+        access_token: refreshed.refresh_token.clone().unwrap(),
+        ..refreshed.clone()
+    };
+    let req = flow::introspection_request(hubspot, &refresh_as_access, &creds("hubspot"))
+        .unwrap()
+        .unwrap();
+    let resp = flow::send(&plugboard_core::http::client(), &req)
+        .await
+        .unwrap();
+    assert_eq!(
+        flow::read_introspection(&resp.body),
+        Some(Default::default())
+    );
+    assert_eq!(
+        sim.count("hubspot.v1"),
+        0,
+        "nothing called the retired v1 API"
+    );
+}
+
+#[tokio::test]
+async fn the_simulator_answers_hubspots_retired_v1_api_with_an_authentication_failure() {
+    let sim = Simulator::start().await.unwrap();
+    let http = plugboard_core::http::client();
+    for (method, path) in [
+        ("POST", "/hubspot/oauth/v1/token"),
+        ("GET", "/hubspot/oauth/v1/access-tokens/at-1"),
+        ("DELETE", "/hubspot/oauth/v1/refresh-tokens/rt-1"),
+    ] {
+        let url = format!("{}{path}", sim.base_url());
+        let resp = http
+            .request(method.parse().unwrap(), &url)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 401, "{method} {path}");
+    }
+    assert_eq!(sim.count("hubspot.v1"), 3);
+    // And the dated API refuses parameters in the query string.
+    let url = format!(
+        "{}/hubspot/oauth/2026-03/token?grant_type=refresh_token&refresh_token=x",
+        sim.base_url()
+    );
+    let resp = http
+        .post(&url)
+        .form(&[("client_id", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_request");
 }
 
 #[tokio::test]

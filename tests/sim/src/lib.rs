@@ -13,10 +13,18 @@ What it enforces, per provider, so a Plugboard that gets a detail wrong fails he
   code once (a reused code is `invalid_grant` and revokes what it issued, as strict servers do);
 - responses: HubSpot 1800 s + refresh token; Ecwid no expiry + `store_id`; Hotmart 172799 s from a
   client-credentials mint (parameters in the query, HTTP Basic); WhatConverts HTTP Basic keys;
-- identity, revoke, and the providers' own error shapes (HubSpot's legacy `{status, message}`).
+- identity, revoke, and the providers' own error shapes (HubSpot: RFC 6749 `error` beside its
+  legacy `status`/`message`).
+
+HubSpot is served as its migration guide and its 2026-03 reference describe the dated OAuth API
+(read 2026-12-07; see docs/providers.md): `POST /oauth/2026-03/token`, `/token/introspect` and
+`/token/revoke`, every parameter in a form body (a query string is refused), client id and secret
+in the body. The v1 endpoints answer as HubSpot says they will after 2027-02-16: an authentication
+failure, counted as `hubspot.v1`. This reading is the simulator's own, written from HubSpot's
+documents, never generated from Plugboard's catalogue.
 
 Every request is counted by name ([`Simulator::count`]), e.g. `hubspot.token`, `hubspot.refresh`,
-`hubspot.revoke`, `hotmart.mint`, `whatconverts.check`.
+`hubspot.introspect`, `hubspot.revoke`, `hubspot.v1`, `hotmart.mint`, `whatconverts.check`.
 */
 
 // Handlers return early with a ready `Response` as the error; boxing it would only add noise.
@@ -34,7 +42,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use futures_util::StreamExt;
@@ -53,6 +61,9 @@ pub fn client_secret(provider: &str) -> String {
 /// The WhatConverts key pair the simulator accepts.
 pub const WHATCONVERTS_TOKEN: &str = "wc-demo-token-1234";
 pub const WHATCONVERTS_SECRET: &str = "wc-demo-secret-5678";
+
+/// The HubSpot account (hub) every simulated HubSpot token belongs to.
+pub const HUBSPOT_HUB_ID: u64 = 4242;
 
 /// The HubSpot loopback port the simulator's catalogue registers.
 pub const DEFAULT_HUBSPOT_PORT: u16 = 53682;
@@ -73,7 +84,8 @@ pub struct Faults {
     pub rotate_refresh_tokens: bool,
     /// HubSpot's revoke endpoint answers 503.
     pub revoke_unavailable: bool,
-    /// HubSpot's token-info (identity) call answers 401 for every token.
+    /// HubSpot's introspection says no token is active (`{"active": false}`): a grant HubSpot
+    /// stopped accepting.
     pub identity_unauthorized: bool,
     /// Overrides Nimbus's 3600 s access-token lifetime for tokens from a sign-in (code exchange).
     pub nimbus_lifetime: Option<i64>,
@@ -266,6 +278,35 @@ impl Simulator {
         format!("http://{}", self.addr)
     }
 
+    /// A HubSpot grant issued before this simulator started (by HubSpot's v1 API, say): the
+    /// refresh token and access token it knows from now on, with their scopes. The access token
+    /// has `lifetime` seconds left.
+    pub fn issue_hubspot_grant(
+        &self,
+        refresh_token: &str,
+        access_token: &str,
+        scopes: &[&str],
+        lifetime: i64,
+    ) {
+        let scopes: Vec<String> = scopes.iter().map(|s| s.to_string()).collect();
+        let mut s = self.lock();
+        s.refresh
+            .insert(refresh_token.to_string(), ("hubspot", scopes.clone()));
+        s.access.insert(
+            access_token.to_string(),
+            Token {
+                provider: "hubspot",
+                expires_at: Some(now() + lifetime),
+                scopes,
+            },
+        );
+    }
+
+    /// Whether the simulator still accepts `refresh_token` (not revoked, not rotated away).
+    pub fn knows_refresh_token(&self, refresh_token: &str) -> bool {
+        self.lock().refresh.contains_key(refresh_token)
+    }
+
     /// How many requests of `name` arrived (`hubspot.token`, `hubspot.refresh`, `hubspot.revoke`, …).
     pub fn count(&self, name: &str) -> usize {
         self.lock().counts.get(name).copied().unwrap_or(0)
@@ -397,15 +438,14 @@ pub const DEMO_HELP: [(&str, &str); 4] = [
 fn router(inner: Shared) -> Router {
     Router::new()
         .route("/{provider}/oauth/authorize", get(authorize))
-        .route("/hubspot/oauth/v1/token", post(hubspot_token))
+        .route("/hubspot/oauth/2026-03/token", post(hubspot_token))
         .route(
-            "/hubspot/oauth/v1/access-tokens/{token}",
-            get(hubspot_token_info),
+            "/hubspot/oauth/2026-03/token/introspect",
+            post(hubspot_introspect),
         )
-        .route(
-            "/hubspot/oauth/v1/refresh-tokens/{token}",
-            delete(hubspot_revoke),
-        )
+        .route("/hubspot/oauth/2026-03/token/revoke", post(hubspot_revoke))
+        // Switched off on 2027-02-16: every v1 call fails as HubSpot says it will.
+        .route("/hubspot/oauth/v1/{*rest}", any(hubspot_v1_retired))
         .route("/ecwid/api/oauth/token", post(ecwid_token))
         .route("/ecwid/api/v3/{store_id}/profile", get(ecwid_profile))
         .route("/hotmart/security/oauth/token", post(hotmart_token))
@@ -752,7 +792,58 @@ fn body_client_ok(provider: &str, form: &HashMap<String, String>) -> bool {
         && form.get("client_secret").map(String::as_str) == Some(&client_secret(provider))
 }
 
-async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+/// HubSpot's error answer on the dated API: RFC 6749's `error`/`error_description` beside the
+/// legacy `status`/`message`, which HubSpot keeps for now.
+fn hubspot_error(status: StatusCode, error: &str, legacy: &str, description: &str) -> Response {
+    (
+        status,
+        Json(json!({
+            "error": error, "error_description": description,
+            "status": legacy, "message": description,
+            "correlationId": "00000000-0000-4000-8000-000000000000",
+        })),
+    )
+        .into_response()
+}
+
+/// HubSpot's dated endpoints take every parameter in the form body: a query string is refused
+/// (the v1 habit of putting client credentials in the URL is what the new API ends).
+fn hubspot_no_query(raw: Option<&str>) -> Result<(), Response> {
+    match raw {
+        Some(q) if !q.is_empty() => Err(hubspot_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "BAD_REQUEST",
+            "parameters belong in the form body, not the query",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The client's id and secret in the form body, as the dated endpoints require.
+fn hubspot_client(form: &HashMap<String, String>) -> Result<(), Response> {
+    if body_client_ok("hubspot", form) {
+        Ok(())
+    } else {
+        Err(hubspot_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "BAD_CLIENT_ID",
+            "missing or unknown client id or secret",
+        ))
+    }
+}
+
+/// `POST /oauth/2026-03/token`: the authorization-code and refresh-token grants.
+async fn hubspot_token(
+    State(inner): State<Shared>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(r) = hubspot_no_query(raw.as_deref()) {
+        return r;
+    }
     let refresh = form_body(&headers, &body)
         .is_ok_and(|f| f.get("grant_type").map(String::as_str) == Some("refresh_token"));
     if let Some(answer) = canned_refresh(&inner, refresh, "hubspot.refresh") {
@@ -772,13 +863,8 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
     if s.faults.token_unavailable {
         return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
     }
-    if !body_client_ok("hubspot", &form) {
-        // HubSpot's legacy error shape.
-        return (
-            StatusCode::BAD_REQUEST,
-            Json(json!({"status": "BAD_CLIENT_ID", "message": "missing or unknown client id"})),
-        )
-            .into_response();
+    if let Err(r) = hubspot_client(&form) {
+        return r;
     }
     let grant = match check_grant(&mut s, "hubspot", &form) {
         Ok(g) => g,
@@ -825,38 +911,114 @@ async fn hubspot_token(State(inner): State<Shared>, headers: HeaderMap, body: By
         s.count("hubspot.reply_lost");
         return lost_reply();
     }
-    Json(json!({"token_type": "bearer", "refresh_token": refresh_token, "access_token": access, "expires_in": lifetime}))
-        .into_response()
+    let scopes = s
+        .access
+        .get(&access)
+        .map(|t| t.scopes.clone())
+        .unwrap_or_default();
+    Json(json!({
+        "token_type": "bearer", "refresh_token": refresh_token, "access_token": access,
+        "expires_in": lifetime, "token_use": "access_token", "hub_id": HUBSPOT_HUB_ID,
+        "user_id": 99, "scopes": scopes,
+    }))
+    .into_response()
 }
 
-async fn hubspot_token_info(State(inner): State<Shared>, Path(token): Path<String>) -> Response {
+/// `POST /oauth/2026-03/token/introspect`: whether a token is active, and whose. Client
+/// credentials and the token in the form body; `{"active": false}` for a token HubSpot does not
+/// accept (expired, unknown, revoked).
+async fn hubspot_introspect(
+    State(inner): State<Shared>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
-    s.count("hubspot.identity");
-    match s.access.get(&token) {
-        Some(t) if t.provider == "hubspot" && !s.faults.identity_unauthorized && t.expires_at.is_none_or(|e| e > now()) => Json(json!({
-            "token": token, "user": "ana@example.com", "hub_domain": "example-portal.hubspot.com", "scopes": t.scopes,
-            "hub_id": 4242, "app_id": 7, "expires_in": t.expires_at.map(|e| e - now()), "user_id": 99, "token_type": "access"
-        }))
-        .into_response(),
-        _ => (StatusCode::UNAUTHORIZED, Json(json!({"status": "error", "message": "The OAuth token used to make this call expired"})))
-            .into_response(),
+    s.count("hubspot.introspect");
+    if let Err(r) = hubspot_no_query(raw.as_deref()) {
+        return r;
     }
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if let Err(r) = hubspot_client(&form) {
+        return r;
+    }
+    let token = form.get("token").cloned().unwrap_or_default();
+    let refusing = s.faults.identity_unauthorized;
+    let common = |scopes: &[String]| {
+        json!({
+            "active": true, "hub_id": HUBSPOT_HUB_ID, "user_id": 99, "app_id": 7,
+            "client_id": client_id("hubspot"), "scopes": scopes, "token_type": "bearer",
+            "user": "ana@example.com", "hub_domain": "example-portal.hubspot.com",
+        })
+    };
+    if let Some(t) = s.access.get(&token) {
+        if t.provider == "hubspot" && !refusing && t.expires_at.is_none_or(|e| e > now()) {
+            let mut answer = common(&t.scopes);
+            answer["token_use"] = json!("access_token");
+            answer["token"] = json!(token);
+            answer["expires_in"] = json!(t.expires_at.map(|e| e - now()));
+            answer["is_private_distribution"] = json!(false);
+            answer["signed_access_token"] = json!({"appId": 7, "hubId": HUBSPOT_HUB_ID, "signature": "sig-0000", "newSignature": "sig-0001"});
+            return Json(answer).into_response();
+        }
+    }
+    if let Some((p, scopes)) = s.refresh.get(&token) {
+        if *p == "hubspot" && !refusing {
+            let mut answer = common(scopes);
+            answer["token_use"] = json!("refresh_token");
+            answer["token"] = json!(token);
+            return Json(answer).into_response();
+        }
+    }
+    Json(json!({"active": false})).into_response()
 }
 
-async fn hubspot_revoke(State(inner): State<Shared>, Path(token): Path<String>) -> Response {
+/// `POST /oauth/2026-03/token/revoke`: deletes the refresh token (RFC 7009: 200, also for a
+/// token it does not know). Access tokens already issued live on.
+async fn hubspot_revoke(
+    State(inner): State<Shared>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("hubspot.revoke");
+    if let Err(r) = hubspot_no_query(raw.as_deref()) {
+        return r;
+    }
     if s.faults.revoke_unavailable {
         return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
     }
-    match s.refresh.remove(&token) {
-        Some(_) => StatusCode::NO_CONTENT.into_response(),
-        None => (
-            StatusCode::NOT_FOUND,
-            Json(json!({"status": "error", "message": "refresh token not found"})),
-        )
-            .into_response(),
+    let form = match form_body(&headers, &body) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if let Err(r) = hubspot_client(&form) {
+        return r;
     }
+    let token = form.get("token").cloned().unwrap_or_default();
+    if s.refresh.get(&token).is_some_and(|(p, _)| *p == "hubspot") {
+        s.refresh.remove(&token);
+    }
+    StatusCode::OK.into_response()
+}
+
+/// Any `/oauth/v1/…` call: HubSpot switched them off on 2027-02-16, and apps still calling them
+/// get authentication failures. Counted as `hubspot.v1`, so a forgotten v1 call fails a test.
+async fn hubspot_v1_retired(State(inner): State<Shared>) -> Response {
+    inner
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .count("hubspot.v1");
+    hubspot_error(
+        StatusCode::UNAUTHORIZED,
+        "invalid_request",
+        "ENDPOINT_RETIRED",
+        "The OAuth v1 API was switched off on 2027-02-16; use /oauth/2026-03/",
+    )
 }
 
 async fn ecwid_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {

@@ -1,9 +1,11 @@
 //! `plugboard try <connection> [--json]`: one harmless call to the connection's identity or check
 //! endpoint, as it is (no refresh first): the HTTP status, the time it took and the start of the
-//! answer, every secret masked. Exits 0 when the provider accepted it, 1 when it refused.
+//! answer, every secret masked. A provider with no identity call (HubSpot) is asked through its
+//! token introspection instead, and the output says so. Exits 0 when the provider accepted it, 1
+//! when it refused.
 
 use plugboard_core::i18n::t;
-use plugboard_core::service::Connections;
+use plugboard_core::service::{CallKind, Connections};
 use serde::Serialize;
 
 use crate::failure::{exit, fail, Failure};
@@ -36,27 +38,56 @@ pub async fn run(
             report: &report,
         })?;
     } else {
-        let answer = t(
+        let name = service.provider_name(&c.provider);
+        let mut out = format!("{}\n", report.request);
+        if let Some(sent) = &report.sent {
+            out.push_str(&t("cli-try-sent", &[("body", sent.as_str().into())]));
+            out.push('\n');
+        }
+        if report.call == CallKind::Introspection {
+            out.push_str(&t(
+                "cli-try-introspection",
+                &[("provider", name.as_str().into())],
+            ));
+            out.push('\n');
+        }
+        out.push_str(&t(
             "cli-try-answer",
             &[
                 ("status", report.status.to_string().into()),
                 ("reason", report.status_text.as_str().into()),
                 ("millis", report.millis.to_string().into()),
             ],
-        );
-        term.print(&format!(
-            "{}\n{answer}\n{}\n",
-            report.request, report.excerpt
-        ))?;
+        ));
+        out.push('\n');
+        match report.active {
+            Some(true) => out.push_str(&t("cli-try-active", &[("provider", name.as_str().into())])),
+            Some(false) => out.push_str(&t(
+                "cli-try-inactive",
+                &[("provider", name.as_str().into())],
+            )),
+            None => {}
+        }
+        if report.active.is_some() {
+            out.push('\n');
+        }
+        out.push_str(&report.excerpt);
+        out.push('\n');
+        term.print(&out)?;
     }
     if report.accepted {
         Ok(())
     } else {
         let name = service.provider_name(&c.provider);
+        let id = if report.active == Some(false) && (200..300).contains(&report.status) {
+            "cli-try-refused-inactive"
+        } else {
+            "cli-try-refused"
+        };
         Err(Failure::new(
             exit::FAILURE,
             t(
-                "cli-try-refused",
+                id,
                 &[
                     ("provider", name.into()),
                     ("status", report.status.to_string().into()),

@@ -140,7 +140,7 @@ cli-disconnected = Disconnected { $id } from { $provider }.
 cli-disconnect-revoked = { $provider } revoked its tokens.
 cli-disconnect-no-revoke = { $provider } has no revoke; the tokens were forgotten here.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = { $provider } could not be told to revoke the tokens ({ $reason }); they were forgotten here all the same.
+cli-disconnect-revoke-failed = { $provider } did not confirm the revoke ({ $reason }); the tokens were forgotten here all the same. To be sure, remove Plugboard's access in your { $provider } account (its connected apps).
 cli-disconnect-already = { $id } was already disconnected.
 cli-disconnect-all-none = There are no connections. This removes every other keychain item Plugboard made: saved app credentials and pending sign-ins.
 cli-disconnect-all-some = This disconnects { $count ->
@@ -193,6 +193,12 @@ cli-token-no-curl = { $provider } has no identity or check endpoint to build a c
 ## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
 cli-try-answer = HTTP { $status } { $reason } in { $millis } ms
 cli-try-refused = { $provider } refused this connection (HTTP { $status }). If it keeps refusing, refresh it ({ $command }) or connect again.
+# $body: the form as sent, every secret masked.
+cli-try-sent = Sent: { $body }
+cli-try-introspection = { $provider } has no identity call: this asked { $provider }'s token introspection whether the access token is active.
+cli-try-active = { $provider } says the access token is active.
+cli-try-inactive = { $provider } says the access token is not active (expired, revoked or unknown).
+cli-try-refused-inactive = { $provider } no longer accepts this connection's access token. Refresh it ({ $command }); if that fails, connect again.
 
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
@@ -238,7 +244,7 @@ help-credentials-forget-provider = A provider id from `plugboard providers`
 help-doctor = Check the keychain, files set aside and orphans (keychain items with no connection, connections with no keychain item); `--fix` re-indexes or removes them
 help-doctor-fix = Re-index keychain items Plugboard can read, remove the others, and forget connections whose keychain item is gone
 help-doctor-json = Print the stable JSON document instead of text
-help-try = Make one harmless call with a connection (its identity or check endpoint) and show the HTTP status, the time it took and the start of the answer, secrets masked. Exits 0 when the provider accepted it, 1 when it refused
+help-try = Make one harmless call with a connection (its identity or check endpoint, or the provider's token introspection when it has no identity call) and show the HTTP status, the time it took and the start of the answer, secrets masked. Exits 0 when the provider accepted it, 1 when it refused
 help-try-connection = The connection: its id (see `plugboard status`), its name, or a provider id when that provider has one connection
 help-try-json = Print the report as JSON
 help-rename = Name a connection ("Client A — store"): shown in the window, the tray, notifications and `status`, and usable as <connection> in every command. An empty name removes it

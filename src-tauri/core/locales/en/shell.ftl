@@ -32,7 +32,7 @@ shell-disconnected-revoked = Disconnected from { $provider }. Access was revoked
 shell-disconnected-note = Disconnected from { $provider }. { $note }
 shell-disconnected = Disconnected from { $provider }.
 # $reason: why the provider could not confirm, in the core's words.
-shell-disconnected-revoke-failed = Removed the { $provider } connection from this computer, but { $provider } could not confirm the revoke ({ $reason }).
+shell-disconnected-revoke-failed = Removed the { $provider } connection from this computer, but { $provider } did not confirm the revoke ({ $reason }). To be sure, remove Plugboard's access in your { $provider } account (its connected apps).
 shell-already-removed = That connection was already removed.
 
 ## Settings (commands/settings.rs)

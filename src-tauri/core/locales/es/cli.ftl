@@ -140,7 +140,7 @@ cli-disconnected = { $id } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revocó sus tokens.
 cli-disconnect-no-revoke = { $provider } no permite revocar; los tokens se borraron de esta computadora.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = No se pudo pedir a { $provider } que revocara los tokens ({ $reason }); de todos modos, se borraron de esta computadora.
+cli-disconnect-revoke-failed = { $provider } no confirmó la revocación ({ $reason }); de todos modos, los tokens se borraron de esta computadora. Para estar seguro, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
 cli-disconnect-already = { $id } ya estaba desconectada.
 cli-disconnect-all-none = No hay conexiones. Esto quita todos los demás elementos del llavero que creó Plugboard: credenciales de la app guardadas e inicios de sesión pendientes.
 cli-disconnect-all-some = Esto desconecta { $count ->
@@ -193,6 +193,12 @@ cli-token-no-curl = { $provider } no tiene un endpoint de identidad o de comprob
 ## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
 cli-try-answer = HTTP { $status } { $reason } en { $millis } ms
 cli-try-refused = { $provider } rechazó esta conexión (HTTP { $status }). Si sigue rechazándola, renuévala ({ $command }) o vuelve a conectar.
+# $body: the form as sent, every secret masked.
+cli-try-sent = Enviado: { $body }
+cli-try-introspection = { $provider } no tiene llamada de identidad: esto le preguntó a la introspección de tokens de { $provider } si el token de acceso está activo.
+cli-try-active = { $provider } dice que el token de acceso está activo.
+cli-try-inactive = { $provider } dice que el token de acceso no está activo (vencido, revocado o desconocido).
+cli-try-refused-inactive = { $provider } ya no acepta el token de acceso de esta conexión. Renuévala ({ $command }); si no funciona, vuelve a conectar.
 
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
@@ -238,7 +244,7 @@ help-credentials-forget-provider = El ID de un proveedor de `plugboard providers
 help-doctor = Revisa el llavero, los archivos apartados y los huérfanos (elementos del llavero sin conexión, conexiones sin elemento en el llavero); `--fix` los vuelve a indexar o los quita
 help-doctor-fix = Vuelve a indexar los elementos del llavero que Plugboard puede leer, elimina los demás y quita de la lista las conexiones cuyo elemento del llavero ya no está
 help-doctor-json = Imprime el documento JSON estable en lugar de texto
-help-try = Hace una llamada inofensiva con una conexión (a su endpoint de identidad o de comprobación) y muestra el estado HTTP, el tiempo que tardó y el comienzo de la respuesta, con los secretos ocultos. Termina con 0 si el proveedor la aceptó y con 1 si la rechazó
+help-try = Hace una llamada inofensiva con una conexión (a su endpoint de identidad o de comprobación, o a la introspección de tokens del proveedor cuando no tiene llamada de identidad) y muestra el estado HTTP, el tiempo que tardó y el comienzo de la respuesta, con los secretos ocultos. Termina con 0 si el proveedor la aceptó y con 1 si la rechazó
 help-try-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-try-json = Imprime el informe como JSON
 help-rename = Pone nombre a una conexión ("Cliente A — tienda"): se muestra en la ventana, la bandeja, las notificaciones y `status`, y se puede usar como <connection> en todos los comandos. Un nombre vacío lo quita

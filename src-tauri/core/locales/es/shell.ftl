@@ -37,7 +37,7 @@ shell-redirect-uri-copied = La URI de redirección de { $provider } está en el 
 shell-disconnected-revoked = Se desconectó de { $provider }. { $provider } revocó el acceso.
 shell-disconnected-note = Se desconectó de { $provider }. { $note }
 shell-disconnected = Se desconectó de { $provider }.
-shell-disconnected-revoke-failed = Se quitó la conexión con { $provider } de esta computadora, pero { $provider } no pudo confirmar que revocó el acceso ({ $reason }).
+shell-disconnected-revoke-failed = Se quitó la conexión con { $provider } de esta computadora, pero { $provider } no confirmó la revocación ({ $reason }). Para estar seguro, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
 shell-already-removed = Esa conexión ya se había quitado.
 
 ## Settings (commands/settings.rs)

@@ -140,7 +140,7 @@ cli-disconnected = { $id } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revogou os tokens.
 cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram apagados deste computador.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = Não foi possível pedir a { $provider } que revogasse os tokens ({ $reason }); mesmo assim, eles foram apagados deste computador.
+cli-disconnect-revoke-failed = { $provider } não confirmou a revogação ({ $reason }); mesmo assim, os tokens foram apagados deste computador. Para ter certeza, remova o acesso do Plugboard na sua conta { $provider } (apps conectados).
 cli-disconnect-already = { $id } já estava desconectada.
 cli-disconnect-all-none = Não há conexões. Isto remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
 cli-disconnect-all-some = Isto desconecta { $count ->
@@ -193,6 +193,12 @@ cli-token-no-curl = { $provider } não tem um endpoint de identidade ou de verif
 ## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
 cli-try-answer = HTTP { $status } { $reason } em { $millis } ms
 cli-try-refused = { $provider } recusou esta conexão (HTTP { $status }). Se continuar recusando, renove-a ({ $command }) ou conecte de novo.
+# $body: the form as sent, every secret masked.
+cli-try-sent = Enviado: { $body }
+cli-try-introspection = { $provider } não tem chamada de identidade: isto perguntou à introspecção de tokens de { $provider } se o token de acesso está ativo.
+cli-try-active = { $provider } diz que o token de acesso está ativo.
+cli-try-inactive = { $provider } diz que o token de acesso não está ativo (expirado, revogado ou desconhecido).
+cli-try-refused-inactive = { $provider } não aceita mais o token de acesso desta conexão. Renove-a ({ $command }); se não der certo, conecte de novo.
 
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
@@ -238,7 +244,7 @@ help-credentials-forget-provider = O ID de um provedor de `plugboard providers`
 help-doctor = Verifica o chaveiro, os arquivos deixados de lado e os órfãos (itens do chaveiro sem conexão, conexões sem item no chaveiro); `--fix` os reindexa ou remove
 help-doctor-fix = Reindexa os itens do chaveiro que o Plugboard consegue ler, remove os outros e tira da lista as conexões cujo item no chaveiro sumiu
 help-doctor-json = Imprime o documento JSON estável em vez de texto
-help-try = Faz uma chamada inofensiva com uma conexão (no endpoint de identidade ou de verificação) e mostra o status HTTP, o tempo que levou e o começo da resposta, com os segredos mascarados. Sai com 0 quando o provedor aceitou e 1 quando recusou
+help-try = Faz uma chamada inofensiva com uma conexão (no endpoint de identidade ou de verificação, ou na introspecção de tokens do provedor quando ele não tem chamada de identidade) e mostra o status HTTP, o tempo que levou e o começo da resposta, com os segredos mascarados. Sai com 0 quando o provedor aceitou e 1 quando recusou
 help-try-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-try-json = Imprime o relatório como JSON
 help-rename = Dá um nome a uma conexão ("Cliente A — loja"): aparece na janela, na bandeja, nas notificações e em `status`, e pode ser usado como <connection> em todos os comandos. Um nome vazio o remove

@@ -37,7 +37,7 @@ shell-redirect-uri-copied = A URI de redirecionamento de { $provider } está na 
 shell-disconnected-revoked = Desconectado de { $provider }. { $provider } revogou o acesso.
 shell-disconnected-note = Desconectado de { $provider }. { $note }
 shell-disconnected = Desconectado de { $provider }.
-shell-disconnected-revoke-failed = A conexão com { $provider } foi removida deste computador, mas { $provider } não confirmou que revogou o acesso ({ $reason }).
+shell-disconnected-revoke-failed = A conexão com { $provider } foi removida deste computador, mas { $provider } não confirmou a revogação ({ $reason }). Para ter certeza, remova o acesso do Plugboard na sua conta { $provider } (apps conectados).
 shell-already-removed = Essa conexão já tinha sido removida.
 
 ## Settings (commands/settings.rs)

@@ -115,6 +115,9 @@ pub struct AuthorizationCode {
     pub extra_authorize_params: Vec<(String, String)>,
     pub redirect: RedirectMode,
     pub identity_url: Option<UrlTemplate>,
+    /// Whether refresh-token grants repeat the redirect URI (HubSpot documents it for both grants;
+    /// RFC 6749 §6 does not ask for it, and §3.2 has servers ignore it).
+    pub redirect_uri_on_refresh: bool,
     /// Whether access tokens expire at all (Ecwid's do not).
     pub tokens_expire: bool,
     /// Token types accepted besides Bearer (lowercase), as the catalogue declares.
@@ -209,11 +212,61 @@ fn serialize_endpoint<S: serde::Serializer>(e: &Endpoint, s: S) -> Result<S::Ok,
     s.serialize_str(e.as_str())
 }
 
-/// How to revoke a token: `DELETE` a templated URL (HubSpot) or an RFC 7009 `POST` form.
+/// How to revoke a token: an RFC 7009 `POST` form (`token`, `token_type_hint`, the client's
+/// authentication), or a `DELETE` of a templated URL that names the token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revoke {
     pub url: UrlTemplate,
     pub http_method: RevokeMethod,
+    /// How a `POST` revoke authenticates the client; `None`: the secret in the body when there
+    /// is one, else the client id alone.
+    pub client_auth: Option<ClientAuth>,
+}
+
+/// Where an introspection answer lists the granted scopes, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopesFormat {
+    /// One string, scopes separated by spaces (RFC 7662 §2.2 `scope`).
+    SpaceSeparated,
+    /// A JSON array of strings (HubSpot's `scopes`).
+    Array,
+}
+
+/// RFC 7662 token introspection as a provider offers it: a form `POST` of `token` and
+/// `token_type_hint` with the client's authentication; the answer says `active` and whose the
+/// token is. Plugboard uses it to name the account, and as the identity check of a provider that
+/// has no identity call (HubSpot since its v1 token-info call was retired).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Introspection {
+    pub url: Endpoint,
+    /// `None`: the secret in the body when there is one, else the client id alone.
+    pub client_auth: Option<ClientAuth>,
+    pub scopes_field: String,
+    pub scopes_format: ScopesFormat,
+}
+
+impl Introspection {
+    /// The scopes an introspection answer lists, read as this provider writes them; `None` when
+    /// the field is missing or not in the declared shape.
+    pub fn scopes_of(
+        &self,
+        answer: &serde_json::Map<String, serde_json::Value>,
+    ) -> Option<Vec<String>> {
+        let value = answer.get(&self.scopes_field)?;
+        let scopes: Vec<String> = match (self.scopes_format, value) {
+            (ScopesFormat::SpaceSeparated, serde_json::Value::String(s)) => {
+                s.split_whitespace().map(str::to_string).collect()
+            }
+            (ScopesFormat::Array, serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => return None,
+        };
+        Some(scopes)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,7 +293,7 @@ pub struct Provider {
     pub revoke_note: Option<String>,
     /// RFC 7662 token introspection: says whether a token is active, and whose it is. Used to name
     /// the account and to check a signed-in connection when there is no identity call.
-    pub introspection_url: Option<Endpoint>,
+    pub introspection: Option<Introspection>,
     /// How to name the account after a browser sign-in: templates tried in order, filled with
     /// `{dotted.path}`s of the identity response and the token response's non-secret fields
     /// (`"{hub_domain} · {user}"`, `"Store {store_id}"`). None fits ⇒ the provider's name.
@@ -298,8 +351,8 @@ impl Provider {
         for env in &self.environments {
             out.push(("environment.api_base", &env.api_base));
         }
-        if let Some(e) = &self.introspection_url {
-            out.push(("introspection_url", e));
+        if let Some(i) = &self.introspection {
+            out.push(("introspection.url", &i.url));
         }
         for m in &self.methods {
             match m {

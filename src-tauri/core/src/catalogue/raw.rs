@@ -42,8 +42,11 @@ pub struct RawProvider {
     pub method: Vec<RawMethod>,
     pub revoke: Option<RawRevoke>,
     pub revoke_note: Option<String>,
-    /// RFC 7662 token introspection endpoint (form `POST`, client authenticated as for revoke).
+    /// RFC 7662 token introspection endpoint (form `POST`, client authenticated as for revoke):
+    /// the short form of `[provider.introspection]` with every default.
     pub introspection_url: Option<String>,
+    /// Token introspection in full: where, how the client authenticates, where the scopes are.
+    pub introspection: Option<RawIntrospection>,
     #[serde(default)]
     pub account_label: Vec<String>,
     /// In the system-wide file: the organisation's entry, which a person's file cannot replace.
@@ -64,6 +67,20 @@ pub struct RawEnvironment {
 pub struct RawRevoke {
     pub url: String,
     pub method: Option<String>,
+    /// How a `POST` revoke authenticates the client (`basic`, `request_body`, `none`).
+    pub client_auth: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntrospection {
+    pub url: String,
+    /// `basic`, `request_body` or `none`; by default the secret in the body when there is one.
+    pub client_auth: Option<String>,
+    /// The answer's field that lists the granted scopes (RFC 7662 §2.2: `scope`).
+    pub scopes_field: Option<String>,
+    /// `space_separated` (RFC 7662) or `array` (a JSON array of strings).
+    pub scopes_format: Option<String>,
 }
 
 /// One connection method. Fields that belong to another kind are rejected during validation, with the
@@ -83,6 +100,8 @@ pub struct RawMethod {
     pub extra_authorize_params: Option<toml::Table>,
     pub redirect: Option<RawRedirect>,
     pub identity_url: Option<String>,
+    /// Repeat the redirect URI in refresh-token grants too (HubSpot documents it for both).
+    pub redirect_uri_on_refresh: Option<bool>,
     /// `false` for providers whose access tokens never expire (Ecwid): shown as "Does not expire"
     /// rather than "Expiry unknown" when the token response has no `expires_in`.
     pub tokens_expire: Option<bool>,

@@ -168,17 +168,138 @@ fn hotmart_mints_with_query_parameters_and_basic_auth_per_environment() {
 }
 
 #[test]
-fn hubspot_revokes_with_delete_and_ecwid_explains_it_cannot() {
+fn hubspot_revokes_and_introspects_on_its_dated_api_and_ecwid_explains_it_cannot_revoke() {
     let cat = builtin();
-    let hs = cat.get("hubspot").unwrap().revoke.as_ref().unwrap();
-    assert_eq!(hs.http_method, RevokeMethod::Delete);
-    assert_eq!(hs.url.placeholders(), ["refresh_token"]);
+    let hubspot = cat.get("hubspot").unwrap();
+    let hs = hubspot.revoke.as_ref().unwrap();
+    assert_eq!(hs.http_method, RevokeMethod::Post);
+    assert_eq!(hs.client_auth, Some(ClientAuth::RequestBody));
+    assert_eq!(
+        hs.url.as_str(),
+        "https://api.hubapi.com/oauth/2026-03/token/revoke"
+    );
+    assert!(hs.url.placeholders().is_empty(), "no token in the URL");
+    let i = hubspot.introspection.as_ref().unwrap();
+    assert_eq!(
+        i.url.as_str(),
+        "https://api.hubapi.com/oauth/2026-03/token/introspect"
+    );
+    assert_eq!(i.client_auth, Some(ClientAuth::RequestBody));
+    assert_eq!(
+        (i.scopes_field.as_str(), i.scopes_format),
+        ("scopes", ScopesFormat::Array)
+    );
+    let Method::AuthorizationCode(m) = hubspot.default_method() else {
+        panic!()
+    };
+    assert_eq!(
+        m.token_url.as_str(),
+        "https://api.hubapi.com/oauth/2026-03/token"
+    );
+    assert!(
+        m.identity_url.is_none(),
+        "the v1 token-info call is retired"
+    );
+    assert!(m.redirect_uri_on_refresh);
     let ecwid = cat.get("ecwid").unwrap();
     assert!(ecwid.revoke.is_none());
     assert_eq!(
         ecwid.revoke_note.as_deref(),
         Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.")
     );
+}
+
+#[test]
+fn introspection_and_revoke_are_data_a_users_file_can_declare() {
+    let text = format!(
+        "{MINIMAL}revoke = {{ url = \"https://acme.example/revoke\", client_auth = \"basic\" }}\n\
+         [provider.introspection]\nurl = \"https://acme.example/introspect\"\nclient_auth = \"none\"\n\
+         scopes_field = \"granted\"\nscopes_format = \"array\"\n"
+    );
+    // `revoke = …` after the method table belongs to the method: move it up to the provider.
+    let text = text.replace(
+        "name = \"Acme\"",
+        "name = \"Acme\"\nrevoke = { url = \"https://acme.example/revoke\", client_auth = \"basic\" }",
+    );
+    let text = text.replacen(
+        "revoke = { url = \"https://acme.example/revoke\", client_auth = \"basic\" }\n[provider",
+        "[provider",
+        1,
+    );
+    let cat = Catalogue::parse(&text, &file_origin()).unwrap();
+    let acme = cat.get("acme").unwrap();
+    let r = acme.revoke.as_ref().unwrap();
+    assert_eq!(
+        (r.http_method, r.client_auth),
+        (RevokeMethod::Post, Some(ClientAuth::Basic))
+    );
+    let i = acme.introspection.as_ref().unwrap();
+    assert_eq!(i.client_auth, Some(ClientAuth::None));
+    assert_eq!(
+        (i.scopes_field.as_str(), i.scopes_format),
+        ("granted", ScopesFormat::Array)
+    );
+    assert!(acme
+        .endpoints()
+        .iter()
+        .any(|(f, _)| *f == "introspection.url"));
+    // The short form keeps RFC 7662's defaults.
+    let short = MINIMAL.replace(
+        "name = \"Acme\"",
+        "name = \"Acme\"\nintrospection_url = \"https://acme.example/introspect\"",
+    );
+    let cat = Catalogue::parse(&short, &file_origin()).unwrap();
+    let i = cat.get("acme").unwrap().introspection.clone().unwrap();
+    assert_eq!(i.client_auth, None);
+    assert_eq!(
+        (i.scopes_field.as_str(), i.scopes_format),
+        ("scope", ScopesFormat::SpaceSeparated)
+    );
+}
+
+#[test]
+fn introspection_and_revoke_declarations_are_validated_field_by_field() {
+    let with = |provider_lines: &str| {
+        MINIMAL.replace(
+            "name = \"Acme\"",
+            &format!("name = \"Acme\"\n{provider_lines}"),
+        )
+    };
+    let cases = [
+        (
+            "introspection_url = \"https://a.example/i\"\nintrospection = { url = \"https://a.example/i\" }",
+            "field `introspection_url`: give either introspection_url or [provider.introspection], not both",
+        ),
+        (
+            "introspection = { url = \"https://a.example/i\", scopes_format = \"csv\" }",
+            "field `introspection.scopes_format`: `csv` must be space_separated or array",
+        ),
+        (
+            "introspection = { url = \"https://a.example/i\", scopes_field = \"a.b\" }",
+            "field `introspection.scopes_field`: `a.b` must be the name of a field of the answer (letters, digits, `_`, `-`)",
+        ),
+        (
+            "introspection = { url = \"https://a.example/i\", client_auth = \"mtls\" }",
+            "field `introspection.client_auth`: `mtls` must be basic, request_body or none",
+        ),
+        (
+            "introspection = { url = \"http://a.example/i\" }",
+            "field `introspection.url`: `http://a.example/i` must use https (plain http only on 127.0.0.1 or localhost)",
+        ),
+        (
+            "revoke = { url = \"https://a.example/r/{refresh_token}\", method = \"DELETE\", client_auth = \"basic\" }",
+            "field `revoke.client_auth`: applies to POST revokes only (a DELETE sends no form)",
+        ),
+    ];
+    for (lines, problem) in cases {
+        let err = parse_err(&with(lines), &file_origin());
+        assert!(err.ends_with(problem), "{lines}: {err}");
+    }
+    let foreign = MINIMAL.replace(
+        "kind = ",
+        "redirect_uri_on_refresh = true\nkind = \"api_key\"\nxkind = ",
+    );
+    assert!(Catalogue::parse(&foreign, &file_origin()).is_err());
 }
 
 #[test]

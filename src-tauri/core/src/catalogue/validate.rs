@@ -86,6 +86,60 @@ impl Validator<'_> {
         Ok(t)
     }
 
+    /// A `client_auth` value: `basic`, `request_body` or `none`; `None` when the file leaves it out.
+    fn client_auth(
+        &self,
+        field: &str,
+        text: Option<&str>,
+    ) -> Result<Option<ClientAuth>, CatalogueError> {
+        match text {
+            None => Ok(None),
+            Some("basic") => Ok(Some(ClientAuth::Basic)),
+            Some("request_body") => Ok(Some(ClientAuth::RequestBody)),
+            Some("none") => Ok(Some(ClientAuth::None)),
+            Some(other) => Err(self.invalid(
+                field,
+                format!("`{other}` must be basic, request_body or none"),
+            )),
+        }
+    }
+
+    /// `[provider.introspection]`: an endpoint, the client's authentication and where the answer
+    /// lists the scopes (RFC 7662's `scope` string unless the provider says otherwise).
+    fn introspection(&self, i: raw::RawIntrospection) -> Result<Introspection, CatalogueError> {
+        let url = self.endpoint("introspection.url", &i.url)?;
+        let client_auth =
+            self.client_auth("introspection.client_auth", i.client_auth.as_deref())?;
+        let scopes_field = i.scopes_field.unwrap_or_else(|| "scope".into());
+        let simple_key = !scopes_field.is_empty()
+            && scopes_field.len() <= 64
+            && scopes_field
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !simple_key || scopes_field.contains("token") {
+            return Err(self.invalid(
+                "introspection.scopes_field",
+                format!("`{scopes_field}` must be the name of a field of the answer (letters, digits, `_`, `-`)"),
+            ));
+        }
+        let scopes_format = match i.scopes_format.as_deref().unwrap_or("space_separated") {
+            "space_separated" => ScopesFormat::SpaceSeparated,
+            "array" => ScopesFormat::Array,
+            other => {
+                return Err(self.invalid(
+                    "introspection.scopes_format",
+                    format!("`{other}` must be space_separated or array"),
+                ))
+            }
+        };
+        Ok(Introspection {
+            url,
+            client_auth,
+            scopes_field,
+            scopes_format,
+        })
+    }
+
     pub(super) fn provider(&self, p: raw::RawProvider) -> Result<Provider, CatalogueError> {
         let id = ProviderId::parse(&p.id).ok_or_else(|| {
             self.invalid("id", "must be lowercase letters, digits, `-` or `_`, start with a letter, at most 32 long")
@@ -158,17 +212,45 @@ impl Validator<'_> {
 
         let revoke = match p.revoke {
             None => None,
-            Some(r) => Some(Revoke {
-                url: self.template("revoke.url", &r.url)?,
-                http_method: match r.method.as_deref().unwrap_or("POST") {
+            Some(r) => {
+                let http_method = match r.method.as_deref().unwrap_or("POST") {
                     "POST" => RevokeMethod::Post,
                     "DELETE" => RevokeMethod::Delete,
                     other => {
                         return Err(self
                             .invalid("revoke.method", format!("`{other}` must be POST or DELETE")))
                     }
-                },
+                };
+                let client_auth =
+                    self.client_auth("revoke.client_auth", r.client_auth.as_deref())?;
+                if client_auth.is_some() && http_method == RevokeMethod::Delete {
+                    return Err(self.invalid(
+                        "revoke.client_auth",
+                        "applies to POST revokes only (a DELETE sends no form)",
+                    ));
+                }
+                Some(Revoke {
+                    url: self.template("revoke.url", &r.url)?,
+                    http_method,
+                    client_auth,
+                })
+            }
+        };
+        let introspection = match (p.introspection_url, p.introspection) {
+            (Some(_), Some(_)) => {
+                return Err(self.invalid(
+                    "introspection_url",
+                    "give either introspection_url or [provider.introspection], not both",
+                ))
+            }
+            (Some(url), None) => Some(Introspection {
+                url: self.endpoint("introspection_url", &url)?,
+                client_auth: None,
+                scopes_field: "scope".into(),
+                scopes_format: ScopesFormat::SpaceSeparated,
             }),
+            (None, Some(i)) => Some(self.introspection(i)?),
+            (None, None) => None,
         };
 
         let provider = Provider {
@@ -184,11 +266,7 @@ impl Validator<'_> {
             environments,
             revoke,
             revoke_note: p.revoke_note,
-            introspection_url: p
-                .introspection_url
-                .as_deref()
-                .map(|u| self.endpoint("introspection_url", u))
-                .transpose()?,
+            introspection,
             account_label: p.account_label,
         };
         for (field, t) in provider.templates() {
@@ -256,17 +334,9 @@ impl Validator<'_> {
             ));
         }
 
+        let method_auth = self.client_auth("method.client_auth", m.client_auth.as_deref())?;
         let client_auth = |default: ClientAuth| -> Result<ClientAuth, CatalogueError> {
-            match m.client_auth.as_deref() {
-                None => Ok(default),
-                Some("basic") => Ok(ClientAuth::Basic),
-                Some("request_body") => Ok(ClientAuth::RequestBody),
-                Some("none") => Ok(ClientAuth::None),
-                Some(other) => Err(self.invalid(
-                    "method.client_auth",
-                    format!("`{other}` must be basic, request_body or none"),
-                )),
-            }
+            Ok(method_auth.unwrap_or(default))
         };
 
         Ok(match kind {
@@ -377,6 +447,7 @@ impl Validator<'_> {
                     extra_authorize_params,
                     redirect,
                     identity_url,
+                    redirect_uri_on_refresh: m.redirect_uri_on_refresh.unwrap_or(false),
                     tokens_expire: m.tokens_expire.unwrap_or(true),
                     token_types: self.token_types(m.token_types)?,
                 }))
@@ -386,8 +457,9 @@ impl Validator<'_> {
                     || m.extra_authorize_params.is_some()
                     || m.scope_separator.is_some()
                     || m.tokens_expire.is_some()
+                    || m.redirect_uri_on_refresh.is_some()
                 {
-                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator and tokens_expire do not apply to client_credentials methods"));
+                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator, tokens_expire and redirect_uri_on_refresh do not apply to client_credentials methods"));
                 }
                 let k = "client_credentials";
                 let token_url = self.endpoint(
@@ -431,8 +503,9 @@ impl Validator<'_> {
                     || m.scope_separator.is_some()
                     || m.tokens_expire.is_some()
                     || m.token_types.is_some()
+                    || m.redirect_uri_on_refresh.is_some()
                 {
-                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator, tokens_expire and token_types do not apply to api_key methods"));
+                    return Err(self.invalid("method", "identity_url, extra_authorize_params, scope_separator, tokens_expire, token_types and redirect_uri_on_refresh do not apply to api_key methods"));
                 }
                 let k = "api_key";
                 let auth = match m.auth.as_deref().unwrap_or("bearer") {

@@ -124,23 +124,26 @@ pub fn revoke_request(
     })?;
     Ok(Some(match revoke.http_method {
         RevokeMethod::Delete => PreparedRequest::new("DELETE", url),
-        RevokeMethod::Post => token_form_post(url, token, hint, creds)?,
+        RevokeMethod::Post => token_form_post(url, token, hint, revoke.client_auth, creds)?,
     }))
 }
 
 /// A form `POST` of `token` and `token_type_hint` (RFC 7009 §2.1 revoke, RFC 7662 §2.1
-/// introspection): confidential clients authenticate with their secret; public clients send their id.
+/// introspection), every parameter in the body and none in the query. The client authenticates
+/// as the catalogue says (`auth`); when it does not say, a confidential client puts its secret in
+/// the body and a public client sends its id.
 pub(super) fn token_form_post(
     url: impl Into<String>,
     token: &SecretString,
     hint: &str,
+    auth: Option<ClientAuth>,
     creds: &AppCredentials,
 ) -> Result<PreparedRequest, FlowError> {
-    let auth = if creds.client_secret.is_some() {
+    let auth = auth.unwrap_or(if creds.client_secret.is_some() {
         ClientAuth::RequestBody
     } else {
         ClientAuth::None
-    };
+    });
     let mut params = vec![
         ("token", token.expose().to_string()),
         ("token_type_hint", hint.to_string()),
@@ -157,8 +160,29 @@ pub fn introspection_request(
     creds: &AppCredentials,
 ) -> Result<Option<PreparedRequest>, FlowError> {
     provider
-        .introspection_url
+        .introspection
         .as_ref()
-        .map(|url| token_form_post(url.as_str(), &tokens.access_token, "access_token", creds))
+        .map(|i| {
+            token_form_post(
+                i.url.as_str(),
+                &tokens.access_token,
+                "access_token",
+                i.client_auth,
+                creds,
+            )
+        })
         .transpose()
+}
+
+/// What an introspection answer says (RFC 7662 §2.2): `None` when it is not a JSON object; the
+/// answer's fields when `active` is `true`; an empty map for any other `active` (an inactive
+/// token carries nothing else worth keeping, and a missing `active` is not a yes).
+pub fn read_introspection(body: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let serde_json::Value::Object(answer) = serde_json::from_str(body).ok()? else {
+        return None;
+    };
+    Some(match answer.get("active") {
+        Some(serde_json::Value::Bool(true)) => answer,
+        _ => serde_json::Map::new(),
+    })
 }

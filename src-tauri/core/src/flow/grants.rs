@@ -65,6 +65,9 @@ pub fn refresh_request(
         ("grant_type", "refresh_token".to_string()),
         ("refresh_token", refresh_token.expose().to_string()),
     ];
+    if method.redirect_uri_on_refresh {
+        params.push(("redirect_uri", method.redirect.redirect_uri()));
+    }
     let req = PreparedRequest::new("POST", method.token_url.as_str());
     let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
     Ok(req.params_body(method.body_format, &params))

@@ -104,7 +104,7 @@ fn the_code_exchange_is_a_form_with_client_credentials_in_the_body() {
     )
     .unwrap();
     assert_eq!(req.method, "POST");
-    assert_eq!(req.url, "https://api.hubapi.com/oauth/v1/token");
+    assert_eq!(req.url, "https://api.hubapi.com/oauth/2026-03/token");
     assert_eq!(
         req.body.as_ref().unwrap().0,
         "application/x-www-form-urlencoded"
@@ -246,21 +246,125 @@ fn tokens(body: &str) -> TokenSet {
     parse_token_response(200, None, body, &TokenRules::keeping(&["store_id"]), 0).unwrap()
 }
 
+/// Every parameter in the form body and none in the URL: what HubSpot's dated API requires.
+fn assert_form_only(req: &PreparedRequest, url: &str) {
+    assert_eq!(req.method, "POST");
+    assert_eq!(req.url, url, "no query string, no token in the path");
+    assert_eq!(Url::parse(&req.url).unwrap().query(), None);
+    assert_eq!(
+        req.body.as_ref().unwrap().0,
+        "application/x-www-form-urlencoded"
+    );
+    assert_eq!(req.header_value("Authorization"), None);
+}
+
 #[test]
-fn hubspot_revokes_its_refresh_token_with_delete_and_ecwid_has_nothing_to_call() {
+fn hubspot_refreshes_on_its_dated_api_with_every_parameter_in_the_form_body() {
+    let cat = catalogue();
+    let method = code_method(&cat, "hubspot");
+    let req = refresh_request(&method, &creds(), &SecretString::new("rt/1")).unwrap();
+    assert_form_only(&req, "https://api.hubapi.com/oauth/2026-03/token");
+    let f = form(&req);
+    assert_eq!(f.len(), 5, "{f:?}");
+    assert_eq!(f["grant_type"], "refresh_token");
+    assert_eq!(f["refresh_token"], "rt/1");
+    assert_eq!(f["client_id"], "client-1");
+    assert_eq!(f["client_secret"], "shh");
+    // HubSpot documents the redirect URI for both grants.
+    assert_eq!(f["redirect_uri"], "http://localhost:53682/oauth/callback");
+    // Providers that do not ask for it are not sent it.
+    let ecwid = code_method(&cat, "ecwid");
+    let f = form(&refresh_request(&ecwid, &creds(), &SecretString::new("rt")).unwrap());
+    assert!(!f.contains_key("redirect_uri"), "{f:?}");
+}
+
+#[test]
+fn hubspot_introspects_the_access_token_with_its_client_credentials_in_the_body() {
+    let cat = catalogue();
+    let hubspot = cat.get("hubspot").unwrap();
+    let t = tokens(r#"{"access_token":"at/1","refresh_token":"rt/1"}"#);
+    let req = introspection_request(hubspot, &t, &creds())
+        .unwrap()
+        .unwrap();
+    assert_form_only(
+        &req,
+        "https://api.hubapi.com/oauth/2026-03/token/introspect",
+    );
+    let f = form(&req);
+    assert_eq!(f.len(), 4, "{f:?}");
+    assert_eq!(f["token"], "at/1");
+    assert_eq!(f["token_type_hint"], "access_token");
+    assert_eq!(f["client_id"], "client-1");
+    assert_eq!(f["client_secret"], "shh");
+    // HubSpot needs its secret: without one, nothing is sent.
+    let public = AppCredentials {
+        client_id: "client-1".into(),
+        client_secret: None,
+    };
+    assert!(matches!(
+        introspection_request(hubspot, &t, &public),
+        Err(FlowError::MissingClientSecret)
+    ));
+    // HubSpot's scopes come as an array; RFC 7662's as one string.
+    let answer = read_introspection(
+        r#"{"active":true,"hub_id":42,"scopes":["oauth","crm.objects.contacts.read"],"scope":"x"}"#,
+    )
+    .unwrap();
+    let scopes = hubspot.introspection.as_ref().unwrap().scopes_of(&answer);
+    assert_eq!(
+        scopes.as_deref(),
+        Some(&["oauth".to_string(), "crm.objects.contacts.read".to_string()][..])
+    );
+    assert_eq!(
+        read_introspection(r#"{"active":false}"#),
+        Some(Default::default())
+    );
+    assert_eq!(
+        read_introspection(r#"{"hub_id":42}"#),
+        Some(Default::default()),
+        "no `active`, no yes"
+    );
+    assert_eq!(read_introspection("<html>"), None);
+}
+
+#[test]
+fn hubspot_revokes_its_refresh_token_with_a_form_post_and_ecwid_has_nothing_to_call() {
     let cat = catalogue();
     let t = tokens(r#"{"access_token":"at","refresh_token":"rt/1"}"#);
     let req = revoke_request(cat.get("hubspot").unwrap(), &t, &creds())
         .unwrap()
         .unwrap();
-    assert_eq!(req.method, "DELETE");
-    assert_eq!(
-        req.url,
-        "https://api.hubapi.com/oauth/v1/refresh-tokens/rt%2F1"
-    );
+    assert_form_only(&req, "https://api.hubapi.com/oauth/2026-03/token/revoke");
+    let f = form(&req);
+    assert_eq!(f.len(), 4, "{f:?}");
+    assert_eq!(f["token"], "rt/1");
+    assert_eq!(f["token_type_hint"], "refresh_token");
+    assert_eq!(f["client_id"], "client-1");
+    assert_eq!(f["client_secret"], "shh");
     assert!(revoke_request(cat.get("ecwid").unwrap(), &t, &creds())
         .unwrap()
         .is_none());
+}
+
+#[test]
+fn nothing_built_in_calls_hubspots_retired_v1_api() {
+    let cat = catalogue();
+    let hubspot = cat.get("hubspot").unwrap();
+    let mut urls: Vec<String> = hubspot
+        .endpoints()
+        .iter()
+        .map(|(_, e)| e.as_str().to_string())
+        .collect();
+    urls.extend(
+        hubspot
+            .templates()
+            .iter()
+            .map(|(_, t)| t.as_str().to_string()),
+    );
+    assert!(urls.len() >= 4, "{urls:?}");
+    for url in urls {
+        assert!(!url.contains("/oauth/v1/"), "{url}");
+    }
 }
 
 #[test]
@@ -291,10 +395,27 @@ fn a_prepared_requests_debug_form_hides_path_query_headers_and_body() {
         shown,
         "PreparedRequest(POST https://api-sec-vlc.hotmart.com/…)"
     );
-    // HubSpot's revoke URL names the refresh token in its path.
-    let hubspot = cat.get("hubspot").unwrap();
+    // A revoke URL may name the token in its path (HubSpot's retired one did).
+    let mut hubspot = cat.get("hubspot").unwrap().clone();
+    hubspot.revoke = Catalogue::parse(
+        r#"[[provider]]
+id = "x"
+name = "X"
+revoke = { url = "https://api.example.com/tokens/{refresh_token}", method = "DELETE" }
+[[provider.method]]
+kind = "api_key"
+check_url = "https://api.example.com/me"
+fields = [{ id = "k", label = "Key", secret = true }]
+"#,
+        &crate::catalogue::Origin::File("x.toml".into()),
+    )
+    .unwrap()
+    .get("x")
+    .unwrap()
+    .revoke
+    .clone();
     let t = tokens(r#"{"access_token":"at-SECRET","refresh_token":"rt-SECRET"}"#);
-    let revoke = revoke_request(hubspot, &t, &creds()).unwrap().unwrap();
+    let revoke = revoke_request(&hubspot, &t, &creds()).unwrap().unwrap();
     assert!(revoke.url.contains("rt-SECRET"));
     let shown = format!("{revoke:?}");
     assert!(!shown.contains("SECRET"), "{shown}");

@@ -290,13 +290,9 @@ impl Connections {
             code,
             description: None,
         })?;
-        let info = match serde_json::from_str::<Value>(&resp.body) {
-            Ok(Value::Object(info)) => info,
-            _ => return Err(FlowError::MissingValue("active".into())),
-        };
-        Ok(Some(match info.get("active") {
-            Some(Value::Bool(true)) => info,
-            _ => serde_json::Map::new(),
-        }))
+        match flow::read_introspection(&resp.body) {
+            Some(info) => Ok(Some(info)),
+            None => Err(FlowError::MissingValue("active".into())),
+        }
     }
 }

@@ -12,19 +12,70 @@ use crate::flow;
 use crate::secret::SecretString;
 use crate::tokens::ConnectionSecret;
 
-/// A request as a curl command line, each part single-quoted for a POSIX shell.
+/// The shell variable a copied curl line reads the app's client secret from: the secret is the
+/// app's, not the connection's, so it is never copied (an organisation's stays its own).
+pub const CURL_SECRET_VARIABLE: &str = "PLUGBOARD_CLIENT_SECRET";
+
+/// A request as a curl command line, each part single-quoted for a POSIX shell. A form body goes
+/// pair by pair (`--data-urlencode`), the client secret as [`CURL_SECRET_VARIABLE`].
 fn curl_line(req: &flow::PreparedRequest) -> SecretString {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let mut line = String::from("curl -sS");
-    if req.method != "GET" {
+    if req.method != "GET" && req.body.is_none() {
         line.push_str(&format!(" -X {}", req.method));
     }
+    let secret = format!("${{{CURL_SECRET_VARIABLE}:?the app's client secret}}");
     for (k, v) in &req.headers {
-        line.push_str(&format!(" -H {}", quote(&format!("{k}: {v}"))));
+        // An app's own Basic authentication (introspection): its id, and the secret as a variable.
+        let app_basic = req.body.is_some() && k.eq_ignore_ascii_case("Authorization");
+        match v
+            .strip_prefix("Basic ")
+            .filter(|_| app_basic)
+            .and_then(basic_user)
+        {
+            Some(client_id) => {
+                let client_id = client_id.replace(['"', '\\', '$', '`'], "");
+                line.push_str(&format!(" -u \"{client_id}:{secret}\""));
+            }
+            None => line.push_str(&format!(" -H {}", quote(&format!("{k}: {v}")))),
+        }
+    }
+    if let Some(body) = req.body_text() {
+        for (k, v) in url::form_urlencoded::parse(body.as_bytes()) {
+            if k == "client_secret" {
+                line.push_str(&format!(" --data-urlencode \"client_secret={secret}\""));
+            } else {
+                line.push_str(&format!(" --data-urlencode {}", quote(&format!("{k}={v}"))));
+            }
+        }
     }
     line.push(' ');
     line.push_str(&quote(&req.url));
     SecretString::new(line)
+}
+
+/// The user name of a Basic credential (`base64(user:password)`).
+fn basic_user(encoded: &str) -> Option<String> {
+    use base64::Engine;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    text.split_once(':').map(|(user, _)| user.to_string())
+}
+
+/// Which harmless call a connection's check is: what Try it and Copy as curl use, and what the
+/// report says it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallKind {
+    /// The provider's identity call with the access token (Ecwid's store profile).
+    Identity,
+    /// An API key's or a client-credentials token's check call (WhatConverts' leads).
+    Check,
+    /// RFC 7662 introspection: the provider says whether the access token is active (HubSpot,
+    /// whose identity call was retired with its v1 API).
+    Introspection,
 }
 
 /// A connection's credential as a request can use it: the access token (or key), the request
@@ -32,6 +83,8 @@ fn curl_line(req: &flow::PreparedRequest) -> SecretString {
 pub(super) struct Checkable {
     pub access_token: SecretString,
     pub request: Option<flow::PreparedRequest>,
+    /// What `request` is.
+    pub call: CallKind,
     pub refresh_token: Option<SecretString>,
     /// Every secret of the connection, to mask wherever an answer might echo one.
     pub secrets: Vec<SecretString>,
@@ -56,7 +109,7 @@ impl Connections {
             .or(provider.environments.first())
             .map(|e| e.api_base.as_str().to_string());
         let mut secrets = Vec::new();
-        let (access_token, request, refresh_token) = match &secret {
+        let (access_token, request, refresh_token, call) = match &secret {
             ConnectionSecret::ApiKey { fields } => {
                 let method = provider
                     .api_key()
@@ -65,26 +118,50 @@ impl Connections {
                 let req = flow::api_key_check_request(method, fields)?;
                 let value = req.header_value("Authorization").unwrap_or_default();
                 let credential = value.split_once(' ').map_or(value, |(_, v)| v);
-                (SecretString::new(credential), Some(req), None)
+                (
+                    SecretString::new(credential),
+                    Some(req),
+                    None,
+                    CallKind::Check,
+                )
             }
             ConnectionSecret::OAuth { tokens }
             | ConnectionSecret::ClientCredentials { tokens, .. } => {
                 if let ConnectionSecret::ClientCredentials { client_secret, .. } = &secret {
                     secrets.push(client_secret.clone());
                 }
-                let template = match provider.method(record.method) {
-                    Some(crate::catalogue::Method::AuthorizationCode(m)) => m.identity_url.as_ref(),
-                    Some(crate::catalogue::Method::ClientCredentials(m)) => m.check_url.as_ref(),
-                    _ => None,
+                let (template, kind) = match provider.method(record.method) {
+                    Some(crate::catalogue::Method::AuthorizationCode(m)) => {
+                        (m.identity_url.as_ref(), CallKind::Identity)
+                    }
+                    Some(crate::catalogue::Method::ClientCredentials(m)) => {
+                        (m.check_url.as_ref(), CallKind::Check)
+                    }
+                    _ => (None, CallKind::Check),
                 };
-                let req = match template {
-                    Some(t) => flow::bearer_get(t, tokens, api_base.as_deref()).ok(),
-                    None => None,
+                let (req, kind) = match template {
+                    Some(t) => (flow::bearer_get(t, tokens, api_base.as_deref()).ok(), kind),
+                    // No identity call: a signed-in connection is checked by asking the
+                    // provider's introspection, with the app's credentials.
+                    None if record.method == MethodKind::AuthorizationCode
+                        && provider.introspection.is_some() =>
+                    {
+                        let req = match self.app_credentials(&record.provider).await? {
+                            Some(creds) => {
+                                secrets.extend(creds.client_secret.clone());
+                                flow::introspection_request(provider, tokens, &creds)?
+                            }
+                            None => None,
+                        };
+                        (req, CallKind::Introspection)
+                    }
+                    None => (None, kind),
                 };
                 (
                     tokens.access_token.clone(),
                     req,
                     tokens.refresh_token.clone(),
+                    kind,
                 )
             }
         };
@@ -99,13 +176,14 @@ impl Connections {
         Ok(Checkable {
             access_token,
             request,
+            call,
             refresh_token,
             secrets,
         })
     }
 
     /// What a developer can copy from a connection: the access token, the header, a curl line to
-    /// the provider's identity or check endpoint, and the refresh token. Read from the keychain on
+    /// the provider's identity, check or introspection endpoint, and the refresh token. Read from the keychain on
     /// each call; never cached, never logged.
     pub async fn token_material(&self, cid: &ConnectionId) -> Result<TokenMaterial, ServiceError> {
         self.token_material_here(cid)
@@ -121,8 +199,11 @@ impl Connections {
             refresh_token,
             ..
         } = self.checkable(cid).await?;
+        // An introspection request authenticates the app, not the connection: the header a
+        // developer copies is the access token's.
         let header = match request
             .as_ref()
+            .filter(|r| r.body.is_none())
             .and_then(|r| r.header_value("Authorization"))
         {
             Some(v) => SecretString::new(format!("Authorization: {v}")),

@@ -123,11 +123,14 @@ impl Connections {
                         });
                     match flow::revoke_request(p, tokens, &creds) {
                         Ok(Some(req)) => match flow::send(&self.http, &req).await {
-                            Ok(resp) if (200..300).contains(&resp.status) || resp.status == 404 => {
+                            // RFC 7009 §2.2: 200 is the answer to a revoke (HubSpot's retired
+                            // DELETE answered 204). Anything else, a 404 included, is not a
+                            // revoke: a wrong address must not read "revoked".
+                            Ok(resp) if (200..300).contains(&resp.status) => {
                                 DisconnectReport::Revoked
                             }
                             Ok(resp) => DisconnectReport::RevokeFailed {
-                                reason: format!("HTTP {}", resp.status),
+                                reason: refused_revoke(&resp),
                             },
                             Err(e) => DisconnectReport::RevokeFailed {
                                 reason: e.to_string(),
@@ -155,5 +158,71 @@ impl Connections {
         self.record_event(cid, EventKind::Disconnected, None);
         log::info!("disconnected {cid} ({}): {report:?}", record.provider);
         Ok((record.provider, report))
+    }
+}
+
+/// Why a provider's answer to a revoke is not a revoke, in a few words support can act on: the
+/// HTTP status with its name, and the provider's RFC 6749 `error` code (or HubSpot's legacy
+/// `status`) when the answer has one, made printable and short.
+fn refused_revoke(resp: &flow::Response) -> String {
+    let name = reqwest::StatusCode::from_u16(resp.status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("");
+    let code = serde_json::from_str::<serde_json::Value>(&resp.body)
+        .ok()
+        .and_then(|v| {
+            ["error", "status", "category"].iter().find_map(|k| {
+                v.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_string)
+            })
+        })
+        .map(|c| {
+            c.chars()
+                .filter(char::is_ascii_graphic)
+                .take(64)
+                .collect::<String>()
+        })
+        .filter(|c| !c.is_empty());
+    let status = format!("HTTP {} {name}", resp.status);
+    match code {
+        Some(code) => format!("{}, {code}", status.trim_end()),
+        None => status.trim_end().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> flow::Response {
+        flow::Response {
+            status,
+            retry_after: None,
+            date: None,
+            body: body.into(),
+            utf8: true,
+        }
+    }
+
+    #[test]
+    fn a_refused_revoke_names_the_status_and_the_providers_error_code() {
+        assert_eq!(refused_revoke(&answer(404, "")), "HTTP 404 Not Found");
+        assert_eq!(
+            refused_revoke(&answer(
+                400,
+                r#"{"status":"BAD_REFRESH_TOKEN","message":"x","error":"invalid_grant","error_description":"y"}"#
+            )),
+            "HTTP 400 Bad Request, invalid_grant"
+        );
+        assert_eq!(
+            refused_revoke(&answer(
+                401,
+                r#"{"status":"error\u001b[31m","message":"m"}"#
+            )),
+            "HTTP 401 Unauthorized, error[31m"
+        );
+        assert_eq!(refused_revoke(&answer(599, "{}")), "HTTP 599");
     }
 }

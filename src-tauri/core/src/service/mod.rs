@@ -62,6 +62,7 @@ use crate::vault::Vault;
 
 pub use crate::lifetime::unix_now;
 pub use credentials::{CredentialOrigin, CredentialSource, CredentialsView};
+pub use developer::{CallKind, CURL_SECRET_VARIABLE};
 pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};
 pub use model::{

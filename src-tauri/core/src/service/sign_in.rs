@@ -325,10 +325,10 @@ impl Connections {
         match self.introspect(provider, tokens, creds).await {
             Ok(Some(info)) => {
                 if scopes.is_none() {
-                    scopes = info
-                        .get("scope")
-                        .and_then(Value::as_str)
-                        .map(|s| s.split_whitespace().map(str::to_string).collect());
+                    scopes = provider
+                        .introspection
+                        .as_ref()
+                        .and_then(|i| i.scopes_of(&info));
                 }
                 for (k, v) in info {
                     if !k.contains("token") {

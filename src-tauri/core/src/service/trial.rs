@@ -1,6 +1,7 @@
 /*!
-Try it: one harmless call to a connection's identity or check endpoint (what Copy as curl would
-run), with the answer support asks for first: the HTTP status, how long it took, and a short
+Try it: one harmless call to a connection's identity or check endpoint, or, for a provider with
+no identity call, its token introspection (what Copy as curl would run), with the answer support
+asks for first: the HTTP status, how long it took, and a short
 piece of the response — every secret of the connection masked out of it, and any JSON value
 under a key that sounds secret ("token", "secret", "password", "key") too. Not a refresh: the
 tokens are used as they are, so a 401 here says what a script would get.
@@ -10,6 +11,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::developer::CallKind;
 use super::{Connections, ServiceError};
 use crate::connection::ConnectionId;
 use crate::flow;
@@ -21,15 +23,23 @@ pub const EXCERPT_MAX: usize = 600;
 /// What one call answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TryReport {
-    /// "GET https://api.hubapi.com/oauth/v1/access-tokens/pat-…9f3a" (secrets masked).
+    /// Which call it was: `identity`, `check` or `introspection`.
+    pub call: CallKind,
+    /// "POST https://api.hubapi.com/oauth/2026-03/token/introspect" (secrets masked).
     pub request: String,
+    /// A form body as sent, every secret masked (`client_id=…&client_secret=hubs••••cret&…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent: Option<String>,
+    /// Introspection only: whether the provider said the access token is active.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
     pub status: u16,
     /// The status's meaning in a few words ("OK", "Unauthorized").
     pub status_text: String,
     pub millis: u64,
     /// The start of the answer, secrets masked.
     pub excerpt: String,
-    /// Whether the provider accepted the connection (2xx).
+    /// Whether the provider accepted the connection: a 2xx, and for introspection `active: true`.
     pub accepted: bool,
 }
 
@@ -47,8 +57,20 @@ impl Connections {
         let millis = started.elapsed().as_millis() as u64;
         log::info!("{cid}: tried its check endpoint: HTTP {}", answer.status);
         let secrets = &checkable.secrets;
+        let ok = (200..300).contains(&answer.status);
+        let active = (checkable.call == CallKind::Introspection).then(|| {
+            ok && flow::read_introspection(&answer.body).is_some_and(|info| !info.is_empty())
+        });
         Ok(TryReport {
-            request: mask(&format!("{} {}", request.method, request.url), secrets),
+            call: checkable.call,
+            request: printable(&mask(
+                &format!("{} {}", request.method, request.url),
+                secrets,
+            )),
+            sent: request
+                .body_text()
+                .map(|body| printable(&mask(body, secrets))),
+            active,
             status: answer.status,
             status_text: reqwest::StatusCode::from_u16(answer.status)
                 .ok()
@@ -57,7 +79,7 @@ impl Connections {
                 .to_string(),
             millis,
             excerpt: excerpt(&answer.body, secrets),
-            accepted: (200..300).contains(&answer.status),
+            accepted: ok && active != Some(false),
         })
     }
 }
@@ -98,6 +120,18 @@ fn mask(text: &str, secrets: &[SecretString]) -> String {
     out
 }
 
+/// `text` safe for a terminal or the page: control characters (an answer's escape sequences,
+/// carriage returns) become U+FFFD; line breaks and tabs stay.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 /// The start of an answer, secrets masked: JSON values under secret-sounding keys hidden, then
 /// the whole cut to [`EXCERPT_MAX`] characters.
 fn excerpt(body: &str, secrets: &[SecretString]) -> String {
@@ -106,9 +140,13 @@ fn excerpt(body: &str, secrets: &[SecretString]) -> String {
             serde_json::Value::Object(map) => {
                 for (k, v) in map.iter_mut() {
                     let k = k.to_ascii_lowercase();
-                    let secret = ["token", "secret", "password", "key"]
-                        .iter()
-                        .any(|s| k.contains(s));
+                    // What kind of token it is, and how long it lives, are not secrets.
+                    let about =
+                        ["token_type", "token_use", "token_type_hint"].contains(&k.as_str());
+                    let secret = !about
+                        && ["token", "secret", "password", "key", "signature"]
+                            .iter()
+                            .any(|s| k.contains(s));
                     if secret && v.is_string() {
                         *v = serde_json::Value::String("••••••••".into());
                     } else {
@@ -127,7 +165,7 @@ fn excerpt(body: &str, secrets: &[SecretString]) -> String {
         }
         Err(_) => body.to_string(),
     };
-    let text = mask(&text, secrets);
+    let text = printable(&mask(&text, secrets));
     let mut cut: String = text.chars().take(EXCERPT_MAX).collect();
     if text.chars().count() > EXCERPT_MAX {
         cut.push('…');

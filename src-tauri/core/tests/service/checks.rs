@@ -5,6 +5,7 @@ use std::sync::Arc;
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::index::Index;
 use plugboard_core::service::checks::{CHECK_DELAY, RECHECK_AFTER};
+use plugboard_core::service::CallKind;
 
 use super::*;
 
@@ -156,23 +157,34 @@ async fn copyable_token_forms_and_diagnostics_that_never_hold_a_secret() {
     let refresh = m.refresh_token.as_ref().unwrap().expose().to_string();
     assert!(token.starts_with("hs-at"));
     assert_eq!(m.header.expose(), format!("Authorization: Bearer {token}"));
+    // HubSpot has no identity call: the curl line asks its introspection, the token in the form
+    // body, the app's secret read from a shell variable (never copied).
     let curl = m.curl.as_ref().unwrap().expose().to_string();
     assert!(
         curl.starts_with("curl -sS ")
-            && curl.contains(&format!(
-                " -H 'Authorization: Bearer {token}' 'http://127.0.0.1:"
-            )),
+            && curl.contains(&format!(" --data-urlencode 'token={token}'"))
+            && curl.contains(" --data-urlencode 'token_type_hint=access_token'")
+            && curl.contains(" --data-urlencode \"client_secret=${PLUGBOARD_CLIENT_SECRET:?")
+            && curl.ends_with("/hubspot/oauth/2026-03/token/introspect'"),
         "{curl}"
     );
     assert!(
-        curl.ends_with(&format!("/oauth/v1/access-tokens/{token}'")),
+        !curl.contains(&plugboard_sim::client_secret("hubspot")),
         "{curl}"
     );
-    // The curl line works against the provider.
+    assert!(!curl.contains("Authorization"), "{curl}");
+    // The curl line works against the provider, given the secret.
     // (Off the runtime thread: the simulator answers on it.)
     let line = curl.clone();
     let out = tokio::task::spawn_blocking(move || {
-        Command::new("sh").args(["-c", &line]).output().unwrap()
+        Command::new("sh")
+            .args(["-c", &line])
+            .env(
+                "PLUGBOARD_CLIENT_SECRET",
+                plugboard_sim::client_secret("hubspot"),
+            )
+            .output()
+            .unwrap()
     })
     .await
     .unwrap();
@@ -366,9 +378,9 @@ async fn a_passed_check_is_recorded_and_reports_no_change_a_refused_one_reports_
     let changed = std::sync::Mutex::new(Vec::new());
     let note = |id: &ConnectionId| changed.lock().unwrap().push(id.clone());
 
-    let calls = f.sim.count("hubspot.identity");
+    let calls = f.sim.count("hubspot.introspect");
     service.run_checks(vec![c.id.clone()], note).await;
-    assert_eq!(f.sim.count("hubspot.identity"), calls + 1);
+    assert_eq!(f.sim.count("hubspot.introspect"), calls + 1);
     assert!(
         changed.lock().unwrap().is_empty(),
         "an accepted token changes nothing"
@@ -458,16 +470,41 @@ async fn try_it_makes_one_call_and_shows_its_answer_with_every_secret_masked() {
     let report = f.service.try_call(&c.id).await.unwrap();
     assert_eq!((report.status, report.accepted), (200, true), "{report:?}");
     assert_eq!(report.status_text, "OK");
+    // HubSpot's identity call is gone: Try it asks its introspection, and says so.
+    assert_eq!(report.call, CallKind::Introspection);
+    assert_eq!(report.active, Some(true));
     assert!(
-        report.request.starts_with("GET http://127.0.0.1:"),
+        report.request.starts_with("POST http://127.0.0.1:")
+            && report
+                .request
+                .ends_with("/hubspot/oauth/2026-03/token/introspect"),
         "{report:?}"
     );
-    for text in [&report.request, &report.excerpt] {
+    let sent = report.sent.clone().unwrap();
+    assert!(
+        sent.contains("token_type_hint=access_token") && sent.contains("client_secret=hubs"),
+        "{sent}"
+    );
+    let secret = plugboard_sim::client_secret("hubspot");
+    for text in [&report.request, &sent, &report.excerpt] {
         assert!(!text.contains(token.expose()), "a token in {text}");
+        assert!(!text.contains(&secret), "the client secret in {text}");
     }
     assert!(report.excerpt.contains("ana@example.com"), "{report:?}");
+    assert!(
+        report.excerpt.contains("\"token_use\": \"access_token\""),
+        "{report:?}"
+    );
+    assert!(
+        !report.excerpt.contains("sig-000"),
+        "signatures hidden: {report:?}"
+    );
     let keyed = f.service.try_call(&key.id).await.unwrap();
     assert!(keyed.accepted, "{keyed:?}");
+    assert_eq!(
+        (keyed.call, keyed.active, keyed.sent.as_deref()),
+        (CallKind::Check, None, None)
+    );
     assert!(!keyed.excerpt.contains(plugboard_sim::WHATCONVERTS_SECRET));
     // What a script would get, as it is: a refused token is a report, not an error, and
     // nothing is refreshed or marked.
@@ -476,8 +513,12 @@ async fn try_it_makes_one_call_and_shows_its_answer_with_every_secret_masked() {
         ..Faults::default()
     });
     let refused = f.service.try_call(&c.id).await.unwrap();
-    assert_eq!((refused.status, refused.accepted), (401, false));
-    assert_eq!(refused.status_text, "Unauthorized");
+    assert_eq!(
+        (refused.status, refused.active, refused.accepted),
+        (200, Some(false), false),
+        "HubSpot says an inactive token with a 200"
+    );
+    assert!(refused.excerpt.contains("\"active\": false"), "{refused:?}");
     assert_eq!(f.sim.count("hubspot.refresh"), 0);
     assert_eq!(
         f.service.get(&c.id).unwrap().unwrap().live.health,

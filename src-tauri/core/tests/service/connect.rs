@@ -139,7 +139,7 @@ async fn a_failed_revoke_still_removes_the_local_copy_and_says_so() {
     assert_eq!(
         report,
         DisconnectReport::RevokeFailed {
-            reason: "HTTP 503".into()
+            reason: "HTTP 503 Service Unavailable".into()
         }
     );
     assert!(!keychain_has(&f.vault, c.id.as_str()));

@@ -7,7 +7,8 @@
 //! the tray and notifications), `checks` (status, identity checks,
 //! a lost keychain item, what a developer copies), `faults` (the fault matrix: a token endpoint
 //! that answers badly, slowly or not at all, a provider that forgot, a keychain that refuses a
-//! write after a rotation, many callers at once). This file holds the fixture they share.
+//! write after a rotation, many callers at once), `upgrade` (a connection an earlier version stored,
+//! on the provider's current API). This file holds the fixture they share.
 
 mod attention;
 mod checks;
@@ -15,6 +16,7 @@ mod connect;
 mod faults;
 mod refresh;
 mod sign_in;
+mod upgrade;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
