@@ -73,12 +73,14 @@ async fn sign_in(sim: &Simulator, id: &str, redirect_uri: &str) -> Result<TokenS
     let pending = flows
         .take(&state)
         .expect("the callback's state is the flow's");
+    let params: HashMap<String, String> = back.query_pairs().into_owned().collect();
     flow::exchange_code(
         &plugboard_core::http::client(),
         &method,
         &creds(id),
         &code,
         &pending,
+        |k| params.get(k).cloned(),
         &provider.token_rules(MethodKind::AuthorizationCode),
         NOW,
     )
@@ -119,6 +121,7 @@ async fn hubspot_signs_in_through_localhost_and_gets_a_30_minute_token_with_a_re
         &method,
         &creds("hubspot"),
         tokens.refresh_token.as_ref().unwrap(),
+        |_| None,
     )
     .unwrap();
     let resp = flow::send(&plugboard_core::http::client(), &req)
@@ -285,6 +288,7 @@ async fn a_code_is_exchanged_once_and_a_second_exchange_is_invalid_grant() {
         &creds("ecwid"),
         &code,
         &pending,
+        |k| (k == "store_id").then(|| "1003".to_string()),
         &TokenRules::default(),
         NOW,
     )
@@ -296,6 +300,7 @@ async fn a_code_is_exchanged_once_and_a_second_exchange_is_invalid_grant() {
         &creds("ecwid"),
         &code,
         &pending,
+        |k| (k == "store_id").then(|| "1003".to_string()),
         &TokenRules::default(),
         NOW,
     )
@@ -336,6 +341,7 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
         &wrong,
         &code,
         &pending,
+        |k| (k == "store_id").then(|| "1003".to_string()),
         &TokenRules::default(),
         NOW,
     )
@@ -355,6 +361,7 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
         &creds("hubspot"),
         &code,
         &pending,
+        |k| (k == "store_id").then(|| "1003".to_string()),
         &TokenRules::default(),
         NOW,
     )
@@ -375,6 +382,7 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
         &code,
         &pending.verifier,
         redirect,
+        |_| None,
     )
     .unwrap();
     let body = req

@@ -446,7 +446,10 @@ fn router(inner: Shared) -> Router {
         .route("/hubspot/oauth/2026-03/token/revoke", post(hubspot_revoke))
         // Switched off on 2027-02-16: every v1 call fails as HubSpot says it will.
         .route("/hubspot/oauth/v1/{*rest}", any(hubspot_v1_retired))
-        .route("/ecwid/api/oauth/token", post(ecwid_token))
+        .route("/ecwid/api/oauth/token/{store_id}", post(ecwid_token))
+        // Ecwid's flow without the store in the path, disabled in 2026 (its changelog of
+        // 2025-09-19): refused and counted, so a forgotten old call fails a test.
+        .route("/ecwid/api/oauth/token", post(ecwid_token_retired))
         .route("/ecwid/api/v3/{store_id}/profile", get(ecwid_profile))
         .route("/hotmart/security/oauth/token", post(hotmart_token))
         .route(
@@ -641,6 +644,11 @@ async fn authorize(
             issued: vec![],
         },
     );
+    // Ecwid adds the store the sign-in was for (its changelog of 2025-09-19).
+    let store = ECWID_STORE_ID.to_string();
+    if provider == "ecwid" {
+        return back(&[("code", &code), ("state", &state), ("store_id", &store)]);
+    }
     back(&[("code", &code), ("state", &state)])
 }
 
@@ -1021,9 +1029,37 @@ async fn hubspot_v1_retired(State(inner): State<Shared>) -> Response {
     )
 }
 
-async fn ecwid_token(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+/// The store every simulated Ecwid sign-in is for (its callback carries it as `store_id`).
+pub const ECWID_STORE_ID: u64 = 1003;
+
+async fn ecwid_token_retired(State(inner): State<Shared>) -> Response {
+    inner
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .count("ecwid.token_without_store");
+    oauth_error(
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+        "the store id belongs in the path: POST /api/oauth/token/{store_id}",
+    )
+}
+
+/// `POST /api/oauth/token/{store_id}`: the code exchange for the store the callback named.
+async fn ecwid_token(
+    State(inner): State<Shared>,
+    Path(store_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("ecwid.token");
+    if store_id != ECWID_STORE_ID.to_string() {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "the code was not issued for this store",
+        );
+    }
     let form = match form_body(&headers, &body) {
         Ok(f) => f,
         Err(r) => return r,
@@ -1055,7 +1091,7 @@ async fn ecwid_token(State(inner): State<Shared>, headers: HeaderMap, body: Byte
             let public_token = s.mint("public_ecwid");
             Json(json!({
                 "access_token": access, "token_type": "bearer", "scope": scopes.join(" "),
-                "store_id": 1003, "public_token": public_token
+                "store_id": ECWID_STORE_ID, "public_token": public_token
             }))
             .into_response()
         }

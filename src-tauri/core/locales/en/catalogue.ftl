@@ -27,7 +27,7 @@ catalogue-hotmart-method-client_credentials = Hotmart developer credentials
 catalogue-hotmart-method-authorization_code = Sign in with Hotmart
 
 ## WhatConverts
-catalogue-whatconverts-credentials_help = Create an API token and secret under Integrations › API Keys in WhatConverts.
+catalogue-whatconverts-credentials_help = In WhatConverts, open the profile and choose Tracking › Integrations › API Keys › Generate API Key (a master account key: Integrations › API Keys › Add API Key). Enter its API token and API secret here.
 catalogue-whatconverts-revoke_note = WhatConverts keys are managed in your WhatConverts dashboard: delete the key there to revoke it.
 catalogue-whatconverts-method-api_key = WhatConverts API token and secret
 catalogue-whatconverts-field-token = API token
@@ -39,7 +39,7 @@ catalogue-ecwid-credentials_help = Register an app with Ecwid (Lightspeed E-Seri
 # The guided setup's steps; "below" is the window's Redirect URI and Scopes, under the steps.
 catalogue-ecwid-setup_steps-1 = Open Ecwid's developer site (Developer page below) and request a custom app for your store.
 catalogue-ecwid-setup_steps-2 = Ask Ecwid to register the redirect URI below for the app: Ecwid's team sets it for you.
-catalogue-ecwid-setup_steps-3 = Ask for the scopes listed below.
+catalogue-ecwid-setup_steps-3 = Ask for the scopes listed below, and for each optional one people may tick: Ecwid refuses a sign-in that asks for a scope the app was not given.
 catalogue-ecwid-setup_steps-4 = When Ecwid sends the app's client ID and client secret, enter them here.
 catalogue-ecwid-revoke_note = Ecwid has no revoke: uninstall the app in your Ecwid admin.
 catalogue-ecwid-method-authorization_code = Sign in with Ecwid

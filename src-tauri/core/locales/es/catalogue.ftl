@@ -12,7 +12,7 @@ catalogue-hotmart-method-client_credentials = Credenciales de desarrollador de H
 catalogue-hotmart-method-authorization_code = Iniciar sesión con Hotmart
 
 ## WhatConverts
-catalogue-whatconverts-credentials_help = Crea un token y un secreto de API en Integrations › API Keys en WhatConverts.
+catalogue-whatconverts-credentials_help = En WhatConverts, abre el perfil y elige Tracking › Integrations › API Keys › Generate API Key (una clave de la cuenta principal: Integrations › API Keys › Add API Key). Escribe aquí su API token y su API secret.
 catalogue-whatconverts-revoke_note = Las claves de WhatConverts se administran en tu panel de WhatConverts: elimina la clave allí para revocar el acceso.
 catalogue-whatconverts-method-api_key = Token y secreto de API de WhatConverts
 catalogue-whatconverts-field-token = Token de API
@@ -23,7 +23,7 @@ catalogue-whatconverts-method-authorization_code = Iniciar sesión con WhatConve
 catalogue-ecwid-credentials_help = Registra una app en Ecwid (Lightspeed E-Series) para obtener un ID de cliente y un secreto de cliente.
 catalogue-ecwid-setup_steps-1 = Abre el sitio para desarrolladores de Ecwid (Página para desarrolladores, abajo) y solicita una app personalizada para tu tienda.
 catalogue-ecwid-setup_steps-2 = Pide a Ecwid que registre para la app la URI de redirección que aparece abajo: el equipo de Ecwid la configura por ti.
-catalogue-ecwid-setup_steps-3 = Pide los alcances que aparecen abajo.
+catalogue-ecwid-setup_steps-3 = Pide los alcances que aparecen abajo y también cada alcance opcional que las personas puedan marcar: Ecwid rechaza un inicio de sesión que pide un alcance que la app no recibió.
 catalogue-ecwid-setup_steps-4 = Cuando Ecwid te envíe el ID de cliente y el secreto de cliente de la app, escríbelos aquí.
 catalogue-ecwid-revoke_note = Ecwid no permite revocar el acceso: desinstala la app en tu panel de administración de Ecwid.
 catalogue-ecwid-method-authorization_code = Iniciar sesión con Ecwid

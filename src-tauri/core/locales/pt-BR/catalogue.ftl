@@ -12,7 +12,7 @@ catalogue-hotmart-method-client_credentials = Credenciais de desenvolvedor da Ho
 catalogue-hotmart-method-authorization_code = Entrar com a Hotmart
 
 ## WhatConverts
-catalogue-whatconverts-credentials_help = Crie um token e um segredo de API em Integrations › API Keys no WhatConverts.
+catalogue-whatconverts-credentials_help = No WhatConverts, abra o perfil e escolha Tracking › Integrations › API Keys › Generate API Key (uma chave da conta principal: Integrations › API Keys › Add API Key). Informe aqui o API token e o API secret.
 catalogue-whatconverts-revoke_note = As chaves do WhatConverts ficam no seu painel do WhatConverts: apague a chave lá para revogar o acesso.
 catalogue-whatconverts-method-api_key = Token e segredo de API do WhatConverts
 catalogue-whatconverts-field-token = Token de API
@@ -23,7 +23,7 @@ catalogue-whatconverts-method-authorization_code = Entrar com o WhatConverts
 catalogue-ecwid-credentials_help = Cadastre um app no Ecwid (Lightspeed E-Series) para receber um ID do cliente e um segredo do cliente.
 catalogue-ecwid-setup_steps-1 = Abra o site para desenvolvedores do Ecwid (Página de desenvolvedor, abaixo) e peça um app personalizado para a sua loja.
 catalogue-ecwid-setup_steps-2 = Peça ao Ecwid para cadastrar no app a URI de redirecionamento abaixo: a equipe do Ecwid faz isso por você.
-catalogue-ecwid-setup_steps-3 = Peça os escopos listados abaixo.
+catalogue-ecwid-setup_steps-3 = Peça os escopos listados abaixo e também cada escopo opcional que as pessoas possam marcar: a Ecwid recusa um login que pede um escopo que o app não recebeu.
 catalogue-ecwid-setup_steps-4 = Quando o Ecwid enviar o ID do cliente e o segredo do cliente do app, informe-os aqui.
 catalogue-ecwid-revoke_note = O Ecwid não tem como revogar o acesso: desinstale o app no painel de administração do Ecwid.
 catalogue-ecwid-method-authorization_code = Entrar com o Ecwid

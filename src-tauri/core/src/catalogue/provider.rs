@@ -104,7 +104,9 @@ impl RedirectMode {
 pub struct AuthorizationCode {
     pub label: String,
     pub authorize_url: Endpoint,
-    pub token_url: Endpoint,
+    /// May name `{store_id}`, filled from the callback at the code exchange and from the stored
+    /// tokens at a refresh (Ecwid's token URL names the store since 2025-09-19).
+    pub token_url: UrlTemplate,
     pub body_format: BodyFormat,
     pub client_auth: ClientAuth,
     /// The scopes every sign-in asks for.
@@ -358,7 +360,6 @@ impl Provider {
             match m {
                 Method::AuthorizationCode(m) => {
                     out.push(("authorize_url", &m.authorize_url));
-                    out.push(("token_url", &m.token_url));
                     if let RedirectMode::Https { url } = &m.redirect {
                         out.push(("redirect.url", url));
                     }
@@ -415,6 +416,7 @@ impl Provider {
         for m in &self.methods {
             match m {
                 Method::AuthorizationCode(m) => {
+                    out.push(("token_url", &m.token_url));
                     out.extend(m.identity_url.iter().map(|t| ("identity_url", t)))
                 }
                 Method::ClientCredentials(m) => {

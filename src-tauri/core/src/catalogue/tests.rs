@@ -89,7 +89,7 @@ fn builtin_methods_are_complete() {
                         "{}: authorization_code without scopes",
                         p.id
                     );
-                    assert_ne!(a.authorize_url, a.token_url);
+                    assert_ne!(a.authorize_url.as_str(), a.token_url.as_str());
                 }
                 Method::ClientCredentials(c) => {
                     assert!(c.check_url.is_some(), "{}: no check_url", p.id)

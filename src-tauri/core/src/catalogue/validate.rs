@@ -346,10 +346,21 @@ impl Validator<'_> {
                     "method.authorize_url",
                     &self.required(m.authorize_url, "method.authorize_url", k)?,
                 )?;
-                let token_url = self.endpoint(
+                let token_url = self.template(
                     "method.token_url",
                     &self.required(m.token_url, "method.token_url", k)?,
                 )?;
+                // Only what a callback can name: a token URL never carries a token.
+                if let Some(name) = token_url
+                    .placeholders()
+                    .into_iter()
+                    .find(|p| *p != "store_id")
+                {
+                    return Err(self.invalid(
+                        "method.token_url",
+                        format!("may use {{store_id}} only, not {{{name}}}"),
+                    ));
+                }
                 let body_format = match m.body_format.as_deref().unwrap_or("form") {
                     "form" => BodyFormat::Form,
                     "json" => BodyFormat::Json,

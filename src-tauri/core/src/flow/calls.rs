@@ -19,6 +19,11 @@ pub fn fill_template(
     let mut missing = None;
     let filled = template.fill(|name| match value(name) {
         Some(v) if name == "api_base" => Some(v.trim_end_matches('/').to_string()),
+        // A path segment of dots would climb the URL's path: not a value.
+        Some(v) if v.is_empty() || v == "." || v == ".." => {
+            missing.get_or_insert_with(|| name.to_string());
+            None
+        }
         Some(v) => Some(url::form_urlencoded::byte_serialize(v.as_bytes()).collect()),
         None => {
             missing.get_or_insert_with(|| name.to_string());

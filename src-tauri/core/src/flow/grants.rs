@@ -36,13 +36,15 @@ pub(super) fn client_auth_params(
     })
 }
 
-/// The code exchange (RFC 6749 §4.1.3 + RFC 7636 §4.5).
+/// The code exchange (RFC 6749 §4.1.3 + RFC 7636 §4.5). `callback` gives the callback's other
+/// parameters, for a token URL that names one (Ecwid's `{store_id}`).
 pub fn token_request(
     method: &AuthorizationCode,
     creds: &AppCredentials,
     code: &SecretString,
     verifier: &PkceCodeVerifier,
     redirect_uri: &str,
+    callback: impl Fn(&str) -> Option<String>,
 ) -> Result<PreparedRequest, FlowError> {
     let mut params = vec![
         ("grant_type", "authorization_code".to_string()),
@@ -50,16 +52,19 @@ pub fn token_request(
         ("redirect_uri", redirect_uri.to_string()),
         ("code_verifier", verifier.secret().clone()),
     ];
-    let req = PreparedRequest::new("POST", method.token_url.as_str());
+    let url = super::calls::fill_template(&method.token_url, callback)?;
+    let req = PreparedRequest::new("POST", url);
     let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
     Ok(req.params_body(method.body_format, &params))
 }
 
-/// A refresh-token grant (RFC 6749 §6).
+/// A refresh-token grant (RFC 6749 §6). `stored` gives the connection's kept fields, for a token
+/// URL that names one (`{store_id}`).
 pub fn refresh_request(
     method: &AuthorizationCode,
     creds: &AppCredentials,
     refresh_token: &SecretString,
+    stored: impl Fn(&str) -> Option<String>,
 ) -> Result<PreparedRequest, FlowError> {
     let mut params = vec![
         ("grant_type", "refresh_token".to_string()),
@@ -68,7 +73,8 @@ pub fn refresh_request(
     if method.redirect_uri_on_refresh {
         params.push(("redirect_uri", method.redirect.redirect_uri()));
     }
-    let req = PreparedRequest::new("POST", method.token_url.as_str());
+    let url = super::calls::fill_template(&method.token_url, stored)?;
+    let req = PreparedRequest::new("POST", url);
     let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
     Ok(req.params_body(method.body_format, &params))
 }
@@ -79,24 +85,35 @@ pub async fn refresh_tokens(
     method: &AuthorizationCode,
     creds: &AppCredentials,
     refresh_token: &SecretString,
+    stored: &std::collections::BTreeMap<String, String>,
     rules: &TokenRules,
     now: i64,
 ) -> Result<TokenSet, FlowError> {
-    let resp = send(http, &refresh_request(method, creds, refresh_token)?).await?;
+    let req = refresh_request(method, creds, refresh_token, |k| stored.get(k).cloned())?;
+    let resp = send(http, &req).await?;
     token_answer(&resp, rules, now)
 }
 
-/// Exchanges a code for tokens.
+/// Exchanges a code for tokens; `callback` gives the callback's parameters (see [`token_request`]).
+#[allow(clippy::too_many_arguments)]
 pub async fn exchange_code(
     http: &reqwest::Client,
     method: &AuthorizationCode,
     creds: &AppCredentials,
     code: &SecretString,
     flow: &PendingFlow,
+    callback: impl Fn(&str) -> Option<String>,
     rules: &TokenRules,
     now: i64,
 ) -> Result<TokenSet, FlowError> {
-    let req = token_request(method, creds, code, &flow.verifier, &flow.redirect_uri)?;
+    let req = token_request(
+        method,
+        creds,
+        code,
+        &flow.verifier,
+        &flow.redirect_uri,
+        callback,
+    )?;
     let resp = send(http, &req).await?;
     token_answer(&resp, rules, now)
 }

@@ -101,6 +101,7 @@ fn the_code_exchange_is_a_form_with_client_credentials_in_the_body() {
         &SecretString::new("code-1"),
         &verifier,
         "http://localhost:53682/oauth/callback",
+        |_| None,
     )
     .unwrap();
     assert_eq!(req.method, "POST");
@@ -125,7 +126,9 @@ fn basic_and_json_variants_follow_the_catalogue() {
     let mut method = code_method(&cat, "ecwid");
     method.client_auth = ClientAuth::Basic;
     method.body_format = BodyFormat::Json;
-    let req = refresh_request(&method, &creds(), &SecretString::new("rt")).unwrap();
+    let store = |k: &str| (k == "store_id").then(|| "1003".to_string());
+    let req = refresh_request(&method, &creds(), &SecretString::new("rt"), store).unwrap();
+    assert_eq!(req.url, "https://my.ecwid.com/api/oauth/token/1003");
     assert_eq!(
         req.header_value("Authorization"),
         Some("Basic Y2xpZW50LTE6c2ho")
@@ -142,7 +145,7 @@ fn basic_and_json_variants_follow_the_catalogue() {
         client_secret: None,
     };
     assert!(matches!(
-        refresh_request(&method, &public, &SecretString::new("rt")),
+        refresh_request(&method, &public, &SecretString::new("rt"), store),
         Err(FlowError::MissingClientSecret)
     ));
 }
@@ -262,7 +265,7 @@ fn assert_form_only(req: &PreparedRequest, url: &str) {
 fn hubspot_refreshes_on_its_dated_api_with_every_parameter_in_the_form_body() {
     let cat = catalogue();
     let method = code_method(&cat, "hubspot");
-    let req = refresh_request(&method, &creds(), &SecretString::new("rt/1")).unwrap();
+    let req = refresh_request(&method, &creds(), &SecretString::new("rt/1"), |_| None).unwrap();
     assert_form_only(&req, "https://api.hubapi.com/oauth/2026-03/token");
     let f = form(&req);
     assert_eq!(f.len(), 5, "{f:?}");
@@ -274,7 +277,12 @@ fn hubspot_refreshes_on_its_dated_api_with_every_parameter_in_the_form_body() {
     assert_eq!(f["redirect_uri"], "http://localhost:53682/oauth/callback");
     // Providers that do not ask for it are not sent it.
     let ecwid = code_method(&cat, "ecwid");
-    let f = form(&refresh_request(&ecwid, &creds(), &SecretString::new("rt")).unwrap());
+    let f = form(
+        &refresh_request(&ecwid, &creds(), &SecretString::new("rt"), |k| {
+            (k == "store_id").then(|| "1003".into())
+        })
+        .unwrap(),
+    );
     assert!(!f.contains_key("redirect_uri"), "{f:?}");
 }
 
@@ -344,6 +352,41 @@ fn hubspot_revokes_its_refresh_token_with_a_form_post_and_ecwid_has_nothing_to_c
     assert!(revoke_request(cat.get("ecwid").unwrap(), &t, &creds())
         .unwrap()
         .is_none());
+}
+
+#[test]
+fn ecwid_exchanges_the_code_at_the_token_url_of_the_store_its_callback_names() {
+    let cat = catalogue();
+    let method = code_method(&cat, "ecwid");
+    let verifier = PkceCodeVerifier::new("v".repeat(43));
+    let exchange = |store: Option<&str>| {
+        token_request(
+            &method,
+            &creds(),
+            &SecretString::new("code-1"),
+            &verifier,
+            "dev.plugboard.desktop:/oauth/callback",
+            |k| {
+                (k == "store_id")
+                    .then(|| store.map(str::to_string))
+                    .flatten()
+            },
+        )
+    };
+    let req = exchange(Some("1003")).unwrap();
+    assert_eq!(req.url, "https://my.ecwid.com/api/oauth/token/1003");
+    let f = form(&req);
+    assert_eq!(f["grant_type"], "authorization_code");
+    assert_eq!(f["client_secret"], "shh");
+    // Encoded as one path segment; dots and a missing store are not a store.
+    let req = exchange(Some("10/03?x")).unwrap();
+    assert_eq!(req.url, "https://my.ecwid.com/api/oauth/token/10%2F03%3Fx");
+    for bad in [None, Some(".."), Some("")] {
+        assert!(
+            matches!(exchange(bad), Err(FlowError::MissingValue(v)) if v == "store_id"),
+            "{bad:?}"
+        );
+    }
 }
 
 #[test]

@@ -278,6 +278,7 @@ impl Connections {
                             method,
                             &creds,
                             refresh_token,
+                            &tokens.extra,
                             &provider.token_rules(MethodKind::AuthorizationCode),
                             now,
                         )

@@ -243,9 +243,17 @@ impl Connections {
                 .await?
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
             let rules = provider.token_rules(MethodKind::AuthorizationCode);
-            let tokens =
-                flow::exchange_code(&self.http, method, &creds, &code, &flow, &rules, self.now())
-                    .await?;
+            let tokens = flow::exchange_code(
+                &self.http,
+                method,
+                &creds,
+                &code,
+                &flow,
+                &param,
+                &rules,
+                self.now(),
+            )
+            .await?;
             let (account, identity_scopes) = self
                 .identify(provider, method.identity_url.as_ref(), &tokens, &creds)
                 .await;

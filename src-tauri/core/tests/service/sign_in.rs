@@ -191,6 +191,9 @@ async fn a_callback_after_a_restart_completes_the_sign_in_and_its_state_works_on
         "{again:?}"
     );
     assert_eq!(f.sim.count("ecwid.token"), 1);
+    // At the token URL of the store the callback named (Ecwid's change of 2025-09-19).
+    assert_eq!(params.get("store_id").map(String::as_str), Some("1003"));
+    assert_eq!(f.sim.count("ecwid.token_without_store"), 0);
     restarted.disconnect(&c.id).await.unwrap();
 }
 
