@@ -756,6 +756,35 @@ async fn hubspot_signs_in_without_a_browser_on_its_registered_loopback_port() {
         stdout.contains("Connected HubSpot (example-portal.hubspot.com · ana@example.com)"),
         "{stdout}"
     );
+
+    // On HubSpot's dated API: Try it asks its introspection and says so; the form is shown with
+    // every secret masked.
+    let tried = w.ok(&["try", "hubspot"]).await;
+    for expected in [
+        "/hubspot/oauth/2026-03/token/introspect",
+        "HubSpot has no identity call: this asked HubSpot's token introspection",
+        "HubSpot says the access token is active.",
+        "HTTP 200 OK in ",
+        "token_type_hint=access_token",
+    ] {
+        assert!(tried.contains(expected), "{expected}: {tried}");
+    }
+    assert_no_secrets(&tried);
+    let doc = w.json(&["try", "hubspot", "--json"]).await;
+    assert_eq!(
+        (&doc["call"], &doc["active"], &doc["accepted"]),
+        (&json!("introspection"), &json!(true), &json!(true)),
+        "{doc}"
+    );
+    // Disconnect revokes the refresh token at the dated endpoint; nothing called v1.
+    let doc = w.json(&["disconnect", "hubspot", "--json"]).await;
+    assert_eq!(doc["revoke"], "revoked", "{doc}");
+    assert_eq!(w.sim.count("hubspot.revoke"), 1);
+    assert_eq!(
+        w.sim.count("hubspot.v1"),
+        0,
+        "nothing called the retired v1 API"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

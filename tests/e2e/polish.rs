@@ -54,8 +54,9 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
     })
     .await;
 
-    // Try it: HubSpot's identity call carries the token in its URL and echoes it back: both
-    // masked in what is shown.
+    // Try it: HubSpot has no identity call since its v1 API, so Try it asks its introspection
+    // (the token and the app's secret in the form body, the answer echoing the token): it says
+    // so, on screen, and every secret is masked in what is shown.
     let token = app
         .invoke("reveal_token", serde_json::json!({ "id": id }))
         .await
@@ -70,8 +71,17 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
         .text()
         .await
         .unwrap();
-    assert!(tried.contains("/oauth/v1/access-tokens/"), "{tried}");
+    assert!(tried.contains("/oauth/2026-03/token/introspect"), "{tried}");
+    assert!(tried.contains("token_type_hint=access_token"), "{tried}");
     assert!(!tried.contains(&token), "the token is masked: {tried}");
+    assert!(
+        !tried.contains(&plugboard_sim::client_secret("hubspot")),
+        "the app's secret is masked: {tried}"
+    );
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//p[contains(@class, 'try-call')][contains(., \"HubSpot has no identity call\")]"
+    ))
+    .await;
 
     // More access later: the same sign-in again, the same row.
     click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
