@@ -86,9 +86,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Make one harmless call with a connection (its identity or check endpoint) and show the
-    /// HTTP status, the time it took and the start of the answer, secrets masked. Exits 0 when
-    /// the provider accepted it, 1 when it refused.
+    /// Make one harmless call with a connection (its identity or check endpoint, or the
+    /// provider's token introspection when it has no identity call) and show the HTTP status, the
+    /// time it took and the start of the answer, secrets masked. Exits 0 when the provider
+    /// accepted it, 1 when it refused.
     Try {
         /// The connection: its id (see `plugboard status`), its name, or a provider id when that
         /// provider has one connection.
