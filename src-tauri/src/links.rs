@@ -204,11 +204,10 @@ fn receive(app: &AppHandle, text: &str) {
         Ok(link) => {
             log::info!("deep link received: {}", link.redacted());
             if link.is_oauth_callback() {
-                let params: HashMap<String, String> =
-                    ["code", "state", "error", "error_description", "iss"]
-                        .into_iter()
-                        .filter_map(|k| link.param(k).map(|v| (k.to_string(), v)))
-                        .collect();
+                let params: HashMap<String, String> = plugboard_core::flow::CALLBACK_PARAMS
+                    .into_iter()
+                    .filter_map(|k| link.param(k).map(|v| (k.to_string(), v)))
+                    .collect();
                 let app = app.clone();
                 tauri::async_runtime::spawn(async move { complete(&app, params).await });
             } else {

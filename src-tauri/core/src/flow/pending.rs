@@ -227,6 +227,18 @@ pub enum Callback {
     Malformed,
 }
 
+/// The callback parameters a sign-in reads (RFC 6749 §4.1.2, RFC 9207's `iss`), and `store_id`,
+/// which Ecwid adds and a `token_url` may name: what a front end hands over from a link; the rest of
+/// a link's query is dropped unread.
+pub const CALLBACK_PARAMS: [&str; 6] = [
+    "code",
+    "state",
+    "error",
+    "error_description",
+    "iss",
+    "store_id",
+];
+
 /// Reads a callback's query parameters (RFC 6749 §4.1.2), checking `iss` when the response carries
 /// one against the authorize endpoint's origin (RFC 9207 §2.4).
 pub fn read_callback(

@@ -93,7 +93,15 @@ pub(super) struct Checkable {
 impl Connections {
     /// Loads connection `cid`'s secret and builds the request to its identity or check endpoint
     /// (what Copy as curl copies and Try it sends). A lost keychain item marks it Reconnect needed.
-    pub(super) async fn checkable(&self, cid: &ConnectionId) -> Result<Checkable, ServiceError> {
+    ///
+    /// An introspection request needs the app's credentials: when `calling`, a failure to read
+    /// them is the caller's error; otherwise (copying a token) the request is left out, so a
+    /// locked keychain item of the app never keeps a person from their token.
+    pub(super) async fn checkable(
+        &self,
+        cid: &ConnectionId,
+        calling: bool,
+    ) -> Result<Checkable, ServiceError> {
         let (record, secret) = match self.load(cid).await {
             Err(e) if e.needs_reconnect() => {
                 self.mark_reconnect_needed(cid, &e).await?;
@@ -146,7 +154,15 @@ impl Connections {
                     None if record.method == MethodKind::AuthorizationCode
                         && provider.introspection.is_some() =>
                     {
-                        let req = match self.app_credentials(&record.provider).await? {
+                        let creds = match self.app_credentials(&record.provider).await {
+                            Ok(creds) => creds,
+                            Err(e) if calling => return Err(e),
+                            Err(e) => {
+                                log::info!("{cid}: no curl line: the app's credentials: {e}");
+                                None
+                            }
+                        };
+                        let req = match creds {
                             Some(creds) => {
                                 secrets.extend(creds.client_secret.clone());
                                 flow::introspection_request(provider, tokens, &creds)?
@@ -198,7 +214,7 @@ impl Connections {
             request,
             refresh_token,
             ..
-        } = self.checkable(cid).await?;
+        } = self.checkable(cid, false).await?;
         // An introspection request authenticates the app, not the connection: the header a
         // developer copies is the access token's.
         let header = match request

@@ -46,7 +46,10 @@ pub struct TryReport {
 impl Connections {
     /// Calls connection `cid`'s identity or check endpoint once, as it is (no refresh first).
     pub async fn try_call(&self, cid: &ConnectionId) -> Result<TryReport, ServiceError> {
-        let checkable = self.checkable(cid).await.map_err(|e| e.concerning(cid))?;
+        let checkable = self
+            .checkable(cid, true)
+            .await
+            .map_err(|e| e.concerning(cid))?;
         let Some(request) = checkable.request else {
             return Err(ServiceError::NothingToTry.concerning(cid));
         };
