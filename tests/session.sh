@@ -19,7 +19,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/plugboard-test.XXXXXX")
 cleanup() {
   local code=$?
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  pkill -u "$(id -u)" -f "gnome-keyring-daemon.*--control-directory=$tmp" 2>/dev/null || true
+  [ -n "${keyring_pid:-}" ] && kill "$keyring_pid" 2>/dev/null || true
   if [ -n "${KEEP_TEST_HOME:-}" ]; then echo "test home kept at $tmp" >&2; else rm -rf "$tmp"; fi
   exit "$code"
 }
@@ -43,6 +43,11 @@ for _ in $(seq 50); do
   gdbus introspect --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets >/dev/null 2>&1 && break
   sleep 0.1
 done
+# The daemon forks away from us: its id is the one owning the Secret Service on this private bus,
+# so cleanup ends exactly the keyring this session started.
+keyring_pid=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+  --method org.freedesktop.DBus.GetConnectionUnixProcessID org.freedesktop.secrets 2>/dev/null \
+  | sed -n 's/.*uint32 \([0-9][0-9]*\).*/\1/p' || true)
 
 # Xvfb on the first free display it finds (-displayfd writes the number once the server is ready).
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
