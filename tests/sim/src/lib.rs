@@ -828,6 +828,18 @@ fn hubspot_no_query(raw: Option<&str>) -> Result<(), Response> {
     }
 }
 
+/// A request to a dated endpoint: no query string, a form body, the client's id and secret in it.
+fn hubspot_form(
+    raw: Option<&str>,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<HashMap<String, String>, Response> {
+    hubspot_no_query(raw)?;
+    let form = form_body(headers, body)?;
+    hubspot_client(&form)?;
+    Ok(form)
+}
+
 /// The client's id and secret in the form body, as the dated endpoints require.
 fn hubspot_client(form: &HashMap<String, String>) -> Result<(), Response> {
     if body_client_ok("hubspot", form) {
@@ -943,16 +955,10 @@ async fn hubspot_introspect(
 ) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("hubspot.introspect");
-    if let Err(r) = hubspot_no_query(raw.as_deref()) {
-        return r;
-    }
-    let form = match form_body(&headers, &body) {
+    let form = match hubspot_form(raw.as_deref(), &headers, &body) {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(r) = hubspot_client(&form) {
-        return r;
-    }
     let token = form.get("token").cloned().unwrap_or_default();
     let refusing = s.faults.identity_unauthorized;
     let common = |scopes: &[String]| {
@@ -994,18 +1000,12 @@ async fn hubspot_revoke(
 ) -> Response {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
     s.count("hubspot.revoke");
-    if let Err(r) = hubspot_no_query(raw.as_deref()) {
-        return r;
-    }
-    if s.faults.revoke_unavailable {
-        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
-    }
-    let form = match form_body(&headers, &body) {
+    let form = match hubspot_form(raw.as_deref(), &headers, &body) {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(r) = hubspot_client(&form) {
-        return r;
+    if s.faults.revoke_unavailable {
+        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
     }
     let token = form.get("token").cloned().unwrap_or_default();
     if s.refresh.get(&token).is_some_and(|(p, _)| *p == "hubspot") {
