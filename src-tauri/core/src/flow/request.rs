@@ -139,6 +139,14 @@ pub enum FlowError {
     MissingValue(String),
 }
 
+/// A status's name as HTTP defines it ("OK", "Not Found"); empty for a code without one.
+pub fn status_text(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
+}
+
 /// Sends a prepared request. Never follows redirects (see [`crate::http`]).
 pub async fn send(http: &reqwest::Client, req: &PreparedRequest) -> Result<Response, FlowError> {
     let method =

@@ -165,10 +165,7 @@ impl Connections {
 /// HTTP status with its name, and the provider's RFC 6749 `error` code (or HubSpot's legacy
 /// `status`) when the answer has one, made printable and short.
 fn refused_revoke(resp: &flow::Response) -> String {
-    let name = reqwest::StatusCode::from_u16(resp.status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("");
+    let name = flow::status_text(resp.status);
     let code = serde_json::from_str::<serde_json::Value>(&resp.body)
         .ok()
         .and_then(|v| {
