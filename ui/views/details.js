@@ -151,7 +151,7 @@ export function detailsPanel(p, c) {
       // A provider with no identity call is asked through its token introspection: said so,
       // and "not active" is its refusal even on an HTTP 200.
       const outcome = report.accepted ? "details-try-accepted"
-        : report.active === false && report.status >= 200 && report.status < 300 ? "details-try-inactive"
+        : report.active === false ? "details-try-inactive"
           : "details-try-refused";
       tryResult.replaceChildren(...[
         report.call === "introspection"

@@ -79,7 +79,7 @@ pub async fn run(
         Ok(())
     } else {
         let name = service.provider_name(&c.provider);
-        let id = if report.active == Some(false) && (200..300).contains(&report.status) {
+        let id = if report.active == Some(false) {
             "cli-try-refused-inactive"
         } else {
             "cli-try-refused"

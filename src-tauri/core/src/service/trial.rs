@@ -30,7 +30,8 @@ pub struct TryReport {
     /// A form body as sent, every secret masked (`client_id=…&client_secret=hubs••••cret&…`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent: Option<String>,
-    /// Introspection only: whether the provider said the access token is active.
+    /// Introspection only, and only from a 2xx answer: whether the provider said the access
+    /// token is active.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     pub status: u16,
@@ -61,9 +62,10 @@ impl Connections {
         log::info!("{cid}: tried its check endpoint: HTTP {}", answer.status);
         let secrets = &checkable.secrets;
         let ok = (200..300).contains(&answer.status);
-        let active = (checkable.call == CallKind::Introspection).then(|| {
-            ok && flow::read_introspection(&answer.body).is_some_and(|info| !info.is_empty())
-        });
+        // Read only from an answer: a refused request (the app's credentials, say) says nothing
+        // about the token.
+        let active = (checkable.call == CallKind::Introspection && ok)
+            .then(|| flow::read_introspection(&answer.body).is_some_and(|info| !info.is_empty()));
         Ok(TryReport {
             call: checkable.call,
             request: printable(&mask(
@@ -75,11 +77,7 @@ impl Connections {
                 .map(|body| printable(&mask(body, secrets))),
             active,
             status: answer.status,
-            status_text: reqwest::StatusCode::from_u16(answer.status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("")
-                .to_string(),
+            status_text: flow::status_text(answer.status).to_string(),
             millis,
             excerpt: excerpt(&answer.body, secrets),
             accepted: ok && active != Some(false),
