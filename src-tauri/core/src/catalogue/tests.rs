@@ -211,21 +211,16 @@ fn hubspot_revokes_and_introspects_on_its_dated_api_and_ecwid_explains_it_cannot
 
 #[test]
 fn introspection_and_revoke_are_data_a_users_file_can_declare() {
-    let text = format!(
-        "{MINIMAL}revoke = {{ url = \"https://acme.example/revoke\", client_auth = \"basic\" }}\n\
-         [provider.introspection]\nurl = \"https://acme.example/introspect\"\nclient_auth = \"none\"\n\
-         scopes_field = \"granted\"\nscopes_format = \"array\"\n"
-    );
-    // `revoke = …` after the method table belongs to the method: move it up to the provider.
-    let text = text.replace(
+    let text = MINIMAL.replace(
         "name = \"Acme\"",
         "name = \"Acme\"\nrevoke = { url = \"https://acme.example/revoke\", client_auth = \"basic\" }",
-    );
-    let text = text.replacen(
-        "revoke = { url = \"https://acme.example/revoke\", client_auth = \"basic\" }\n[provider",
-        "[provider",
-        1,
-    );
+    ) + r#"
+[provider.introspection]
+url = "https://acme.example/introspect"
+client_auth = "none"
+scopes_field = "granted"
+scopes_format = "array"
+"#;
     let cat = Catalogue::parse(&text, &file_origin()).unwrap();
     let acme = cat.get("acme").unwrap();
     let r = acme.revoke.as_ref().unwrap();
