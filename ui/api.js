@@ -81,6 +81,8 @@ export const unlockAndRetry = () => invoke("unlock_and_retry");
 
 /** Calls `fn(notice)` for every notice the Rust side sends; resolves once listening. */
 export const onNotice = (fn) => tauri.event.listen("plugboard://notice", (event) => fn(event.payload));
+/** Calls `fn(id)` when the Rust side takes a notice back (its condition ended). */
+export const onNoticeWithdrawn = (fn) => tauri.event.listen("plugboard://notice-withdrawn", (event) => fn(event.payload));
 
 /** The current view of each of these connections that still exists. */
 export const connectionViews = (ids) => invoke("connection_views", { ids });

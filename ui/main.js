@@ -5,7 +5,7 @@ import { messageOf } from "./dom.js";
 import { useMessages } from "./i18n.js";
 import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
-import { showNotice } from "./views/notices.js";
+import { showNotice, withdrawNotice } from "./views/notices.js";
 import { refreshSettings, reopenSettings, toggleSettings } from "./views/settings.js";
 import { loadProviders, showConnection, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
@@ -75,6 +75,7 @@ async function start() {
   useMessages(await api.messages());
   // Listen before fetching queued notices, so none falls between the two.
   await api.onNotice((notice) => showNotice(notice));
+  await api.onNoticeWithdrawn((id) => withdrawNotice(id));
   await api.onChanged((change) => changed(change));
   await api.onShowConnection((id) => showConnection(id));
   store.rowsAdded = () => tick();

@@ -21,6 +21,8 @@ use crate::state::{AppState, NoticeLevel};
 
 /// The event the page listens to for notices.
 pub const NOTICE_EVENT: &str = "plugboard://notice";
+/// The event that takes a notice back when its condition ended (its id as payload).
+pub const NOTICE_WITHDRAWN_EVENT: &str = "plugboard://notice-withdrawn";
 /// Connections or pending sign-ins changed: `{ all, ids }`, gathered (see [`changed`]).
 pub const CHANGED_EVENT: &str = "plugboard://changed";
 
@@ -117,8 +119,22 @@ fn packaged_entry_handles_the_scheme() -> bool {
 }
 
 pub fn notify(app: &AppHandle, level: NoticeLevel, message: impl Into<String>) {
+    notify_withdrawable(app, level, message);
+}
+
+/// As [`notify`], for a notice about a condition that can end: returns its id for [`withdraw`].
+pub fn notify_withdrawable(app: &AppHandle, level: NoticeLevel, message: impl Into<String>) -> u64 {
     let notice = app.state::<AppState>().push_notice(level, message);
     if let Err(e) = app.emit(NOTICE_EVENT, &notice) {
+        log::warn!("could not tell the window: {e}");
+    }
+    notice.id
+}
+
+/// Takes back notice `id` (its condition ended): from the queue and from the page.
+pub fn withdraw(app: &AppHandle, id: u64) {
+    app.state::<AppState>().drop_notice(id);
+    if let Err(e) = app.emit(NOTICE_WITHDRAWN_EVENT, id) {
         log::warn!("could not tell the window: {e}");
     }
 }

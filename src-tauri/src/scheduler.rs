@@ -5,7 +5,8 @@
 //! file changed, so a look costs a `stat`). The core's single flight means a Refresh click at the
 //! same moment shares the same request. Also re-checks a locked or missing keychain every 15 s,
 //! and each tick hands the tray and notifications their look at every connection
-//! ([`crate::attention::tick`]). It runs whether the window is shown or hidden in the tray.
+//! ([`crate::attention::tick`]). It saves tokens a refresh could not save ([`plugboard_core::service`]'s
+//! held tokens) and takes the clock-skew notice back once the clock is right. It runs whether the window is shown or hidden in the tray.
 
 use std::time::Duration;
 
@@ -19,7 +20,8 @@ pub fn start(app: &AppHandle) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let mut ticks: u64 = 0;
-        let mut skew_warned = false;
+        // The clock-skew notice on show, if any (taken back when the clock reads right).
+        let mut skew_notice: Option<u64> = None;
         // Versions of the index seen (0: none yet). The first look after start may tell the page
         // of a version it already rendered: harmless, a render that finds nothing changed does
         // nothing.
@@ -42,7 +44,19 @@ pub fn start(app: &AppHandle) {
                 log::info!("the keychain is available again");
                 links::changed(&app);
             }
-            warn_about_skew(&app, &mut skew_warned);
+            warn_about_skew(&app, &mut skew_notice);
+            // Tokens a refresh (here, or by a command) could not save: into the keychain at
+            // start and every 15 s while any wait, under each connection's refresh lock.
+            if (ticks == 1 || ticks.is_multiple_of(15)) && service.holds_unsaved() {
+                let app = app.clone();
+                let service = service.clone();
+                tauri::async_runtime::spawn(async move {
+                    if service.save_held().await == 0 {
+                        log::info!("held tokens saved to the keychain");
+                        links::changed(&app);
+                    }
+                });
+            }
             // A file found unreadable and set aside since the last tick (by a refresh, say): say
             // so now, once.
             for problem in plugboard_core::files::take_notices() {
@@ -92,14 +106,14 @@ pub fn start(app: &AppHandle) {
     });
 }
 
-/// Once per run: a clock more than a minute off the providers' makes every expiry wrong.
-fn warn_about_skew(app: &AppHandle, warned: &mut bool) {
-    if *warned {
-        return;
-    }
-    if let Some(skew) = plugboard_core::http::last_skew() {
-        if skew.seconds.abs() > plugboard_core::lifetime::SKEW_WARNING {
-            *warned = true;
+/// A clock more than a minute off the providers' makes every expiry wrong: said once while it
+/// is off, and taken back when it reads right again (the skew follows clock steps, see
+/// [`plugboard_core::http::last_skew`]).
+fn warn_about_skew(app: &AppHandle, shown: &mut Option<u64>) {
+    let skew = plugboard_core::http::last_skew()
+        .filter(|s| s.seconds.abs() > plugboard_core::lifetime::SKEW_WARNING);
+    match (skew, *shown) {
+        (Some(skew), None) => {
             let id = if skew.seconds > 0 {
                 "shell-clock-behind"
             } else {
@@ -109,11 +123,17 @@ fn warn_about_skew(app: &AppHandle, warned: &mut bool) {
                 ("seconds", skew.seconds.abs().into()),
                 ("host", skew.host.as_str().into()),
             ];
-            links::notify(
+            *shown = Some(links::notify_withdrawable(
                 app,
                 NoticeLevel::Warning,
                 plugboard_core::i18n::t(id, &args),
-            );
+            ));
         }
+        (None, Some(id)) => {
+            log::info!("the clock reads right again");
+            links::withdraw(app, id);
+            *shown = None;
+        }
+        _ => {}
     }
 }

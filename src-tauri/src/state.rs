@@ -143,6 +143,14 @@ impl AppState {
         notice
     }
 
+    /// Forgets a queued notice whose condition ended before the page showed it.
+    pub fn drop_notice(&self, id: u64) {
+        self.notices
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .retain(|n| n.id != id);
+    }
+
     /// The notices the page has not yet shown (e.g. from a cold-start deep link, before it loaded).
     pub fn take_notices(&self) -> Vec<Notice> {
         // Files set aside since the last look (a corrupt timeline found by a refresh, say).

@@ -21,7 +21,7 @@ export function showNotice(notice) {
     store.shownNotices.add(notice.id);
   }
   const box = document.getElementById("notices");
-  const el = h("div", { class: `notice ${notice.level}`, "data-notice": notice.level },
+  const el = h("div", { class: `notice ${notice.level}`, "data-notice": notice.level, "data-notice-id": notice.id ?? "" },
     h("span", { class: "icon", "aria-hidden": "true" }, { warning: "!", success: "✓" }[notice.level] || "i"),
     h("p", {}, notice.message),
     h("button", { type: "button", class: "dismiss", "aria-label": ta("notice-dismiss", "aria-label"), onclick: () => el.remove() }, "×"),
@@ -37,6 +37,11 @@ export function showNotice(notice) {
     others.splice(others.indexOf(oldest), 1);
     oldest.remove();
   }
+}
+
+/** Takes back a notice whose condition ended (the clock set right, say); Recent messages keeps it. */
+export function withdrawNotice(id) {
+  for (const el of document.querySelectorAll(`#notices [data-notice-id="${Number(id)}"]`)) el.remove();
 }
 
 function fadeLater(el) {

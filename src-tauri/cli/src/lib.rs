@@ -25,6 +25,7 @@ pub mod failure;
 pub mod help;
 pub mod output;
 pub mod resolve;
+pub mod stop;
 pub mod term;
 
 use std::ffi::OsString;
@@ -205,7 +206,10 @@ async fn open(
     for problem in &opened.file_problems {
         term.say(t("cli-warning", &[("problem", problem.as_str().into())]));
     }
-    Ok((opened.connections?, simulator))
+    let connections = opened.connections?;
+    // Tokens an earlier command (or the window) could not save: into the keychain first.
+    connections.save_held().await;
+    Ok((connections, simulator))
 }
 
 /// Runs one parsed command against an opened service.

@@ -100,6 +100,8 @@ fn main() {
         Mode::Cli => {
             // The person's language, before anything is written (`--help` included).
             speak(&settings);
+            // Ctrl-C and the like wait while a refresh is being saved.
+            plugboard_cli::stop::handle_stop_signals();
             let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
             use std::io::IsTerminal;
             let mut term = Term {

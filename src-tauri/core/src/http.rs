@@ -36,7 +36,14 @@ pub struct Skew {
     pub seconds: i64,
 }
 
-static LAST_SKEW: std::sync::Mutex<Option<Skew>> = std::sync::Mutex::new(None);
+/// The last measurement: the skew, and the wall and boot clocks when it was taken.
+struct Measured {
+    skew: Skew,
+    wall: i64,
+    boot: i64,
+}
+
+static LAST_SKEW: std::sync::Mutex<Option<Measured>> = std::sync::Mutex::new(None);
 
 /// Records the skew of one response's `Date` header (called for every provider response).
 pub(crate) fn observe_date(url: &str, date: Option<&str>, now: i64) {
@@ -50,17 +57,57 @@ pub(crate) fn observe_date(url: &str, date: Option<&str>, now: i64) {
     if seconds.abs() > crate::lifetime::SKEW_WARNING {
         log::warn!("the clock differs from {host}'s by {seconds} s");
     }
-    *LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner()) = Some(Skew { host, seconds });
+    *LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner()) = Some(Measured {
+        skew: Skew { host, seconds },
+        wall: crate::lifetime::unix_now(),
+        boot: crate::lifetime::boot_seconds(),
+    });
 }
 
-/// The last measured skew, if any provider has answered yet.
+/// The skew now: the last one measured, less however far the wall clock has stepped since
+/// (the wall clock against the boot clock, which steps never move and suspend does not stop),
+/// so a clock set right reads right without waiting for the next provider answer.
 pub fn last_skew() -> Option<Skew> {
-    LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    let last = LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner());
+    let m = last.as_ref()?;
+    let stepped = skew_step(
+        m.wall,
+        m.boot,
+        crate::lifetime::unix_now(),
+        crate::lifetime::boot_seconds(),
+    );
+    Some(Skew {
+        host: m.skew.host.clone(),
+        seconds: m.skew.seconds - stepped,
+    })
+}
+
+/// How far the wall clock stepped between two readings of both clocks (seconds; 0 within a
+/// couple of seconds, which is reading jitter).
+fn skew_step(wall_then: i64, boot_then: i64, wall_now: i64, boot_now: i64) -> i64 {
+    let step = (wall_now - wall_then) - (boot_now - boot_then);
+    if step.abs() <= 2 {
+        0
+    } else {
+        step
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_set_right_after_a_skew_reads_right() {
+        // Measured 7200 s ahead of the provider (skew -7200); then the clock went back 2 h.
+        let step = skew_step(1_000_000, 50, 1_000_000 - 7200 + 30, 80);
+        assert_eq!(step, -7200);
+        assert_eq!(-7200 - step, 0);
+        // No step: time passing on both clocks changes nothing.
+        assert_eq!(skew_step(1_000_000, 50, 1_000_600, 651), 0);
+        // A clock set forward.
+        assert_eq!(skew_step(1_000_000, 50, 1_003_650, 100), 3600);
+    }
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

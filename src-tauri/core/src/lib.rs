@@ -42,6 +42,7 @@ pub mod attention;
 pub mod catalogue;
 pub mod connection;
 pub mod crash;
+pub mod custody;
 pub mod deeplink;
 pub mod error;
 pub mod files;

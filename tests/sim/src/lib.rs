@@ -80,7 +80,9 @@ pub struct Faults {
     /// Overrides HubSpot's 1800 s access-token lifetime for tokens from a sign-in (code exchange),
     /// e.g. 5 s for countdown tests; refreshed tokens still live 1800 s.
     pub hubspot_lifetime: Option<i64>,
-    /// Refresh grants return a new refresh token (rotation) instead of the same one.
+    /// HubSpot refresh grants return a new refresh token (rotation) instead of the same one, and
+    /// a rotated-away one presented again revokes the whole grant (reuse detection, counted as
+    /// `hubspot.reuse_detected`), as strict servers do.
     pub rotate_refresh_tokens: bool,
     /// HubSpot's revoke endpoint answers 503.
     pub revoke_unavailable: bool,
@@ -305,6 +307,14 @@ impl Simulator {
     /// Whether the simulator still accepts `refresh_token` (not revoked, not rotated away).
     pub fn knows_refresh_token(&self, refresh_token: &str) -> bool {
         self.lock().refresh.contains_key(refresh_token)
+    }
+
+    /// Whether the simulator accepts `access_token` now (issued, not revoked, not expired).
+    pub fn token_is_active(&self, access_token: &str) -> bool {
+        self.lock()
+            .access
+            .get(access_token)
+            .is_some_and(|t| t.expires_at.is_none_or(|at| at > now()))
     }
 
     /// How many requests of `name` arrived (`hubspot.token`, `hubspot.refresh`, `hubspot.revoke`, …).
@@ -757,6 +767,18 @@ fn check_grant(
         }
         "refresh_token" => {
             let token = field("refresh_token");
+            // A rotated-away refresh token presented again: reuse detection revokes the whole
+            // grant, as strict servers do (OAuth 2.0 Security BCP §4.14.2). Counted per
+            // provider as `<provider>.reuse_detected` — a grant lost.
+            if let Some(family) = s.spent.get(&token).copied() {
+                s.count(&format!("{provider}.reuse_detected"));
+                revoke_family(s, family);
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "refresh token reuse detected; the grant was revoked",
+                ));
+            }
             if s.faults.refresh_invalid_grant {
                 return Err(oauth_error(
                     StatusCode::BAD_REQUEST,
@@ -897,26 +919,36 @@ async fn hubspot_token(
     };
     let lose_reply = matches!(grant, Grant::Refresh { .. }) && s.faults.lose_reply_after_rotation;
     let access = s.mint("hs-at");
-    let (scopes, refresh_token) = match grant {
+    let (scopes, refresh_token, family) = match grant {
         Grant::Code { scopes, code } => {
             let rt = s.mint("hs-rt");
             if let Some(c) = s.codes.get_mut(&code) {
                 c.issued.extend([access.clone(), rt.clone()]);
             }
-            (scopes, rt)
+            s.serial += 1;
+            (scopes, rt, s.serial)
         }
         Grant::Refresh {
             scopes,
             refresh_token,
         } if s.faults.rotate_refresh_tokens => {
+            // Rotation with reuse detection: the presented token is spent, and presenting it
+            // again revokes the grant (see `check_grant`).
             s.refresh.remove(&refresh_token);
-            (scopes, s.mint("hs-rt"))
+            let family = s.family.get(&refresh_token).copied().unwrap_or_default();
+            s.spent.insert(refresh_token, family);
+            (scopes, s.mint("hs-rt"), family)
         }
         Grant::Refresh {
             scopes,
             refresh_token,
-        } => (scopes, refresh_token),
+        } => {
+            let family = s.family.get(&refresh_token).copied().unwrap_or_default();
+            (scopes, refresh_token, family)
+        }
     };
+    s.family.insert(access.clone(), family);
+    s.family.insert(refresh_token.clone(), family);
     s.refresh
         .insert(refresh_token.clone(), ("hubspot", scopes.clone()));
     s.access.insert(
@@ -1340,18 +1372,6 @@ async fn nimbus_token(State(inner): State<Shared>, headers: HeaderMap, body: Byt
             "invalid_client",
             "public client: send client_id only",
         );
-    }
-    if refresh {
-        let presented = params.get("refresh_token").cloned().unwrap_or_default();
-        if let Some(family) = s.spent.get(&presented).copied() {
-            s.count("nimbus.reuse_detected");
-            revoke_family(&mut s, family);
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_grant",
-                "refresh token reuse detected; the grant was revoked",
-            );
-        }
     }
     let (scopes, family) = match check_grant(&mut s, "nimbus", &params) {
         Ok(Grant::Code { scopes, .. }) => {

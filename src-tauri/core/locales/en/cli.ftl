@@ -274,3 +274,4 @@ help-possible-values = [possible values: { $values }]
 help-connect-replace = Browser sign-in: sign in again for this connection (its id or name) and replace it in place, as the window's Reconnect does; it asks again for the optional scopes it had
 cli-replace-other-provider = “{ $connection }” is not a { $provider } connection: --replace takes a connection of the provider you connect to.
 cli-replace-needs-browser = --replace is for browser sign-ins; { $provider } connects with { $method } here. Connect again without it: the same account is replaced in place.
+cli-finishing-refresh = Finishing the refresh — press Ctrl-C again to abandon it (the provider may then need you to reconnect).

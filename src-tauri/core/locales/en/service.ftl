@@ -57,7 +57,8 @@ error-loopback-bind = could not listen on port { $port }: { $reason }
 error-loopback-timed-out = no answer from the browser in time
 error-secret-missing = The saved sign-in for this { $provider } connection is gone from your keychain (it was deleted, or the keychain was reset). Connect again to use it.
 # $detail is one of the error-keychain-detail-… messages.
-error-unsaved-tokens = { $provider } gave Plugboard new tokens, but your keychain would not save them ({ $detail }). Plugboard keeps them while it runs and saves them as soon as the keychain takes them: unlock or restart your keyring, and keep Plugboard open until then.
+error-unsaved-tokens = { $provider } gave Plugboard new tokens, but your keychain would not save them ({ $detail }). Plugboard keeps them in a private file that is gone when you log out, and saves them to the keychain the next time any part of Plugboard runs: unlock or restart your keyring, then open Plugboard or run any plugboard command before you log out.
+error-unsaved-tokens-in-memory = { $provider } gave Plugboard new tokens, but your keychain would not save them ({ $detail }), and there is no private runtime folder to keep them in. Plugboard holds them only while it runs: unlock or restart your keyring and keep Plugboard open until then; if it closes first, reconnect { $provider }.
 error-keychain-detail-locked = the keychain is locked
 error-keychain-detail-unavailable = no keychain is available ({ $detail })
 error-keychain-detail-rejected = the keychain refused the item ({ $detail })
@@ -65,6 +66,7 @@ error-keychain-detail-corrupt = a keychain item holds data Plugboard cannot read
 error-keychain-detail-timed-out = the keychain did not answer within { $seconds } seconds
 # $detail is one of the error-index-detail-… messages.
 error-index-write = Plugboard couldn't save its list of connections: { $detail }. Check that the disk has space and the folder is writable, then try again.
+error-unchanged = Plugboard couldn't save its list of connections ({ $detail }), so it changed nothing: your { $provider } connection is as it was before. Free some disk space (or make the folder writable), then try again.
 error-index-read = Plugboard couldn't read its list of connections: { $detail }. Nothing was changed. Move the file aside to start a new list (the sign-ins stay in your keychain, and `{ $command }` puts them back in the list), or send the file to support.
 error-index-detail-read = could not read { $path }: { $reason }
 error-index-detail-unreadable = { $path } is not a connection index Plugboard can read ({ $reason })

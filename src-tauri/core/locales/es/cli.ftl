@@ -274,3 +274,4 @@ help-possible-values = [valores posibles: { $values }]
 help-connect-replace = Inicio de sesión en el navegador: vuelve a iniciar sesión para esta conexión (su ID o su nombre) y la reemplaza en el mismo lugar, como Volver a conectar en la ventana; vuelve a pedir los alcances opcionales que tenía
 cli-replace-other-provider = “{ $connection }” no es una conexión de { $provider }: --replace recibe una conexión del proveedor al que te conectas.
 cli-replace-needs-browser = --replace es para inicios de sesión en el navegador; aquí { $provider } se conecta con { $method }. Vuelve a conectar sin él: la misma cuenta se reemplaza en el mismo lugar.
+cli-finishing-refresh = Terminando la renovación — pulsa Ctrl-C otra vez para abandonarla (puede que luego tengas que volver a conectar).

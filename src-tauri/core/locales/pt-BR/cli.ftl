@@ -274,3 +274,4 @@ help-possible-values = [valores possíveis: { $values }]
 help-connect-replace = Login pelo navegador: entra de novo por esta conexão (o ID ou o nome dela) e a substitui no mesmo lugar, como o Reconectar da janela; pede de novo os escopos opcionais que ela tinha
 cli-replace-other-provider = “{ $connection }” não é uma conexão de { $provider }: --replace recebe uma conexão do provedor ao qual você está se conectando.
 cli-replace-needs-browser = --replace é para logins pelo navegador; aqui { $provider } se conecta com { $method }. Conecte de novo sem ele: a mesma conta é substituída no mesmo lugar.
+cli-finishing-refresh = Terminando a renovação — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).

@@ -150,8 +150,15 @@ impl ConnectionRecord {
         }
     }
 
+    /// The expiry as stored (what the provider said, on the clock of the time).
     pub fn expiry(&self) -> crate::lifetime::Expiry {
         crate::lifetime::Expiry::from_stored(self.expires_at, self.never_expires)
+    }
+
+    /// The expiry to act on and show at `now`: as stored, or "now" when the clock went back
+    /// since the token was obtained ([`crate::lifetime::trusted_expiry`]).
+    pub fn expiry_at(&self, now: i64) -> crate::lifetime::Expiry {
+        crate::lifetime::trusted_expiry(self.obtained_at, self.expiry(), now)
     }
 
     /// When the provider last showed it accepts this connection: its sign-in, its last refresh or

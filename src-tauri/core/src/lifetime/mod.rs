@@ -130,6 +130,22 @@ pub fn lasts_beyond_capped(obtained_at: i64, expiry: Expiry, now: i64, seconds: 
     expiry.lasts_beyond(now, ask)
 }
 
+/// A token obtained more than this many seconds "in the future" was obtained under a clock that
+/// has since gone back (a clock set right after running ahead, a VM restored): its stored expiry
+/// was computed on that clock and would stretch its life by the step.
+pub const CLOCK_STEP: i64 = 60;
+
+/// The expiry to act on at `now`: the stored one, unless the clock went back since the token was
+/// obtained ([`CLOCK_STEP`]) — then it counts as expiring now, so it is refreshed before any use
+/// and shown as due, never served past its real end. (A clock that went forward only makes a
+/// token look older than it is: refreshed early, never late.)
+pub fn trusted_expiry(obtained_at: i64, expiry: Expiry, now: i64) -> Expiry {
+    match expiry {
+        Expiry::At(at) if obtained_at > now.saturating_add(CLOCK_STEP) => Expiry::At(at.min(now)),
+        other => other,
+    }
+}
+
 /// When an automatic refresh is due; `None` for tokens that do not expire or whose expiry is
 /// unknown (nothing to schedule against).
 pub fn refresh_due_at(obtained_at: i64, expiry: Expiry) -> Option<i64> {
@@ -228,6 +244,27 @@ fn local_offset(unix: i64) -> i64 {
         let _ = unix;
         0
     }
+}
+
+/// Seconds since boot on a clock that steps of the wall clock never move and that keeps counting
+/// through suspend (`CLOCK_BOOTTIME` on Linux; elsewhere time since this process's first call).
+pub fn boot_seconds() -> i64 {
+    #[cfg(target_os = "linux")]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: clock_gettime writes only into `ts`, which lives for the call.
+        if unsafe { libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut ts) } == 0 {
+            return ts.tv_sec;
+        }
+    }
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs() as i64
 }
 
 /// Clock skew between a provider's `Date` header and `now`, in seconds (positive: the local clock

@@ -111,7 +111,7 @@ impl Connections {
                 self.runtime
                     .inputs(record.id.as_str(), record.reconnect_needed),
                 record.obtained_at,
-                record.expiry(),
+                record.expiry_at(now),
                 now,
             ) {
                 self.runtime

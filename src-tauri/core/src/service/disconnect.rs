@@ -1,6 +1,7 @@
 /*!
-Disconnecting: revoke at the provider where it can (RFC 7009; a failed revoke still removes the
-local copy, and says so), then delete the keychain item and the index entry. A second Disconnect
+Disconnecting: the index entry first (so a full disk stops it before anything is revoked or
+deleted, and says nothing changed), then revoke at the provider where it can (RFC 7009; a failed
+revoke still removes the local copy, and says so), then delete the keychain item. A second Disconnect
 of the same connection is not an error. Forgetting everything (before an uninstall) disconnects
 every connection the same way, then removes every other keychain item Plugboard made.
 */
@@ -93,7 +94,7 @@ impl Connections {
         let record = self.index.get(cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();
-        let item = match self.runtime.unsaved(cid.as_str()) {
+        let item = match self.held.get(cid.as_str()) {
             // Revoke what the provider last issued, not the spent tokens the keychain holds.
             Some(unsaved) => Some(unsaved.item),
             None => self.vault.run(move |v| v.get(&get_key)).await?,
@@ -105,6 +106,11 @@ impl Connections {
             }
             return Ok((String::new(), DisconnectReport::AlreadyGone));
         };
+        // The index first: if it cannot be written (a full disk), nothing has happened yet —
+        // no revoke, no deletion — and the error says so. Under the refresh lock, so no other
+        // process writes the connection back meanwhile.
+        let _custody = crate::custody::Custody::hold();
+        self.index.remove(cid).map_err(ServiceError::Unchanged)?;
         let provider = self.catalogue.get(&record.provider);
         let report = match (
             provider,
@@ -152,10 +158,14 @@ impl Connections {
                 note: p.and_then(|p| p.revoke_note.clone()),
             },
         };
-        self.vault.run(move |v| v.delete(&key)).await?;
-        self.runtime.forget_unsaved(cid.as_str());
-        self.index.remove(cid)?;
+        // The keychain item goes last: with the index already written, a failure here leaves a
+        // stray item (`doctor --fix` removes it), never a "Connected" row without tokens.
+        let deleted = self.vault.run(move |v| v.delete(&key)).await;
+        self.held.forget(cid.as_str());
         self.record_event(cid, EventKind::Disconnected, None);
+        if let Err(e) = deleted {
+            log::warn!("{cid}: disconnected, but its keychain item stays: {e}");
+        }
         log::info!("disconnected {cid} ({}): {report:?}", record.provider);
         Ok((record.provider, report))
     }

@@ -114,12 +114,20 @@ pub enum ServiceError {
     Flow(#[from] FlowError),
     #[error(transparent)]
     Vault(#[from] VaultError),
-    /// A refresh got new tokens but the keychain refused them: they are kept in memory until
-    /// it takes them.
-    #[error("the new tokens could not be saved: {0}")]
-    Unsaved(VaultError),
+    /// A refresh got new tokens but the keychain refused them: they are held (see
+    /// [`super::held`]) until it takes them.
+    #[error("the new tokens could not be saved: {error}")]
+    Unsaved {
+        error: VaultError,
+        /// Where they wait meanwhile.
+        held: super::HeldIn,
+    },
     #[error(transparent)]
     Index(#[from] IndexError),
+    /// The index could not be written before a change (a disconnect, a reconnect), so the
+    /// change was not made: the connection is as it was.
+    #[error("nothing changed: {0}")]
+    Unchanged(IndexError),
     #[error(transparent)]
     Flight(#[from] crate::flight::FlightError),
     /// One refresh's error, shared by every caller that waited for it.
@@ -169,12 +177,15 @@ impl ServiceError {
                 | FlowError::MissingClientSecret => K::BadInput,
                 _ => K::Refused,
             },
-            ServiceError::Vault(VaultError::Locked) | ServiceError::Unsaved(VaultError::Locked) => {
-                K::KeychainLocked
-            }
-            ServiceError::Unsaved(_) => K::KeychainUnavailable,
+            ServiceError::Vault(VaultError::Locked)
+            | ServiceError::Unsaved {
+                error: VaultError::Locked,
+                ..
+            } => K::KeychainLocked,
+            ServiceError::Unsaved { .. } => K::KeychainUnavailable,
             ServiceError::Vault(_) => K::KeychainUnavailable,
             ServiceError::Index(_) => K::Internal,
+            ServiceError::Unchanged(_) => K::Internal,
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => K::Temporary,
             ServiceError::Flight(_) => K::Internal,
             ServiceError::Shared(inner) => inner.kind(),
@@ -338,15 +349,22 @@ impl ServiceError {
             ServiceError::SecretMissing(_) => e(C::ReconnectNeeded, about("error-secret-missing")),
             ServiceError::Flow(f) => flow_error(f, provider_name),
             ServiceError::Vault(v) => UserError::from(v.clone()),
-            ServiceError::Unsaved(v) => e(
+            ServiceError::Unsaved { error: v, held } => e(
                 UserError::from(v.clone()).code,
                 t(
-                    "error-unsaved-tokens",
+                    match held {
+                        super::HeldIn::RuntimeFile => "error-unsaved-tokens",
+                        super::HeldIn::Memory => "error-unsaved-tokens-in-memory",
+                    },
                     &[p(), ("detail", keychain_words(v).into())],
                 ),
             ),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
+            ServiceError::Unchanged(i) => e(
+                C::StorageFailed,
+                t("error-unchanged", &[p(), ("detail", index_words(i).into())]),
+            ),
             ServiceError::Index(i @ IndexError::Write { .. }) => e(
                 C::StorageFailed,
                 t("error-index-write", &[("detail", index_words(i).into())]),

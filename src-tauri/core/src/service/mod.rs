@@ -36,6 +36,7 @@ mod developer;
 mod diagnostics;
 mod disconnect;
 mod error;
+mod held;
 mod model;
 mod names;
 mod orphans;
@@ -65,6 +66,7 @@ pub use credentials::{CredentialOrigin, CredentialSource, CredentialsView};
 pub use developer::{CallKind, CURL_SECRET_VARIABLE};
 pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};
+pub use held::HeldIn;
 pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
     TokenMaterial,
@@ -106,6 +108,8 @@ pub struct Connections {
     clock: Arc<dyn Clock>,
     timeline: Timeline,
     runtime: Runtime,
+    /// Tokens the keychain would not take yet ([`held`]).
+    held: held::Held,
     /// What the environment said at start-up (app credentials, how long to wait for a refresh
     /// held by another process).
     settings: Settings,
@@ -125,6 +129,7 @@ impl Connections {
             clock: Arc::new(lifetime::SystemClock),
             timeline: Timeline::in_dir(data_dir),
             runtime: Runtime::default(),
+            held: held::Held::for_data_dir(data_dir),
             settings: Settings::default(),
         }
     }
@@ -138,6 +143,13 @@ impl Connections {
     /// The folder of the index, timeline and locks.
     pub fn data_dir(&self) -> &std::path::Path {
         &self.data_dir
+    }
+
+    /// Keeps tokens the keychain refused in `dir` instead of the login's runtime folder (`None`:
+    /// in memory only). Tests use a folder of their own.
+    pub fn with_held_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.held = held::Held::in_dir(dir);
+        self
     }
 
     /// Replaces the HTTP client (tests of a slow provider use a short time limit).

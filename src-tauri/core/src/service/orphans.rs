@@ -143,7 +143,7 @@ impl Connections {
                 continue;
             }
             self.index.remove(&id)?;
-            self.runtime.forget_unsaved(id.as_str());
+            self.held.forget(id.as_str());
             self.record_event(&id, EventKind::Disconnected, None);
             log::info!("{id}: index entry without a keychain item forgotten");
             done.push(Fixed::Forgotten(id));

@@ -154,9 +154,10 @@ impl Connections {
                 let dead = e.needs_reconnect();
                 match &e {
                     ServiceError::Vault(VaultError::Locked)
-                    | ServiceError::Unsaved(VaultError::Locked) => {
-                        self.runtime.note_keychain(KeychainState::Locked)
-                    }
+                    | ServiceError::Unsaved {
+                        error: VaultError::Locked,
+                        ..
+                    } => self.runtime.note_keychain(KeychainState::Locked),
                     ServiceError::Vault(
                         VaultError::Unavailable { .. } | VaultError::TimedOut(_),
                     ) => self.runtime.note_keychain(KeychainState::Unavailable),
@@ -232,15 +233,21 @@ impl Connections {
         want: Want,
         seen: Option<u64>,
     ) -> Result<(ConnectionRecord, bool), ServiceError> {
+        // Tokens another run could not save are the newest of the grant: into the keychain
+        // first (if it takes them now; they are used either way).
+        self.save_held_locked(cid).await;
         let (record, secret) = self.load(cid).await?;
         let now = self.now();
         let already = match want {
             Want::Always => seen.is_some_and(|generation| generation != record.generation),
-            Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry())
+            Want::IfDue => lifetime::refresh_due_at(record.obtained_at, record.expiry_at(now))
                 .is_none_or(|due| due > now),
-            Want::Within(seconds) => {
-                lifetime::lasts_beyond_capped(record.obtained_at, record.expiry(), now, seconds)
-            }
+            Want::Within(seconds) => lifetime::lasts_beyond_capped(
+                record.obtained_at,
+                record.expiry_at(now),
+                now,
+                seconds,
+            ),
         };
         if already {
             log::info!("{cid}: no refresh needed (another process refreshed it, or it is fresh)");
@@ -260,6 +267,9 @@ impl Connections {
         let provider = self.provider(&record.provider)?;
         let key = VaultKey::Connection(cid.clone());
         let now = self.now();
+        // From the request until the keychain and index writes return, a stop signal waits
+        // ([`crate::custody`]): a rotating provider spends the old refresh token as it answers.
+        let _custody = crate::custody::Custody::hold();
         let (secret, expires_at) = match secret {
             ConnectionSecret::OAuth { tokens } => {
                 let method = provider
@@ -351,19 +361,20 @@ impl Connections {
         };
         let put_item = item.clone();
         if let Err(e) = self.vault.run(move |v| v.put(&key, &put_item)).await {
-            // The provider may have rotated the refresh token: the keychain's copy is spent. Keep
-            // the new tokens in memory, use and save them at the next use, and say so.
+            // The provider may have rotated the refresh token: the keychain's copy is spent. Hold
+            // the new tokens (a private runtime file, see [`super::held`]), use and save them at
+            // the next use or start of any Plugboard process, and say where they wait.
             log::warn!("{cid}: refreshed, but the keychain refused the new tokens: {e}");
-            self.runtime.keep_unsaved(
+            let held = self.held.keep(
                 cid.as_str(),
-                super::runtime::Unsaved {
+                super::held::Unsaved {
                     item,
                     record: updated,
                 },
             );
-            return Err(ServiceError::Unsaved(e));
+            return Err(ServiceError::Unsaved { error: e, held });
         }
-        self.runtime.forget_unsaved(cid.as_str());
+        self.held.forget(cid.as_str());
         self.index.upsert(updated.clone())?;
         log::info!("refreshed {cid} ({})", updated.provider);
         Ok(updated)

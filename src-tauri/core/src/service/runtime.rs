@@ -50,17 +50,6 @@ pub(super) struct Runtime {
     woke: std::sync::atomic::AtomicBool,
     /// One lock per connection: at most one refresh in flight in this process.
     flights: Mutex<HashMap<String, Arc<Flight>>>,
-    /// Tokens a provider issued that the keychain refused to save (a rotation whose write
-    /// failed): kept here and saved at the next use, never replaced by the spent ones it holds.
-    unsaved: Mutex<HashMap<String, Unsaved>>,
-}
-
-/// A refresh's outcome the keychain did not take yet: the new item and the record that goes
-/// with it.
-#[derive(Clone)]
-pub(super) struct Unsaved {
-    pub item: crate::secret::SecretString,
-    pub record: crate::index::ConnectionRecord,
 }
 
 /// A poisoned lock still holds usable state: a panic elsewhere must not stop every later call.
@@ -78,7 +67,6 @@ impl Default for Runtime {
             woke: Default::default(),
             auto_refreshes: tokio::sync::Semaphore::new(AUTOMATIC_REFRESHES_AT_ONCE),
             flights: Mutex::default(),
-            unsaved: Mutex::default(),
         }
     }
 }
@@ -148,21 +136,6 @@ impl Runtime {
             return true;
         }
         false
-    }
-
-    /// Keeps tokens the keychain refused, until they are saved.
-    pub fn keep_unsaved(&self, id: &str, unsaved: Unsaved) {
-        lock(&self.unsaved).insert(id.to_string(), unsaved);
-    }
-
-    /// Tokens of connection `id` not yet in the keychain, if any.
-    pub fn unsaved(&self, id: &str) -> Option<Unsaved> {
-        lock(&self.unsaved).get(id).cloned()
-    }
-
-    /// Forgets unsaved tokens of `id` (saved at last, or the connection replaced or removed).
-    pub fn forget_unsaved(&self, id: &str) {
-        lock(&self.unsaved).remove(id);
     }
 
     /// The in-process flight of connection `id`.

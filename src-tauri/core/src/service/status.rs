@@ -13,7 +13,7 @@ use crate::lifetime::{self, Health};
 impl Connections {
     /// The live status of one stored connection at `now`.
     pub(super) fn live_status(&self, record: &ConnectionRecord, now: i64) -> LiveStatus {
-        let expiry = record.expiry();
+        let expiry = record.expiry_at(now);
         let inputs = self
             .runtime
             .inputs(record.id.as_str(), record.reconnect_needed);
@@ -150,7 +150,7 @@ impl Connections {
             .collect();
         let next_change = records
             .iter()
-            .filter_map(|r| lifetime::next_change(r.expiry(), now))
+            .filter_map(|r| lifetime::next_change(r.expiry_at(now), now))
             .min();
         // As many as the cards list: a connection of a provider gone from the catalogue is not
         // on any card.

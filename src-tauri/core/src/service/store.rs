@@ -1,7 +1,8 @@
 /*!
 A connection's two halves kept together: the secret in the keychain, the record in the index.
-Saved keychain first, then index, and the keychain item removed again if the index cannot be
-written, so a connection exists in both or in neither; loaded together; a failure written back to
+Saved keychain first, then index, and the keychain put back as it was if the index cannot be
+written (the item removed for a new connection, the previous item restored for a reconnect), so
+a connection exists in both or in neither and a failed reconnect leaves the old one whole; loaded together; a failure written back to
 the record. Connecting an account that is already connected replaces it under its id.
 */
 
@@ -52,21 +53,10 @@ impl Connections {
             .get(cid)?
             .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
         let key = VaultKey::Connection(cid.clone());
-        if let Some(unsaved) = self.runtime.unsaved(cid.as_str()) {
-            // A refresh's tokens the keychain refused: save them now if it takes them, and use
-            // them either way (the keychain's copy holds a spent refresh token).
-            let item = unsaved.item.clone();
-            let put_key = key.clone();
-            if self
-                .vault
-                .run(move |v| v.put(&put_key, &item))
-                .await
-                .is_ok()
-                && self.index.upsert(unsaved.record.clone()).is_ok()
-            {
-                log::info!("{cid}: the refreshed tokens are saved in the keychain at last");
-                self.runtime.forget_unsaved(cid.as_str());
-            }
+        if let Some(unsaved) = self.held.get(cid.as_str()) {
+            // A refresh's tokens the keychain refused: the keychain's copy holds a spent refresh
+            // token, so these are used. They are saved only under the refresh lock
+            // ([`Self::save_held`]), where no other process can be writing newer ones.
             let secret =
                 ConnectionSecret::decode(&unsaved.item).map_err(|_| VaultError::Corrupt)?;
             return Ok((unsaved.record, secret));
@@ -78,6 +68,80 @@ impl Connections {
         };
         let secret = ConnectionSecret::decode(&item).map_err(|_| VaultError::Corrupt)?;
         Ok((record, secret))
+    }
+
+    /// Saves every connection's held tokens ([`super::held`]) to the keychain, each under its
+    /// refresh lock: what every command and the window do first, and the window's scheduler
+    /// again while any wait. Returns how many are still held (the keychain still refuses them).
+    pub async fn save_held(&self) -> usize {
+        let mut left = 0;
+        for id in self.held.ids() {
+            let Some(cid) = ConnectionId::parse(&id) else {
+                continue;
+            };
+            let saved = match crate::flight::acquire(
+                &self.data_dir,
+                &cid,
+                self.settings.refresh_wait,
+            )
+            .await
+            {
+                Ok(_lock) => self.save_held_locked(&cid).await,
+                Err(e) => {
+                    log::warn!("{cid}: held tokens not saved now: {e}");
+                    false
+                }
+            };
+            if !saved {
+                left += 1;
+            }
+        }
+        left
+    }
+
+    /// Whether the service holds tokens the keychain has not taken yet.
+    pub fn holds_unsaved(&self) -> bool {
+        !self.held.ids().is_empty()
+    }
+
+    /// Under connection `cid`'s refresh lock: saves its held tokens, if any, to the keychain and
+    /// the index, then forgets them. `true` when nothing is held for it any more.
+    pub(super) async fn save_held_locked(&self, cid: &ConnectionId) -> bool {
+        let Some(unsaved) = self.held.get(cid.as_str()) else {
+            return true;
+        };
+        let current = match self.index.get(cid) {
+            Ok(Some(record)) => record,
+            // Disconnected meanwhile (by a version that did not know of them): nothing to save.
+            Ok(None) => {
+                self.held.forget(cid.as_str());
+                return true;
+            }
+            Err(e) => {
+                log::warn!("{cid}: held tokens not saved now: {e}");
+                return false;
+            }
+        };
+        let key = VaultKey::Connection(cid.clone());
+        let item = unsaved.item.clone();
+        let _custody = crate::custody::Custody::hold();
+        if let Err(e) = self.vault.run(move |v| v.put(&key, &item)).await {
+            log::info!("{cid}: held tokens still not saved: {e}");
+            return false;
+        }
+        // The token's life from the refresh; what a person changed since (a name) kept.
+        let record = ConnectionRecord {
+            name: current.name,
+            generation: unsaved.record.generation.max(current.generation + 1),
+            ..unsaved.record
+        };
+        if let Err(e) = self.index.upsert(record) {
+            // The keychain has the tokens: the index's older expiry only brings a refresh early.
+            log::warn!("{cid}: held tokens saved to the keychain, the index not updated: {e}");
+        }
+        log::info!("{cid}: the refreshed tokens are saved in the keychain at last");
+        self.held.forget(cid.as_str());
+        true
     }
 
     /// Saves a failure to the index: the last error and, by its kind, "reconnect needed" (a dead
@@ -166,13 +230,39 @@ impl Connections {
         };
         let key = VaultKey::Connection(record.id.clone());
         let item = secret.encode();
+        let _custody = crate::custody::Custody::hold();
+        // What a reconnect replaces, to put back if the index cannot be written: the keychain's
+        // item, or the tokens held for it (the newest of its grant).
+        let previous = match &existing {
+            Some(_) => match self.held.get(record.id.as_str()) {
+                Some(unsaved) => Some(unsaved.item),
+                None => {
+                    let get_key = key.clone();
+                    self.vault.run(move |v| v.get(&get_key)).await?
+                }
+            },
+            None => None,
+        };
         let put_key = key.clone();
         self.vault.run(move |v| v.put(&put_key, &item)).await?;
-        self.runtime.forget_unsaved(record.id.as_str());
         if let Err(e) = self.index.upsert(record.clone()) {
-            let _ = self.vault.run(move |v| v.delete(&key)).await;
-            return Err(e.into());
+            // The index still describes the previous connection (or none): the keychain goes
+            // back to match it, so a full disk never costs the connection that was there.
+            let undone = match previous {
+                Some(previous) => self.vault.run(move |v| v.put(&key, &previous)).await,
+                None => self.vault.run(move |v| v.delete(&key)).await,
+            };
+            if let Err(undo) = undone {
+                log::warn!("{}: the keychain could not be put back: {undo}", record.id);
+                return Err(e.into());
+            }
+            return Err(match &existing {
+                // A reconnect: the connection that was there is as it was, and the words say so.
+                Some(_) => ServiceError::Unchanged(e).concerning(&record.id),
+                None => e.into(),
+            });
         }
+        self.held.forget(record.id.as_str());
         log::info!(
             "{} {} ({}, {:?})",
             if existing.is_some() {

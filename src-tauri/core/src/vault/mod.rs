@@ -157,6 +157,8 @@ pub struct MemoryStore {
     refuse_writes: std::sync::atomic::AtomicBool,
     reads: std::sync::atomic::AtomicU64,
     writes: std::sync::atomic::AtomicU64,
+    /// Writes made while no moment of custody was open ([`crate::custody`]).
+    writes_outside_custody: std::sync::atomic::AtomicU64,
 }
 
 /// Calls made to a [`MemoryStore`], for tests that count what an operation costs.
@@ -179,6 +181,13 @@ impl MemoryStore {
             reads: self.reads.load(std::sync::atomic::Ordering::Relaxed),
             writes: self.writes.load(std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// Writes (put) made while the process was not in a moment of custody: a stop signal could
+    /// have ended it between a provider's answer and that write.
+    pub fn writes_outside_custody(&self) -> u64 {
+        self.writes_outside_custody
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Makes writes fail (reads still work), as a full or broken keychain can.
@@ -208,6 +217,10 @@ impl SecretStore for MemoryStore {
     fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
         self.writes
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if !crate::custody::busy() {
+            self.writes_outside_custody
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         if self
             .refuse_writes
             .load(std::sync::atomic::Ordering::Relaxed)

@@ -5,7 +5,9 @@
 //! By use case: `connect` (keys, client credentials, disconnect), `sign_in` (browser sign-ins),
 //! `refresh` (single flight, scheduler, back-off, reconnect), `attention` (what needs a person:
 //! the tray and notifications), `checks` (status, identity checks,
-//! a lost keychain item, what a developer copies), `faults` (the fault matrix: a token endpoint
+//! a lost keychain item, what a developer copies), `custody` (tokens never lost: rotated tokens the
+//! keychain refused survive the process, a full disk during reconnect and disconnect, clock steps,
+//! stop signals wait), `faults` (the fault matrix: a token endpoint
 //! that answers badly, slowly or not at all, a provider that forgot, a keychain that refuses a
 //! write after a rotation, many callers at once), `upgrade` (a connection an earlier version stored,
 //! on the provider's current API). This file holds the fixture they share.
@@ -13,6 +15,7 @@
 mod attention;
 mod checks;
 mod connect;
+mod custody;
 mod faults;
 mod refresh;
 mod sign_in;
@@ -72,16 +75,27 @@ struct Fixture {
 }
 
 async fn fixture(name: &str) -> Fixture {
+    let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
+    fixture_in(name, dir).await
+}
+
+/// As [`fixture`], with the data folder at `dir` (a small disk, say); tokens the keychain
+/// refuses wait in a folder beside the test's temporary folders (the login's runtime folder is
+/// another disk too).
+async fn fixture_in(name: &str, dir: PathBuf) -> Fixture {
     let sim = Simulator::start().await.unwrap();
     // The four providers, plus Nimbus: a provider of the user's own (public client, introspection).
     let text = format!("{}\n{}", sim.providers_toml(53682), sim.nimbus_toml());
     let catalogue = Catalogue::parse(&text, &Origin::File("sim.toml".into())).unwrap();
     let store = std::sync::Arc::new(MemoryStore::default());
     let vault = Vault::with_store(Some(&format!("test-service-{name}")), store.clone());
-    let dir = std::env::temp_dir().join(format!("plugboard-service-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    let held = held_dir(name);
+    let _ = std::fs::remove_dir_all(&held);
     let clock = FakeClock::at(plugboard_core::service::unix_now());
-    let service = Connections::new(catalogue, vault.clone(), &dir).with_clock(clock.clone());
+    let service = Connections::new(catalogue, vault.clone(), &dir)
+        .with_clock(clock.clone())
+        .with_held_dir(Some(held));
     for p in ["hubspot", "ecwid"] {
         service.credentials.set(p, sim_creds(p));
     }
@@ -94,6 +108,11 @@ async fn fixture(name: &str) -> Fixture {
         store,
         dir,
     }
+}
+
+/// Where fixture `name`'s service keeps tokens the keychain refused (its runtime folder).
+fn held_dir(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("plugboard-held-{name}-{}", std::process::id()))
 }
 
 /// Whether the keychain holds the connection's item.
