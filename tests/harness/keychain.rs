@@ -1,6 +1,7 @@
 //! The keychain as tests see it: items of a service as `secret-tool` lists them from another
 //! process, and a keychain of one test's own for tests that empty a namespace others share.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -14,11 +15,13 @@ pub struct PrivateKeychain {
     pub address: String,
     bus: std::process::Child,
     control: PathBuf,
+    /// Its own keyring files and runtime folder, for the daemon it (re)starts.
+    env: Vec<(&'static str, String)>,
 }
 
 impl PrivateKeychain {
     pub fn start(dir: &Path) -> Self {
-        use std::io::{BufRead, BufReader, Write};
+        use std::io::{BufRead, BufReader};
         // Its own keyring files and runtime folder: gnome-keyring keeps keyrings in
         // $XDG_DATA_HOME/keyrings and finds a running daemon through $XDG_RUNTIME_DIR/keyring, so
         // with the session's folders it would share the session's keychain. The bus gets them
@@ -46,26 +49,46 @@ impl PrivateKeychain {
         BufReader::new(bus.stdout.take().expect("its output"))
             .read_line(&mut address)
             .expect("the bus address");
-        let address = address.trim().to_string();
+        let keychain = Self {
+            address: address.trim().to_string(),
+            bus,
+            control,
+            env: private_env.to_vec(),
+        };
+        keychain.start_daemon(true);
+        keychain
+    }
+
+    /// Starts the keyring daemon on this keychain's bus: its login collection unlocked with the
+    /// throwaway password, or (`unlock` false) left locked, as after a restart nobody unlocked.
+    fn start_daemon(&self, unlock: bool) {
+        let mut args = vec![
+            "--components=secrets".to_string(),
+            format!("--control-directory={}", self.control.display()),
+        ];
+        if unlock {
+            args.insert(0, "--unlock".into());
+        } else {
+            args.insert(0, "--start".into());
+        }
         let mut keyring = Command::new("gnome-keyring-daemon")
-            .args([
-                "--unlock",
-                "--components=secrets",
-                &format!("--control-directory={}", control.display()),
-            ])
-            .env("DBUS_SESSION_BUS_ADDRESS", &address)
-            .envs(private_env)
+            .args(&args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .envs(self.env.clone())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start gnome-keyring-daemon");
-        keyring
-            .stdin
-            .take()
-            .expect("its input")
-            .write_all(b"plugboard-test")
-            .expect("the throwaway password");
+        let input = keyring.stdin.take().expect("its input");
+        if unlock {
+            let mut input = input;
+            input
+                .write_all(b"plugboard-test")
+                .expect("the throwaway password");
+        } else {
+            drop(input);
+        }
         let _ = keyring.wait();
         let up = eventually(Duration::from_secs(10), || {
             Command::new("gdbus")
@@ -77,17 +100,71 @@ impl PrivateKeychain {
                     "--object-path",
                     "/org/freedesktop/secrets",
                 ])
-                .env("DBUS_SESSION_BUS_ADDRESS", &address)
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
                 .output()
                 .ok()
                 .filter(|o| o.status.success())
         });
         assert!(up.is_some(), "the private keychain came up");
-        Self {
-            address,
-            bus,
-            control,
+    }
+
+    /// The keyring daemon's process id: the owner of `org.freedesktop.secrets` on this bus (the
+    /// daemon forks away from the command that started it).
+    pub fn daemon_pid(&self) -> Option<u32> {
+        let out = Command::new("gdbus")
+            .args([
+                "call",
+                "--session",
+                "--dest",
+                "org.freedesktop.DBus",
+                "--object-path",
+                "/org/freedesktop/DBus",
+                "--method",
+                "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                "org.freedesktop.secrets",
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .output()
+            .ok()?;
+        // "(uint32 1234,)"
+        String::from_utf8_lossy(&out.stdout)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+    }
+
+    /// Sends `signal` to the keyring daemon (by its process id).
+    pub fn signal_daemon(&self, signal: &str) {
+        let pid = self.daemon_pid().expect("the keyring daemon runs");
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(sent, "kill -{signal} {pid}");
+    }
+
+    /// Ends the keyring daemon (by its process id) and waits until it is gone from the bus.
+    pub fn stop_daemon(&self) {
+        if let Some(pid) = self.daemon_pid() {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+            let gone = eventually(Duration::from_secs(10), || {
+                self.daemon_pid().is_none().then_some(())
+            });
+            assert!(gone.is_some(), "the keyring daemon {pid} ended");
         }
+    }
+
+    /// Restarts the keyring daemon, its login collection locked (nobody typed the password).
+    pub fn restart_locked(&self) {
+        self.stop_daemon();
+        self.start_daemon(false);
+    }
+
+    /// Starts the keyring daemon with its login collection unlocked (the person typed the
+    /// password), after [`Self::stop_daemon`].
+    pub fn start_unlocked(&self) {
+        self.start_daemon(true);
     }
 
     /// Items of a keychain service in this keychain (as [`keychain_items`]).
@@ -103,12 +180,10 @@ impl PrivateKeychain {
 
 impl Drop for PrivateKeychain {
     fn drop(&mut self) {
-        let _ = Command::new("pkill")
-            .args([
-                "-f",
-                &format!("gnome-keyring-daemon.*{}", self.control.display()),
-            ])
-            .status();
+        // The daemon by its process id (never by name), then the bus it lives on.
+        if let Some(pid) = self.daemon_pid() {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
         let _ = self.bus.kill();
         let _ = self.bus.wait();
     }

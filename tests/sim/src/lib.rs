@@ -99,6 +99,10 @@ pub struct Faults {
     /// HubSpot refresh grants rotate the refresh token, then the reply is lost (the connection
     /// breaks after the headers): the new tokens exist only at the provider.
     pub lose_reply_after_rotation: bool,
+    /// HubSpot refresh grants are carried out at once (a rotation spends the presented token)
+    /// and answered this much later (`hubspot.refresh_answered` counts the answers sent): a
+    /// window in which a test stops the client mid-refresh.
+    pub refresh_delay: Option<std::time::Duration>,
     /// Nimbus says its tokens are this user's instead of dana@nimbus.example (the person
     /// signed in to another account).
     pub nimbus_username: Option<String>,
@@ -891,10 +895,27 @@ async fn hubspot_token(
     if let Some(answer) = canned_refresh(&inner, refresh, "hubspot.refresh") {
         return answer_late(&inner, answer).await;
     }
+    let (answer, delay) = hubspot_token_grant(&inner, &headers, &body);
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
+        inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .count("hubspot.refresh_answered");
+    }
+    answer
+}
+
+/// The grant itself, under the simulator's lock: the answer, and how long to hold it back.
+fn hubspot_token_grant(
+    inner: &Shared,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> (Response, Option<std::time::Duration>) {
     let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
-    let form = match form_body(&headers, &body) {
+    let form = match form_body(headers, body) {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(r) => return (r, None),
     };
     let refresh = form.get("grant_type").map(String::as_str) == Some("refresh_token");
     s.count(if refresh {
@@ -903,14 +924,17 @@ async fn hubspot_token(
         "hubspot.token"
     });
     if s.faults.token_unavailable {
-        return (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response();
+        return (
+            (StatusCode::SERVICE_UNAVAILABLE, "upstream unavailable").into_response(),
+            None,
+        );
     }
     if let Err(r) = hubspot_client(&form) {
-        return r;
+        return (r, None);
     }
     let grant = match check_grant(&mut s, "hubspot", &form) {
         Ok(g) => g,
-        Err(r) => return r,
+        Err(r) => return (r, None),
     };
     // The lifetime fault shortens sign-in tokens only: refreshed ones get HubSpot's 30 minutes.
     let lifetime = match &grant {
@@ -961,19 +985,21 @@ async fn hubspot_token(
     );
     if lose_reply {
         s.count("hubspot.reply_lost");
-        return lost_reply();
+        return (lost_reply(), None);
     }
     let scopes = s
         .access
         .get(&access)
         .map(|t| t.scopes.clone())
         .unwrap_or_default();
-    Json(json!({
+    let answer = Json(json!({
         "token_type": "bearer", "refresh_token": refresh_token, "access_token": access,
         "expires_in": lifetime, "token_use": "access_token", "hub_id": HUBSPOT_HUB_ID,
         "user_id": 99, "scopes": scopes,
     }))
-    .into_response()
+    .into_response();
+    let delay = s.faults.refresh_delay.filter(|_| refresh);
+    (answer, delay)
 }
 
 /// `POST /oauth/2026-03/token/introspect`: whether a token is active, and whose. Client

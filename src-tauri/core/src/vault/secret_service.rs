@@ -225,6 +225,11 @@ impl SecretStore for SecretServiceStore {
     fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
         READS.fetch_add(1, Ordering::Relaxed);
         self.with(|ss| {
+            // A locked collection may not list every item it holds (gnome-keyring restarted and
+            // not yet unlocked lists none): its listing would read as items lost. Locked says so.
+            if collection_locked(ss)? {
+                return Err(Error::Locked);
+            }
             // Attributes are readable on locked items too: no secret is read, nothing prompts.
             let found = ss.search_items(HashMap::from([("service", service)]))?;
             let mut accounts = Vec::new();
