@@ -32,6 +32,27 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// The folders at `data_dir` and `config_dir`, each resolved once when it is itself a link (a
+    /// person keeping it on another disk, a dotfiles manager): the target is then Plugboard's
+    /// folder in full, made private with everything in it, while links below it are refused (see
+    /// [`crate::files`]). A link to nothing is kept as it is, and refused where it is written.
+    pub fn new(data_dir: PathBuf, config_dir: PathBuf) -> Self {
+        let resolve = |dir: PathBuf| {
+            let linked = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+            match linked.then(|| std::fs::canonicalize(&dir)) {
+                Some(Ok(target)) => {
+                    log::info!("{} is a link; using {}", dir.display(), target.display());
+                    target
+                }
+                _ => dir,
+            }
+        };
+        Self {
+            data_dir: resolve(data_dir),
+            config_dir: resolve(config_dir),
+        }
+    }
+
     /// The platform's folders for Plugboard (what Tauri's path resolver gives the window).
     pub fn standard() -> Result<Self, UserError> {
         let missing = || {
@@ -47,10 +68,19 @@ impl Paths {
                 ),
             )
         };
-        Ok(Self {
-            data_dir: dirs::data_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
-            config_dir: dirs::config_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
-        })
+        Ok(Self::new(
+            dirs::data_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
+            dirs::config_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
+        ))
+    }
+
+    /// The window's log folder as Tauri's `app_log_dir` resolves it (its log plugin writes
+    /// `plugboard.log` there), for the shell to check before the plugin opens it.
+    pub fn window_log_dir() -> Option<PathBuf> {
+        #[cfg(target_os = "macos")]
+        return dirs::home_dir().map(|home| home.join("Library/Logs").join(APP_IDENTIFIER));
+        #[cfg(not(target_os = "macos"))]
+        return dirs::data_local_dir().map(|dir| dir.join(APP_IDENTIFIER).join("logs"));
     }
 
     /// Where demo mode's simulator keeps the tokens it issued (beside demo mode's index), so a
@@ -543,6 +573,29 @@ mod tests {
             4,
             "the built-in ones"
         );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_data_folder_that_is_a_link_is_used_as_the_folder_it_points_to() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let (root, _, _) = fixture("linked-data");
+        let target = root.join("on-another-disk");
+        let namespace = target.join(vault_namespace(false).unwrap_or("."));
+        std::fs::create_dir_all(&namespace).unwrap();
+        let index = namespace.join("connections.json");
+        std::fs::write(&index, r#"{"version": 1, "connections": []}"#).unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::symlink(&target, root.join("data")).unwrap();
+        let paths = Paths::new(root.join("data"), root.join("config"));
+        assert_eq!(paths.data_dir, target.canonicalize().unwrap());
+        let opened = open_with(&paths, &Settings::from_vars([]), None, "");
+        assert!(opened.connections.is_ok());
+        assert_eq!(mode(&target), 0o700);
+        assert_eq!(mode(&index), 0o600);
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -162,6 +162,7 @@ preferences-cannot-save = Plugboard could not save your settings to { $path } ({
 # $what names the file (one of the …-file messages), $why says what is wrong with it, $path is where it was kept.
 files-set-aside = Plugboard couldn't read { $what } ({ $why }), so it started a new one. The old file is kept as { $path } for support; your connections are not affected.
 files-not-text = not UTF-8 text
+files-link-refused = { $path } is a symbolic link, and Plugboard does not follow links among its own files. Remove the link (Plugboard makes what it needs there again); to keep Plugboard's files elsewhere, link its whole folder instead.
 timeline-file = the connection history ({ $file })
 timeline-too-large = it is far larger than a history can be
 notified-file = the list of notifications already shown ({ $file })

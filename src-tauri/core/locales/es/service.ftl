@@ -139,6 +139,7 @@ preferences-cannot-save = Plugboard no pudo guardar tu configuración en { $path
 ## Los archivos del propio Plugboard
 files-set-aside = Plugboard no pudo leer { $what } ({ $why }), así que empezó uno nuevo. El archivo anterior se guardó como { $path } para soporte; tus conexiones no se vieron afectadas.
 files-not-text = no es texto UTF-8
+files-link-refused = { $path } es un enlace simbólico, y Plugboard no sigue enlaces entre sus propios archivos. Quita el enlace (Plugboard vuelve a crear lo que necesita allí); para guardar los archivos de Plugboard en otro lugar, enlaza su carpeta entera.
 timeline-file = el historial de las conexiones ({ $file })
 timeline-too-large = es mucho más grande de lo que puede ser un historial
 notified-file = la lista de notificaciones ya mostradas ({ $file })

@@ -139,6 +139,7 @@ preferences-cannot-save = O Plugboard não conseguiu salvar as suas configuraç�
 ## Os arquivos do próprio Plugboard
 files-set-aside = O Plugboard não conseguiu ler { $what } ({ $why }), então começou um novo. O arquivo antigo foi guardado como { $path } para o suporte; as suas conexões não foram afetadas.
 files-not-text = não é texto UTF-8
+files-link-refused = { $path } é um link simbólico, e o Plugboard não segue links entre os próprios arquivos. Remova o link (o Plugboard cria de novo o que precisa ali); para guardar os arquivos do Plugboard em outro lugar, crie um link para a pasta inteira.
 timeline-file = o histórico das conexões ({ $file })
 timeline-too-large = é muito maior do que um histórico pode ser
 notified-file = a lista de notificações já mostradas ({ $file })
