@@ -178,6 +178,12 @@ setup-system-file-not-loaded = Your organisation's provider file was not loaded:
 setup-user-entry-managed = Your provider file's { $provider } entry was not used: your organisation manages that provider on this computer.
 setup-user-file-not-loaded = Your provider file was not loaded: { $problem }
 setup-no-such-file = { $path }: no such file (named by { $variable })
+# A provider file refused because other users could have written it (as ssh refuses a configuration
+# file). $path is the file, $folder a folder above it, $mode its octal mode, $owner a user id.
+trust-file-writable = { $path } can be changed by other users of this computer (mode { $mode }). Make it writable by its owner only: chmod go-w { $path }
+trust-file-owner = { $path } belongs to another user of this computer (user id { $owner }). Use a file of your own.
+trust-folder-writable = { $path } is in { $folder }, which other users of this computer can change (mode { $mode }). Make that folder writable by its owner only: chmod go-w { $folder }
+trust-folder-owner = { $path } is in { $folder }, which belongs to another user of this computer (user id { $owner }). Keep the file in a folder of your own.
 
 ## The browser page a loopback sign-in ends on (core loopback.rs)
 loopback-done-title = You can close this tab
