@@ -157,16 +157,18 @@ pub async fn wait_for_callback(
 }
 
 /// Serves one connection (one request), within its limits; if it carried the callback, hands its
-/// query over once the page has been written.
+/// query over once the page has been written — or once the connection ends any other way (its
+/// time ran out, it was pushed out by newer ones): see [`Handover`].
 async fn serve(sock: TcpStream, expected: Arc<Expected>, won: mpsc::Sender<Params>) {
     let taken: Arc<Mutex<Option<Params>>> = Arc::default();
-    let service = {
-        let taken = taken.clone();
-        hyper::service::service_fn(move |request: Request<Incoming>| {
-            let reply = answer(&request, &expected, &taken);
-            async move { Ok::<_, Infallible>(reply) }
-        })
+    let _handover = Handover {
+        taken: taken.clone(),
+        won,
     };
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let reply = answer(&request, &expected, &taken);
+        async move { Ok::<_, Infallible>(reply) }
+    });
     let connection = hyper::server::conn::http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(HEAD_WAIT)
@@ -174,9 +176,21 @@ async fn serve(sock: TcpStream, expected: Arc<Expected>, won: mpsc::Sender<Param
         .keep_alive(false)
         .serve_connection(TokioIo::new(sock), service);
     let _ = tokio::time::timeout(CONNECTION_LIFETIME, connection).await;
-    let params = taken.lock().unwrap_or_else(|p| p.into_inner()).take();
-    if let Some(params) = params {
-        let _ = won.send(params).await;
+}
+
+/// Hands the callback's query to the wait when its connection's task ends, however it ends (a
+/// task aborted is dropped too): a taken callback is never lost with its connection.
+struct Handover {
+    taken: Arc<Mutex<Option<Params>>>,
+    won: mpsc::Sender<Params>,
+}
+
+impl Drop for Handover {
+    fn drop(&mut self) {
+        if let Some(params) = self.taken.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            // One winner, a channel of one: there is always room.
+            let _ = self.won.try_send(params);
+        }
     }
 }
 
@@ -403,6 +417,18 @@ mod tests {
         assert!(!wait.is_finished());
         assert_eq!(callback(port, "c1", Duration::from_secs(4)).await, 200);
         assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+    }
+
+    #[test]
+    fn a_taken_callback_is_handed_over_even_when_its_connection_is_pushed_out() {
+        // An aborted connection task drops its Handover like a finished one.
+        let (won, mut winner) = mpsc::channel(1);
+        let params = HashMap::from([("code".to_string(), "c1".to_string())]);
+        drop(Handover {
+            taken: Arc::new(Mutex::new(Some(params))),
+            won,
+        });
+        assert_eq!(winner.try_recv().unwrap()["code"], "c1");
     }
 
     #[tokio::test]
