@@ -25,6 +25,21 @@ use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 use state::AppState;
 
 pub fn run() {
+    // The log plugin opens `plugboard.log` itself, following links: a link there (or a linked
+    // `logs/` folder) would have log lines appended wherever it points. Checked first; when
+    // refused the window logs to stdout only and says why.
+    let mut log_targets = vec![Target::new(TargetKind::Stdout)];
+    match plugboard_core::setup::Paths::window_log_dir()
+        .map(|dir| plugboard_core::files::own_files(&dir, &["plugboard.log"]))
+    {
+        Some(Err(refused)) => {
+            eprintln!("{refused}");
+            plugboard_core::files::queue_notice(refused.to_string());
+        }
+        _ => log_targets.push(Target::new(TargetKind::LogDir {
+            file_name: Some("plugboard".into()),
+        })),
+    }
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             // With its `deep-link` feature the plugin has already handed a URL argument to the
@@ -36,12 +51,7 @@ pub fn run() {
         }))
         .plugin(
             tauri_plugin_log::Builder::new()
-                .targets([
-                    Target::new(TargetKind::Stdout),
-                    Target::new(TargetKind::LogDir {
-                        file_name: Some("plugboard".into()),
-                    }),
-                ])
+                .targets(log_targets)
                 .level(log::LevelFilter::Info)
                 .max_file_size(1_000_000)
                 .rotation_strategy(RotationStrategy::KeepSome(3))
@@ -90,10 +100,10 @@ pub fn run() {
             log::info!("Plugboard {} starting", app.package_info().version);
             // The command line opens the same folders (core `setup::Paths::standard`); Tauri's
             // resolver is used here so a platform difference would show in the window first.
-            let paths = plugboard_core::setup::Paths {
-                data_dir: app.path().app_data_dir()?,
-                config_dir: app.path().app_config_dir()?,
-            };
+            let paths = plugboard_core::setup::Paths::new(
+                app.path().app_data_dir()?,
+                app.path().app_config_dir()?,
+            );
             let settings = plugboard_core::settings::Settings::from_env();
             app.manage(AppState::build(paths, settings));
             links::setup(app.handle());

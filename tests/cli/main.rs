@@ -837,6 +837,27 @@ async fn a_broken_provider_file_is_named_and_the_built_in_providers_still_work()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]
+async fn a_provider_file_others_can_change_is_refused_with_how_to_fix_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new("writable-file").await;
+    let file = w.dir.join("providers.toml");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = w.run(&["providers"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fix = format!("chmod go-w {}", file.display());
+    assert!(
+        out.stderr.contains(&fix),
+        "{fix} missing from: {}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("hubspot") && !out.stdout.contains("nimbus"));
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = w.run(&["providers"]).await;
+    assert!(out.stdout.contains("nimbus"), "{}", out.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
 async fn a_browser_on_another_machine_pastes_the_address_it_ended_on() {
     let w = World::new("paste").await;
     // Ecwid uses the window's deep link; the command line listens on a random loopback port,

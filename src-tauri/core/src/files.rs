@@ -7,6 +7,15 @@ This module owns three rules every one of them follows, so no caller has to reme
   (secrets live in the keychain), but account names, scopes and history are nobody else's business.
 - **Atomic.** [`write_private`] writes a temporary file in the same folder, flushes it and renames
   it over the old one: a crash or a full disk leaves the previous file whole.
+- **Never a link.** Plugboard opens the files it makes with `O_NOFOLLOW` (temporary files also
+  with `O_EXCL`) and makes its folders private through a handle opened the same way, so a symbolic
+  link where one of its own files or folders belongs (`locks/`, a `.connections.json.lock`,
+  `logs/plugboard.log`) is refused with [`LinkRefused`], naming the path, instead of followed:
+  nothing is created, chmodded or written where it points. The exception is the data and config
+  folders themselves: a person may keep them elsewhere with a link (another disk, a dotfiles
+  manager), so [`crate::setup::Paths::new`] resolves such a link once, and everything below the
+  target is then held to these rules like any other ([`repair`] too treats a root link's target
+  fully). Links further up the path are the person's own business.
 - **Never silently replaced.** A file that cannot be read as what it should be is moved aside as
   `<name>.corrupt-<UTC time>` by [`set_aside`] (kept for support), a notice is queued once for the
   person ([`take_notices`]), and the caller starts afresh. The index is the exception: it refuses to
@@ -33,19 +42,88 @@ pub fn private_by_default() {
     }
 }
 
-/// Creates `dir` (and its parents) if needed; the folder itself is made `0700`.
-pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
-    if !dir.is_dir() {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
-        builder.create(dir)?;
+/// A symbolic link where one of Plugboard's own files or folders belongs: refused, not followed.
+/// Carried inside the [`std::io::Error`] of the call that met it (`get_ref` / `downcast`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRefused {
+    pub path: PathBuf,
+}
+
+impl std::fmt::Display for LinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::t(
+            "files-link-refused",
+            &[("path", self.path.display().to_string().into())],
+        ))
     }
+}
+
+impl std::error::Error for LinkRefused {}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+fn link_refused(path: &Path) -> std::io::Error {
+    std::io::Error::other(LinkRefused {
+        path: path.to_path_buf(),
+    })
+}
+
+/// `error` from opening `path` without following links, as [`LinkRefused`] when `path` is one.
+fn refused_if_link(path: &Path, error: std::io::Error) -> std::io::Error {
+    match is_link(path) {
+        true => link_refused(path),
+        false => error,
+    }
+}
+
+/// Creates `dir` (and its parents) if needed; the folder itself is made `0700`. A link in its
+/// place is refused ([`LinkRefused`]), its target left alone.
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(link_refused(dir)),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+            builder.create(dir)?;
+        }
+        Err(e) => return Err(e),
+    }
+    #[cfg(unix)]
+    {
+        // Through a handle that cannot be a link's target: a link swapped in since the check
+        // above is refused too, never chmodded.
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let handle = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_DIRECTORY)
+            .open(dir)
+            .map_err(|e| refused_if_link(dir, e))?;
+        if mode_of(&handle.metadata()?) != Some(DIR_MODE) {
+            handle.set_permissions(fs::Permissions::from_mode(DIR_MODE))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
     set_mode(dir, DIR_MODE)
 }
 
-/// Opens `path` for writing without truncating it, creating it `0600` (lock files, logs).
+/// Checks, for a writer that opens its files itself (the window's log plugin), that `dir` and
+/// `names` in it are not links: [`LinkRefused`] names the first that is. Missing ones are fine.
+pub fn own_files(dir: &Path, names: &[&str]) -> std::io::Result<()> {
+    std::iter::once(dir.to_path_buf())
+        .chain(names.iter().map(|n| dir.join(n)))
+        .find(|p| is_link(p))
+        .map_or(Ok(()), |p| Err(link_refused(&p)))
+}
+
+/// Opens `path` for writing without truncating it, creating it `0600` (lock files, logs). A link
+/// in its place (or in its folder's) is refused ([`LinkRefused`]): nothing is created or written
+/// where it points.
 pub fn open_private(path: &Path, append: bool) -> std::io::Result<fs::File> {
     if let Some(dir) = path.parent() {
         ensure_private_dir(dir)?;
@@ -58,8 +136,15 @@ pub fn open_private(path: &Path, append: bool) -> std::io::Result<fs::File> {
         options.truncate(false);
     }
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
-    options.open(path)
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    if is_link(path) {
+        return Err(link_refused(path));
+    }
+    options.open(path).map_err(|e| refused_if_link(path, e))
 }
 
 /// Writes `body` to `path` so that readers see the old file or the new one, never a part: a
@@ -76,7 +161,10 @@ pub fn write_private(path: &Path, body: &[u8]) -> std::io::Result<()> {
         let mut options = fs::OpenOptions::new();
         options.create_new(true).write(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+        }
         let mut f = options.open(&tmp)?;
         f.write_all(body)?;
         f.sync_all()?;
@@ -170,7 +258,9 @@ pub fn take_notices() -> Vec<String> {
 }
 
 /// Puts back private modes on Plugboard's folders and everything in them (`0700`/`0600`), as they
-/// would have been created; returns the paths it changed. Symbolic links are left alone.
+/// would have been created; returns the paths it changed. One of `dirs` that is itself a link (a
+/// data folder kept elsewhere) is repaired as the folder it points to, in full; links within are
+/// left alone (and refused when Plugboard would write there).
 pub fn repair(dirs: &[&Path]) -> Vec<PathBuf> {
     let mut changed = Vec::new();
     for dir in dirs {
@@ -183,7 +273,11 @@ pub fn repair(dirs: &[&Path]) -> Vec<PathBuf> {
 }
 
 fn repair_tree(path: &Path, depth: usize, changed: &mut Vec<PathBuf>) {
-    let Ok(meta) = fs::symlink_metadata(path) else {
+    let meta = match depth {
+        0 => fs::metadata(path),
+        _ => fs::symlink_metadata(path),
+    };
+    let Ok(meta) = meta else {
         return;
     };
     let wanted = if meta.is_dir() {
@@ -301,6 +395,60 @@ mod tests {
         assert!(take_notices()
             .iter()
             .all(|n| !n.contains(dir.to_str().unwrap())));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_log_file_that_is_a_link_gets_no_lines() {
+        let dir = scratch("linked-log");
+        let elsewhere = dir.join("elsewhere.txt");
+        fs::create_dir_all(dir.join("logs")).unwrap();
+        fs::write(&elsewhere, b"someone else's\n").unwrap();
+        let log = dir.join("logs").join("plugboard-cli.log");
+        std::os::unix::fs::symlink(&elsewhere, &log).unwrap();
+        let refused = open_private(&log, true).unwrap_err().to_string();
+        assert!(refused.contains("plugboard-cli.log"), "{refused}");
+        crate::crash::record(&log, "a line");
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"someone else's\n");
+        // The window's log (written by its log plugin) is checked before the plugin opens it.
+        assert!(own_files(&dir.join("logs"), &["plugboard-cli.log"]).is_err());
+        assert!(own_files(&dir.join("logs"), &["plugboard.log"]).is_ok());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_logs_folder_that_is_a_link_is_refused() {
+        let dir = scratch("linked-logs");
+        let elsewhere = dir.join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.join("logs")).unwrap();
+        let log = dir.join("logs").join("plugboard-cli.log");
+        crate::crash::record(&log, "a line");
+        assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+        let refused = own_files(&dir.join("logs"), &["plugboard.log"]).unwrap_err();
+        assert!(refused.to_string().contains("logs"), "{refused}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_data_folder_that_is_a_link_is_repaired_as_the_folder_it_points_to() {
+        // A person may keep the whole folder elsewhere (another disk, a dotfiles manager): its
+        // target is treated fully, the index within made private too.
+        let dir = scratch("linked-data");
+        let target = dir.join("on-another-disk");
+        let index = target.join("connections.json");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(&index, b"{}").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o755)).unwrap();
+        fs::set_permissions(&index, fs::Permissions::from_mode(0o644)).unwrap();
+        let link = dir.join("dev.plugboard.desktop");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        repair(&[&link]);
+        assert_eq!(mode(&target), 0o700);
+        assert_eq!(mode(&index), 0o600);
+        // Below it, a link is still refused rather than followed.
+        std::os::unix::fs::symlink(&dir, target.join("locks")).unwrap();
+        assert!(ensure_private_dir(&link.join("locks")).is_err());
         fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -115,4 +115,32 @@ mod tests {
             .unwrap();
         let _ = std::fs::remove_dir_all(dir);
     }
+
+    #[cfg(unix)]
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_locks_folder_that_is_a_link_is_refused_and_its_target_left_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let root =
+            std::env::temp_dir().join(format!("plugboard-flight-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (dir, elsewhere) = (root.join("data"), root.join("elsewhere"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.join("locks")).unwrap();
+        let id = ConnectionId::parse("hubspot-00000001").unwrap();
+        let refused = acquire(&dir, &id, WAIT).await.unwrap_err().to_string();
+        assert!(
+            refused.contains("locks") && refused.contains("symbolic link"),
+            "{refused}"
+        );
+        let mode = std::fs::metadata(&elsewhere).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "the link's target was chmodded");
+        assert_eq!(
+            std::fs::read_dir(&elsewhere).unwrap().count(),
+            0,
+            "a lock file was made there"
+        );
+        let _ = std::fs::remove_dir_all(root);
+    }
 }

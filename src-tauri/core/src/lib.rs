@@ -35,6 +35,7 @@ What each module owns:
 - [`attention`]: when a connection needs a person, and what to tell them: the tray's lines and
   the notifications, once per connection per state.
 - [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
+- [`trust`]: whether a provider file may be believed (owner and modes, as ssh's `StrictModes`).
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
@@ -60,6 +61,7 @@ pub mod settings;
 pub mod setup;
 pub mod timeline;
 pub mod tokens;
+pub mod trust;
 pub mod vault;
 pub mod view;
 

@@ -6,13 +6,40 @@ request on the path that carries the pending `state` with a page that says to re
 and hands over the query. Anything else — another path (`/favicon.ico`), or a request without that
 state (a web page's `<img src="http://127.0.0.1:PORT/callback">`) — gets an error page and the
 listener keeps waiting, so a stray request cannot end or spoil the sign-in.
+
+Nothing another program on the machine does with the port can hold the real callback up: hyper's
+HTTP/1 server answers each connection in a task of its own, so an idle browser pre-connection, a
+connection that sends a byte every few seconds or a hundred idle ones wait beside the browser's
+request, not in front of it. Each connection has [`HEAD_WAIT`] to send its request head (at most
+[`MAX_HEAD`] bytes) and [`CONNECTION_LIFETIME`] in all, and one request (no keep-alive). At most
+[`MAX_CONNECTIONS`] are served at once; a newer one pushes out the oldest, so a flood of idle
+connections cannot keep the browser's out. The first request with the pending state wins at once
+(it is answered and the wait returns as soon as its page is written); a later one gets the stray
+page. The window's loopback (HubSpot) and the command line's use this same code.
 */
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+/// How long a connection may take to send its request head (a browser sends it at once; an idle
+/// pre-connection is dropped after this, and the browser opens another when it needs one).
+pub const HEAD_WAIT: Duration = Duration::from_secs(10);
+/// How long a connection is kept at most, request and answer together.
+pub const CONNECTION_LIFETIME: Duration = Duration::from_secs(20);
+/// The largest request head read (the callback's address is a few hundred bytes).
+pub const MAX_HEAD: usize = 16 * 1024;
+/// Connections served at once (a browser opens a handful); past this the oldest is dropped.
+pub const MAX_CONNECTIONS: usize = 32;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoopbackError {
@@ -68,69 +95,60 @@ pub async fn bind_host(host: &str, port: u16) -> Result<TcpListener, LoopbackErr
         })
 }
 
+/// What the listener waits for, shared by its connections.
+struct Expected {
+    path: String,
+    state: String,
+    /// Set by the first request with the pending state: later ones are strays.
+    claimed: AtomicBool,
+}
+
+type Params = HashMap<String, String>;
+
 /// Waits for the request on `path` whose `state` parameter is `state`, and returns its query
 /// parameters. Requests for other paths (a browser's `/favicon.ico`) get a 404, requests without
-/// the pending state a 400; the wait goes on after both. The listener closes on return.
+/// the pending state a 400; the wait goes on after both. The listener, and every connection still
+/// open, close on return.
 pub async fn wait_for_callback(
     listener: TcpListener,
     path: &str,
     state: &str,
     timeout: Duration,
-) -> Result<HashMap<String, String>, LoopbackError> {
+) -> Result<Params, LoopbackError> {
+    let expected = Arc::new(Expected {
+        path: path.to_string(),
+        state: state.to_string(),
+        claimed: AtomicBool::new(false),
+    });
+    let (won, mut winner) = mpsc::channel::<Params>(1);
     let wait = async {
+        // Dropped on return, which ends every connection's task.
+        let mut connections = tokio::task::JoinSet::new();
+        let mut open = VecDeque::new();
         loop {
-            let Ok((mut sock, _)) = listener.accept().await else {
-                continue;
-            };
-            let mut buf = vec![0u8; 8192];
-            let mut len = 0;
-            // Read up to the end of the request line (the headers do not matter).
-            while len < buf.len() {
-                match tokio::time::timeout(Duration::from_secs(5), sock.read(&mut buf[len..])).await
-                {
-                    Ok(Ok(0)) | Err(_) | Ok(Err(_)) => break,
-                    Ok(Ok(n)) => len += n,
+            tokio::select! {
+                Some(params) = winner.recv() => return params,
+                accepted = listener.accept() => {
+                    let sock = match accepted {
+                        Ok((sock, _)) => sock,
+                        Err(e) => {
+                            // Out of file descriptors, or a connection reset before it was
+                            // taken: try again shortly rather than spin.
+                            log::debug!("loopback accept: {e}");
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                            continue;
+                        }
+                    };
+                    while connections.try_join_next().is_some() {}
+                    open.retain(|h: &tokio::task::AbortHandle| !h.is_finished());
+                    if open.len() >= MAX_CONNECTIONS {
+                        if let Some(oldest) = open.pop_front() {
+                            oldest.abort();
+                        }
+                    }
+                    open.push_back(connections.spawn(serve(sock, expected.clone(), won.clone())));
                 }
-                if buf[..len].windows(2).any(|w| w == b"\r\n") {
-                    break;
-                }
             }
-            let head = String::from_utf8_lossy(&buf[..len]);
-            let target = head
-                .lines()
-                .next()
-                .and_then(|l| l.split_whitespace().nth(1))
-                .unwrap_or("");
-            let (req_path, query) = target.split_once('?').unwrap_or((target, ""));
-            if req_path != path {
-                let _ = sock
-                    .write_all(
-                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                    )
-                    .await;
-                continue;
-            }
-            let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
-                .into_owned()
-                .collect();
-            if params.get("state").map(String::as_str) != Some(state) {
-                let stray = page(false);
-                let reply = format!(
-                    "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{stray}",
-                    stray.len()
-                );
-                let _ = sock.write_all(reply.as_bytes()).await;
-                let _ = sock.shutdown().await;
-                continue;
-            }
-            let done = page(true);
-            let reply = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{done}",
-                done.len()
-            );
-            let _ = sock.write_all(reply.as_bytes()).await;
-            let _ = sock.shutdown().await;
-            return params;
         }
     };
     tokio::time::timeout(timeout, wait)
@@ -138,9 +156,85 @@ pub async fn wait_for_callback(
         .map_err(|_| LoopbackError::TimedOut)
 }
 
+/// Serves one connection (one request), within its limits; if it carried the callback, hands its
+/// query over once the page has been written — or once the connection ends any other way (its
+/// time ran out, it was pushed out by newer ones): see [`Handover`].
+async fn serve(sock: TcpStream, expected: Arc<Expected>, won: mpsc::Sender<Params>) {
+    let taken: Arc<Mutex<Option<Params>>> = Arc::default();
+    let _handover = Handover {
+        taken: taken.clone(),
+        won,
+    };
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let reply = answer(&request, &expected, &taken);
+        async move { Ok::<_, Infallible>(reply) }
+    });
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_WAIT)
+        .max_buf_size(MAX_HEAD)
+        .keep_alive(false)
+        .serve_connection(TokioIo::new(sock), service);
+    let _ = tokio::time::timeout(CONNECTION_LIFETIME, connection).await;
+}
+
+/// Hands the callback's query to the wait when its connection's task ends, however it ends (a
+/// task aborted is dropped too): a taken callback is never lost with its connection.
+struct Handover {
+    taken: Arc<Mutex<Option<Params>>>,
+    won: mpsc::Sender<Params>,
+}
+
+impl Drop for Handover {
+    fn drop(&mut self) {
+        if let Some(params) = self.taken.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            // One winner, a channel of one: there is always room.
+            let _ = self.won.try_send(params);
+        }
+    }
+}
+
+/// The answer to one request: 404 off the path, the stray page (400) without the pending state
+/// or after another request took it, else the done page, keeping the query in `taken`.
+fn answer(
+    request: &Request<Incoming>,
+    expected: &Expected,
+    taken: &Mutex<Option<Params>>,
+) -> Response<String> {
+    if request.uri().path() != expected.path {
+        return reply(StatusCode::NOT_FOUND, String::new());
+    }
+    let params: Params =
+        url::form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect();
+    let pending = params.get("state") == Some(&expected.state);
+    if !pending || expected.claimed.swap(true, Ordering::SeqCst) {
+        return reply(StatusCode::BAD_REQUEST, page(false));
+    }
+    *taken.lock().unwrap_or_else(|p| p.into_inner()) = Some(params);
+    reply(StatusCode::OK, page(true))
+}
+
+fn reply(status: StatusCode, body: String) -> Response<String> {
+    let html = !body.is_empty();
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    if html {
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::io::AsyncWriteExt;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_listener_answers_the_callback_path_and_returns_its_query() {
@@ -183,6 +277,158 @@ mod tests {
         let params = waiter.await.unwrap().unwrap();
         assert_eq!(params["code"], "c1");
         assert_eq!(params["state"], "s1");
+    }
+
+    /// A listener on a free port waiting for `/cb` with state `s1`: its port and the wait.
+    async fn waiting() -> (
+        u16,
+        tokio::task::JoinHandle<Result<HashMap<String, String>, LoopbackError>>,
+    ) {
+        let listener = bind(0).await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let wait = tokio::spawn(wait_for_callback(
+            listener,
+            "/cb",
+            "s1",
+            Duration::from_secs(60),
+        ));
+        (port, wait)
+    }
+
+    /// The browser's callback with `code`: its status, answered within `limit` (the old
+    /// one-at-a-time listener took 5 s per idle connection before it, and as long as a slow one
+    /// kept sending).
+    async fn callback(port: u16, code: &str, limit: Duration) -> u16 {
+        let http = crate::http::client();
+        let sent = http
+            .get(format!("http://127.0.0.1:{port}/cb?code={code}&state=s1"))
+            .send();
+        tokio::time::timeout(limit, sent)
+            .await
+            .expect("the callback was answered in time")
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_idle_browser_preconnection_does_not_delay_the_callback() {
+        let (port, wait) = waiting().await;
+        let idle = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(callback(port, "c1", Duration::from_secs(4)).await, 200);
+        assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+        drop(idle);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_slow_connection_does_not_hold_up_the_callback() {
+        let (port, wait) = waiting().await;
+        // A byte every two seconds: under any per-read wait, forever.
+        let mut slow = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let trickle = tokio::spawn(async move {
+            for b in b"GET /cb?code=slow&state=s1 HTTP/1.1\r\nHost: x\r\n" {
+                if slow.write_all(&[*b]).await.is_err() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(callback(port, "c1", Duration::from_secs(8)).await, 200);
+        assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+        trickle.abort();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_hundred_idle_connections_do_not_hold_up_the_callback() {
+        let (port, wait) = waiting().await;
+        let mut idle = Vec::new();
+        for _ in 0..100 {
+            idle.push(
+                tokio::net::TcpStream::connect(("127.0.0.1", port))
+                    .await
+                    .unwrap(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(callback(port, "c1", Duration::from_secs(8)).await, 200);
+        assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_first_complete_callback_wins_at_once_while_another_is_still_arriving() {
+        let (port, wait) = waiting().await;
+        // A callback whose request line has come but whose headers have not.
+        let mut partial = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        partial
+            .write_all(b"GET /cb?code=partial&state=s1 HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(callback(port, "c1", Duration::from_secs(4)).await, 200);
+        assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_second_valid_callback_after_the_winner_is_not_taken() {
+        let (port, wait) = waiting().await;
+        // Both at once: one wins; the other gets the stray page, or finds the listener gone.
+        let http = crate::http::client();
+        let (a, b) = tokio::join!(
+            http.get(format!("http://127.0.0.1:{port}/cb?code=c1&state=s1"))
+                .send(),
+            http.get(format!("http://127.0.0.1:{port}/cb?code=c2&state=s1"))
+                .send(),
+        );
+        let ok = [&a, &b]
+            .iter()
+            .filter(|r| matches!(r, Ok(r) if r.status() == 200))
+            .count();
+        assert_eq!(ok, 1, "{a:?} {b:?}");
+        let code = wait.await.unwrap().unwrap()["code"].clone();
+        let winner = if matches!(&a, Ok(r) if r.status() == 200) {
+            "c1"
+        } else {
+            "c2"
+        };
+        assert_eq!(code, winner);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_oversized_request_head_is_refused_and_the_wait_goes_on() {
+        let (port, wait) = waiting().await;
+        let huge = "x".repeat(2 * MAX_HEAD);
+        let refused = crate::http::client()
+            .get(format!("http://127.0.0.1:{port}/cb?code=big&state=s1"))
+            .header("x-padding", huge)
+            .send()
+            .await;
+        assert!(
+            refused.as_ref().map_or(true, |r| r.status() == 431),
+            "{refused:?}"
+        );
+        assert!(!wait.is_finished());
+        assert_eq!(callback(port, "c1", Duration::from_secs(4)).await, 200);
+        assert_eq!(wait.await.unwrap().unwrap()["code"], "c1");
+    }
+
+    #[test]
+    fn a_taken_callback_is_handed_over_even_when_its_connection_is_pushed_out() {
+        // An aborted connection task drops its Handover like a finished one.
+        let (won, mut winner) = mpsc::channel(1);
+        let params = HashMap::from([("code".to_string(), "c1".to_string())]);
+        drop(Handover {
+            taken: Arc::new(Mutex::new(Some(params))),
+            won,
+        });
+        assert_eq!(winner.try_recv().unwrap()["code"], "c1");
     }
 
     #[tokio::test]

@@ -32,6 +32,27 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// The folders at `data_dir` and `config_dir`, each resolved once when it is itself a link (a
+    /// person keeping it on another disk, a dotfiles manager): the target is then Plugboard's
+    /// folder in full, made private with everything in it, while links below it are refused (see
+    /// [`crate::files`]). A link to nothing is kept as it is, and refused where it is written.
+    pub fn new(data_dir: PathBuf, config_dir: PathBuf) -> Self {
+        let resolve = |dir: PathBuf| {
+            let linked = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+            match linked.then(|| std::fs::canonicalize(&dir)) {
+                Some(Ok(target)) => {
+                    log::info!("{} is a link; using {}", dir.display(), target.display());
+                    target
+                }
+                _ => dir,
+            }
+        };
+        Self {
+            data_dir: resolve(data_dir),
+            config_dir: resolve(config_dir),
+        }
+    }
+
     /// The platform's folders for Plugboard (what Tauri's path resolver gives the window).
     pub fn standard() -> Result<Self, UserError> {
         let missing = || {
@@ -47,10 +68,19 @@ impl Paths {
                 ),
             )
         };
-        Ok(Self {
-            data_dir: dirs::data_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
-            config_dir: dirs::config_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
-        })
+        Ok(Self::new(
+            dirs::data_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
+            dirs::config_dir().ok_or_else(missing)?.join(APP_IDENTIFIER),
+        ))
+    }
+
+    /// The window's log folder as Tauri's `app_log_dir` resolves it (its log plugin writes
+    /// `plugboard.log` there), for the shell to check before the plugin opens it.
+    pub fn window_log_dir() -> Option<PathBuf> {
+        #[cfg(target_os = "macos")]
+        return dirs::home_dir().map(|home| home.join("Library/Logs").join(APP_IDENTIFIER));
+        #[cfg(not(target_os = "macos"))]
+        return dirs::data_local_dir().map(|dir| dir.join(APP_IDENTIFIER).join("logs"));
     }
 
     /// Where demo mode's simulator keeps the tokens it issued (beside demo mode's index), so a
@@ -299,7 +329,8 @@ fn embedded_credentials(text: &str) -> Result<Vec<FileCredentials>, String> {
 }
 
 /// A provider file, if there is one. A file `named` by `PLUGBOARD_PROVIDERS` that does not exist
-/// is a problem worth reporting; a missing default file is simply "no extra providers".
+/// is a problem worth reporting; a missing default file is simply "no extra providers". A file
+/// other users could have written is refused ([`crate::trust`]).
 fn load_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
     if !file.exists() {
         return match named {
@@ -313,6 +344,7 @@ fn load_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
             false => Ok(None),
         };
     }
+    crate::trust::check(file).map_err(|untrusted| untrusted.to_string())?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     Catalogue::parse(&text, &Origin::File(file.to_path_buf()))
         .map(Some)
@@ -542,6 +574,156 @@ mod tests {
             service.catalogue().providers().len(),
             4,
             "the built-in ones"
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_data_folder_that_is_a_link_is_used_as_the_folder_it_points_to() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let (root, _, _) = fixture("linked-data");
+        let target = root.join("on-another-disk");
+        let namespace = target.join(vault_namespace(false).unwrap_or("."));
+        std::fs::create_dir_all(&namespace).unwrap();
+        let index = namespace.join("connections.json");
+        std::fs::write(&index, r#"{"version": 1, "connections": []}"#).unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::symlink(&target, root.join("data")).unwrap();
+        let paths = Paths::new(root.join("data"), root.join("config"));
+        assert_eq!(paths.data_dir, target.canonicalize().unwrap());
+        let opened = open_with(&paths, &Settings::from_vars([]), None, "");
+        assert!(opened.connections.is_ok());
+        assert_eq!(mode(&target), 0o700);
+        assert_eq!(mode(&index), 0o600);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Sets `path`'s mode bits.
+    #[cfg(unix)]
+    fn chmod(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    /// Opens with `file` named by `PLUGBOARD_PROVIDERS` (it gives HubSpot a client id).
+    #[cfg(unix)]
+    fn open_naming(paths: &Paths, file: &Path) -> Opened {
+        let settings = Settings::from_vars([(
+            "PLUGBOARD_PROVIDERS".to_string(),
+            file.display().to_string(),
+        )]);
+        open_with(paths, &settings, None, "")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_provider_file_others_can_change_is_refused_with_how_to_fix_it() {
+        let (root, paths, _) = fixture("writable-file");
+        let folder = root.join("mine");
+        std::fs::create_dir_all(&folder).unwrap();
+        chmod(&root, 0o755);
+        chmod(&folder, 0o700);
+        let file = folder.join("providers.toml");
+        std::fs::write(&file, credentials_file(&[("hubspot", "from-file", false)])).unwrap();
+        for mode in [0o666, 0o664, 0o646, 0o620] {
+            chmod(&file, mode);
+            let opened = open_naming(&paths, &file);
+            assert_eq!(
+                opened.file_problems.len(),
+                1,
+                "{mode:o}: {:?}",
+                opened.file_problems
+            );
+            let problem = &opened.file_problems[0];
+            assert!(
+                problem.contains(&file.display().to_string())
+                    && problem.contains(&format!("chmod go-w {}", file.display())),
+                "{mode:o}: {problem}"
+            );
+            let service = opened.connections.unwrap();
+            assert_eq!(service.credentials_origin("hubspot"), None, "{mode:o}");
+            assert_eq!(
+                service.catalogue().providers().len(),
+                4,
+                "the built-in ones"
+            );
+        }
+        // Writable by its owner only: used.
+        chmod(&file, 0o644);
+        let opened = open_naming(&paths, &file);
+        assert!(
+            opened.file_problems.is_empty(),
+            "{:?}",
+            opened.file_problems
+        );
+        assert_eq!(
+            opened.connections.unwrap().credentials_origin("hubspot"),
+            Some(CredentialOrigin::UserFile)
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_provider_file_in_a_folder_others_can_change_is_refused() {
+        let (root, paths, _) = fixture("writable-folder");
+        let folder = root.join("shared");
+        std::fs::create_dir_all(&folder).unwrap();
+        chmod(&root, 0o755);
+        let file = folder.join("providers.toml");
+        std::fs::write(&file, credentials_file(&[("hubspot", "from-file", false)])).unwrap();
+        chmod(&file, 0o600);
+        chmod(&folder, 0o777);
+        let opened = open_naming(&paths, &file);
+        assert_eq!(opened.file_problems.len(), 1, "{:?}", opened.file_problems);
+        assert!(
+            opened.file_problems[0].contains(&format!("chmod go-w {}", folder.display())),
+            "{:?}",
+            opened.file_problems
+        );
+        assert_eq!(
+            opened.connections.unwrap().credentials_origin("hubspot"),
+            None
+        );
+        // A link to it from a safe folder is no way around it.
+        let link = root.join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert_eq!(open_naming(&paths, &link).file_problems.len(), 1);
+        // A shared folder with the sticky bit (as /tmp): others cannot replace the file.
+        chmod(&folder, 0o1777);
+        let opened = open_naming(&paths, &file);
+        assert!(
+            opened.file_problems.is_empty(),
+            "{:?}",
+            opened.file_problems
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_system_wide_file_others_can_change_is_refused_even_when_managed() {
+        let (root, paths, system) = fixture("writable-system");
+        chmod(&root, 0o755);
+        let file = system.join(APP_IDENTIFIER).join("providers.toml");
+        std::fs::write(&file, credentials_file(&[("ecwid", "org-ecwid", true)])).unwrap();
+        chmod(&file, 0o666);
+        let settings =
+            Settings::from_vars([("XDG_CONFIG_DIRS".to_string(), system.display().to_string())]);
+        let opened = open_with(&paths, &settings, None, "");
+        assert_eq!(opened.file_problems.len(), 1, "{:?}", opened.file_problems);
+        assert!(
+            opened.file_problems[0].contains("organisation's provider file")
+                && opened.file_problems[0].contains("chmod go-w"),
+            "{:?}",
+            opened.file_problems
+        );
+        assert_eq!(
+            opened.connections.unwrap().credentials_origin("ecwid"),
+            None
         );
         let _ = std::fs::remove_dir_all(&root);
     }

@@ -164,6 +164,7 @@ preferences-cannot-save = Plugboard could not save your settings to { $path } ({
 # $what names the file (one of the …-file messages), $why says what is wrong with it, $path is where it was kept.
 files-set-aside = Plugboard couldn't read { $what } ({ $why }), so it started a new one. The old file is kept as { $path } for support; your connections are not affected.
 files-not-text = not UTF-8 text
+files-link-refused = { $path } is a symbolic link, and Plugboard does not follow links among its own files. Remove the link (Plugboard makes what it needs there again); to keep Plugboard's files elsewhere, link its whole folder instead.
 timeline-file = the connection history ({ $file })
 timeline-too-large = it is far larger than a history can be
 notified-file = the list of notifications already shown ({ $file })
@@ -179,6 +180,12 @@ setup-system-file-not-loaded = Your organisation's provider file was not loaded:
 setup-user-entry-managed = Your provider file's { $provider } entry was not used: your organisation manages that provider on this computer.
 setup-user-file-not-loaded = Your provider file was not loaded: { $problem }
 setup-no-such-file = { $path }: no such file (named by { $variable })
+# A provider file refused because other users could have written it (as ssh refuses a configuration
+# file). $path is the file, $folder a folder above it, $mode its octal mode, $owner a user id.
+trust-file-writable = { $path } can be changed by other users of this computer (mode { $mode }). Make it writable by its owner only: chmod go-w { $path }
+trust-file-owner = { $path } belongs to another user of this computer (user id { $owner }). Use a file of your own.
+trust-folder-writable = { $path } is in { $folder }, which other users of this computer can change (mode { $mode }). Make that folder writable by its owner only: chmod go-w { $folder }
+trust-folder-owner = { $path } is in { $folder }, which belongs to another user of this computer (user id { $owner }). Keep the file in a folder of your own.
 
 ## The browser page a loopback sign-in ends on (core loopback.rs)
 loopback-done-title = You can close this tab

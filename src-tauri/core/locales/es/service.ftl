@@ -141,6 +141,7 @@ preferences-cannot-save = Plugboard no pudo guardar tu configuración en { $path
 ## Los archivos del propio Plugboard
 files-set-aside = Plugboard no pudo leer { $what } ({ $why }), así que empezó uno nuevo. El archivo anterior se guardó como { $path } para soporte; tus conexiones no se vieron afectadas.
 files-not-text = no es texto UTF-8
+files-link-refused = { $path } es un enlace simbólico, y Plugboard no sigue enlaces entre sus propios archivos. Quita el enlace (Plugboard vuelve a crear lo que necesita allí); para guardar los archivos de Plugboard en otro lugar, enlaza su carpeta entera.
 timeline-file = el historial de las conexiones ({ $file })
 timeline-too-large = es mucho más grande de lo que puede ser un historial
 notified-file = la lista de notificaciones ya mostradas ({ $file })
@@ -156,6 +157,12 @@ setup-system-file-not-loaded = No se cargó el archivo de proveedores de tu orga
 setup-user-entry-managed = No se usó la entrada { $provider } de tu archivo de proveedores: tu organización administra ese proveedor en esta computadora.
 setup-user-file-not-loaded = No se cargó tu archivo de proveedores: { $problem }
 setup-no-such-file = { $path }: no existe el archivo (indicado por { $variable })
+# A provider file refused because other users could have written it (as ssh refuses a configuration
+# file). $path is the file, $folder a folder above it, $mode its octal mode, $owner a user id.
+trust-file-writable = Otros usuarios de esta computadora pueden cambiar { $path } (modo { $mode }). Haz que solo su dueño pueda escribirlo: chmod go-w { $path }
+trust-file-owner = { $path } pertenece a otro usuario de esta computadora (id de usuario { $owner }). Usa un archivo propio.
+trust-folder-writable = { $path } está en { $folder }, que otros usuarios de esta computadora pueden cambiar (modo { $mode }). Haz que solo su dueño pueda escribir en esa carpeta: chmod go-w { $folder }
+trust-folder-owner = { $path } está en { $folder }, que pertenece a otro usuario de esta computadora (id de usuario { $owner }). Guarda el archivo en una carpeta propia.
 
 ## The browser page a loopback sign-in ends on (core loopback.rs)
 loopback-done-title = Ya puedes cerrar esta pestaña

@@ -141,6 +141,7 @@ preferences-cannot-save = O Plugboard não conseguiu salvar as suas configuraç�
 ## Os arquivos do próprio Plugboard
 files-set-aside = O Plugboard não conseguiu ler { $what } ({ $why }), então começou um novo. O arquivo antigo foi guardado como { $path } para o suporte; as suas conexões não foram afetadas.
 files-not-text = não é texto UTF-8
+files-link-refused = { $path } é um link simbólico, e o Plugboard não segue links entre os próprios arquivos. Remova o link (o Plugboard cria de novo o que precisa ali); para guardar os arquivos do Plugboard em outro lugar, crie um link para a pasta inteira.
 timeline-file = o histórico das conexões ({ $file })
 timeline-too-large = é muito maior do que um histórico pode ser
 notified-file = a lista de notificações já mostradas ({ $file })
@@ -156,6 +157,12 @@ setup-system-file-not-loaded = O arquivo de provedores da sua organização não
 setup-user-entry-managed = A entrada { $provider } do seu arquivo de provedores não foi usada: a sua organização gerencia esse provedor neste computador.
 setup-user-file-not-loaded = O seu arquivo de provedores não foi carregado: { $problem }
 setup-no-such-file = { $path }: arquivo não encontrado (indicado por { $variable })
+# A provider file refused because other users could have written it (as ssh refuses a configuration
+# file). $path is the file, $folder a folder above it, $mode its octal mode, $owner a user id.
+trust-file-writable = { $path } pode ser alterado por outros usuários deste computador (modo { $mode }). Deixe-o gravável só pelo dono: chmod go-w { $path }
+trust-file-owner = { $path } pertence a outro usuário deste computador (id de usuário { $owner }). Use um arquivo seu.
+trust-folder-writable = { $path } está em { $folder }, que outros usuários deste computador podem alterar (modo { $mode }). Deixe essa pasta gravável só pelo dono: chmod go-w { $folder }
+trust-folder-owner = { $path } está em { $folder }, que pertence a outro usuário deste computador (id de usuário { $owner }). Guarde o arquivo numa pasta sua.
 
 ## The browser page a loopback sign-in ends on (core loopback.rs)
 loopback-done-title = Você já pode fechar esta aba

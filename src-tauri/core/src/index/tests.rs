@@ -221,3 +221,26 @@ fn the_index_holds_no_secret_fields() {
         ]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_refused_and_its_missing_target_not_created() {
+    let dir = temp_dir("linked-lock");
+    let elsewhere = temp_dir("linked-lock-target");
+    fs::create_dir_all(&dir).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    let target = elsewhere.join("created-by-plugboard");
+    std::os::unix::fs::symlink(&target, dir.join(".connections.json.lock")).unwrap();
+    let index = Index::in_dir(&dir);
+    let refused = index
+        .upsert(record("hubspot-a", "a.example.com"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains(".connections.json.lock") && refused.contains("symbolic link"),
+        "{refused}"
+    );
+    assert!(!target.exists(), "the link's target was created");
+    let _ = fs::remove_dir_all(dir);
+    let _ = fs::remove_dir_all(elsewhere);
+}
