@@ -54,6 +54,7 @@ error-keychain-detail-corrupt = un elemento del llavero tiene datos que Plugboar
 error-keychain-detail-timed-out = el llavero no respondió en { $seconds } segundos
 error-index-write = Plugboard no pudo guardar su lista de conexiones: { $detail }. Comprueba que el disco tiene espacio y que se puede escribir en la carpeta, y vuelve a intentarlo.
 error-unchanged = Plugboard no pudo guardar su lista de conexiones ({ $detail }), así que no cambió nada: tu conexión de { $provider } sigue como estaba. Libera espacio en el disco (o permite escribir en la carpeta) y vuelve a intentarlo.
+error-token-host-changed = La dirección de tokens de { $provider } ahora apunta a { $now }, pero esta conexión se hizo con { $was }, así que Plugboard no envió sus tokens allí. Si cambiaste la dirección a propósito (en un archivo de proveedores), vuelve a conectar { $provider } para iniciar sesión a través de ella; si no, deshaz el cambio en tu archivo de proveedores.
 error-index-read = Plugboard no pudo leer su lista de conexiones: { $detail }. No se cambió nada. Mueve el archivo a otro lugar para empezar una lista nueva (los inicios de sesión siguen en tu llavero, y `{ $command }` los vuelve a poner en la lista), o envía el archivo a soporte.
 error-index-detail-read = no se pudo leer { $path }: { $reason }
 error-index-detail-unreadable = { $path } no es una lista de conexiones que Plugboard pueda leer ({ $reason })

@@ -54,6 +54,7 @@ error-keychain-detail-corrupt = um item do chaveiro tem dados que o Plugboard n�
 error-keychain-detail-timed-out = o chaveiro não respondeu em { $seconds } segundos
 error-index-write = O Plugboard não conseguiu salvar a sua lista de conexões: { $detail }. Confira se há espaço no disco e se a pasta permite gravação, e tente de novo.
 error-unchanged = O Plugboard não conseguiu salvar a sua lista de conexões ({ $detail }), então não mudou nada: a sua conexão com { $provider } continua como estava. Libere espaço no disco (ou permita gravar na pasta) e tente de novo.
+error-token-host-changed = O endereço de tokens de { $provider } agora aponta para { $now }, mas esta conexão foi feita com { $was }, então o Plugboard não enviou os tokens dela para lá. Se você mudou o endereço de propósito (em um arquivo de provedores), conecte { $provider } de novo para entrar por ele; se não, desfaça a mudança no seu arquivo de provedores.
 error-index-read = O Plugboard não conseguiu ler a sua lista de conexões: { $detail }. Nada foi alterado. Mova o arquivo para outro lugar para começar uma lista nova (os logins continuam no seu chaveiro, e `{ $command }` os coloca de volta na lista), ou envie o arquivo ao suporte.
 error-index-detail-read = não foi possível ler { $path }: { $reason }
 error-index-detail-unreadable = { $path } não é uma lista de conexões que o Plugboard consiga ler ({ $reason })

@@ -315,6 +315,27 @@ impl Provider {
         self.methods.iter().find(|m| m.kind() == kind)
     }
 
+    /// The host a refresh by `method` sends a connection's refresh token or client secret to
+    /// (its token URL's host; a `{store_id}` in a path does not change it).
+    pub fn token_host(&self, method: MethodKind) -> Option<String> {
+        let url = match method {
+            MethodKind::AuthorizationCode => {
+                let filled = self
+                    .authorization_code()?
+                    .token_url
+                    .fill(|_| Some("0".into()));
+                url::Url::parse(&filled).ok()?
+            }
+            MethodKind::ClientCredentials => self.client_credentials()?.token_url.url().clone(),
+            MethodKind::ApiKey => return None,
+        };
+        let host = url.host_str()?;
+        Some(match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_string(),
+        })
+    }
+
     pub fn authorization_code(&self) -> Option<&AuthorizationCode> {
         self.methods.iter().find_map(|m| match m {
             Method::AuthorizationCode(a) => Some(&**a),

@@ -89,6 +89,12 @@ pub struct ConnectionRecord {
     /// The name the person gave it ("Client A — store"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The host its refreshes send its refresh token (or client secret) to, as it was when the
+    /// connection was made: a providers file that later points the provider elsewhere does not
+    /// get this connection's tokens without a new sign-in. Older records lack it: the host of
+    /// their first refresh is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_host: Option<String>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -147,6 +153,7 @@ impl ConnectionRecord {
             generation: 0,
             no_refresh_token: false,
             name: None,
+            token_host: None,
         }
     }
 

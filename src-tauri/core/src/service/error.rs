@@ -124,6 +124,11 @@ pub enum ServiceError {
     },
     #[error(transparent)]
     Index(#[from] IndexError),
+    /// The provider's token URL now names another host than the connection was made with (a
+    /// providers file changed it): its tokens were not sent there. A new sign-in through the
+    /// new address is the person's yes.
+    #[error("the token URL's host changed from {was} to {now}")]
+    TokenHostChanged { was: String, now: String },
     /// The index could not be written before a change (a disconnect, a reconnect), so the
     /// change was not made: the connection is as it was.
     #[error("nothing changed: {0}")]
@@ -165,6 +170,8 @@ impl ServiceError {
             ServiceError::NotAnAddress => K::BadInput,
             ServiceError::Loopback(_) => K::Internal,
             ServiceError::SecretMissing(_) => K::KeychainItemMissing,
+            // Only a new sign-in (through the new address) may send tokens there.
+            ServiceError::TokenHostChanged { .. } => K::DeadGrant,
             ServiceError::Flow(f) => match f {
                 FlowError::Network(_)
                 | FlowError::TimedOut
@@ -361,6 +368,17 @@ impl ServiceError {
             ),
             ServiceError::Shared(inner) => inner.what_happened(provider_name),
             ServiceError::Concerning { error, .. } => error.what_happened(provider_name),
+            ServiceError::TokenHostChanged { was, now } => e(
+                C::ReconnectNeeded,
+                t(
+                    "error-token-host-changed",
+                    &[
+                        p(),
+                        ("was", was.as_str().into()),
+                        ("now", now.as_str().into()),
+                    ],
+                ),
+            ),
             ServiceError::Unchanged(i) => e(
                 C::StorageFailed,
                 t("error-unchanged", &[p(), ("detail", index_words(i).into())]),

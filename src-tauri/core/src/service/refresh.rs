@@ -265,6 +265,18 @@ impl Connections {
         secret: ConnectionSecret,
     ) -> Result<ConnectionRecord, ServiceError> {
         let provider = self.provider(&record.provider)?;
+        // A providers file that points the provider at another host does not get this
+        // connection's refresh token (or client secret) without a new sign-in.
+        let token_host = provider.token_host(record.method);
+        if let (Some(was), Some(now)) = (&record.token_host, &token_host) {
+            if was != now {
+                log::warn!("{cid}: the token URL's host changed from {was} to {now}; not sent");
+                return Err(ServiceError::TokenHostChanged {
+                    was: was.clone(),
+                    now: now.clone(),
+                });
+            }
+        }
         let key = VaultKey::Connection(cid.clone());
         let now = self.now();
         // From the request until the keychain and index writes return, a stop signal waits
@@ -357,6 +369,7 @@ impl Connections {
             temporary_problem: false,
             retry_at: None,
             generation: record.generation + 1,
+            token_host: record.token_host.clone().or(token_host),
             ..record
         };
         let put_item = item.clone();

@@ -31,13 +31,18 @@ impl Connections {
         method: MethodKind,
         account: String,
     ) -> ConnectionRecord {
-        ConnectionRecord::new(
+        let mut record = ConnectionRecord::new(
             fresh_id(provider),
             provider.as_str(),
             method,
             account,
             self.now(),
-        )
+        );
+        record.token_host = self
+            .catalogue
+            .get(provider.as_str())
+            .and_then(|p| p.token_host(method));
+        record
     }
 
     /// A stored connection: its index record and its secret from the keychain. The index says the

@@ -264,3 +264,48 @@ async fn a_disconnect_on_a_full_disk_revokes_nothing_and_says_nothing_changed() 
     assert!(item(&f, &c.id).is_none());
     assert!(f.service.list().unwrap().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_providers_file_that_moves_the_token_url_gets_no_tokens_without_a_new_sign_in() {
+    let f = fixture("custody-moved").await;
+    let c = connect_hubspot(&f).await;
+    let token = refresh_token_of(&f, &c.id);
+    // A providers file now points HubSpot's token URL at another server.
+    let elsewhere = Simulator::start().await.unwrap();
+    let text = format!(
+        "{}\n{}",
+        elsewhere.providers_toml(53682),
+        elsewhere.nimbus_toml()
+    );
+    let moved = Catalogue::parse(&text, &Origin::File("moved.toml".into())).unwrap();
+    let service = Connections::new(moved, f.vault.clone(), &f.dir)
+        .with_clock(f.clock.clone())
+        .with_held_dir(Some(held_dir("custody-moved")));
+    service.credentials.set("hubspot", sim_creds("hubspot"));
+    let e = service.refresh(&c.id).await.unwrap_err();
+    let message = service.explain(&e).message;
+    assert!(
+        message.contains("did not send its tokens there"),
+        "{message}"
+    );
+    assert!(message.contains("reconnect HubSpot"), "{message}");
+    assert_eq!(
+        elsewhere.count("hubspot.refresh"),
+        0,
+        "nothing was sent there"
+    );
+    assert!(f.sim.knows_refresh_token(&token), "the grant is untouched");
+    // `plugboard token` and the scheduler ask the same refresh: nothing sent either.
+    f.clock.advance(3600);
+    assert!(service.ensure_fresh(&c.id, 60).await.is_err());
+    assert_eq!(elsewhere.count("hubspot.refresh"), 0);
+    // A new sign-in through the new address is the person's yes.
+    let params = browse(&service.begin_sign_in(&pid("hubspot")).await.unwrap().url).await;
+    service
+        .complete_sign_in(|k| params.get(k).cloned())
+        .await
+        .1
+        .unwrap();
+    service.refresh(&c.id).await.unwrap();
+    assert_eq!(elsewhere.count("hubspot.refresh"), 1);
+}
