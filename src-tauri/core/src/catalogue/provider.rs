@@ -316,7 +316,7 @@ impl Provider {
     }
 
     /// The host a refresh by `method` sends a connection's refresh token or client secret to
-    /// (its token URL's host; a `{store_id}` in a path does not change it).
+    /// (its token URL's host, without the port; a `{store_id}` in a path does not change it).
     pub fn token_host(&self, method: MethodKind) -> Option<String> {
         let url = match method {
             MethodKind::AuthorizationCode => {
@@ -329,11 +329,9 @@ impl Provider {
             MethodKind::ClientCredentials => self.client_credentials()?.token_url.url().clone(),
             MethodKind::ApiKey => return None,
         };
-        let host = url.host_str()?;
-        Some(match url.port() {
-            Some(port) => format!("{host}:{port}"),
-            None => host.to_string(),
-        })
+        // The host alone: whoever runs a host answers on all its ports (and demo mode's
+        // simulator takes a new port each run).
+        url.host_str().map(str::to_string)
     }
 
     pub fn authorization_code(&self) -> Option<&AuthorizationCode> {

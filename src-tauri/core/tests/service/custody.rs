@@ -270,13 +270,15 @@ async fn a_providers_file_that_moves_the_token_url_gets_no_tokens_without_a_new_
     let f = fixture("custody-moved").await;
     let c = connect_hubspot(&f).await;
     let token = refresh_token_of(&f, &c.id);
-    // A providers file now points HubSpot's token URL at another server.
+    // A providers file now points HubSpot's token URL at another server ("localhost" stands for
+    // another host here: the check is by host name, not by port).
     let elsewhere = Simulator::start().await.unwrap();
     let text = format!(
         "{}\n{}",
         elsewhere.providers_toml(53682),
         elsewhere.nimbus_toml()
-    );
+    )
+    .replace("http://127.0.0.1:", "http://localhost:");
     let moved = Catalogue::parse(&text, &Origin::File("moved.toml".into())).unwrap();
     let service = Connections::new(moved, f.vault.clone(), &f.dir)
         .with_clock(f.clock.clone())
