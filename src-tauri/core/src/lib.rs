@@ -35,6 +35,8 @@ What each module owns:
 - [`attention`]: when a connection needs a person, and what to tell them: the tray's lines and
   the notifications, once per connection per state.
 - [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
+- [`safe_text`]: text that came from outside (account labels, provider names and texts, error
+  descriptions) made safe to show: control and bidirectional characters written `\u{…}`.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
@@ -53,6 +55,7 @@ pub mod index;
 pub mod lifetime;
 pub mod loopback;
 pub mod preferences;
+pub mod safe_text;
 pub mod secret;
 pub mod service;
 pub mod settings;
