@@ -188,3 +188,10 @@ loopback-stray-body = Plugboard ignored this address. Finish the sign-in in the 
 method-label-authorization-code = Sign in with { $provider }
 method-label-client-credentials = { $provider } client credentials
 method-label-api-key = { $provider } API key
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs). $file: the file;
+## $provider: the provider's id as the file writes it; $field: the field (`name`, `method.scopes`);
+## $max: a number. $size: the file's size in bytes.
+provider-file-too-long = { $file }: provider “{ $provider }”, field `{ $field }`: longer than { $max } characters. Shorten it.
+provider-file-too-many = { $file }: provider “{ $provider }”, field `{ $field }`: more than { $max } entries. Keep only the ones needed.
+provider-file-too-large = { $file } is { $size } bytes, more than a provider file may be ({ $max } bytes), so Plugboard did not read it. Is it the right file?

@@ -165,3 +165,8 @@ loopback-stray-body = Plugboard ignoró esta dirección. Termina el inicio de se
 method-label-authorization-code = Iniciar sesión con { $provider }
 method-label-client-credentials = Credenciales de cliente de { $provider }
 method-label-api-key = Clave de API de { $provider }
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs)
+provider-file-too-long = { $file }: proveedor “{ $provider }”, campo `{ $field }`: más de { $max } caracteres. Acórtalo.
+provider-file-too-many = { $file }: proveedor “{ $provider }”, campo `{ $field }`: más de { $max } elementos. Deja solo los necesarios.
+provider-file-too-large = { $file } tiene { $size } bytes, más de lo que puede tener un archivo de proveedores ({ $max } bytes), así que Plugboard no lo leyó. ¿Es el archivo correcto?

@@ -165,3 +165,8 @@ loopback-stray-body = O Plugboard ignorou este endereço. Termine o login na aba
 method-label-authorization-code = Entrar com { $provider }
 method-label-client-credentials = Credenciais de cliente de { $provider }
 method-label-api-key = Chave de API de { $provider }
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs)
+provider-file-too-long = { $file }: provedor “{ $provider }”, campo `{ $field }`: mais de { $max } caracteres. Encurte-o.
+provider-file-too-many = { $file }: provedor “{ $provider }”, campo `{ $field }`: mais de { $max } itens. Deixe só os necessários.
+provider-file-too-large = { $file } tem { $size } bytes, mais do que um arquivo de provedores pode ter ({ $max } bytes), e o Plugboard não o leu. É o arquivo certo?
