@@ -22,6 +22,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 mod credentials;
+mod hostile;
 mod languages;
 mod replace;
 
