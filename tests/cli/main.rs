@@ -23,6 +23,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 mod credentials;
 mod custody;
+mod hostile;
 mod languages;
 mod replace;
 

@@ -12,6 +12,7 @@ use plugboard_e2e::{
 
 mod credentials;
 mod demo;
+mod hostile;
 mod languages;
 mod polish;
 mod tray;

@@ -106,17 +106,15 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
             // Coloured as clap colours it, on a terminal only.
             let rendered = e.render();
             if e.use_stderr() {
-                let text = match term.err_styled {
-                    true => rendered.ansi().to_string(),
-                    false => rendered.to_string(),
-                };
-                term.say(text.trim_end());
+                match term.err_styled {
+                    true => term.say_styled(rendered.ansi().to_string().trim_end()),
+                    false => term.say(rendered.to_string().trim_end()),
+                }
             } else {
-                let text = match term.out_styled {
-                    true => rendered.ansi().to_string(),
-                    false => rendered.to_string(),
+                let _ = match term.out_styled {
+                    true => term.print_styled(&rendered.ansi().to_string()),
+                    false => term.print(&rendered.to_string()),
                 };
-                let _ = term.print(&text);
             }
             return code;
         }

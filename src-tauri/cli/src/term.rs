@@ -1,9 +1,17 @@
 //! The command's terminal: results to `out` (standard output, or a buffer in tests), progress and
 //! warnings to `err`, and values the person types or pipes in.
+//!
+//! Everything written goes through [`plugboard_core::safe_text`]: a control or bidirectional
+//! character in a text from outside (an account label, a provider's name from a file, a name
+//! typed in) is written `\u{…}` and never reaches the terminal as an instruction. A `--json`
+//! document keeps every value as it is, the characters JSON would leave raw written as its own
+//! `\uXXXX` escapes. Only clap's help and usage errors, coloured on a terminal by Plugboard
+//! itself, are written as they are ([`Term::print_styled`], [`Term::say_styled`]).
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use plugboard_core::i18n::t;
+use plugboard_core::safe_text;
 
 use crate::failure::{exit, Failure};
 
@@ -30,6 +38,11 @@ impl<'a> Term<'a> {
 
     /// Writes a result. A closed pipe (`plugboard status | head -1`) is not an error worth a message.
     pub fn print(&mut self, text: &str) -> Result<(), Failure> {
+        self.print_styled(&safe_text::escape_keeping_lines(text))
+    }
+
+    /// Writes a result as it is: clap's help, coloured by Plugboard on a terminal.
+    pub fn print_styled(&mut self, text: &str) -> Result<(), Failure> {
         match self
             .out
             .write_all(text.as_bytes())
@@ -46,11 +59,16 @@ impl<'a> Term<'a> {
     /// Writes a `--json` document.
     pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(value).expect("output documents serialize");
-        self.print(&format!("{text}\n"))
+        self.print_styled(&format!("{}\n", safe_text::escape_json(&text)))
     }
 
     /// A line of progress or a warning. A closed standard error is ignored (never a panic).
     pub fn say(&mut self, text: impl std::fmt::Display) {
+        self.say_styled(safe_text::escape_keeping_lines(&text.to_string()));
+    }
+
+    /// A line as it is: a usage error, coloured by clap on a terminal.
+    pub fn say_styled(&mut self, text: impl std::fmt::Display) {
         let _ = writeln!(self.err, "{text}");
         let _ = self.err.flush();
     }
@@ -77,7 +95,9 @@ impl Input {
     ) -> Result<String, Failure> {
         let stdin = std::io::stdin();
         let value = if stdin.is_terminal() {
+            // The label may be a provider file's: safe to show.
             let prompt = t("cli-prompt", &[("label", label.into())]);
+            let prompt = safe_text::escape(&prompt);
             if secret {
                 rpassword::prompt_password(format!("{prompt} ")).ok()
             } else {

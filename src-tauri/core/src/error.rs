@@ -91,10 +91,7 @@ impl From<CatalogueError> for UserError {
         // Catalogue errors are already written for people: they name the file, provider and field.
         Self::new(
             ErrorCode::CatalogueInvalid,
-            t(
-                "error-catalogue-invalid",
-                &[("problem", e.to_string().into())],
-            ),
+            t("error-catalogue-invalid", &[("problem", e.words().into())]),
         )
     }
 }

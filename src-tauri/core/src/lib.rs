@@ -35,7 +35,11 @@ What each module owns:
 - [`attention`]: when a connection needs a person, and what to tell them: the tray's lines and
   the notifications, once per connection per state.
 - [`setup`]: the folders, keychain namespace and catalogue both front ends open the same way.
+- [`custody`]: the moments a process must not be stopped in (a refresh between the provider's
+  answer and the keychain write), which the command line's stop signals wait for.
 - [`trust`]: whether a provider file may be believed (owner and modes, as ssh's `StrictModes`).
+- [`safe_text`]: text that came from outside (account labels, provider names and texts, error
+  descriptions) made safe to show: control and bidirectional characters written `\u{…}`.
 - [`view`]: serializable view models (provider cards) shared by the window and a CLI.
 */
 
@@ -55,6 +59,7 @@ pub mod index;
 pub mod lifetime;
 pub mod loopback;
 pub mod preferences;
+pub mod safe_text;
 pub mod secret;
 pub mod service;
 pub mod settings;

@@ -344,11 +344,56 @@ fn load_file(file: &Path, named: bool) -> Result<Option<Catalogue>, String> {
             false => Ok(None),
         };
     }
-    crate::trust::check(file).map_err(|untrusted| untrusted.to_string())?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    crate::trust::check(file).map_err(|untrusted| {
+        crate::safe_text::escape_keeping_lines(&untrusted.to_string()).into_owned()
+    })?;
+    let text = read_bounded(file)?;
     Catalogue::parse(&text, &Origin::File(file.to_path_buf()))
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.words())
+}
+
+/// The largest provider file Plugboard reads, in bytes: the built-in table is 12 KB; a file far
+/// larger is not a provider file (a 300 MB one took 11 s and 938 MB of memory to parse).
+pub const PROVIDER_FILE_MAX: u64 = 1024 * 1024;
+
+/// A provider file's text, refused unread when it is larger than [`PROVIDER_FILE_MAX`] (its size
+/// is asked first, and at most one byte more than the limit is read: a file that grows, or a
+/// device that says it has no size, is refused all the same).
+fn read_bounded(file: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| {
+        crate::safe_text::escape_keeping_lines(&format!("{}: {e}", file.display())).into_owned()
+    };
+    let too_large = |size: u64| {
+        crate::safe_text::escape_keeping_lines(&t(
+            "provider-file-too-large",
+            &[
+                ("file", file.display().to_string().into()),
+                ("size", size.to_string().into()),
+                ("max", PROVIDER_FILE_MAX.to_string().into()),
+            ],
+        ))
+        .into_owned()
+    };
+    let f = std::fs::File::open(file).map_err(failed)?;
+    let size = f.metadata().map_err(failed)?.len();
+    if size > PROVIDER_FILE_MAX {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::new();
+    f.take(PROVIDER_FILE_MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > PROVIDER_FILE_MAX {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        failed(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -724,6 +769,60 @@ mod tests {
         assert_eq!(
             opened.connections.unwrap().credentials_origin("ecwid"),
             None
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_provider_file_larger_than_the_limit_is_refused_unread_with_words_naming_it() {
+        let (root, paths, _) = fixture("too-large");
+        let file = root.join("providers.toml");
+        let settings = Settings::from_vars([(
+            "PLUGBOARD_PROVIDERS".to_string(),
+            file.display().to_string(),
+        )]);
+        // 300 MB that take no room: refused on its size, not read.
+        std::fs::File::create(&file)
+            .unwrap()
+            .set_len(300_000_000)
+            .unwrap();
+        let started = std::time::Instant::now();
+        let opened = open_with(&paths, &settings, None, "");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(
+            opened.file_problems,
+            [format!(
+                "Your provider file was not loaded: {} is 300000000 bytes, more than a provider file may be (1048576 bytes), so Plugboard did not read it. Is it the right file?",
+                file.display()
+            )]
+        );
+        assert_eq!(opened.connections.unwrap().catalogue().providers().len(), 4);
+        // One byte over is over; the limit itself is read.
+        let comment = |n: u64| format!("#{}\n", "x".repeat(n as usize - 2));
+        std::fs::write(&file, comment(PROVIDER_FILE_MAX + 1)).unwrap();
+        assert!(read_bounded(&file).unwrap_err().contains("1048577 bytes"));
+        std::fs::write(&file, comment(PROVIDER_FILE_MAX)).unwrap();
+        assert_eq!(read_bounded(&file).unwrap().len() as u64, PROVIDER_FILE_MAX);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_provider_files_problem_shows_what_the_file_says_escaped() {
+        let (root, paths, _) = fixture("hostile-problem");
+        let file = root.join("providers.toml");
+        let settings = Settings::from_vars([(
+            "PLUGBOARD_PROVIDERS".to_string(),
+            file.display().to_string(),
+        )]);
+        let text = "[[provider]]\nid = \"acme\"\nname = \"Acme\"\n[[provider.method]]\nkind = \"api_key\"\ncheck_url = \"\\u001b]0;pwned\\u0007 \\u202e\"\n";
+        std::fs::write(&file, text).unwrap();
+        let opened = open_with(&paths, &settings, None, "");
+        assert_eq!(opened.file_problems.len(), 1);
+        let problem = &opened.file_problems[0];
+        assert!(problem.contains("method.check_url"), "{problem}");
+        assert!(
+            !problem.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{problem:?}"
         );
         let _ = std::fs::remove_dir_all(&root);
     }

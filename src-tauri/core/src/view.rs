@@ -146,13 +146,61 @@ impl ProviderCard {
 }
 
 /// `p` with the texts a person reads in the current language (see the module's doc): a built-in
-/// provider's, where they are still the built-in ones; any other provider as it is.
+/// provider's, where they are still the built-in ones; any other provider as it is. Either way
+/// every text is safe to show ([`safe`]).
 pub fn in_language(p: &Provider) -> Provider {
     in_language_of(p, &crate::i18n::current())
 }
 
 /// [`in_language`] in `messages`' language.
 pub fn in_language_of(p: &Provider, messages: &Messages) -> Provider {
+    let mut out = translated(p, messages);
+    safe(&mut out);
+    out
+}
+
+/// The texts a person reads of `p` (a provider file's, or a translation's), made safe to show: a
+/// control or bidirectional character is written `\u{…}` ([`crate::safe_text`]). Ids, scopes
+/// and addresses are data, and the catalogue refuses such characters in them.
+fn safe(p: &mut Provider) {
+    use crate::safe_text::{escape, escape_keeping_lines};
+    let line = |text: &mut String| {
+        if let std::borrow::Cow::Owned(safe) = escape(text) {
+            *text = safe;
+        }
+    };
+    let lines = |text: &mut String| {
+        if let std::borrow::Cow::Owned(safe) = escape_keeping_lines(text) {
+            *text = safe;
+        }
+    };
+    line(&mut p.name);
+    p.credentials_help.iter_mut().for_each(lines);
+    p.setup_steps.iter_mut().for_each(lines);
+    p.revoke_note.iter_mut().for_each(lines);
+    for env in &mut p.environments {
+        line(&mut env.label);
+    }
+    for method in &mut p.methods {
+        line(method.label_mut());
+        match method {
+            Method::AuthorizationCode(m) => {
+                for scope in &mut m.optional_scopes {
+                    lines(&mut scope.description);
+                }
+            }
+            Method::ClientCredentials(_) => {}
+            Method::ApiKey(m) => {
+                for field in &mut m.fields {
+                    line(&mut field.label);
+                }
+            }
+        }
+    }
+}
+
+/// `p` with its built-in texts in `messages`' language (see the module's doc).
+fn translated(p: &Provider, messages: &Messages) -> Provider {
     let mut out = p.clone();
     let Some(builtin) = builtin_catalogue().and_then(|c| c.get(p.id.as_str())) else {
         return out;

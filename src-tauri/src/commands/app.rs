@@ -96,7 +96,7 @@ pub fn open_developer_page(
             ErrorCode::UnknownProvider,
             t(
                 "shell-no-developer-page",
-                &[("provider", p.name.as_str().into())],
+                &[("provider", service.provider_name(&provider).into())],
             ),
         ));
     };

@@ -49,12 +49,14 @@ pub fn copy_redirect_uri(
     let p = service
         .provider(provider.as_str())
         .map_err(|e| e.to_user(""))?;
+    // The name as shown (a provider file's text, made safe: see `safe_text`).
+    let name = service.provider_name(provider.as_str());
     let Some(uri) = p.authorization_code().map(|m| m.redirect.redirect_uri()) else {
         return Err(UserError::new(
             plugboard_core::error::ErrorCode::InvalidInput,
             t(
                 "shell-no-redirect-uri",
-                &[("provider", p.name.as_str().into())],
+                &[("provider", name.as_str().into())],
             ),
         ));
     };
@@ -62,7 +64,7 @@ pub fn copy_redirect_uri(
     Ok(Copied {
         message: t(
             "shell-redirect-uri-copied",
-            &[("provider", p.name.as_str().into())],
+            &[("provider", name.as_str().into())],
         ),
     })
 }

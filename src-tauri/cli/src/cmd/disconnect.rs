@@ -74,7 +74,12 @@ pub async fn run_all(
         // The word to type is the person's language's; "yes" goes ahead in every language.
         let yes = t("cli-disconnect-all-yes", &[]);
         let ask = t("cli-disconnect-all-ask", &[("yes", yes.as_str().into())]);
-        let _ = write!(term.err, "{}\n{ask} ", lines.join("\n"));
+        let question = format!("{}\n{ask} ", lines.join("\n"));
+        let _ = write!(
+            term.err,
+            "{}",
+            plugboard_core::safe_text::escape_keeping_lines(&question)
+        );
         let _ = term.err.flush();
         let mut answer = String::new();
         let _ = stdin.lock().read_line(&mut answer);

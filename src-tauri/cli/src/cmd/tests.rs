@@ -88,6 +88,67 @@ async fn providers_prints_the_document_or_a_table() {
     assert!(out.contains("whatconverts"));
 }
 
+/// A provider file's name that would set the terminal's title, clear the screen and reverse
+/// what follows.
+const HOSTILE_NAME: &str = "Acme\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}emca";
+const HOSTILE_SHOWN: &str = r"Acme\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}emca";
+
+/// Nothing in `text` a terminal would act on (line breaks and tabs apart).
+fn inert(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| plugboard_core::safe_text::is_unsafe(c) && c != '\n' && c != '\t')
+}
+
+#[tokio::test]
+async fn a_provider_files_name_is_printed_escaped_by_providers_and_credentials_list() {
+    let mut w = world("hostile-name").await;
+    let file = format!(
+        "[[provider]]\nid = \"acme\"\nname = {}\n[[provider.method]]\nkind = \"authorization_code\"\nauthorize_url = \"https://acme.example/authorize\"\ntoken_url = \"https://acme.example/token\"\n",
+        serde_json::to_string(HOSTILE_NAME).unwrap()
+    );
+    let catalogue = w
+        .service
+        .catalogue()
+        .clone()
+        .with_user_file(Catalogue::parse(&file, &Origin::File("acme.toml".into())).unwrap());
+    let dir = std::env::temp_dir().join(format!("plugboard-cli-hostile-{}", std::process::id()));
+    w.service = Connections::new(catalogue, w.vault.clone(), &dir);
+    let s = &w.service;
+    for json in [false, true] {
+        let (r, out, err) = captured(async |t| super::providers::run(s, json, t)).await;
+        r.unwrap();
+        assert!(inert(&out) && inert(&err), "{out:?}");
+        if json {
+            let doc: Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(doc["providers"][4]["name"], HOSTILE_SHOWN);
+        } else {
+            assert!(out.contains(HOSTILE_SHOWN), "{out}");
+        }
+        let action = crate::args::CredentialsAction::List { json };
+        let (r, out, _) = captured(async |t| super::credentials::run(s, action, t).await).await;
+        r.unwrap();
+        assert!(inert(&out), "{out:?}");
+        assert!(
+            out.contains(&HOSTILE_SHOWN.replace('\\', if json { "\\\\" } else { "\\" })),
+            "{out}"
+        );
+    }
+    // Whatever a command is given to print goes through the same door.
+    let (_, out, err) = captured(async |t| {
+        t.say("\u{1b}[2J\u{202e}");
+        t.json(&serde_json::json!({ "name": HOSTILE_NAME }))
+    })
+    .await;
+    assert_eq!(err, "\\u{1b}[2J\\u{202e}\n");
+    assert!(inert(&out), "{out:?}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc["name"], HOSTILE_NAME,
+        "a JSON reader gets the value as it is"
+    );
+}
+
 #[tokio::test]
 async fn a_key_connects_prints_its_token_refreshes_and_disconnects() {
     let w = world("key").await;

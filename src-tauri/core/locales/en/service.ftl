@@ -34,7 +34,7 @@ error-unknown-scope = { $provider } doesn't offer the scope “{ $scope }” in 
 # "Copy as header" is a button of the window.
 error-nothing-to-try = { $provider } has no identity or check endpoint in Plugboard's catalogue, so there is no harmless call to try. Use Copy as header with your own request instead.
 error-name-too-long = A connection's name can be at most { $max } characters. Choose a shorter one.
-error-name-control-characters = A connection's name can't contain line breaks or tabs. Type it on one line.
+error-name-control-characters = A connection's name can't contain line breaks, tabs or other invisible control characters (such as text-direction marks). Type it on one line.
 error-name-like-an-id = That name could be mistaken for a provider or a connection id on the command line. Add a capital letter, a space or another word (for example “Client A”).
 error-name-taken = Another connection is already called “{ $name }”. Choose a different name, so each one can be picked by its name.
 error-credentials-from-environment = { $provider }'s app credentials are set by environment variables, which Plugboard always uses first. Change or unset those instead.
@@ -198,3 +198,10 @@ loopback-stray-body = Plugboard ignored this address. Finish the sign-in in the 
 method-label-authorization-code = Sign in with { $provider }
 method-label-client-credentials = { $provider } client credentials
 method-label-api-key = { $provider } API key
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs). $file: the file;
+## $provider: the provider's id as the file writes it; $field: the field (`name`, `method.scopes`);
+## $max: a number. $size: the file's size in bytes.
+provider-file-too-long = { $file }: provider “{ $provider }”, field `{ $field }`: longer than { $max } characters. Shorten it.
+provider-file-too-many = { $file }: provider “{ $provider }”, field `{ $field }`: more than { $max } entries. Keep only the ones needed.
+provider-file-too-large = { $file } is { $size } bytes, more than a provider file may be ({ $max } bytes), so Plugboard did not read it. Is it the right file?

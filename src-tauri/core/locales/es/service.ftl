@@ -26,7 +26,7 @@ error-empty-field = Completa “{ $field }”.
 error-unknown-scope = { $provider } no ofrece el alcance “{ $scope }” en Plugboard. Elige entre los que aparecen al conectar.
 error-nothing-to-try = { $provider } no tiene un endpoint de identidad ni de comprobación en el catálogo de Plugboard, así que no hay ninguna llamada inofensiva que probar. Usa Copiar como encabezado con tu propia solicitud.
 error-name-too-long = El nombre de una conexión puede tener como máximo { $max } caracteres. Elige uno más corto.
-error-name-control-characters = El nombre de una conexión no puede tener saltos de línea ni tabulaciones. Escríbelo en una sola línea.
+error-name-control-characters = El nombre de una conexión no puede tener saltos de línea, tabulaciones ni otros caracteres de control invisibles (como marcas de dirección del texto). Escríbelo en una sola línea.
 error-name-like-an-id = Ese nombre podría confundirse con un proveedor o con el ID de una conexión en la línea de comandos. Agrega una mayúscula, un espacio u otra palabra (por ejemplo “Cliente A”).
 error-name-taken = Otra conexión ya se llama “{ $name }”. Elige un nombre distinto, para que cada una se pueda elegir por su nombre.
 error-credentials-from-environment = Las credenciales de la app de { $provider } vienen de variables de entorno, que Plugboard siempre usa primero. Cambia o quita esas variables.
@@ -175,3 +175,8 @@ loopback-stray-body = Plugboard ignoró esta dirección. Termina el inicio de se
 method-label-authorization-code = Iniciar sesión con { $provider }
 method-label-client-credentials = Credenciales de cliente de { $provider }
 method-label-api-key = Clave de API de { $provider }
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs)
+provider-file-too-long = { $file }: proveedor “{ $provider }”, campo `{ $field }`: más de { $max } caracteres. Acórtalo.
+provider-file-too-many = { $file }: proveedor “{ $provider }”, campo `{ $field }`: más de { $max } elementos. Deja solo los necesarios.
+provider-file-too-large = { $file } tiene { $size } bytes, más de lo que puede tener un archivo de proveedores ({ $max } bytes), así que Plugboard no lo leyó. ¿Es el archivo correcto?

@@ -26,7 +26,7 @@ error-empty-field = Preencha “{ $field }”.
 error-unknown-scope = { $provider } não oferece o escopo “{ $scope }” no Plugboard. Escolha entre os que aparecem ao conectar.
 error-nothing-to-try = { $provider } não tem um endpoint de identidade ou de verificação no catálogo do Plugboard, então não há uma chamada inofensiva para testar. Use Copiar como cabeçalho com a sua própria requisição.
 error-name-too-long = O nome de uma conexão pode ter no máximo { $max } caracteres. Escolha um mais curto.
-error-name-control-characters = O nome de uma conexão não pode ter quebras de linha nem tabulações. Digite-o em uma linha só.
+error-name-control-characters = O nome de uma conexão não pode ter quebras de linha, tabulações nem outros caracteres de controle invisíveis (como marcas de direção do texto). Digite-o em uma linha só.
 error-name-like-an-id = Esse nome pode ser confundido com um provedor ou com o ID de uma conexão na linha de comando. Acrescente uma letra maiúscula, um espaço ou outra palavra (por exemplo “Cliente A”).
 error-name-taken = Outra conexão já se chama “{ $name }”. Escolha um nome diferente, para que cada uma possa ser escolhida pelo nome.
 error-credentials-from-environment = As credenciais do app de { $provider } vêm de variáveis de ambiente, que o Plugboard sempre usa primeiro. Altere ou remova essas variáveis.
@@ -175,3 +175,8 @@ loopback-stray-body = O Plugboard ignorou este endereço. Termine o login na aba
 method-label-authorization-code = Entrar com { $provider }
 method-label-client-credentials = Credenciais de cliente de { $provider }
 method-label-api-key = Chave de API de { $provider }
+
+## A provider file's value over its limit (core catalogue/validate/limits.rs)
+provider-file-too-long = { $file }: provedor “{ $provider }”, campo `{ $field }`: mais de { $max } caracteres. Encurte-o.
+provider-file-too-many = { $file }: provedor “{ $provider }”, campo `{ $field }`: mais de { $max } itens. Deixe só os necessários.
+provider-file-too-large = { $file } tem { $size } bytes, mais do que um arquivo de provedores pode ter ({ $max } bytes), e o Plugboard não o leu. É o arquivo certo?

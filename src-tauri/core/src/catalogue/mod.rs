@@ -29,6 +29,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use validate::Validator;
+pub use validate::{CREDENTIAL_MAX, LABEL_MAX, LIST_MAX, NAME_MAX, TEXT_MAX, URL_MAX, WORD_MAX};
 
 #[cfg(test)]
 use std::path::PathBuf;
@@ -76,7 +77,7 @@ impl Catalogue {
         let mut seen = HashSet::new();
         let mut providers = Vec::with_capacity(raw.provider.len());
         for p in raw.provider {
-            let id = p.id.clone();
+            let id = validate::id_in_errors(&p.id);
             let v = Validator {
                 origin,
                 provider: &id,
@@ -89,6 +90,11 @@ impl Catalogue {
         }
         let mut credentials = Vec::new();
         for (provider, c) in raw.credentials {
+            let v = Validator {
+                origin,
+                provider: &validate::id_in_errors(&provider),
+            };
+            v.credential_limits(&c)?;
             if *origin == Origin::BuiltIn {
                 return Err(CatalogueError::Syntax {
                     origin: origin.to_string(),
@@ -96,11 +102,7 @@ impl Catalogue {
                 });
             }
             if c.client_id.trim().is_empty() {
-                return Err(Validator {
-                    origin,
-                    provider: &provider,
-                }
-                .invalid("credentials.client_id", "must not be empty"));
+                return Err(v.invalid("credentials.client_id", "must not be empty"));
             }
             credentials.push(FileCredentials {
                 provider,

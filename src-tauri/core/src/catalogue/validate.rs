@@ -3,9 +3,12 @@
 //!
 //! Rooms: this file holds the provider as a whole (id, name, environments, revoke, introspection,
 //! the endpoint and template rules every field shares); `method` holds each connection method and
-//! its redirect.
+//! its redirect; `limits` how long each value and list may be (checked first).
 
+mod limits;
 mod method;
+
+pub use limits::{CREDENTIAL_MAX, LABEL_MAX, LIST_MAX, NAME_MAX, TEXT_MAX, URL_MAX, WORD_MAX};
 
 use url::Url;
 
@@ -19,6 +22,17 @@ pub(super) struct Validator<'a> {
 
 fn is_loopback_host(host: &str) -> bool {
     matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// A provider's id as an error names it: safe to show, and short whatever the file says (the
+/// limits are checked after it is taken for the errors' context).
+pub(super) fn id_in_errors(id: &str) -> String {
+    let escaped = crate::safe_text::escape(id);
+    let mut shown: String = escaped.chars().take(64).collect();
+    if escaped.chars().count() > 64 {
+        shown.push('…');
+    }
+    shown
 }
 
 impl Validator<'_> {
@@ -147,6 +161,7 @@ impl Validator<'_> {
     }
 
     pub(super) fn provider(&self, p: raw::RawProvider) -> Result<Provider, CatalogueError> {
+        self.limits(&p)?;
         let id = ProviderId::parse(&p.id).ok_or_else(|| {
             self.invalid("id", "must be lowercase letters, digits, `-` or `_`, start with a letter, at most 32 long")
         })?;

@@ -37,6 +37,46 @@ pub enum CatalogueError {
         field: String,
         problem: String,
     },
+    /// A text longer than the catalogue allows (see `validate/limits.rs`), or a list with more
+    /// entries (`entries`).
+    #[error("{origin}: provider `{provider}`, field `{field}`: more than {max} {}", if *.entries { "entries" } else { "characters" })]
+    TooLong {
+        origin: String,
+        provider: String,
+        field: String,
+        max: usize,
+        entries: bool,
+    },
+}
+
+impl CatalogueError {
+    /// The error in the person's words: a limit in their language, other problems as the
+    /// catalogue states them (they name the file, provider and field). Safe to show: what the
+    /// file said in it is written as [`crate::safe_text`] says.
+    pub fn words(&self) -> String {
+        let text = match self {
+            CatalogueError::TooLong {
+                origin,
+                provider,
+                field,
+                max,
+                entries,
+            } => crate::i18n::t(
+                match entries {
+                    true => "provider-file-too-many",
+                    false => "provider-file-too-long",
+                },
+                &[
+                    ("file", origin.as_str().into()),
+                    ("provider", provider.as_str().into()),
+                    ("field", field.as_str().into()),
+                    ("max", (*max).into()),
+                ],
+            ),
+            other => other.to_string(),
+        };
+        crate::safe_text::escape_keeping_lines(&text).into_owned()
+    }
 }
 
 /// A validated provider id: lowercase ASCII letters, digits, `-` and `_`, starting with a letter.

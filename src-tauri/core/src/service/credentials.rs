@@ -350,7 +350,7 @@ impl Connections {
                 };
                 CredentialsView {
                     provider: id.to_string(),
-                    name: p.name.clone(),
+                    name: crate::safe_text::escape(&p.name).into_owned(),
                     origin,
                     origin_words: origin.map_or_else(
                         || t("credentials-origin-not-set", &[]),

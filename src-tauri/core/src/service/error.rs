@@ -258,11 +258,16 @@ impl ServiceError {
         (self.connection(), self.provider())
     }
 
-    /// The person's words for this error, naming the provider, with the window's next step.
+    /// The person's words for this error, naming the provider, with the window's next step. What
+    /// came from outside in them (a name, an answer's words) is safe to show ([`crate::safe_text`]).
     pub fn to_user(&self, provider_name: &str) -> UserError {
         let mut user = self.what_happened(provider_name);
         if self.next_step() == NextStep::StartAgain {
             user.message = t("error-start-again", &[("message", user.message.into())]);
+        }
+        if let std::borrow::Cow::Owned(safe) = crate::safe_text::escape_keeping_lines(&user.message)
+        {
+            user.message = safe;
         }
         user
     }

@@ -200,11 +200,10 @@ impl Connections {
             .ok_or_else(|| ServiceError::UnknownProvider(id.to_string()))
     }
 
-    /// The provider's display name, or the id when unknown (for error messages).
+    /// The provider's display name, or the id when unknown (for error messages), made safe to
+    /// show ([`crate::safe_text`]: both may come from outside, a file or a command line).
     pub fn provider_name(&self, id: &str) -> String {
-        self.catalogue
-            .get(id)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| id.to_string())
+        let name = self.catalogue.get(id).map_or(id, |p| p.name.as_str());
+        crate::safe_text::escape(name).into_owned()
     }
 }

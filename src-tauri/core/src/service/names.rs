@@ -1,7 +1,8 @@
 /*!
 A connection's name: what a person calls it ("Client A — store"), shown wherever the connection is
 (card, tray, notifications, diagnostics, `plugboard status`) and usable to pick it on the command
-line. Names are trimmed, one line, at most [`NAME_MAX`] characters, and unique without regard to
+line. Names are trimmed, one line (no control or bidirectional characters: see
+[`crate::safe_text`]), at most [`NAME_MAX`] characters, and unique without regard to
 case (a name that picked two connections would pick neither). A name cannot be a provider's id
 or name, or look like a connection id: `plugboard token hubspot` must never mean another
 provider's account.
@@ -25,7 +26,9 @@ impl Connections {
             if name.chars().count() > NAME_MAX {
                 return Err(ServiceError::BadName(NameProblem::TooLong));
             }
-            if name.chars().any(char::is_control) {
+            // Line breaks, terminal escapes, and bidirectional controls that would show the
+            // name (and what follows it) reordered.
+            if name.chars().any(crate::safe_text::is_unsafe) {
                 return Err(ServiceError::BadName(NameProblem::ControlCharacters));
             }
             let lower = name.to_lowercase();

@@ -7,7 +7,7 @@ use super::model::{CardStatus, ConnectionView, LiveBoard, LiveStatus};
 use super::{Connections, ServiceError};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
-use crate::index::ConnectionRecord;
+use crate::index::{ConnectionRecord, LastError};
 use crate::lifetime::{self, Health};
 
 impl Connections {
@@ -71,8 +71,9 @@ impl Connections {
                 crate::attention::Subject {
                     id: r.id.clone(),
                     provider: self.provider_name(&r.provider),
-                    account: r.account.clone(),
-                    name: r.name.clone(),
+                    // Shown in the tray and notifications: made safe there (`safe_text`).
+                    account: shown(&r.account),
+                    name: r.name.as_deref().map(shown),
                     health: live.health,
                     expiry: live.expiry,
                     troubled_since,
@@ -188,6 +189,11 @@ impl Connections {
                 .any(|m| named(&crate::view::in_language_of(provider, &m)))
     }
 
+    /// What every front end shows of `r`. Its texts from outside (the account label the provider's
+    /// answer made, the name, the last error's words) are made safe to show ([`safe_text`]): the
+    /// index keeps them as they came.
+    ///
+    /// [`safe_text`]: crate::safe_text
     pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {
         let live = self.live_status(&r, self.now());
         let environment_named = self.environment_named(&r);
@@ -201,8 +207,8 @@ impl Connections {
             id: r.id,
             provider: r.provider,
             method: r.method,
-            account: r.account,
-            name: r.name,
+            account: shown(&r.account),
+            name: r.name.as_deref().map(shown),
             scopes: r.scopes,
             scopes_missing,
             requested_scopes: r.requested_scopes,
@@ -212,7 +218,10 @@ impl Connections {
             connected_at: r.connected_at.unwrap_or(r.obtained_at),
             refreshed_at: r.refreshed_at,
             expires_at: r.expires_at,
-            last_error: r.last_error,
+            last_error: r.last_error.map(|e| LastError {
+                message: crate::safe_text::escape_keeping_lines(&e.message).into_owned(),
+                ..e
+            }),
             temporary_problem: r.temporary_problem,
             live,
         }
@@ -231,4 +240,9 @@ impl Connections {
     pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionView>, ServiceError> {
         Ok(self.index.get(id)?.map(|r| self.view(r)))
     }
+}
+
+/// An outside text as it is shown: see [`crate::safe_text`].
+fn shown(text: &str) -> String {
+    crate::safe_text::escape(text).into_owned()
 }

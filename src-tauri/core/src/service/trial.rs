@@ -121,16 +121,10 @@ fn mask(text: &str, secrets: &[SecretString]) -> String {
     out
 }
 
-/// `text` safe for a terminal or the page: control characters (an answer's escape sequences,
-/// carriage returns) become U+FFFD; line breaks and tabs stay.
+/// `text` safe for a terminal or the page: control and bidirectional characters (an answer's
+/// escape sequences, carriage returns) shown escaped; line breaks and tabs stay.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
+    crate::safe_text::escape_keeping_lines(text).into_owned()
 }
 
 /// The start of an answer, secrets masked: JSON values under secret-sounding keys hidden, then

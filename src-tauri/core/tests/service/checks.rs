@@ -427,10 +427,21 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
         f.service.rename(&key.id, &"x".repeat(61)).unwrap_err(),
         ServiceError::BadName(NameProblem::TooLong)
     ));
-    assert!(matches!(
-        f.service.rename(&key.id, "two\nlines").unwrap_err(),
-        ServiceError::BadName(NameProblem::ControlCharacters)
-    ));
+    // Nor a terminal's escape sequence, nor a direction override that would show it reversed.
+    for hostile in [
+        "two\nlines",
+        "\u{1b}[2Jwiped",
+        "ana\u{202e}erots",
+        "a\u{2067}b",
+    ] {
+        assert!(
+            matches!(
+                f.service.rename(&key.id, hostile).unwrap_err(),
+                ServiceError::BadName(NameProblem::ControlCharacters)
+            ),
+            "{hostile:?}"
+        );
+    }
     // Never a provider's id or name, nor something that looks like a connection id: on the
     // command line `token hubspot` must not mean a WhatConverts account.
     for ambiguous in ["hubspot", "HubSpot", "client-a", c.id.as_str()] {
@@ -459,6 +470,39 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
     // A blank name takes it away.
     assert_eq!(f.service.rename(&c.id, " ").unwrap().name, None);
     assert!(f.service.named("Client A — store").unwrap().is_none());
+}
+
+/// An account label as a hostile provider's identity answer could make it: a terminal's title
+/// set, the screen cleared, the rest of the line reversed.
+const HOSTILE_LABEL: &str = "\u{1b}]0;pwned\u{7}ana\u{1b}[2J@\u{202e}moc.elpmaxe";
+
+#[tokio::test]
+async fn an_account_label_from_outside_is_shown_escaped_and_kept_as_it_came() {
+    let f = fixture("hostile-label").await;
+    let c = connect_hubspot(&f).await;
+    let index = plugboard_core::index::Index::in_dir(&f.dir);
+    let mut record = index.get(&c.id).unwrap().unwrap();
+    record.account = HOSTILE_LABEL.into();
+    record.last_error = Some(plugboard_core::index::LastError {
+        at: 1,
+        code: "provider_error".into(),
+        message: "refused\r\u{1b}[1Aall fine".into(),
+    });
+    index.upsert(record).unwrap();
+
+    let shown = r"\u{1b}]0;pwned\u{7}ana\u{1b}[2J@\u{202e}moc.elpmaxe";
+    let view = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(view.account, shown);
+    assert_eq!(
+        view.last_error.unwrap().message,
+        r"refused\u{d}\u{1b}[1Aall fine"
+    );
+    assert_eq!(f.service.list().unwrap()[0].account, shown);
+    // The tray's and the notifications' subjects too.
+    let subject = f.service.attention().unwrap().remove(0);
+    assert_eq!(subject.account, shown);
+    // The index keeps what the provider said, as data.
+    assert_eq!(index.get(&c.id).unwrap().unwrap().account, HOSTILE_LABEL);
 }
 
 #[tokio::test]
