@@ -11,6 +11,7 @@ use plugboard_e2e::{
 };
 
 mod credentials;
+mod custody;
 mod demo;
 mod hostile;
 mod languages;

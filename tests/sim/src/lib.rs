@@ -103,6 +103,9 @@ pub struct Faults {
     /// and answered this much later (`hubspot.refresh_answered` counts the answers sent): a
     /// window in which a test stops the client mid-refresh.
     pub refresh_delay: Option<std::time::Duration>,
+    /// The providers' clock is this many seconds off the machine's (negative: behind): every
+    /// answer's `Date` header says so, as a provider's would to a machine whose clock is wrong.
+    pub clock_offset: Option<i64>,
     /// Nimbus says its tokens are this user's instead of dana@nimbus.example (the person
     /// signed in to another account).
     pub nimbus_username: Option<String>,
@@ -482,7 +485,36 @@ fn router(inner: Shared) -> Router {
             inner.clone(),
             keep_tokens,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            inner.clone(),
+            provider_clock,
+        ))
         .with_state(inner)
+}
+
+/// Every answer's `Date` header, on the providers' clock (`clock_offset`): off the machine's by
+/// the fault's seconds, or the machine's own.
+async fn provider_clock(
+    State(inner): State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let offset = inner
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .faults
+        .clock_offset;
+    if let Some(offset) = offset {
+        let at = std::time::SystemTime::now()
+            .checked_add(std::time::Duration::from_secs(offset.max(0) as u64))
+            .and_then(|t| t.checked_sub(std::time::Duration::from_secs((-offset).max(0) as u64)))
+            .unwrap_or_else(std::time::SystemTime::now);
+        if let Ok(value) = header::HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+            response.headers_mut().insert(header::DATE, value);
+        }
+    }
+    response
 }
 
 /// Demo mode: takes in the tokens other processes issued before a request, and writes back what
@@ -542,6 +574,7 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
             .get("hubspot_lifetime")
             .and_then(serde_json::Value::as_i64),
         nimbus_lifetime: v.get("nimbus_lifetime").and_then(serde_json::Value::as_i64),
+        clock_offset: v.get("clock_offset").and_then(serde_json::Value::as_i64),
         ..Faults::default()
     };
     inner.lock().unwrap_or_else(|p| p.into_inner()).faults = faults;

@@ -184,6 +184,9 @@ pub fn refresh_is_due(inputs: HealthInputs, obtained_at: i64, expiry: Expiry, no
 /// A gap this long between two scheduler ticks means the machine slept.
 pub const WAKE_GAP: i64 = 30;
 
+/// A scheduler tick this many seconds *before* the last one means the clock was set back.
+pub const CLOCK_STEP_BACK: i64 = 5;
+
 /// `unix` seconds as an RFC 3339 UTC timestamp (`2026-11-23T12:00:00Z`), for the command line's
 /// JSON and text. Civil-from-days after Howard Hinnant's algorithm; valid for years 0–9999.
 pub fn rfc3339(unix: i64) -> String {

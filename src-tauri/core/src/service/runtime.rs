@@ -103,12 +103,17 @@ impl Runtime {
     }
 
     /// Records a scheduler tick at `now`; `true` when the gap since the last one means the
-    /// machine slept (identity checks are then due again and pending retries come forward).
+    /// machine slept or the clock stepped (either way: identity checks are then due again and
+    /// pending retries come forward, so nothing waits hours on a plan made on the old clock).
     pub fn tick(&self, now: i64) -> bool {
         let woke = {
             let mut last = lock(&self.last_tick);
             let first = last.is_none();
-            let woke = last.is_some_and(|t| now - t > crate::lifetime::WAKE_GAP);
+            // A gap (the machine slept, or the clock stepped forward) or a clock stepped back:
+            // every plan made on the old clock is remade (retries now, checks soon).
+            let woke = last.is_some_and(|t| {
+                now - t > crate::lifetime::WAKE_GAP || t - now > crate::lifetime::CLOCK_STEP_BACK
+            });
             *last = Some(now);
             if first || woke {
                 *lock(&self.checks_at) = Some(now.saturating_add(super::checks::CHECK_DELAY));

@@ -311,3 +311,34 @@ async fn a_providers_file_that_moves_the_token_url_gets_no_tokens_without_a_new_
     service.refresh(&c.id).await.unwrap();
     assert_eq!(elsewhere.count("hubspot.refresh"), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_planned_on_a_clock_that_ran_ahead_comes_forward_when_it_is_set_back() {
+    let f = fixture("custody-clock-retry").await;
+    // A 100-second token: due for its refresh 50 s in.
+    f.sim.set_faults(Faults {
+        hubspot_lifetime: Some(100),
+        ..Faults::default()
+    });
+    let c = connect_hubspot(&f).await;
+    let start = f.clock.now();
+    assert!(f.service.due_refreshes().unwrap().is_empty());
+    // The clock jumps 2 h ahead while HubSpot is down: the refresh fails, a retry is planned on
+    // that clock (a minute or so after it).
+    f.sim.set_faults(Faults {
+        hubspot_lifetime: Some(100),
+        token_unavailable: true,
+        ..Faults::default()
+    });
+    f.clock.set(start + 7200);
+    let due = f.service.due_refreshes().unwrap();
+    assert_eq!(due, vec![c.id.clone()]);
+    assert!(f.service.refresh_if_due(&c.id).await.is_err());
+    // HubSpot is back and the clock is set right, when the token is due anyway: the retry
+    // planned on the old clock does not hold the refresh back 2 h.
+    f.sim.set_faults(Faults::default());
+    f.clock.set(start + 60);
+    assert_eq!(f.service.due_refreshes().unwrap(), vec![c.id.clone()]);
+    f.service.refresh_if_due(&c.id).await.unwrap();
+    assert_eq!(f.sim.count("hubspot.refresh"), 2);
+}
