@@ -25,6 +25,11 @@ use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 use state::AppState;
 
 pub fn run() {
+    // A session ending (SIGTERM, SIGHUP) or Ctrl-C in the terminal that started the window waits
+    // while a refresh is being saved, as the command line does; then the window ends as before.
+    plugboard_core::custody::handle_stop_signals(|moment| {
+        log::warn!("a second stop signal while {moment:?} is being saved");
+    });
     // The log plugin opens `plugboard.log` itself, following links: a link there (or a linked
     // `logs/` folder) would have log lines appended wherever it points. Checked first; when
     // refused the window logs to stdout only and says why.

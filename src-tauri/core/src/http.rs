@@ -70,12 +70,18 @@ pub(crate) fn observe_date(url: &str, date: Option<&str>, now: i64) {
 pub fn last_skew() -> Option<Skew> {
     let last = LAST_SKEW.lock().unwrap_or_else(|p| p.into_inner());
     let m = last.as_ref()?;
-    let stepped = skew_step(
-        m.wall,
-        m.boot,
-        crate::lifetime::unix_now(),
-        crate::lifetime::boot_seconds(),
-    );
+    // Only where the boot clock counts suspended time (Linux's CLOCK_BOOTTIME); elsewhere a
+    // sleep would read as a step, so the last measurement stands until the next answer.
+    let stepped = if cfg!(target_os = "linux") {
+        skew_step(
+            m.wall,
+            m.boot,
+            crate::lifetime::unix_now(),
+            crate::lifetime::boot_seconds(),
+        )
+    } else {
+        0
+    };
     Some(Skew {
         host: m.skew.host.clone(),
         seconds: m.skew.seconds - stepped,

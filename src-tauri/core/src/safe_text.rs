@@ -12,7 +12,9 @@ What is not safe is every character that is an instruction rather than a letter:
 - the Unicode bidirectional controls (UAX #9 §2: U+061C, U+200E, U+200F, U+202A–U+202E,
   U+2066–U+2069): U+202E (RIGHT-TO-LEFT OVERRIDE) shows `moc.elgoog@ana` for `ana@google.com`
   and reorders whatever follows it on the line, in a terminal and in the page alike;
-- the line and paragraph separators (U+2028, U+2029): a one-line text on two lines.
+- the line and paragraph separators (U+2028, U+2029): a one-line text on two lines;
+- invisible characters that make two labels look the same (U+200B, U+2060–U+2064, U+206A–U+206F,
+  U+FEFF; the joiners U+200C and U+200D stay, as scripts and emoji need them).
 
 Each is shown escaped, as Rust writes it, `\u{` its hexadecimal code `}` (`\u{1b}`, `\u{7}`,
 `\u{202e}`), so a person (and support) sees that it is there and what it is, and nothing is
@@ -40,6 +42,13 @@ pub fn is_unsafe(c: char) -> bool {
                 | '\u{2066}'..='\u{2069}'
                 | '\u{2028}'
                 | '\u{2029}'
+                // Invisible: a zero-width space, word joiner and invisible operators, the
+                // deprecated format characters, a byte-order mark (two labels that look the
+                // same but differ). Joiners (U+200C, U+200D) stay: scripts and emoji need them.
+                | '\u{200b}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206a}'..='\u{206f}'
+                | '\u{feff}'
         )
 }
 

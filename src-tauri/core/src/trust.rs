@@ -6,8 +6,8 @@ permissions (`StrictModes`). On Unix a provider file — the person's own, one n
 `PLUGBOARD_PROVIDERS`, or the organisation's system-wide one, `managed` or not — is used only when:
 
 - the file (the one a link points to, when it is a link) is owned by the person running Plugboard
-  or by root, and is writable by its owner only (no `w` for group or others, even the person's own
-  group: as ssh, the group is not asked who is in it);
+  or by root, and no one else can write it: no `w` for others, and `w` for the group only when
+  the group is the owner's private group (Debian's "user private groups", as Debian's ssh allows);
 - every folder above it, up to `/`, along the path as named and along the path its links lead to,
   is owned by the person or by root and is writable by its owner only — unless it has the sticky
   bit (as `/tmp`), where others cannot rename or remove what is not theirs.
@@ -116,7 +116,7 @@ pub fn check_for(file: &Path, owners: &[u32]) -> Result<(), Untrusted> {
                 owner: meta.uid(),
             });
         }
-        if meta.mode() & 0o022 != 0 {
+        if others_can_write(meta.mode(), meta.uid(), meta.gid()) {
             return Err(Untrusted::Writable {
                 file: file.to_path_buf(),
                 mode: meta.mode() & 0o7777,
@@ -142,7 +142,7 @@ pub fn check_for(file: &Path, owners: &[u32]) -> Result<(), Untrusted> {
             });
         }
         let sticky = meta.mode() & 0o1000 != 0;
-        if meta.mode() & 0o022 != 0 && !sticky {
+        if others_can_write(meta.mode(), meta.uid(), meta.gid()) && !sticky {
             return Err(Untrusted::FolderWritable {
                 file: file.to_path_buf(),
                 folder: folder.to_path_buf(),
@@ -151,6 +151,51 @@ pub fn check_for(file: &Path, owners: &[u32]) -> Result<(), Untrusted> {
         }
     }
     Ok(())
+}
+
+/// Whether someone besides the owner can write: `w` for others, or `w` for a group that is not
+/// the owner's own private group (Debian's and Ubuntu's "user private groups": each user's
+/// primary group has that user alone, and their umask 002 makes files 0664 — Debian's ssh
+/// accepts those too).
+#[cfg(unix)]
+fn others_can_write(mode: u32, uid: u32, gid: u32) -> bool {
+    mode & 0o002 != 0 || (mode & 0o020 != 0 && !private_group(uid, gid))
+}
+
+/// Whether group `gid` is user `uid`'s private group: the user's primary group, named as the
+/// user, with no other member and nobody else's primary group. Read from `/etc/passwd` and
+/// `/etc/group`; a user or group known only elsewhere (LDAP) is not taken as private.
+#[cfg(unix)]
+pub fn private_group(uid: u32, gid: u32) -> bool {
+    let (Ok(passwd), Ok(group)) = (
+        std::fs::read_to_string("/etc/passwd"),
+        std::fs::read_to_string("/etc/group"),
+    ) else {
+        return false;
+    };
+    let users: Vec<(&str, u32, u32)> = passwd
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            Some((
+                *f.first()?,
+                f.get(2)?.parse().ok()?,
+                f.get(3)?.parse().ok()?,
+            ))
+        })
+        .collect();
+    let Some(&(user, _, primary)) = users.iter().find(|(_, u, _)| *u == uid) else {
+        return false;
+    };
+    let alone = users.iter().all(|(_, u, g)| *u == uid || *g != gid);
+    let group_ok = group.lines().any(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        f.len() >= 4
+            && f[0] == user
+            && f[2].parse::<u32>().ok() == Some(gid)
+            && f[3].split(',').all(|m| m.is_empty() || m == user)
+    });
+    primary == gid && alone && group_ok
 }
 
 #[cfg(all(test, unix))]
@@ -213,14 +258,44 @@ mod tests {
         let _ = std::fs::remove_dir_all(dir);
     }
 
+    /// A group that is nobody's private group (`nogroup`), for a file shared with a group.
+    const SHARED_GROUP: u32 = 65534;
+
+    #[test]
+    fn group_write_is_allowed_only_for_the_owners_private_group() {
+        let dir = scratch("private-group");
+        let file = file_in(&dir, 0o664);
+        let meta = std::fs::metadata(&file).unwrap();
+        let owner = meta.uid();
+        if private_group(owner, meta.gid()) {
+            assert_eq!(
+                check_for(&file, &[owner, 0]),
+                Ok(()),
+                "0664 in a private group"
+            );
+        }
+        // Shared with a group of others: refused (changing the group needs root, as here).
+        if std::os::unix::fs::chown(&file, None, Some(SHARED_GROUP)).is_ok() {
+            assert!(!private_group(owner, SHARED_GROUP));
+            assert!(matches!(
+                check_for(&file, &[owner, 0]),
+                Err(Untrusted::Writable { .. })
+            ));
+        }
+        // Writable by others: refused whatever the group.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o646)).unwrap();
+        assert!(check_for(&file, &[owner, 0]).is_err());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     #[test]
     fn the_words_name_the_file_and_the_fix() {
         let dir = scratch("words");
-        let file = file_in(&dir, 0o664);
+        let file = file_in(&dir, 0o646);
         let owner = std::fs::metadata(&file).unwrap().uid();
         let refused = check_for(&file, &[owner, 0]).unwrap_err();
         let words = refused.to_string();
-        assert!(words.contains("0664"), "{words}");
+        assert!(words.contains("0646"), "{words}");
         assert!(
             words.contains(&format!("chmod go-w {}", file.display())),
             "{words}"

@@ -275,3 +275,5 @@ help-connect-replace = Browser sign-in: sign in again for this connection (its i
 cli-replace-other-provider = “{ $connection }” is not a { $provider } connection: --replace takes a connection of the provider you connect to.
 cli-replace-needs-browser = --replace is for browser sign-ins; { $provider } connects with { $method } here. Connect again without it: the same account is replaced in place.
 cli-finishing-refresh = Finishing the refresh — press Ctrl-C again to abandon it (the provider may then need you to reconnect).
+cli-finishing-sign-in = Finishing saving the new connection — press Ctrl-C again to abandon it (you may then need to connect again).
+cli-finishing-disconnect = Finishing the disconnect — press Ctrl-C again to abandon it (then run plugboard doctor --fix).

@@ -67,6 +67,7 @@ error-keychain-detail-timed-out = the keychain did not answer within { $seconds 
 # $detail is one of the error-index-detail-… messages.
 error-index-write = Plugboard couldn't save its list of connections: { $detail }. Check that the disk has space and the folder is writable, then try again.
 error-unchanged = Plugboard couldn't save its list of connections ({ $detail }), so it changed nothing: your { $provider } connection is as it was before. Free some disk space (or make the folder writable), then try again.
+error-held-unreadable = Plugboard kept { $provider }'s newest tokens in { $file } because your keychain would not take them, but it cannot read that file now ({ $detail }). It did not use the older tokens in your keychain, which { $provider } may already have replaced. If the file was damaged or removed by mistake, reconnect { $provider }.
 error-token-host-changed = { $provider }'s token address now points to { $now }, but this connection was made with { $was }, so Plugboard did not send its tokens there. If you changed the address on purpose (in a providers file), reconnect { $provider } to sign in through it; if not, undo the change in your providers file.
 error-index-read = Plugboard couldn't read its list of connections: { $detail }. Nothing was changed. Move the file aside to start a new list (the sign-ins stay in your keychain, and `{ $command }` puts them back in the list), or send the file to support.
 error-index-detail-read = could not read { $path }: { $reason }

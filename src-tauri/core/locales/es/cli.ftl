@@ -275,3 +275,5 @@ help-connect-replace = Inicio de sesión en el navegador: vuelve a iniciar sesi�
 cli-replace-other-provider = “{ $connection }” no es una conexión de { $provider }: --replace recibe una conexión del proveedor al que te conectas.
 cli-replace-needs-browser = --replace es para inicios de sesión en el navegador; aquí { $provider } se conecta con { $method }. Vuelve a conectar sin él: la misma cuenta se reemplaza en el mismo lugar.
 cli-finishing-refresh = Terminando la renovación — pulsa Ctrl-C otra vez para abandonarla (puede que luego tengas que volver a conectar).
+cli-finishing-sign-in = Terminando de guardar la nueva conexión — pulsa Ctrl-C otra vez para abandonarla (puede que luego tengas que conectar de nuevo).
+cli-finishing-disconnect = Terminando la desconexión — pulsa Ctrl-C otra vez para abandonarla (luego ejecuta plugboard doctor --fix).

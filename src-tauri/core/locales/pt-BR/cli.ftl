@@ -275,3 +275,5 @@ help-connect-replace = Login pelo navegador: entra de novo por esta conexão (o 
 cli-replace-other-provider = “{ $connection }” não é uma conexão de { $provider }: --replace recebe uma conexão do provedor ao qual você está se conectando.
 cli-replace-needs-browser = --replace é para logins pelo navegador; aqui { $provider } se conecta com { $method }. Conecte de novo sem ele: a mesma conta é substituída no mesmo lugar.
 cli-finishing-refresh = Terminando a renovação — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
+cli-finishing-sign-in = Terminando de salvar a nova conexão — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
+cli-finishing-disconnect = Terminando a desconexão — pressione Ctrl-C de novo para abandoná-la (depois rode plugboard doctor --fix).

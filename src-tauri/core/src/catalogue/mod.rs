@@ -68,6 +68,17 @@ impl Catalogue {
         Self::parse(BUILTIN, &Origin::BuiltIn)
     }
 
+    /// The host Plugboard's own table sends `provider`'s refresh tokens to (see
+    /// [`Provider::token_host`]): an update of Plugboard may move it, a providers file may not.
+    pub fn builtin_token_host(provider: &str, method: MethodKind) -> Option<String> {
+        static BUILT_IN: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| Self::builtin().ok())
+            .as_ref()?
+            .get(provider)?
+            .token_host(method)
+    }
+
     /// Parses and validates catalogue text in one pass; the first problem found is returned.
     pub fn parse(text: &str, origin: &Origin) -> Result<Self, CatalogueError> {
         let raw: raw::RawCatalogue = toml::from_str(text).map_err(|e| CatalogueError::Syntax {

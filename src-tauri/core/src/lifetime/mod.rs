@@ -250,7 +250,8 @@ fn local_offset(unix: i64) -> i64 {
 }
 
 /// Seconds since boot on a clock that steps of the wall clock never move and that keeps counting
-/// through suspend (`CLOCK_BOOTTIME` on Linux; elsewhere time since this process's first call).
+/// through suspend (`CLOCK_BOOTTIME` on Linux). Elsewhere: time since this process's first call,
+/// which may stop while the machine sleeps (callers do not rely on it there).
 pub fn boot_seconds() -> i64 {
     #[cfg(target_os = "linux")]
     {

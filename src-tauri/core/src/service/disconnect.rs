@@ -94,7 +94,7 @@ impl Connections {
         let record = self.index.get(cid)?;
         let key = VaultKey::Connection(cid.clone());
         let get_key = key.clone();
-        let item = match self.held.get(cid.as_str()) {
+        let item = match self.held.get(cid.as_str()).ok().flatten() {
             // Revoke what the provider last issued, not the spent tokens the keychain holds.
             Some(unsaved) => Some(unsaved.item),
             None => self.vault.run(move |v| v.get(&get_key)).await?,
@@ -109,7 +109,7 @@ impl Connections {
         // The index first: if it cannot be written (a full disk), nothing has happened yet —
         // no revoke, no deletion — and the error says so. Under the refresh lock, so no other
         // process writes the connection back meanwhile.
-        let _custody = crate::custody::Custody::hold();
+        let _custody = crate::custody::Custody::hold(crate::custody::Moment::Disconnect);
         self.index.remove(cid).map_err(ServiceError::Unchanged)?;
         let provider = self.catalogue.get(&record.provider);
         let report = match (

@@ -129,6 +129,10 @@ pub enum ServiceError {
     /// new address is the person's yes.
     #[error("the token URL's host changed from {was} to {now}")]
     TokenHostChanged { was: String, now: String },
+    /// Tokens held for the keychain ([`super::held`]) are in a file Plugboard cannot read now:
+    /// the keychain's older copy is not used in their place (its refresh token may be spent).
+    #[error("the held tokens in {} cannot be read: {}", .0.path.display(), .0.detail)]
+    HeldUnreadable(super::held::Unreadable),
     /// The index could not be written before a change (a disconnect, a reconnect), so the
     /// change was not made: the connection is as it was.
     #[error("nothing changed: {0}")]
@@ -193,6 +197,7 @@ impl ServiceError {
             ServiceError::Vault(_) => K::KeychainUnavailable,
             ServiceError::Index(_) => K::Internal,
             ServiceError::Unchanged(_) => K::Internal,
+            ServiceError::HeldUnreadable(_) => K::Internal,
             ServiceError::Flight(crate::flight::FlightError::Busy(_)) => K::Temporary,
             ServiceError::Flight(_) => K::Internal,
             ServiceError::Shared(inner) => inner.kind(),
@@ -381,6 +386,17 @@ impl ServiceError {
                         p(),
                         ("was", was.as_str().into()),
                         ("now", now.as_str().into()),
+                    ],
+                ),
+            ),
+            ServiceError::HeldUnreadable(h) => e(
+                C::StorageFailed,
+                t(
+                    "error-held-unreadable",
+                    &[
+                        p(),
+                        ("file", h.path.display().to_string().into()),
+                        ("detail", h.detail.as_str().into()),
                     ],
                 ),
             ),

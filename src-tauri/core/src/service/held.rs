@@ -5,11 +5,13 @@ rotation whose write failed because the daemon was gone, locked, or out of disk)
 A rotating provider has already spent the keychain's refresh token when it answers, so these
 tokens are the only live copy of the grant: losing them loses the connection. They are kept
 
-- in memory, for this process, and
-- in a `0600` file in the person's runtime folder (`$XDG_RUNTIME_DIR/plugboard/<data folder
-  key>/<connection id>.json`, the folder `0700`): a private tmpfs that no other user can read and
-  that is gone at logout, so a token the command line could not save survives the command, and
-  the window (or the next command) finds it.
+in a `0600` file in the person's runtime folder (`$XDG_RUNTIME_DIR/plugboard/<data folder
+key>/<connection id>.json`, the folder `0700`): a private tmpfs that no other user can read and
+that is gone at logout, so a token the command line could not save survives the command, and the
+window (or the next command) finds it. The file is the one copy: no process keeps its own in
+memory, which another process could make stale by saving or replacing the tokens. Only without a
+runtime folder (or when the file cannot be written) do they wait in the memory of the process
+that got them.
 
 Every process reads a connection's held tokens before the keychain's copy, and saves them to the
 keychain under the connection's refresh lock ([`super::Connections::save_held`]): at each
@@ -52,6 +54,13 @@ struct HeldFile {
     version: u32,
     item: String,
     record: ConnectionRecord,
+}
+
+/// A held tokens' file that is there but cannot be read.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub detail: String,
 }
 
 pub(super) struct Held {
@@ -115,58 +124,76 @@ impl Held {
         self.dir.as_ref().map(|d| d.join(format!("{id}.json")))
     }
 
-    /// Keeps `unsaved` for connection `id`: in memory, and in its runtime file. Says where it
-    /// waits (memory only when the file cannot be written).
+    /// Where tokens kept now would wait.
+    pub fn place(&self) -> HeldIn {
+        if self.dir.is_some() {
+            HeldIn::RuntimeFile
+        } else {
+            HeldIn::Memory
+        }
+    }
+
+    /// Keeps `unsaved` for connection `id`: in its runtime file, the one copy every process reads
+    /// (so none acts on a copy another has since saved or replaced); in this process's memory
+    /// only when there is no runtime folder or the file cannot be written. Says where it waits.
     pub fn keep(&self, id: &str, unsaved: Unsaved) -> HeldIn {
-        let mut place = HeldIn::Memory;
         if let Some(path) = self.file(id) {
-            let body = HeldFile {
+            let mut body = HeldFile {
                 version: 1,
                 item: unsaved.item.expose().to_string(),
                 record: unsaved.record.clone(),
             };
             let written = serde_json::to_vec(&body)
                 .map_err(std::io::Error::other)
-                .and_then(|bytes| {
+                .and_then(|mut bytes| {
                     let written = crate::files::write_private(&path, &bytes);
-                    let mut bytes = bytes;
                     zeroize::Zeroize::zeroize(&mut bytes);
                     written
                 });
+            zeroize::Zeroize::zeroize(&mut body.item);
             match written {
-                Ok(()) => place = HeldIn::RuntimeFile,
+                Ok(()) => {
+                    lock(&self.memory).remove(id);
+                    return HeldIn::RuntimeFile;
+                }
                 Err(e) => log::warn!("{id}: could not keep the unsaved tokens in a file: {e}"),
             }
         }
         lock(&self.memory).insert(id.to_string(), unsaved);
-        place
+        HeldIn::Memory
     }
 
-    /// Tokens of connection `id` not yet in the keychain, if any: this process's, or another's
-    /// from the runtime folder.
-    pub fn get(&self, id: &str) -> Option<Unsaved> {
-        if let Some(unsaved) = lock(&self.memory).get(id).cloned() {
-            return Some(unsaved);
-        }
-        let path = self.file(id)?;
-        let text = match crate::files::read_text(&path) {
-            Ok(Some(text)) => text,
-            Ok(None) => return None,
-            Err(e) => {
-                log::warn!("{id}: the held tokens' file cannot be read: {e}");
-                return None;
+    /// Tokens of connection `id` not yet in the keychain, if any: from the runtime folder (any
+    /// process's), else this process's memory. A file that is there but cannot be read is an
+    /// error, never "nothing held": the keychain's copy may hold a spent refresh token.
+    pub fn get(&self, id: &str) -> Result<Option<Unsaved>, Unreadable> {
+        if let Some(path) = self.file(id) {
+            let unreadable = |detail: String| Unreadable {
+                path: path.clone(),
+                detail,
+            };
+            match crate::files::read_text(&path) {
+                Ok(Some(mut text)) => {
+                    let parsed = serde_json::from_str::<HeldFile>(&text);
+                    zeroize::Zeroize::zeroize(&mut text);
+                    return match parsed {
+                        Ok(file) if file.record.id.as_str() == id => Ok(Some(Unsaved {
+                            item: SecretString::new(file.item),
+                            record: file.record,
+                        })),
+                        Ok(_) => Err(unreadable("it names another connection".into())),
+                        Err(e) => Err(unreadable(format!(
+                            "line {}, column {}",
+                            e.line(),
+                            e.column()
+                        ))),
+                    };
+                }
+                Ok(None) => {}
+                Err(e) => return Err(unreadable(e.to_string())),
             }
-        };
-        match serde_json::from_str::<HeldFile>(&text) {
-            Ok(file) if file.record.id.as_str() == id => Some(Unsaved {
-                item: SecretString::new(file.item),
-                record: file.record,
-            }),
-            _ => {
-                log::warn!("{id}: the held tokens' file is not what Plugboard wrote; left as is");
-                None
-            }
         }
+        Ok(lock(&self.memory).get(id).cloned())
     }
 
     /// The connections with held tokens (this process's and the runtime folder's).
@@ -248,12 +275,12 @@ mod tests {
         // Another process (a fresh Held over the same folder) finds them.
         let other = Held::in_dir(Some(folder.clone()));
         assert_eq!(other.ids(), vec!["nimbus-1".to_string()]);
-        let found = other.get("nimbus-1").expect("held tokens found");
+        let found = other.get("nimbus-1").unwrap().expect("held tokens found");
         assert_eq!(found.item.expose(), "new");
         assert_eq!(found.record.id.as_str(), "nimbus-1");
         other.forget("nimbus-1");
         assert!(!file.exists());
-        assert!(other.get("nimbus-1").is_none());
+        assert!(other.get("nimbus-1").unwrap().is_none());
         assert!(other.ids().is_empty());
     }
 
@@ -264,19 +291,21 @@ mod tests {
             held.keep("nimbus-2", unsaved("nimbus-2", "x")),
             HeldIn::Memory
         );
-        assert_eq!(held.get("nimbus-2").unwrap().item.expose(), "x");
+        assert_eq!(held.get("nimbus-2").unwrap().unwrap().item.expose(), "x");
         held.forget("nimbus-2");
-        assert!(held.get("nimbus-2").is_none());
+        assert!(held.get("nimbus-2").unwrap().is_none());
     }
 
     #[test]
-    fn a_file_of_another_connection_is_not_taken_for_this_one() {
+    fn a_file_that_cannot_be_read_is_an_error_never_nothing_held() {
         let dir = scratch("other");
         let held = Held::in_dir(Some(dir.clone()));
         held.keep("nimbus-3", unsaved("nimbus-3", "x"));
         std::fs::rename(dir.join("nimbus-3.json"), dir.join("nimbus-4.json")).unwrap();
         let fresh = Held::in_dir(Some(dir.clone()));
-        assert!(fresh.get("nimbus-4").is_none());
+        assert!(fresh.get("nimbus-4").is_err(), "never read as nothing held");
+        std::fs::write(dir.join("nimbus-5.json"), "{ half").unwrap();
+        assert!(fresh.get("nimbus-5").is_err(), "never read as nothing held");
     }
 
     #[test]

@@ -160,7 +160,11 @@ impl Connections {
                     } => self.runtime.note_keychain(KeychainState::Locked),
                     ServiceError::Vault(
                         VaultError::Unavailable { .. } | VaultError::TimedOut(_),
-                    ) => self.runtime.note_keychain(KeychainState::Unavailable),
+                    )
+                    | ServiceError::Unsaved {
+                        error: VaultError::Unavailable { .. } | VaultError::TimedOut(_),
+                        ..
+                    } => self.runtime.note_keychain(KeychainState::Unavailable),
                     _ => {}
                 }
                 if !dead {
@@ -234,8 +238,14 @@ impl Connections {
         seen: Option<u64>,
     ) -> Result<(ConnectionRecord, bool), ServiceError> {
         // Tokens another run could not save are the newest of the grant: into the keychain
-        // first (if it takes them now; they are used either way).
-        self.save_held_locked(cid).await;
+        // first. If it still refuses them, only `plugboard token` and "Refresh & copy" go on
+        // (with the held tokens: fresh enough, or refreshed from them); a refresh asked for or
+        // scheduled says the tokens still wait, rather than "refreshed" (and backs off).
+        if let Err(e) = self.save_held_locked(cid).await {
+            if !matches!((&e, want), (ServiceError::Unsaved { .. }, Want::Within(_))) {
+                return Err(e);
+            }
+        }
         let (record, secret) = self.load(cid).await?;
         let now = self.now();
         let already = match want {
@@ -267,9 +277,13 @@ impl Connections {
         let provider = self.provider(&record.provider)?;
         // A providers file that points the provider at another host does not get this
         // connection's refresh token (or client secret) without a new sign-in.
+        // (Plugboard's own table may move a built-in provider: an update is not a providers file.)
         let token_host = provider.token_host(record.method);
         if let (Some(was), Some(now)) = (&record.token_host, &token_host) {
-            if was != now {
+            let moved_by_plugboard =
+                crate::catalogue::Catalogue::builtin_token_host(&record.provider, record.method)
+                    .is_some_and(|own| &own == now);
+            if was != now && !moved_by_plugboard {
                 log::warn!("{cid}: the token URL's host changed from {was} to {now}; not sent");
                 return Err(ServiceError::TokenHostChanged {
                     was: was.clone(),
@@ -281,7 +295,9 @@ impl Connections {
         let now = self.now();
         // From the request until the keychain and index writes return, a stop signal waits
         // ([`crate::custody`]): a rotating provider spends the old refresh token as it answers.
-        let _custody = crate::custody::Custody::hold();
+        let _custody = crate::custody::Custody::hold(crate::custody::Moment::Refresh);
+        // Whether the provider spent the keychain's refresh token (issued a new one).
+        let mut rotated = false;
         let (secret, expires_at) = match secret {
             ConnectionSecret::OAuth { tokens } => {
                 let method = provider
@@ -309,6 +325,7 @@ impl Connections {
                         if fresh.refresh_token.is_none() {
                             fresh.refresh_token = tokens.refresh_token.clone();
                         }
+                        rotated = fresh.refresh_token != tokens.refresh_token;
                         for (k, v) in &tokens.extra {
                             fresh.extra.entry(k.clone()).or_insert_with(|| v.clone());
                         }
@@ -369,12 +386,19 @@ impl Connections {
             temporary_problem: false,
             retry_at: None,
             generation: record.generation + 1,
-            token_host: record.token_host.clone().or(token_host),
+            // Checked above: the host it was made with, or where Plugboard's own table moved it.
+            token_host: token_host.or(record.token_host.clone()),
             ..record
         };
         let put_item = item.clone();
         if let Err(e) = self.vault.run(move |v| v.put(&key, &put_item)).await {
-            // The provider may have rotated the refresh token: the keychain's copy is spent. Hold
+            if !rotated {
+                // The keychain's copy still works (the same refresh token, client secret or
+                // key): nothing needs to wait outside it.
+                log::warn!("{cid}: refreshed, but the keychain refused the new access token: {e}");
+                return Err(ServiceError::Vault(e));
+            }
+            // The provider rotated the refresh token: the keychain's copy is spent. Hold
             // the new tokens (a private runtime file, see [`super::held`]), use and save them at
             // the next use or start of any Plugboard process, and say where they wait.
             log::warn!("{cid}: refreshed, but the keychain refused the new tokens: {e}");

@@ -243,6 +243,9 @@ impl Connections {
                 .await?
                 .ok_or_else(|| ServiceError::MissingCredentials(provider_id.clone()))?;
             let rules = provider.token_rules(MethodKind::AuthorizationCode);
+            // From the code exchange until the connection is saved, stop signals wait: the
+            // grant the provider issues exists nowhere else.
+            let _custody = crate::custody::Custody::hold(crate::custody::Moment::SignIn);
             let tokens = flow::exchange_code(
                 &self.http,
                 method,

@@ -58,7 +58,11 @@ impl Connections {
             .get(cid)?
             .ok_or_else(|| ServiceError::UnknownConnection(cid.to_string()))?;
         let key = VaultKey::Connection(cid.clone());
-        if let Some(unsaved) = self.held.get(cid.as_str()) {
+        let held = self
+            .held
+            .get(cid.as_str())
+            .map_err(ServiceError::HeldUnreadable)?;
+        if let Some(unsaved) = held {
             // A refresh's tokens the keychain refused: the keychain's copy holds a spent refresh
             // token, so these are used. They are saved only under the refresh lock
             // ([`Self::save_held`]), where no other process can be writing newer ones.
@@ -92,12 +96,10 @@ impl Connections {
             .await
             {
                 Ok(_lock) => self.save_held_locked(&cid).await,
-                Err(e) => {
-                    log::warn!("{cid}: held tokens not saved now: {e}");
-                    false
-                }
+                Err(e) => Err(e.into()),
             };
-            if !saved {
+            if let Err(e) = saved {
+                log::info!("{cid}: held tokens not saved now: {e}");
                 left += 1;
             }
         }
@@ -110,34 +112,52 @@ impl Connections {
     }
 
     /// Under connection `cid`'s refresh lock: saves its held tokens, if any, to the keychain and
-    /// the index, then forgets them. `true` when nothing is held for it any more.
-    pub(super) async fn save_held_locked(&self, cid: &ConnectionId) -> bool {
-        let Some(unsaved) = self.held.get(cid.as_str()) else {
-            return true;
+    /// the index, then forgets them. `Ok` when nothing is held for it any more; the keychain's
+    /// refusal as [`ServiceError::Unsaved`] (they still wait).
+    ///
+    /// Held tokens that are no longer the newest are forgotten, never saved: the index moved past
+    /// them (a reconnect, a later refresh), the connection is gone, or a failure recorded after
+    /// they were obtained found the grant dead.
+    pub(super) async fn save_held_locked(&self, cid: &ConnectionId) -> Result<(), ServiceError> {
+        let Some(unsaved) = self
+            .held
+            .get(cid.as_str())
+            .map_err(ServiceError::HeldUnreadable)?
+        else {
+            return Ok(());
         };
-        let current = match self.index.get(cid) {
-            Ok(Some(record)) => record,
-            // Disconnected meanwhile (by a version that did not know of them): nothing to save.
-            Ok(None) => {
+        let current = match self.index.get(cid)? {
+            Some(record) => record,
+            None => {
+                log::warn!("{cid}: held tokens of a connection no longer listed: forgotten");
                 self.held.forget(cid.as_str());
-                return true;
-            }
-            Err(e) => {
-                log::warn!("{cid}: held tokens not saved now: {e}");
-                return false;
+                return Ok(());
             }
         };
+        let dead_since = current.reconnect_needed
+            && current
+                .last_error
+                .as_ref()
+                .is_some_and(|e| e.at >= unsaved.record.obtained_at);
+        if current.generation > unsaved.record.generation || dead_since {
+            log::warn!("{cid}: held tokens older than the connection's own: forgotten");
+            self.held.forget(cid.as_str());
+            return Ok(());
+        }
         let key = VaultKey::Connection(cid.clone());
         let item = unsaved.item.clone();
-        let _custody = crate::custody::Custody::hold();
+        let _custody = crate::custody::Custody::hold(crate::custody::Moment::Refresh);
         if let Err(e) = self.vault.run(move |v| v.put(&key, &item)).await {
-            log::info!("{cid}: held tokens still not saved: {e}");
-            return false;
+            return Err(ServiceError::Unsaved {
+                error: e,
+                held: self.held.place(),
+            });
         }
         // The token's life from the refresh; what a person changed since (a name) kept.
         let record = ConnectionRecord {
             name: current.name,
-            generation: unsaved.record.generation.max(current.generation + 1),
+            checked_at: current.checked_at.max(unsaved.record.checked_at),
+            generation: unsaved.record.generation.max(current.generation),
             ..unsaved.record
         };
         if let Err(e) = self.index.upsert(record) {
@@ -146,7 +166,7 @@ impl Connections {
         }
         log::info!("{cid}: the refreshed tokens are saved in the keychain at last");
         self.held.forget(cid.as_str());
-        true
+        Ok(())
     }
 
     /// Saves a failure to the index: the last error and, by its kind, "reconnect needed" (a dead
@@ -235,11 +255,11 @@ impl Connections {
         };
         let key = VaultKey::Connection(record.id.clone());
         let item = secret.encode();
-        let _custody = crate::custody::Custody::hold();
+        let _custody = crate::custody::Custody::hold(crate::custody::Moment::SignIn);
         // What a reconnect replaces, to put back if the index cannot be written: the keychain's
         // item, or the tokens held for it (the newest of its grant).
         let previous = match &existing {
-            Some(_) => match self.held.get(record.id.as_str()) {
+            Some(_) => match self.held.get(record.id.as_str()).ok().flatten() {
                 Some(unsaved) => Some(unsaved.item),
                 None => {
                     let get_key = key.clone();

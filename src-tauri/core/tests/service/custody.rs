@@ -110,6 +110,52 @@ async fn a_refresh_finds_held_tokens_of_another_process_before_the_keychains_spe
     assert_eq!(f.sim.count("hubspot.reuse_detected"), 0, "no grant lost");
     assert!(f.sim.knows_refresh_token(&refresh_token_of(&f, &c.id)));
     assert!(!window.holds_unsaved());
+    // The process that kept them holds no copy of its own that could now be stale: it refreshes
+    // from what the other saved since.
+    assert_eq!(f.service.save_held().await, 0);
+    f.service.refresh(&c.id).await.unwrap();
+    assert_eq!(f.sim.count("hubspot.reuse_detected"), 0, "no grant lost");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn while_the_keychain_still_refuses_a_refresh_says_the_tokens_wait_and_a_token_is_served() {
+    let f = fixture("custody-still-refused").await;
+    rotating(&f);
+    let c = connect_hubspot(&f).await;
+    f.store.refuse_writes(true);
+    f.service.refresh(&c.id).await.unwrap_err();
+    assert_eq!(f.sim.count("hubspot.refresh"), 1);
+    // Refresh again (the button, the scheduler): not "refreshed", not asked again.
+    let e = f.service.refresh(&c.id).await.unwrap_err();
+    assert!(format!("{e:?}").contains("Unsaved"), "{e:?}");
+    assert_eq!(
+        f.sim.count("hubspot.refresh"),
+        1,
+        "nothing sent while they wait"
+    );
+    // `plugboard token`: the held tokens are fresh, so they are served.
+    let view = f.service.ensure_fresh(&c.id, 60).await.unwrap();
+    assert_eq!(view.id, c.id);
+    let material = f.service.token_material(&c.id).await.unwrap();
+    assert!(f.sim.token_is_active(material.access_token.expose()));
+    assert_eq!(f.service.save_held().await, 1);
+    f.store.refuse_writes(false);
+    assert_eq!(f.service.save_held().await, 0);
+    assert_eq!(f.sim.count("hubspot.reuse_detected"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_save_of_tokens_that_did_not_rotate_holds_nothing_outside_the_keychain() {
+    let name = "custody-not-rotated";
+    let f = fixture(name).await;
+    let c = connect_hubspot(&f).await;
+    f.store.refuse_writes(true);
+    let e = f.service.refresh(&c.id).await.unwrap_err();
+    assert!(!format!("{e:?}").contains("Unsaved"), "{e:?}");
+    assert!(!f.service.holds_unsaved());
+    assert!(!held_dir(name).join(format!("{}.json", c.id)).exists());
+    f.store.refuse_writes(false);
+    f.service.refresh(&c.id).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
