@@ -132,6 +132,12 @@ pub fn run() {
     match app {
         Ok(app) => app.run(|app, event| {
             if let tauri::RunEvent::Exit = event {
+                // Quit in the middle of a refresh (or a sign-in's save): its keychain and index
+                // writes finish first, as a stop signal's would (bounded by the keychain's own
+                // time limit).
+                if !plugboard_core::custody::wait_idle(std::time::Duration::from_secs(30)) {
+                    log::warn!("quitting while a refresh was still being saved");
+                }
                 // Nobody retries once the window is gone: `plugboard status` must not say so.
                 if let Ok(service) = app.state::<state::AppState>().service() {
                     service.forget_planned_retries();

@@ -13,7 +13,6 @@ again to abandon it"); a third is honoured at once. `SIGKILL` cannot wait (SECUR
 */
 
 use std::sync::{Condvar, Mutex, MutexGuard};
-#[cfg(test)]
 use std::time::Duration;
 
 /// What a moment of custody protects (for the words a second stop signal gets).
@@ -80,9 +79,9 @@ pub fn busy() -> bool {
     current().is_some()
 }
 
-/// Waits until no moment of custody is open, at most `limit`; `true` when none is.
-#[cfg(test)]
-fn wait_idle(limit: Duration) -> bool {
+/// Waits until no moment of custody is open, at most `limit`; `true` when none is (the window
+/// waits so before it quits, so Quit in the middle of a refresh finishes saving it first).
+pub fn wait_idle(limit: Duration) -> bool {
     let guard = open();
     let (guard, _) = ENDED
         .wait_timeout_while(guard, limit, |o| o.count > 0)
