@@ -107,12 +107,31 @@ impl Demo {
 mod tests {
     #[test]
     fn demo_cards_say_what_is_filled_in_in_every_language() {
-        for (provider, english) in plugboard_sim::DEMO_HELP {
-            let id = format!("shell-demo-help-{provider}");
-            let en = plugboard_core::i18n::Messages::english();
-            assert_eq!(en.find(&id, &[]).as_deref(), Some(english), "{id}");
-            let pt = plugboard_core::i18n::Messages::for_locale("pt-BR");
-            assert_ne!(pt.find(&id, &[]).as_deref(), Some(english), "{id}");
+        let builtin = plugboard_core::catalogue::Catalogue::builtin().unwrap();
+        for p in builtin.providers() {
+            let words = |lang: &str| {
+                plugboard_core::i18n::Messages::for_locale(lang)
+                    .get("shell-demo-help", &[("provider", p.name.as_str().into())])
+            };
+            let en = words("en");
+            assert!(en.contains(&p.name), "{en}");
+            assert_eq!(
+                plugboard_core::setup::demo_help(p.id.as_str()).as_deref(),
+                Some(en.as_str())
+            );
+            assert_ne!(words("pt-BR"), en, "{}", p.id);
+        }
+        // The simulator's table is worded for each of them.
+        let sim = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(plugboard_sim::Simulator::start())
+            .unwrap();
+        let table = sim.demo_toml_worded(1, plugboard_core::setup::demo_help);
+        assert!(!table.contains("{help:"), "{table}");
+        for p in builtin.providers() {
+            assert!(table.contains(&format!("the simulator's {} credentials", p.name)));
         }
     }
 }

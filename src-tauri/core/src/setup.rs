@@ -101,7 +101,11 @@ impl Paths {
 /// What demo mode's card says of `provider`'s app credentials (its table's `credentials_help`),
 /// in the person's language: the window and the command line word the simulator's table with it.
 pub fn demo_help(provider: &str) -> Option<String> {
-    crate::i18n::current().find(&format!("shell-demo-help-{provider}"), &[])
+    let name = Catalogue::builtin_name(provider)?;
+    Some(crate::i18n::t(
+        "shell-demo-help",
+        &[("provider", name.into())],
+    ))
 }
 
 /// The keychain namespace: debug builds keep their items apart from an installed Plugboard, demo

@@ -391,7 +391,7 @@ impl Simulator {
         help: impl Fn(&str) -> Option<String>,
     ) -> String {
         let mut table = self.providers_toml_worded(hubspot_port, help);
-        for p in ["hotmart", "whatconverts", "ecwid", "hubspot"] {
+        for p in PROVIDERS {
             table.push_str(&format!(
                 "\n[credentials.{p}]\nclient_id = \"{}\"\nclient_secret = \"{}\"\n",
                 client_id(p),
@@ -408,8 +408,9 @@ impl Simulator {
     }
 
     /// [`Self::providers_toml`] with each provider's "credentials are filled in" line in the
-    /// words `help` gives for its id ([`DEMO_HELP`]'s English where it gives none): the demo
-    /// speaks the person's language without the simulator knowing any.
+    /// words `help` gives for its id (plain English where it gives none): the demo speaks the
+    /// person's language without the simulator knowing any. Every `{help:<id>}` in the table is
+    /// worded, so a provider added to the table needs nothing here.
     pub fn providers_toml_worded(
         &self,
         hubspot_port: u16,
@@ -419,38 +420,30 @@ impl Simulator {
         let mut table = include_str!("providers.toml.in")
             .replace("{base}", &base)
             .replace("{hubspot_port}", &hubspot_port.to_string());
-        for (provider, english) in DEMO_HELP {
-            let words = help(provider).unwrap_or_else(|| english.to_string());
+        while let Some(start) = table.find("{help:") {
+            let Some(len) = table[start..].find('}') else {
+                break;
+            };
+            let provider = table[start + "{help:".len()..start + len].to_string();
+            let words = help(&provider).unwrap_or_else(|| DEMO_HELP_ENGLISH.to_string());
             // A TOML basic string: backslashes and quotes escaped, on one line.
             let quoted = words
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', " ");
-            table = table.replace(&format!("{{help:{provider}}}"), &quoted);
+            table.replace_range(start..start + len + 1, &quoted);
         }
         table
     }
 }
 
-/// What demo mode's cards say of their app credentials, in English, by provider id.
-pub const DEMO_HELP: [(&str, &str); 4] = [
-    (
-        "hotmart",
-        "Demo: the simulator's Hotmart credentials are filled in for you.",
-    ),
-    (
-        "whatconverts",
-        "Demo: the simulator's API token and secret are filled in for you.",
-    ),
-    (
-        "ecwid",
-        "Demo: the simulator's Ecwid app credentials are filled in for you.",
-    ),
-    (
-        "hubspot",
-        "Demo: the simulator's HubSpot app credentials are filled in for you.",
-    ),
-];
+/// The built-in providers this simulator reads, each from its own documents (its routes are its
+/// own reading, never generated from Plugboard's catalogue); Nimbus, a provider of the user's own,
+/// besides. A test in the core checks every built-in provider is here.
+pub const PROVIDERS: [&str; 4] = ["hotmart", "whatconverts", "ecwid", "hubspot"];
+
+/// What demo mode's cards say of their app credentials when no words are given.
+pub const DEMO_HELP_ENGLISH: &str = "Demo: the simulator's credentials are filled in for you.";
 
 fn router(inner: Shared) -> Router {
     Router::new()
@@ -582,9 +575,7 @@ async fn sim_faults(State(inner): State<Shared>, body: Bytes) -> Response {
 }
 
 fn provider_name(id: &str) -> Option<&'static str> {
-    ["hubspot", "ecwid", "hotmart", "whatconverts", "nimbus"]
-        .into_iter()
-        .find(|p| *p == id)
+    PROVIDERS.into_iter().chain(["nimbus"]).find(|p| *p == id)
 }
 
 fn query_map(raw: Option<&str>) -> HashMap<String, String> {

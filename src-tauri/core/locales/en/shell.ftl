@@ -66,7 +66,4 @@ shell-demo-missing = This build of Plugboard has no demo mode (it was built with
 shell-could-not-start = Plugboard could not start: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help-hotmart = Demo: the simulator's Hotmart credentials are filled in for you.
-shell-demo-help-whatconverts = Demo: the simulator's API token and secret are filled in for you.
-shell-demo-help-ecwid = Demo: the simulator's Ecwid app credentials are filled in for you.
-shell-demo-help-hubspot = Demo: the simulator's HubSpot app credentials are filled in for you.
+shell-demo-help = Demo: the simulator's { $provider } credentials are filled in for you.

@@ -63,7 +63,4 @@ shell-demo-missing = Esta versión de Plugboard no tiene modo de demostración (
 shell-could-not-start = Plugboard no pudo iniciarse: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help-hotmart = Demostración: las credenciales de Hotmart del simulador ya vienen completadas.
-shell-demo-help-whatconverts = Demostración: el token y el secreto de API del simulador ya vienen completados.
-shell-demo-help-ecwid = Demostración: las credenciales de la app de Ecwid del simulador ya vienen completadas.
-shell-demo-help-hubspot = Demostración: las credenciales de la app de HubSpot del simulador ya vienen completadas.
+shell-demo-help = Demostración: las credenciales de { $provider } del simulador ya vienen completadas.

@@ -63,7 +63,4 @@ shell-demo-missing = Esta versão do Plugboard não tem modo de demonstração (
 shell-could-not-start = O Plugboard não conseguiu iniciar: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help-hotmart = Demonstração: as credenciais da Hotmart do simulador já vêm preenchidas para você.
-shell-demo-help-whatconverts = Demonstração: o token e o segredo de API do simulador já vêm preenchidos para você.
-shell-demo-help-ecwid = Demonstração: as credenciais do app Ecwid do simulador já vêm preenchidas para você.
-shell-demo-help-hubspot = Demonstração: as credenciais do app HubSpot do simulador já vêm preenchidas para você.
+shell-demo-help = Demonstração: as credenciais de { $provider } do simulador já vêm preenchidas para você.

@@ -68,15 +68,21 @@ impl Catalogue {
         Self::parse(BUILTIN, &Origin::BuiltIn)
     }
 
+    /// Plugboard's own table, read once.
+    fn builtin_once() -> Option<&'static Catalogue> {
+        static BUILT_IN: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
+        BUILT_IN.get_or_init(|| Self::builtin().ok()).as_ref()
+    }
+
     /// The host Plugboard's own table sends `provider`'s refresh tokens to (see
     /// [`Provider::token_host`]): an update of Plugboard may move it, a providers file may not.
     pub fn builtin_token_host(provider: &str, method: MethodKind) -> Option<String> {
-        static BUILT_IN: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
-        BUILT_IN
-            .get_or_init(|| Self::builtin().ok())
-            .as_ref()?
-            .get(provider)?
-            .token_host(method)
+        Self::builtin_once()?.get(provider)?.token_host(method)
+    }
+
+    /// A built-in provider's name in Plugboard's own table (`None` for any other id).
+    pub fn builtin_name(provider: &str) -> Option<String> {
+        Some(Self::builtin_once()?.get(provider)?.name.clone())
     }
 
     /// Parses and validates catalogue text in one pass; the first problem found is returned.

@@ -29,10 +29,19 @@ token_url = "https://acme.example/token"
 "#;
 
 #[test]
-fn builtin_catalogue_has_the_four_providers_in_order() {
+fn builtin_catalogue_lists_its_providers_in_the_order_of_its_file() {
+    // Derived from the file, so a fifth provider needs no edit here: the cards follow the table.
     let cat = builtin();
     let ids: Vec<&str> = cat.providers().iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["hotmart", "whatconverts", "ecwid", "hubspot"]);
+    let file: toml::Value = toml::from_str(super::BUILTIN).unwrap();
+    let in_file: Vec<&str> = file["provider"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, in_file);
+    assert!(ids.len() >= 4, "{ids:?}");
 }
 
 #[test]
@@ -456,7 +465,11 @@ client_secret = "hs-secret"
 "#;
     let merged = builtin().with_user_file(Catalogue::parse(user, &file_origin()).unwrap());
     let ids: Vec<&str> = merged.providers().iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["hotmart", "whatconverts", "ecwid", "hubspot", "acme"]);
+    // The built-in ones first, in their order, then the file's own.
+    let own = builtin();
+    let mut expected: Vec<&str> = own.providers().iter().map(|p| p.id.as_str()).collect();
+    expected.push("acme");
+    assert_eq!(ids, expected);
     assert_eq!(merged.get("hubspot").unwrap().name, "HubSpot (staging)");
     let creds = merged.file_credentials();
     assert_eq!(creds.len(), 1);
@@ -689,4 +702,51 @@ fn ids_scopes_and_addresses_hold_no_control_or_direction_characters() {
         "Acme\u{202e}",
         "kept as data"
     );
+}
+
+/// A built-in provider is its catalogue entry, its translations, its simulator routes and its
+/// docs. Adding one to `builtin.toml` without the others fails here (or, for a translation,
+/// `view::tests::every_built_in_catalogue_text_has_its_message…` and the i18n test, which need
+/// every text's message in every language).
+#[test]
+fn every_built_in_provider_has_every_piece() {
+    let docs = include_str!("../../../../docs/providers.md");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let sim = runtime.block_on(plugboard_sim::Simulator::start()).unwrap();
+    let simulated = Catalogue::parse(&sim.demo_toml(53682), &Origin::File("sim.toml".into()))
+        .expect("the simulator's table validates");
+    for p in builtin().providers() {
+        let id = p.id.as_str();
+        assert!(
+            plugboard_sim::PROVIDERS.contains(&id),
+            "{id}: the simulator does not read this provider (tests/sim: its routes, PROVIDERS)"
+        );
+        let mine = simulated
+            .get(id)
+            .unwrap_or_else(|| panic!("{id}: not in tests/sim/src/providers.toml.in"));
+        assert_eq!(
+            mine.methods.iter().map(Method::kind).collect::<Vec<_>>(),
+            p.methods.iter().map(Method::kind).collect::<Vec<_>>(),
+            "{id}: the simulator's table offers other sign-in methods"
+        );
+        assert!(
+            simulated
+                .file_credentials()
+                .iter()
+                .any(|c| c.provider == id),
+            "{id}: demo mode has no credentials for it"
+        );
+        assert!(
+            docs.lines().any(|l| l.trim() == format!("## {}", p.name)),
+            "{id}: docs/providers.md has no section `## {}`",
+            p.name
+        );
+        assert!(
+            crate::setup::demo_help(id).is_some_and(|h| h.contains(&p.name)),
+            "{id}: demo mode's card does not name it"
+        );
+    }
 }
