@@ -78,7 +78,7 @@ const CLI_LOOPBACK: &str = "http://127.0.0.1:<any port>/callback";
 
 fn provider(service: &Connections, p: &Provider) -> ProviderJson {
     // Its texts (method labels, scopes' descriptions) in the person's language.
-    let p = &plugboard_core::view::in_language(p);
+    let p = &plugboard_core::catalogue::in_language(p);
     ProviderJson {
         id: p.id.to_string(),
         name: p.name.clone(),

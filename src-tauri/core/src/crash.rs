@@ -53,6 +53,26 @@ pub fn record(log: &Path, line: &str) {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn a_crash_log_that_is_a_link_or_in_a_linked_folder_gets_no_lines() {
+        let dir = std::env::temp_dir().join(format!("plugboard-crash-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("logs")).unwrap();
+        let elsewhere = dir.join("elsewhere.txt");
+        std::fs::write(&elsewhere, b"someone else's\n").unwrap();
+        let log = dir.join("logs").join("plugboard-cli.log");
+        std::os::unix::fs::symlink(&elsewhere, &log).unwrap();
+        record(&log, "a line");
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), b"someone else's\n");
+        let folder = dir.join("other");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::os::unix::fs::symlink(&folder, dir.join("linked-logs")).unwrap();
+        record(&dir.join("linked-logs").join("plugboard-cli.log"), "a line");
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
     #[test]
     fn a_panic_is_summarised_without_the_values_it_formatted() {
         let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));

@@ -23,7 +23,7 @@ from a label that spells one only by its source, which is enough for reading (no
 
 Only where a text is shown: the index and the keychain keep what the provider said, as data. The
 service's views ([`crate::service::ConnectionView`], the provider texts of
-[`crate::view::in_language`], the tray's and notifications' subjects) and the command line's
+[`crate::catalogue::in_language`], the tray's and notifications' subjects) and the command line's
 output go through [`escape`] (one line) or [`escape_keeping_lines`] (a text of several lines:
 line breaks and tabs stay).
 */

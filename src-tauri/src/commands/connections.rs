@@ -36,7 +36,7 @@ pub async fn disconnect(
             let note = service
                 .provider(&provider)
                 .ok()
-                .and_then(|p| plugboard_core::view::in_language(p).revoke_note)
+                .and_then(|p| plugboard_core::catalogue::in_language(p).revoke_note)
                 .unwrap_or(note);
             t(
                 "shell-disconnected-note",

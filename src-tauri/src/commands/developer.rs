@@ -41,7 +41,7 @@ pub async fn connection_details(
     let method_label = service
         .provider(&connection.provider)
         .ok()
-        .map(plugboard_core::view::in_language)
+        .map(plugboard_core::catalogue::in_language)
         .and_then(|p| p.method(connection.method).map(|m| m.label().to_string()))
         .unwrap_or_default();
     let (token_masked, has_refresh_token, has_curl, token_problem) =

@@ -2,7 +2,7 @@
 # `catalogue-<provider>-<key>`: what the catalogue says in English, in this language. A text with
 # no message here is shown as the catalogue has it. Keep ids in step with the other languages.
 #
-# Id scheme (see the module doc of src-tauri/core/src/view.rs, where the lookup is done):
+# Id scheme (see the module doc of src-tauri/core/src/catalogue/language.rs, where the lookup is done):
 #   catalogue-<provider>-credentials_help            the provider's `credentials_help`
 #   catalogue-<provider>-setup_steps-<n>             its n-th `setup_steps` entry, from 1
 #   catalogue-<provider>-revoke_note                 its `revoke_note`

@@ -706,7 +706,7 @@ fn ids_scopes_and_addresses_hold_no_control_or_direction_characters() {
 
 /// A built-in provider is its catalogue entry, its translations, its simulator routes and its
 /// docs. Adding one to `builtin.toml` without the others fails here (or, for a translation,
-/// `view::tests::every_built_in_catalogue_text_has_its_message…` and the i18n test, which need
+/// `catalogue::language::tests::every_built_in_catalogue_text_has_its_message…` and the i18n test, which need
 /// every text's message in every language).
 #[test]
 fn every_built_in_provider_has_every_piece() {

@@ -2,39 +2,14 @@
 //! (RFC 7009) and introspection (RFC 7662), and reading a check call's status.
 
 use super::{
-    grants::client_auth_params, request::send, request::FlowError, request::PreparedRequest,
-    request::Response, AppCredentials,
+    grants::client_auth_params, request::fill_template, request::send, request::FlowError,
+    request::PreparedRequest, request::Response, AppCredentials,
 };
 use crate::catalogue::{
     ApiKey, BodyFormat, ClientAuth, KeyAuth, Provider, RevokeMethod, UrlTemplate,
 };
 use crate::secret::SecretString;
 use crate::tokens::{TokenError, TokenSet};
-
-/// Fills a URL template from named values, percent-encoding each one as a path segment.
-pub fn fill_template(
-    template: &UrlTemplate,
-    value: impl Fn(&str) -> Option<String>,
-) -> Result<String, FlowError> {
-    let mut missing = None;
-    let filled = template.fill(|name| match value(name) {
-        Some(v) if name == "api_base" => Some(v.trim_end_matches('/').to_string()),
-        // A path segment of dots would climb the URL's path: not a value.
-        Some(v) if v.is_empty() || v == "." || v == ".." => {
-            missing.get_or_insert_with(|| name.to_string());
-            None
-        }
-        Some(v) => Some(url::form_urlencoded::byte_serialize(v.as_bytes()).collect()),
-        None => {
-            missing.get_or_insert_with(|| name.to_string());
-            None
-        }
-    });
-    match missing {
-        Some(name) => Err(FlowError::MissingValue(name)),
-        None => Ok(filled),
-    }
-}
 
 /// The cheap authenticated call that proves an API key works (WhatConverts: one lead).
 pub fn api_key_check_request(

@@ -52,7 +52,7 @@ pub fn token_request(
         ("redirect_uri", redirect_uri.to_string()),
         ("code_verifier", verifier.secret().clone()),
     ];
-    let url = super::calls::fill_template(&method.token_url, callback)?;
+    let url = super::request::fill_template(&method.token_url, callback)?;
     let req = PreparedRequest::new("POST", url);
     let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
     Ok(req.params_body(method.body_format, &params))
@@ -73,7 +73,7 @@ pub fn refresh_request(
     if method.redirect_uri_on_refresh {
         params.push(("redirect_uri", method.redirect.redirect_uri()));
     }
-    let url = super::calls::fill_template(&method.token_url, stored)?;
+    let url = super::request::fill_template(&method.token_url, stored)?;
     let req = PreparedRequest::new("POST", url);
     let req = client_auth_params(req, &mut params, method.client_auth, creds)?;
     Ok(req.params_body(method.body_format, &params))

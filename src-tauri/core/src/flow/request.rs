@@ -2,7 +2,7 @@
 //! [`send`] through the client from [`crate::http`] (no redirects, timeouts), the [`Response`]
 //! and the [`FlowError`] every flow returns.
 
-use crate::catalogue::BodyFormat;
+use crate::catalogue::{BodyFormat, UrlTemplate};
 use crate::secret::SecretString;
 use crate::tokens::TokenError;
 use base64::Engine;
@@ -223,4 +223,29 @@ pub fn retry_after_seconds(value: &str, now: i64) -> Option<u64> {
         }
     };
     Some(seconds.min(86_400))
+}
+
+/// Fills a URL template from named values, percent-encoding each one as a path segment.
+pub fn fill_template(
+    template: &UrlTemplate,
+    value: impl Fn(&str) -> Option<String>,
+) -> Result<String, FlowError> {
+    let mut missing = None;
+    let filled = template.fill(|name| match value(name) {
+        Some(v) if name == "api_base" => Some(v.trim_end_matches('/').to_string()),
+        // A path segment of dots would climb the URL's path: not a value.
+        Some(v) if v.is_empty() || v == "." || v == ".." => {
+            missing.get_or_insert_with(|| name.to_string());
+            None
+        }
+        Some(v) => Some(url::form_urlencoded::byte_serialize(v.as_bytes()).collect()),
+        None => {
+            missing.get_or_insert_with(|| name.to_string());
+            None
+        }
+    });
+    match missing {
+        Some(name) => Err(FlowError::MissingValue(name)),
+        None => Ok(filled),
+    }
 }

@@ -26,7 +26,7 @@ impl Connections {
             .api_key()
             .ok_or_else(|| no_method(provider_id.as_str(), MethodKind::ApiKey))?;
         // The fields' names as the person reads them (a built-in provider's in their language).
-        let shown = crate::view::in_language(provider);
+        let shown = crate::catalogue::in_language(provider);
         let label = |f: &crate::catalogue::KeyField| {
             shown
                 .api_key()
@@ -113,7 +113,7 @@ impl Connections {
                     // As the person reads it (a built-in provider's in their language).
                     (
                         "environment",
-                        crate::view::in_language(provider)
+                        crate::catalogue::in_language(provider)
                             .environments
                             .iter()
                             .find(|x| x.id == e.id)

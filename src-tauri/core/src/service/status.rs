@@ -186,7 +186,7 @@ impl Connections {
         };
         named(provider)
             || crate::i18n::every_language()
-                .any(|m| named(&crate::view::in_language_of(provider, &m)))
+                .any(|m| named(&crate::catalogue::in_language_of(provider, &m)))
     }
 
     /// What every front end shows of `r`. Its texts from outside (the account label the provider's
