@@ -32,7 +32,7 @@ export async function refreshSettings() {
 
 /** Where `c`'s credentials come from, as a sentence that says what the person can do. */
 function sourceLine(c) {
-  const variable = `PLUGBOARD_${c.provider.toUpperCase().replaceAll("-", "_")}_CLIENT_ID`;
+  const variable = c.id_variable;
   switch (c.origin) {
     case null: case undefined: return t("settings-origin-none");
     case "managed": return t("settings-origin-managed");

@@ -56,7 +56,8 @@ pub fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
     let name = service.provider_name(provider);
     let user = e.to_user(&name);
     if user.code == ErrorCode::MissingCredentials {
-        let var = provider.to_ascii_uppercase().replace('-', "_");
+        let (id_variable, secret_variable) =
+            plugboard_core::settings::credential_variables(provider);
         return Failure::new(
             exit::FAILURE,
             t(
@@ -67,11 +68,8 @@ pub fn fail(service: &Connections, provider: &str, e: ServiceError) -> Failure {
                         "command",
                         format!("plugboard credentials set {provider} --client-id …").into(),
                     ),
-                    ("id_variable", format!("PLUGBOARD_{var}_CLIENT_ID").into()),
-                    (
-                        "secret_variable",
-                        format!("PLUGBOARD_{var}_CLIENT_SECRET").into(),
-                    ),
+                    ("id_variable", id_variable.into()),
+                    ("secret_variable", secret_variable.into()),
                     ("section", format!("[credentials.{provider}]").into()),
                 ],
             ),

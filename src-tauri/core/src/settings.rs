@@ -63,6 +63,20 @@ fn var_key(provider: &str) -> String {
     provider.to_ascii_uppercase().replace('-', "_")
 }
 
+/// The environment variables that give `provider`'s app credentials, the one place they are
+/// spelled: `PLUGBOARD_<PROVIDER>_CLIENT_ID` and `…_CLIENT_SECRET` (`acme-crm` ⇒ `ACME_CRM`).
+pub fn credential_variables(provider: &str) -> (String, String) {
+    let key = var_key(provider);
+    (
+        format!("{PREFIX}{key}{ID_SUFFIX}"),
+        format!("{PREFIX}{key}{SECRET_SUFFIX}"),
+    )
+}
+
+const PREFIX: &str = "PLUGBOARD_";
+const ID_SUFFIX: &str = "_CLIENT_ID";
+const SECRET_SUFFIX: &str = "_CLIENT_SECRET";
+
 impl Settings {
     /// The process's environment, once.
     pub fn from_env() -> Self {
@@ -108,12 +122,12 @@ impl Settings {
         let mut credentials = HashMap::new();
         for (name, client_id) in &vars {
             let Some(key) = name
-                .strip_prefix("PLUGBOARD_")
-                .and_then(|n| n.strip_suffix("_CLIENT_ID"))
+                .strip_prefix(PREFIX)
+                .and_then(|n| n.strip_suffix(ID_SUFFIX))
             else {
                 continue;
             };
-            let secret = vars.get(&format!("PLUGBOARD_{key}_CLIENT_SECRET"));
+            let secret = vars.get(&format!("{PREFIX}{key}{SECRET_SUFFIX}"));
             credentials.insert(
                 key.to_string(),
                 AppCredentials {
@@ -167,6 +181,16 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credential_variables_are_spelled_once_and_read_back() {
+        let (id, secret) = credential_variables("acme-crm");
+        assert_eq!(id, "PLUGBOARD_ACME_CRM_CLIENT_ID");
+        assert_eq!(secret, "PLUGBOARD_ACME_CRM_CLIENT_SECRET");
+        let settings = Settings::from_vars([(id, "i".to_string()), (secret, "s".to_string())]);
+        let creds = settings.credentials_for("acme-crm").expect("read back");
+        assert_eq!(creds.client_id, "i");
+    }
 
     fn vars(list: &[(&str, &str)]) -> Settings {
         Settings::from_vars(list.iter().map(|(k, v)| (k.to_string(), v.to_string())))

@@ -97,6 +97,8 @@ pub struct CredentialsView {
     pub secret_set: bool,
     /// Whether there are saved ones to forget.
     pub forgettable: bool,
+    /// The environment variable that gives its client id (`PLUGBOARD_<PROVIDER>_CLIENT_ID`).
+    pub id_variable: String,
 }
 
 /// The first source of a provider's app credentials ([`Connections::first_source`]).
@@ -361,6 +363,7 @@ impl Connections {
                     replaceable: origin.is_none_or(CredentialOrigin::replaceable),
                     secret_set,
                     forgettable: saved.contains_key(id),
+                    id_variable: crate::settings::credential_variables(id).0,
                 }
             })
             .collect()
