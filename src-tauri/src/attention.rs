@@ -1,6 +1,6 @@
 //! Telling the person when a connection needs them, while the window is closed: each scheduler
-//! tick asks the core which connections need someone ([`plugboard_core::attention`]), redraws the
-//! tray if it changed, and tells needs not told before: as a notice in the page when the window
+//! tick asks the core which connections need someone ([`plugboard_core::attention`]) and, after
+//! the tray has drawn them ([`crate::tray::show_subjects`]), tells needs not told before: as a notice in the page when the window
 //! is in view, otherwise as one desktop notification (unless the person turned them off). Also the
 //! notification for a sign-in that completed while the window was hidden, and the tray's Refresh
 //! all.
@@ -11,29 +11,19 @@
 //! from provider names, accounts and times.
 
 use plugboard_core::attention::{self, Message};
-use plugboard_core::service::{unix_now, ConnectionView, Connections};
+use plugboard_core::service::ConnectionView;
 use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;
 use crate::window;
 
-/// One look at every connection (each scheduler tick): the tray, then notifications.
-pub fn tick(app: &AppHandle, service: &Connections) {
-    let subjects = match service.attention() {
-        Ok(subjects) => subjects,
-        Err(e) => {
-            log::warn!("could not read the connections for the tray: {e}");
-            return;
-        }
-    };
-    let now = unix_now();
+/// One look at every connection (each scheduler tick, after the tray's): needs not told before
+/// are told, in the page or by notification.
+pub fn tick(app: &AppHandle, subjects: &[plugboard_core::attention::Subject], now: i64) {
     let state = app.state::<AppState>();
-    if let Some(tray) = state.tray.get() {
-        tray.show(app, &plugboard_core::i18n::current(), &subjects, now);
-    }
     let message = {
         let mut watch = state.watch.lock().unwrap_or_else(|p| p.into_inner());
-        let new = watch.review(&subjects);
+        let new = watch.review(subjects);
         if new.is_empty() {
             return;
         }
@@ -44,7 +34,7 @@ pub fn tick(app: &AppHandle, service: &Connections) {
     };
     if window::is_seen(app) {
         // The window is in view: told there, beside the row that shows it.
-        crate::links::notify(app, crate::state::NoticeLevel::Warning, message.body);
+        crate::events::notify(app, crate::state::NoticeLevel::Warning, message.body);
         return;
     }
     send(app, message, false);
@@ -90,7 +80,7 @@ pub fn refresh_all(app: &AppHandle) {
             }
             Err(e) => log::warn!("refresh all: {e}"),
         }
-        crate::links::changed(&app);
+        crate::events::changed(&app);
     });
 }
 

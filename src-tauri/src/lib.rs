@@ -13,6 +13,7 @@ mod clipboard;
 mod commands;
 mod confirm;
 mod demo;
+mod events;
 mod links;
 mod scheduler;
 mod state;
@@ -71,7 +72,7 @@ pub fn run() {
                 .args([window::IN_TRAY])
                 .build(),
         )
-        .on_window_event(window::on_event)
+        .on_window_event(tray::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::app::list_providers,
             commands::app::app_info,
@@ -111,19 +112,21 @@ pub fn run() {
             );
             let settings = plugboard_core::settings::Settings::from_env();
             app.manage(AppState::build(paths, settings));
+            app.manage(events::Changes::default());
+            app.manage(tray::TraySlot::default());
             links::setup(app.handle());
             // A desktop without the appindicator library makes tray-icon panic as it loads it:
             // Plugboard then runs without a tray (closing the window quits), as where none shows.
             let handle = app.handle().clone();
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray::start(&handle))) {
                 Ok(Ok(tray)) => {
-                    let _ = app.state::<AppState>().tray.set(tray);
+                    let _ = app.state::<tray::TraySlot>().0.set(tray);
                 }
                 Ok(Err(e)) => log::warn!("no tray icon: {e}"),
                 Err(_) => log::warn!("no tray icon: the appindicator library could not be loaded"),
             }
             let args: Vec<String> = std::env::args().collect();
-            window::first_show(app.handle(), &args);
+            tray::first_show(app.handle(), &args);
             scheduler::start(app.handle());
             Ok(())
         })

@@ -13,7 +13,7 @@ use std::time::Duration;
 use plugboard_core::lifetime::KeychainState;
 use tauri::{AppHandle, Manager};
 
-use crate::links;
+use crate::events;
 use crate::state::{AppState, NoticeLevel};
 
 pub fn start(app: &AppHandle) {
@@ -35,14 +35,14 @@ pub fn start(app: &AppHandle) {
                 return;
             };
             if ticks.is_multiple_of(5) {
-                crate::window::rescue_if_stranded(&app);
+                crate::tray::rescue_if_stranded(&app);
             }
             if service.keychain_state() != KeychainState::Ready
                 && ticks.is_multiple_of(15)
                 && service.probe_keychain().await.is_ok()
             {
                 log::info!("the keychain is available again");
-                links::changed(&app);
+                events::changed(&app);
             }
             warn_about_skew(&app, &mut skew_notice);
             // Tokens a refresh (here, or by a command) could not save: into the keychain at
@@ -53,14 +53,14 @@ pub fn start(app: &AppHandle) {
                 tauri::async_runtime::spawn(async move {
                     if service.save_held().await == 0 {
                         log::info!("held tokens saved to the keychain");
-                        links::changed(&app);
+                        events::changed(&app);
                     }
                 });
             }
             // A file found unreadable and set aside since the last tick (by a refresh, say): say
             // so now, once.
             for problem in plugboard_core::files::take_notices() {
-                links::notify(&app, NoticeLevel::Warning, problem);
+                events::notify(&app, NoticeLevel::Warning, problem);
             }
             let due = match service.due_refreshes() {
                 Ok(due) => due,
@@ -70,13 +70,20 @@ pub fn start(app: &AppHandle) {
                 }
             };
             // The tray and notifications: what needs the person now.
-            crate::attention::tick(&app, &service);
+            match service.attention() {
+                Ok(subjects) => {
+                    let now = plugboard_core::service::unix_now();
+                    crate::tray::show_subjects(&app, &subjects, now);
+                    crate::attention::tick(&app, &subjects, now);
+                }
+                Err(e) => log::warn!("could not read the connections for the tray: {e}"),
+            }
             // The index changed (a connection made in a shell, a refresh by `plugboard token`),
             // or the machine slept: the page hears it now, so it needs no polling of its own.
             let version = service.index_version();
             let index_changed = std::mem::replace(&mut index_seen, version) != version;
             if index_changed | service.take_wake() {
-                links::changed(&app);
+                events::changed(&app);
             }
             // After start and after a sleep (a little later, a few at a time, only connections
             // not confirmed lately): check signed-in connections with their identity call (a 401
@@ -87,19 +94,19 @@ pub fn start(app: &AppHandle) {
                 let service = service.clone();
                 tauri::async_runtime::spawn(async move {
                     service
-                        .run_checks(checks, |id| links::connection_changed(&app, id))
+                        .run_checks(checks, |id| events::connection_changed(&app, id))
                         .await;
                 });
             }
             for id in due {
                 let app = app.clone();
                 let service = service.clone();
-                links::connection_changed(&app, &id);
+                events::connection_changed(&app, &id);
                 // A failure shows on its row; one that needs the person is told by the next
                 // tick's look ([`crate::attention::tick`]): in the page or by notification.
                 tauri::async_runtime::spawn(async move {
                     let _ = service.refresh_if_due(&id).await;
-                    links::connection_changed(&app, &id);
+                    events::connection_changed(&app, &id);
                 });
             }
         }
@@ -123,7 +130,7 @@ fn warn_about_skew(app: &AppHandle, shown: &mut Option<u64>) {
                 ("seconds", skew.seconds.abs().into()),
                 ("host", skew.host.as_str().into()),
             ];
-            *shown = Some(links::notify_withdrawable(
+            *shown = Some(events::notify_withdrawable(
                 app,
                 NoticeLevel::Warning,
                 plugboard_core::i18n::t(id, &args),
@@ -131,7 +138,7 @@ fn warn_about_skew(app: &AppHandle, shown: &mut Option<u64>) {
         }
         (None, Some(id)) => {
             log::info!("the clock reads right again");
-            links::withdraw(app, id);
+            events::withdraw(app, id);
             *shown = None;
         }
         _ => {}

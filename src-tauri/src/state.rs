@@ -25,16 +25,12 @@ pub struct AppState {
     pub preferences: plugboard_core::preferences::PreferencesFile,
     /// What each connection's notifications have told (see [`plugboard_core::attention::Watch`]).
     pub watch: Mutex<plugboard_core::attention::Watch>,
-    /// The tray icon, once made (none where the platform has no tray support at all).
-    pub tray: std::sync::OnceLock<crate::tray::Tray>,
-    /// Whether sign-in links reach this app: decided once (see [`crate::links::scheme_ready`]).
+    /// Whether sign-in links reach this app: decided once, by the links room.
     pub scheme_ready: std::sync::OnceLock<bool>,
     /// Loopback listeners of pending sign-ins, by provider, so Cancel can close them.
     pub listeners: Mutex<HashMap<String, tauri::async_runtime::JoinHandle<()>>>,
     /// Open confirmations for copying a refresh token.
     pub confirmations: crate::confirm::Confirmations,
-    /// Changes gathered for the page's next update (see [`crate::links::changed`]).
-    pub changes: Mutex<crate::links::PendingChanges>,
     notices: Mutex<Vec<Notice>>,
     next_notice: AtomicU64,
 }
@@ -90,11 +86,9 @@ impl AppState {
             settings,
             preferences,
             watch: Mutex::new(watch),
-            tray: std::sync::OnceLock::new(),
             scheme_ready: std::sync::OnceLock::new(),
             listeners: Mutex::new(HashMap::new()),
             confirmations: Default::default(),
-            changes: Mutex::default(),
             notices: Mutex::new(Vec::new()),
             next_notice: AtomicU64::new(1),
         };

@@ -11,8 +11,16 @@
 //! a StatusNotifierWatcher; [`available`] asks the session bus for one. The item registers itself
 //! when a watcher appears later (a panel started after Plugboard at login). Appindicator shows no
 //! tooltips, so the headline is the menu's first line there; other platforms get it as tooltip too.
+//!
+//! The window's comings and goings that depend on the tray live here too: it starts hidden
+//! (tauri.conf.json) and is shown once set up, unless Plugboard was started at login
+//! ([`crate::window::IN_TRAY`]) and a tray is there to live in ([`first_show`]); closing it keeps
+//! Plugboard running in the tray when there is one and the person wants that (Settings; the
+//! first time it says so, once), otherwise closing quits ([`on_window_event`]); a tray that goes
+//! away gives the window back ([`rescue_if_stranded`]). Quit is in the tray's menu.
 
 use std::sync::Mutex;
+use std::time::Duration;
 
 use plugboard_core::attention::{Subject, TraySummary};
 use plugboard_core::connection::ConnectionId;
@@ -21,7 +29,7 @@ use plugboard_core::lifetime::Health;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder, TrayIconEvent};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager, WindowEvent};
 
 /// Menu item ids.
 const OPEN: &str = "open";
@@ -98,18 +106,32 @@ fn available() -> bool {
     true
 }
 
+/// The tray icon, once made, as the app manages it (empty where the platform has no tray
+/// support at all, or the appindicator library could not be loaded).
+#[derive(Default)]
+pub struct TraySlot(pub std::sync::OnceLock<Tray>);
+
+fn made(app: &AppHandle) -> Option<&Tray> {
+    app.try_state::<TraySlot>()
+        .and_then(|slot| slot.inner().0.get())
+}
+
 /// Whether Plugboard can live in the tray now: its icon was made and the desktop shows it.
 pub fn present(app: &AppHandle) -> bool {
-    use tauri::Manager;
-    app.state::<crate::state::AppState>().tray.get().is_some() && available()
+    made(app).is_some() && available()
+}
+
+/// Shows every connection's state (`subjects`) in the tray, if there is one (each scheduler tick).
+pub fn show_subjects(app: &AppHandle, subjects: &[Subject], now: i64) {
+    if let Some(tray) = made(app) {
+        tray.show(app, &plugboard_core::i18n::current(), subjects, now);
+    }
 }
 
 /// When Plugboard cannot open its connections (an invalid provider file, say): the problem icon
 /// and the reason as the headline, so the tray does not say all is well.
 pub fn show_problem(app: &AppHandle) {
-    use tauri::Manager;
-    let state = app.state::<crate::state::AppState>();
-    let Some(tray) = state.tray.get() else {
+    let Some(tray) = made(app) else {
         return;
     };
     let summary = TraySummary {
@@ -122,6 +144,75 @@ pub fn show_problem(app: &AppHandle) {
     let _ = tray.icon.set_icon(Some(icon(app, Look::Problem)));
     if let Ok(m) = menu(app, &plugboard_core::i18n::current(), &summary) {
         let _ = tray.icon.set_menu(Some(m));
+    }
+}
+
+/// How long a start at login waits for the desktop's tray to come up before showing the window.
+const TRAY_WAIT: Duration = Duration::from_secs(30);
+
+/// Shows the window at start-up, or, started with [`crate::window::IN_TRAY`], leaves it hidden as long as a
+/// tray appears within half a minute (a panel may start after Plugboard at login). When the
+/// connections cannot be opened, the window shows at once: it says why.
+pub fn first_show(app: &AppHandle, args: &[String]) {
+    if crate::window::wants_window(args)
+        || app.state::<crate::state::AppState>().connections.is_err()
+    {
+        return crate::window::bring_back(app, None);
+    }
+    log::info!("started in the tray");
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + TRAY_WAIT;
+        while !present(&app) {
+            if std::time::Instant::now() >= deadline {
+                log::info!("no tray appeared: showing the window instead");
+                return crate::window::bring_back(&app, None);
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    });
+}
+
+/// The window is hidden in a tray that went away (the panel quit, its extension was turned off):
+/// shown again, so Plugboard is never running with no way back to it.
+pub fn rescue_if_stranded(app: &AppHandle) {
+    let hidden = crate::window::main_window(app).is_some_and(|w| !w.is_visible().unwrap_or(true));
+    if hidden && !present(app) {
+        log::info!("the tray went away while the window was hidden: showing the window");
+        crate::window::bring_back(app, None);
+    }
+}
+
+/// The window's close button: hide into the tray, or let it close (and Plugboard quit).
+pub fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let app = window.app_handle();
+    let state = app.state::<crate::state::AppState>();
+    if !state.preferences.get().keep_in_tray || !present(app) {
+        log::info!("window closed: quitting");
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    log::info!("window closed: still running in the tray");
+    if !state.preferences.get().tray_notice_shown {
+        crate::attention::send(
+            app,
+            plugboard_core::attention::Message {
+                title: plugboard_core::i18n::t("still-running-title", &[]),
+                body: plugboard_core::i18n::t("still-running-body", &[]),
+                target: None,
+            },
+            true,
+        );
+        if let Err(e) = state.preferences.update(|p| p.tray_notice_shown = true) {
+            log::warn!(
+                "could not note that the tray notice was shown: {}",
+                e.message
+            );
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
 use super::Copied;
-use crate::links;
+use crate::events;
 use crate::state::{AppState, Notice};
 
 #[tauri::command]
@@ -154,6 +154,6 @@ pub async fn copy_diagnostics(
 pub async fn unlock_and_retry(app: AppHandle, state: State<'_, AppState>) -> Result<(), UserError> {
     let service = state.service()?;
     let result = service.unlock_keychain().await;
-    links::changed(&app);
+    events::changed(&app);
     result.map_err(UserError::from)
 }

@@ -10,6 +10,7 @@ use plugboard_core::service::{ConnectionView, ReturnTo, ServiceError};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::events;
 use crate::links;
 use crate::state::{AppState, NoticeLevel};
 
@@ -33,7 +34,7 @@ pub async fn connect_api_key(
         .connect_api_key(&provider, fields)
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
-    links::changed(&app);
+    events::changed(&app);
     Ok(c)
 }
 
@@ -61,7 +62,7 @@ pub async fn connect_client_credentials(
         )
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
-    links::changed(&app);
+    events::changed(&app);
     Ok(c)
 }
 
@@ -111,8 +112,8 @@ pub async fn begin_sign_in(
             Err(ServiceError::SignInTimedOut { was_pending: false }) => {}
             Err(e) => {
                 let name = task_service.provider_name(task_provider.as_str());
-                links::notify(&task_app, NoticeLevel::Warning, e.to_user(&name).message);
-                links::changed(&task_app);
+                events::notify(&task_app, NoticeLevel::Warning, e.to_user(&name).message);
+                events::changed(&task_app);
             }
         }
     });
@@ -131,7 +132,7 @@ pub async fn begin_sign_in(
             t("shell-browser-failed", &[]),
         ));
     }
-    links::changed(&app);
+    events::changed(&app);
     Ok(())
 }
 
@@ -145,7 +146,7 @@ pub fn cancel_sign_in(
     let provider = super::provider_id(&provider)?;
     service.cancel_sign_in(&provider);
     state.stop_listener(provider.as_str());
-    links::changed(&app);
+    events::changed(&app);
     Ok(())
 }
 
@@ -164,6 +165,6 @@ pub async fn save_app_credentials(
         .save_app_credentials(&provider, &client_id, SecretString::new(client_secret))
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
-    links::changed(&app);
+    events::changed(&app);
     Ok(())
 }

@@ -6,7 +6,7 @@ use plugboard_core::service::{ConnectionView, DisconnectReport, LiveBoard};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::links;
+use crate::events;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -53,7 +53,7 @@ pub async fn disconnect(
         ),
         DisconnectReport::AlreadyGone => t("shell-already-removed", &[]),
     };
-    links::changed(&app);
+    events::changed(&app);
     Ok(Disconnected { message })
 }
 
@@ -67,7 +67,7 @@ pub async fn refresh(
     let service = state.service()?;
     let id = super::connection_id(&id)?;
     let result = service.refresh(&id).await;
-    links::connection_changed(&app, &id);
+    events::connection_changed(&app, &id);
     result.map_err(|e| {
         log::warn!("refresh of {id} failed: {e}");
         service.explain(&e)
@@ -93,7 +93,7 @@ pub fn live(state: State<'_, AppState>, ids: Option<Vec<String>>) -> Result<Live
 }
 
 /// The current view of each of `ids` that still exists: what the page redraws when only those
-/// connections changed (see `links::connection_changed`).
+/// connections changed (see `events::connection_changed`).
 #[tauri::command]
 pub fn connection_views(
     state: State<'_, AppState>,
@@ -123,6 +123,6 @@ pub fn rename_connection(
     let view = service
         .rename(&id, &name)
         .map_err(|e| service.explain(&e))?;
-    links::connection_changed(&app, &id);
+    events::connection_changed(&app, &id);
     Ok(view)
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use super::Copied;
-use crate::links;
+use crate::events;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -152,7 +152,7 @@ pub async fn copy_token(
     let name = service.provider_name_of(&id);
     if refresh_first {
         let refreshed = service.refresh(&id).await;
-        links::connection_changed(&app, &id);
+        events::connection_changed(&app, &id);
         refreshed.map_err(|e| service.explain(&e))?;
     }
     let m = service

@@ -12,7 +12,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_autostart::ManagerExt;
 
 use super::Copied;
-use crate::links;
+use crate::events;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -33,7 +33,7 @@ pub async fn forget_app_credentials(
         .forget_app_credentials(&provider)
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
-    links::changed(&app);
+    events::changed(&app);
     Ok(())
 }
 
