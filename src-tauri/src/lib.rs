@@ -160,3 +160,62 @@ pub fn run() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The names `text` calls as `invoke("name"`.
+    fn invoked(text: &str) -> BTreeSet<String> {
+        text.split("invoke(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_pages_commands_are_the_shells_handlers() {
+        // The page's one list of commands (ui/api.js) against `generate_handler!` above.
+        let page = invoked(include_str!("../../ui/api.js"));
+        let source = include_str!("lib.rs");
+        let start = source.find("generate_handler![").expect("the handler list");
+        let list = &source[start..start + source[start..].find("])").expect("its end")];
+        let shell: BTreeSet<String> = list
+            .split([',', '[', '\n'])
+            .filter_map(|entry| entry.trim().rsplit("::").next())
+            .filter(|name| !name.is_empty() && !name.contains('!') && !name.contains('['))
+            .map(str::to_string)
+            .collect();
+        assert!(page.len() >= 20, "{page:?}");
+        assert_eq!(page, shell, "ui/api.js and the shell's handlers differ");
+        // No other module of the page calls a command by name: api.js is the one list.
+        for (file, text) in [
+            ("main.js", include_str!("../../ui/main.js")),
+            ("store.js", include_str!("../../ui/store.js")),
+            ("dom.js", include_str!("../../ui/dom.js")),
+            ("i18n.js", include_str!("../../ui/i18n.js")),
+            ("views/cards.js", include_str!("../../ui/views/cards.js")),
+            (
+                "views/details.js",
+                include_str!("../../ui/views/details.js"),
+            ),
+            ("views/forms.js", include_str!("../../ui/views/forms.js")),
+            (
+                "views/notices.js",
+                include_str!("../../ui/views/notices.js"),
+            ),
+            (
+                "views/providers.js",
+                include_str!("../../ui/views/providers.js"),
+            ),
+            ("views/footer.js", include_str!("../../ui/views/footer.js")),
+            (
+                "views/settings.js",
+                include_str!("../../ui/views/settings.js"),
+            ),
+        ] {
+            assert!(invoked(text).is_empty(), "ui/{file} calls a command itself");
+        }
+    }
+}
