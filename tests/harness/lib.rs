@@ -487,7 +487,18 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("`{xpath}` is in the page but not shown")
+        // What the page says of it, for the next person to read the failure.
+        let seen = self
+            .script(&format!(
+                "const n = document.evaluate({:?}, document, null, 9, null).singleNodeValue;\
+                 if (!n) return 'no longer in the page';\
+                 const r = n.getBoundingClientRect(); const s = getComputedStyle(n);\
+                 let hidden = []; for (let a = n; a; a = a.parentElement) if (a.hidden) hidden.push(a.tagName + '.' + a.className);\
+                 return `display=${{s.display}} visibility=${{s.visibility}} rect=${{r.width}}x${{r.height}}@${{r.x}},${{r.y}} hidden=[${{hidden}}] html=${{n.outerHTML.slice(0, 300)}}`;",
+                xpath
+            ))
+            .await;
+        panic!("`{xpath}` is in the page but not shown: {seen}")
     }
 
     /// The landmarks (`section`s and other regions) on the page with their accessible names,
