@@ -28,8 +28,6 @@ catalogue may gain later follows the pattern: a provider's `description` would b
 `catalogue-<provider>-description`, a field's `hint` `catalogue-<provider>-field-<field id>-hint`.
 */
 
-use std::sync::OnceLock;
-
 use crate::catalogue::{Catalogue, Method, Provider};
 use crate::i18n::Messages;
 
@@ -90,7 +88,8 @@ fn safe(p: &mut Provider) {
 /// `p` with its built-in texts in `messages`' language (see the module's doc).
 fn translated(p: &Provider, messages: &Messages) -> Provider {
     let mut out = p.clone();
-    let Some(builtin) = builtin_catalogue().and_then(|c| c.get(p.id.as_str())) else {
+    // The built-in table, read once: a text is translated only while it is the one written there.
+    let Some(builtin) = Catalogue::builtin_once().and_then(|c| c.get(p.id.as_str())) else {
         return out;
     };
     let words = Words {
@@ -172,12 +171,6 @@ pub fn catalogue_message_id(provider: &str, key: &[&str]) -> String {
         }));
     }
     id
-}
-
-/// The built-in table, read once: a text is translated only while it is the one written there.
-fn builtin_catalogue() -> Option<&'static Catalogue> {
-    static BUILTIN: OnceLock<Option<Catalogue>> = OnceLock::new();
-    BUILTIN.get_or_init(|| Catalogue::builtin().ok()).as_ref()
 }
 
 /// One built-in provider's messages.

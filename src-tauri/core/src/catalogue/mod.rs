@@ -71,7 +71,7 @@ impl Catalogue {
     }
 
     /// Plugboard's own table, read once.
-    fn builtin_once() -> Option<&'static Catalogue> {
+    pub(crate) fn builtin_once() -> Option<&'static Catalogue> {
         static BUILT_IN: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
         BUILT_IN.get_or_init(|| Self::builtin().ok()).as_ref()
     }
