@@ -16,6 +16,16 @@ async fn connect_hubspot(w: &World) -> String {
     doc["id"].as_str().unwrap().to_string()
 }
 
+/// HubSpot rotates refresh tokens with reuse detection, spends the presented one at once and
+/// answers 2 s later: a window to stop the client in mid-refresh.
+fn rotating_slowly(w: &World) {
+    w.set_faults(Faults {
+        rotate_refresh_tokens: true,
+        refresh_delay: Some(Duration::from_secs(2)),
+        ..Faults::default()
+    });
+}
+
 /// Sends `signal` (`INT`, `TERM`, …) to a process this test started, by its id.
 fn send(pid: u32, signal: &str) {
     let sent = std::process::Command::new("kill")
@@ -51,12 +61,7 @@ async fn stop_signals_during_a_refresh_wait_until_the_rotated_tokens_are_saved()
     let w = World::with_private_keychain("signals").await;
     let keychain = w.keychain.as_ref().unwrap();
     let id = connect_hubspot(&w).await;
-    // The provider spends the presented refresh token at once and answers 2 s later.
-    w.set_faults(Faults {
-        rotate_refresh_tokens: true,
-        refresh_delay: Some(Duration::from_secs(2)),
-        ..Faults::default()
-    });
+    rotating_slowly(&w);
     for signal in ["INT", "TERM", "HUP"] {
         let refreshes = w.sim.count("hubspot.refresh");
         let answered = w.sim.count("hubspot.refresh_answered");
@@ -129,11 +134,7 @@ async fn rotated_tokens_a_dead_keychain_refused_wait_for_the_next_command_and_no
     let w = World::with_private_keychain("held").await;
     let keychain = w.keychain.as_ref().unwrap();
     let id = connect_hubspot(&w).await;
-    w.set_faults(Faults {
-        rotate_refresh_tokens: true,
-        refresh_delay: Some(Duration::from_secs(2)),
-        ..Faults::default()
-    });
+    rotating_slowly(&w);
     let child = w.command(&["refresh", &id]).spawn().unwrap();
     wait_for(Duration::from_secs(20), || {
         w.sim.count("hubspot.refresh") == 1

@@ -111,27 +111,16 @@ impl PrivateKeychain {
     /// The keyring daemon's process id: the owner of `org.freedesktop.secrets` on this bus (the
     /// daemon forks away from the command that started it).
     pub fn daemon_pid(&self) -> Option<u32> {
-        let out = Command::new("gdbus")
-            .args([
-                "call",
-                "--session",
-                "--dest",
-                "org.freedesktop.DBus",
-                "--object-path",
-                "/org/freedesktop/DBus",
-                "--method",
-                "org.freedesktop.DBus.GetConnectionUnixProcessID",
-                "org.freedesktop.secrets",
-            ])
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-            .output()
-            .ok()?;
         // "(uint32 1234,)"
-        String::from_utf8_lossy(&out.stdout)
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|w| !w.is_empty())
-            .nth(1)
-            .and_then(|n| n.parse().ok())
+        crate::ask_bus(
+            Some(&self.address),
+            "GetConnectionUnixProcessID",
+            "org.freedesktop.secrets",
+        )
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .nth(1)
+        .and_then(|n| n.parse().ok())
     }
 
     /// Sends `signal` to the keyring daemon (by its process id).

@@ -213,23 +213,32 @@ impl Drop for Driver {
 /// The D-Bus name the running app holds (tauri-plugin-single-instance: `<identifier>.SingleInstance`).
 const SINGLE_INSTANCE_NAME: &str = "dev.plugboard.desktop.SingleInstance";
 
+/// Asks the bus itself (`org.freedesktop.DBus.<method>(name)`) through `gdbus`: on the session's
+/// bus, or on `bus` (an address). Its printed answer, empty when it could not be asked.
+pub fn ask_bus(bus: Option<&str>, method: &str, name: &str) -> String {
+    let mut cmd = Command::new("gdbus");
+    cmd.args([
+        "call",
+        "--session",
+        "--dest",
+        "org.freedesktop.DBus",
+        "--object-path",
+        "/org/freedesktop/DBus",
+        "--method",
+        &format!("org.freedesktop.DBus.{method}"),
+        name,
+    ]);
+    if let Some(address) = bus {
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", address);
+    }
+    cmd.output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default()
+}
+
 /// Whether a Plugboard instance still owns its name on the session bus (a window still closing).
 pub fn app_instance_on_bus() -> bool {
-    Command::new("gdbus")
-        .args([
-            "call",
-            "--session",
-            "--dest",
-            "org.freedesktop.DBus",
-            "--object-path",
-            "/org/freedesktop/DBus",
-            "--method",
-            "org.freedesktop.DBus.NameHasOwner",
-            SINGLE_INSTANCE_NAME,
-        ])
-        .output()
-        .map(|out| String::from_utf8_lossy(&out.stdout).contains("true"))
-        .unwrap_or(false)
+    ask_bus(None, "NameHasOwner", SINGLE_INSTANCE_NAME).contains("true")
 }
 
 static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

@@ -9,11 +9,8 @@ use plugboard_core::connection::ConnectionId;
 use plugboard_core::service::HeldIn;
 use plugboard_core::tokens::ConnectionSecret;
 
+use super::faults::item;
 use super::*;
-
-fn item(f: &Fixture, id: &ConnectionId) -> Option<SecretString> {
-    f.vault.get(&VaultKey::Connection(id.clone())).unwrap()
-}
 
 /// The refresh token the keychain holds for a connection.
 fn refresh_token_of(f: &Fixture, id: &ConnectionId) -> String {

@@ -18,7 +18,7 @@ use plugboard_sim::Answer;
 use super::*;
 
 /// The connection's keychain item as it is now.
-fn item(f: &Fixture, id: &ConnectionId) -> Option<SecretString> {
+pub(super) fn item(f: &Fixture, id: &ConnectionId) -> Option<SecretString> {
     f.vault.get(&VaultKey::Connection(id.clone())).unwrap()
 }
 
