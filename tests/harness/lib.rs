@@ -465,22 +465,28 @@ impl App {
 
     /// Waits up to 15 s for an element matching `css`.
     pub async fn wait_for_css(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element matches `{css}` after 15 s: {e}"))
+        self.wait_for(Locator::Css(css), css).await
     }
 
     /// Waits up to 15 s for an element matching `xpath`.
     pub async fn wait_for_xpath(&self, xpath: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::XPath(xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no element matches `{xpath}` after 15 s: {e}"))
+        self.wait_for(Locator::XPath(xpath), xpath).await
+    }
+
+    /// Looks every 100 ms for up to 15 s. Any failed look is tried again, not only "no such
+    /// element": the page redraws a row every second, and WebKit answers "stale element" when
+    /// the row it was finding was replaced in between (a fresh-clone CI run failed that way).
+    async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Element {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.client.find(locator).await {
+                Ok(el) => return el,
+                Err(e) if std::time::Instant::now() >= deadline => {
+                    panic!("no element matches `{what}` after 15 s: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     /// Waits up to 15 s for an element matching `xpath`, then up to 5 s for it to be shown (not
