@@ -8,7 +8,8 @@ What each module owns:
   `providers.toml`) is parsed into a raw form and validated once into typed values that cannot be wrong.
 - [`vault`]: the OS keychain (Secret Service, Keychain, Credential Manager) behind a calm API:
   a missing entry is `Ok(None)`, delete is idempotent, one function names every entry.
-- [`secret`]: a string newtype that never prints its value and is wiped on drop.
+- [`secret`]: secret newtypes (one per kind: access token, refresh token, client secret, code,
+  PKCE verifier) that never print their value and are wiped on drop.
 - [`service`]: connect and disconnect, over flows, vault and index, keeping nothing half-written.
 - [`tokens`]: token endpoint answers and a connection's secrets as one vault item.
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::flow::AppCredentials;
-use crate::secret::SecretString;
+use crate::secret::ClientSecret;
 
 /// How long a copied secret stays on the clipboard unless the environment says otherwise.
 pub const CLIPBOARD_CLEAR: Duration = Duration::from_secs(30);
@@ -132,7 +132,7 @@ impl Settings {
                 key.to_string(),
                 AppCredentials {
                     client_id: client_id.clone(),
-                    client_secret: secret.map(|s| SecretString::new(s.as_str())),
+                    client_secret: secret.map(|s| ClientSecret::new(s.as_str())),
                 },
             );
         }

@@ -8,7 +8,7 @@ use plugboard_core::catalogue::{
     AuthorizationCode, Catalogue, Method, MethodKind, Origin, Provider,
 };
 use plugboard_core::flow::{self, AppCredentials, Callback, FlowError, PendingFlows};
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{AccessToken, ClientSecret, SecretString};
 use plugboard_core::tokens::{parse_token_response, TokenError, TokenRules, TokenSet};
 use plugboard_sim::{Faults, Simulator};
 
@@ -32,7 +32,7 @@ fn code_method(provider: &Provider) -> AuthorizationCode {
 fn creds(provider: &str) -> AppCredentials {
     AppCredentials {
         client_id: plugboard_sim::client_id(provider),
-        client_secret: Some(SecretString::new(plugboard_sim::client_secret(provider))),
+        client_secret: Some(ClientSecret::new(plugboard_sim::client_secret(provider))),
     }
 }
 
@@ -140,7 +140,8 @@ async fn hubspot_signs_in_through_localhost_and_gets_a_30_minute_token_with_a_re
     assert_eq!(sim.count("hubspot.revoke"), 1);
     // The revoked refresh token is gone: introspection no longer calls it active.
     let refresh_as_access = TokenSet {
-        access_token: refreshed.refresh_token.clone().unwrap(),
+        // Deliberately the wrong kind: the types forbid it, so it is spelled out.
+        access_token: AccessToken::new(refreshed.refresh_token.clone().unwrap().expose()),
         ..refreshed.clone()
     };
     let req = flow::introspection_request(hubspot, &refresh_as_access, &creds("hubspot"))
@@ -333,7 +334,7 @@ async fn the_simulator_refuses_a_missing_verifier_a_wrong_client_and_a_json_body
     // Wrong client secret: HubSpot's legacy error shape, read as invalid_client.
     let wrong = AppCredentials {
         client_id: plugboard_sim::client_id("hubspot"),
-        client_secret: Some(SecretString::new("nope")),
+        client_secret: Some(ClientSecret::new("nope")),
     };
     let err = flow::exchange_code(
         &http,
@@ -458,7 +459,7 @@ async fn hotmart_mints_a_two_day_token_from_client_credentials() {
 
     let wrong = AppCredentials {
         client_id: plugboard_sim::client_id("hotmart"),
-        client_secret: Some(SecretString::new("nope")),
+        client_secret: Some(ClientSecret::new("nope")),
     };
     let err = flow::mint_client_credentials(&http, method, &wrong, &TokenRules::default(), NOW)
         .await

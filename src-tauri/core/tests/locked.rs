@@ -12,7 +12,7 @@ use std::process::Command;
 use plugboard_core::catalogue::{Catalogue, Origin, ProviderId};
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::lifetime::{Health, KeychainState};
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::ClientSecret;
 use plugboard_core::service::Connections;
 use plugboard_core::vault::Vault;
 use plugboard_sim::Simulator;
@@ -60,7 +60,7 @@ async fn locked_inside_a_private_keyring() {
         "hubspot",
         AppCredentials {
             client_id: plugboard_sim::client_id("hubspot"),
-            client_secret: Some(SecretString::new(plugboard_sim::client_secret("hubspot"))),
+            client_secret: Some(ClientSecret::new(plugboard_sim::client_secret("hubspot"))),
         },
     );
     let started = service

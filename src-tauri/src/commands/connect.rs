@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::i18n::t;
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{ClientSecret, SecretString};
 use plugboard_core::service::{ConnectionView, ReturnTo, ServiceError};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
@@ -56,7 +56,7 @@ pub async fn connect_client_credentials(
         .connect_client_credentials(
             &provider,
             &client_id,
-            SecretString::new(client_secret),
+            ClientSecret::new(client_secret),
             environment.as_deref(),
             basic_token.as_deref(),
         )
@@ -162,7 +162,7 @@ pub async fn save_app_credentials(
     let service = state.service()?;
     let provider = super::provider_id(&provider)?;
     service
-        .save_app_credentials(&provider, &client_id, SecretString::new(client_secret))
+        .save_app_credentials(&provider, &client_id, ClientSecret::new(client_secret))
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     events::changed(&app);

@@ -160,10 +160,13 @@ pub async fn copy_token(
         .await
         .map_err(|e| service.explain(&e))?;
     let (secret, copied) = match form.as_str() {
-        "access" => (Some(m.access_token), "shell-copied-access"),
+        "access" => (Some(m.access_token.secret().clone()), "shell-copied-access"),
         "header" => (Some(m.header), "shell-copied-header"),
         "curl" => (m.curl, "shell-copied-curl"),
-        "refresh" => (m.refresh_token, "shell-copied-refresh"),
+        "refresh" => (
+            m.refresh_token.as_ref().map(|r| r.secret().clone()),
+            "shell-copied-refresh",
+        ),
         _ => {
             return Err(UserError::new(
                 ErrorCode::InvalidInput,

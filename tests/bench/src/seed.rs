@@ -10,7 +10,7 @@ use plugboard_core::catalogue::{Catalogue, MethodKind, Origin, ProviderId};
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::index::{ConnectionRecord, Index};
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{AccessToken, ClientSecret, RefreshToken, SecretString};
 use plugboard_core::service::Connections;
 use plugboard_core::tokens::{ConnectionSecret, TokenSet};
 use plugboard_core::vault::{Vault, VaultKey};
@@ -52,7 +52,7 @@ impl World {
             "hubspot",
             AppCredentials {
                 client_id: plugboard_sim::client_id("hubspot"),
-                client_secret: Some(SecretString::new(plugboard_sim::client_secret("hubspot"))),
+                client_secret: Some(ClientSecret::new(plugboard_sim::client_secret("hubspot"))),
             },
         );
         service
@@ -142,8 +142,8 @@ pub fn id(i: usize) -> ConnectionId {
 pub fn hubspot(i: usize, at: i64, expires_at: i64) -> (ConnectionRecord, SecretString) {
     let scopes = vec!["oauth".to_string(), "crm.objects.contacts.read".to_string()];
     let tokens = TokenSet {
-        access_token: SecretString::new(format!("bench-at-{i}-{at}")),
-        refresh_token: Some(SecretString::new(format!("bench-rt-{i}-{at}"))),
+        access_token: AccessToken::new(format!("bench-at-{i}-{at}")),
+        refresh_token: Some(RefreshToken::new(format!("bench-rt-{i}-{at}"))),
         token_type: Some("bearer".into()),
         expires_at: Some(expires_at),
         scopes: Some(scopes.clone()),

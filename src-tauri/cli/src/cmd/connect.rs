@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use plugboard_core::catalogue::MethodKind;
 use plugboard_core::i18n::t;
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{ClientSecret, SecretString};
 use plugboard_core::service::Connections;
 
 use super::connection_out;
@@ -104,7 +104,7 @@ pub async fn run(
                 None => input.read(&t("cli-label-client-id", &[]), false, Some("--client-id"))?,
             };
             let secret =
-                SecretString::new(input.read(&t("cli-label-client-secret", &[]), true, None)?);
+                ClientSecret::new(input.read(&t("cli-label-client-secret", &[]), true, None)?);
             term.say(t(
                 "cli-getting-token",
                 &[("provider", name.as_str().into())],

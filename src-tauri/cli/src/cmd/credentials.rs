@@ -3,7 +3,7 @@
 //! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`).
 
 use plugboard_core::i18n::t;
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::ClientSecret;
 use plugboard_core::service::Connections;
 use serde::Serialize;
 
@@ -59,9 +59,9 @@ pub async fn run(
                 .ensure_credentials_replaceable(pid.as_str())
                 .map_err(|e| fail(service, pid.as_str(), e))?;
             let secret = if public {
-                SecretString::new(String::new())
+                ClientSecret::new(String::new())
             } else {
-                SecretString::new(Input::new().read(
+                ClientSecret::new(Input::new().read(
                     &t("cli-label-client-secret", &[]),
                     true,
                     None,

@@ -101,7 +101,7 @@ pub async fn run(
             )
         })?,
         Form::Header => material.header,
-        Form::Token => material.access_token,
+        Form::Token => material.access_token.secret().clone(),
     };
     term.print(&format!("{}\n", value.expose()))
 }

@@ -50,7 +50,7 @@ pub struct Catalogue {
 pub struct FileCredentials {
     pub provider: String,
     pub client_id: String,
-    pub client_secret: Option<crate::secret::SecretString>,
+    pub client_secret: Option<crate::secret::ClientSecret>,
     /// `managed = true`: the organisation's credentials (honoured in the system-wide file only).
     pub managed: bool,
 }
@@ -126,7 +126,7 @@ impl Catalogue {
             credentials.push(FileCredentials {
                 provider,
                 client_id: c.client_id,
-                client_secret: c.client_secret.map(crate::secret::SecretString::new),
+                client_secret: c.client_secret.map(crate::secret::ClientSecret::new),
                 managed: c.managed,
             });
         }

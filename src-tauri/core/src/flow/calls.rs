@@ -76,7 +76,7 @@ pub fn bearer_get(
         "api_base" => api_base.map(str::to_string),
         other => tokens.extra.get(other).cloned(),
     })?;
-    Ok(PreparedRequest::new("GET", url).bearer(&tokens.access_token))
+    Ok(PreparedRequest::new("GET", url).bearer(tokens.access_token.secret()))
 }
 
 /// The revoke request, when the provider has one: HubSpot `DELETE`s the refresh token's URL;
@@ -92,7 +92,7 @@ pub fn revoke_request(
     let token = tokens
         .refresh_token
         .as_ref()
-        .unwrap_or(&tokens.access_token);
+        .map_or(tokens.access_token.secret(), |r| r.secret());
     let hint = if tokens.refresh_token.is_some() {
         "refresh_token"
     } else {
@@ -145,7 +145,7 @@ pub fn introspection_request(
         .map(|i| {
             token_form_post(
                 i.url.as_str(),
-                &tokens.access_token,
+                tokens.access_token.secret(),
                 "access_token",
                 i.client_auth,
                 creds,

@@ -6,9 +6,8 @@ use super::{
     request::Response, AppCredentials,
 };
 use crate::catalogue::{AuthorizationCode, BodyFormat, ClientAuth, ClientCredentials, ParamsIn};
-use crate::secret::SecretString;
+use crate::secret::{self, PkceVerifier, RefreshToken};
 use crate::tokens::{parse_token_response, TokenError, TokenRules, TokenSet};
-use oauth2::PkceCodeVerifier;
 
 pub(super) fn client_auth_params(
     req: PreparedRequest,
@@ -41,8 +40,8 @@ pub(super) fn client_auth_params(
 pub fn token_request(
     method: &AuthorizationCode,
     creds: &AppCredentials,
-    code: &SecretString,
-    verifier: &PkceCodeVerifier,
+    code: &secret::AuthorizationCode,
+    verifier: &PkceVerifier,
     redirect_uri: &str,
     callback: impl Fn(&str) -> Option<String>,
 ) -> Result<PreparedRequest, FlowError> {
@@ -50,7 +49,7 @@ pub fn token_request(
         ("grant_type", "authorization_code".to_string()),
         ("code", code.expose().to_string()),
         ("redirect_uri", redirect_uri.to_string()),
-        ("code_verifier", verifier.secret().clone()),
+        ("code_verifier", verifier.expose().to_string()),
     ];
     let url = super::request::fill_template(&method.token_url, callback)?;
     let req = PreparedRequest::new("POST", url);
@@ -63,7 +62,7 @@ pub fn token_request(
 pub fn refresh_request(
     method: &AuthorizationCode,
     creds: &AppCredentials,
-    refresh_token: &SecretString,
+    refresh_token: &RefreshToken,
     stored: impl Fn(&str) -> Option<String>,
 ) -> Result<PreparedRequest, FlowError> {
     let mut params = vec![
@@ -84,7 +83,7 @@ pub async fn refresh_tokens(
     http: &reqwest::Client,
     method: &AuthorizationCode,
     creds: &AppCredentials,
-    refresh_token: &SecretString,
+    refresh_token: &RefreshToken,
     stored: &std::collections::BTreeMap<String, String>,
     rules: &TokenRules,
     now: i64,
@@ -100,7 +99,7 @@ pub async fn exchange_code(
     http: &reqwest::Client,
     method: &AuthorizationCode,
     creds: &AppCredentials,
-    code: &SecretString,
+    code: &secret::AuthorizationCode,
     flow: &PendingFlow,
     callback: impl Fn(&str) -> Option<String>,
     rules: &TokenRules,

@@ -31,14 +31,14 @@ pub use grants::*;
 pub use pending::*;
 pub use request::*;
 
-use crate::secret::SecretString;
+use crate::secret::ClientSecret;
 
 /// An app's OAuth client credentials (from providers.toml, the environment or Settings).
 #[derive(Debug, Clone)]
 pub struct AppCredentials {
     pub client_id: String,
     /// `None` for public clients (`client_auth = "none"`).
-    pub client_secret: Option<SecretString>,
+    pub client_secret: Option<ClientSecret>,
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use super::{request::FlowError, AppCredentials};
 use crate::catalogue::{AuthorizationCode, Provider, ProviderId};
-use crate::secret::SecretString;
-use oauth2::{CsrfToken, PkceCodeChallenge, PkceCodeVerifier};
+use crate::secret::{self, PkceVerifier, SecretString};
+use oauth2::{CsrfToken, PkceCodeChallenge};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -15,7 +15,7 @@ use url::Url;
 pub struct PendingFlow {
     pub provider: ProviderId,
     pub redirect_uri: String,
-    pub verifier: PkceCodeVerifier,
+    pub verifier: PkceVerifier,
     /// Unix seconds after which the callback is refused as expired.
     pub expires_at: i64,
     /// The scopes this sign-in asked for: the method's, and the optional ones the person chose
@@ -70,7 +70,7 @@ impl PendingFlows {
         replaces: Option<crate::connection::ConnectionId>,
         now: i64,
     ) -> (Url, String) {
-        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (challenge, verifier) = PkceVerifier::new_random();
         let state = CsrfToken::new_random().secret().clone();
         let url = authorize_url(
             method,
@@ -119,7 +119,7 @@ impl PendingFlows {
             .map(|(state, f)| {
                 serde_json::json!({
                     "state": state, "provider": f.provider.as_str(), "redirect_uri": f.redirect_uri,
-                    "verifier": f.verifier.secret(), "expires_at": f.expires_at,
+                    "verifier": f.verifier.expose(), "expires_at": f.expires_at,
                     "scopes": f.scopes,
                     "replaces": f.replaces.as_ref().map(|id| id.as_str()),
                 })
@@ -165,7 +165,7 @@ impl PendingFlows {
             flows.entry(state).or_insert(PendingFlow {
                 provider,
                 redirect_uri,
-                verifier: PkceCodeVerifier::new(verifier),
+                verifier: PkceVerifier::new(verifier),
                 expires_at,
                 scopes,
                 replaces,
@@ -212,7 +212,7 @@ pub fn authorize_url(
 #[derive(Debug, PartialEq, Eq)]
 pub enum Callback {
     Code {
-        code: SecretString,
+        code: secret::AuthorizationCode,
         state: String,
     },
     Declined {
@@ -264,7 +264,7 @@ pub fn read_callback(
     }
     match (param("code"), state) {
         (Some(code), Some(state)) if !code.is_empty() => Ok(Callback::Code {
-            code: SecretString::new(code),
+            code: secret::AuthorizationCode::new(code),
             state,
         }),
         _ => Ok(Callback::Malformed),

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::catalogue::{AuthorizationCode, BodyFormat, Catalogue, ClientAuth, Method, MethodKind};
+use crate::secret::{self, ClientSecret, PkceVerifier, RefreshToken, SecretString};
 use crate::tokens::parse_token_response;
 use crate::tokens::{TokenRules, TokenSet};
-use oauth2::{PkceCodeChallenge, PkceCodeVerifier};
 use url::Url;
 
 fn catalogue() -> Catalogue {
@@ -23,7 +23,7 @@ fn code_method(cat: &Catalogue, id: &str) -> AuthorizationCode {
 fn creds() -> AppCredentials {
     AppCredentials {
         client_id: "client-1".into(),
-        client_secret: Some(SecretString::new("shh")),
+        client_secret: Some(ClientSecret::new("shh")),
     }
 }
 
@@ -69,7 +69,7 @@ fn the_authorize_url_carries_pkce_s256_state_and_the_exact_redirect_uri() {
     let flow = flows.take(&state).unwrap();
     assert_eq!(flow.expires_at, 1000 + 600);
     // The challenge is the S256 of the stored verifier.
-    let expected = PkceCodeChallenge::from_code_verifier_sha256(&flow.verifier);
+    let expected = flow.verifier.challenge();
     assert_eq!(q["code_challenge"], expected.as_str());
 }
 
@@ -94,11 +94,11 @@ fn a_pending_flow_can_be_taken_only_once_and_states_differ() {
 fn the_code_exchange_is_a_form_with_client_credentials_in_the_body() {
     let cat = catalogue();
     let method = code_method(&cat, "hubspot");
-    let verifier = PkceCodeVerifier::new("v".repeat(43));
+    let verifier = PkceVerifier::new("v".repeat(43));
     let req = token_request(
         &method,
         &creds(),
-        &SecretString::new("code-1"),
+        &secret::AuthorizationCode::new("code-1"),
         &verifier,
         "http://localhost:53682/oauth/callback",
         |_| None,
@@ -127,7 +127,7 @@ fn basic_and_json_variants_follow_the_catalogue() {
     method.client_auth = ClientAuth::Basic;
     method.body_format = BodyFormat::Json;
     let store = |k: &str| (k == "store_id").then(|| "1003".to_string());
-    let req = refresh_request(&method, &creds(), &SecretString::new("rt"), store).unwrap();
+    let req = refresh_request(&method, &creds(), &RefreshToken::new("rt"), store).unwrap();
     assert_eq!(req.url, "https://my.ecwid.com/api/oauth/token/1003");
     assert_eq!(
         req.header_value("Authorization"),
@@ -145,7 +145,7 @@ fn basic_and_json_variants_follow_the_catalogue() {
         client_secret: None,
     };
     assert!(matches!(
-        refresh_request(&method, &public, &SecretString::new("rt"), store),
+        refresh_request(&method, &public, &RefreshToken::new("rt"), store),
         Err(FlowError::MissingClientSecret)
     ));
 }
@@ -207,7 +207,7 @@ fn callbacks_are_read_as_code_declined_error_or_malformed() {
     assert_eq!(
         read_callback(params(&[("code", "c"), ("state", "s")]), None).unwrap(),
         Callback::Code {
-            code: SecretString::new("c"),
+            code: secret::AuthorizationCode::new("c"),
             state: "s".into()
         }
     );
@@ -265,7 +265,7 @@ fn assert_form_only(req: &PreparedRequest, url: &str) {
 fn hubspot_refreshes_on_its_dated_api_with_every_parameter_in_the_form_body() {
     let cat = catalogue();
     let method = code_method(&cat, "hubspot");
-    let req = refresh_request(&method, &creds(), &SecretString::new("rt/1"), |_| None).unwrap();
+    let req = refresh_request(&method, &creds(), &RefreshToken::new("rt/1"), |_| None).unwrap();
     assert_form_only(&req, "https://api.hubapi.com/oauth/2026-03/token");
     let f = form(&req);
     assert_eq!(f.len(), 5, "{f:?}");
@@ -278,7 +278,7 @@ fn hubspot_refreshes_on_its_dated_api_with_every_parameter_in_the_form_body() {
     // Providers that do not ask for it are not sent it.
     let ecwid = code_method(&cat, "ecwid");
     let f = form(
-        &refresh_request(&ecwid, &creds(), &SecretString::new("rt"), |k| {
+        &refresh_request(&ecwid, &creds(), &RefreshToken::new("rt"), |k| {
             (k == "store_id").then(|| "1003".into())
         })
         .unwrap(),
@@ -358,12 +358,12 @@ fn hubspot_revokes_its_refresh_token_with_a_form_post_and_ecwid_has_nothing_to_c
 fn ecwid_exchanges_the_code_at_the_token_url_of_the_store_its_callback_names() {
     let cat = catalogue();
     let method = code_method(&cat, "ecwid");
-    let verifier = PkceCodeVerifier::new("v".repeat(43));
+    let verifier = PkceVerifier::new("v".repeat(43));
     let exchange = |store: Option<&str>| {
         token_request(
             &method,
             &creds(),
-            &SecretString::new("code-1"),
+            &secret::AuthorizationCode::new("code-1"),
             &verifier,
             "dev.plugboard.desktop:/oauth/callback",
             |k| {
@@ -487,8 +487,8 @@ fn pending_flows_survive_a_restart_through_their_encoded_form() {
     after.restore(&doc);
     let flow = after.take(&state).expect("restored");
     assert_eq!(
-        flow.verifier.secret(),
-        before.take(&state).unwrap().verifier.secret()
+        flow.verifier.expose(),
+        before.take(&state).unwrap().verifier.expose()
     );
     assert_eq!(flow.redirect_uri, "x:/cb");
     assert!(after.take(&old).is_none(), "long-expired flows are dropped");

@@ -10,7 +10,7 @@ use crate::catalogue::ProviderId;
 use crate::flow::{self, AppCredentials};
 use crate::i18n::t;
 use crate::index::ConnectionRecord;
-use crate::secret::SecretString;
+use crate::secret::{ClientSecret, SecretString};
 use crate::tokens::ConnectionSecret;
 
 impl Connections {
@@ -69,7 +69,7 @@ impl Connections {
         &self,
         provider_id: &ProviderId,
         client_id: &str,
-        client_secret: SecretString,
+        client_secret: ClientSecret,
         environment: Option<&str>,
         basic_token: Option<&str>,
     ) -> Result<ConnectionView, ServiceError> {
@@ -100,7 +100,7 @@ impl Connections {
         };
         let creds = AppCredentials {
             client_id: client_id.to_string(),
-            client_secret: Some(SecretString::new(client_secret.expose().trim())),
+            client_secret: Some(ClientSecret::new(client_secret.expose().trim())),
         };
         let rules = provider.token_rules(MethodKind::ClientCredentials);
         let tokens =

@@ -28,7 +28,7 @@ use crate::catalogue::ProviderId;
 use crate::flow::AppCredentials;
 use crate::i18n::t;
 use crate::index::IndexError;
-use crate::secret::SecretString;
+use crate::secret::ClientSecret;
 use crate::vault::VaultKey;
 
 /// Where a provider's app credentials come from, in order of precedence (the first wins).
@@ -125,7 +125,7 @@ pub struct CredentialSource {
     given: RwLock<HashMap<String, BTreeMap<CredentialOrigin, AppCredentials>>>,
     /// Client secrets saved in Settings, as read from the keychain once per process (a refresh
     /// then costs no read for them); updated when Settings saves a new one.
-    saved_secrets: RwLock<HashMap<String, (String, Option<SecretString>)>>,
+    saved_secrets: RwLock<HashMap<String, (String, Option<ClientSecret>)>>,
 }
 
 impl CredentialSource {
@@ -289,7 +289,11 @@ impl Connections {
                 let key = VaultKey::ClientSecret(pid);
                 // Only an answer is remembered: a locked keychain is asked again next time, and
                 // says so now (see `app_credentials`).
-                let read = self.vault.run(move |v| v.get(&key)).await?;
+                let read = self
+                    .vault
+                    .run(move |v| v.get(&key))
+                    .await?
+                    .map(ClientSecret::from);
                 self.remember_secret(provider, &client_id, read.clone());
                 read
             }
@@ -305,7 +309,7 @@ impl Connections {
         &self,
         provider: &ProviderId,
         client_id: &str,
-        client_secret: SecretString,
+        client_secret: ClientSecret,
     ) -> Result<(), ServiceError> {
         let p = self.provider(provider.as_str())?;
         self.ensure_credentials_replaceable(provider.as_str())?;
@@ -320,8 +324,8 @@ impl Connections {
                 client_secret.expose(),
                 &t("credentials-field-client-secret", &[]),
             )?;
-            let secret = SecretString::new(client_secret.expose().trim());
-            let put = secret.clone();
+            let secret = ClientSecret::new(client_secret.expose().trim());
+            let put = secret.secret().clone();
             self.vault.run(move |v| v.put(&key, &put)).await?;
             self.remember_secret(provider.as_str(), client_id, Some(secret));
         }
@@ -410,7 +414,7 @@ impl Connections {
     }
 
     /// Remembers the secret saved with `client_id` for `provider`; `None` for a public client.
-    fn remember_secret(&self, provider: &str, client_id: &str, secret: Option<SecretString>) {
+    fn remember_secret(&self, provider: &str, client_id: &str, secret: Option<ClientSecret>) {
         self.credentials
             .saved_secrets
             .write()
@@ -500,7 +504,7 @@ mod tests {
         let vault = Vault::with_store(None, store.clone());
         let org_default = || AppCredentials {
             client_id: "org-default".into(),
-            client_secret: Some(SecretString::new("org-secret")),
+            client_secret: Some(ClientSecret::new("org-secret")),
         };
         let hubspot = ProviderId::parse("hubspot").unwrap();
         let service = Connections::new(Catalogue::builtin().unwrap(), vault.clone(), &dir);
@@ -508,7 +512,7 @@ mod tests {
             .credentials
             .set_from(CredentialOrigin::SystemFile, "hubspot", org_default());
         service
-            .save_app_credentials(&hubspot, "mine", SecretString::new("my-secret"))
+            .save_app_credentials(&hubspot, "mine", ClientSecret::new("my-secret"))
             .await
             .unwrap();
         // Another process, later: nothing remembered, the keychain locked.
@@ -527,7 +531,7 @@ mod tests {
         // A new pair saved by another process (`plugboard credentials set`): the id in the file
         // moved, so the secret remembered for the old id is not paired with it.
         service
-            .save_app_credentials(&hubspot, "mine-2", SecretString::new("my-secret-2"))
+            .save_app_credentials(&hubspot, "mine-2", ClientSecret::new("my-secret-2"))
             .await
             .unwrap();
         let now = later.app_credentials("hubspot").await.unwrap().unwrap();
@@ -562,7 +566,7 @@ mod tests {
         );
         let hubspot = ProviderId::parse("hubspot").unwrap();
         service
-            .save_app_credentials(&hubspot, "id-1", SecretString::new("s-1"))
+            .save_app_credentials(&hubspot, "id-1", ClientSecret::new("s-1"))
             .await
             .unwrap();
         assert!(service.has_credentials("hubspot"));

@@ -9,7 +9,7 @@ use super::{no_method, Connections, ServiceError};
 use crate::catalogue::MethodKind;
 use crate::connection::ConnectionId;
 use crate::flow;
-use crate::secret::SecretString;
+use crate::secret::{AccessToken, RefreshToken, SecretString};
 use crate::tokens::ConnectionSecret;
 
 /// The shell variable a copied curl line reads the app's client secret from: the secret is the
@@ -81,11 +81,12 @@ pub enum CallKind {
 /// A connection's credential as a request can use it: the access token (or key), the request
 /// to its provider's identity or check endpoint when there is one, and the refresh token.
 pub(super) struct Checkable {
-    pub access_token: SecretString,
+    /// What the check call authenticates with: the access token, or an API key's credential.
+    pub access_token: AccessToken,
     pub request: Option<flow::PreparedRequest>,
     /// What `request` is.
     pub call: CallKind,
-    pub refresh_token: Option<SecretString>,
+    pub refresh_token: Option<RefreshToken>,
     /// Every secret of the connection, to mask wherever an answer might echo one.
     pub secrets: Vec<SecretString>,
 }
@@ -127,7 +128,7 @@ impl Connections {
                 let value = req.header_value("Authorization").unwrap_or_default();
                 let credential = value.split_once(' ').map_or(value, |(_, v)| v);
                 (
-                    SecretString::new(credential),
+                    AccessToken::new(credential),
                     Some(req),
                     None,
                     CallKind::Check,
@@ -136,7 +137,7 @@ impl Connections {
             ConnectionSecret::OAuth { tokens }
             | ConnectionSecret::ClientCredentials { tokens, .. } => {
                 if let ConnectionSecret::ClientCredentials { client_secret, .. } = &secret {
-                    secrets.push(client_secret.clone());
+                    secrets.push(client_secret.secret().clone());
                 }
                 let (template, kind) = match provider.method(record.method) {
                     Some(crate::catalogue::Method::AuthorizationCode(m)) => {
@@ -164,7 +165,9 @@ impl Connections {
                         };
                         let req = match creds {
                             Some(creds) => {
-                                secrets.extend(creds.client_secret.clone());
+                                secrets.extend(
+                                    creds.client_secret.as_ref().map(|s| s.secret().clone()),
+                                );
                                 flow::introspection_request(provider, tokens, &creds)?
                             }
                             None => None,
@@ -181,8 +184,8 @@ impl Connections {
                 )
             }
         };
-        secrets.push(access_token.clone());
-        secrets.extend(refresh_token.clone());
+        secrets.push(access_token.secret().clone());
+        secrets.extend(refresh_token.as_ref().map(|r| r.secret().clone()));
         if let Some(v) = request
             .as_ref()
             .and_then(|r| r.header_value("Authorization"))

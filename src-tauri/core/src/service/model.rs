@@ -9,7 +9,7 @@ use crate::catalogue::{MethodKind, ProviderId};
 use crate::connection::ConnectionId;
 use crate::index::LastError;
 use crate::lifetime::{Expiry, Health, Milestone};
-use crate::secret::SecretString;
+use crate::secret::{AccessToken, RefreshToken, SecretString};
 
 /// What a card shows about one connection (no secrets).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,12 +65,13 @@ pub struct LiveStatus {
 
 /// What a developer can copy from a connection (all secret).
 pub struct TokenMaterial {
-    pub access_token: SecretString,
+    /// The access token (an API key's credential for key connections).
+    pub access_token: AccessToken,
     /// `Authorization: Bearer …` (or the provider's scheme for keys).
     pub header: SecretString,
     /// A curl line to the provider's identity or check endpoint, when it has one.
     pub curl: Option<SecretString>,
-    pub refresh_token: Option<SecretString>,
+    pub refresh_token: Option<RefreshToken>,
 }
 
 /// What Disconnect did at the provider.

@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::secret::SecretString;
+use crate::secret::{AccessToken, RefreshToken};
 
 /// A usable token set from a token endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenSet {
-    pub access_token: SecretString,
-    pub refresh_token: Option<SecretString>,
+    pub access_token: AccessToken,
+    pub refresh_token: Option<RefreshToken>,
     pub token_type: Option<String>,
     /// Unix seconds; `None` when the response had no `expires_in`.
     pub expires_at: Option<i64>,
@@ -267,8 +267,8 @@ pub fn parse_token_response(
         .collect();
 
     Ok(TokenSet {
-        access_token: SecretString::new(access_token),
-        refresh_token: refresh_token.map(SecretString::new),
+        access_token: AccessToken::new(access_token),
+        refresh_token: refresh_token.map(RefreshToken::new),
         token_type: token_type.map(str::to_string),
         expires_at,
         scopes,

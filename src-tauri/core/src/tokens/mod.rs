@@ -10,7 +10,7 @@ connection as one vault item ([`stored`]).
   client-credentials connection re-mints with, or an API key), encoded as a single JSON document for
   the vault: a rotated access + refresh pair is one write.
 
-Nothing here prints a secret: token values are [`SecretString`](crate::secret::SecretString)s, and
+Nothing here prints a secret: token values are typed secrets ([`crate::secret`]), and
 an unparseable response keeps its body out of the error's message.
 */
 

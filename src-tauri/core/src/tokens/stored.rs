@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::TokenSet;
-use crate::secret::SecretString;
+use crate::secret::{AccessToken, ClientSecret, RefreshToken, SecretString};
 
 /// Everything secret about one connection: the single vault item it is stored as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub enum ConnectionSecret {
     /// Client credentials: the current token and the credentials that mint the next one.
     ClientCredentials {
         client_id: String,
-        client_secret: SecretString,
+        client_secret: ClientSecret,
         tokens: TokenSet,
     },
     /// API key fields by id (WhatConverts: `token`, `secret`).
@@ -71,8 +71,8 @@ impl From<&TokenSet> for WireTokens {
 impl From<WireTokens> for TokenSet {
     fn from(w: WireTokens) -> Self {
         Self {
-            access_token: SecretString::new(w.access_token),
-            refresh_token: w.refresh_token.map(SecretString::new),
+            access_token: AccessToken::new(w.access_token),
+            refresh_token: w.refresh_token.map(RefreshToken::new),
             token_type: w.token_type,
             expires_at: w.expires_at,
             scopes: w.scopes,
@@ -123,7 +123,7 @@ impl ConnectionSecret {
                 tokens,
             } => ConnectionSecret::ClientCredentials {
                 client_id,
-                client_secret: SecretString::new(client_secret),
+                client_secret: ClientSecret::new(client_secret),
                 tokens: tokens.into(),
             },
             Wire::ApiKey { fields } => ConnectionSecret::ApiKey {
@@ -168,7 +168,7 @@ mod tests {
             },
             ConnectionSecret::ClientCredentials {
                 client_id: "cid".into(),
-                client_secret: SecretString::new("cs"),
+                client_secret: ClientSecret::new("cs"),
                 tokens,
             },
             ConnectionSecret::ApiKey {

@@ -61,7 +61,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
         .connect_client_credentials(
             &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
-            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            ClientSecret::new(plugboard_sim::client_secret("hotmart")),
             Some("sandbox"),
             Some("aG90bWFydC1kZW1vLWNsaWVudDpob3RtYXJ0LWRlbW8tc2VjcmV0"),
         )
@@ -97,7 +97,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
         .connect_client_credentials(
             &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
-            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            ClientSecret::new(plugboard_sim::client_secret("hotmart")),
             None,
             Some("Basic bm90LXRoZS1zYW1lOnBhaXI="),
         )
@@ -111,7 +111,7 @@ async fn hotmart_credentials_mint_a_sandbox_token_that_lasts_two_days() {
     );
     let empty = f
         .service
-        .connect_client_credentials(&pid("hotmart"), " ", SecretString::new("x"), None, None)
+        .connect_client_credentials(&pid("hotmart"), " ", ClientSecret::new("x"), None, None)
         .await
         .unwrap_err();
     assert_eq!(

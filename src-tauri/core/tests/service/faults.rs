@@ -10,7 +10,7 @@ use plugboard_core::connection::ConnectionId;
 use plugboard_core::error::ErrorCode;
 use plugboard_core::index::Index;
 use plugboard_core::lifetime::Health;
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{AccessToken, RefreshToken, SecretString};
 use plugboard_core::service::{Connections, ErrorKind};
 use plugboard_core::vault::VaultKey;
 use plugboard_sim::Answer;
@@ -548,8 +548,8 @@ async fn automatic_refreshes_take_turns_so_a_provider_never_gets_them_all_at_onc
         );
         record.expires_at = Some(now + 5);
         let tokens = TokenSet {
-            access_token: SecretString::new(format!("at-{i}")),
-            refresh_token: Some(SecretString::new(format!("rt-{i}"))),
+            access_token: AccessToken::new(format!("at-{i}")),
+            refresh_token: Some(RefreshToken::new(format!("rt-{i}"))),
             token_type: Some("bearer".into()),
             expires_at: record.expires_at,
             scopes: None,

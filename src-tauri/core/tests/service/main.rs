@@ -28,7 +28,7 @@ use std::process::Command;
 use plugboard_core::catalogue::{Catalogue, Origin, ProviderId};
 use plugboard_core::flow::AppCredentials;
 use plugboard_core::lifetime::{Clock, FakeClock, Health};
-use plugboard_core::secret::SecretString;
+use plugboard_core::secret::{ClientSecret, SecretString};
 use plugboard_core::service::{Connections, DisconnectReport, ReturnTo, ServiceError};
 use plugboard_core::timeline::EventKind;
 use plugboard_core::vault::{MemoryStore, Vault, VaultKey};
@@ -43,7 +43,7 @@ fn pid(id: &str) -> ProviderId {
 fn sim_creds(provider: &str) -> AppCredentials {
     AppCredentials {
         client_id: plugboard_sim::client_id(provider),
-        client_secret: Some(SecretString::new(plugboard_sim::client_secret(provider))),
+        client_secret: Some(ClientSecret::new(plugboard_sim::client_secret(provider))),
     }
 }
 

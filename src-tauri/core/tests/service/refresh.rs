@@ -62,7 +62,7 @@ async fn refresh_re_mints_hotmart_and_re_checks_whatconverts() {
         .connect_client_credentials(
             &pid("hotmart"),
             &plugboard_sim::client_id("hotmart"),
-            SecretString::new(plugboard_sim::client_secret("hotmart")),
+            ClientSecret::new(plugboard_sim::client_secret("hotmart")),
             None,
             None,
         )

@@ -121,7 +121,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
     assert!(!f.service.has_credentials("whatconverts"));
     let empty = f
         .service
-        .save_app_credentials(&pid("whatconverts"), "id", SecretString::new("  "))
+        .save_app_credentials(&pid("whatconverts"), "id", ClientSecret::new("  "))
         .await
         .unwrap_err();
     assert_eq!(
@@ -132,7 +132,7 @@ async fn app_credentials_saved_in_settings_sign_in_with_the_secret_from_the_keyc
         .save_app_credentials(
             &pid("whatconverts"),
             &plugboard_sim::client_id("whatconverts"),
-            SecretString::new(plugboard_sim::client_secret("whatconverts")),
+            ClientSecret::new(plugboard_sim::client_secret("whatconverts")),
         )
         .await
         .unwrap();
