@@ -1,7 +1,21 @@
 # The built-in providers' texts (src-tauri/core/src/catalogue/builtin.toml), by
-# `catalogue-<provider>-<key>`: what the catalogue says in English, in this language. A text with
-# no message here is shown as the catalogue has it. Keep ids in step with the other languages.
-# Id scheme: see en/catalogue.ftl.
+# `catalogue-<provider>-<key>`: what the catalogue says in English, in this language. English has
+# no file like this one: its words are builtin.toml's own, written once. A test holds this file's
+# ids to the catalogue's texts (every text has one, no id is for a text the catalogue lacks).
+#
+# Id scheme (see the module doc of src-tauri/core/src/catalogue/language.rs, where the lookup is done):
+#   catalogue-<provider>-credentials_help            the provider's `credentials_help`
+#   catalogue-<provider>-setup_steps-<n>             its n-th `setup_steps` entry, from 1
+#   catalogue-<provider>-revoke_note                 its `revoke_note`
+#   catalogue-<provider>-environment-<environment>   an environment's `label`, by its id
+#   catalogue-<provider>-method-<kind>               a method's `label`, by its kind
+#                                                    (authorization_code, client_credentials, api_key)
+#   catalogue-<provider>-field-<field>               an API-key form field's `label`, by its id
+#   catalogue-<provider>-scope-<scope>               an optional scope's `description`, by its id
+# Fluent ids allow only [a-zA-Z0-9_-]: any other character of an id part is written "-"
+# (scope crm.objects.deals.read: catalogue-hubspot-scope-crm-objects-deals-read).
+# Only built-in providers' texts are translated, and only while a text is still the built-in one:
+# an organisation's providers.toml keeps its own words. Provider and product names stay as they are.
 
 ## Hotmart
 catalogue-hotmart-credentials_help = Crie as credenciais em Ferramentas › Credenciais Developers na Hotmart (sandbox ou produção).
