@@ -1,9 +1,12 @@
-//! A locked keychain, for real: this test re-runs itself inside a D-Bus session and gnome-keyring of
-//! its own (so locking does not disturb the other tests sharing `make test`'s keychain), connects
-//! HubSpot against the simulator, locks the login collection with `secret-tool lock`, and checks
-//! that the connection reads "Keychain locked" — never "not connected" — and that the scheduler
-//! leaves it alone. The nested run has no display, so the unlock prompt fails at once (as on a
-//! headless machine) instead of waiting for someone to type a password.
+//! A locked keychain, for real: this test gets a D-Bus session and gnome-keyring of its own
+//! ([`PrivateKeychain`]: its own bus, keyring files and runtime folder, so locking disturbs neither
+//! the other tests sharing `make test`'s keychain nor their keyring files), connects HubSpot
+//! against the simulator, locks the login collection with `secret-tool lock`, and checks that the
+//! connection reads "Keychain locked" — never "not connected" — and that the scheduler leaves it
+//! alone. The test runs without a display, so the unlock prompt fails at once (as on a headless
+//! machine) instead of waiting for someone to type a password.
+//!
+//! The only test in its binary: it points the process's session bus at its own keychain.
 
 use std::collections::HashMap;
 use std::os::unix::process::ExitStatusExt;
@@ -15,9 +18,8 @@ use plugboard_core::lifetime::{Health, KeychainState};
 use plugboard_core::secret::ClientSecret;
 use plugboard_core::service::Connections;
 use plugboard_core::vault::Vault;
+use plugboard_e2e::PrivateKeychain;
 use plugboard_sim::Simulator;
-
-const NESTED: &str = "PLUGBOARD_LOCKED_TEST_NESTED";
 
 #[test]
 #[ignore = "needs the private test session: run `make test`"]
@@ -26,36 +28,30 @@ fn a_locked_keychain_reads_locked_never_not_connected() {
         std::env::var_os("PLUGBOARD_TEST_SESSION").is_some(),
         "run inside the private test session: `make test`"
     );
-    if std::env::var_os(NESTED).is_some() {
-        return tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(locked_inside_a_private_keyring());
-    }
-    let home = std::env::var("PLUGBOARD_TEST_HOME").expect("the test session's folder");
-    let control = format!("{home}/runtime/keyring-locked-test");
-    let exe = std::env::current_exe().unwrap();
-    let script = format!(
-        "mkdir -p -m 700 '{control}' && eval \"$(printf plugboard-test | gnome-keyring-daemon --unlock --components=secrets --control-directory='{control}')\" && \
-         {NESTED}=1 env -u DISPLAY '{}' --exact a_locked_keychain_reads_locked_never_not_connected --include-ignored --nocapture",
-        exe.display()
-    );
-    let status = Command::new("dbus-run-session")
-        .args(["--", "bash", "-c", &script])
-        .status()
-        .expect("dbus-run-session runs");
-    assert!(status.success(), "the nested run failed: {status}");
+    let dir = std::env::temp_dir().join(format!("plugboard-locked-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let keychain = PrivateKeychain::start(&dir);
+    // Before any thread of this process could read them: the keyring crate's connection and
+    // `secret-tool` find the bus here; no display, so an unlock prompt cannot wait for a person.
+    std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &keychain.address);
+    std::env::remove_var("DISPLAY");
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(locked_inside_a_private_keyring(&dir));
+    drop(keychain);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
-async fn locked_inside_a_private_keyring() {
+async fn locked_inside_a_private_keyring(dir: &std::path::Path) {
     let sim = Simulator::start().await.unwrap();
     let catalogue =
         Catalogue::parse(&sim.providers_toml(53682), &Origin::File("sim.toml".into())).unwrap();
-    let dir = std::env::temp_dir().join(format!("plugboard-locked-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let service = Connections::new(catalogue, Vault::new(Some("test-locked")), &dir);
+    let data = dir.join("data");
+    let service = Connections::new(catalogue, Vault::new(Some("test-locked")), &data);
     service.credentials.set(
         "hubspot",
         AppCredentials {
@@ -112,5 +108,4 @@ async fn locked_inside_a_private_keyring() {
     );
     assert_eq!(sim.count("hubspot.refresh"), 0);
     assert!(service.probe_keychain().await.is_err(), "still locked");
-    let _ = std::fs::remove_dir_all(&dir);
 }
