@@ -1,7 +1,8 @@
 //! `plugboard doctor [--fix] [--json]`: what support asks first — the keychain, files Plugboard
 //! set aside because it could not read them, and orphans (keychain items with no connection,
 //! connections with no keychain item). `--fix` tidies the orphans up (see
-//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look.
+//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look. Its
+//! arguments, its JSON document (`docs/cli.md`, "doctor") and its words live here.
 
 use serde::Serialize;
 
@@ -11,6 +12,18 @@ use plugboard_core::service::{Connections, Fixed, Orphans};
 
 use crate::failure::{fail, Failure};
 use crate::term::Term;
+
+// `plugboard doctor`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct DoctorArgs {
+    /// Re-index keychain items Plugboard can read, remove the others, and forget connections
+    /// whose keychain item is gone.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the stable JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 #[derive(Serialize)]
 struct DoctorDoc {

@@ -1,5 +1,6 @@
 //! `plugboard refresh <connection> [--json]`: refresh now (shared with any refresh already under
-//! way in this or another Plugboard process).
+//! way in this or another Plugboard process). Its arguments live here; what it prints is one
+//! connection ([`super::connection_out`]).
 
 use plugboard_core::service::Connections;
 
@@ -8,6 +9,17 @@ use crate::failure::{fail, Failure};
 use crate::output::Done;
 use crate::resolve;
 use crate::term::Term;
+
+// `plugboard refresh`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct RefreshArgs {
+    /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+    /// provider has one connection.
+    pub connection: String,
+    /// Print the refreshed connection as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub async fn run(
     service: &Connections,

@@ -1,5 +1,7 @@
 //! `plugboard rename <connection> <name> [--json]`: what the person calls a connection, shown
-//! everywhere it is and usable as `<connection>` from then on (an empty name removes it).
+//! everywhere it is and usable as `<connection>` from then on (an empty name removes it). Its
+//! arguments and its words live here; its JSON document is one connection
+//! ([`crate::output::ConnectionDoc`]).
 
 use plugboard_core::service::Connections;
 
@@ -9,6 +11,19 @@ use crate::failure::{fail, Failure};
 use crate::output;
 use crate::resolve;
 use crate::term::Term;
+
+// `plugboard rename`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct RenameArgs {
+    /// The connection: its id (see `plugboard status`), its current name, or a provider id
+    /// when that provider has one connection.
+    pub connection: String,
+    /// The new name (at most 60 characters, unique); "" removes the name.
+    pub name: String,
+    /// Print the renamed connection as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn run(
     service: &Connections,

@@ -2,7 +2,7 @@
 //! endpoint, as it is (no refresh first): the HTTP status, the time it took and the start of the
 //! answer, every secret masked. A provider with no identity call (HubSpot) is asked through its
 //! token introspection instead, and the output says so. Exits 0 when the provider accepted it, 1
-//! when it refused.
+//! when it refused. Its arguments, its JSON document (`docs/cli.md`, "try") and its words live here.
 
 use plugboard_core::i18n::t;
 use plugboard_core::service::{CallKind, Connections};
@@ -11,6 +11,17 @@ use serde::Serialize;
 use crate::failure::{exit, fail, Failure};
 use crate::resolve;
 use crate::term::Term;
+
+// `plugboard try`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct TryArgs {
+    /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+    /// provider has one connection.
+    pub connection: String,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 #[derive(Serialize)]
 struct TryDoc<'a> {
