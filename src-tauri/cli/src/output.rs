@@ -1,5 +1,6 @@
-//! What several commands print alike: the `schema` number every `--json` document carries (a
-//! stable contract, documented in `docs/cli.md` and pinned by snapshot tests), the shape of one
+//! What several commands print alike: every `--json` document, written by [`json`] with the
+//! `schema` number first (a stable contract, documented in `docs/cli.md` and pinned by snapshot
+//! tests); the shape of one
 //! connection (`status` lists them; `connect`, `refresh` and `rename` print one), the line that
 //! says what was done to one, and the padded tables a person pastes into a support ticket. What
 //! only one command prints is in its room, `cmd/<name>.rs`. Built from the core's views; never
@@ -12,9 +13,32 @@ use plugboard_core::lifetime::{self, Health};
 use plugboard_core::service::{ConnectionView, Connections};
 use serde::Serialize;
 
+use crate::failure::Failure;
+use crate::term::Term;
+
 /// Bumped only when a field changes meaning or disappears; new fields may be added.
 pub const SCHEMA: u32 = 1;
 
+/// A `--json` document as written: `"schema"`, then the command's own fields.
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    schema: u32,
+    #[serde(flatten)]
+    fields: &'a T,
+}
+
+/// Writes a command's `--json` document: the one way every command does, so none can forget the
+/// schema number or print it differently. `doc` is the command's typed document (`StatusDoc`,
+/// [`ConnectionJson`], …), a struct whose fields follow `"schema"` in its order.
+pub fn json<T: Serialize>(term: &mut Term<'_>, doc: &T) -> Result<(), Failure> {
+    term.json(&Document {
+        schema: SCHEMA,
+        fields: doc,
+    })
+}
+
+/// One connection: an item of `status --json`'s `connections`, and the whole document of
+/// `connect --json`, `refresh --json` and `rename --json`.
 #[derive(Serialize)]
 pub struct ConnectionJson {
     pub id: String,
@@ -43,14 +67,6 @@ pub struct ConnectionJson {
     /// RFC 3339 UTC: the next automatic retry after a temporary problem (this process's).
     pub retry_at: Option<String>,
     pub last_error: Option<LastErrorJson>,
-}
-
-/// `connect --json` and `refresh --json`: one connection, with the schema number.
-#[derive(Serialize)]
-pub struct ConnectionDoc {
-    pub schema: u32,
-    #[serde(flatten)]
-    pub connection: ConnectionJson,
 }
 
 #[derive(Serialize)]

@@ -46,7 +46,6 @@ pub enum CredentialsAction {
 
 #[derive(Serialize)]
 struct ListDoc {
-    schema: u32,
     providers: Vec<plugboard_core::service::CredentialsView>,
 }
 
@@ -59,10 +58,7 @@ pub async fn run(
         CredentialsAction::List { json } => {
             let providers = service.credentials_overview();
             if json {
-                return term.json(&ListDoc {
-                    schema: output::SCHEMA,
-                    providers,
-                });
+                return output::json(term, &ListDoc { providers });
             }
             term.print(&credentials_text(&providers))
         }

@@ -45,13 +45,12 @@ pub async fn run(
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     let doc = DisconnectDoc {
-        schema: output::SCHEMA,
         id: c.id.to_string(),
         provider: provider.clone(),
         report,
     };
     if as_json {
-        term.json(&doc)
+        output::json(term, &doc)
     } else {
         term.print(&disconnect_text(&service.provider_name(&provider), &doc))
     }
@@ -114,15 +113,11 @@ pub async fn run_all(
         .await
         .map_err(|e| fail(service, "", e))?;
     if as_json {
-        return term.json(&ForgetDoc {
-            schema: output::SCHEMA,
-            report,
-        });
+        return output::json(term, &report);
     }
     let mut text = String::new();
     for d in &report.disconnected {
         let doc = DisconnectDoc {
-            schema: output::SCHEMA,
             id: d.id.to_string(),
             provider: d.provider.clone(),
             report: d.report.clone(),
@@ -139,19 +134,10 @@ pub async fn run_all(
 
 #[derive(Serialize)]
 pub struct DisconnectDoc {
-    pub schema: u32,
     pub id: String,
     pub provider: String,
     #[serde(flatten)]
     pub report: DisconnectReport,
-}
-
-/// `plugboard disconnect --all --json`.
-#[derive(Serialize)]
-pub struct ForgetDoc {
-    pub schema: u32,
-    #[serde(flatten)]
-    pub report: plugboard_core::service::ForgetReport,
 }
 
 pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {

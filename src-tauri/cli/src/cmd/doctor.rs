@@ -27,7 +27,6 @@ pub struct DoctorArgs {
 
 #[derive(Serialize)]
 struct DoctorDoc {
-    schema: u32,
     keychain: plugboard_core::lifetime::KeychainState,
     data_dir: String,
     /// Files kept as `<name>.corrupt-<time>` because they could not be read.
@@ -73,7 +72,6 @@ pub async fn run(
         .unwrap_or_default();
     set_aside.sort();
     let doc = DoctorDoc {
-        schema: crate::output::SCHEMA,
         keychain: service.keychain_state(),
         data_dir: service.data_dir().display().to_string(),
         set_aside,
@@ -82,7 +80,7 @@ pub async fn run(
         fixed,
     };
     if as_json {
-        return term.json(&doc);
+        return crate::output::json(term, &doc);
     }
     term.print(&text(&doc))
 }

@@ -29,10 +29,7 @@ pub fn connection_out(
 ) -> Result<(), Failure> {
     let connection = output::connection(service, view);
     if as_json {
-        term.json(&output::ConnectionDoc {
-            schema: output::SCHEMA,
-            connection,
-        })
+        output::json(term, &connection)
     } else {
         term.print(&output::connection_line(done, &connection))
     }

@@ -23,7 +23,7 @@ pub struct ProvidersArgs {
 pub fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> Result<(), Failure> {
     let doc = providers(service);
     if as_json {
-        term.json(&doc)
+        output::json(term, &doc)
     } else {
         term.print(&providers_text(&doc))
     }
@@ -43,7 +43,6 @@ pub fn cli_redirect(method: &Method) -> Option<String> {
 
 #[derive(Serialize)]
 pub struct ProvidersDoc {
-    pub schema: u32,
     pub providers: Vec<ProviderJson>,
 }
 
@@ -79,7 +78,6 @@ pub struct MethodJson {
 
 pub fn providers(service: &Connections) -> ProvidersDoc {
     ProvidersDoc {
-        schema: output::SCHEMA,
         providers: service
             .catalogue()
             .providers()

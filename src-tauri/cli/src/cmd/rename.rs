@@ -1,7 +1,7 @@
 //! `plugboard rename <connection> <name> [--json]`: what the person calls a connection, shown
 //! everywhere it is and usable as `<connection>` from then on (an empty name removes it). Its
 //! arguments and its words live here; its JSON document is one connection
-//! ([`crate::output::ConnectionDoc`]).
+//! ([`crate::output::ConnectionJson`]).
 
 use plugboard_core::service::Connections;
 
@@ -37,10 +37,7 @@ pub fn run(
         .rename(&c.id, name)
         .map_err(|e| fail(service, &c.provider, e))?;
     if as_json {
-        return term.json(&output::ConnectionDoc {
-            schema: output::SCHEMA,
-            connection: output::connection(service, &view),
-        });
+        return output::json(term, &output::connection(service, &view));
     }
     let provider = service.provider_name(&view.provider);
     let words = match &view.name {

@@ -26,7 +26,6 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
     let views = service.list().map_err(|e| fail(service, "", e))?;
     let orphans = service.orphans().await.ok();
     let doc = StatusDoc {
-        schema: output::SCHEMA,
         keychain: service.keychain_state(),
         connections: views
             .iter()
@@ -35,7 +34,7 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
         orphans,
     };
     if as_json {
-        term.json(&doc)
+        output::json(term, &doc)
     } else {
         term.print(&status_text(&doc))?;
         if let Some(note) = doc.orphans.as_ref().and_then(|o| o.summary()) {
@@ -47,7 +46,6 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
 
 #[derive(Serialize)]
 pub struct StatusDoc {
-    pub schema: u32,
     pub keychain: plugboard_core::lifetime::KeychainState,
     pub connections: Vec<ConnectionJson>,
     /// Keychain items without a connection and connections without an item; absent when the

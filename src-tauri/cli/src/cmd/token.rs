@@ -109,7 +109,6 @@ pub async fn run(
             .unwrap_or_else(|| c.clone());
         let header = material.header.expose();
         let doc = TokenDoc {
-            schema: output::SCHEMA,
             id: now.id.to_string(),
             provider: now.provider.clone(),
             account: now.account.clone(),
@@ -123,7 +122,7 @@ pub async fn run(
             seconds_left: now.live.expiry.seconds_left(lifetime::unix_now()),
             scopes: now.scopes.clone(),
         };
-        return term.json(&doc);
+        return output::json(term, &doc);
     }
     let value = match form {
         Form::Json => unreachable!("printed above"),
@@ -142,7 +141,6 @@ pub async fn run(
 /// `token --json`: the access token with what a script needs to use it well.
 #[derive(Serialize)]
 pub struct TokenDoc {
-    pub schema: u32,
     pub id: String,
     pub provider: String,
     pub account: String,

@@ -25,7 +25,6 @@ pub struct TryArgs {
 
 #[derive(Serialize)]
 struct TryDoc<'a> {
-    schema: u32,
     id: &'a str,
     #[serde(flatten)]
     report: &'a plugboard_core::service::TryReport,
@@ -43,11 +42,13 @@ pub async fn run(
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     if as_json {
-        term.json(&TryDoc {
-            schema: crate::output::SCHEMA,
-            id: c.id.as_str(),
-            report: &report,
-        })?;
+        crate::output::json(
+            term,
+            &TryDoc {
+                id: c.id.as_str(),
+                report: &report,
+            },
+        )?;
     } else {
         let name = service.provider_name(&c.provider);
         let mut out = format!("{}\n", report.request);
