@@ -234,7 +234,7 @@ pub async fn run(
         }
         Command::Connect(a) => cmd::connect::run(service, a, term).await,
         Command::Try(a) => cmd::trial::run(service, &a.connection, a.json, term).await,
-        Command::Rename(a) => cmd::rename::run(service, &a.connection, &a.name, a.json, term),
+        Command::Rename(a) => cmd::rename::run(service, &a.connection, &a.name, a.json, term).await,
         Command::Doctor(a) => cmd::doctor::run(service, a.fix, a.json, term).await,
     }
 }

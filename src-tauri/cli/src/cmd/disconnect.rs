@@ -39,11 +39,10 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let (provider, report) = service
-        .disconnect(&c.id)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
+    let (c, (provider, report)) = resolve::call(service, connection, async |c| {
+        service.disconnect(&c.id).await
+    })
+    .await?;
     let doc = DisconnectDoc {
         id: c.id.to_string(),
         provider: provider.clone(),

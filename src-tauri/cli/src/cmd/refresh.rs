@@ -5,7 +5,7 @@
 use plugboard_core::service::Connections;
 
 use super::connection_out;
-use crate::failure::{fail, Failure};
+use crate::failure::Failure;
 use crate::output::Done;
 use crate::resolve;
 use crate::term::Term;
@@ -27,10 +27,7 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let view = service
-        .refresh(&c.id)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
+    let (_, view) =
+        resolve::call(service, connection, async |c| service.refresh(&c.id).await).await?;
     connection_out(service, &view, Done::Refreshed, as_json, term)
 }

@@ -7,7 +7,7 @@ use plugboard_core::service::Connections;
 
 use plugboard_core::i18n::t;
 
-use crate::failure::{fail, Failure};
+use crate::failure::Failure;
 use crate::output;
 use crate::resolve;
 use crate::term::Term;
@@ -25,17 +25,15 @@ pub struct RenameArgs {
     pub json: bool,
 }
 
-pub fn run(
+pub async fn run(
     service: &Connections,
     connection: &str,
     name: &str,
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let view = service
-        .rename(&c.id, name)
-        .map_err(|e| fail(service, &c.provider, e))?;
+    let (_, view) =
+        resolve::call(service, connection, async |c| service.rename(&c.id, name)).await?;
     if as_json {
         return output::json(term, &output::connection(service, &view));
     }

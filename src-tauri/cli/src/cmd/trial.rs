@@ -8,7 +8,7 @@ use plugboard_core::i18n::t;
 use plugboard_core::service::{CallKind, Connections};
 use serde::Serialize;
 
-use crate::failure::{exit, fail, Failure};
+use crate::failure::{exit, Failure};
 use crate::resolve;
 use crate::term::Term;
 
@@ -36,11 +36,8 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let report = service
-        .try_call(&c.id)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
+    let (c, report) =
+        resolve::call(service, connection, async |c| service.try_call(&c.id).await).await?;
     if as_json {
         crate::output::json(
             term,
