@@ -212,3 +212,30 @@ pub fn table<const N: usize>(rows: &[[String; N]]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_written_with_the_schema_first_then_its_fields_in_order() {
+        #[derive(Serialize)]
+        struct Doc {
+            id: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            absent: Option<u32>,
+            left: Option<i64>,
+        }
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let doc = Doc {
+            id: "hubspot-1",
+            absent: None,
+            left: None,
+        };
+        json(&mut Term::plain(&mut out, &mut err), &doc).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"schema\": 1,\n  \"id\": \"hubspot-1\",\n  \"left\": null\n}\n"
+        );
+    }
+}
