@@ -1,4 +1,7 @@
-//! How a command fails: a message in the person's words and a documented exit code.
+//! How a command fails: a message in the person's words and a documented exit code. The core
+//! decides on kinds ([`ServiceError`]); this file words them the command line's way (a command to
+//! run where the window would show a button) and maps them to the exit codes scripts branch on,
+//! in one place so every command fails alike.
 
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::i18n::t;

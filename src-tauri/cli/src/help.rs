@@ -169,6 +169,7 @@ fn clap_help(mut cmd: clap::Command, siblings: &str, m: &Messages) -> clap::Comm
 mod tests {
     use super::*;
     use crate::args::Command;
+    use crate::cmd::token::TokenArgs;
     use clap::FromArgMatches;
 
     /// Every text of a command tree a person reads in `--help`, with where it is.
@@ -341,7 +342,7 @@ mod tests {
         let cli = Cli::from_arg_matches(&matches).unwrap();
         assert!(matches!(
             cli.command,
-            Command::Token { header: true, ref connection, .. } if connection == "hubspot"
+            Command::Token(TokenArgs { header: true, ref connection, .. }) if connection == "hubspot"
         ));
         let help = command(&Messages::for_locale("es"))
             .render_help()

@@ -5,9 +5,10 @@ by the other and a refresh in one is not repeated by the other (the core's refre
 across processes). This crate links neither Tauri nor GTK/WebKit: it starts in a millisecond, works
 over SSH and in scripts, and starts the window's own binary when asked for the window ([`mode`]).
 
-Rooms: [`args`] (the grammar), [`help`] (its words in the person's language), [`cmd`] (one file
-per subcommand), [`output`] (JSON documents and tables), [`failure`] (words and exit codes), [`term`] (where output goes, what is read),
-[`resolve`] (`<connection>` arguments).
+Rooms: [`cmd`] (one file per subcommand: its arguments, its JSON document, its words), [`args`]
+(the list of subcommands), [`help`] (the grammar's words in the person's language), [`output`]
+(what several commands print alike), [`failure`] (words and exit codes), [`term`] (where output
+goes, what is read), [`resolve`] (`<connection>` arguments).
 
 Its words are in the person's language, as the window's are: the messages of `cli.ftl`
 (`plugboard_core::i18n`), `--help` included ([`help`]); the language is chosen at start
@@ -217,47 +218,24 @@ pub async fn run(
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
     match command {
-        Command::Providers { json } => cmd::providers::run(service, json, term),
-        Command::Credentials { action } => cmd::credentials::run(service, action, term).await,
-        Command::Status { json } => cmd::status::run(service, json, term).await,
-        Command::Refresh { connection, json } => {
-            cmd::refresh::run(service, &connection, json, term).await
-        }
-        Command::Disconnect {
-            connection,
-            all,
-            yes,
-            json,
-        } => match connection {
-            Some(connection) if !all => {
-                cmd::disconnect::run(service, &connection, json, term).await
+        Command::Providers(a) => cmd::providers::run(service, a.json, term),
+        Command::Credentials(a) => cmd::credentials::run(service, a.action, term).await,
+        Command::Status(a) => cmd::status::run(service, a.json, term).await,
+        Command::Refresh(a) => cmd::refresh::run(service, &a.connection, a.json, term).await,
+        Command::Disconnect(a) => match a.connection {
+            Some(connection) if !a.all => {
+                cmd::disconnect::run(service, &connection, a.json, term).await
             }
-            _ => cmd::disconnect::run_all(service, yes, json, term).await,
+            _ => cmd::disconnect::run_all(service, a.yes, a.json, term).await,
         },
-        Command::Token {
-            connection,
-            header,
-            curl,
-            json,
-        } => {
-            let form = match (header, curl, json) {
-                (_, _, true) => cmd::token::Form::Json,
-                (_, true, _) => cmd::token::Form::Curl,
-                (true, _, _) => cmd::token::Form::Header,
-                _ => cmd::token::Form::Token,
-            };
-            cmd::token::run(service, &connection, form, term).await
+        Command::Token(a) => {
+            let form = cmd::token::Form::of(&a);
+            cmd::token::run(service, &a.connection, form, term).await
         }
-        Command::Connect(args) => cmd::connect::run(service, args, term).await,
-        Command::Try { connection, json } => {
-            cmd::trial::run(service, &connection, json, term).await
-        }
-        Command::Rename {
-            connection,
-            name,
-            json,
-        } => cmd::rename::run(service, &connection, &name, json, term),
-        Command::Doctor { fix, json } => cmd::doctor::run(service, fix, json, term).await,
+        Command::Connect(a) => cmd::connect::run(service, a, term).await,
+        Command::Try(a) => cmd::trial::run(service, &a.connection, a.json, term).await,
+        Command::Rename(a) => cmd::rename::run(service, &a.connection, &a.name, a.json, term).await,
+        Command::Doctor(a) => cmd::doctor::run(service, a.fix, a.json, term).await,
     }
 }
 
@@ -361,6 +339,8 @@ mod tests {
             include_str!("cmd/credentials.rs"),
             include_str!("cmd/disconnect.rs"),
             include_str!("cmd/doctor.rs"),
+            include_str!("cmd/providers.rs"),
+            include_str!("cmd/refresh.rs"),
             include_str!("cmd/rename.rs"),
             include_str!("cmd/sign_in.rs"),
             include_str!("cmd/status.rs"),

@@ -1,193 +1,44 @@
-//! What the command line prints: the `--json` documents (a stable contract, documented in
-//! `docs/cli.md` and pinned by snapshot tests) and the plain-text tables a person pastes into a
-//! support ticket. Built from the core's views; never carries a secret.
+//! What several commands print alike: every `--json` document, written by [`json`] with the
+//! `schema` number first (a stable contract, documented in `docs/cli.md` and pinned by snapshot
+//! tests); the shape of one
+//! connection (`status` lists them; `connect`, `refresh` and `rename` print one), the line that
+//! says what was done to one, and the padded tables a person pastes into a support ticket. What
+//! only one command prints is in its room, `cmd/<name>.rs`. Built from the core's views; never
+//! carries a secret.
 
-use plugboard_core::catalogue::{Method, MethodKind, Provider, RedirectMode};
+use plugboard_core::catalogue::MethodKind;
 use plugboard_core::i18n::{t, Arg};
 use plugboard_core::index::LastError;
-use plugboard_core::lifetime::{self, Health, KeychainState};
-use plugboard_core::service::{ConnectionView, Connections, CredentialOrigin, DisconnectReport};
+use plugboard_core::lifetime::{self, Health};
+use plugboard_core::service::{ConnectionView, Connections};
 use serde::Serialize;
+
+use crate::failure::Failure;
+use crate::term::Term;
 
 /// Bumped only when a field changes meaning or disappears; new fields may be added.
 pub const SCHEMA: u32 = 1;
 
-/// The redirect the command line uses for a method: the provider's own when it fixes one (a
-/// registered loopback port, an https page), else its own loopback listener on any free port.
-pub fn cli_redirect(method: &Method) -> Option<String> {
-    match method {
-        Method::AuthorizationCode(m) => Some(match &m.redirect {
-            RedirectMode::DeepLink => CLI_LOOPBACK.to_string(),
-            other => other.redirect_uri(),
-        }),
-        _ => None,
-    }
-}
-
+/// A `--json` document as written: `"schema"`, then the command's own fields.
 #[derive(Serialize)]
-pub struct ProvidersDoc {
-    pub schema: u32,
-    pub providers: Vec<ProviderJson>,
+struct Document<'a, T: Serialize> {
+    schema: u32,
+    #[serde(flatten)]
+    fields: &'a T,
 }
 
-#[derive(Serialize)]
-pub struct ProviderJson {
-    pub id: String,
-    pub name: String,
-    pub default_method: MethodKind,
-    pub methods: Vec<MethodJson>,
-    /// App credentials (client id/secret) for browser sign-in are configured.
-    pub credentials_present: bool,
-    /// Where they come from (`environment`, `managed`, `user_file`, `saved`, `system_file`,
-    /// `embedded`), `null` when there are none.
-    pub credentials_origin: Option<CredentialOrigin>,
-    pub environments: Vec<String>,
-    pub can_revoke: bool,
-}
-
-#[derive(Serialize)]
-pub struct MethodJson {
-    pub kind: MethodKind,
-    pub label: String,
-    /// The redirect URI to register with the provider for the window (browser sign-in only).
-    pub redirect_uri: Option<String>,
-    /// The redirect the command line uses for this method.
-    pub cli_redirect_uri: Option<String>,
-    /// Browser sign-in: the scopes always asked for, and those `connect --scope` may add.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scopes: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub optional_scopes: Option<Vec<plugboard_core::catalogue::OptionalScope>>,
-}
-
-pub fn providers(service: &Connections) -> ProvidersDoc {
-    ProvidersDoc {
+/// Writes a command's `--json` document: the one way every command does, so none can forget the
+/// schema number or print it differently. `doc` is the command's typed document (`StatusDoc`,
+/// [`ConnectionJson`], …), a struct whose fields follow `"schema"` in its order.
+pub fn json<T: Serialize>(term: &mut Term<'_>, doc: &T) -> Result<(), Failure> {
+    term.json(&Document {
         schema: SCHEMA,
-        providers: service
-            .catalogue()
-            .providers()
-            .iter()
-            .map(|p| provider(service, p))
-            .collect(),
-    }
+        fields: doc,
+    })
 }
 
-/// Where the command line's own sign-in comes back for a provider the window signs in to by link
-/// (documented as is in `cli_redirect_uri`).
-const CLI_LOOPBACK: &str = "http://127.0.0.1:<any port>/callback";
-
-fn provider(service: &Connections, p: &Provider) -> ProviderJson {
-    // Its texts (method labels, scopes' descriptions) in the person's language.
-    let p = &plugboard_core::catalogue::in_language(p);
-    ProviderJson {
-        id: p.id.to_string(),
-        name: p.name.clone(),
-        default_method: p.default_method().kind(),
-        methods: p
-            .methods
-            .iter()
-            .map(|m| MethodJson {
-                kind: m.kind(),
-                label: m.label().to_string(),
-                redirect_uri: m.redirect_uri(),
-                cli_redirect_uri: cli_redirect(m),
-                scopes: match m {
-                    Method::AuthorizationCode(a) => Some(a.scopes.clone()),
-                    _ => None,
-                },
-                optional_scopes: match m {
-                    Method::AuthorizationCode(a) => Some(a.optional_scopes.clone()),
-                    _ => None,
-                },
-            })
-            .collect(),
-        credentials_present: service.has_credentials(p.id.as_str()),
-        credentials_origin: service.credentials_origin(p.id.as_str()),
-        environments: p.environments.iter().map(|e| e.id.clone()).collect(),
-        can_revoke: p.revoke.is_some(),
-    }
-}
-
-pub fn providers_text(doc: &ProvidersDoc) -> String {
-    let mut rows = vec![[
-        t("cli-column-id", &[]),
-        t("cli-column-name", &[]),
-        t("cli-column-methods", &[]),
-        t("cli-column-app-credentials", &[]),
-        t("cli-column-redirect", &[]),
-    ]];
-    for p in &doc.providers {
-        let methods = p
-            .methods
-            .iter()
-            .map(|m| {
-                let star = if m.kind == p.default_method { "*" } else { "" };
-                format!("{}{star}", m.kind.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let code = p
-            .methods
-            .iter()
-            .find(|m| m.kind == MethodKind::AuthorizationCode);
-        let creds = match (code, p.credentials_origin) {
-            (None, _) => t("cli-app-credentials-not-needed", &[]),
-            (Some(_), Some(origin)) => origin.describe(),
-            (Some(_), None) => t("cli-app-credentials-missing", &[]),
-        };
-        let redirect = code
-            .and_then(|m| m.redirect_uri.clone())
-            .unwrap_or_else(|| "-".into());
-        rows.push([p.id.clone(), p.name.clone(), methods, creds, redirect]);
-    }
-    let mut out = table(&rows);
-    for p in &doc.providers {
-        let offered = p
-            .methods
-            .iter()
-            .filter_map(|m| m.optional_scopes.as_ref())
-            .flatten()
-            .map(|s| format!("{} ({})", s.id, s.description))
-            .collect::<Vec<_>>();
-        if !offered.is_empty() {
-            let line = t(
-                "cli-providers-optional-scopes",
-                &[
-                    ("provider", p.name.as_str().into()),
-                    ("command", "connect --scope …".into()),
-                    ("scopes", offered.join(", ").into()),
-                ],
-            );
-            out.push_str(&format!("{line}\n"));
-        }
-    }
-    let deep_link = doc.providers.iter().flat_map(|p| &p.methods).any(|m| {
-        m.redirect_uri
-            .as_deref()
-            .is_some_and(|r| r.starts_with(plugboard_core::deeplink::SCHEME))
-    });
-    if deep_link {
-        let scheme = format!("{}:", plugboard_core::deeplink::SCHEME);
-        let words = t(
-            "cli-providers-loopback",
-            &[("scheme", scheme.into()), ("address", CLI_LOOPBACK.into())],
-        );
-        out.push_str(&format!("\n{words}\n"));
-    }
-    out
-}
-
-#[derive(Serialize)]
-pub struct StatusDoc {
-    pub schema: u32,
-    pub keychain: plugboard_core::lifetime::KeychainState,
-    pub connections: Vec<ConnectionJson>,
-    /// Keychain items without a connection and connections without an item; absent when the
-    /// keychain could not be asked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub orphans: Option<plugboard_core::service::Orphans>,
-}
-
+/// One connection: an item of `status --json`'s `connections`, and the whole document of
+/// `connect --json`, `refresh --json` and `rename --json`.
 #[derive(Serialize)]
 pub struct ConnectionJson {
     pub id: String,
@@ -216,14 +67,6 @@ pub struct ConnectionJson {
     /// RFC 3339 UTC: the next automatic retry after a temporary problem (this process's).
     pub retry_at: Option<String>,
     pub last_error: Option<LastErrorJson>,
-}
-
-/// `connect --json` and `refresh --json`: one connection, with the schema number.
-#[derive(Serialize)]
-pub struct ConnectionDoc {
-    pub schema: u32,
-    #[serde(flatten)]
-    pub connection: ConnectionJson,
 }
 
 #[derive(Serialize)]
@@ -264,66 +107,6 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
                 message: message.clone(),
             }),
     }
-}
-
-pub fn status_text(doc: &StatusDoc) -> String {
-    if doc.connections.is_empty() {
-        return format!("{}\n", t("cli-status-none", &[]));
-    }
-    let keychain = t(
-        match doc.keychain {
-            KeychainState::Ready => "cli-keychain-ready",
-            KeychainState::Locked => "cli-keychain-locked",
-            KeychainState::Unavailable => "cli-keychain-unavailable",
-        },
-        &[],
-    );
-    let mut rows = vec![[
-        t("cli-column-id", &[]),
-        t("cli-column-provider", &[]),
-        t("cli-column-account", &[]),
-        t("cli-column-status", &[]),
-        t("cli-column-expires", &[]),
-        t("cli-column-scopes", &[]),
-    ]];
-    for c in &doc.connections {
-        rows.push([
-            c.id.clone(),
-            c.provider_name.clone(),
-            match &c.name {
-                Some(name) => format!("{name} ({})", c.account),
-                None => c.account.clone(),
-            },
-            match &c.retry_at {
-                Some(at) => t(
-                    "cli-status-retrying",
-                    &[
-                        ("status", c.status_label.as_str().into()),
-                        ("at", at.as_str().into()),
-                    ],
-                ),
-                None => c.status_label.clone(),
-            },
-            expires_words(c),
-            c.scopes.join(" "),
-        ]);
-    }
-    let mut out = format!("{keychain}\n");
-    out.push_str(&table(&rows));
-    for c in &doc.connections {
-        if let Some(e) = &c.last_error {
-            let line = t(
-                "cli-status-last-error",
-                &[
-                    ("id", c.id.as_str().into()),
-                    ("at", e.at.as_str().into()),
-                    ("message", e.message.as_str().into()),
-                ],
-            );
-            out.push_str(&format!("{line}\n"));
-        }
-    }
-    out
 }
 
 /// When a connection's access ends, as a table cell and a connection line say it.
@@ -408,97 +191,8 @@ pub fn connection_line(done: Done, c: &ConnectionJson) -> String {
     format!("{}\n", t(id, &args))
 }
 
-/// `token --json`: the access token with what a script needs to use it well.
-#[derive(Serialize)]
-pub struct TokenDoc {
-    pub schema: u32,
-    pub id: String,
-    pub provider: String,
-    pub account: String,
-    /// The access token itself (this document is a secret).
-    pub access_token: String,
-    /// The `Authorization` header's value ("Bearer …", or the provider's scheme for keys).
-    pub authorization: String,
-    /// RFC 3339 UTC; `null` when it does not expire or its expiry is unknown.
-    pub expires_at: Option<String>,
-    pub seconds_left: Option<i64>,
-    pub scopes: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct DisconnectDoc {
-    pub schema: u32,
-    pub id: String,
-    pub provider: String,
-    #[serde(flatten)]
-    pub report: DisconnectReport,
-}
-
-/// `plugboard disconnect --all --json`.
-#[derive(Serialize)]
-pub struct ForgetDoc {
-    pub schema: u32,
-    #[serde(flatten)]
-    pub report: plugboard_core::service::ForgetReport,
-}
-
-pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
-    let what = match &doc.report {
-        DisconnectReport::Revoked => t("cli-disconnect-revoked", &[("provider", name.into())]),
-        DisconnectReport::NotSupported { note: Some(note) } => note.clone(),
-        DisconnectReport::NotSupported { note: None } => {
-            t("cli-disconnect-no-revoke", &[("provider", name.into())])
-        }
-        DisconnectReport::RevokeFailed { reason } => t(
-            "cli-disconnect-revoke-failed",
-            &[
-                ("provider", name.into()),
-                ("reason", reason.as_str().into()),
-            ],
-        ),
-        DisconnectReport::AlreadyGone => {
-            let words = t("cli-disconnect-already", &[("id", doc.id.as_str().into())]);
-            return format!("{words}\n");
-        }
-    };
-    let done = t(
-        "cli-disconnected",
-        &[("id", doc.id.as_str().into()), ("provider", name.into())],
-    );
-    format!("{done} {what}\n")
-}
-
-/// `plugboard credentials list`: a table of where each provider's app credentials come from.
-pub fn credentials_text(providers: &[plugboard_core::service::CredentialsView]) -> String {
-    let mut rows = vec![[
-        t("cli-column-id", &[]),
-        t("cli-column-name", &[]),
-        t("cli-column-client-id", &[]),
-        t("cli-column-secret", &[]),
-        t("cli-column-from", &[]),
-    ]];
-    for p in providers {
-        let secret = match (&p.origin, p.public_client, p.secret_set) {
-            (None, _, _) => "-".to_string(),
-            (Some(_), true, _) => t("cli-secret-not-needed", &[]),
-            (Some(_), false, true) => t("cli-secret-set", &[]),
-            (Some(_), false, false) => t("cli-secret-missing", &[]),
-        };
-        rows.push([
-            p.provider.clone(),
-            p.name.clone(),
-            p.client_id.clone().unwrap_or_else(|| "-".into()),
-            secret,
-            p.origin_words.clone(),
-        ]);
-    }
-    let mut out = table(&rows);
-    out.push_str(&format!("\n{}\n", t("cli-credentials-footer", &[])));
-    out
-}
-
 /// Columns padded to their widest cell; the last column is not padded.
-fn table<const N: usize>(rows: &[[String; N]]) -> String {
+pub fn table<const N: usize>(rows: &[[String; N]]) -> String {
     let widths: Vec<usize> = (0..N)
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
         .collect();
@@ -517,4 +211,31 @@ fn table<const N: usize>(rows: &[[String; N]]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_written_with_the_schema_first_then_its_fields_in_order() {
+        #[derive(Serialize)]
+        struct Doc {
+            id: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            absent: Option<u32>,
+            left: Option<i64>,
+        }
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let doc = Doc {
+            id: "hubspot-1",
+            absent: None,
+            left: None,
+        };
+        json(&mut Term::plain(&mut out, &mut err), &doc).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"schema\": 1,\n  \"id\": \"hubspot-1\",\n  \"left\": null\n}\n"
+        );
+    }
 }

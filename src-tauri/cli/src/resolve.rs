@@ -1,5 +1,7 @@
 //! `<connection>` arguments: a connection id, a connection's name (`plugboard rename`), or a
-//! provider id when that provider has exactly one.
+//! provider id when that provider has exactly one; and [`call`], the prologue of the commands that
+//! act on one connection (find it, ask the core, explain a failure), written once so each says
+//! its failures the same way and exits with the same code.
 
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::i18n::t;
@@ -61,5 +63,20 @@ pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Fa
                 ],
             ),
         )),
+    }
+}
+
+/// Finds the connection `arg` names ([`connection`]), then makes the core `call` with it. A
+/// failure of either is said in the person's words, naming the connection's provider ([`fail`]),
+/// with its documented exit code. Returns the connection as it was found and what `call` returned.
+pub async fn call<T>(
+    service: &Connections,
+    arg: &str,
+    call: impl AsyncFnOnce(&ConnectionView) -> Result<T, ServiceError>,
+) -> Result<(ConnectionView, T), Failure> {
+    let c = connection(service, arg)?;
+    match call(&c).await {
+        Ok(done) => Ok((c, done)),
+        Err(e) => Err(fail(service, &c.provider, e)),
     }
 }

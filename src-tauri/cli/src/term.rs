@@ -56,7 +56,8 @@ impl<'a> Term<'a> {
         }
     }
 
-    /// Writes a `--json` document.
+    /// Writes a value as JSON. Commands write their `--json` documents through
+    /// [`crate::output::json`], which puts the schema number first.
     pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(value).expect("output documents serialize");
         self.print_styled(&format!("{}\n", safe_text::escape_json(&text)))

@@ -1,18 +1,76 @@
 //! `plugboard connect <provider>`: an API key or client credentials read from flags and standard
-//! input (never echoed), or a browser sign-in ([`super::sign_in`]).
+//! input (never echoed), or a browser sign-in ([`super::sign_in`]). Its arguments live here; what
+//! it prints is one connection ([`super::connection_out`]).
 
 use std::collections::HashMap;
 
+use clap::ValueEnum;
 use plugboard_core::catalogue::MethodKind;
 use plugboard_core::i18n::t;
 use plugboard_core::secret::{ClientSecret, SecretString};
 use plugboard_core::service::Connections;
 
 use super::connection_out;
-use crate::args::{ConnectArgs, MethodArg};
 use crate::failure::{exit, fail, not_one_of, Failure, Unknown};
 use crate::output::Done;
 use crate::term::{Input, Term};
+
+#[derive(clap::Args, Debug)]
+pub struct ConnectArgs {
+    /// A provider id from `plugboard providers`.
+    pub provider: String,
+    /// How to connect; the provider's default when omitted.
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Print the sign-in address instead of opening a browser. With a browser on another machine,
+    /// paste the address it ends on (an error page on 127.0.0.1 is fine) back here.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Client credentials: the client id (the secret is read from standard input).
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Client credentials: the environment (e.g. production, sandbox).
+    #[arg(long, value_name = "ENV")]
+    pub environment: Option<String>,
+    /// API keys: a field's value, e.g. `--field token=abc`. Fields not given are read from
+    /// standard input, one per line (secret fields: better there than in your shell history).
+    #[arg(long = "field", value_name = "ID=VALUE")]
+    pub fields: Vec<String>,
+    /// Browser sign-in: also ask for an optional scope the provider offers (see `plugboard
+    /// providers`); repeat for several. Asking a connected account for more reconnects it.
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
+    /// Browser sign-in: sign in again for this connection (its id or name) and replace it in
+    /// place, as the window's Reconnect does; it asks again for the optional scopes it had.
+    #[arg(long, value_name = "CONNECTION")]
+    pub replace: Option<String>,
+    /// Print the new connection as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Spelled as `plugboard providers` and the JSON spell method kinds (`api_key`); the kebab-case
+/// spelling clap would use (`api-key`) is accepted too.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum MethodArg {
+    #[value(alias = "authorization-code")]
+    AuthorizationCode,
+    #[value(alias = "client-credentials")]
+    ClientCredentials,
+    #[value(alias = "api-key")]
+    ApiKey,
+}
+
+impl MethodArg {
+    pub fn kind(self) -> MethodKind {
+        match self {
+            MethodArg::AuthorizationCode => MethodKind::AuthorizationCode,
+            MethodArg::ClientCredentials => MethodKind::ClientCredentials,
+            MethodArg::ApiKey => MethodKind::ApiKey,
+        }
+    }
+}
 
 pub async fn run(
     service: &Connections,

@@ -1,20 +1,51 @@
 //! `plugboard credentials list|set|forget`: providers' app credentials, as the window's Settings
 //! shows them: where each provider's come from (the core's `credentials_overview`), and the
-//! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`).
+//! person's own saved or forgotten (`save_app_credentials`, `forget_app_credentials`). Its
+//! subcommands' arguments, its JSON document (`docs/cli.md`, "credentials") and its table live here.
 
+use clap::Subcommand;
 use plugboard_core::i18n::t;
 use plugboard_core::secret::ClientSecret;
 use plugboard_core::service::Connections;
 use serde::Serialize;
 
-use crate::args::CredentialsAction;
 use crate::failure::{exit, fail, Failure};
-use crate::output;
+use crate::output::{self, table};
 use crate::term::{Input, Term};
+
+// `plugboard credentials`' arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct CredentialsArgs {
+    #[command(subcommand)]
+    pub action: CredentialsAction,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CredentialsAction {
+    /// Each provider's app credentials: where they come from and the client id (never a secret).
+    List {
+        /// Print the stable JSON document instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save app credentials for a provider: the client id as a flag, the secret from standard
+    /// input or a hidden prompt (none for a public client). The secret goes to the keychain.
+    Set {
+        /// A provider id from `plugboard providers`.
+        provider: String,
+        /// The client id of the app you registered with the provider.
+        #[arg(long)]
+        client_id: String,
+    },
+    /// Forget the app credentials saved for a provider (in the window or with `credentials set`).
+    Forget {
+        /// A provider id from `plugboard providers`.
+        provider: String,
+    },
+}
 
 #[derive(Serialize)]
 struct ListDoc {
-    schema: u32,
     providers: Vec<plugboard_core::service::CredentialsView>,
 }
 
@@ -27,12 +58,9 @@ pub async fn run(
         CredentialsAction::List { json } => {
             let providers = service.credentials_overview();
             if json {
-                return term.json(&ListDoc {
-                    schema: output::SCHEMA,
-                    providers,
-                });
+                return output::json(term, &ListDoc { providers });
             }
-            term.print(&output::credentials_text(&providers))
+            term.print(&credentials_text(&providers))
         }
         CredentialsAction::Set {
             provider,
@@ -114,4 +142,33 @@ pub async fn run(
             term.print(&format!("{what} {now}\n"))
         }
     }
+}
+
+/// `plugboard credentials list`: a table of where each provider's app credentials come from.
+pub fn credentials_text(providers: &[plugboard_core::service::CredentialsView]) -> String {
+    let mut rows = vec![[
+        t("cli-column-id", &[]),
+        t("cli-column-name", &[]),
+        t("cli-column-client-id", &[]),
+        t("cli-column-secret", &[]),
+        t("cli-column-from", &[]),
+    ]];
+    for p in providers {
+        let secret = match (&p.origin, p.public_client, p.secret_set) {
+            (None, _, _) => "-".to_string(),
+            (Some(_), true, _) => t("cli-secret-not-needed", &[]),
+            (Some(_), false, true) => t("cli-secret-set", &[]),
+            (Some(_), false, false) => t("cli-secret-missing", &[]),
+        };
+        rows.push([
+            p.provider.clone(),
+            p.name.clone(),
+            p.client_id.clone().unwrap_or_else(|| "-".into()),
+            secret,
+            p.origin_words.clone(),
+        ]);
+    }
+    let mut out = table(&rows);
+    out.push_str(&format!("\n{}\n", t("cli-credentials-footer", &[])));
+    out
 }

@@ -1,16 +1,37 @@
 //! `plugboard disconnect <connection> [--json]`: revoke where the provider can, forget locally.
 //! `plugboard disconnect --all [--yes] [--json]`: every connection, then every other keychain item
-//! Plugboard made (the core's `forget_everything`), after the person says yes.
+//! Plugboard made (the core's `forget_everything`), after the person says yes. Its arguments, its
+//! two JSON documents (`docs/cli.md`, "disconnect") and its words live here.
 
 use std::io::{BufRead, IsTerminal};
 
 use plugboard_core::i18n::t;
-use plugboard_core::service::Connections;
+use plugboard_core::service::{Connections, DisconnectReport};
+use serde::Serialize;
 
 use crate::failure::{exit, fail, Failure};
 use crate::output;
 use crate::resolve;
 use crate::term::Term;
+
+// `plugboard disconnect`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct DisconnectArgs {
+    /// The connection to disconnect: its id (see `plugboard status`), its name, or a provider
+    /// id when that provider has one connection.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub connection: Option<String>,
+    /// Every connection, and every other keychain item Plugboard made (saved app credentials,
+    /// pending sign-ins).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: do not ask first (scripts, or no terminal to ask at).
+    #[arg(long, requires = "all")]
+    pub yes: bool,
+    /// Print the stable JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub async fn run(
     service: &Connections,
@@ -18,24 +39,19 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let (provider, report) = service
-        .disconnect(&c.id)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
-    let doc = output::DisconnectDoc {
-        schema: output::SCHEMA,
+    let (c, (provider, report)) = resolve::call(service, connection, async |c| {
+        service.disconnect(&c.id).await
+    })
+    .await?;
+    let doc = DisconnectDoc {
         id: c.id.to_string(),
         provider: provider.clone(),
         report,
     };
     if as_json {
-        term.json(&doc)
+        output::json(term, &doc)
     } else {
-        term.print(&output::disconnect_text(
-            &service.provider_name(&provider),
-            &doc,
-        ))
+        term.print(&disconnect_text(&service.provider_name(&provider), &doc))
     }
 }
 
@@ -96,23 +112,16 @@ pub async fn run_all(
         .await
         .map_err(|e| fail(service, "", e))?;
     if as_json {
-        return term.json(&output::ForgetDoc {
-            schema: output::SCHEMA,
-            report,
-        });
+        return output::json(term, &report);
     }
     let mut text = String::new();
     for d in &report.disconnected {
-        let doc = output::DisconnectDoc {
-            schema: output::SCHEMA,
+        let doc = DisconnectDoc {
             id: d.id.to_string(),
             provider: d.provider.clone(),
             report: d.report.clone(),
         };
-        text.push_str(&output::disconnect_text(
-            &service.provider_name(&d.provider),
-            &doc,
-        ));
+        text.push_str(&disconnect_text(&service.provider_name(&d.provider), &doc));
     }
     let removed = match report.other_items_removed {
         Some(n) => t("cli-disconnect-all-removed", &[("count", n.into())]),
@@ -120,6 +129,40 @@ pub async fn run_all(
     };
     text.push_str(&format!("{removed}\n"));
     term.print(&text)
+}
+
+#[derive(Serialize)]
+pub struct DisconnectDoc {
+    pub id: String,
+    pub provider: String,
+    #[serde(flatten)]
+    pub report: DisconnectReport,
+}
+
+pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
+    let what = match &doc.report {
+        DisconnectReport::Revoked => t("cli-disconnect-revoked", &[("provider", name.into())]),
+        DisconnectReport::NotSupported { note: Some(note) } => note.clone(),
+        DisconnectReport::NotSupported { note: None } => {
+            t("cli-disconnect-no-revoke", &[("provider", name.into())])
+        }
+        DisconnectReport::RevokeFailed { reason } => t(
+            "cli-disconnect-revoke-failed",
+            &[
+                ("provider", name.into()),
+                ("reason", reason.as_str().into()),
+            ],
+        ),
+        DisconnectReport::AlreadyGone => {
+            let words = t("cli-disconnect-already", &[("id", doc.id.as_str().into())]);
+            return format!("{words}\n");
+        }
+    };
+    let done = t(
+        "cli-disconnected",
+        &[("id", doc.id.as_str().into()), ("provider", name.into())],
+    );
+    format!("{done} {what}\n")
 }
 
 /// `word` lowercased without its accents, so "si" answers "sí" and "SIM" answers "sim".

@@ -1,7 +1,8 @@
 //! `plugboard doctor [--fix] [--json]`: what support asks first — the keychain, files Plugboard
 //! set aside because it could not read them, and orphans (keychain items with no connection,
 //! connections with no keychain item). `--fix` tidies the orphans up (see
-//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look.
+//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look. Its
+//! arguments, its JSON document (`docs/cli.md`, "doctor") and its words live here.
 
 use serde::Serialize;
 
@@ -12,9 +13,20 @@ use plugboard_core::service::{Connections, Fixed, Orphans};
 use crate::failure::{fail, Failure};
 use crate::term::Term;
 
+// `plugboard doctor`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct DoctorArgs {
+    /// Re-index keychain items Plugboard can read, remove the others, and forget connections
+    /// whose keychain item is gone.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the stable JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Serialize)]
 struct DoctorDoc {
-    schema: u32,
     keychain: plugboard_core::lifetime::KeychainState,
     data_dir: String,
     /// Files kept as `<name>.corrupt-<time>` because they could not be read.
@@ -60,7 +72,6 @@ pub async fn run(
         .unwrap_or_default();
     set_aside.sort();
     let doc = DoctorDoc {
-        schema: crate::output::SCHEMA,
         keychain: service.keychain_state(),
         data_dir: service.data_dir().display().to_string(),
         set_aside,
@@ -69,7 +80,7 @@ pub async fn run(
         fixed,
     };
     if as_json {
-        return term.json(&doc);
+        return crate::output::json(term, &doc);
     }
     term.print(&text(&doc))
 }

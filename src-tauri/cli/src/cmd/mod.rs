@@ -1,5 +1,11 @@
-//! One subcommand, one file. Each takes the opened service, its arguments and the terminal, and
-//! returns a [`crate::failure::Failure`] in the person's words when it cannot do its work.
+//! One subcommand, one file, a room: its clap arguments (`<Name>Args`, listed in
+//! [`crate::args::Command`]), its `--json` document (a typed struct written by
+//! [`crate::output::json`]) and its words, so a command is read and changed in one place. Each
+//! takes the opened service, its arguments and the terminal, and returns a
+//! [`crate::failure::Failure`] in the person's words when it cannot do its work. What several
+//! commands share is elsewhere: one connection's shape and line ([`crate::output`], and
+//! [`connection_out`] here), finding a `<connection>` and calling the core with it
+//! ([`crate::resolve::call`]), failures and exit codes ([`crate::failure`]).
 
 pub mod connect;
 pub mod credentials;
@@ -29,10 +35,7 @@ pub fn connection_out(
 ) -> Result<(), Failure> {
     let connection = output::connection(service, view);
     if as_json {
-        term.json(&output::ConnectionDoc {
-            schema: output::SCHEMA,
-            connection,
-        })
+        output::json(term, &connection)
     } else {
         term.print(&output::connection_line(done, &connection))
     }

@@ -1,20 +1,31 @@
 //! `plugboard status [--json]`: every connection, with the keychain's state. Exits 0 whatever the
-//! connections' states are: they are in the output.
+//! connections' states are: they are in the output. Its arguments, its JSON document (`docs/cli.md`,
+//! "status") and its table live here; the shape of one connection, shared with `connect`,
+//! `refresh` and `rename`, is [`crate::output::ConnectionJson`].
 
 use plugboard_core::i18n::t;
+use plugboard_core::lifetime::KeychainState;
 use plugboard_core::service::Connections;
+use serde::Serialize;
 
 use crate::failure::{fail, Failure};
-use crate::output;
+use crate::output::{self, expires_words, table, ConnectionJson};
 use crate::term::Term;
+
+// `plugboard status`' arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct StatusArgs {
+    /// Print the stable JSON document instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> Result<(), Failure> {
     // Ask whether the keychain is locked (never prompts), so statuses say so.
     let _ = service.probe_keychain().await;
     let views = service.list().map_err(|e| fail(service, "", e))?;
     let orphans = service.orphans().await.ok();
-    let doc = output::StatusDoc {
-        schema: output::SCHEMA,
+    let doc = StatusDoc {
         keychain: service.keychain_state(),
         connections: views
             .iter()
@@ -23,12 +34,82 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
         orphans,
     };
     if as_json {
-        term.json(&doc)
+        output::json(term, &doc)
     } else {
-        term.print(&output::status_text(&doc))?;
+        term.print(&status_text(&doc))?;
         if let Some(note) = doc.orphans.as_ref().and_then(|o| o.summary()) {
             term.say(t("cli-note", &[("note", note.into())]));
         }
         Ok(())
     }
+}
+
+#[derive(Serialize)]
+pub struct StatusDoc {
+    pub keychain: plugboard_core::lifetime::KeychainState,
+    pub connections: Vec<ConnectionJson>,
+    /// Keychain items without a connection and connections without an item; absent when the
+    /// keychain could not be asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orphans: Option<plugboard_core::service::Orphans>,
+}
+
+pub fn status_text(doc: &StatusDoc) -> String {
+    if doc.connections.is_empty() {
+        return format!("{}\n", t("cli-status-none", &[]));
+    }
+    let keychain = t(
+        match doc.keychain {
+            KeychainState::Ready => "cli-keychain-ready",
+            KeychainState::Locked => "cli-keychain-locked",
+            KeychainState::Unavailable => "cli-keychain-unavailable",
+        },
+        &[],
+    );
+    let mut rows = vec![[
+        t("cli-column-id", &[]),
+        t("cli-column-provider", &[]),
+        t("cli-column-account", &[]),
+        t("cli-column-status", &[]),
+        t("cli-column-expires", &[]),
+        t("cli-column-scopes", &[]),
+    ]];
+    for c in &doc.connections {
+        rows.push([
+            c.id.clone(),
+            c.provider_name.clone(),
+            match &c.name {
+                Some(name) => format!("{name} ({})", c.account),
+                None => c.account.clone(),
+            },
+            match &c.retry_at {
+                Some(at) => t(
+                    "cli-status-retrying",
+                    &[
+                        ("status", c.status_label.as_str().into()),
+                        ("at", at.as_str().into()),
+                    ],
+                ),
+                None => c.status_label.clone(),
+            },
+            expires_words(c),
+            c.scopes.join(" "),
+        ]);
+    }
+    let mut out = format!("{keychain}\n");
+    out.push_str(&table(&rows));
+    for c in &doc.connections {
+        if let Some(e) = &c.last_error {
+            let line = t(
+                "cli-status-last-error",
+                &[
+                    ("id", c.id.as_str().into()),
+                    ("at", e.at.as_str().into()),
+                    ("message", e.message.as_str().into()),
+                ],
+            );
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    out
 }

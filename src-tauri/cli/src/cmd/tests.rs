@@ -10,7 +10,7 @@ use plugboard_core::vault::{MemoryStore, Vault};
 use plugboard_sim::Simulator;
 use serde_json::Value;
 
-use crate::args::ConnectArgs;
+use crate::cmd::connect::ConnectArgs;
 use crate::failure::{exit, Failure};
 use crate::term::Term;
 
@@ -127,7 +127,7 @@ async fn a_provider_files_name_is_printed_escaped_by_providers_and_credentials_l
         } else {
             assert!(out.contains(HOSTILE_SHOWN), "{out}");
         }
-        let action = crate::args::CredentialsAction::List { json };
+        let action = crate::cmd::credentials::CredentialsAction::List { json };
         let (r, out, _) = captured(async |t| super::credentials::run(s, action, t).await).await;
         r.unwrap();
         assert!(inert(&out), "{out:?}");
@@ -198,7 +198,7 @@ async fn bad_arguments_say_what_to_use_and_print_nothing() {
     assert!(out.is_empty());
 
     let mut args = key_args(false);
-    args.method = Some(crate::args::MethodArg::ClientCredentials);
+    args.method = Some(crate::cmd::connect::MethodArg::ClientCredentials);
     let (r, _, _) = captured(async |t| super::connect::run(s, args, t).await).await;
     let f = r.unwrap_err();
     assert_eq!(f.exit, exit::USAGE);

@@ -1,17 +1,37 @@
 //! `plugboard token <connection> [--header|--curl|--json]`: the access token for scripts, refreshed
 //! first when it would expire within a minute. When the provider is only briefly down, a token
-//! that still works is printed with a warning.
+//! that still works is printed with a warning. Its arguments, its JSON document (`docs/cli.md`,
+//! "token") and its forms live here.
 
 use plugboard_core::i18n::t;
 use plugboard_core::lifetime::{self, Health};
 use plugboard_core::service::Connections;
+use serde::Serialize;
 
 use crate::failure::{exit, fail, Failure};
+use crate::output;
 use crate::resolve;
 use crate::term::Term;
 
 /// `plugboard token` refreshes first when the token has less than this many seconds left.
 const TOKEN_MIN_SECONDS: i64 = 60;
+
+// `plugboard token`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct TokenArgs {
+    /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+    /// provider has one connection.
+    pub connection: String,
+    /// Print the `Authorization: …` header line instead.
+    #[arg(long, conflicts_with_all = ["curl", "json"])]
+    pub header: bool,
+    /// Print a curl command that calls the provider's identity or check endpoint.
+    #[arg(long, conflicts_with = "json")]
+    pub curl: bool,
+    /// Print the token with its expiry and scopes as JSON (for scripts).
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// The form of the token to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +39,21 @@ pub enum Form {
     Token,
     Header,
     Curl,
-    /// The token with its expiry and scopes ([`crate::output::TokenDoc`]).
+    /// The token with its expiry and scopes ([`TokenDoc`]).
     Json,
+}
+
+impl Form {
+    /// The form the flags ask for (`--json` over `--curl` over `--header`; clap lets only one
+    /// through).
+    pub fn of(args: &TokenArgs) -> Self {
+        match (args.header, args.curl, args.json) {
+            (_, _, true) => Form::Json,
+            (_, true, _) => Form::Curl,
+            (true, _, _) => Form::Header,
+            _ => Form::Token,
+        }
+    }
 }
 
 pub async fn run(
@@ -75,8 +108,7 @@ pub async fn run(
             .flatten()
             .unwrap_or_else(|| c.clone());
         let header = material.header.expose();
-        let doc = crate::output::TokenDoc {
-            schema: crate::output::SCHEMA,
+        let doc = TokenDoc {
             id: now.id.to_string(),
             provider: now.provider.clone(),
             account: now.account.clone(),
@@ -90,7 +122,7 @@ pub async fn run(
             seconds_left: now.live.expiry.seconds_left(lifetime::unix_now()),
             scopes: now.scopes.clone(),
         };
-        return term.json(&doc);
+        return output::json(term, &doc);
     }
     let value = match form {
         Form::Json => unreachable!("printed above"),
@@ -104,4 +136,20 @@ pub async fn run(
         Form::Token => material.access_token.secret().clone(),
     };
     term.print(&format!("{}\n", value.expose()))
+}
+
+/// `token --json`: the access token with what a script needs to use it well.
+#[derive(Serialize)]
+pub struct TokenDoc {
+    pub id: String,
+    pub provider: String,
+    pub account: String,
+    /// The access token itself (this document is a secret).
+    pub access_token: String,
+    /// The `Authorization` header's value ("Bearer …", or the provider's scheme for keys).
+    pub authorization: String,
+    /// RFC 3339 UTC; `null` when it does not expire or its expiry is unknown.
+    pub expires_at: Option<String>,
+    pub seconds_left: Option<i64>,
+    pub scopes: Vec<String>,
 }

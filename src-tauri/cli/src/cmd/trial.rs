@@ -2,19 +2,29 @@
 //! endpoint, as it is (no refresh first): the HTTP status, the time it took and the start of the
 //! answer, every secret masked. A provider with no identity call (HubSpot) is asked through its
 //! token introspection instead, and the output says so. Exits 0 when the provider accepted it, 1
-//! when it refused.
+//! when it refused. Its arguments, its JSON document (`docs/cli.md`, "try") and its words live here.
 
 use plugboard_core::i18n::t;
 use plugboard_core::service::{CallKind, Connections};
 use serde::Serialize;
 
-use crate::failure::{exit, fail, Failure};
+use crate::failure::{exit, Failure};
 use crate::resolve;
 use crate::term::Term;
 
+// `plugboard try`'s arguments (about: the variant's doc in [`crate::args::Command`]).
+#[derive(clap::Args, Debug)]
+pub struct TryArgs {
+    /// The connection: its id (see `plugboard status`), its name, or a provider id when that
+    /// provider has one connection.
+    pub connection: String,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Serialize)]
 struct TryDoc<'a> {
-    schema: u32,
     id: &'a str,
     #[serde(flatten)]
     report: &'a plugboard_core::service::TryReport,
@@ -26,17 +36,16 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let c = resolve::connection(service, connection)?;
-    let report = service
-        .try_call(&c.id)
-        .await
-        .map_err(|e| fail(service, &c.provider, e))?;
+    let (c, report) =
+        resolve::call(service, connection, async |c| service.try_call(&c.id).await).await?;
     if as_json {
-        term.json(&TryDoc {
-            schema: crate::output::SCHEMA,
-            id: c.id.as_str(),
-            report: &report,
-        })?;
+        crate::output::json(
+            term,
+            &TryDoc {
+                id: c.id.as_str(),
+                report: &report,
+            },
+        )?;
     } else {
         let name = service.provider_name(&c.provider);
         let mut out = format!("{}\n", report.request);
