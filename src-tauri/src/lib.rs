@@ -14,6 +14,7 @@ mod commands;
 mod confirm;
 mod demo;
 mod events;
+mod keychain;
 mod links;
 mod scheduler;
 mod state;
@@ -114,6 +115,7 @@ pub fn run() {
             app.manage(AppState::build(paths, settings));
             app.manage(events::Changes::default());
             app.manage(tray::TraySlot::default());
+            app.manage(attention::Told::default());
             links::setup(app.handle());
             // A desktop without the appindicator library makes tray-icon panic as it loads it:
             // Plugboard then runs without a tray (closing the window quits), as where none shows.
@@ -128,6 +130,7 @@ pub fn run() {
             let args: Vec<String> = std::env::args().collect();
             tray::first_show(app.handle(), &args);
             scheduler::start(app.handle());
+            keychain::watch(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"));

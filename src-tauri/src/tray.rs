@@ -200,11 +200,11 @@ pub fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
     if !state.preferences.get().tray_notice_shown {
         crate::attention::send(
             app,
-            plugboard_core::attention::Message {
-                title: plugboard_core::i18n::t("still-running-title", &[]),
-                body: plugboard_core::i18n::t("still-running-body", &[]),
-                target: None,
-            },
+            plugboard_core::attention::Message::new(
+                plugboard_core::i18n::t("still-running-title", &[]),
+                plugboard_core::i18n::t("still-running-body", &[]),
+                None,
+            ),
             true,
         );
         if let Err(e) = state.preferences.update(|p| p.tray_notice_shown = true) {

@@ -74,6 +74,9 @@ pub struct LastErrorJson {
     pub at: String,
     pub code: String,
     pub message: String,
+    /// Why a new sign-in is needed (`refused`, `item_gone`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<plugboard_core::index::Cause>,
 }
 
 pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
@@ -98,14 +101,19 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
         connected_at: lifetime::rfc3339(c.connected_at),
         refreshed_at: c.refreshed_at.map(lifetime::rfc3339),
         retry_at: c.live.retry_at.map(lifetime::rfc3339),
-        last_error: c
-            .last_error
-            .as_ref()
-            .map(|LastError { at, code, message }| LastErrorJson {
+        last_error: c.last_error.as_ref().map(
+            |LastError {
+                 at,
+                 code,
+                 message,
+                 cause,
+             }| LastErrorJson {
                 at: lifetime::rfc3339(*at),
                 code: code.clone(),
                 message: message.clone(),
-            }),
+                cause: *cause,
+            },
+        ),
     }
 }
 

@@ -1,7 +1,9 @@
 //! `plugboard doctor [--fix] [--json]`: what support asks first — the keychain, files Plugboard
 //! set aside because it could not read them, and orphans (keychain items with no connection,
 //! connections with no keychain item). `--fix` tidies the orphans up (see
-//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look. Its
+//! [`plugboard_core::service::Connections::fix_orphans`]). Exits 0 when it could look; when it
+//! could not (a locked keychain, an unreadable connection list) it still prints what it found, says
+//! why it could not look, and exits with that failure's code (a locked keychain: 4). Its
 //! arguments, its JSON document (`docs/cli.md`, "doctor") and its words live here.
 
 use serde::Serialize;
@@ -48,9 +50,13 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let _ = service.probe_keychain().await;
     // An unreadable connection list is when support needs this most: report it, don't stop.
-    let (orphans, problem) = match service.orphans().await {
-        Ok(o) => (o, None),
-        Err(e) => (Orphans::default(), Some(service.explain(&e).message)),
+    let (orphans, problem, failed) = match service.orphans().await {
+        Ok(o) => (o, None, None),
+        Err(e) => (
+            Orphans::default(),
+            Some(service.explain(&e).message),
+            Some(e),
+        ),
     };
     let fixed = match (fix, &problem) {
         (true, None) => Some(
@@ -80,9 +86,15 @@ pub async fn run(
         fixed,
     };
     if as_json {
-        return crate::output::json(term, &doc);
+        crate::output::json(term, &doc)?;
+    } else {
+        term.print(&text(&doc))?;
     }
-    term.print(&text(&doc))
+    // It could not look: never "none" with a success code (support would read it as healthy).
+    match failed {
+        Some(e) => Err(fail(service, "", e)),
+        None => Ok(()),
+    }
 }
 
 fn text(doc: &DoctorDoc) -> String {

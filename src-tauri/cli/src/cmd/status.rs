@@ -23,8 +23,10 @@ pub struct StatusArgs {
 pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> Result<(), Failure> {
     // Ask whether the keychain is locked (never prompts), so statuses say so.
     let _ = service.probe_keychain().await;
+    // One look at the keychain's item listing first: a connection whose item was deleted
+    // elsewhere is listed as Reconnect needed, with that reason, not as connected.
+    let orphans = service.notice_lost_items().await.ok();
     let views = service.list().map_err(|e| fail(service, "", e))?;
-    let orphans = service.orphans().await.ok();
     let doc = StatusDoc {
         keychain: service.keychain_state(),
         connections: views

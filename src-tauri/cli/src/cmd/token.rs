@@ -65,10 +65,17 @@ pub async fn run(
     let c = resolve::connection(service, connection)?;
     let name = service.provider_name(&c.provider);
     if c.live.health == Health::ReconnectNeeded {
+        // Told by its cause, as every other front end tells it.
+        let gone = c.last_error.as_ref().and_then(|e| e.cause)
+            == Some(plugboard_core::index::Cause::ItemGone);
         return Err(Failure::new(
             exit::RECONNECT,
             t(
-                "cli-token-reconnect",
+                if gone {
+                    "cli-token-item-gone"
+                } else {
+                    "cli-token-reconnect"
+                },
                 &[
                     ("provider", name.as_str().into()),
                     ("account", c.account.as_str().into()),

@@ -186,6 +186,7 @@ cli-rename-removed = { $provider } ({ $account }) has no name now.
 
 ## plugboard token
 cli-token-reconnect = { $provider } no longer accepts this sign-in ({ $account }). Connect again: { $command }
+cli-token-item-gone = The saved sign-in of { $provider } ({ $account }) is gone from your keychain (it was deleted, or the keychain was reset). Connect again: { $command }
 # $problem is a whole sentence; $seconds a number.
 cli-token-warning = Warning: { $problem } This token expires in { $seconds } s.
 cli-token-no-curl = { $provider } has no identity or check endpoint to build a curl line for; use --header.

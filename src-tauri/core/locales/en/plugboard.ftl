@@ -42,6 +42,10 @@ tray-cannot-open = Plugboard cannot open your connections: open it to see why
 ## Notifications
 need-reconnect-title = { $provider } needs you to reconnect
 need-reconnect-body = { $provider } no longer accepts the sign-in of { $who }. Open Plugboard and click Reconnect to sign in again.
+# In the window (no "open Plugboard" there): the row's Reconnect button.
+need-reconnect-page = { $provider } no longer accepts the sign-in of { $who }. Click Reconnect on its row to sign in again.
+need-item-gone-body = The saved sign-in of { $who } is gone from your keychain (it was deleted, or the keychain was reset). Open Plugboard and click Reconnect to sign in again.
+need-item-gone-page = The saved sign-in of { $who } is gone from your keychain (it was deleted, or the keychain was reset). Click Reconnect on its row to sign in again.
 need-keychain-title = Your keychain is locked
 need-keychain-body = Plugboard cannot refresh { $who } while the keychain is locked. Unlock it (log in again, or open your keychain app); Plugboard then carries on by itself.
 need-expires-title = { $provider } access expires in { $left ->
@@ -52,8 +56,13 @@ need-expires-body = The access of { $who } expires in { $left ->
         [one] 1 minute
        *[other] { $left } minutes
     }, and { $provider } gave Plugboard no way to renew it. Open Plugboard and click Reconnect to sign in again.
+need-expires-page = The access of { $who } expires in { $left ->
+        [one] 1 minute
+       *[other] { $left } minutes
+    }, and { $provider } gave Plugboard no way to renew it. Click Reconnect on its row to sign in again.
 need-expired-title = { $provider } access has expired
 need-expired-body = The access of { $who } has expired, and { $provider } gave Plugboard no way to renew it. Open Plugboard and click Reconnect to sign in again.
+need-expired-page = The access of { $who } has expired, and { $provider } gave Plugboard no way to renew it. Click Reconnect on its row to sign in again.
 need-problem-title = Plugboard cannot reach { $provider }
 need-problem-body = Refreshing { $who } has failed for { $lasted ->
         [one] 1 minute
@@ -66,6 +75,8 @@ group-expires = { $who }: access expires soon, sign in again
 group-problem = { $who }: cannot be refreshed for a while
 group-more = and { $count } more
 group-open = Open Plugboard to see what to do.
+# In the window: after the lines, instead of group-open.
+group-see-rows = Each row says what to do.
 still-running-title = Plugboard is still running
 still-running-body = It keeps your connections fresh in the background and tells you when one needs you. Open it again from its icon in the tray; choose Quit Plugboard there to end it.
 signed-in-title = Connected to { $provider }

@@ -186,6 +186,7 @@ cli-rename-removed = { $provider } ({ $account }) ya no tiene nombre.
 
 ## plugboard token
 cli-token-reconnect = { $provider } ya no acepta este inicio de sesión ({ $account }). Vuelve a conectar: { $command }
+cli-token-item-gone = El inicio de sesión guardado de { $provider } ({ $account }) ya no está en tu llavero (se eliminó o se restableció el llavero). Vuelve a conectar: { $command }
 # $problem is a whole sentence; $seconds a number.
 cli-token-warning = Aviso: { $problem } Este token vence en { $seconds } s.
 cli-token-no-curl = { $provider } no tiene un endpoint de identidad o de comprobación con el que armar una línea de curl; usa --header.

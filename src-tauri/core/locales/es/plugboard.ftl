@@ -41,6 +41,9 @@ tray-cannot-open = Plugboard no puede abrir tus conexiones: ábrelo para ver por
 ## Notificaciones
 need-reconnect-title = { $provider } necesita que vuelvas a conectar
 need-reconnect-body = { $provider } ya no acepta el inicio de sesión de { $who }. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-reconnect-page = { $provider } ya no acepta el inicio de sesión de { $who }. Haz clic en Volver a conectar en su fila para iniciar sesión de nuevo.
+need-item-gone-body = El inicio de sesión guardado de { $who } ya no está en tu llavero (se eliminó o se restableció el llavero). Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-item-gone-page = El inicio de sesión guardado de { $who } ya no está en tu llavero (se eliminó o se restableció el llavero). Haz clic en Volver a conectar en su fila para iniciar sesión de nuevo.
 need-keychain-title = Tu llavero está bloqueado
 need-keychain-body = Plugboard no puede renovar { $who } mientras el llavero esté bloqueado. Desbloquéalo (vuelve a iniciar sesión o abre tu app de llavero); después Plugboard sigue solo.
 need-expires-title = El acceso a { $provider } vence en { $left ->
@@ -51,8 +54,13 @@ need-expires-body = El acceso de { $who } vence en { $left ->
         [one] 1 minuto
        *[other] { $left } minutos
     } y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-expires-page = El acceso de { $who } vence en { $left ->
+        [one] 1 minuto
+       *[other] { $left } minutos
+    } y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Haz clic en Volver a conectar en su fila para iniciar sesión de nuevo.
 need-expired-title = El acceso a { $provider } venció
 need-expired-body = El acceso de { $who } venció y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
+need-expired-page = El acceso de { $who } venció y { $provider } no le dio a Plugboard ninguna forma de renovarlo. Haz clic en Volver a conectar en su fila para iniciar sesión de nuevo.
 need-problem-title = Plugboard no puede comunicarse con { $provider }
 need-problem-body = La renovación de { $who } lleva { $lasted ->
         [one] 1 minuto
@@ -65,6 +73,7 @@ group-expires = { $who }: el acceso vence pronto, vuelve a iniciar sesión
 group-problem = { $who }: lleva un rato sin poder renovarse
 group-more = y { $count } más
 group-open = Abre Plugboard para ver qué hacer.
+group-see-rows = Cada fila dice qué hacer.
 still-running-title = Plugboard sigue funcionando
 still-running-body = Mantiene tus conexiones renovadas en segundo plano y te avisa cuando alguna te necesite. Vuelve a abrirlo desde su ícono en la bandeja; elige Salir de Plugboard allí para cerrarlo.
 signed-in-title = Conectado a { $provider }

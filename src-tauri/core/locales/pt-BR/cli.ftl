@@ -186,6 +186,7 @@ cli-rename-removed = { $provider } ({ $account }) não tem mais nome.
 
 ## plugboard token
 cli-token-reconnect = { $provider } não aceita mais este login ({ $account }). Conecte de novo: { $command }
+cli-token-item-gone = O login salvo de { $provider } ({ $account }) sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Conecte de novo: { $command }
 # $problem is a whole sentence; $seconds a number.
 cli-token-warning = Aviso: { $problem } Este token expira em { $seconds } s.
 cli-token-no-curl = { $provider } não tem um endpoint de identidade ou de verificação para montar uma linha de curl; use --header.

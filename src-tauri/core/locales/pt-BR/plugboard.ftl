@@ -41,6 +41,9 @@ tray-cannot-open = O Plugboard não consegue abrir suas conexões: abra-o para v
 ## Notificações
 need-reconnect-title = { $provider } precisa que você reconecte
 need-reconnect-body = { $provider } não aceita mais o login de { $who }. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-reconnect-page = { $provider } não aceita mais o login de { $who }. Clique em Reconectar na linha dela para entrar de novo.
+need-item-gone-body = O login salvo de { $who } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-item-gone-page = O login salvo de { $who } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Clique em Reconectar na linha dela para entrar de novo.
 need-keychain-title = Seu chaveiro está bloqueado
 need-keychain-body = O Plugboard não consegue renovar { $who } enquanto o chaveiro estiver bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro); depois o Plugboard continua sozinho.
 need-expires-title = O acesso a { $provider } expira em { $left ->
@@ -51,8 +54,13 @@ need-expires-body = O acesso de { $who } expira em { $left ->
         [one] { $left } minuto
        *[other] { $left } minutos
     }, e { $provider } não deu ao Plugboard uma forma de renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-expires-page = O acesso de { $who } expira em { $left ->
+        [one] { $left } minuto
+       *[other] { $left } minutos
+    }, e { $provider } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dela para entrar de novo.
 need-expired-title = O acesso a { $provider } expirou
 need-expired-body = O acesso de { $who } expirou, e { $provider } não deu ao Plugboard uma forma de renová-lo. Abra o Plugboard e clique em Reconectar para entrar de novo.
+need-expired-page = O acesso de { $who } expirou, e { $provider } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dela para entrar de novo.
 need-problem-title = O Plugboard não consegue acessar { $provider }
 need-problem-body = A renovação de { $who } está falhando há { $lasted ->
         [one] { $lasted } minuto
@@ -65,6 +73,7 @@ group-expires = { $who }: o acesso expira em breve, entre de novo
 group-problem = { $who }: não dá para renovar há algum tempo
 group-more = e mais { $count }
 group-open = Abra o Plugboard para ver o que fazer.
+group-see-rows = Cada linha diz o que fazer.
 still-running-title = O Plugboard continua rodando
 still-running-body = Ele mantém suas conexões renovadas em segundo plano e avisa quando alguma precisar de você. Abra-o de novo pelo ícone na bandeja; escolha Sair do Plugboard lá para encerrá-lo.
 signed-in-title = Conectado a { $provider }

@@ -63,6 +63,9 @@ pub struct Subject {
     /// When a temporary problem began, if one is going on.
     pub troubled_since: Option<i64>,
     pub need: Option<Need>,
+    /// Why it needs a new sign-in, when it does: the words name that cause (the provider refused
+    /// it, or its keychain item is gone), the same one every front end gives.
+    pub cause: Option<crate::index::Cause>,
 }
 
 /// What decides a connection's [`Need`], gathered by the service.

@@ -33,6 +33,7 @@ fn subject(id: &str, provider: &str, account: &str, need: Option<Need>) -> Subje
         expiry: Expiry::At(NOW + 1_500),
         troubled_since: None,
         need,
+        cause: None,
     }
 }
 
@@ -353,4 +354,71 @@ fn in_the_pseudo_locale_no_english_word_is_left_hard_coded() {
         tray_summary(&pt, &[s], NOW).lines[0].1,
         "HubSpot · ana@example.com — Conectado, expira em 25 min"
     );
+}
+
+#[test]
+fn a_need_that_ends_or_changes_is_reported_ended_so_what_was_said_is_taken_back() {
+    let mut watch = Watch::in_memory();
+    let broken = [subject(
+        "hubspot-1",
+        "HubSpot",
+        "ana@example.com",
+        Some(Need::Reconnect),
+    )];
+    let (new, ended) = watch.review_ending(&broken);
+    assert_eq!((new.len(), ended.len()), (1, 0));
+    // It became another need: the first is no longer true.
+    let locked = [subject(
+        "hubspot-1",
+        "HubSpot",
+        "ana@example.com",
+        Some(Need::KeychainLocked),
+    )];
+    let (new, ended) = watch.review_ending(&locked);
+    assert_eq!((new.len(), ended), (1, vec!["hubspot-1".to_string()]));
+    // Recovered: ended, nothing new.
+    let fine = [subject("hubspot-1", "HubSpot", "ana@example.com", None)];
+    let (new, ended) = watch.review_ending(&fine);
+    assert_eq!((new.len(), ended), (0, vec!["hubspot-1".to_string()]));
+    assert_eq!(watch.review_ending(&fine).1, Vec::<String>::new());
+}
+
+#[test]
+fn a_lost_keychain_item_is_told_as_that_and_the_page_is_not_told_to_open_plugboard() {
+    let mut s = subject(
+        "hubspot-1",
+        "HubSpot",
+        "ana@example.com",
+        Some(Need::Reconnect),
+    );
+    let refused = message(&en(), &s, Need::Reconnect, NOW);
+    assert!(
+        refused.body.contains("no longer accepts"),
+        "{}",
+        refused.body
+    );
+    s.cause = Some(crate::index::Cause::ItemGone);
+    let gone = message(&en(), &s, Need::Reconnect, NOW);
+    for text in [&gone.body, &gone.page] {
+        assert!(text.contains("gone from your keychain"), "{text}");
+        assert!(!text.contains("no longer accepts"), "one cause: {text}");
+    }
+    assert!(gone.body.contains("Open Plugboard"));
+    for m in [refused, gone] {
+        assert!(!m.page.contains("Open Plugboard"), "{}", m.page);
+        assert!(m.page.contains("Reconnect"), "{}", m.page);
+    }
+    let two = [
+        subject(
+            "hubspot-1",
+            "HubSpot",
+            "ana@example.com",
+            Some(Need::Reconnect),
+        ),
+        subject("ecwid-1", "Ecwid", "Store 1003", Some(Need::Reconnect)),
+    ];
+    let told: Vec<_> = two.iter().map(|s| (s, Need::Reconnect)).collect();
+    let group = compose(&en(), &told, NOW).unwrap();
+    assert!(group.body.contains("Open Plugboard"));
+    assert!(!group.page.contains("Open Plugboard"), "{}", group.page);
 }

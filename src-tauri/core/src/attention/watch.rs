@@ -64,6 +64,16 @@ impl Watch {
     /// keychain is told once for all the connections it blocks, not once each as their
     /// refreshes fall due.
     pub fn review<'a>(&mut self, subjects: &'a [Subject]) -> Vec<(&'a Subject, Need)> {
+        self.review_ending(subjects).0
+    }
+
+    /// As [`Self::review`], also returning the connections whose told need ended (or became
+    /// another): what was said of them is no longer true, so it is taken back wherever it shows
+    /// (a notice in the page, a desktop notification).
+    pub fn review_ending<'a>(
+        &mut self,
+        subjects: &'a [Subject],
+    ) -> (Vec<(&'a Subject, Need)>, Vec<String>) {
         let before = self.told.clone();
         self.told.retain(|id, _| {
             subjects.iter().any(|s| {
@@ -83,7 +93,12 @@ impl Watch {
         if self.told != before {
             self.save();
         }
-        new
+        let ended = before
+            .iter()
+            .filter(|(id, need)| self.told.get(*id) != Some(*need))
+            .map(|(id, _)| id.clone())
+            .collect();
+        (new, ended)
     }
 
     fn save(&self) {

@@ -64,7 +64,22 @@ pub fn coarse_countdown(m: &Messages, expiry: Expiry, now: i64) -> String {
 pub struct Message {
     pub title: String,
     pub body: String,
+    /// The same news as said inside the window, where "open Plugboard" makes no sense: what to
+    /// do there (the row's Reconnect).
+    pub page: String,
     pub target: Option<ConnectionId>,
+}
+
+impl Message {
+    /// A notification whose words need no other version for the page.
+    pub fn new(title: String, body: String, target: Option<ConnectionId>) -> Self {
+        Self {
+            page: body.clone(),
+            title,
+            body,
+            target,
+        }
+    }
 }
 
 /// The notification for one connection's need, naming the provider and account and saying what to
@@ -76,6 +91,9 @@ pub fn message(m: &Messages, s: &Subject, need: Need, now: i64) -> Message {
         ("who", who.into()),
     ];
     let (title, body) = match need {
+        Need::Reconnect if s.cause == Some(crate::index::Cause::ItemGone) => {
+            ("need-reconnect-title", "need-item-gone-body")
+        }
         Need::Reconnect => ("need-reconnect-title", "need-reconnect-body"),
         Need::KeychainLocked => ("need-keychain-title", "need-keychain-body"),
         Need::ExpiresUnrenewable => match s.expiry.seconds_left(now) {
@@ -94,9 +112,14 @@ pub fn message(m: &Messages, s: &Subject, need: Need, now: i64) -> Message {
             ("need-problem-title", "need-problem-body")
         }
     };
+    // The page's words where they differ (a `-page` message), else the notification's.
+    let page = body.strip_suffix("-body").map(|id| format!("{id}-page"));
     Message {
         title: m.get(title, &args),
         body: m.get(body, &args),
+        page: page
+            .and_then(|id| m.find(&id, &args))
+            .unwrap_or_else(|| m.get(body, &args)),
         target: Some(s.id.clone()),
     }
 }
@@ -128,10 +151,12 @@ pub fn compose(m: &Messages, new: &[(&Subject, Need)], now: i64) -> Option<Messa
             if many.len() > SHOWN {
                 lines.push(m.get("group-more", &[("count", (many.len() - SHOWN).into())]));
             }
+            let page = [lines.as_slice(), &[m.get("group-see-rows", &[])]].concat();
             lines.push(m.get("group-open", &[]));
             Some(Message {
                 title: m.get("group-title", &[("count", many.len().into())]),
                 body: lines.join("\n"),
+                page: page.join("\n"),
                 target: Some(many[0].0.id.clone()),
             })
         }

@@ -120,6 +120,21 @@ pub struct LastError {
     pub at: i64,
     pub code: String,
     pub message: String,
+    /// Why a person is needed, when one is: the words every front end chooses follow it, so one
+    /// failure is told by one cause everywhere. Absent in older indexes (and for failures that
+    /// need nobody).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+}
+
+/// Why a connection needs a new sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// The provider refused the grant (revoked, expired, used twice).
+    Refused,
+    /// The keychain item holding the sign-in is gone (deleted elsewhere, the keychain reset).
+    ItemGone,
 }
 
 impl ConnectionRecord {

@@ -6,6 +6,9 @@ keychain can list them (the Secret Service), so no secret is read; elsewhere eac
 is looked up.
 
 [`Connections::orphans`] reports them (diagnostics, `plugboard status`, `plugboard doctor`);
+[`Connections::notice_lost_items`] also marks each connection whose item is gone Reconnect needed,
+with that reason, so every front end says so before anyone uses it (`plugboard status`, the window
+at start and after each keychain change);
 [`Connections::fix_orphans`] (`plugboard doctor --fix`) re-indexes a keychain item whose provider
 Plugboard knows and whose content it can read, as "Recovered connection" (an identity check then
 names it), removes any other such item, and forgets index entries with no item (their sign-in is
@@ -78,29 +81,80 @@ pub enum Fixed {
 impl Connections {
     /// Finds orphans on both sides (see the module's documentation).
     pub async fn orphans(&self) -> Result<Orphans, ServiceError> {
-        let records = self.index.load()?;
-        let listed = self.vault.run(|v| v.connection_items()).await?;
+        if let Some(found) = self.listed_orphans().await? {
+            return Ok(found);
+        }
+        // A keychain that cannot list its items: each connection's item is looked up.
         let mut found = Orphans::default();
-        match listed {
-            Some(items) => {
-                found.keychain_only = items
-                    .iter()
-                    .filter(|id| !records.iter().any(|r| &r.id == *id))
-                    .cloned()
-                    .collect();
-                found.index_only = records
-                    .iter()
-                    .filter(|r| !items.contains(&r.id))
-                    .map(|r| r.id.clone())
-                    .collect();
+        for r in self.index.load()? {
+            let key = VaultKey::Connection(r.id.clone());
+            if self.vault.run(move |v| v.get(&key)).await?.is_none() {
+                found.index_only.push(r.id.clone());
             }
-            None => {
-                for r in &records {
-                    let key = VaultKey::Connection(r.id.clone());
-                    if self.vault.run(move |v| v.get(&key)).await?.is_none() {
-                        found.index_only.push(r.id.clone());
-                    }
+        }
+        Ok(found)
+    }
+
+    /// Orphans found from the keychain's item listing alone (one call, no secret read); `None`
+    /// where the keychain cannot list its items.
+    async fn listed_orphans(&self) -> Result<Option<Orphans>, ServiceError> {
+        let records = self.index.load()?;
+        let Some(items) = self.vault.run(|v| v.connection_items()).await? else {
+            return Ok(None);
+        };
+        Ok(Some(Orphans {
+            keychain_only: items
+                .iter()
+                .filter(|id| !records.iter().any(|r| &r.id == *id))
+                .cloned()
+                .collect(),
+            index_only: records
+                .iter()
+                .filter(|r| !items.contains(&r.id))
+                .map(|r| r.id.clone())
+                .collect(),
+        }))
+    }
+
+    /// Finds orphans as [`Self::orphans`] does, and marks each connection whose keychain item is
+    /// gone Reconnect needed, with that reason ([`ServiceError::SecretMissing`]): the status every
+    /// front end shows then says so at once, not only when someone uses the connection. Only from
+    /// the item listing (no secret is read; where the keychain cannot list, nothing is marked and
+    /// a use finds out). Each is looked at again under its refresh lock: a disconnect (which
+    /// removes the index entry first) or a reconnect in between is left alone. Connections with
+    /// held tokens ([`super::held`]) are not marked: those tokens are the connection now.
+    pub async fn notice_lost_items(&self) -> Result<Orphans, ServiceError> {
+        let Some(found) = self.listed_orphans().await? else {
+            return self.orphans().await;
+        };
+        for id in &found.index_only {
+            let Some(record) = self.index.get(id)? else {
+                continue;
+            };
+            let already = record.reconnect_needed
+                && record
+                    .last_error
+                    .as_ref()
+                    .is_some_and(|l| l.cause == Some(crate::index::Cause::ItemGone));
+            if already || matches!(self.held.get(id.as_str()), Ok(Some(_))) {
+                continue;
+            }
+            let _lock =
+                crate::flight::acquire(&self.data_dir, id, self.settings.refresh_wait).await?;
+            let Some(items) = self.vault.run(|v| v.connection_items()).await? else {
+                break;
+            };
+            if items.contains(id) {
+                continue;
+            }
+            if let Some(record) = self.index.get(id)? {
+                let e = ServiceError::SecretMissing(id.clone());
+                let user = e.to_user(&self.provider_name(&record.provider));
+                if !record.reconnect_needed {
+                    self.record_event(id, EventKind::ReconnectNeeded, Some(&user));
                 }
+                log::info!("{id}: its keychain item is gone: reconnect needed");
+                self.save_failure(record, &e, &user);
             }
         }
         Ok(found)

@@ -385,6 +385,8 @@ impl Connections {
             reconnect_needed: false,
             temporary_problem: false,
             retry_at: None,
+            // A success clears the current error; the timeline keeps the history.
+            last_error: None,
             generation: record.generation + 1,
             // Checked above: the host it was made with, or where Plugboard's own table moved it.
             token_host: token_host.or(record.token_host.clone()),

@@ -78,6 +78,7 @@ impl Connections {
                     expiry: live.expiry,
                     troubled_since,
                     need,
+                    cause: r.last_error.as_ref().and_then(|e| e.cause),
                 }
             })
             .collect())

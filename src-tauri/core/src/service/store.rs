@@ -182,6 +182,11 @@ impl Connections {
             at: self.now(),
             code: user.code.as_str(),
             message: user.message.clone(),
+            cause: match error.kind() {
+                ErrorKind::KeychainItemMissing => Some(crate::index::Cause::ItemGone),
+                ErrorKind::DeadGrant => Some(crate::index::Cause::Refused),
+                _ => None,
+            },
         });
         record.reconnect_needed |= dead;
         record.temporary_problem = error.kind() == ErrorKind::Temporary;
@@ -239,7 +244,8 @@ impl Connections {
             .cloned();
         if let Some(existing) = &existing {
             record.id = existing.id.clone();
-            record.last_error = existing.last_error.clone();
+            // A new sign-in is a success: the old failure is no longer the current problem (the
+            // timeline keeps it), so the new record starts without one.
             record.generation = existing.generation + 1;
             record.connected_at = existing.connected_at.or(Some(existing.obtained_at));
             record.name = existing.name.clone();

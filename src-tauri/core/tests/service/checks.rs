@@ -487,6 +487,7 @@ async fn an_account_label_from_outside_is_shown_escaped_and_kept_as_it_came() {
         at: 1,
         code: "provider_error".into(),
         message: "refused\r\u{1b}[1Aall fine".into(),
+        cause: None,
     });
     index.upsert(record).unwrap();
 

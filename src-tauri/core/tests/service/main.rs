@@ -19,6 +19,7 @@ mod custody;
 mod faults;
 mod refresh;
 mod sign_in;
+mod truth;
 mod upgrade;
 
 use std::collections::HashMap;

@@ -1,0 +1,114 @@
+//! What the service says stays true when something changes outside Plugboard: a keychain item
+//! deleted behind its back is Reconnect needed, with that reason, for that connection only, as
+//! soon as the item listing shows it — before anyone uses the connection.
+
+use plugboard_core::lifetime::Health;
+use plugboard_core::vault::VaultKey;
+
+use super::*;
+
+async fn hotmart(f: &Fixture, environment: &str) -> plugboard_core::service::ConnectionView {
+    f.service
+        .connect_client_credentials(
+            &pid("hotmart"),
+            &plugboard_sim::client_id("hotmart"),
+            ClientSecret::new(plugboard_sim::client_secret("hotmart")),
+            Some(environment),
+            None,
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keychain_item_deleted_elsewhere_is_reconnect_needed_at_once_and_only_for_it() {
+    let f = fixture("truth-item-gone").await;
+    let gone = hotmart(&f, "production").await;
+    let kept = hotmart(&f, "sandbox").await;
+    f.vault
+        .delete(&VaultKey::Connection(gone.id.clone()))
+        .unwrap();
+    // Nobody used it yet: the index alone still says connected.
+    let before = f.service.get(&gone.id).unwrap().unwrap();
+    assert_eq!(before.live.health, Health::Connected);
+
+    let found = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(found.index_only, vec![gone.id.clone()]);
+    let now = f.service.get(&gone.id).unwrap().unwrap();
+    assert_eq!(now.live.health, Health::ReconnectNeeded);
+    let said = now
+        .last_error
+        .as_ref()
+        .expect("the reason is kept")
+        .message
+        .clone();
+    assert!(said.contains("gone from your keychain"), "{said}");
+    assert!(said.contains("Hotmart"), "{said}");
+    // The other connection of the provider is untouched: no error, still connected.
+    let other = f.service.get(&kept.id).unwrap().unwrap();
+    assert_eq!(other.live.health, Health::Connected);
+    assert!(other.last_error.is_none(), "{:?}", other.last_error);
+    // Using it says the same thing, and no provider was asked.
+    let refreshed = f.service.refresh(&gone.id).await.unwrap_err();
+    assert_eq!(f.service.explain(&refreshed).message, said);
+
+    // Looked at again: nothing new in its timeline.
+    let events = events_of(&f, &gone.id).len();
+    f.service.notice_lost_items().await.unwrap();
+    assert_eq!(events_of(&f, &gone.id).len(), events);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_keychain_marks_nothing() {
+    let f = fixture("truth-locked").await;
+    let c = hotmart(&f, "production").await;
+    f.store.set_locked(true);
+    assert!(
+        f.service.notice_lost_items().await.is_err(),
+        "it could not look"
+    );
+    f.store.set_locked(false);
+    let now = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(now.live.health, Health::Connected);
+    assert!(now.last_error.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_success_clears_the_current_error_and_the_timeline_keeps_it() {
+    let f = fixture("truth-success-clears").await;
+    let c = connect_hubspot(&f).await;
+    // A passing failure, then a refresh that works.
+    f.sim.set_faults(plugboard_sim::Faults {
+        token_unavailable: true,
+        ..plugboard_sim::Faults::default()
+    });
+    f.service.refresh(&c.id).await.unwrap_err();
+    assert!(f.service.get(&c.id).unwrap().unwrap().last_error.is_some());
+    f.sim.set_faults(plugboard_sim::Faults::default());
+    f.service.refresh(&c.id).await.unwrap();
+    let now = f.service.get(&c.id).unwrap().unwrap();
+    assert!(now.last_error.is_none(), "{:?}", now.last_error);
+    assert_eq!(now.live.health, Health::Connected);
+
+    // A dead grant, then a new sign-in for the same account: no old error either.
+    f.sim.set_faults(plugboard_sim::Faults {
+        refresh_invalid_grant: true,
+        ..plugboard_sim::Faults::default()
+    });
+    f.service.refresh(&c.id).await.unwrap_err();
+    let dead = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(dead.live.health, Health::ReconnectNeeded);
+    assert_eq!(
+        dead.last_error.as_ref().and_then(|e| e.cause),
+        Some(plugboard_core::index::Cause::Refused)
+    );
+    f.sim.set_faults(plugboard_sim::Faults::default());
+    let again = connect_hubspot(&f).await;
+    assert_eq!(again.id, c.id, "the same connection, reconnected");
+    let now = f.service.get(&c.id).unwrap().unwrap();
+    assert_eq!(now.live.health, Health::Connected);
+    assert!(now.last_error.is_none(), "{:?}", now.last_error);
+    // The history is still there.
+    let events = events_of(&f, &c.id);
+    assert!(events.contains(&EventKind::ReconnectNeeded), "{events:?}");
+}
