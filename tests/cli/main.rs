@@ -26,6 +26,7 @@ mod custody;
 mod hostile;
 mod languages;
 mod replace;
+mod truth;
 
 /// The keychain service of debug builds' items (`secret-tool search service …`).
 const DEV_SERVICE: &str = "dev.plugboard.desktop.dev";
