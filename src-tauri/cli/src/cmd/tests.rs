@@ -297,11 +297,12 @@ async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
     r.unwrap();
     assert!(out.contains("Orphans: none"), "{out}");
 
-    // An unreadable connection list: doctor still reports, and says what to do.
+    // An unreadable connection list: doctor still reports, and says what to do — and fails,
+    // since it could not look (never a success that reads as healthy).
     std::fs::write(w.service.data_dir().join("connections.json"), "garbage").unwrap();
     let (r, out, _) =
         captured(async |t| super::doctor::run(&w.service, true, false, t).await).await;
-    r.unwrap();
+    assert!(r.is_err(), "it could not look");
     assert!(out.contains("Orphans: not checked"), "{out}");
     assert!(
         out.contains("couldn't read its list of connections"),
