@@ -5,7 +5,8 @@
 # tools (tests/, e.g. the benchmark driver) depend on it freely.
 #
 # The check proves it can see the simulator: with the demo feature each product crate must list it
-# (otherwise a renamed crate or a failing `cargo tree` would let the check pass without looking).
+# (otherwise a renamed crate or a failing `cargo tree` would let the check pass without looking);
+# the front ends get it through the core's demo feature (src-tauri/core/src/demo.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 depends_on_sim() { # crate, extra cargo-tree arguments…
@@ -22,7 +23,7 @@ for product in plugboard plugboard-cli plugboard-core; do
     exit 1
   fi
 done
-for product in plugboard plugboard-cli; do
+for product in plugboard plugboard-cli plugboard-core; do
   if ! depends_on_sim "$product" --features "$product/demo"; then
     echo "With --features demo, $product does not list plugboard-sim: this check cannot see it" >&2
     exit 1
