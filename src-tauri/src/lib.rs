@@ -12,7 +12,6 @@ mod attention;
 mod clipboard;
 mod commands;
 mod confirm;
-mod demo;
 mod events;
 mod keychain;
 mod links;

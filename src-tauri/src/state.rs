@@ -18,7 +18,7 @@ pub struct AppState {
     pub connections: Result<Arc<Connections>, UserError>,
     pub vault: Vault,
     /// Demo mode: the in-process provider simulator (kept alive here) and its address.
-    pub demo: Option<crate::demo::Demo>,
+    pub demo: Option<plugboard_core::demo::Demo>,
     /// What the environment said at start-up.
     pub settings: Settings,
     /// What the person chose in Settings (`settings.toml`).
@@ -52,6 +52,16 @@ pub enum NoticeLevel {
     Warning,
 }
 
+/// The window's words for why demo mode did not start (a release build has no simulator).
+fn demo_words(e: plugboard_core::demo::DemoError) -> String {
+    use plugboard_core::demo::DemoError;
+    use plugboard_core::i18n::t;
+    match e {
+        DemoError::NotBuilt => t("shell-demo-missing", &[]),
+        DemoError::Failed(error) => t("shell-demo-failed", &[("error", error.into())]),
+    }
+}
+
 impl AppState {
     /// Opens the shared state the way the command line does ([`plugboard_core::setup::open`]);
     /// demo mode first starts the in-process simulator and connects to it instead.
@@ -62,27 +72,29 @@ impl AppState {
         plugboard_core::i18n::set_current(&settings.speak(""));
         let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         plugboard_core::i18n::set_current(&settings.speak(preferences.get().spoken_language()));
-        let mut simulator = None;
-        let mut demo_table = None;
+        let mut demo = None;
         let mut demo_problem = None;
         if settings.demo {
-            match crate::demo::start(&paths) {
-                Ok((demo, table)) => {
-                    demo_table = Some(table);
-                    simulator = Some(demo);
-                }
-                Err(problem) => {
+            // HubSpot's loopback redirect on a free port (the command line keeps the registered one).
+            let started = tauri::async_runtime::block_on(plugboard_core::demo::start(
+                &paths,
+                plugboard_core::demo::HubspotPort::Free,
+            ));
+            match started {
+                Ok(started) => demo = Some(started),
+                Err(e) => {
+                    let problem = demo_words(e);
                     log::error!("demo mode: {problem}");
                     demo_problem = Some(problem);
                 }
             }
         }
-        let opened = setup::open(&paths, &settings, demo_table.as_deref());
+        let opened = setup::open(&paths, &settings, demo.as_ref().map(|d| d.table()));
         let watch = plugboard_core::attention::Watch::open(&paths.data_dir);
         let state = Self {
             connections: opened.connections.map(Arc::new),
             vault: opened.vault,
-            demo: simulator,
+            demo,
             settings,
             preferences,
             watch: Mutex::new(watch),

@@ -32,6 +32,7 @@ pub mod term;
 use std::ffi::OsString;
 
 use clap::FromArgMatches;
+use plugboard_core::demo::{Demo, DemoError, HubspotPort};
 use plugboard_core::i18n::{self, t};
 use plugboard_core::service::Connections;
 use plugboard_core::settings::Settings;
@@ -150,44 +151,36 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
     }
 }
 
-/// Demo mode's provider simulator, kept running for the command (nothing outside demo mode).
-#[cfg(feature = "demo")]
-type DemoSimulator = Option<plugboard_sim::Simulator>;
-#[cfg(not(feature = "demo"))]
-type DemoSimulator = ();
-
 /// Opens the service as the window does. In demo mode (`PLUGBOARD_DEMO=1`, builds with the `demo`
 /// feature) a simulator of this process's own, keeping its tokens in the same file as the
 /// window's, stands in for the providers: demo connections are shared with the window, open or
-/// not.
+/// not. The demo is returned to be kept running for the command.
 async fn open(
     settings: &Settings,
     term: &mut Term<'_>,
-) -> Result<(Connections, DemoSimulator), Failure> {
+) -> Result<(Connections, Option<Demo>), Failure> {
     let paths = Paths::standard()?;
-    #[cfg(feature = "demo")]
-    let (demo_table, simulator) = if settings.demo {
-        let sim = plugboard_sim::Simulator::start_keeping(paths.demo_simulator_file())
-            .await
-            .map_err(|e| {
-                Failure::new(
-                    exit::FAILURE,
-                    t("cli-demo-no-simulator", &[("error", e.to_string().into())]),
-                )
-            })?;
-        (
-            Some(sim.demo_toml_worded(
-                plugboard_sim::DEFAULT_HUBSPOT_PORT,
-                plugboard_core::setup::demo_help,
-            )),
-            Some(sim),
-        )
+    let demo = if settings.demo {
+        let started = plugboard_core::demo::start(&paths, HubspotPort::Registered).await;
+        Some(started.map_err(demo_failure)?)
     } else {
-        (None, None)
+        None
     };
-    #[cfg(not(feature = "demo"))]
-    let (demo_table, simulator): (Option<String>, DemoSimulator) = if settings.demo {
-        return Err(Failure::new(
+    let opened = setup::open(&paths, settings, demo.as_ref().map(Demo::table));
+    for problem in &opened.file_problems {
+        term.say(t("cli-warning", &[("problem", problem.as_str().into())]));
+    }
+    let connections = opened.connections?;
+    // Tokens an earlier command (or the window) could not save: into the keychain first.
+    connections.save_held().await;
+    Ok((connections, demo))
+}
+
+/// The command line's words for why demo mode did not start: a release build has no simulator
+/// (a usage problem: the variable asks for what this binary cannot do), or it failed to start.
+fn demo_failure(e: DemoError) -> Failure {
+    match e {
+        DemoError::NotBuilt => Failure::new(
             exit::USAGE,
             t(
                 "cli-demo-not-built",
@@ -197,18 +190,12 @@ async fn open(
                     ("binary", "target/debug/plugboard".into()),
                 ],
             ),
-        ));
-    } else {
-        (None, ())
-    };
-    let opened = setup::open(&paths, settings, demo_table.as_deref());
-    for problem in &opened.file_problems {
-        term.say(t("cli-warning", &[("problem", problem.as_str().into())]));
+        ),
+        DemoError::Failed(error) => Failure::new(
+            exit::FAILURE,
+            t("cli-demo-no-simulator", &[("error", error.into())]),
+        ),
     }
-    let connections = opened.connections?;
-    // Tokens an earlier command (or the window) could not save: into the keychain first.
-    connections.save_held().await;
-    Ok((connections, simulator))
 }
 
 /// Runs one parsed command against an opened service.

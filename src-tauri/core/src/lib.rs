@@ -13,6 +13,8 @@ What each module owns:
 - [`service`]: connect and disconnect, over flows, vault and index, keeping nothing half-written.
 - [`tokens`]: token endpoint answers and a connection's secrets as one vault item.
 - [`deeplink`]: the private-use URI scheme (RFC 8252 §7.1) the system browser returns through.
+- [`demo`]: demo mode's start-up for both front ends: the provider simulator in-process, its table
+  (only in builds with the `demo` feature).
 - [`connection`]: identifiers and the shape of a connection, independent of any one provider.
 - [`loopback`]: the one-shot loopback redirect listener (RFC 8252 §7.3).
 - [`index`]: the non-secret connection index on disk, written atomically.
@@ -50,6 +52,7 @@ pub mod connection;
 pub mod crash;
 pub mod custody;
 pub mod deeplink;
+pub mod demo;
 pub mod error;
 pub mod files;
 pub mod flight;

@@ -65,7 +65,7 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
         scheme_registered: crate::links::scheme_ready(&app),
         keychain,
         keychain_message,
-        demo: state.demo.as_ref().map(|s| s.base_url()),
+        demo: state.demo.as_ref().map(|s| s.base_url().to_string()),
         demo_filled: state
             .demo
             .as_ref()

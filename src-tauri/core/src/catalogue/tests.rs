@@ -722,11 +722,11 @@ fn every_built_in_provider_has_every_piece() {
         let id = p.id.as_str();
         assert!(
             plugboard_sim::PROVIDERS.contains(&id),
-            "{id}: the simulator does not read this provider (tests/sim: its routes, PROVIDERS)"
+            "{id}: the simulator does not read this provider (src-tauri/sim: its routes, PROVIDERS)"
         );
         let mine = simulated
             .get(id)
-            .unwrap_or_else(|| panic!("{id}: not in tests/sim/src/providers.toml.in"));
+            .unwrap_or_else(|| panic!("{id}: not in src-tauri/sim/src/providers.toml.in"));
         assert_eq!(
             mine.methods.iter().map(Method::kind).collect::<Vec<_>>(),
             p.methods.iter().map(Method::kind).collect::<Vec<_>>(),

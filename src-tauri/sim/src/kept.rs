@@ -13,7 +13,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{provider_name, Inner, Token};
+use crate::store::{Inner, Token};
+use crate::wire::provider_name;
 
 #[derive(Serialize, Deserialize, Default)]
 struct Kept {
