@@ -17,6 +17,7 @@ mod hostile;
 mod languages;
 mod polish;
 mod tray;
+mod truth;
 
 const PROVIDERS: [&str; 4] = ["Hotmart", "WhatConverts", "Ecwid", "HubSpot"];
 
