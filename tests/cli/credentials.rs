@@ -1,7 +1,10 @@
 //! App credentials and forgetting everything, from a shell: `plugboard credentials
 //! list|set|forget` and `plugboard disconnect --all`.
 
-use super::*;
+use plugboard_e2e::{keychain_items, store_item};
+use serde_json::{json, Value};
+
+use crate::world::{World, DEV_SERVICE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]

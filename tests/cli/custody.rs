@@ -6,7 +6,13 @@
 
 use std::os::unix::process::ExitStatusExt;
 
-use super::*;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use plugboard_sim::Faults;
+use serde_json::Value;
+
+use crate::world::{assert_no_secrets, wait_for, World};
 
 /// Signs in to HubSpot through the browser stand-in; returns the connection's id.
 async fn connect_hubspot(w: &World) -> String {

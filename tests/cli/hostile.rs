@@ -3,7 +3,10 @@
 //! name typed for `rename`, and provider files too large to read. Nothing a terminal would act
 //! on is ever printed; each is shown `\u{…}`-escaped (see `plugboard_core::safe_text`).
 
-use super::*;
+use plugboard_sim::Faults;
+use serde_json::Value;
+
+use crate::world::{Out, World};
 
 /// What a hostile Nimbus says its user is called.
 const LABEL: &str = "\u{1b}]0;pwned\u{7}dana\u{1b}[2J@\u{202e}elpmaxe.submin";

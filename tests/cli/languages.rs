@@ -2,7 +2,7 @@
 //! from a catalogue (cli.ftl, or the core's words it passes on); and a language chosen in
 //! Settings is the one it speaks.
 
-use super::*;
+use crate::world::World;
 
 /// The command line's commands, as `--help` lists them (names, not words).
 const COMMANDS: &[&str] = &[

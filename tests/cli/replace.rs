@@ -1,6 +1,9 @@
 //! `plugboard connect <provider> --replace <connection>`: the window's Reconnect from a shell.
 
-use super::*;
+use plugboard_sim::Faults;
+use serde_json::Value;
+
+use crate::world::World;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]

@@ -3,7 +3,9 @@
 //! only, at the next `status` (before anyone uses it); `token` tells the same cause; `doctor`
 //! that could not look says so and fails. A keychain of the test's own.
 
-use super::*;
+use serde_json::{json, Value};
+
+use crate::world::World;
 
 /// Deletes connection `id`'s keychain item as a keyring app would, in the test's own keychain.
 fn delete_item(w: &World, id: &str) {

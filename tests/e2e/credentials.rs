@@ -1,7 +1,13 @@
 //! App credentials in the window: the guided setup of a provider with none, and Settings (where
 //! each provider's come from; change or forget the person's own).
 
-use super::*;
+use std::process::Command;
+use std::time::Duration;
+
+use fantoccini::Locator;
+use plugboard_e2e::{clipboard_text, eventually, keychain_items, App};
+
+use crate::helpers::{click_css, connected_as, disconnect, fill};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]

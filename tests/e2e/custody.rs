@@ -3,7 +3,7 @@
 
 use plugboard_e2e::App;
 
-use super::{click_css, connected_as, disconnect, wait_until};
+use crate::helpers::{click_css, connected_as, disconnect, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 
@@ -24,7 +24,7 @@ async fn a_clock_notice_is_shown_while_the_clock_is_off_and_withdrawn_once_it_re
     // The providers' clock says ours is 2 h ahead (their `Date` header).
     app.simulator_faults(serde_json::json!({ "clock_offset": -7200 }))
         .await;
-    super::click_connect(&app, "HubSpot").await;
+    crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     // Said, and displayed.
     app.wait_shown_xpath(

@@ -1,7 +1,12 @@
 //! Demo mode as a newcomer meets it: every provider connects with nothing typed, and demo
 //! connections outlive a restart and are shared with the command line.
 
-use super::*;
+use std::process::Command;
+
+use fantoccini::Locator;
+use plugboard_e2e::{cli_binary, App};
+
+use crate::helpers::{click_connect, click_css, connected_as, disconnect, wait_until};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]

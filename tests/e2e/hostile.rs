@@ -4,7 +4,7 @@
 
 use plugboard_e2e::App;
 
-use super::text_of;
+use crate::helpers::text_of;
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]

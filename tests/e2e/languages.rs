@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use plugboard_e2e::{cli_binary, test_home, App};
 
-use super::{click_css, connected_as, text_of, wait_until};
+use crate::helpers::{click_css, connected_as, text_of, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 

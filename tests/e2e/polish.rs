@@ -4,7 +4,7 @@
 use fantoccini::Locator;
 use plugboard_e2e::App;
 
-use super::{click_css, connected_as, disconnect, text_of, wait_until};
+use crate::helpers::{click_css, connected_as, disconnect, text_of, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 
@@ -127,7 +127,7 @@ async fn refresh_and_copy_says_so_beside_the_buttons_after_the_row_is_redrawn() 
     // Under two minutes left: Copy refreshes first, which redraws the row and its Details.
     app.simulator_faults(serde_json::json!({ "hubspot_lifetime": 100 }))
         .await;
-    super::click_connect(&app, "HubSpot").await;
+    crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     let row = format!("li[data-connection='{id}']");
     click_css(&app, &format!("{row} summary")).await;
@@ -158,7 +158,7 @@ async fn refresh_and_copy_says_so_beside_the_buttons_after_the_row_is_redrawn() 
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() {
     let app = App::launch_demo("launch").await;
-    super::click_connect(&app, "HubSpot").await;
+    crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     let row = format!("li[data-connection='{id}']");
     click_css(&app, &format!("{row} summary")).await;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use plugboard_e2e::desktop::{press_close_button, window_shown, Notifications, TrayHost};
 use plugboard_e2e::{app_instance_on_bus, eventually, test_home, App};
 
-use super::{connected_as, wait_until};
+use crate::helpers::{connected_as, wait_until};
 
 /// The Tab key (WebDriver's code for it): leaving a field fires its change event.
 const TAB: char = '\u{e004}';
@@ -228,7 +228,7 @@ async fn started_at_login_it_opens_in_the_tray_and_a_second_launch_brings_the_wi
 async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_login_entry() {
     let dir = home("settings");
     let app = App::launch_demo_home(&dir, &[]).await;
-    super::click_css(&app, "#open-settings").await;
+    crate::helpers::click_css(&app, "#open-settings").await;
     let switch = |id: &'static str| {
         let app = &app;
         async move { app.wait_for_css(&format!("#{id}")).await }
@@ -303,7 +303,7 @@ async fn settings_switches_are_kept_in_a_private_file_and_start_at_login_adds_a_
 
     // Started again, Settings shows what was chosen.
     let app = App::launch_demo_home(&dir, &[]).await;
-    super::click_css(&app, "#open-settings").await;
+    crate::helpers::click_css(&app, "#open-settings").await;
     let notifications = app.wait_for_css("#choice-notifications").await;
     assert!(!notifications.is_selected().await.unwrap());
     assert_eq!(
@@ -332,7 +332,7 @@ async fn with_notifications_off_a_broken_connection_shows_in_the_tray_only_and_a
     )
     .await
     .expect("turn notifications off");
-    super::click_connect(&app, "HubSpot").await;
+    crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     close_to_tray("the window hides");
     // Told once that it keeps running, even so: closing would otherwise seem to quit.

@@ -3,7 +3,14 @@
 //! in the window's own words naming that cause; once the connection is back, the notice is gone
 //! and no stale error is shown.
 
-use super::*;
+use std::process::Command;
+
+use fantoccini::Locator;
+use plugboard_e2e::{cli_binary, App};
+
+use crate::helpers::{
+    click_connect, click_css, connected_as, disconnect, fill, text_of, wait_until,
+};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
