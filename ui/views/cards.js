@@ -113,6 +113,9 @@ export function connectionItem(p, c) {
     setIf(unlock, "hidden", !["keychain_locked", "keychain_unavailable"].includes(live.health));
     setIf(refresh, "disabled", live.health === "refreshing");
     setIf(li.dataset, "health", live.health);
+    // A row shows only its current problem: what a button of it failed with goes once the row
+    // is healthy again (an unlock elsewhere, a refresh by the scheduler).
+    if (HEALTHY.has(live.health) && !error.hidden) { error.textContent = ""; error.hidden = true; }
     details.applyLive(live);
   };
   li.showLatest = () => applyLive(latest);
@@ -123,6 +126,9 @@ export function connectionItem(p, c) {
   store.rows.set(c.id, { account: c.account, applyLive });
   return li;
 }
+
+/** The healths in which a row has no problem to show. */
+const HEALTHY = new Set(["connected", "expiring_soon"]);
 
 /** What Disconnect will do, in the person's words: revoked at the provider, or what to do there. */
 function disconnectQuestion(p, c) {

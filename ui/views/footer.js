@@ -2,18 +2,30 @@
 import * as api from "../api.js";
 import { messageOf } from "../dom.js";
 import { t } from "../i18n.js";
-import { run, say, showNotice } from "./notices.js";
+import { run, say, showNotice, withdrawNotice } from "./notices.js";
 import { store } from "../store.js";
 
 /** The message saying each keychain state. */
 const KEYCHAIN_WORDS = { ready: "footer-keychain-ready", locked: "footer-keychain-locked", unavailable: "footer-keychain-unavailable" };
+/** The page's own id for the notice saying why the keychain cannot be used. */
+const KEYCHAIN_NOTICE = "keychain";
+
+/** The keychain's state as the cards were computed with it (each tick): the footer never says
+ *  ready while a card says locked, and the notice about it goes once it is ready. */
+export function showKeychain(state) {
+  const el = document.getElementById("keychain-status");
+  const words = t(KEYCHAIN_WORDS[state] || "footer-keychain-unknown");
+  if (el.textContent !== words) el.textContent = words;
+  el.dataset.state = state;
+  if (state === "ready") withdrawNotice(KEYCHAIN_NOTICE);
+}
 
 export async function loadInfo() {
   try {
     const info = await api.appInfo();
     document.getElementById("version").textContent = t("footer-version", { version: info.version });
-    document.getElementById("keychain-status").textContent = t(KEYCHAIN_WORDS[info.keychain] || "footer-keychain-unknown");
-    if (info.keychain_message) showNotice({ level: "warning", message: info.keychain_message });
+    showKeychain(info.keychain);
+    if (info.keychain_message) showNotice({ level: "warning", message: info.keychain_message, id: KEYCHAIN_NOTICE });
     store.demoFilled = info.demo_filled || {};
     if (info.demo) {
       document.getElementById("demo-badge").hidden = false;

@@ -39,9 +39,11 @@ export function showNotice(notice) {
   }
 }
 
-/** Takes back a notice whose condition ended (the clock set right, say); Recent messages keeps it. */
+/** Takes back a notice whose condition ended (the clock set right, say); Recent messages keeps it.
+ *  Shown again if the condition comes back. */
 export function withdrawNotice(id) {
-  for (const el of document.querySelectorAll(`#notices [data-notice-id="${Number(id)}"]`)) el.remove();
+  for (const el of document.querySelectorAll(`#notices [data-notice-id="${CSS.escape(String(id))}"]`)) el.remove();
+  store.shownNotices.delete(id);
 }
 
 function fadeLater(el) {

@@ -4,6 +4,7 @@ import { h, healthText, messageOf } from "../dom.js";
 import { t } from "../i18n.js";
 import { store } from "../store.js";
 import { connectionItem, providerCard, setCardStatus, unwatchRows } from "./cards.js";
+import { showKeychain } from "./footer.js";
 import { announce } from "./notices.js";
 
 /** Where keyboard focus was, so a re-render (an automatic refresh) does not lose it. */
@@ -156,7 +157,8 @@ const MILESTONE_MESSAGES = {
 };
 
 /** Applies the result of `live`: each row's status and countdown, announcements, each card's status. */
-export function showLive({ connections, cards }) {
+export function showLive({ connections, cards, keychain }) {
+  if (keychain) showKeychain(keychain);
   for (const live of connections) {
     const row = store.rows.get(live.id);
     if (!row) continue;

@@ -1,13 +1,12 @@
 //! The fault switches ([`Faults`]) a test turns on to make the providers misbehave, and the raw
-//! answers ([`Answer`]) they give instead of tokens: lost replies, canned refresh answers held
-//! back by a delay. Apart from the routes so every provider's handler reaches the same switches.
+//! answers ([`Answer`]) they give instead of tokens. Data only: the store keeps the switches, and
+//! [`crate::answers`] gives the answers they ask for. Apart from the routes so every provider's
+//! handler reaches the same switches.
 
 use axum::body::Bytes;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-
-use crate::store::Shared;
 
 /// Switches for faults and lifetimes.
 #[derive(Debug, Clone, Default)]
@@ -76,7 +75,7 @@ impl Answer {
         }
     }
 
-    fn into_response(self) -> Response {
+    pub(crate) fn into_response(self) -> Response {
         let mut builder = Response::builder().status(self.status);
         if let Some(t) = &self.content_type {
             builder = builder.header(header::CONTENT_TYPE, t);
@@ -97,36 +96,4 @@ impl Answer {
             .body(body)
             .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
     }
-}
-
-/// A reply whose connection breaks after the headers: the client sees no usable answer.
-pub(crate) fn lost_reply() -> Response {
-    let stream =
-        futures_util::stream::once(async { Err::<Bytes, _>(std::io::Error::other("reply lost")) });
-    Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(axum::body::Body::from_stream(stream))
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
-}
-
-/// The `refresh_answer` fault: a refresh grant gets the canned answer (counted as `counter`),
-/// and the provider's state is untouched (nothing rotates).
-pub(crate) fn canned_refresh(inner: &Shared, refresh: bool, counter: &str) -> Option<Answer> {
-    let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
-    let answer = s.faults.refresh_answer.clone().filter(|_| refresh)?;
-    s.count(counter);
-    Some(answer)
-}
-
-/// Answers with a canned refresh answer after its delay, counting the requests waiting at once.
-pub(crate) async fn answer_late(inner: &Shared, answer: Answer) -> Response {
-    {
-        let mut s = inner.lock().unwrap_or_else(|p| p.into_inner());
-        s.in_flight += 1;
-        s.most_in_flight = s.most_in_flight.max(s.in_flight);
-    }
-    tokio::time::sleep(answer.delay).await;
-    inner.lock().unwrap_or_else(|p| p.into_inner()).in_flight -= 1;
-    answer.into_response()
 }

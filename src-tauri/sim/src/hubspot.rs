@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use crate::faults::{answer_late, canned_refresh, lost_reply};
+use crate::answers::{answer_late, canned_refresh, lost_reply};
 use crate::grants::{check_grant, Grant};
 use crate::store::{now, Shared, Token};
 use crate::wire::{body_client_ok, form_body};

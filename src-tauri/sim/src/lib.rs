@@ -37,6 +37,7 @@ tables that point Plugboard here.
 // Handlers return early with a ready `Response` as the error; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod answers;
 mod authorize;
 mod ecwid;
 mod faults;

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use crate::answers::{answer_late, canned_refresh};
 use crate::client_id;
-use crate::faults::{answer_late, canned_refresh};
 use crate::grants::{check_grant, Grant};
 use crate::store::{now, revoke_family, Shared, Token};
 use crate::wire::{form_body, oauth_error};

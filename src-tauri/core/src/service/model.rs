@@ -115,6 +115,9 @@ pub struct LiveBoard {
     pub next_change: Option<i64>,
     /// How many connections there are (`connections` may hold only those asked for).
     pub total: usize,
+    /// The keychain's state as the statuses above were computed with it: the footer says the
+    /// same thing as the cards, on the same tick.
+    pub keychain: crate::lifetime::KeychainState,
 }
 
 /// A provider card's status: the most urgent of its connections' (see [`Health::urgency`]).

@@ -172,6 +172,7 @@ impl Connections {
             cards,
             next_change,
             total,
+            keychain: self.keychain_state(),
         })
     }
 
