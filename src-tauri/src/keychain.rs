@@ -57,19 +57,19 @@ fn changed(app: &AppHandle) {
     });
 }
 
-/// Marks connections whose keychain item is gone (see the module's doc); tells the page when any
-/// was.
+/// Marks connections whose keychain item is gone (see the module's doc); the page redraws the
+/// rows marked now.
 pub async fn look(app: &AppHandle) {
     let Ok(service) = app.state::<AppState>().service() else {
         return;
     };
     match service.notice_lost_items().await {
-        Ok(found) if !found.index_only.is_empty() => {
-            log::info!(
-                "{} connection(s) without a keychain item",
-                found.index_only.len()
-            );
-            crate::events::changed(app);
+        // Only news redraws: a row marked before already shows it.
+        Ok((_, marked)) if !marked.is_empty() => {
+            log::info!("{} connection(s) lost their keychain item", marked.len());
+            for id in &marked {
+                crate::events::connection_changed(app, id);
+            }
         }
         Ok(_) => {}
         Err(e) => log::info!("could not compare the keychain with the connections: {e}"),

@@ -108,3 +108,62 @@ async fn a_keychain_item_deleted_elsewhere_shows_at_once_and_the_notice_goes_onc
     disconnect(&app, &id).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn after_a_restart_the_top_of_the_window_says_a_connection_needs_you_and_goes_to_it() {
+    let data_home = plugboard_e2e::test_home().join(format!("needs-you-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_home);
+    let app = App::launch_demo_at(&data_home, "launch").await;
+    let line = app.wait_for_css("#needs-you").await;
+    assert!(!line.is_displayed().await.unwrap(), "nothing needs you yet");
+    let card = click_connect(&app, "Hotmart").await;
+    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
+    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
+    let form = card
+        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
+        .await
+        .unwrap();
+    app.button_in(&form, "Connect").await.click().await.unwrap();
+    let id = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    let row = format!("li[data-connection='{id}']");
+    let cleared = Command::new("secret-tool")
+        .args([
+            "clear",
+            "service",
+            "dev.plugboard.desktop.demo",
+            "username",
+            &format!("connection:{id}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(cleared.success());
+    app.wait_for_css(&format!("{row}[data-health='reconnect_needed']"))
+        .await;
+    app.close().await;
+
+    // A restart: the first thing in the window says so, before any card.
+    let app = App::launch_demo_at(&data_home, "launch").await;
+    let line = app
+        .wait_shown_xpath("//*[@id='needs-you'][contains(., '1 connection needs you')]")
+        .await;
+    line.click().await.unwrap();
+    wait_until(10, "the row's Reconnect has the focus", || async {
+        match app.client.active_element().await {
+            Ok(el) => el.attr("data-action").await.ok().flatten().as_deref() == Some("reconnect"),
+            Err(_) => false,
+        }
+    })
+    .await;
+    // Nothing needs you any more: the line goes.
+    disconnect(&app, &id).await;
+    wait_until(10, "the line goes", || async {
+        !app.wait_for_css("#needs-you")
+            .await
+            .is_displayed()
+            .await
+            .unwrap_or(true)
+    })
+    .await;
+    app.close().await;
+}

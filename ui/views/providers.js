@@ -157,8 +157,30 @@ const MILESTONE_MESSAGES = {
 };
 
 /** Applies the result of `live`: each row's status and countdown, announcements, each card's status. */
-export function showLive({ connections, cards, keychain }) {
+/**
+ * The tray's line at the top of the window while connections need the person ("1 connection
+ * needs you"): a click scrolls to the most urgent and focuses its own button (Reconnect, Unlock).
+ * Gone as soon as none does.
+ */
+function showNeedsYou(needsYou) {
+  const line = document.getElementById("needs-you");
+  if (!line) return;
+  if (!needsYou) { line.hidden = true; return; }
+  if (line.textContent !== needsYou.headline) line.textContent = needsYou.headline;
+  line.dataset.first = needsYou.connections[0] || "";
+  line.hidden = false;
+  line.onclick = () => {
+    const row = document.querySelector(`li[data-connection="${CSS.escape(line.dataset.first)}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: "center" });
+    const button = [...row.querySelectorAll(".connection-row button")].find((b) => !b.hidden && !b.disabled);
+    (button || row.querySelector("summary"))?.focus();
+  };
+}
+
+export function showLive({ connections, cards, keychain, needs_you: needsYou }) {
   if (keychain) showKeychain(keychain);
+  showNeedsYou(needsYou);
   for (const live of connections) {
     const row = store.rows.get(live.id);
     if (!row) continue;

@@ -25,7 +25,7 @@ pub async fn run(service: &Connections, as_json: bool, term: &mut Term<'_>) -> R
     let _ = service.probe_keychain().await;
     // One look at the keychain's item listing first: a connection whose item was deleted
     // elsewhere is listed as Reconnect needed, with that reason, not as connected.
-    let orphans = service.notice_lost_items().await.ok();
+    let orphans = service.notice_lost_items().await.ok().map(|(o, _)| o);
     let views = service.list().map_err(|e| fail(service, "", e))?;
     let doc = StatusDoc {
         keychain: service.keychain_state(),

@@ -179,6 +179,16 @@ pub struct TraySummary {
     pub needing: usize,
 }
 
+/// Whether `s` needs the person now: a need told, or a state only they can mend (what the tray's
+/// headline and the window's line at the top count).
+pub fn needs_person(s: &Subject) -> bool {
+    s.need.is_some()
+        || matches!(
+            s.health,
+            Health::ReconnectNeeded | Health::KeychainLocked | Health::KeychainUnavailable
+        )
+}
+
 /// How many connections the tray's menu lists; the rest are in the window.
 pub const TRAY_LINES: usize = 10;
 
@@ -186,16 +196,7 @@ pub const TRAY_LINES: usize = 10;
 pub fn tray_summary(m: &Messages, subjects: &[Subject], now: i64) -> TraySummary {
     let worst = Health::worst(subjects.iter().map(|s| s.health));
     // What needs the person now: what notifications tell, and the states only they can mend.
-    let needing = subjects
-        .iter()
-        .filter(|s| {
-            s.need.is_some()
-                || matches!(
-                    s.health,
-                    Health::ReconnectNeeded | Health::KeychainLocked | Health::KeychainUnavailable
-                )
-        })
-        .count();
+    let needing = subjects.iter().filter(|s| needs_person(s)).count();
     let headline = match (subjects.len(), needing) {
         (0, _) => m.get("tray-no-connections", &[]),
         (_, n) if n > 0 => m.get("tray-needs-you", &[("count", n.into())]),

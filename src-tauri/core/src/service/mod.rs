@@ -68,7 +68,7 @@ pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};
 pub use held::HeldIn;
 pub use model::{
-    CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, StartedSignIn,
+    CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, NeedsYou, StartedSignIn,
     TokenMaterial,
 };
 pub use names::NAME_MAX;

@@ -118,6 +118,17 @@ pub struct LiveBoard {
     /// The keychain's state as the statuses above were computed with it: the footer says the
     /// same thing as the cards, on the same tick.
     pub keychain: crate::lifetime::KeychainState,
+    /// The tray's line, for the top of the window, while any connection needs the person (none
+    /// otherwise): what a restart would leave below the fold is said where it is seen first.
+    pub needs_you: Option<NeedsYou>,
+}
+
+/// "1 connection needs you", and the connections it counts, the most urgent first: a click on
+/// the line goes to the first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NeedsYou {
+    pub headline: String,
+    pub connections: Vec<ConnectionId>,
 }
 
 /// A provider card's status: the most urgent of its connections' (see [`Health::urgency`]).

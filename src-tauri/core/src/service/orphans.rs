@@ -123,10 +123,13 @@ impl Connections {
     /// a use finds out). Each is looked at again under its refresh lock: a disconnect (which
     /// removes the index entry first) or a reconnect in between is left alone. Connections with
     /// held tokens ([`super::held`]) are not marked: those tokens are the connection now.
-    pub async fn notice_lost_items(&self) -> Result<Orphans, ServiceError> {
+    ///
+    /// Returns the orphans, and the connections it marked now (not those marked before).
+    pub async fn notice_lost_items(&self) -> Result<(Orphans, Vec<ConnectionId>), ServiceError> {
         let Some(found) = self.listed_orphans().await? else {
-            return self.orphans().await;
+            return Ok((self.orphans().await?, Vec::new()));
         };
+        let mut marked = Vec::new();
         for id in &found.index_only {
             let Some(record) = self.index.get(id)? else {
                 continue;
@@ -155,9 +158,10 @@ impl Connections {
                 }
                 log::info!("{id}: its keychain item is gone: reconnect needed");
                 self.save_failure(record, &e, &user);
+                marked.push(id.clone());
             }
         }
-        Ok(found)
+        Ok((found, marked))
     }
 
     /// Tidies up what [`Self::orphans`] finds, each under its connection's refresh lock.

@@ -173,6 +173,25 @@ impl Connections {
             next_change,
             total,
             keychain: self.keychain_state(),
+            needs_you: self.needs_you(now),
+        })
+    }
+
+    /// The tray's headline while any connection needs the person (see [`NeedsYou`]).
+    fn needs_you(&self, now: i64) -> Option<super::model::NeedsYou> {
+        let subjects = self.attention().ok()?;
+        let summary = crate::attention::tray_summary(&crate::i18n::current(), &subjects, now);
+        let mut needing: Vec<&crate::attention::Subject> = subjects
+            .iter()
+            .filter(|s| crate::attention::needs_person(s))
+            .collect();
+        if needing.is_empty() {
+            return None;
+        }
+        needing.sort_by_key(|s| std::cmp::Reverse(s.health.urgency()));
+        Some(super::model::NeedsYou {
+            headline: summary.headline,
+            connections: needing.into_iter().map(|s| s.id.clone()).collect(),
         })
     }
 

@@ -32,8 +32,9 @@ async fn a_keychain_item_deleted_elsewhere_is_reconnect_needed_at_once_and_only_
     let before = f.service.get(&gone.id).unwrap().unwrap();
     assert_eq!(before.live.health, Health::Connected);
 
-    let found = f.service.notice_lost_items().await.unwrap();
+    let (found, marked) = f.service.notice_lost_items().await.unwrap();
     assert_eq!(found.index_only, vec![gone.id.clone()]);
+    assert_eq!(marked, vec![gone.id.clone()]);
     let now = f.service.get(&gone.id).unwrap().unwrap();
     assert_eq!(now.live.health, Health::ReconnectNeeded);
     let said = now
@@ -54,7 +55,9 @@ async fn a_keychain_item_deleted_elsewhere_is_reconnect_needed_at_once_and_only_
 
     // Looked at again: nothing new in its timeline.
     let events = events_of(&f, &gone.id).len();
-    f.service.notice_lost_items().await.unwrap();
+    let (found, marked) = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(found.index_only, vec![gone.id.clone()]);
+    assert!(marked.is_empty(), "marked before: not news");
     assert_eq!(events_of(&f, &gone.id).len(), events);
 }
 
