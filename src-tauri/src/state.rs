@@ -92,7 +92,9 @@ impl AppState {
         let opened = setup::open(&paths, &settings, demo.as_ref().map(|d| d.table()));
         let watch = plugboard_core::attention::Watch::open(&paths.data_dir);
         let state = Self {
-            connections: opened.connections.map(Arc::new),
+            connections: opened
+                .connections
+                .map(|c| Arc::new(c.acting_as(plugboard_core::timeline::Actor::Window))),
             vault: opened.vault,
             demo,
             settings,

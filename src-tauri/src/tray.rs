@@ -78,7 +78,7 @@ pub struct Tray {
 /// Whether the desktop shows tray icons now (Linux): a StatusNotifierWatcher on the session bus
 /// that a host (the panel's tray) registered with. Elsewhere the system tray is always there. One
 /// bus connection is kept for the question, asked every few seconds while the window is hidden.
-fn available() -> bool {
+pub fn available() -> bool {
     #[cfg(target_os = "linux")]
     {
         static BUS: std::sync::OnceLock<Option<zbus::blocking::Connection>> =

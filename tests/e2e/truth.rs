@@ -105,6 +105,16 @@ async fn a_keychain_item_deleted_elsewhere_shows_at_once_and_the_notice_goes_onc
     click_css(&app, &format!("{row} summary")).await;
     let details = text_of(&app, &format!("{row} .conn-details")).await;
     assert!(!details.contains("gone from your keychain"), "{details}");
+    // The timeline says where each thing happened: lost, seen by the window; mended on the
+    // command line.
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//li[@data-event='reconnect_needed'][contains(., 'in the window')]"
+    ))
+    .await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//li[@data-event='reconnected'][contains(., 'on the command line')]"
+    ))
+    .await;
     disconnect(&app, &id).await;
     app.close().await;
 }

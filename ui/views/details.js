@@ -6,6 +6,8 @@ import { store } from "../store.js";
 import { run, say } from "./notices.js";
 import { optionalAsked, scopeChooser } from "./forms.js";
 
+// Where an event happened (the timeline's `by`, from Rust) and the message saying it.
+const BY_WORDS = { window: "details-event-by-window", command_line: "details-event-by-command-line" };
 // The timeline's event kinds (from Rust) and the message naming each.
 const EVENT_WORDS = {
   connected: "details-event-connected", refreshed: "details-event-refreshed", refresh_failed: "details-event-refresh-failed",
@@ -224,7 +226,8 @@ export function detailsPanel(p, c) {
         d.events.length === 0 ? h("li", {}, t("details-events-none")) : d.events.map((e) => h("li", { "data-event": e.kind },
           timeEl(e.at), " ",
           EVENT_WORDS[e.kind] ? t(EVENT_WORDS[e.kind]) : h("span", { translate: "no" }, e.kind),
-          e.code ? [" (", h("span", { translate: "no" }, e.code), ")"] : ""))));
+          e.code ? [" (", h("span", { translate: "no" }, e.code), ")"] : "",
+          BY_WORDS[e.by] ? [" · ", h("span", { class: "event-by", "data-by": e.by }, t(BY_WORDS[e.by]))] : ""))));
     // Drawn anew (a refresh redraws the row): what the person had open stays open. A form being
     // typed into keeps what was typed; an answer from Try it stays two minutes.
     if (store.renaming.has(c.id)) openRename(store.renaming.get(c.id));

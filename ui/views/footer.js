@@ -36,7 +36,11 @@ export async function loadInfo() {
     const feedback = document.getElementById("diagnostics-feedback");
     diagnostics.onclick = async () => {
       const done = await run(diagnostics, feedback, () => api.copyDiagnostics());
-      if (done) say(feedback, done.message);
+      if (!done) return;
+      say(feedback, done.message);
+      // Said for a moment: the clipboard may hold something else a minute later.
+      clearTimeout(diagnostics.saidTimer);
+      diagnostics.saidTimer = setTimeout(() => { feedback.textContent = ""; feedback.hidden = true; }, 8000);
     };
     document.getElementById("scheme-status").textContent = info.scheme_registered
       ? t("footer-sign-in-links-ready")

@@ -170,7 +170,9 @@ async fn open(
     for problem in &opened.file_problems {
         term.say(t("cli-warning", &[("problem", problem.as_str().into())]));
     }
-    let connections = opened.connections?;
+    let connections = opened
+        .connections?
+        .acting_as(plugboard_core::timeline::Actor::CommandLine);
     // Tokens an earlier command (or the window) could not save: into the keychain first.
     connections.save_held().await;
     Ok((connections, demo))

@@ -38,6 +38,30 @@ pub struct Event {
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Which front end it happened in (support asks "was that the window or a script?");
+    /// absent in older timelines and where nobody said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Actor>,
+}
+
+/// A front end of Plugboard, as the timeline names where something happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The window (its scheduler, or a person's click).
+    Window,
+    /// The `plugboard` command line.
+    CommandLine,
+}
+
+impl Actor {
+    /// As support reads it in the (English) diagnostics report.
+    pub fn as_words(self) -> &'static str {
+        match self {
+            Actor::Window => "window",
+            Actor::CommandLine => "command line",
+        }
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -189,6 +213,7 @@ mod tests {
             kind: EventKind::Connected,
             code: None,
             message: None,
+            by: None,
         });
         for i in 0..60 {
             t.record(Event {
@@ -201,6 +226,7 @@ mod tests {
                 },
                 code: None,
                 message: None,
+                by: None,
             });
         }
         let of_a = t.of(&a);
@@ -226,6 +252,7 @@ mod tests {
             kind: EventKind::Refreshed,
             code: None,
             message: None,
+            by: None,
         };
         for (n, bad) in [
             &b"{ truncated"[..],

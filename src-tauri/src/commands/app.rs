@@ -141,11 +141,74 @@ pub async fn copy_diagnostics(
             ),
         ),
     ];
+    let preferences = state.preferences.get();
+    let facts = [
+        facts.as_slice(),
+        &[
+            ("Distribution", distribution()),
+            (
+                "Desktop",
+                std::env::var("XDG_CURRENT_DESKTOP")
+                    .ok()
+                    .filter(|d| !d.is_empty())
+                    .unwrap_or_else(|| "unknown".into()),
+            ),
+            (
+                "Tray host",
+                if crate::tray::available() {
+                    "present"
+                } else {
+                    "none"
+                }
+                .into(),
+            ),
+            (
+                "Settings",
+                format!(
+                    "language {}, notifications {}, keep in tray {}, start at login {},                      clipboard cleared after {} s",
+                    if preferences.language.is_empty() {
+                        "the system's"
+                    } else {
+                        preferences.language.as_str()
+                    },
+                    on_off(preferences.notifications),
+                    on_off(preferences.keep_in_tray),
+                    on_off(
+                        tauri_plugin_autostart::ManagerExt::autolaunch(&app)
+                            .is_enabled()
+                            .unwrap_or(false)
+                    ),
+                    preferences.clipboard_clear_secs,
+                ),
+            ),
+        ],
+    ]
+    .concat();
     let orphans = service.orphans().await.ok();
     crate::clipboard::copy_text(&app, service.diagnostics(&facts, orphans.as_ref()))?;
     Ok(Copied {
         message: t("shell-diagnostics-copied", &[]),
     })
+}
+
+/// The distribution's own name for itself (`/etc/os-release`'s PRETTY_NAME), for support.
+fn distribution() -> String {
+    std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn on_off(on: bool) -> &'static str {
+    if on {
+        "on"
+    } else {
+        "off"
+    }
 }
 
 /// "Unlock and retry": asks the keychain again (the system may prompt to unlock it), then lets the

@@ -79,3 +79,6 @@ details-event-refresh-failed = Refresh failed
 details-event-reconnect-needed = Reconnect needed
 details-event-reconnected = Reconnected
 details-event-disconnected = Disconnected
+# Where an event happened (after the event): the window, or the plugboard command line.
+details-event-by-window = in the window
+details-event-by-command-line = on the command line

@@ -79,3 +79,5 @@ details-event-refresh-failed = Falló la renovación
 details-event-reconnect-needed = Hay que volver a conectar
 details-event-reconnected = Conectada de nuevo
 details-event-disconnected = Desconectada
+details-event-by-window = en la ventana
+details-event-by-command-line = en la línea de comandos

@@ -79,3 +79,5 @@ details-event-refresh-failed = Falha ao renovar
 details-event-reconnect-needed = Reconexão necessária
 details-event-reconnected = Reconectada
 details-event-disconnected = Desconectada
+details-event-by-window = na janela
+details-event-by-command-line = na linha de comando

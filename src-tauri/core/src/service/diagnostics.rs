@@ -66,7 +66,7 @@ impl Connections {
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "- {} · {} · {} · account {}{} · {}{} · {} · expires {} · last error {}",
+                        "- {} · {} · {} · account {}{} · {}{} · {}{} · last error {}",
                         r.id,
                         self.provider_name(&r.provider),
                         method,
@@ -78,7 +78,12 @@ impl Connections {
                         live.health.label_in(&english),
                         retry,
                         lifetime::countdown_in(&english, live.expiry, now),
-                        r.expires_at.map_or("never or unknown".into(), when),
+                        // The time itself only when there is one: "Does not expire" and
+                        // "Expiry unknown" say the rest (never both "never" and "unknown").
+                        match live.expiry {
+                            lifetime::Expiry::At(at) => format!(" (at {})", when(at)),
+                            _ => String::new(),
+                        },
                         r.last_error.as_ref().map_or("none".into(), |e| format!(
                             "{} at {}",
                             e.code,
@@ -110,11 +115,13 @@ impl Connections {
         for e in self.timeline.recent(20) {
             let _ = writeln!(
                 out,
-                "- {} {} {:?}{}",
+                "- {} {} {:?}{}{}",
                 when(e.at),
                 e.connection,
                 e.kind,
-                e.code.map(|c| format!(" ({c})")).unwrap_or_default()
+                e.code.map(|c| format!(" ({c})")).unwrap_or_default(),
+                e.by.map(|b| format!(" · in the {}", b.as_words()))
+                    .unwrap_or_default()
             );
         }
         out

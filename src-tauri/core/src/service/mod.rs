@@ -113,6 +113,8 @@ pub struct Connections {
     /// What the environment said at start-up (app credentials, how long to wait for a refresh
     /// held by another process).
     settings: Settings,
+    /// The front end it acts for, named in the timeline.
+    actor: Option<crate::timeline::Actor>,
 }
 
 impl Connections {
@@ -131,6 +133,7 @@ impl Connections {
             runtime: Runtime::default(),
             held: held::Held::for_data_dir(data_dir),
             settings: Settings::default(),
+            actor: None,
         }
     }
 
@@ -149,6 +152,12 @@ impl Connections {
     /// in memory only). Tests use a folder of their own.
     pub fn with_held_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
         self.held = held::Held::in_dir(dir);
+        self
+    }
+
+    /// Names the front end this service acts for, in the timeline ([`crate::timeline::Actor`]).
+    pub fn acting_as(mut self, actor: crate::timeline::Actor) -> Self {
+        self.actor = Some(actor);
         self
     }
 
@@ -187,6 +196,7 @@ impl Connections {
             kind,
             code: error.map(|e| e.code.as_str()),
             message: error.map(|e| e.message.clone()),
+            by: self.actor,
         });
     }
 

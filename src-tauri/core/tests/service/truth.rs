@@ -115,3 +115,47 @@ async fn a_success_clears_the_current_error_and_the_timeline_keeps_it() {
     let events = events_of(&f, &c.id);
     assert!(events.contains(&EventKind::ReconnectNeeded), "{events:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_says_one_thing_of_an_expiry_and_where_each_event_happened() {
+    let f = fixture("truth-report").await;
+    let w = connect_whatconverts(&f).await;
+    let c = connect_hubspot(&f).await;
+    // The same service as the command line would open it: its failures say so.
+    let dir = f.dir.clone();
+    let catalogue = f.service.catalogue().clone();
+    let cli = Connections::new(catalogue, f.vault.clone(), &dir)
+        .with_clock(f.clock.clone())
+        .with_held_dir(Some(held_dir("truth-report")))
+        .acting_as(plugboard_core::timeline::Actor::CommandLine);
+    cli.credentials.set("hubspot", sim_creds("hubspot"));
+    f.sim.set_faults(plugboard_sim::Faults {
+        token_unavailable: true,
+        ..plugboard_sim::Faults::default()
+    });
+    cli.refresh(&c.id).await.unwrap_err();
+    let report = f.service.diagnostics(&[], None);
+    let line_of = |id: &str| -> String {
+        report
+            .lines()
+            .find(|l| l.starts_with(&format!("- {id} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let key = line_of(w.id.as_str());
+    assert!(key.contains("Does not expire"), "{key}");
+    assert!(!key.contains("never") && !key.contains("unknown"), "{key}");
+    let hubspot = line_of(c.id.as_str());
+    assert!(hubspot.contains("(at 20"), "the time itself: {hubspot}");
+    let failed = report
+        .lines()
+        .find(|l| l.contains(c.id.as_str()) && l.contains("RefreshFailed"))
+        .unwrap_or_default();
+    assert!(failed.contains("in the command line"), "{report}");
+    let events = f.service.timeline().of(&c.id);
+    assert_eq!(
+        events[0].by,
+        Some(plugboard_core::timeline::Actor::CommandLine),
+        "{events:?}"
+    );
+}
