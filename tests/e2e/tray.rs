@@ -385,3 +385,61 @@ async fn the_tray_and_notifications_speak_the_systems_language() {
     drop(host);
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_notification_whose_news_is_no_longer_true_is_closed() {
+    let dir = home("tray-closed-news");
+    let app = App::launch_demo_home(&dir, &[]).await;
+    let notifications = Notifications::start();
+    let host = TrayHost::start();
+    host.item();
+    until("the window is shown", window_shown);
+    close_to_tray("the window hides");
+    // "Still running", then "Connected to HubSpot" (a sign-in finished while hidden).
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    app.invoke(
+        "begin_sign_in",
+        serde_json::json!({ "provider": "hubspot" }),
+    )
+    .await
+    .expect("begin the HubSpot sign-in");
+    host.wait_for_entry(&format!("HubSpot · {ACCOUNT} — Connected"));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    notifications.clear();
+    assert_eq!(notifications.displayed(), 0);
+
+    // The grant dies: one notification, displayed.
+    app.simulator_faults(serde_json::json!({ "refresh_invalid_grant": true }))
+        .await;
+    host.click("Refresh all");
+    host.wait_for_entry(&format!("HubSpot · {ACCOUNT} — Reconnect needed"));
+    assert!(notifications.wait_for(1, Duration::from_secs(15)));
+    assert_eq!(notifications.displayed(), 1);
+
+    // Its news ends (the connection is gone): the notification is closed, not left saying
+    // something no longer true.
+    let status: serde_json::Value = app
+        .invoke("list_providers", serde_json::json!({}))
+        .await
+        .expect("the providers");
+    let id = status
+        .as_array()
+        .and_then(|cards| {
+            cards.iter().find_map(|c| {
+                c["connections"]
+                    .as_array()
+                    .and_then(|list| list.first())
+                    .and_then(|conn| conn["id"].as_str())
+                    .map(str::to_string)
+            })
+        })
+        .expect("the HubSpot connection");
+    app.invoke("disconnect", serde_json::json!({ "id": id }))
+        .await
+        .expect("disconnect");
+    until("the notification is closed", || {
+        notifications.displayed() == 0
+    });
+    app.close().await;
+}
