@@ -15,6 +15,7 @@ mod demo;
 mod hostile;
 mod keychain;
 mod languages;
+mod layout;
 mod links;
 mod polish;
 mod sign_in;
