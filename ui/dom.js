@@ -25,9 +25,11 @@ export function messageOf(err) {
 }
 
 /** One glyph per status or health code, beside its words (never colour alone). */
+// Each is in the fonts Debian installs by default (DejaVu): no empty boxes. The lock has no such
+// character (🔒 is an emoji those fonts lack): it is drawn (styles.css, `.glyph-lock`).
 export const GLYPH = {
   not_connected: "○", connected: "●", expiring_soon: "◔", refreshing: "↻", temporary_problem: "⚠",
-  reconnect_needed: "✕", keychain_locked: "🔒", keychain_unavailable: "!",
+  reconnect_needed: "✕", keychain_locked: "", keychain_unavailable: "!",
 };
 
 /** The local clock time of Unix seconds, as the person's language writes it ("14:05"). */

@@ -6,7 +6,7 @@ import { useMessages } from "./i18n.js";
 import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice, withdrawNotice } from "./views/notices.js";
-import { refreshSettings, reopenSettings, toggleSettings } from "./views/settings.js";
+import { closeSettingsOnEscape, refreshSettings, reopenSettings, toggleSettings } from "./views/settings.js";
 import { loadProviders, showConnection, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
 /** Renders what changed of the cards, then shows their live state at once. */
@@ -81,6 +81,7 @@ async function start() {
   store.rowsAdded = () => tick();
   document.getElementById("open-settings").addEventListener("click", () => toggleSettings());
   document.getElementById("close-settings").addEventListener("click", () => toggleSettings());
+  closeSettingsOnEscape();
   document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
   for (const notice of await api.takeNotices()) showNotice(notice);
   await Promise.all([reload(), loadInfo()]);

@@ -209,3 +209,69 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     disconnect(&app, &id).await;
     app.close().await;
 }
+
+/// What has the keyboard focus: its id, or its `data-action`, or its tag.
+async fn focused(app: &App) -> String {
+    app.script(
+        "const el = document.activeElement; \
+         return el.id || el.getAttribute('data-action') || el.tagName.toLowerCase();",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn focus_never_falls_to_the_page_and_settings_closes_with_escape_or_at_its_end() {
+    let app = App::launch_demo("launch").await;
+    // Settings: Escape closes it and the focus goes back to its button.
+    click_css(&app, "#open-settings").await;
+    let panel = app.wait_for_css("#settings").await;
+    wait_until(10, "Settings open", || async {
+        panel.is_displayed().await.unwrap_or(false)
+    })
+    .await;
+    // Escape, pressed where the focus is (Settings' title, on opening).
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
+    wait_until(10, "Escape closes Settings", || async {
+        !panel.is_displayed().await.unwrap_or(true)
+    })
+    .await;
+    assert_eq!(focused(&app).await, "open-settings");
+    // A Close at its end too, shown, that does the same.
+    click_css(&app, "#open-settings").await;
+    let end = app
+        .wait_shown_xpath("//*[@id='settings']//button[@data-action='close-settings-end']")
+        .await;
+    end.click().await.unwrap();
+    wait_until(10, "the Close at the end closes Settings", || async {
+        !panel.is_displayed().await.unwrap_or(true)
+    })
+    .await;
+    assert_eq!(focused(&app).await, "open-settings");
+
+    // A connect form sent: the focus stays on the card (its Connect), not the page's body.
+    click_css(
+        &app,
+        "section[data-provider='hotmart'] [data-action='connect']",
+    )
+    .await;
+    app.wait_for_css("#hotmart-client-id").await;
+    let form = app.wait_for_css("form[aria-label='Connect Hotmart']").await;
+    app.button_in(&form, "Connect").await.click().await.unwrap();
+    let id = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    wait_until(10, "the focus is on the card again", || async {
+        focused(&app).await == "connect"
+    })
+    .await;
+    disconnect(&app, &id).await;
+    app.close().await;
+}

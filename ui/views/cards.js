@@ -220,15 +220,17 @@ export function providerCard(p) {
   const connect = h("button", { type: "button", class: more ? "secondary" : "primary", "aria-describedby": noteId, "data-action": "connect" },
     more ? t("card-add-account") : t("card-connect"));
   connect.addEventListener("click", async () => {
+    // A form that closes (sent or cancelled) gives the focus back to the button that opened it,
+    // never to the page's body.
     if (p.method !== "authorization_code") {
-      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; connect.focus(); };
       formSlot.replaceChildren(credentialForm(p, close));
       connect.hidden = true;
       formSlot.querySelector("input")?.focus();
       return;
     }
     if (!p.credentials_ready) {
-      const close = () => { formSlot.replaceChildren(); connect.hidden = false; };
+      const close = () => { formSlot.replaceChildren(); connect.hidden = false; connect.focus(); };
       formSlot.replaceChildren(appCredentialsForm(p, close));
       connect.hidden = true;
       formSlot.querySelector("input")?.focus();
@@ -248,7 +250,7 @@ export function providerCard(p) {
   const alternative = p.alternative_sign_in && h("button", { type: "button", class: "quiet" }, p.alternative_sign_in);
   alternative?.addEventListener("click", async () => {
     if (!p.alternative_ready) {
-      const close = () => { formSlot.replaceChildren(); };
+      const close = () => { formSlot.replaceChildren(); alternative.focus(); };
       formSlot.replaceChildren(appCredentialsForm(p, close));
       formSlot.querySelector("input")?.focus();
       return;

@@ -43,6 +43,9 @@ export function credentialForm(p, close) {
     if (done) {
       form.reset();
       showNotice({ level: "success", message: t("form-connected", { provider: p.name, account: done.account }) });
+      // Done: the form closes, and the focus goes back to the card's Connect (kept there when
+      // the card is drawn anew with the new connection).
+      close();
     }
   });
   return form;

@@ -16,11 +16,24 @@ const panel = () => document.getElementById("settings");
 export async function toggleSettings() {
   const open = panel().hidden;
   panel().hidden = !open;
-  document.getElementById("open-settings").setAttribute("aria-expanded", String(open));
+  const opener = document.getElementById("open-settings");
+  opener.setAttribute("aria-expanded", String(open));
   if (open) {
     await renderSettings(true);
     panel().querySelector("h2")?.focus();
+  } else {
+    // Closed: the focus goes back where Settings was opened from, never to the page's body.
+    opener.focus();
   }
+}
+
+/** Escape closes Settings (unless a form inside it takes Escape for itself). */
+export function closeSettingsOnEscape() {
+  panel().addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || ev.defaultPrevented || panel().hidden) return;
+    ev.preventDefault();
+    toggleSettings();
+  });
 }
 
 /** Draws the credentials anew if Settings is open (after a change elsewhere), unless the person
@@ -104,10 +117,14 @@ function drawCredentials(list) {
       (change || forget) && h("div", { class: "actions" }, change, forget),
       slot);
   });
+  // A Close at the end too: after a long list, the one at the top is out of sight.
+  const closeEnd = h("button", { type: "button", class: "quiet", "data-action": "close-settings-end" }, t("page-close"));
+  closeEnd.addEventListener("click", () => toggleSettings());
   part("settings-credentials").replaceChildren(
     h("h3", { class: "settings-section" }, t("settings-credentials")),
     h("p", { class: "form-intro" }, t("settings-credentials-order")),
-    h("ul", { class: "credentials-list" }, rows));
+    h("ul", { class: "credentials-list" }, rows),
+    h("div", { class: "settings-end" }, closeEnd));
 }
 
 /** A switch (checkbox) with its words and a hint below; `change` is sent when it is flipped. */
