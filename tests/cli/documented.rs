@@ -90,6 +90,14 @@ async fn providers_lists_built_in_and_user_providers_as_documented() {
             "{expected} missing from:\n{table}"
         );
     }
+    // Hotmart's and WhatConverts' default ways need no app credentials: not "missing".
+    for id in ["hotmart", "whatconverts"] {
+        let line = table.lines().find(|l| l.starts_with(id)).unwrap();
+        assert!(
+            line.contains("only browser sign-in needs them") && !line.contains("missing"),
+            "{line}"
+        );
+    }
     assert_snapshot("providers", w.json(&["providers", "--json"]).await, &w);
 }
 

@@ -236,8 +236,11 @@ pub struct Shown {
 }
 
 /// The session's notification daemon: dunst, started once on the session bus (the X display is
-/// the test desktop's Xvfb; dunst ends with it).
-pub struct Notifications;
+/// the test desktop's Xvfb; dunst ends with it). Debian 12's dunst (1.9) cannot clear its history,
+/// so what was shown before [`Self::clear`] is remembered by id and left out.
+pub struct Notifications {
+    before: Mutex<Vec<i64>>,
+}
 
 impl Notifications {
     /// Makes sure dunst runs, and forgets what it showed before (apps run one at a time).
@@ -276,7 +279,9 @@ impl Notifications {
                 );
             }
         });
-        let daemon = Self;
+        let daemon = Self {
+            before: Mutex::new(Vec::new()),
+        };
         daemon.clear();
         daemon
     }
@@ -289,10 +294,23 @@ impl Notifications {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Closes what is displayed and forgets the history.
+    /// Closes what is displayed and forgets the history (its ids are left out from now on).
     pub fn clear(&self) {
         Self::ctl(&["close-all"]);
-        Self::ctl(&["history-clear"]);
+        // Closed notifications reach the history a moment later.
+        std::thread::sleep(Duration::from_millis(300));
+        let ids = Self::history()
+            .iter()
+            .filter_map(|n| n["id"]["data"].as_i64())
+            .collect();
+        *self.before.lock().unwrap_or_else(|p| p.into_inner()) = ids;
+    }
+
+    /// Dunst's history, newest first, as its JSON notifications.
+    fn history() -> Vec<serde_json::Value> {
+        let history: serde_json::Value =
+            serde_json::from_str(&Self::ctl(&["history"])).expect("dunstctl history is JSON");
+        history["data"][0].as_array().cloned().unwrap_or_default()
     }
 
     /// How many notifications are displayed now.
@@ -316,22 +334,27 @@ impl Notifications {
     /// Everything shown since the last [`Self::clear`], newest first (closing what is displayed).
     pub fn shown(&self) -> Vec<Shown> {
         Self::ctl(&["close-all"]);
-        let history: serde_json::Value =
-            serde_json::from_str(&Self::ctl(&["history"])).expect("dunstctl history is JSON");
+        std::thread::sleep(Duration::from_millis(300));
+        let before = self
+            .before
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         let field =
             |n: &serde_json::Value, k: &str| n[k]["data"].as_str().unwrap_or_default().to_string();
-        history["data"][0]
-            .as_array()
-            .map(|list| {
-                list.iter()
-                    .map(|n| Shown {
-                        appname: field(n, "appname"),
-                        summary: field(n, "summary"),
-                        body: field(n, "body"),
-                    })
-                    .collect()
+        Self::history()
+            .iter()
+            .filter(|n| {
+                n["id"]["data"]
+                    .as_i64()
+                    .is_none_or(|id| !before.contains(&id))
             })
-            .unwrap_or_default()
+            .map(|n| Shown {
+                appname: field(n, "appname"),
+                summary: field(n, "summary"),
+                body: field(n, "body"),
+            })
+            .collect()
     }
 }
 

@@ -195,6 +195,7 @@ export function setCardStatus(badge, health, label) {
   badge.dataset.label = label;
   badge.dataset.status = health;
   badge.className = `status status-${health}`;
+  badge.hidden = badge.closest("section")?.querySelectorAll("li.connection").length === 1;
   badge.replaceChildren(h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[health]), label);
 }
 
@@ -277,7 +278,8 @@ export function providerCard(p) {
         p.method === "authorization_code" && !p.credentials_ready &&
           h("p", { class: "hint" }, t("card-needs-credentials")),
       ),
-      h("span", { class: `status status-${p.status}`, "data-status": p.status },
+      // With one connection its row says the same: the card does not say it twice.
+      h("span", { class: `status status-${p.status}`, "data-status": p.status, hidden: p.connections.length === 1 },
         h("span", { class: "glyph", "aria-hidden": "true" }, GLYPH[p.status] || "•"),
         p.status_label),
     ),

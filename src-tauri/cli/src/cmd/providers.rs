@@ -148,6 +148,10 @@ pub fn providers_text(doc: &ProvidersDoc) -> String {
         let creds = match (code, p.credentials_origin) {
             (None, _) => t("cli-app-credentials-not-needed", &[]),
             (Some(_), Some(origin)) => origin.describe(),
+            // The default way needs none (a key, developer credentials): not "missing".
+            (Some(_), None) if p.default_method != MethodKind::AuthorizationCode => {
+                t("cli-app-credentials-optional", &[])
+            }
             (Some(_), None) => t("cli-app-credentials-missing", &[]),
         };
         let redirect = code

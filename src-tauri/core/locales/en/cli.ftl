@@ -63,6 +63,7 @@ cli-column-from = FROM
 # A provider's app credentials (a table cell).
 cli-app-credentials-not-needed = not needed
 cli-app-credentials-missing = missing
+cli-app-credentials-optional = none (only browser sign-in needs them)
 # $command is the flag to ask for them; $scopes lists them, each with what it is for.
 cli-providers-optional-scopes = { $provider } can also ask for ({ $command }): { $scopes }
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.

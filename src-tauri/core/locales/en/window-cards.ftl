@@ -54,7 +54,7 @@ disconnect-question-revokes-note = Disconnect { $provider } ({ $account })? Plug
 # The provider cannot revoke: the person has to remove the access there.
 disconnect-question-keeps = Disconnect { $provider } ({ $account })? Plugboard forgets the tokens on this computer, but { $provider } keeps the access open: remove it in your { $provider } account.
 # As above; $note says where to remove the access at the provider.
-disconnect-question-keeps-note = Disconnect { $provider } ({ $account })? Plugboard forgets the tokens on this computer, but { $provider } keeps the access open: { $note }
+disconnect-question-keeps-note = Disconnect { $provider } ({ $account })? Plugboard forgets the tokens on this computer, but { $provider } keeps the access open. { $note }
 
 ## Announcements for screen readers when a row changes (ui/views/providers.js)
 # $status is the row's new status ("Connected", "Reconnect needed").

@@ -63,6 +63,7 @@ cli-column-from = ORIGEN
 # A provider's app credentials (a table cell).
 cli-app-credentials-not-needed = no hacen falta
 cli-app-credentials-missing = faltan
+cli-app-credentials-optional = ninguna (solo el inicio de sesión en el navegador las necesita)
 # $command is the flag to ask for them; $scopes lists them, each with what it is for.
 cli-providers-optional-scopes = { $provider } también puede pedir ({ $command }): { $scopes }
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.

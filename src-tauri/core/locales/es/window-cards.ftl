@@ -54,7 +54,7 @@ disconnect-question-revokes-note = ¿Desconectar { $provider } ({ $account })? P
 # The provider cannot revoke: the person has to remove the access there.
 disconnect-question-keeps = ¿Desconectar { $provider } ({ $account })? Plugboard borra los tokens de esta computadora, pero { $provider } mantiene el acceso abierto: quítalo en tu cuenta de { $provider }.
 # As above; $note says where to remove the access at the provider.
-disconnect-question-keeps-note = ¿Desconectar { $provider } ({ $account })? Plugboard borra los tokens de esta computadora, pero { $provider } mantiene el acceso abierto: { $note }
+disconnect-question-keeps-note = ¿Desconectar { $provider } ({ $account })? Plugboard borra los tokens de esta computadora, pero { $provider } mantiene el acceso abierto. { $note }
 
 ## Announcements for screen readers when a row changes (ui/views/providers.js)
 # $status is the row's new status ("Connected", "Reconnect needed").

@@ -63,6 +63,7 @@ cli-column-from = ORIGEM
 # A provider's app credentials (a table cell).
 cli-app-credentials-not-needed = não precisa
 cli-app-credentials-missing = faltando
+cli-app-credentials-optional = nenhuma (só o login pelo navegador precisa delas)
 # $command is the flag to ask for them; $scopes lists them, each with what it is for.
 cli-providers-optional-scopes = { $provider } também pode pedir ({ $command }): { $scopes }
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.

@@ -54,7 +54,7 @@ disconnect-question-revokes-note = Desconectar { $provider } ({ $account })? O P
 # The provider cannot revoke: the person has to remove the access there.
 disconnect-question-keeps = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto: remova-o na sua conta de { $provider }.
 # As above; $note says where to remove the access at the provider.
-disconnect-question-keeps-note = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto: { $note }
+disconnect-question-keeps-note = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto. { $note }
 
 ## Announcements for screen readers when a row changes (ui/views/providers.js)
 # $status is the row's new status ("Connected", "Reconnect needed").
