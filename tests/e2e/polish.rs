@@ -202,6 +202,12 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
         "//li[@data-connection='{id}'][not(@data-old)]//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
     ))
     .await;
+    // Still open, and said to be about the token before the refresh (issue 26: it showed the
+    // old token as if current).
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}'][not(@data-old)]//*[contains(@class, 'try-result')]//*[@data-stale][contains(., 'before the last refresh')]"
+    ))
+    .await;
     app.wait_shown_xpath(&format!(
         "//li[@data-connection='{id}'][not(@data-old)]//form[contains(@class, 'scope-form')]"
     ))

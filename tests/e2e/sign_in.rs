@@ -42,18 +42,16 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
     ))
     .await;
     assert!(keychain_items(DEMO_SERVICE).contains(&format!("connection:{id}")));
+    // "Connected" once: the row says it, and the card's own badge stays hidden while the card
+    // has that one connection (issue 26: it said it twice).
     let card = app.card("WhatConverts").await;
-    assert_eq!(
-        card.find(Locator::Css("[data-status]"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .trim_start_matches('●')
-            .trim(),
-        "Connected"
+    let badge = card.find(Locator::Css("[data-status]")).await.unwrap();
+    assert!(
+        !badge.is_displayed().await.unwrap(),
+        "the card says it again"
     );
+    let status = text_of(&app, &format!("li[data-connection='{id}'] .status-word")).await;
+    assert_eq!(status, "Connected");
 
     // Named in Details: the row shows the name above the account; the field takes at most 60
     // characters (the core refuses longer, for the command line: tested there).

@@ -148,7 +148,7 @@ export function detailsPanel(p, c) {
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
     const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, t("details-try")) : null;
-    const showTried = (report) => {
+    const showTried = (report, stale = false) => {
       tryResult.hidden = false;
       // A provider with no identity call is asked through its token introspection: said so,
       // and "not active" is its refusal even on an HTTP 200.
@@ -156,6 +156,8 @@ export function detailsPanel(p, c) {
         : report.active === false ? "details-try-inactive"
           : "details-try-refused";
       tryResult.replaceChildren(...[
+        // Kept open across a refresh, but said to be about the token before it.
+        stale ? h("p", { class: "try-stale hint", "data-stale": "" }, t("details-try-stale")) : null,
         report.call === "introspection"
           ? h("p", { class: "try-call" }, t("details-try-introspection", { provider: d.provider_name }))
           : null,
@@ -173,7 +175,8 @@ export function detailsPanel(p, c) {
       store.tried.delete(c.id);
       const report = await run(tryButton, tryResult, () => api.tryConnection(c.id));
       if (!report) return;
-      store.tried.set(c.id, { report, at: Date.now() });
+      // Kept with the token it was made with: a refresh since makes it out of date.
+      store.tried.set(c.id, { report, at: Date.now(), obtained: c.obtained_at });
       // Into the panel now on the page (the row may have been drawn anew while it ran).
       (tryResult.isConnected ? showTried : (r) => current()?.showTried?.(r))(report);
     });
@@ -232,7 +235,7 @@ export function detailsPanel(p, c) {
     // typed into keeps what was typed; an answer from Try it stays two minutes.
     if (store.renaming.has(c.id)) openRename(store.renaming.get(c.id));
     const tried = store.tried.get(c.id);
-    if (tried && Date.now() - tried.at < 120000) showTried(tried.report);
+    if (tried && Date.now() - tried.at < 120000) showTried(tried.report, tried.obtained !== c.obtained_at);
     if (store.askingMore.has(c.id) && askMore) openMore(store.askingMore.get(c.id));
   };
   panel.addEventListener("toggle", () => {

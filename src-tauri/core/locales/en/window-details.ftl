@@ -58,6 +58,7 @@ details-try = Try it
 # $status: the HTTP status code (200); $reason: its words from the server (OK); $millis: how long it took.
 details-try-accepted = HTTP { $status } { $reason } in { $millis } ms — { $provider } accepted this connection.
 details-try-refused = HTTP { $status } { $reason } in { $millis } ms — { $provider } refused it: this is what a script would get now.
+details-try-stale = This answer was for the token before the last refresh: Try it again to check the new one.
 # Shown above the answer when the call was the provider's token introspection (it has no identity call).
 details-try-introspection = { $provider } has no identity call: Try it asked { $provider }'s token introspection whether the access token is active.
 details-try-inactive = HTTP { $status } { $reason } in { $millis } ms — { $provider } says the access token is not active: this is what a script would get now.

@@ -58,6 +58,7 @@ details-try = Probar
 # $status: the HTTP status code (200); $reason: its words from the server (OK); $millis: how long it took.
 details-try-accepted = HTTP { $status } { $reason } en { $millis } ms — { $provider } aceptó esta conexión.
 details-try-refused = HTTP { $status } { $reason } en { $millis } ms — { $provider } la rechazó: esto es lo que recibiría un script ahora.
+details-try-stale = Esta respuesta era del token anterior a la última renovación: haz clic en Probar otra vez para comprobar el nuevo.
 # Shown above the answer when the call was the provider's token introspection (it has no identity call).
 details-try-introspection = { $provider } no tiene llamada de identidad: la prueba le preguntó a la introspección de tokens de { $provider } si el token de acceso está activo.
 details-try-inactive = HTTP { $status } { $reason } en { $millis } ms — { $provider } dice que el token de acceso no está activo: esto es lo que recibiría un script ahora.

@@ -58,6 +58,7 @@ details-try = Testar
 # $status: the HTTP status code (200); $reason: its words from the server (OK); $millis: how long it took.
 details-try-accepted = HTTP { $status } { $reason } em { $millis } ms — { $provider } aceitou esta conexão.
 details-try-refused = HTTP { $status } { $reason } em { $millis } ms — { $provider } recusou: é isso que um script receberia agora.
+details-try-stale = Esta resposta era do token anterior à última renovação: clique em Testar de novo para conferir o novo.
 # Shown above the answer when the call was the provider's token introspection (it has no identity call).
 details-try-introspection = { $provider } não tem chamada de identidade: o teste perguntou à introspecção de tokens de { $provider } se o token de acesso está ativo.
 details-try-inactive = HTTP { $status } { $reason } em { $millis } ms — { $provider } diz que o token de acesso não está ativo: é isso que um script receberia agora.
