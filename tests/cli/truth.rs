@@ -116,3 +116,34 @@ async fn doctor_that_cannot_look_at_a_locked_keychain_says_so_and_fails() {
     let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(doc["problem"].as_str().unwrap().contains("locked"), "{doc}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn token_refreshes_first_as_documented_and_min_valid_asks_for_another_span() {
+    let w = World::new("truth-min-valid").await;
+    // A 10-second token: never more than half its life ahead (5 s), whatever is asked.
+    w.set_faults(plugboard_sim::Faults {
+        hubspot_lifetime: Some(10),
+        hubspot_refreshed_lifetime: Some(10),
+        ..plugboard_sim::Faults::default()
+    });
+    let out = w.run(&["connect", "hubspot", "--json"]).await;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let id = serde_json::from_str::<Value>(&out.stdout).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let first = w.ok(&["token", &id]).await;
+    assert_eq!(w.sim.count("hubspot.refresh"), 0, "10 s left: fresh enough");
+    // About 4 s left: asking for 1 s gets the same token; the default (60 s, capped at 5 s)
+    // refreshes first.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert_eq!(w.ok(&["token", &id, "--min-valid", "1"]).await, first);
+    assert_eq!(w.sim.count("hubspot.refresh"), 0);
+    assert_ne!(w.ok(&["token", &id]).await, first);
+    assert_eq!(w.sim.count("hubspot.refresh"), 1);
+    // Out of range is a usage error, in words.
+    let out = w.run(&["token", &id, "--min-valid", "86401"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(w.ok(&["token", "--help"]).await.contains("--min-valid"));
+}

@@ -66,6 +66,6 @@ pub enum Command {
     /// Name a connection ("Client A — store"): shown in the window, the tray, notifications and
     /// `status`, and usable as <connection> in every command. An empty name removes it.
     Rename(RenameArgs),
-    /// Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts.
+    /// Print the access token (refreshed first if it would not last 60 s, or --min-valid; never more than half its lifetime ahead), for `curl` and scripts.
     Token(TokenArgs),
 }

@@ -219,7 +219,7 @@ pub async fn run(
         },
         Command::Token(a) => {
             let form = cmd::token::Form::of(&a);
-            cmd::token::run(service, &a.connection, form, term).await
+            cmd::token::run(service, &a.connection, form, a.min_valid, term).await
         }
         Command::Connect(a) => cmd::connect::run(service, a, term).await,
         Command::Try(a) => cmd::trial::run(service, &a.connection, a.json, term).await,

@@ -163,7 +163,7 @@ async fn a_key_connects_prints_its_token_refreshes_and_disconnects() {
     let id = doc["id"].as_str().unwrap().to_string();
 
     let (r, out, _) = captured(async |t| {
-        super::token::run(s, "whatconverts", super::token::Form::Header, t).await
+        super::token::run(s, "whatconverts", super::token::Form::Header, 60, t).await
     })
     .await;
     r.unwrap();
@@ -205,7 +205,7 @@ async fn bad_arguments_say_what_to_use_and_print_nothing() {
     assert!(f.message.contains("it offers"), "{}", f.message);
 
     let (r, out, _) = captured(async |t| {
-        super::token::run(s, "nothing-here", super::token::Form::Token, t).await
+        super::token::run(s, "nothing-here", super::token::Form::Token, 60, t).await
     })
     .await;
     assert_eq!(r.unwrap_err().exit, exit::NOT_FOUND);

@@ -31,6 +31,10 @@ pub struct TokenArgs {
     /// Print the token with its expiry and scopes as JSON (for scripts).
     #[arg(long)]
     pub json: bool,
+    /// Refresh first when the token would not last this many seconds (60 when not given). Capped at half the token's lifetime: a 50-second token is refreshed only once under 25 s are left
+    #[arg(long, value_name = "SECONDS", default_value_t = TOKEN_MIN_SECONDS,
+          value_parser = clap::value_parser!(i64).range(0..=86_400))]
+    pub min_valid: i64,
 }
 
 /// The form of the token to print.
@@ -60,6 +64,7 @@ pub async fn run(
     service: &Connections,
     connection: &str,
     form: Form,
+    min_valid: i64,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
     let c = resolve::connection(service, connection)?;
@@ -87,7 +92,7 @@ pub async fn run(
             ),
         ));
     }
-    if let Err(e) = service.ensure_fresh(&c.id, TOKEN_MIN_SECONDS).await {
+    if let Err(e) = service.ensure_fresh(&c.id, min_valid).await {
         let failure = fail(service, &c.provider, e);
         // A token that still works is worth having when the provider is only briefly down. (A
         // failed refresh leaves the stored expiry as it was: no need to read it again.)

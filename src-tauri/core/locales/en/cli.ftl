@@ -253,11 +253,12 @@ help-rename = Name a connection ("Client A — store"): shown in the window, the
 help-rename-connection = The connection: its id (see `plugboard status`), its current name, or a provider id when that provider has one connection
 help-rename-name = The new name (at most 60 characters, unique); "" removes the name
 help-rename-json = Print the renamed connection as JSON
-help-token = Print the access token (refreshed first if it expires within 60 s), for `curl` and scripts
+help-token = Print the access token (refreshed first if it would not last 60 s, or --min-valid; never more than half its lifetime ahead), for `curl` and scripts
 help-token-connection = The connection: its id (see `plugboard status`), its name, or a provider id when that provider has one connection
 help-token-header = Print the `Authorization: …` header line instead
 help-token-curl = Print a curl command that calls the provider's identity or check endpoint
 help-token-json = Print the token with its expiry and scopes as JSON (for scripts)
+help-token-min-valid = Refresh first when the token would not last this many seconds (60 when not given). Capped at half the token's lifetime: a 50-second token is refreshed only once under 25 s are left
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Usage:

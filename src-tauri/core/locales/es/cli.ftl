@@ -253,11 +253,12 @@ help-rename = Pone nombre a una conexión ("Cliente A — tienda"): se muestra e
 help-rename-connection = La conexión: su ID (consulta `plugboard status`), su nombre actual o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-rename-name = El nuevo nombre (hasta 60 caracteres, único); "" quita el nombre
 help-rename-json = Imprime la conexión renombrada como JSON
-help-token = Imprime el token de acceso (renovado antes si vence en menos de 60 s), para `curl` y scripts
+help-token = Imprime el token de acceso (renovado antes si no dura 60 s, o --min-valid; nunca más de la mitad de su vida de antelación), para `curl` y scripts
 help-token-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-token-header = Imprime en su lugar la línea de encabezado `Authorization: …`
 help-token-curl = Imprime un comando curl que llama al endpoint de identidad o de comprobación del proveedor
 help-token-json = Imprime el token con su vencimiento y sus alcances como JSON (para scripts)
+help-token-min-valid = Renueva antes cuando el token no dure esta cantidad de segundos (60 si no se indica). Como mucho la mitad de la vida del token: uno de 50 segundos solo se renueva cuando le quedan menos de 25 s
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Uso:

@@ -253,11 +253,12 @@ help-rename = Dá um nome a uma conexão ("Cliente A — loja"): aparece na jane
 help-rename-connection = A conexão: o ID dela (veja `plugboard status`), o nome atual dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-rename-name = O novo nome (até 60 caracteres, único); "" remove o nome
 help-rename-json = Imprime a conexão renomeada como JSON
-help-token = Imprime o token de acesso (renovado antes se expirar em até 60 s), para `curl` e scripts
+help-token = Imprime o token de acesso (renovado antes se não durar 60 s, ou --min-valid; nunca mais que metade da vida dele de antecedência), para `curl` e scripts
 help-token-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-token-header = Imprime a linha de cabeçalho `Authorization: …` em vez disso
 help-token-curl = Imprime um comando curl que chama o endpoint de identidade ou de verificação do provedor
 help-token-json = Imprime o token com a validade e os escopos como JSON (para scripts)
+help-token-min-valid = Renova antes quando o token não durar esse tanto de segundos (60 se não for dado). No máximo metade da vida do token: um token de 50 segundos só é renovado quando restarem menos de 25 s
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Uso:
