@@ -73,6 +73,16 @@ async fn a_keychain_item_deleted_elsewhere_reads_reconnect_needed_at_the_next_st
             .any(|l| l.contains("Reconnect needed")),
         "{table}"
     );
+    // No countdown for a sign-in that is gone: its old token's time means nothing now (Hotmart's
+    // lasts two days: "in 1 d 23 h").
+    assert!(
+        lines_of(&gone).iter().all(|l| !l.contains(" in 1 d ")),
+        "{table}"
+    );
+    assert!(
+        lines_of(&kept).iter().any(|l| l.contains(" in 1 d ")),
+        "{table}"
+    );
     assert!(
         lines_of(&gone)
             .iter()

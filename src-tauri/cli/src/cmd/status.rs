@@ -94,7 +94,12 @@ pub fn status_text(doc: &StatusDoc) -> String {
                 ),
                 None => c.status_label.clone(),
             },
-            expires_words(c),
+            // Reconnect needed: the old token's time means nothing now (the window hides it too).
+            if c.status == plugboard_core::lifetime::Health::ReconnectNeeded {
+                "-".to_string()
+            } else {
+                expires_words(c)
+            },
             c.scopes.join(" "),
         ]);
     }
