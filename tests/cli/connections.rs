@@ -1,9 +1,10 @@
 //! A connection once made: disconnected (revoked as RFC 7009 says, then forgotten), picked by the
 //! name given to it, and one whose keychain item was deleted behind Plugboard's back (exit 3).
 
+use plugboard_e2e::remove_item;
 use serde_json::{json, Value};
 
-use crate::world::World;
+use crate::world::{World, DEV_SERVICE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -65,17 +66,7 @@ async fn a_keychain_item_deleted_behind_plugboards_back_says_reconnect_with_exit
     let status = w.json(&["status", "--json"]).await;
     let id = status["connections"][0]["id"].as_str().unwrap().to_string();
     // Someone deletes the item in their keyring app (the keychain itself stays unlocked).
-    let cleared = std::process::Command::new("secret-tool")
-        .args([
-            "clear",
-            "service",
-            "dev.plugboard.desktop.dev",
-            "username",
-            &format!("connection:{id}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(cleared.success());
+    remove_item(DEV_SERVICE, &format!("connection:{id}"));
 
     let out = w.run(&["token", "hotmart"]).await;
     assert_eq!(out.code, 3, "{}", out.stderr);

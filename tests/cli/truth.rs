@@ -5,26 +5,7 @@
 
 use serde_json::{json, Value};
 
-use crate::world::World;
-
-/// Deletes connection `id`'s keychain item as a keyring app would, in the test's own keychain.
-fn delete_item(w: &World, id: &str) {
-    let cleared = std::process::Command::new("secret-tool")
-        .args([
-            "clear",
-            "service",
-            "dev.plugboard.desktop.dev",
-            "username",
-            &format!("connection:{id}"),
-        ])
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            &w.keychain.as_ref().unwrap().address,
-        )
-        .status()
-        .unwrap();
-    assert!(cleared.success());
-}
+use crate::world::{World, DEV_SERVICE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -38,7 +19,11 @@ async fn a_keychain_item_deleted_elsewhere_reads_reconnect_needed_at_the_next_st
         .as_str()
         .unwrap()
         .to_string();
-    delete_item(&w, &gone);
+    // Deleted as a keyring app would, in the test's own keychain.
+    w.keychain
+        .as_ref()
+        .unwrap()
+        .remove(DEV_SERVICE, &format!("connection:{gone}"));
 
     // Nobody used it: `status` alone finds it, in JSON and in the table.
     let doc = w.json(&["status", "--json"]).await;

@@ -122,6 +122,20 @@ pub(crate) async fn click_connect(app: &App, provider_name: &str) -> Element {
     card
 }
 
+/// Connects Hotmart (production) through its form with demo mode's developer credentials;
+/// returns the connection's id.
+pub(crate) async fn connect_hotmart(app: &App) -> String {
+    let card = click_connect(app, "Hotmart").await;
+    fill(app, "#hotmart-client-id", "hotmart-demo-client").await;
+    fill(app, "#hotmart-client-secret", "hotmart-demo-secret").await;
+    let form = card
+        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
+        .await
+        .unwrap();
+    app.button_in(&form, "Connect").await.click().await.unwrap();
+    connected_as(app, "hotmart", "Production · client ••••ient").await
+}
+
 /// The text of the first element matching `css` (found again if a re-render replaced it).
 pub(crate) async fn text_of(app: &App, css: &str) -> String {
     for _ in 0..20 {

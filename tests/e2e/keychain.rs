@@ -1,39 +1,18 @@
 //! The keychain changed behind Plugboard's back: an item deleted in the person's keyring app
 //! reads "Reconnect needed", not "locked".
 
-use std::process::Command;
+use plugboard_e2e::{remove_item, App};
 
-use fantoccini::Locator;
-use plugboard_e2e::App;
-
-use crate::helpers::{click_connect, click_css, connected_as, disconnect, fill, text_of};
+use crate::helpers::{click_css, connect_hotmart, disconnect, text_of, DEMO_SERVICE};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
 async fn a_keychain_item_deleted_behind_plugboards_back_shows_reconnect_needed_not_locked() {
     let app = App::launch_demo("launch").await;
-    let card = click_connect(&app, "Hotmart").await;
-    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
-    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
-    let form = card
-        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
-        .await
-        .unwrap();
-    app.button_in(&form, "Connect").await.click().await.unwrap();
-    let id = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    let id = connect_hotmart(&app).await;
 
     // Someone deletes the item in their keyring app; the keychain itself stays unlocked.
-    let cleared = Command::new("secret-tool")
-        .args([
-            "clear",
-            "service",
-            "dev.plugboard.desktop.demo",
-            "username",
-            &format!("connection:{id}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(cleared.success());
+    remove_item(DEMO_SERVICE, &format!("connection:{id}"));
     let row = format!("li[data-connection='{id}']");
     click_css(&app, &format!("{row} [data-action='refresh']")).await;
     app.wait_for_css(&format!("{row}[data-health='reconnect_needed']"))

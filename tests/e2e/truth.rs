@@ -6,11 +6,9 @@
 use std::process::Command;
 
 use fantoccini::Locator;
-use plugboard_e2e::{cli_binary, App};
+use plugboard_e2e::{cli_binary, remove_item, App};
 
-use crate::helpers::{
-    click_connect, click_css, connected_as, disconnect, fill, text_of, wait_until,
-};
+use crate::helpers::{click_css, connect_hotmart, disconnect, text_of, wait_until, DEMO_SERVICE};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -18,29 +16,11 @@ async fn a_keychain_item_deleted_elsewhere_shows_at_once_and_the_notice_goes_onc
     let data_home = plugboard_e2e::test_home().join(format!("truth-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_home);
     let app = App::launch_demo_at(&data_home, "launch").await;
-    let card = click_connect(&app, "Hotmart").await;
-    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
-    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
-    let form = card
-        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
-        .await
-        .unwrap();
-    app.button_in(&form, "Connect").await.click().await.unwrap();
-    let id = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    let id = connect_hotmart(&app).await;
     let row = format!("li[data-connection='{id}']");
 
     // Someone deletes the item in their keyring app. Nobody clicks anything in Plugboard.
-    let cleared = Command::new("secret-tool")
-        .args([
-            "clear",
-            "service",
-            "dev.plugboard.desktop.demo",
-            "username",
-            &format!("connection:{id}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(cleared.success());
+    remove_item(DEMO_SERVICE, &format!("connection:{id}"));
     app.wait_for_css(&format!("{row}[data-health='reconnect_needed']"))
         .await;
     let status = app.wait_for_css(&format!("{row} .conn-status")).await;
@@ -127,27 +107,9 @@ async fn after_a_restart_the_top_of_the_window_says_a_connection_needs_you_and_g
     let app = App::launch_demo_at(&data_home, "launch").await;
     let line = app.wait_for_css("#needs-you").await;
     assert!(!line.is_displayed().await.unwrap(), "nothing needs you yet");
-    let card = click_connect(&app, "Hotmart").await;
-    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
-    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
-    let form = card
-        .find(Locator::Css("form[aria-label='Connect Hotmart']"))
-        .await
-        .unwrap();
-    app.button_in(&form, "Connect").await.click().await.unwrap();
-    let id = connected_as(&app, "hotmart", "Production · client ••••ient").await;
+    let id = connect_hotmart(&app).await;
     let row = format!("li[data-connection='{id}']");
-    let cleared = Command::new("secret-tool")
-        .args([
-            "clear",
-            "service",
-            "dev.plugboard.desktop.demo",
-            "username",
-            &format!("connection:{id}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(cleared.success());
+    remove_item(DEMO_SERVICE, &format!("connection:{id}"));
     app.wait_for_css(&format!("{row}[data-health='reconnect_needed']"))
         .await;
     app.close().await;

@@ -161,6 +161,11 @@ impl PrivateKeychain {
         search(service, Some(&self.address))
     }
 
+    /// Deletes an item of this keychain (as [`remove_item`]).
+    pub fn remove(&self, service: &str, account: &str) {
+        remove(service, account, Some(&self.address));
+    }
+
     /// Stores an item in this keychain (as [`store_item`]).
     pub fn store(&self, service: &str, account: &str, secret: &str) {
         store(service, account, secret, Some(&self.address));
@@ -187,6 +192,20 @@ pub fn keychain_items(service: &str) -> String {
 /// attributes Plugboard's own items carry (as another program, or an older Plugboard, would).
 pub fn store_item(service: &str, account: &str, secret: &str) {
     store(service, account, secret, None);
+}
+
+/// Deletes the item named `account` of a keychain service in the session's keychain, as a person
+/// would in their keyring app.
+pub fn remove_item(service: &str, account: &str) {
+    remove(service, account, None);
+}
+
+fn remove(service: &str, account: &str, bus: Option<&str>) {
+    let cleared = secret_tool(bus)
+        .args(["clear", "service", service, "username", account])
+        .status()
+        .expect("secret-tool");
+    assert!(cleared.success(), "secret-tool clear {service} {account}");
 }
 
 /// `secret-tool` on the session's bus, or on `bus`.

@@ -49,9 +49,12 @@ impl Connections {
     /// Every connection as the tray and notifications see it: names, health, and what (if
     /// anything) it needs a person for (see [`crate::attention`]).
     pub fn attention(&self) -> Result<Vec<crate::attention::Subject>, ServiceError> {
-        let now = self.now();
-        let records = self.index.load()?;
-        Ok(records
+        Ok(self.subjects(&self.index.load()?, self.now()))
+    }
+
+    /// [`Self::attention`]'s subjects of records already read.
+    fn subjects(&self, records: &[ConnectionRecord], now: i64) -> Vec<crate::attention::Subject> {
+        records
             .iter()
             .filter(|r| self.catalogue.get(&r.provider).is_some())
             .map(|r| {
@@ -81,7 +84,7 @@ impl Connections {
                     cause: r.last_error.as_ref().and_then(|e| e.cause),
                 }
             })
-            .collect())
+            .collect()
     }
 
     /// The name of the provider connection `id` belongs to, for a message about it ("the
@@ -173,13 +176,13 @@ impl Connections {
             next_change,
             total,
             keychain: self.keychain_state(),
-            needs_you: self.needs_you(now),
+            needs_you: self.needs_you(&records, now),
         })
     }
 
     /// The tray's headline while any connection needs the person (see [`NeedsYou`]).
-    fn needs_you(&self, now: i64) -> Option<super::model::NeedsYou> {
-        let subjects = self.attention().ok()?;
+    fn needs_you(&self, records: &[ConnectionRecord], now: i64) -> Option<super::model::NeedsYou> {
+        let subjects = self.subjects(records, now);
         let summary = crate::attention::tray_summary(&crate::i18n::current(), &subjects, now);
         let mut needing: Vec<&crate::attention::Subject> = subjects
             .iter()
