@@ -27,6 +27,9 @@ export const store = {
   /** Open "Ask for more access" choosers, by connection id, with the scopes ticked: a redraw
    *  keeps them open as they were. */
   askingMore: new Map(),
+  /** An open "copy the refresh token?" question, by connection id (`{ code, question }`): a
+   *  redraw keeps asking, with the one-time code Rust gave for it. */
+  askingRefresh: new Map(),
   /** Connection ids whose details panel is open, so a re-render keeps it open. */
   openDetails: new Set(),
   /** Ids of the notices already shown: each is shown once. */

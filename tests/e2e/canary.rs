@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use plugboard_e2e::{clipboard_text, eventually, App};
 
-use crate::helpers::{click_connect, click_css, copy_diagnostics, fill, shell, wait_until};
+use crate::helpers::{
+    click_connect, click_css, copy_diagnostics, fill, open_details, shell, wait_until,
+};
 
 /// The recorder the canary installs in the page: every command the page calls (arguments and
 /// answers) and every event it receives, kept in `window.__canary`.
@@ -144,7 +146,7 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
         .await
         .unwrap();
     shown.push(("refresh".to_string(), format!("{out}{err}")));
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     click_css(&app, &format!("{row} [data-copy='header']")).await;
     eventually(Duration::from_secs(5), || {
         clipboard_text().filter(|t| t.starts_with("Authorization:"))

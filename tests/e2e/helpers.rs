@@ -195,6 +195,51 @@ pub(crate) async fn click_css(app: &App, css: &str) {
     panic!("`{css}` kept going stale");
 }
 
+/// Opens the Details of the row matching `row` (a CSS selector) and waits until it is open.
+pub(crate) async fn open_details(app: &App, row: &str) {
+    set_details(app, row, true).await;
+}
+
+/// Closes the Details of the row matching `row` and waits until it is closed.
+pub(crate) async fn close_details(app: &App, row: &str) {
+    set_details(app, row, false).await;
+}
+
+/// A summary is a toggle: a click retried after an error although it had landed would undo it,
+/// and a click on a row replaced that instant is lost. So it is clicked only while the panel is
+/// not as wanted, and looked at again (for two seconds) before any further click.
+async fn set_details(app: &App, row: &str, open: bool) {
+    let is_open = || async {
+        let found = app
+            .client
+            .find(Locator::Css(&format!("{row} details.conn-details[open]")))
+            .await;
+        found.is_ok() == open
+    };
+    for _ in 0..10 {
+        if is_open().await {
+            return;
+        }
+        if let Ok(summary) = app
+            .client
+            .find(Locator::Css(&format!("{row} summary")))
+            .await
+        {
+            let _ = summary.click().await;
+        }
+        for _ in 0..20 {
+            if is_open().await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    panic!(
+        "the Details of `{row}` would not {}",
+        if open { "open" } else { "close" }
+    );
+}
+
 /// Polls `probe` every 100 ms for up to `secs` seconds.
 pub(crate) async fn wait_until<F, Fut>(secs: u64, what: &str, mut probe: F)
 where

@@ -3,7 +3,7 @@
 
 use plugboard_e2e::{remove_item, App};
 
-use crate::helpers::{click_css, connect_hotmart, disconnect, text_of, DEMO_SERVICE};
+use crate::helpers::{click_css, connect_hotmart, disconnect, open_details, text_of, DEMO_SERVICE};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -22,7 +22,7 @@ async fn a_keychain_item_deleted_behind_plugboards_back_shows_reconnect_needed_n
     let words = status.text().await.unwrap();
     assert!(words.contains("Reconnect needed"), "{words}");
     // Why, in Details: the saved sign-in is gone (the page re-renders the row once it changed).
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     // Found again on each look: the row may be redrawn meanwhile (the keychain's own signal
     // marks it too).
     app.wait_shown_xpath(&format!(

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use plugboard_e2e::{cli_binary, test_home, App};
 
-use crate::helpers::{click_css, connected_as, text_of, wait_until};
+use crate::helpers::{click_css, connected_as, open_details, text_of, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 
@@ -255,7 +255,7 @@ async fn the_language_chosen_in_settings_is_spoken_at_once_and_after_a_restart()
     )
     .await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
-    click_css(&app, &format!("li[data-connection='{id}'] summary")).await;
+    open_details(&app, &format!("li[data-connection='{id}']")).await;
     let date = app
         .wait_shown_xpath(&format!(
             "//li[@data-connection='{id}']//dd/time[@datetime][@translate='no']"

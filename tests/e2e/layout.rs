@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use plugboard_e2e::{test_home, App};
 
-use crate::helpers::click_css;
+use crate::helpers::{click_css, close_details, open_details};
 
 /// Every way the page can break its own layout, as lines ("" when none).
 const CHECK: &str = r#"
@@ -70,12 +70,12 @@ async fn every_state_keeps_its_layout_in_every_language_at_every_width() {
         for width in [980, 1280] {
             app.client.set_window_size(width, 760).await.unwrap();
             check(&app, lang, width, "the cards").await;
-            click_css(&app, &format!("{row} summary")).await;
+            open_details(&app, row).await;
             check(&app, lang, width, "Details open").await;
             click_css(&app, &format!("{row} [data-action='disconnect']")).await;
             check(&app, lang, width, "the Disconnect question").await;
             click_css(&app, &format!("{row} [data-action='cancel-disconnect']")).await;
-            click_css(&app, &format!("{row} summary")).await;
+            close_details(&app, row).await;
             // Its first shown Connect (opened once: it stays open at the second width).
             app.script(
                 "const b = [...document.querySelectorAll(\"section[data-provider='hotmart'] \

@@ -4,7 +4,7 @@
 use fantoccini::Locator;
 use plugboard_e2e::App;
 
-use crate::helpers::{click_css, connected_as, disconnect, text_of, wait_until};
+use crate::helpers::{click_css, connected_as, disconnect, open_details, text_of, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 
@@ -43,7 +43,7 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
 
     // Details: what was asked for, and what was granted.
     let row = format!("li[data-connection='{id}']");
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     wait_until(10, "the requested scopes", || async {
         app.client
             .find(Locator::XPath(&format!(
@@ -109,7 +109,7 @@ async fn connect_offers_optional_scopes_and_asking_for_more_reconnects_the_same_
         .unwrap();
     assert_eq!(rows.len(), 1, "still one HubSpot connection");
     assert_eq!(connected_as(&app, "hubspot", ACCOUNT).await, id);
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     wait_until(10, "the new scope granted", || async {
         text_of(&app, &format!("{row} .details-list"))
             .await
@@ -130,11 +130,20 @@ async fn refresh_and_copy_says_so_beside_the_buttons_after_the_row_is_redrawn() 
     crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     let row = format!("li[data-connection='{id}']");
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     wait_until(10, "Refresh & copy offered", || async {
         text_of(&app, &format!("{row} [data-copy='access']")).await == "Refresh & copy"
     })
     .await;
+    // Each form of the copy says it refreshes first, not Copy alone.
+    assert_eq!(
+        text_of(&app, &format!("{row} [data-copy='header']")).await,
+        "Refresh & copy as header"
+    );
+    assert_eq!(
+        text_of(&app, &format!("{row} [data-copy='curl']")).await,
+        "Refresh & copy as curl"
+    );
     click_css(&app, &format!("{row} [data-copy='header']")).await;
     // Shown (wait_shown_xpath looks again if the row is drawn anew meanwhile).
     app.wait_shown_xpath(&format!(
@@ -161,7 +170,7 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     crate::helpers::click_connect(&app, "HubSpot").await;
     let id = connected_as(&app, "hubspot", ACCOUNT).await;
     let row = format!("li[data-connection='{id}']");
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     // Try it answered, a name half typed, the chooser for more access open.
     click_css(&app, &format!("{row} [data-action='try']")).await;
     app.wait_shown_xpath(&format!(
@@ -173,6 +182,12 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     input.send_keys("Client B").await.unwrap();
     click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
     app.wait_for_css(&format!("{row} form.scope-form")).await;
+    // The question before copying the refresh token, asked.
+    click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"
+    ))
+    .await;
 
     // A refresh draws the row anew: the row on the page now is not the one marked before.
     app.script(&format!(
@@ -210,6 +225,16 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     .await;
     app.wait_shown_xpath(&format!(
         "//li[@data-connection='{id}'][not(@data-old)]//form[contains(@class, 'scope-form')]"
+    ))
+    .await;
+    // Still asking, and its answer still works: the one-time code came along.
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}'][not(@data-old)]//div[@class='confirm'][contains(., 'HubSpot')]"
+    ))
+    .await;
+    click_css(&app, &format!("{row} [data-copy='refresh']")).await;
+    app.wait_shown_xpath(&format!(
+        "//li[@data-connection='{id}']//*[contains(@class, 'copy-feedback')][contains(., 'clipboard')]"
     ))
     .await;
     disconnect(&app, &id).await;

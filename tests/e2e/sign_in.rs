@@ -7,7 +7,8 @@ use fantoccini::Locator;
 use plugboard_e2e::{keychain_items, App};
 
 use crate::helpers::{
-    click_connect, click_css, connected_as, disconnect, fill, text_of, wait_until, DEMO_SERVICE,
+    click_connect, click_css, connected_as, disconnect, fill, open_details, text_of, wait_until,
+    DEMO_SERVICE,
 };
 
 #[tokio::test]
@@ -56,7 +57,7 @@ async fn whatconverts_connects_with_a_key_refuses_a_bad_one_and_disconnects() {
     // Named in Details: the row shows the name above the account; the field takes at most 60
     // characters (the core refuses longer, for the command line: tested there).
     let row = format!("li[data-connection='{id}']");
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     let form = app.wait_for_css(&format!("{row} .rename-form")).await;
     assert!(!form.is_displayed().await.unwrap(), "no form before asking");
     click_css(&app, &format!("{row} [data-action='rename']")).await;

@@ -7,8 +7,8 @@ use std::time::Duration;
 use plugboard_e2e::{clipboard_text, eventually, App};
 
 use crate::helpers::{
-    attr_of, click_connect, click_css, connected_as, copy_diagnostics, disconnect, text_of,
-    wait_until,
+    attr_of, click_connect, click_css, connected_as, copy_diagnostics, disconnect, open_details,
+    text_of, wait_until,
 };
 
 #[tokio::test]
@@ -131,7 +131,7 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         .wait_shown_xpath("//*[@data-notice='success'][contains(., 'Reconnected HubSpot (example-portal.hubspot.com · ana@example.com)')]")
         .await;
     assert!(told.is_displayed().await.unwrap());
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     app.wait_for_xpath(&format!(
         "//li[@data-connection='{id}']//li[@data-event='reconnected']"
     ))
@@ -152,13 +152,13 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
         "no confirmation before asking"
     );
     click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
-    let confirm = app.wait_for_css(&format!("{row} .confirm")).await;
-    wait_until(5, "the confirmation is shown", || {
-        let confirm = confirm.clone();
-        async move { confirm.is_displayed().await.unwrap_or(false) }
-    })
-    .await;
-    assert!(confirm.text().await.unwrap().contains("HubSpot"));
+    // Still asking when the row is drawn anew (this short-lived token refreshes itself).
+    let confirm = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"
+        ))
+        .await;
+    assert!(confirm.is_displayed().await.unwrap());
     click_css(&app, &format!("{row} [data-copy='refresh']")).await;
     let refresh_token = eventually(Duration::from_secs(5), || {
         clipboard_text().filter(|t| t.starts_with("hs-rt"))
@@ -210,7 +210,7 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
     );
 
     // The details panel shows the token masked; the page does not hold the whole token.
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     let masked = text_of(&app, &format!("{row} [data-token]")).await;
     assert!(masked.contains("••••"), "{masked}");
 

@@ -8,7 +8,9 @@ use std::process::Command;
 use fantoccini::Locator;
 use plugboard_e2e::{cli_binary, remove_item, App};
 
-use crate::helpers::{click_css, connect_hotmart, disconnect, text_of, wait_until, DEMO_SERVICE};
+use crate::helpers::{
+    connect_hotmart, disconnect, open_details, text_of, wait_until, DEMO_SERVICE,
+};
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -82,7 +84,7 @@ async fn a_keychain_item_deleted_elsewhere_shows_at_once_and_the_notice_goes_onc
     })
     .await;
     // Details show no stale error.
-    click_css(&app, &format!("{row} summary")).await;
+    open_details(&app, &row).await;
     let details = text_of(&app, &format!("{row} .conn-details")).await;
     assert!(!details.contains("gone from your keychain"), "{details}");
     // The timeline says where each thing happened: lost, seen by the window; mended on the

@@ -256,10 +256,21 @@ impl App {
             match self.client.find(locator).await {
                 Ok(el) => return el,
                 Err(e) if std::time::Instant::now() >= deadline => {
-                    panic!("no element matches `{what}` after 15 s: {e}")
+                    let page = self.page_excerpt().await;
+                    panic!("no element matches `{what}` after 15 s: {e}\nthe page said:\n{page}")
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
+        }
+    }
+
+    /// What the page shows (its first 2,000 characters, as a person reads them), for a failure's
+    /// message: a wait that failed in CI says what was there instead.
+    pub async fn page_excerpt(&self) -> String {
+        let script = "return document.body.innerText.slice(0, 2000)";
+        match self.client.execute(script, vec![]).await {
+            Ok(serde_json::Value::String(text)) => text,
+            other => format!("(could not read the page: {other:?})"),
         }
     }
 

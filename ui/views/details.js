@@ -20,6 +20,7 @@ export function forgetOpen(id) {
   store.renaming.delete(id);
   store.tried.delete(id);
   store.askingMore.delete(id);
+  store.askingRefresh.delete(id);
 }
 
 export function detailsPanel(p, c) {
@@ -27,11 +28,17 @@ export function detailsPanel(p, c) {
   const current = () => document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] details.conn-details`);
   const body = h("div", { class: "details-body" }, h("p", {}, t("details-loading")));
   const panel = h("details", { class: "conn-details" }, h("summary", {}, t("details-summary")), body);
-  let copyAccess;
+  // The copy buttons, by form, with their words now and near expiry (then they refresh first).
+  const copyWords = {
+    access: ["details-copy-access", "details-refresh-and-copy"],
+    header: ["details-copy-header", "details-refresh-and-copy-header"],
+    curl: ["details-copy-curl", "details-refresh-and-copy-curl"],
+  };
+  const copyButtons = [];
   let latest = c.live;
   const applyLive = (live) => {
     latest = live;
-    if (copyAccess) copyAccess.textContent = t(live.refresh_before_copy ? "details-refresh-and-copy" : "details-copy-access");
+    for (const b of copyButtons) b.textContent = t(copyWords[b.dataset.copy][live.refresh_before_copy ? 1 : 0]);
   };
   const load = async () => {
     let d;
@@ -53,7 +60,7 @@ export function detailsPanel(p, c) {
       const b = h("button", { type: "button", "data-copy": form }, label);
       b.addEventListener("click", async () => {
         const code = form === "refresh" ? confirmation : null;
-        if (form === "refresh") { confirmation = null; confirmBox.hidden = true; }
+        if (form === "refresh") { confirmation = null; confirmBox.hidden = true; store.askingRefresh.delete(c.id); }
         const done = await run(b, feedback, () => api.copyToken(c.id, form, refreshFirst(), code));
         if (done) {
           store.detailsSaid.set(c.id, { text: done.message, at: Date.now() });
@@ -79,23 +86,32 @@ export function detailsPanel(p, c) {
         reveal.textContent = t("details-hide");
       }
     });
-    copyAccess = copy("access", t("details-copy-access"), () => latest.refresh_before_copy);
+    // Access token, header and curl: near expiry each says it refreshes first, and does.
+    const nearExpiry = () => latest.refresh_before_copy;
+    const copyAccess = copy("access", "", nearExpiry);
+    const copyHeader = copy("header", "", nearExpiry);
+    const copyCurl = d.has_curl ? copy("curl", "", nearExpiry) : null;
+    copyButtons.push(...[copyAccess, copyHeader, copyCurl].filter(Boolean));
     applyLive(latest);
     // The refresh token grants lasting access: behind an explicit confirmation.
     const question = h("p", {}, t("details-refresh-question"));
     const confirmBox = h("div", { class: "confirm", hidden: true, role: "group", "aria-label": ta("details-refresh-confirm", "aria-label") },
       question,
       copy("refresh", t("details-refresh-yes")),
-      h("button", { type: "button", onclick: () => { confirmation = null; confirmBox.hidden = true; } }, t("details-cancel")));
+      h("button", { type: "button", onclick: () => { confirmation = null; confirmBox.hidden = true; store.askingRefresh.delete(c.id); } }, t("details-cancel")));
+    const askForRefresh = (asked) => {
+      confirmation = asked.code;
+      question.textContent = asked.question;
+      confirmBox.hidden = false;
+      store.askingRefresh.set(c.id, asked);
+    };
     const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token" },
       t("details-copy-refresh"));
     if (askRefresh) {
       askRefresh.addEventListener("click", async () => {
         const asked = await run(askRefresh, feedback, () => api.confirmCopyRefresh(c.id));
         if (!asked) return;
-        confirmation = asked.code;
-        question.textContent = asked.question;
-        confirmBox.hidden = false;
+        askForRefresh(asked);
         confirmBox.querySelector("button").focus();
       });
     }
@@ -220,9 +236,7 @@ export function detailsPanel(p, c) {
       h("div", { class: "token-box" },
         h("span", { class: "token-label" }, t("details-token-label")),
         d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || t("details-token-unavailable")),
-        d.token_masked && h("div", { class: "actions" }, copyAccess,
-          copy("header", t("details-copy-header"), () => latest.refresh_before_copy),
-          d.has_curl && copy("curl", t("details-copy-curl"), () => latest.refresh_before_copy), askRefresh, tryButton),
+        d.token_masked && h("div", { class: "actions" }, copyAccess, copyHeader, copyCurl, askRefresh, tryButton),
         confirmBox, feedback, tryResult),
       h("h3", { class: "timeline-title" }, t("details-events-title")),
       h("ol", { class: "timeline", "aria-label": ta("details-events-list", "aria-label") },
@@ -237,6 +251,7 @@ export function detailsPanel(p, c) {
     const tried = store.tried.get(c.id);
     if (tried && Date.now() - tried.at < 120000) showTried(tried.report, tried.obtained !== c.obtained_at);
     if (store.askingMore.has(c.id) && askMore) openMore(store.askingMore.get(c.id));
+    if (store.askingRefresh.has(c.id) && askRefresh) askForRefresh(store.askingRefresh.get(c.id));
   };
   panel.addEventListener("toggle", () => {
     if (panel.open) { store.openDetails.add(c.id); load(); } else { store.openDetails.delete(c.id); forgetOpen(c.id); }
