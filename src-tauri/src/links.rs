@@ -136,6 +136,20 @@ fn receive(app: &AppHandle, text: &str) {
     }
 }
 
+/// The providers whose browser sign-in now pending was started to replace a connection
+/// (Reconnect, Ask for more access): an account already here that comes back from it was meant
+/// to, and one from Connect or "Add another account" was not — the words say which.
+static REPLACING: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Notes what the sign-in just begun for `provider` is for (see [`REPLACING`]).
+pub fn sign_in_begun(provider: &str, replaces: bool) {
+    let mut replacing = REPLACING.lock().unwrap_or_else(|p| p.into_inner());
+    replacing.retain(|p| p != provider);
+    if replaces {
+        replacing.push(provider.to_string());
+    }
+}
+
 /// Completes a sign-in from a callback's parameters and tells the person how it went.
 pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
     let state = app.state::<AppState>();
@@ -153,15 +167,24 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
         .unwrap_or_else(|| t("shell-the-provider", &[]));
     match result {
         Ok(c) => {
-            // Signing in again to an account already here replaces it in place: say so.
+            // Signing in again to an account already here replaces it in place: say so, and
+            // when it was meant to add one, that none was added.
             let args = [
                 ("provider", name.as_str().into()),
                 ("account", c.account.as_str().into()),
             ];
-            let message = if c.connected_at < c.obtained_at {
+            let meant_to_replace = {
+                let mut replacing = REPLACING.lock().unwrap_or_else(|p| p.into_inner());
+                let meant = replacing.iter().any(|p| *p == c.provider);
+                replacing.retain(|p| *p != c.provider);
+                meant
+            };
+            let message = if c.connected_at >= c.obtained_at {
+                t("shell-connected", &args)
+            } else if meant_to_replace {
                 t("shell-reconnected", &args)
             } else {
-                t("shell-connected", &args)
+                t("shell-signed-in-again", &args)
             };
             notify(app, NoticeLevel::Success, message);
             crate::attention::signed_in(app, &name, &c);

@@ -32,7 +32,7 @@ async fn a_provider_without_app_credentials_guides_the_setup_then_signs_in_at_on
         .text()
         .await
         .unwrap()
-        .contains("Needs app credentials first"));
+        .contains("Set up a HubSpot app first: Connect shows how"));
     app.button_in(&card, "Connect").await.click().await.unwrap();
     let form = app
         .wait_for_css("form[aria-label='HubSpot app credentials']")
@@ -43,6 +43,13 @@ async fn a_provider_without_app_credentials_guides_the_setup_then_signs_in_at_on
         .unwrap();
     assert_eq!(steps.len(), 4, "HubSpot's numbered steps");
     assert!(steps[0].is_displayed().await.unwrap());
+    // The address a step names is a link to the developer page, not bare text.
+    let link = steps[0]
+        .find(Locator::Css("a.developer-link"))
+        .await
+        .expect("a link in the first step");
+    assert!(link.is_displayed().await.unwrap());
+    assert_eq!(link.text().await.unwrap(), "developers.hubspot.com");
     assert!(steps[1].text().await.unwrap().contains("redirect URI"));
     let redirect = format!("http://localhost:{port}/oauth/callback");
     let text = form.text().await.unwrap();

@@ -1,7 +1,10 @@
-//! A layout that never breaks: in every language and at both window widths, each state a person
-//! reaches (the cards, a connection's Details, the Disconnect question, a connect form, Settings)
-//! is looked at, and no element's box may leave its card, no card may scroll sideways, and no
-//! clipped box may hold more than it shows (`scrollWidth > clientWidth`).
+//! A layout that never breaks: in every language, in the light and the dark theme and at both
+//! window widths, each state a person reaches (the cards with a notice, a connection's Details
+//! with everything in them open, the Disconnect question, the question before a second
+//! connection, the scope chooser, a connect form, Settings) is looked
+//! at, and no element's box may leave its card, no card may scroll sideways, and no clipped box
+//! may hold more than it shows (`scrollWidth > clientWidth`). With `PLUGBOARD_E2E_SCREENSHOTS`
+//! set, each state is saved as a picture to look at.
 
 use std::time::Duration;
 
@@ -12,7 +15,8 @@ use crate::helpers::{click_css, close_details, open_details};
 /// Every way the page can break its own layout, as lines ("" when none).
 const CHECK: &str = r#"
 const out = [];
-const boxes = [...document.querySelectorAll('section[data-provider]'), document.getElementById('settings')]
+const boxes = [...document.querySelectorAll('section[data-provider]'), document.getElementById('settings'),
+  document.getElementById('notices'), document.querySelector('.needs-you-bar'), document.querySelector('footer')]
   .filter((b) => b && b.getClientRects().length);
 for (const card of boxes) {
   const name = card.dataset.provider || card.id;
@@ -40,54 +44,117 @@ const wide = [...document.querySelectorAll('section[data-provider] *')]
 return [...wide, ...out].slice(0, 16).join('\n');
 "#;
 
-async fn check(app: &App, lang: &str, width: u32, state: &str) {
+async fn check(app: &App, at: &str, state: &str) {
     // A moment for the layout to settle (a row drawn anew, a form opening).
     tokio::time::sleep(Duration::from_millis(300)).await;
     let broken = app.script(CHECK).await;
     let broken = broken.as_str().unwrap_or_default();
+    app.screenshot(&format!("{at} {state}").replace(' ', "-").replace('\'', ""))
+        .await;
     assert!(
         broken.is_empty(),
-        "{lang} at {width} px, {state}: the layout breaks:\n{broken}"
+        "{at}, {state}: the layout breaks:\n{broken}"
     );
+}
+
+/// Clicks the first shown element matching `css` in the page's own script (a button under a
+/// form that just opened may be found before it is laid out).
+async fn click_shown(app: &App, css: &str) {
+    app.script(&format!(
+        "const b = [...document.querySelectorAll({css:?})].find((b) => b.getClientRects().length); \
+         if (b) b.click(); return ''"
+    ))
+    .await;
 }
 
 #[tokio::test]
 #[ignore = "needs the private test desktop: run `make test`"]
-async fn every_state_keeps_its_layout_in_every_language_at_every_width() {
+async fn every_state_keeps_its_layout_in_every_language_theme_and_width() {
     for lang in ["en", "pt-BR", "es"] {
-        let dir = test_home().join(format!("layout-{lang}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let app = App::launch_demo_home_env(&dir, &[], &[("PLUGBOARD_LOCALE", lang)]).await;
-        app.invoke(
-            "begin_sign_in",
-            serde_json::json!({ "provider": "hubspot" }),
-        )
-        .await
-        .expect("begin the HubSpot sign-in");
-        let row = "li[data-connection^='hubspot-']";
-        app.wait_for_css(&format!("{row}[data-health='connected']"))
-            .await;
-        for width in [980, 1280] {
-            app.client.set_window_size(width, 760).await.unwrap();
-            check(&app, lang, width, "the cards").await;
-            open_details(&app, row).await;
-            check(&app, lang, width, "Details open").await;
-            click_css(&app, &format!("{row} [data-action='disconnect']")).await;
-            check(&app, lang, width, "the Disconnect question").await;
-            click_css(&app, &format!("{row} [data-action='cancel-disconnect']")).await;
-            close_details(&app, row).await;
-            // Its first shown Connect (opened once: it stays open at the second width).
-            app.script(
-                "const b = [...document.querySelectorAll(\"section[data-provider='hotmart'] \
-                 [data-action='connect']\")].find((b) => b.getClientRects().length); \
-                 if (b) b.click(); return ''",
+        for (theme, gtk) in [("light", "Adwaita"), ("dark", "Adwaita:dark")] {
+            let dir = test_home().join(format!("layout-{lang}-{theme}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let env = [("PLUGBOARD_LOCALE", lang), ("GTK_THEME", gtk)];
+            let app = App::launch_demo_home_env(&dir, &[], &env).await;
+            let dark = app
+                .script("return matchMedia('(prefers-color-scheme: dark)').matches")
+                .await;
+            assert_eq!(
+                dark,
+                serde_json::json!(theme == "dark"),
+                "{lang}: the {theme} theme"
+            );
+            app.invoke(
+                "begin_sign_in",
+                serde_json::json!({ "provider": "hubspot" }),
             )
-            .await;
-            check(&app, lang, width, "Hotmart's connect form").await;
-            click_css(&app, "#open-settings").await;
-            check(&app, lang, width, "Settings").await;
-            click_css(&app, "#close-settings").await;
+            .await
+            .expect("begin the HubSpot sign-in");
+            let row = "li[data-connection^='hubspot-']";
+            app.wait_for_css(&format!("{row}[data-health='connected']"))
+                .await;
+            for width in [980, 1280] {
+                let at = format!("{lang} {theme} {width}");
+                app.client.set_window_size(width, 760).await.unwrap();
+                check(&app, &at, "the cards").await;
+                open_details(&app, row).await;
+                check(&app, &at, "Details open").await;
+                // Everything Details can open at once: Try it's answer, the rename form, the
+                // chooser for more access, the refresh token's question.
+                click_css(&app, &format!("{row} [data-action='try']")).await;
+                app.wait_for_css(&format!("{row} .try-result:not([hidden]) .try-request"))
+                    .await;
+                click_shown(&app, &format!("{row} [data-action='rename']")).await;
+                click_shown(&app, &format!("{row} [data-action='more-scopes']")).await;
+                click_shown(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
+                app.wait_for_css(&format!("{row} .confirm:not([hidden])"))
+                    .await;
+                check(&app, &at, "Details with all open").await;
+                click_css(&app, &format!("{row} [data-action='disconnect']")).await;
+                check(&app, &at, "the Disconnect question").await;
+                click_css(&app, &format!("{row} [data-action='cancel-disconnect']")).await;
+                close_details(&app, row).await;
+                // A second HubSpot connection: asked about, then the scope chooser.
+                click_shown(
+                    &app,
+                    "section[data-provider='hubspot'] [data-action='connect']",
+                )
+                .await;
+                app.wait_for_css("section[data-provider='hubspot'] .confirm-another")
+                    .await;
+                check(&app, &at, "the question before a second connection").await;
+                click_shown(
+                    &app,
+                    "section[data-provider='hubspot'] [data-action='confirm-another']",
+                )
+                .await;
+                app.wait_for_css("section[data-provider='hubspot'] form.scope-form")
+                    .await;
+                check(&app, &at, "the scope chooser").await;
+                click_css(
+                    &app,
+                    "section[data-provider='hubspot'] > .form-slot [data-action='cancel-form']",
+                )
+                .await;
+                // Hotmart's connect form.
+                click_shown(
+                    &app,
+                    "section[data-provider='hotmart'] [data-action='connect']",
+                )
+                .await;
+                app.wait_for_css("section[data-provider='hotmart'] form.connect-form")
+                    .await;
+                check(&app, &at, "Hotmart's connect form").await;
+                click_css(
+                    &app,
+                    "section[data-provider='hotmart'] > .form-slot [data-action='cancel-form']",
+                )
+                .await;
+                click_css(&app, "#open-settings").await;
+                check(&app, &at, "Settings").await;
+                click_css(&app, "#close-settings").await;
+            }
+            app.close().await;
         }
-        app.close().await;
     }
 }

@@ -6,6 +6,7 @@
 
 mod helpers;
 
+mod another;
 mod canary;
 mod cards;
 mod command_line;

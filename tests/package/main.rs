@@ -26,7 +26,9 @@ async fn a_link_opened_with_xdg_open_reaches_the_installed_window() {
     let app = App::launch().await;
 
     let links = app
-        .wait_for_xpath("//*[@id='scheme-status'][normalize-space()='Sign-in links: ready']")
+        .wait_for_xpath(
+            "//*[@id='scheme-status'][normalize-space()='Browser sign-in returns here']",
+        )
         .await;
     assert!(
         links.is_displayed().await.unwrap(),

@@ -60,7 +60,11 @@ export function connectionItem(p, c) {
   const reconnect = h("button", { type: "button", class: "primary", "data-action": "reconnect" }, t("row-reconnect"));
   reconnect.addEventListener("click", async () => {
     if (p.method === "authorization_code") await run(reconnect, error, () => api.beginSignIn(p.id, optionalAsked(p, c), c.id));
-    else document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`)?.click();
+    else {
+      // The card's form, for this account: no "add another?" question for a Reconnect.
+      const connect = document.querySelector(`[data-provider="${p.id}"] [data-action="connect"]`);
+      if (connect) { connect.dataset.reconnecting = "1"; connect.click(); }
+    }
   });
   const unlock = h("button", { type: "button", class: "primary", "data-action": "unlock" }, t("row-unlock"));
   unlock.addEventListener("click", () => run(unlock, error, () => api.unlockAndRetry()));
@@ -220,7 +224,24 @@ export function providerCard(p) {
   const more = p.connections.length > 0;
   const connect = h("button", { type: "button", class: more ? "secondary" : "primary", "aria-describedby": noteId, "data-action": "connect" },
     more ? t("card-add-account") : t("card-connect"));
-  connect.addEventListener("click", async () => {
+  // A provider already connected: adding a connection is asked about first, in the card.
+  const askFirst = (button, go) => {
+    const reconnecting = button.dataset.reconnecting;
+    delete button.dataset.reconnecting;
+    if (p.connections.length === 0 || reconnecting) return go();
+    const close = () => { formSlot.replaceChildren(); button.focus(); };
+    const yes = h("button", { type: "button", class: "primary", "data-action": "confirm-another" }, t("card-another-yes"));
+    yes.addEventListener("click", () => { formSlot.replaceChildren(); go(); });
+    const shown = p.connections.slice(0, 2).map((c) => c.name || c.account);
+    const accounts = p.connections.length > 2 ? t("card-another-accounts", { first: shown.join(", "), count: p.connections.length - 2 }) : shown.join(", ");
+    const question = h("div", { class: "confirm confirm-another", role: "group", "aria-label": ta("card-another", "aria-label", { provider: p.name }) },
+      h("p", {}, t("card-another-question", { provider: p.name, accounts })),
+      h("div", { class: "actions" }, yes, h("button", { type: "button", "data-action": "cancel-another", onclick: close }, t("card-cancel"))));
+    question.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); close(); } });
+    formSlot.replaceChildren(question);
+    yes.focus();
+  };
+  connect.addEventListener("click", () => askFirst(connect, async () => {
     // A form that closes (sent or cancelled) gives the focus back to the button that opened it,
     // never to the page's body.
     if (p.method !== "authorization_code") {
@@ -245,11 +266,12 @@ export function providerCard(p) {
       return;
     }
     await run(connect, error, () => api.beginSignIn(p.id));
-  });
+  }));
 
-  // The browser sign-in of the source texts, where it is not the default (Hotmart, WhatConverts).
-  const alternative = p.alternative_sign_in && h("button", { type: "button", class: "quiet" }, p.alternative_sign_in);
-  alternative?.addEventListener("click", async () => {
+  // The browser sign-in of the source texts, where it is not the default (Hotmart, WhatConverts),
+  // and one line saying how the two ways differ.
+  const alternative = p.alternative_sign_in && h("button", { type: "button", class: "quiet", "data-action": "alternative" }, p.alternative_sign_in);
+  alternative?.addEventListener("click", () => askFirst(alternative, async () => {
     if (!p.alternative_ready) {
       const close = () => { formSlot.replaceChildren(); alternative.focus(); };
       formSlot.replaceChildren(appCredentialsForm(p, close));
@@ -257,7 +279,9 @@ export function providerCard(p) {
       return;
     }
     await run(alternative, error, () => api.beginSignIn(p.id));
-  });
+  }));
+  const twoWays = alternative && h("p", { class: "hint two-ways" },
+    t("card-two-ways", { provider: p.name, usual: p.summary, alternative: p.alternative_sign_in }));
 
   const developer = p.developer_url && h("button", {
     type: "button", class: "quiet",
@@ -276,7 +300,7 @@ export function providerCard(p) {
         h("h2", { id: titleId, translate: "no" }, p.name),
         h("p", { class: "summary" }, p.summary),
         p.method === "authorization_code" && !p.credentials_ready &&
-          h("p", { class: "hint" }, t("card-needs-credentials")),
+          h("p", { class: "hint" }, t("card-needs-credentials", { provider: p.name })),
       ),
       // With one connection its row says the same: the card does not say it twice.
       h("span", { class: `status status-${p.status}`, "data-status": p.status, hidden: p.connections.length === 1 },
@@ -286,6 +310,7 @@ export function providerCard(p) {
     p.connections.length > 0 && accountList(p),
     note,
     waiting || h("div", { class: "actions" }, connect, alternative, developer),
+    !waiting && twoWays,
     error,
     formSlot,
     details,

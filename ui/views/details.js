@@ -105,14 +105,21 @@ export function detailsPanel(p, c) {
       confirmBox.hidden = false;
       store.askingRefresh.set(c.id, asked);
     };
+    panel.askForRefresh = askForRefresh;
     const askRefresh = d.has_refresh_token && h("button", { type: "button", class: "quiet", "data-action": "ask-refresh-token" },
       t("details-copy-refresh"));
     if (askRefresh) {
       askRefresh.addEventListener("click", async () => {
         const asked = await run(askRefresh, feedback, () => api.confirmCopyRefresh(c.id));
         if (!asked) return;
-        askForRefresh(asked);
-        confirmBox.querySelector("button").focus();
+        // Into the panel now on the page: the row may have been drawn anew while Rust answered.
+        if (confirmBox.isConnected) {
+          askForRefresh(asked);
+          confirmBox.querySelector("button").focus();
+        } else {
+          store.askingRefresh.set(c.id, asked);
+          current()?.askForRefresh?.(asked);
+        }
       });
     }
     // Rename: a name the person chooses, shown on the row, in the tray and notifications.
@@ -214,7 +221,11 @@ export function detailsPanel(p, c) {
       store.askingMore.set(c.id, picked());
     };
     askMore?.addEventListener("click", () => { openMore(optionalAsked(card, conn)); moreSlot.querySelector("input:not(:disabled)")?.focus(); });
-    const granted = conn.scopes.length ? h("span", { translate: "no" }, conn.scopes.join(" ")) : "—";
+    // Scopes in plain words where the catalogue has them ("See deals"), each with its id (data).
+    const scopeWords = new Map((card?.optional_scopes || []).map((s) => [s.id, s.description]));
+    const scopeList = (ids) => h("ul", { class: "scope-words" }, ids.map((id) => h("li", {},
+      scopeWords.has(id) ? [scopeWords.get(id), " "] : "", h("code", { translate: "no" }, id))));
+    const granted = conn.scopes.length ? scopeList(conn.scopes) : "—";
     // The last error: its code (data), Rust's words for it, and when (no words of ours but "None").
     const err = conn.last_error;
     const lastError = err ? [h("span", { translate: "no" }, err.code), ": ", err.message, " (", timeEl(err.at), ")"] : t("details-last-error-none");
@@ -223,21 +234,23 @@ export function detailsPanel(p, c) {
       [t("details-row-name"), [nameValue, " ", renameButton, nameForm]],
       [t("details-row-provider"), d.provider_name, true], [t("details-row-method"), d.method_label],
       [t("details-row-account"), conn.account, true],
-      conn.requested_scopes.length > 0 && [t("details-row-scopes-requested"), conn.requested_scopes.join(" "), true],
+      conn.requested_scopes.length > 0 && [t("details-row-scopes-requested"), scopeList(conn.requested_scopes)],
       [t("details-row-scopes-granted"), [granted, " ", askMore, moreSlot]],
-      conn.scopes_missing.length > 0 && [t("details-row-scopes-missing"), conn.scopes_missing.join(" "), true],
+      conn.scopes_missing.length > 0 && [t("details-row-scopes-missing"), scopeList(conn.scopes_missing)],
       conn.environment && [t("details-row-environment"), t(conn.environment === "sandbox" ? "details-environment-sandbox" : "details-environment-production")],
       [t("details-row-connected-since"), timeEl(conn.connected_at)],
       [t("details-row-last-refreshed"), conn.refreshed_at ? timeEl(conn.refreshed_at) : t("details-not-yet")],
       [t("details-row-last-error"), lastError],
+      // The access token in the same value column; its buttons under the list, full width.
+      [t("details-token-label"), h("div", { class: "token-box" },
+        d.token_masked ? [tokenValue, " ", reveal] : h("span", {}, d.token_problem || t("details-token-unavailable")))],
     ].filter(Boolean);
     body.replaceChildren(
       h("dl", { class: "details-list" }, rows.map(([k, v, data]) => [h("dt", {}, k), h("dd", data ? { translate: "no" } : {}, v)])),
-      h("div", { class: "token-box" },
-        h("span", { class: "token-label" }, t("details-token-label")),
-        d.token_masked ? [tokenValue, reveal] : h("span", {}, d.token_problem || t("details-token-unavailable")),
+      h("div", { class: "token-actions" },
         d.token_masked && h("div", { class: "actions" }, copyAccess, copyHeader, copyCurl, askRefresh, tryButton),
-        confirmBox, feedback, tryResult),
+        confirmBox, feedback),
+      tryResult,
       h("h3", { class: "timeline-title" }, t("details-events-title")),
       h("ol", { class: "timeline", "aria-label": ta("details-events-list", "aria-label") },
         d.events.length === 0 ? h("li", {}, t("details-events-none")) : d.events.map((e) => h("li", { "data-event": e.kind },

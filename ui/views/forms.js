@@ -29,7 +29,7 @@ export function credentialForm(p, close) {
     h("select", { id: `${p.id}-environment` }, p.environments.map(([id, label]) => h("option", { value: id }, label))));
   const form = h("form", { class: "connect-form", "aria-label": ta("form-connect-form", "aria-label", { provider: p.name }) },
     inputs, env, error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", "data-action": "cancel-form", onclick: close }, t("form-cancel"))));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const value = (id) => form.querySelector(`#${CSS.escape(id)}`).value;
@@ -42,7 +42,9 @@ export function credentialForm(p, close) {
       }));
     if (done) {
       form.reset();
-      showNotice({ level: "success", message: t("form-connected", { provider: p.name, account: done.account }) });
+      // The same key or client as a connection already here renews that one: said so.
+      const again = done.connected_at < done.obtained_at;
+      showNotice({ level: "success", message: t(again ? "form-connected-again" : "form-connected", { provider: p.name, account: done.account }) });
       // Done: the form closes, and the focus goes back to the card's Connect (kept there when
       // the card is drawn anew with the new connection).
       close();
@@ -72,8 +74,20 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
       copied.hidden = false;
     }
   });
+  // Where a step names a web address ("developers.hubspot.com"), it is a link to the provider's
+  // developer page (opened through Rust, which opens only the catalogue's own page).
+  const withLink = (step) => {
+    const found = p.developer_url && /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b/i.exec(step);
+    if (!found) return step;
+    const open = h("a", { href: "#", class: "developer-link", translate: "no", "data-action": "open-developer-page" }, found[0]);
+    open.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      api.openDeveloperPage(p.id).catch((e) => showNotice({ level: "warning", message: messageOf(e) }));
+    });
+    return [step.slice(0, found.index), open, step.slice(found.index + found[0].length)];
+  };
   const steps = p.setup_steps?.length > 0 && h("ol", { class: "setup-steps", "aria-label": ta("form-setup-steps", "aria-label", { provider: p.name }) },
-    p.setup_steps.map((step) => h("li", {}, step)));
+    p.setup_steps.map((step) => h("li", {}, withLink(step))));
   const form = h("form", { class: "connect-form", "aria-label": ta("form-app-credentials", "aria-label", { provider: p.name }) },
     h("p", { class: "form-intro" }, t(p.public_client ? "form-app-intro-public" : "form-app-intro",
       { provider: p.name, help: steps ? "" : p.credentials_help || "" })),
@@ -85,7 +99,7 @@ export function appCredentialsForm(p, close, { signInAfter = true } = {}) {
     field(`${p.id}-app-client-id`, t("form-client-id")),
     !p.public_client && field(`${p.id}-app-client-secret`, t("form-client-secret"), { type: "password" }),
     error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", "data-action": "cancel-form", onclick: close }, t("form-cancel"))));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const value = (id) => form.querySelector(`#${CSS.escape(id)}`)?.value ?? "";
@@ -121,16 +135,19 @@ export function scopeChooser(p, chosen, close, { intro, replaces = null } = {}) 
     input.checked = fixed || checked;
     input.disabled = fixed;
     return h("li", { class: "scope" },
-      h("label", { for: input.id }, input, h("span", {}, description),
-        h("code", { translate: "no" }, id), fixed && h("span", { class: "hint" }, t("form-scope-always"))));
+      h("label", { for: input.id }, input, description && h("span", {}, description),
+        h("code", { translate: "no" }, id)));
   };
+  // The scopes every sign-in asks for, said once above them; then those the person may add.
+  const optional = p.optional_scopes.map((s) => box(s.id, s.description, { checked: chosen.includes(s.id) }));
   const form = h("form", { class: "connect-form scope-form", "aria-label": ta("form-scope-chooser", "aria-label", { provider: p.name }) },
     h("p", { class: "form-intro" }, intro || t("form-scope-intro", { provider: p.name })),
-    h("ul", { class: "scopes" },
-      p.scopes.map((id) => box(id, t("form-scope-needed"), { fixed: true })),
-      p.optional_scopes.map((s) => box(s.id, s.description, { checked: chosen.includes(s.id) }))),
+    p.scopes.length > 0 && h("p", { class: "scopes-title" }, t("form-scopes-required")),
+    p.scopes.length > 0 && h("ul", { class: "scopes scopes-required" }, p.scopes.map((id) => box(id, "", { fixed: true }))),
+    optional.length > 0 && h("p", { class: "scopes-title" }, t("form-scopes-optional")),
+    optional.length > 0 && h("ul", { class: "scopes" }, optional),
     error,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", onclick: close }, t("form-cancel"))));
+    h("div", { class: "actions" }, submit, h("button", { type: "button", "data-action": "cancel-form", onclick: close }, t("form-cancel"))));
   form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); close(); } });
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -91,6 +91,7 @@ pub async fn begin_sign_in(
         .await
         .map_err(|e| e.to_user(&service.provider_name(provider.as_str())))?;
     state.stop_listener(provider.as_str());
+    crate::links::sign_in_begun(provider.as_str(), replaces.is_some());
     let url = sign_in.started.url.clone();
     let (task_app, task_provider, task_service) = (app.clone(), provider.clone(), service.clone());
     let handle = tauri::async_runtime::spawn(async move {

@@ -139,7 +139,7 @@ cli-credentials-footer = Save your own with `plugboard credentials set <id> --cl
 ## plugboard disconnect. $id is a connection id (hubspot-1).
 cli-disconnected = Disconnected { $id } from { $provider }.
 cli-disconnect-revoked = { $provider } revoked its tokens.
-cli-disconnect-no-revoke = { $provider } has no revoke; the tokens were forgotten here.
+cli-disconnect-no-revoke = { $provider } cannot end Plugboard's access on request; the tokens were forgotten on this computer.
 # $reason is what went wrong.
 cli-disconnect-revoke-failed = { $provider } did not confirm the revoke ({ $reason }); the tokens were forgotten here all the same. To be sure, remove Plugboard's access in your { $provider } account (its connected apps).
 cli-disconnect-already = { $id } was already disconnected.

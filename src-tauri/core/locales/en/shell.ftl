@@ -48,6 +48,8 @@ shell-link-unused = Plugboard was opened with a link it doesn't use ({ $path }).
 shell-the-provider = the provider
 shell-reconnected = Reconnected { $provider } ({ $account }).
 shell-connected = Connected to { $provider } as { $account }.
+# A browser sign-in meant to add an account came back with one already connected.
+shell-signed-in-again = You signed in to { $provider } as { $account }, which was already connected: its sign-in was renewed, and no second connection was added. To add a different account, sign out of { $provider } in your browser first.
 # "Connect" is the provider card's button.
 shell-sign-in-unexpected = Plugboard received a sign-in response, but no sign-in was in progress (or it was already used), so it was ignored. If you were connecting an account, start again with Connect.
 

@@ -7,8 +7,18 @@ card-add-account = Add another account
 card-developer-page = Developer page
 card-waiting = Waiting for your browser…
 card-cancel = Cancel
+# Asked before a second connection of a provider already connected.
+card-another =
+    .aria-label = Add another { $provider } connection?
+# $accounts: the accounts (or names) already connected.
+card-another-question = { $provider } is already connected ({ $accounts }). Add another { $provider } connection? Each keeps its own sign-in; signing in to an account that is already here only renews it.
+# More than two accounts: the first two, and how many more.
+card-another-accounts = { $first } and { $count } more
+card-another-yes = Add another connection
+# Under the buttons of a provider with two ways to connect; $usual: the usual way ("WhatConverts API token and secret"), $alternative: the browser sign-in's button ("Sign in with WhatConverts").
+card-two-ways = Two ways to connect { $provider }: with your { $usual } here, or “{ $alternative }” in your browser, which needs an app registered with { $provider } first.
 # Under the provider's name, when its OAuth app's client ID and secret are not set yet.
-card-needs-credentials = Needs app credentials first
+card-needs-credentials = Set up a { $provider } app first: Connect shows how
 card-setup-details = Setup details
 card-redirect-uri = Redirect URI to register
 card-credentials = Credentials

@@ -16,6 +16,8 @@ form-connect-form =
     .aria-label = Connect { $provider }
 # A notice. $account: the account as the provider names it.
 form-connected = Connected to { $provider } as { $account }.
+# A notice: a form connected an account that was already here (the same key or client).
+form-connected-again = { $provider } ({ $account }) was already connected: its sign-in was renewed, and no second connection was added.
 form-save-and-sign-in = Save and sign in
 form-save-credentials = Save credentials
 # Button that copies the redirect URI.
@@ -39,14 +41,14 @@ form-saved-client-id = Saved the { $provider } client ID.
 form-saved-app-credentials = Saved the { $provider } app credentials. The secret is in your keychain.
 # Button that opens the provider's sign-in page in the browser.
 form-continue-to = Continue to { $provider }
-# Beside a scope (permission) that every sign-in asks for.
-form-scope-always = (always asked for)
+# Above the scopes (permissions) every sign-in asks for, shown ticked and fixed.
+form-scopes-required = Always asked for (needed to connect):
+# Above the scopes the person may tick.
+form-scopes-optional = You may also ask for:
 form-scope-chooser =
     .aria-label = Choose what { $provider } access to ask for
 # Scopes: the permissions asked of the provider; "tick": check the box.
 form-scope-intro = Choose what Plugboard asks { $provider } for. Your { $provider } app must list the scopes you tick.
-# Description of a scope every sign-in needs.
-form-scope-needed = Needed to connect
 
 ## Notices
 notice-dismiss =
@@ -54,12 +56,12 @@ notice-dismiss =
 
 ## Footer
 footer-version = Plugboard { $version }
-footer-keychain-ready = Keychain: ready
-footer-keychain-locked = Keychain: locked
-footer-keychain-unavailable = Keychain: unavailable
-footer-keychain-unknown = Keychain: unknown
+footer-keychain-ready = Tokens kept in your keychain
+footer-keychain-locked = Your keychain is locked
+footer-keychain-unavailable = No keychain found
+footer-keychain-unknown = Keychain not checked yet
 # Sign-in links: the plugboard:// links a browser sign-in comes back through.
-footer-sign-in-links-ready = Sign-in links: ready
-footer-sign-in-links-unregistered = Sign-in links: not registered with this desktop (install Plugboard from its package)
+footer-sign-in-links-ready = Browser sign-in returns here
+footer-sign-in-links-unregistered = Browser sign-in cannot return here: install Plugboard from its package
 # Hover text of the "Demo" badge. $address: the simulator's address.
 footer-demo-title = Demo mode: providers are simulated at { $address }

@@ -49,6 +49,7 @@ shell-link-unused = Plugboard se abrió con un enlace que no usa ({ $path }).
 shell-the-provider = el proveedor
 shell-reconnected = Se volvió a conectar a { $provider } ({ $account }).
 shell-connected = Conectado a { $provider } como { $account }.
+shell-signed-in-again = Iniciaste sesión en { $provider } como { $account }, una cuenta que ya estaba conectada: se renovó su inicio de sesión y no se agregó una segunda conexión. Para agregar otra cuenta, cierra primero la sesión de { $provider } en el navegador.
 shell-sign-in-unexpected = Plugboard recibió una respuesta de inicio de sesión, pero no había ningún inicio de sesión en curso (o ya se había usado), así que la ignoró. Si estabas conectando una cuenta, empieza de nuevo con Conectar.
 
 ## The clock (scheduler.rs)

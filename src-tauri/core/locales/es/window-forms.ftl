@@ -16,6 +16,7 @@ form-connect-form =
     .aria-label = Conectar { $provider }
 # A notice. $account: the account as the provider names it.
 form-connected = Conectado a { $provider } como { $account }.
+form-connected-again = { $provider } ({ $account }) ya estaba conectado: se renovó el acceso y no se agregó una segunda conexión.
 form-save-and-sign-in = Guardar e iniciar sesión
 form-save-credentials = Guardar credenciales
 # Button that copies the redirect URI.
@@ -39,14 +40,12 @@ form-saved-client-id = Se guardó el ID de cliente de { $provider }.
 form-saved-app-credentials = Se guardaron las credenciales de la app de { $provider }. El secreto está en tu llavero.
 # Button that opens the provider's sign-in page in the browser.
 form-continue-to = Continuar a { $provider }
-# Beside a scope (permission) that every sign-in asks for.
-form-scope-always = (siempre se pide)
+form-scopes-required = Siempre se pide (necesario para conectar):
+form-scopes-optional = También puedes pedir:
 form-scope-chooser =
     .aria-label = Elige qué acceso pedirle a { $provider }
 # Scopes: the permissions asked of the provider; "tick": check the box.
 form-scope-intro = Elige qué le pide Plugboard a { $provider }. Tu app de { $provider } debe incluir los alcances que marques.
-# Description of a scope every sign-in needs.
-form-scope-needed = Necesario para conectar
 
 ## Notices
 notice-dismiss =
@@ -54,12 +53,12 @@ notice-dismiss =
 
 ## Footer
 footer-version = Plugboard { $version }
-footer-keychain-ready = Llavero: listo
-footer-keychain-locked = Llavero: bloqueado
-footer-keychain-unavailable = Llavero: no disponible
-footer-keychain-unknown = Llavero: desconocido
+footer-keychain-ready = Tokens guardados en tu llavero
+footer-keychain-locked = Tu llavero está bloqueado
+footer-keychain-unavailable = No se encontró ningún llavero
+footer-keychain-unknown = Llavero aún sin comprobar
 # Sign-in links: the plugboard:// links a browser sign-in comes back through.
-footer-sign-in-links-ready = Enlaces de inicio de sesión: listos
-footer-sign-in-links-unregistered = Enlaces de inicio de sesión: no registrados en este escritorio (instala Plugboard desde su paquete)
+footer-sign-in-links-ready = El inicio de sesión en el navegador vuelve aquí
+footer-sign-in-links-unregistered = El inicio de sesión en el navegador no puede volver aquí: instala Plugboard desde su paquete
 # Hover text of the "Demo" badge. $address: the simulator's address.
 footer-demo-title = Modo de demostración: los proveedores se simulan en { $address }

@@ -49,6 +49,7 @@ shell-link-unused = O Plugboard foi aberto com um link que ele não usa ({ $path
 shell-the-provider = o provedor
 shell-reconnected = Reconectado a { $provider } ({ $account }).
 shell-connected = Conectado a { $provider } como { $account }.
+shell-signed-in-again = Você entrou em { $provider } como { $account }, conta que já estava conectada: o login foi renovado e nenhuma segunda conexão foi adicionada. Para adicionar outra conta, saia de { $provider } no navegador antes.
 shell-sign-in-unexpected = O Plugboard recebeu uma resposta de login, mas nenhum login estava em andamento (ou ela já tinha sido usada), então ela foi ignorada. Se você estava conectando uma conta, comece de novo em Conectar.
 
 ## The clock (scheduler.rs)

@@ -7,8 +7,14 @@ card-add-account = Adicionar outra conta
 card-developer-page = Página de desenvolvedor
 card-waiting = Aguardando seu navegador…
 card-cancel = Cancelar
+card-another =
+    .aria-label = Adicionar outra conexão de { $provider }?
+card-another-question = { $provider } já está conectado ({ $accounts }). Adicionar outra conexão de { $provider }? Cada uma tem o próprio login; entrar de novo numa conta que já está aqui só renova essa conta.
+card-another-accounts = { $first } e mais { $count }
+card-another-yes = Adicionar outra conexão
+card-two-ways = Duas formas de conectar { $provider }: com { $usual } aqui, ou “{ $alternative }” no navegador, que antes precisa de um app registrado em { $provider }.
 # Under the provider's name, when its OAuth app's client ID and secret are not set yet.
-card-needs-credentials = Primeiro precisa das credenciais do app
+card-needs-credentials = Primeiro registre um app em { $provider }: Conectar mostra como
 card-setup-details = Detalhes de configuração
 card-redirect-uri = URI de redirecionamento para cadastrar
 card-credentials = Credenciais

@@ -16,6 +16,7 @@ form-connect-form =
     .aria-label = Conectar { $provider }
 # A notice. $account: the account as the provider names it.
 form-connected = Conectado a { $provider } como { $account }.
+form-connected-again = { $provider } ({ $account }) já estava conectado: o acesso foi renovado e nenhuma segunda conexão foi adicionada.
 form-save-and-sign-in = Salvar e entrar
 form-save-credentials = Salvar credenciais
 # Button that copies the redirect URI.
@@ -39,14 +40,12 @@ form-saved-client-id = O ID do cliente de { $provider } foi salvo.
 form-saved-app-credentials = As credenciais do app de { $provider } foram salvas. O segredo está no seu chaveiro.
 # Button that opens the provider's sign-in page in the browser.
 form-continue-to = Continuar para { $provider }
-# Beside a scope (permission) that every sign-in asks for.
-form-scope-always = (sempre pedido)
+form-scopes-required = Sempre pedido (necessário para conectar):
+form-scopes-optional = Você também pode pedir:
 form-scope-chooser =
     .aria-label = Escolha qual acesso pedir a { $provider }
 # Scopes: the permissions asked of the provider; "tick": check the box.
 form-scope-intro = Escolha o que o Plugboard pede a { $provider }. O seu app de { $provider } precisa listar os escopos que você marcar.
-# Description of a scope every sign-in needs.
-form-scope-needed = Necessário para conectar
 
 ## Notices
 notice-dismiss =
@@ -54,12 +53,12 @@ notice-dismiss =
 
 ## Footer
 footer-version = Plugboard { $version }
-footer-keychain-ready = Chaveiro: pronto
-footer-keychain-locked = Chaveiro: bloqueado
-footer-keychain-unavailable = Chaveiro: indisponível
-footer-keychain-unknown = Chaveiro: desconhecido
+footer-keychain-ready = Tokens guardados no seu chaveiro
+footer-keychain-locked = Seu chaveiro está bloqueado
+footer-keychain-unavailable = Nenhum chaveiro encontrado
+footer-keychain-unknown = Chaveiro ainda não verificado
 # Sign-in links: the plugboard:// links a browser sign-in comes back through.
-footer-sign-in-links-ready = Links de login: prontos
-footer-sign-in-links-unregistered = Links de login: não registrados neste desktop (instale o Plugboard pelo pacote dele)
+footer-sign-in-links-ready = O login pelo navegador volta para cá
+footer-sign-in-links-unregistered = O login pelo navegador não consegue voltar para cá: instale o Plugboard pelo pacote dele
 # Hover text of the "Demo" badge. $address: the simulator's address.
 footer-demo-title = Modo de demonstração: os provedores são simulados em { $address }

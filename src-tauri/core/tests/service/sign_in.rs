@@ -66,7 +66,7 @@ async fn ecwid_is_labelled_with_its_store_and_signing_in_again_reconnects_it() {
     assert_eq!(
         report,
         DisconnectReport::NotSupported {
-            note: Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.".into())
+            note: Some("Ecwid cannot end Plugboard's access on request: uninstall the app in your Ecwid admin.".into())
         }
     );
     assert!(f.service.list().unwrap().is_empty());

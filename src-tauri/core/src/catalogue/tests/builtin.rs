@@ -189,6 +189,6 @@ fn hubspot_revokes_and_introspects_on_its_dated_api_and_ecwid_explains_it_cannot
     assert!(ecwid.revoke.is_none());
     assert_eq!(
         ecwid.revoke_note.as_deref(),
-        Some("Ecwid has no revoke: uninstall the app in your Ecwid admin.")
+        Some("Ecwid cannot end Plugboard's access on request: uninstall the app in your Ecwid admin.")
     );
 }

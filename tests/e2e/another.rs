@@ -1,0 +1,111 @@
+//! A second connection of a provider already connected: asked about first, in the card, and an
+//! account signed in to again is said to be renewed — not silently replaced, never added twice.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use plugboard_e2e::App;
+
+use crate::helpers::{click_css, connect_hotmart, connected_as, disconnect, fill, text_of};
+
+const HOTMART: &str = "section[data-provider='hotmart']";
+
+/// How many rows the Hotmart card lists.
+async fn hotmart_rows(app: &App) -> usize {
+    app.client
+        .find_all(Locator::Css(&format!("{HOTMART} li[data-connection]")))
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_second_connection_is_asked_about_and_the_same_account_again_is_said_to_be_renewed() {
+    let app = App::launch_demo("launch").await;
+    // The two ways to connect, said once, in plain words.
+    let ways = app
+        .wait_shown_xpath("//section[@data-provider='hotmart']//p[contains(@class, 'two-ways')]")
+        .await;
+    let words = ways.text().await.unwrap();
+    assert!(
+        words.contains("Two ways to connect Hotmart")
+            && words.contains("Hotmart developer credentials")
+            && words.contains("Sign in with Hotmart"),
+        "{words}"
+    );
+    let id = connect_hotmart(&app).await;
+    // Connected seconds apart: the second sign-in is later than the first.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+
+    // "Add another account" asks first; Cancel adds nothing and gives the focus back.
+    click_css(&app, &format!("{HOTMART} [data-action='connect']")).await;
+    let question = app
+        .wait_shown_xpath(
+            "//section[@data-provider='hotmart']//*[contains(@class, 'confirm-another')]",
+        )
+        .await;
+    let asked = question.text().await.unwrap();
+    assert!(
+        asked.contains("Hotmart is already connected (Production · client ••••ient)")
+            && asked.contains("Add another Hotmart connection?"),
+        "{asked}"
+    );
+    click_css(&app, &format!("{HOTMART} [data-action='cancel-another']")).await;
+    assert!(app
+        .client
+        .find(Locator::Css(&format!("{HOTMART} .confirm-another")))
+        .await
+        .is_err());
+    assert_eq!(hotmart_rows(&app).await, 1);
+
+    // Asked again and confirmed: the form; the same developer credentials renew that
+    // connection, and the notice says no second one was added.
+    click_css(&app, &format!("{HOTMART} [data-action='connect']")).await;
+    click_css(&app, &format!("{HOTMART} [data-action='confirm-another']")).await;
+    fill(&app, "#hotmart-client-id", "hotmart-demo-client").await;
+    fill(&app, "#hotmart-client-secret", "hotmart-demo-secret").await;
+    click_css(
+        &app,
+        "form[aria-label='Connect Hotmart'] button[type=submit]",
+    )
+    .await;
+    app.wait_shown_xpath(
+        "//*[@data-notice='success'][contains(., 'Hotmart (Production · client ••••ient) was already connected: its sign-in was renewed, and no second connection was added.')]",
+    )
+    .await;
+    assert_eq!(hotmart_rows(&app).await, 1);
+    assert_eq!(
+        connected_as(&app, "hotmart", "Production · client ••••ient").await,
+        id
+    );
+
+    // The browser sign-in asks too; confirmed, it adds the other account.
+    click_css(&app, &format!("{HOTMART} [data-action='alternative']")).await;
+    app.wait_shown_xpath(
+        "//section[@data-provider='hotmart']//*[contains(@class, 'confirm-another')]",
+    )
+    .await;
+    click_css(&app, &format!("{HOTMART} [data-action='confirm-another']")).await;
+    let other = connected_as(&app, "hotmart", "Hotmart sign-in · app ••••ient").await;
+    assert_eq!(hotmart_rows(&app).await, 2);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+
+    // That account signed in to again through the browser: renewed, and said so.
+    click_css(&app, &format!("{HOTMART} [data-action='alternative']")).await;
+    let question = text_of(&app, &format!("{HOTMART} .confirm-another")).await;
+    assert!(
+        question.contains("(Production · client ••••ient, Hotmart sign-in · app ••••ient)"),
+        "{question}"
+    );
+    click_css(&app, &format!("{HOTMART} [data-action='confirm-another']")).await;
+    app.wait_shown_xpath(
+        "//*[@data-notice='success'][contains(., 'You signed in to Hotmart as Hotmart sign-in · app ••••ient, which was already connected: its sign-in was renewed, and no second connection was added.')]",
+    )
+    .await;
+    assert_eq!(hotmart_rows(&app).await, 2);
+
+    disconnect(&app, &other).await;
+    disconnect(&app, &id).await;
+    app.close().await;
+}
