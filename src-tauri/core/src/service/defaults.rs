@@ -51,8 +51,9 @@ pub struct ProviderDefault {
     pub provider: String,
     /// How many connections it has.
     pub connections: usize,
-    /// Its default, if it has one.
-    pub default: Option<ConnectionView>,
+    /// What its id alone picks: its only connection, or its default among several; `None` when
+    /// it has several and no default (it would ask which).
+    pub picked: Option<ConnectionView>,
 }
 
 impl Connections {
@@ -111,7 +112,8 @@ impl Connections {
         self.get(&was)
     }
 
-    /// Each provider that has a connection, in the catalogue's order: how many, and its default.
+    /// Each provider that has a connection, in the catalogue's order: how many, and what its id
+    /// alone picks.
     pub fn defaults(&self) -> Result<Vec<ProviderDefault>, ServiceError> {
         let all = self.list()?;
         Ok(self
@@ -124,9 +126,9 @@ impl Connections {
                 (!of.is_empty()).then(|| ProviderDefault {
                     provider: p.id.to_string(),
                     connections: of.len(),
-                    default: of
+                    picked: of
                         .iter()
-                        .find(|c| c.default_role == DefaultRole::Default)
+                        .find(|c| c.default_role != DefaultRole::NotDefault)
                         .map(|c| (*c).clone()),
                 })
             })

@@ -73,7 +73,13 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     assert_eq!(defaults.len(), 1);
     assert_eq!(defaults[0].provider, "hotmart");
     assert_eq!(defaults[0].connections, 2);
-    assert_eq!(defaults[0].default.as_ref().map(|c| &c.id), Some(&sandbox.id));
+    assert_eq!(defaults[0].picked.as_ref().map(|c| &c.id), Some(&sandbox.id));
+
+    // With one connection, that one is picked (no default needed).
+    connect_whatconverts(&f).await;
+    let whatconverts = &f.service.defaults().unwrap()[1];
+    assert_eq!((whatconverts.provider.as_str(), whatconverts.connections), ("whatconverts", 1));
+    assert!(whatconverts.picked.is_some());
 
     // Another: the default moves.
     f.service.make_default(&production.id).unwrap();
