@@ -17,7 +17,7 @@ use crate::output;
 /// default).
 pub fn connection(service: &Connections, arg: &str) -> Result<ConnectionView, Failure> {
     match service.find(arg).map_err(|e| fail(service, "", e))? {
-        Found::One(c) => Ok(c),
+        Found::One(c) => Ok(*c),
         Found::Nothing => Err(Failure::new(
             exit::NOT_FOUND,
             t("cli-no-such-connection", &[("name", arg.into())]),

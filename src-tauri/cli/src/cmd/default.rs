@@ -120,7 +120,10 @@ fn run_clear(
                 ("connection", output::connection_words(&c).into()),
             ],
         ),
-        None => t("cli-default-none-to-clear", &[("provider", name.as_str().into())]),
+        None => t(
+            "cli-default-none-to-clear",
+            &[("provider", name.as_str().into())],
+        ),
     };
     term.print(&format!("{words}\n"))
 }

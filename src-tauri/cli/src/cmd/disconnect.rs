@@ -170,10 +170,7 @@ pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
     let connection = output::words_of(&doc.id, doc.name.as_deref(), &doc.account);
     let done = t(
         "cli-disconnected",
-        &[
-            ("connection", connection.into()),
-            ("provider", name.into()),
-        ],
+        &[("connection", connection.into()), ("provider", name.into())],
     );
     format!("{done} {what}\n")
 }

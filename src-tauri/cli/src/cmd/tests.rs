@@ -369,7 +369,11 @@ async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
         format!("  {} “Tests” ({})", sandbox.id, sandbox.account)
     );
     assert!(lines[3].contains("by its id or its name"), "{}", f.message);
-    assert!(lines[3].ends_with(": plugboard default <connection>"), "{}", f.message);
+    assert!(
+        lines[3].ends_with(": plugboard default <connection>"),
+        "{}",
+        f.message
+    );
     // The same for a script, as a document.
     let doc = f.document.expect("a document for --json");
     assert_eq!(doc["code"], "several_connections");
@@ -397,8 +401,7 @@ async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
          Make one the default with: plugboard default <connection>\n"
     );
     // Made the default (by its name): the provider id alone picks it.
-    let (r, out, _) =
-        run_default(s, Some("tests"), None, false).await;
+    let (r, out, _) = run_default(s, Some("tests"), None, false).await;
     r.unwrap();
     assert_eq!(
         out,
@@ -407,10 +410,9 @@ async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
             sandbox.id, sandbox.account
         )
     );
-    let (r, out, _) = captured(async |t| {
-        super::token::run(s, "hotmart", super::token::Form::Json, 60, t).await
-    })
-    .await;
+    let (r, out, _) =
+        captured(async |t| super::token::run(s, "hotmart", super::token::Form::Json, 60, t).await)
+            .await;
     r.unwrap();
     let doc: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["id"], sandbox.id.as_str());
@@ -442,10 +444,12 @@ async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
     );
 
     // Cleared: the candidates again.
-    let (r, out, _) =
-        run_default(s, None, Some("hotmart"), false).await;
+    let (r, out, _) = run_default(s, None, Some("hotmart"), false).await;
     r.unwrap();
-    assert!(out.starts_with("Hotmart has no default now (it was "), "{out}");
+    assert!(
+        out.starts_with("Hotmart has no default now (it was "),
+        "{out}"
+    );
     assert_eq!(token("hotmart").await.0.unwrap_err().exit, exit::USAGE);
 
     // Disconnecting the default takes it away; the one left needs none.

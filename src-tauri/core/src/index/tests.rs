@@ -259,11 +259,15 @@ fn a_default_is_kept_through_other_writes_and_goes_with_its_connection() {
         Some("hubspot")
     );
     let gone = ConnectionId::parse("hubspot-gone").unwrap();
-    assert_eq!(index.set_default(&gone).unwrap(), None, "no such connection");
+    assert_eq!(
+        index.set_default(&gone).unwrap(),
+        None,
+        "no such connection"
+    );
     // Other writes (a refresh's upsert, a rename, a check) keep it.
     index.upsert(b.clone()).unwrap();
     index.rename(&a.id, Some("A".into())).unwrap();
-    index.mark_checked(&[a.id.clone()], 1).unwrap();
+    index.mark_checked(std::slice::from_ref(&a.id), 1).unwrap();
     assert_eq!(index.defaults().unwrap()["hubspot"], b.id);
     // Written to the file: another process sees it.
     assert_eq!(Index::in_dir(&dir).defaults().unwrap()["hubspot"], b.id);
@@ -273,7 +277,9 @@ fn a_default_is_kept_through_other_writes_and_goes_with_its_connection() {
     index.upsert(a.clone()).unwrap();
     index.remove(&b.id).unwrap();
     assert!(index.defaults().unwrap().is_empty());
-    assert!(!fs::read_to_string(index.path()).unwrap().contains("defaults"));
+    assert!(!fs::read_to_string(index.path())
+        .unwrap()
+        .contains("defaults"));
     // Cleared on request, saying what it was.
     index.set_default(&a.id).unwrap();
     assert_eq!(index.clear_default("hubspot").unwrap(), Some(a.id.clone()));

@@ -32,11 +32,13 @@ pub enum DefaultRole {
 /// What a typed `<connection>` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    One(ConnectionView),
+    One(Box<ConnectionView>),
     /// No connection has that id or name, and no provider that id.
     Nothing,
     /// A provider (its id) with no connection yet.
-    NoneYet { provider: String },
+    NoneYet {
+        provider: String,
+    },
     /// A provider (its id) with several connections and no default: each of them, as listed.
     Several {
         provider: String,
@@ -62,11 +64,11 @@ impl Connections {
     pub fn find(&self, typed: &str) -> Result<Found, ServiceError> {
         if let Some(id) = ConnectionId::parse(typed) {
             if let Some(c) = self.get(&id)? {
-                return Ok(Found::One(c));
+                return Ok(Found::One(Box::new(c)));
             }
         }
         if let Some(c) = self.named(typed)? {
-            return Ok(Found::One(c));
+            return Ok(Found::One(Box::new(c)));
         }
         if self.catalogue.get(typed).is_none() {
             return Ok(Found::Nothing);
@@ -80,12 +82,12 @@ impl Connections {
             0 => Found::NoneYet {
                 provider: typed.to_string(),
             },
-            1 => Found::One(of_provider.remove(0)),
+            1 => Found::One(Box::new(of_provider.remove(0))),
             _ => match of_provider
                 .iter()
                 .position(|c| c.default_role == DefaultRole::Default)
             {
-                Some(i) => Found::One(of_provider.remove(i)),
+                Some(i) => Found::One(Box::new(of_provider.remove(i))),
                 None => Found::Several {
                     provider: typed.to_string(),
                     candidates: of_provider,

@@ -28,7 +28,10 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     let f = fixture("defaults").await;
     let production = hotmart(&f, "production").await;
     assert_eq!(production.default_role, DefaultRole::Only);
-    assert_eq!(f.service.find("hotmart").unwrap(), Found::One(production.clone()));
+    assert_eq!(
+        f.service.find("hotmart").unwrap(),
+        Found::One(Box::new(production.clone()))
+    );
     let sandbox = hotmart(&f, "sandbox").await;
     f.service.rename(&sandbox.id, "Tests").unwrap();
 
@@ -54,7 +57,12 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     assert!(candidates
         .iter()
         .all(|c| c.default_role == DefaultRole::NotDefault));
-    assert_eq!(f.service.find("ecwid").unwrap(), Found::NoneYet { provider: "ecwid".into() });
+    assert_eq!(
+        f.service.find("ecwid").unwrap(),
+        Found::NoneYet {
+            provider: "ecwid".into()
+        }
+    );
     assert_eq!(f.service.find("nothing-here").unwrap(), Found::Nothing);
 
     // Made the default: the bare provider id picks it; ids and names still pick either.
@@ -73,12 +81,18 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     assert_eq!(defaults.len(), 1);
     assert_eq!(defaults[0].provider, "hotmart");
     assert_eq!(defaults[0].connections, 2);
-    assert_eq!(defaults[0].picked.as_ref().map(|c| &c.id), Some(&sandbox.id));
+    assert_eq!(
+        defaults[0].picked.as_ref().map(|c| &c.id),
+        Some(&sandbox.id)
+    );
 
     // With one connection, that one is picked (no default needed).
     connect_whatconverts(&f).await;
     let whatconverts = &f.service.defaults().unwrap()[1];
-    assert_eq!((whatconverts.provider.as_str(), whatconverts.connections), ("whatconverts", 1));
+    assert_eq!(
+        (whatconverts.provider.as_str(), whatconverts.connections),
+        ("whatconverts", 1)
+    );
     assert!(whatconverts.picked.is_some());
 
     // Another: the default moves.
@@ -88,7 +102,10 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     // Cleared: the candidates again.
     let was = f.service.clear_default("hotmart").unwrap();
     assert_eq!(was.map(|c| c.id), Some(production.id.clone()));
-    assert!(matches!(f.service.find("hotmart").unwrap(), Found::Several { .. }));
+    assert!(matches!(
+        f.service.find("hotmart").unwrap(),
+        Found::Several { .. }
+    ));
     assert_eq!(f.service.clear_default("hotmart").unwrap(), None);
     assert!(matches!(
         f.service.clear_default("nothing-here"),
@@ -106,12 +123,15 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
     assert_eq!(role_of(&f, &production.id), DefaultRole::Only);
     assert_eq!(
         f.service.find("hotmart").unwrap(),
-        Found::One(f.service.get(&production.id).unwrap().unwrap())
+        Found::One(Box::new(f.service.get(&production.id).unwrap().unwrap()))
     );
     // A new second connection: no default carried over from the one disconnected.
     let again = hotmart(&f, "sandbox").await;
     assert_eq!(again.default_role, DefaultRole::NotDefault);
-    assert!(matches!(f.service.find("hotmart").unwrap(), Found::Several { .. }));
+    assert!(matches!(
+        f.service.find("hotmart").unwrap(),
+        Found::Several { .. }
+    ));
 }
 
 #[tokio::test]
@@ -129,7 +149,11 @@ async fn forgetting_everything_reports_each_connection_with_its_name_and_account
     assert_eq!(
         said,
         [
-            (named.id.as_str(), named.account.as_str(), Some("Client A — store")),
+            (
+                named.id.as_str(),
+                named.account.as_str(),
+                Some("Client A — store")
+            ),
             (unnamed.id.as_str(), "API token ••••1234", None),
         ]
     );
