@@ -56,6 +56,9 @@ export const refresh = (id) => invoke("refresh", { id });
 /** Names connection `id` (a blank name removes it); answers its view. */
 export const renameConnection = (id, name) => invoke("rename_connection", { id, name });
 
+/** Makes connection `id` its provider's default (the one its id alone picks on the command line). */
+export const makeDefault = (id) => invoke("make_default", { id });
+
 /**
  * The status and countdown of connections `ids` (the drawn rows), each card's status, when the
  * clock next changes anything shown, and how many connections there are:

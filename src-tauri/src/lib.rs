@@ -86,6 +86,7 @@ pub fn run() {
             commands::connect::save_app_credentials,
             commands::connections::refresh,
             commands::connections::rename_connection,
+            commands::connections::make_default,
             commands::connections::live,
             commands::connections::connection_views,
             commands::developer::connection_details,

@@ -82,3 +82,72 @@ async fn a_keychain_item_deleted_behind_plugboards_back_says_reconnect_with_exit
     assert_eq!(status["connections"][0]["status"], "reconnect_needed");
     assert_eq!(w.run(&["refresh", "hotmart"]).await.code, 3);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn a_provider_with_two_connections_lists_them_until_one_is_the_default() {
+    let w = World::new("default").await;
+    let production = w.connect_hotmart("production").await;
+    let sandbox = w.connect_hotmart("sandbox").await;
+    let (production, sandbox) = (
+        production["id"].as_str().unwrap().to_string(),
+        sandbox["id"].as_str().unwrap().to_string(),
+    );
+    w.ok(&["rename", &sandbox, "Tests"]).await;
+
+    // Which one? Each is named, with how to pick; nothing printed on stdout but for --json.
+    let out = w.run(&["token", "hotmart"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains(&production), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("{sandbox} “Tests” (")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("plugboard default <connection>"),
+        "{}",
+        out.stderr
+    );
+    let out = w.run(&["refresh", "hotmart", "--json"]).await;
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["code"], "several_connections");
+    let candidates: Vec<(&str, &Value)> = doc["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), &c["name"]))
+        .collect();
+    assert_eq!(
+        candidates,
+        [
+            (production.as_str(), &Value::Null),
+            (sandbox.as_str(), &json!("Tests"))
+        ]
+    );
+
+    // A default: the provider id alone picks it, in every process; status marks it.
+    let said = w.ok(&["default", "Tests"]).await;
+    assert!(said.contains("is now the Hotmart default"), "{said}");
+    let token = w.json(&["token", "hotmart", "--json"]).await;
+    assert_eq!(token["id"], sandbox.as_str());
+    let table = w.ok(&["status"]).await;
+    let row = table.lines().find(|l| l.contains(&sandbox)).unwrap();
+    assert!(row.contains("Hotmart (default)"), "{table}");
+    let defaults = w.json(&["default", "--json"]).await;
+    assert_eq!(defaults["providers"][0]["default"]["id"], sandbox.as_str());
+
+    // Disconnecting the default takes it away; the one left is picked, being the only one.
+    let said = w.ok(&["disconnect", "hotmart"]).await;
+    assert!(
+        said.starts_with(&format!("Disconnected {sandbox} “Tests” (")),
+        "{said}"
+    );
+    let token = w.json(&["token", "hotmart", "--json"]).await;
+    assert_eq!(token["id"], production.as_str());
+    let status = w.json(&["status", "--json"]).await;
+    assert_eq!(status["connections"][0]["default"], false);
+}

@@ -129,9 +129,20 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
     }
     assert!(keychain.items(DEV_SERVICE).contains("client-secret:ecwid"));
 
+    // A name the person gave: every line about that connection says it.
+    let named = whatconverts["id"].as_str().unwrap();
+    w.ok(&["rename", named, "Client A — store"]).await;
+
     // No terminal to ask at: nothing happens, and it says how to go ahead.
     let refused = w.run(&["disconnect", "--all"]).await;
     assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(&format!(
+            "WhatConverts · {named} “Client A — store” (API token ••••1234)"
+        )),
+        "{}",
+        refused.stderr
+    );
     assert!(
         refused.stderr.contains("2 connections")
             && refused.stderr.contains(nimbus["id"].as_str().unwrap())
@@ -157,6 +168,13 @@ async fn disconnect_all_asks_first_then_leaves_nothing_of_plugboards_in_the_keyc
         .collect();
     assert!(gone.contains(&nimbus["id"].as_str().unwrap()));
     assert!(gone.contains(&whatconverts["id"].as_str().unwrap()));
+    let said = doc["disconnected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == named)
+        .unwrap();
+    assert_eq!(said["name"], "Client A — store", "{doc}");
     // The two planted, and the pending sign-ins record Nimbus's browser sign-in left.
     assert_eq!(doc["other_items_removed"], 3, "{doc}");
     assert_eq!(

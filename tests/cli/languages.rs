@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "doctor",
     "try",
     "rename",
+    "default",
     "token",
     "help",
 ];
@@ -128,6 +129,8 @@ async fn every_word_the_command_line_writes_comes_from_a_catalogue() {
         vec!["status"],
         vec!["refresh", id.as_str()],
         vec!["rename", id.as_str(), "Client A"],
+        vec!["default"],
+        vec!["default", "Client A"],
         vec!["token", "no-such-connection"],
         vec!["credentials", "list"],
         vec!["doctor"],

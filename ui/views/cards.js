@@ -89,7 +89,9 @@ export function connectionItem(p, c) {
         c.name && h("span", { class: "conn-name", translate: "no", dir: "auto" }, c.name),
         h("span", { class: "account", translate: "no", dir: "auto" }, c.account),
         h("span", { class: "connection-meta" }, status, expiry,
-          showEnvironment && [" · ", environment])),
+          showEnvironment && [" · ", environment],
+          // Its provider's default among several (the core says so): the one its id alone picks.
+          c.default_role === "default" && [" · ", h("span", { class: "default-mark", "data-default": "" }, t("row-default"))])),
       reconnect, unlock, refresh, disconnect),
     ask, error, rowFeedback, details.panel);
   // Each tick, but only what changed is touched (an idle row costs no style or layout work), and

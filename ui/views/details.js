@@ -168,6 +168,11 @@ export function detailsPanel(p, c) {
         closeRename();
       } else if (kept) store.renaming.set(c.id, kept);
     });
+    // Make default: one of several accounts becomes the one its provider's id alone picks on the
+    // command line (the core says which it is); every row of the card is drawn anew after.
+    const makeDefault = conn.default_role === "not_default"
+      && h("button", { type: "button", class: "quiet", "data-action": "make-default" }, t("details-make-default"));
+    makeDefault?.addEventListener("click", () => run(makeDefault, feedback, () => api.makeDefault(c.id)));
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
     const tryButton = d.has_curl ? h("button", { type: "button", "data-action": "try" }, t("details-try")) : null;
@@ -232,7 +237,8 @@ export function detailsPanel(p, c) {
     // [label, value, whether the value is data alone (translate="no")]
     const rows = [
       [t("details-row-name"), [nameValue, " ", renameButton, nameForm]],
-      [t("details-row-provider"), d.provider_name, true], [t("details-row-method"), d.method_label],
+      [t("details-row-provider"), makeDefault ? [h("span", { translate: "no" }, d.provider_name), " ", makeDefault] : d.provider_name, !makeDefault],
+      [t("details-row-method"), d.method_label],
       [t("details-row-account"), conn.account, true],
       conn.requested_scopes.length > 0 && [t("details-row-scopes-requested"), scopeList(conn.requested_scopes)],
       [t("details-row-scopes-granted"), [granted, " ", askMore, moreSlot]],

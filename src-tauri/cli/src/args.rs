@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::cmd::connect::ConnectArgs;
 use crate::cmd::credentials::CredentialsArgs;
+use crate::cmd::default::DefaultArgs;
 use crate::cmd::disconnect::DisconnectArgs;
 use crate::cmd::doctor::DoctorArgs;
 use crate::cmd::providers::ProvidersArgs;
@@ -20,7 +21,8 @@ const AFTER_HELP: &str = "\
 Run `plugboard` with no arguments to open the window.
 
 <connection> is a connection id (see `plugboard status`), a connection's name (see `plugboard
-rename`), or a provider id when that provider has exactly one connection.
+rename`), or a provider id when that provider has exactly one connection or a default (see
+`plugboard default`).
 
 Exit codes: 0 ok, 1 other failure, 2 usage or bad input, 3 reconnect needed, 4 keychain locked or
 unavailable, 5 provider or network temporarily failing, 6 not found.";
@@ -66,6 +68,33 @@ pub enum Command {
     /// Name a connection ("Client A — store"): shown in the window, the tray, notifications and
     /// `status`, and usable as <connection> in every command. An empty name removes it.
     Rename(RenameArgs),
+    /// Each provider's default connection: the one its id alone picks when it has several
+    /// (`plugboard token whatconverts`). Give a connection to make it the default, a provider id
+    /// (or nothing) to show the defaults, --clear to take one away.
+    Default(DefaultArgs),
     /// Print the access token (refreshed first if it would not last 60 s, or --min-valid; never more than half its lifetime ahead), for `curl` and scripts.
     Token(TokenArgs),
+}
+
+impl Command {
+    /// Whether the command was asked for `--json`: a failure with a document of its own (the
+    /// candidates of a `<connection>` that could be several) writes it too.
+    pub fn wants_json(&self) -> bool {
+        match self {
+            Command::Providers(a) => a.json,
+            Command::Status(a) => a.json,
+            Command::Connect(a) => a.json,
+            Command::Refresh(a) => a.json,
+            Command::Disconnect(a) => a.json,
+            Command::Credentials(a) => matches!(
+                a.action,
+                crate::cmd::credentials::CredentialsAction::List { json: true }
+            ),
+            Command::Doctor(a) => a.json,
+            Command::Try(a) => a.json,
+            Command::Rename(a) => a.json,
+            Command::Default(a) => a.json,
+            Command::Token(a) => a.json,
+        }
+    }
 }

@@ -23,6 +23,10 @@ pub mod exit {
 pub struct Failure {
     pub exit: i32,
     pub message: String,
+    /// What a script that asked for `--json` gets on standard output besides the message (a
+    /// `<connection>` that could be several: the candidates), if the failure has more to say
+    /// than the message and the exit code. Written by [`crate::main`] with the schema number.
+    pub document: Option<serde_json::Value>,
 }
 
 impl Failure {
@@ -30,7 +34,14 @@ impl Failure {
         Self {
             exit,
             message: message.into(),
+            document: None,
         }
+    }
+
+    /// The failure with `document` for `--json` (see [`Failure::document`]).
+    pub fn with_document(mut self, document: &impl serde::Serialize) -> Self {
+        self.document = serde_json::to_value(document).ok();
+        self
     }
 }
 

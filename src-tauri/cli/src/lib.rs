@@ -8,7 +8,8 @@ over SSH and in scripts, and starts the window's own binary when asked for the w
 Rooms: [`cmd`] (one file per subcommand: its arguments, its JSON document, its words), [`args`]
 (the list of subcommands), [`help`] (the grammar's words in the person's language), [`output`]
 (what several commands print alike), [`failure`] (words and exit codes), [`term`] (where output
-goes, what is read), [`resolve`] (`<connection>` arguments).
+goes, what is read), [`resolve`] (`<connection>` arguments: an id, a name, or a provider id —
+its only connection or its default — the candidates said when it could be several).
 
 Its words are in the person's language, as the window's are: the messages of `cli.ftl`
 (`plugboard_core::i18n`), `--help` included ([`help`]); the language is chosen at start
@@ -17,7 +18,9 @@ Its words are in the person's language, as the window's are: the messages of `cl
 Contract (documented in `docs/cli.md`): results on stdout, progress and errors on stderr in plain
 words, `--json` documents with a `schema` number, and these exit codes:
 0 ok · 1 other failure · 2 usage or bad input · 3 reconnect needed · 4 keychain locked or unavailable ·
-5 provider or network temporarily failing · 6 not found.
+5 provider or network temporarily failing · 6 not found. A failure says itself on stderr; one with
+more to say to a script (the candidates of a `<connection>` that could be several) also writes a
+document on stdout when `--json` was asked.
 */
 
 pub mod args;
@@ -131,6 +134,7 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
             return exit::FAILURE;
         }
     };
+    let wants_json = cli.command.wants_json();
     let result = runtime.block_on(async {
         let (service, _demo) = open(settings, term).await?;
         run(&service, cli.command, term).await
@@ -145,6 +149,10 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
     match result {
         Ok(()) => exit::OK,
         Err(f) => {
+            // A script that asked for JSON gets what the failure has to say as JSON too.
+            if let (true, Some(doc)) = (wants_json, &f.document) {
+                let _ = output::json(term, doc);
+            }
             term.say(&f.message);
             f.exit
         }
@@ -224,6 +232,7 @@ pub async fn run(
         Command::Connect(a) => cmd::connect::run(service, a, term).await,
         Command::Try(a) => cmd::trial::run(service, &a.connection, a.json, term).await,
         Command::Rename(a) => cmd::rename::run(service, &a.connection, &a.name, a.json, term).await,
+        Command::Default(a) => cmd::default::run(service, a, term).await,
         Command::Doctor(a) => cmd::doctor::run(service, a.fix, a.json, term).await,
     }
 }
@@ -326,6 +335,7 @@ mod tests {
             include_str!("resolve.rs"),
             include_str!("cmd/connect.rs"),
             include_str!("cmd/credentials.rs"),
+            include_str!("cmd/default.rs"),
             include_str!("cmd/disconnect.rs"),
             include_str!("cmd/doctor.rs"),
             include_str!("cmd/providers.rs"),

@@ -48,6 +48,9 @@ pub struct ConnectionJson {
     pub account: String,
     /// The name the person gave it (`plugboard rename`), or `null`.
     pub name: Option<String>,
+    /// It is its provider's default (`plugboard default`), and its provider has several
+    /// connections: what `plugboard token <provider>` picks.
+    pub default: bool,
     /// `connected`, `expiring_soon`, `refreshing`, `temporary_problem`, `reconnect_needed`,
     /// `keychain_locked`, `keychain_unavailable`.
     pub status: Health,
@@ -89,6 +92,7 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
         method: c.method,
         account: c.account.clone(),
         name: c.name.clone(),
+        default: c.default_role == plugboard_core::service::DefaultRole::Default,
         status,
         status_label: status.label(),
         expires_at: c.expires_at.map(lifetime::rfc3339),
@@ -114,6 +118,25 @@ pub fn connection(service: &Connections, c: &ConnectionView) -> ConnectionJson {
                 cause: *cause,
             },
         ),
+    }
+}
+
+/// A connection as a line about it says it: its id, the name the person gave it when it has
+/// one, and its account — `hubspot-3f9a01c2 “Client A — store” (portal · ana@example.com)`. Every
+/// line about one connection among others says it so (a name is how the person knows it).
+pub fn connection_words(c: &ConnectionView) -> String {
+    words_of(c.id.as_str(), c.name.as_deref(), &c.account)
+}
+
+/// As [`connection_words`], of its parts.
+pub fn words_of(id: &str, name: Option<&str>, account: &str) -> String {
+    let mut args: Vec<(&str, Arg)> = vec![("id", id.into()), ("account", account.into())];
+    match name {
+        Some(name) => {
+            args.push(("name", name.into()));
+            t("cli-connection-named", &args)
+        }
+        None => t("cli-connection-unnamed", &args),
     }
 }
 

@@ -1,4 +1,5 @@
-//! A connection's life: refresh, rename, disconnect, and the live board the page reads every second.
+//! A connection's life: refresh, rename, make default, disconnect, and the live board the page
+//! reads every second.
 
 use plugboard_core::error::UserError;
 use plugboard_core::i18n::t;
@@ -124,5 +125,20 @@ pub fn rename_connection(
         .rename(&id, &name)
         .map_err(|e| service.explain(&e))?;
     events::connection_changed(&app, &id);
+    Ok(view)
+}
+
+/// Makes a connection its provider's default (Details' "Make default"): the one a bare provider
+/// id picks on the command line. Every row of the provider changes (the marker moves).
+#[tauri::command]
+pub fn make_default(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ConnectionView, UserError> {
+    let service = state.service()?;
+    let id = super::connection_id(&id)?;
+    let view = service.make_default(&id).map_err(|e| service.explain(&e))?;
+    events::changed(&app);
     Ok(view)
 }

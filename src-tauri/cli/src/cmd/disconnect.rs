@@ -1,7 +1,9 @@
 //! `plugboard disconnect <connection> [--json]`: revoke where the provider can, forget locally.
 //! `plugboard disconnect --all [--yes] [--json]`: every connection, then every other keychain item
 //! Plugboard made (the core's `forget_everything`), after the person says yes. Its arguments, its
-//! two JSON documents (`docs/cli.md`, "disconnect") and its words live here.
+//! two JSON documents (`docs/cli.md`, "disconnect") and its words live here. Every line about a
+//! connection says it as [`output::connection_words`] does: its id, its name when it has one
+//! (the name is how the person knows it), its account.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -46,6 +48,8 @@ pub async fn run(
     let doc = DisconnectDoc {
         id: c.id.to_string(),
         provider: provider.clone(),
+        account: c.account.clone(),
+        name: c.name.clone(),
         report,
     };
     if as_json {
@@ -67,12 +71,12 @@ pub async fn run_all(
             0 => t("cli-disconnect-all-none", &[]),
             n => t("cli-disconnect-all-some", &[("count", n.into())]),
         }];
+        // Each by its name too, when it has one: the name is how the person knows it.
         for c in &connections {
             lines.push(format!(
-                "  {} · {} ({})",
+                "  {} · {}",
                 service.provider_name(&c.provider),
-                c.account,
-                c.id
+                output::connection_words(c)
             ));
         }
         lines.push(t("cli-disconnect-all-revoke-note", &[]));
@@ -119,6 +123,8 @@ pub async fn run_all(
         let doc = DisconnectDoc {
             id: d.id.to_string(),
             provider: d.provider.clone(),
+            account: d.account.clone(),
+            name: d.name.clone(),
             report: d.report.clone(),
         };
         text.push_str(&disconnect_text(&service.provider_name(&d.provider), &doc));
@@ -135,6 +141,9 @@ pub async fn run_all(
 pub struct DisconnectDoc {
     pub id: String,
     pub provider: String,
+    /// Who it was (the account label), and the name the person gave it, if any.
+    pub account: String,
+    pub name: Option<String>,
     #[serde(flatten)]
     pub report: DisconnectReport,
 }
@@ -158,9 +167,10 @@ pub fn disconnect_text(name: &str, doc: &DisconnectDoc) -> String {
             return format!("{words}\n");
         }
     };
+    let connection = output::words_of(&doc.id, doc.name.as_deref(), &doc.account);
     let done = t(
         "cli-disconnected",
-        &[("id", doc.id.as_str().into()), ("provider", name.into())],
+        &[("connection", connection.into()), ("provider", name.into())],
     );
     format!("{done} {what}\n")
 }

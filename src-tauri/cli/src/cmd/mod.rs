@@ -9,6 +9,7 @@
 
 pub mod connect;
 pub mod credentials;
+pub mod default;
 pub mod disconnect;
 pub mod doctor;
 pub mod providers;

@@ -1,4 +1,5 @@
-//! `plugboard status [--json]`: every connection, with the keychain's state. Exits 0 whatever the
+//! `plugboard status [--json]`: every connection, with the keychain's state; a provider's default
+//! (`plugboard default`) is marked where the provider has several. Exits 0 whatever the
 //! connections' states are: they are in the output. Its arguments, its JSON document (`docs/cli.md`,
 //! "status") and its table live here; the shape of one connection, shared with `connect`,
 //! `refresh` and `rename`, is [`crate::output::ConnectionJson`].
@@ -79,7 +80,15 @@ pub fn status_text(doc: &StatusDoc) -> String {
     for c in &doc.connections {
         rows.push([
             c.id.clone(),
-            c.provider_name.clone(),
+            // The one a bare provider id picks among several (`plugboard default`).
+            if c.default {
+                t(
+                    "cli-status-default",
+                    &[("provider", c.provider_name.as_str().into())],
+                )
+            } else {
+                c.provider_name.clone()
+            },
             match &c.name {
                 Some(name) => format!("{name} ({})", c.account),
                 None => c.account.clone(),

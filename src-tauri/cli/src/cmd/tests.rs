@@ -310,3 +310,191 @@ async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
     );
     assert!(out.contains("plugboard doctor --fix"), "{out}");
 }
+
+/// Hotmart connected in `environment` (production and sandbox are two connections).
+async fn hotmart(w: &World, environment: &str) -> plugboard_core::service::ConnectionView {
+    w.service
+        .connect_client_credentials(
+            &plugboard_core::catalogue::ProviderId::parse("hotmart").unwrap(),
+            &plugboard_sim::client_id("hotmart"),
+            plugboard_core::secret::ClientSecret::new(plugboard_sim::client_secret("hotmart")),
+            Some(environment),
+            None,
+        )
+        .await
+        .unwrap()
+}
+
+/// `plugboard default [connection] [--clear provider] [--json]`: its outcome, stdout and stderr.
+async fn run_default(
+    s: &Connections,
+    connection: Option<&str>,
+    clear: Option<&str>,
+    json: bool,
+) -> (Result<(), Failure>, String, String) {
+    let args = super::default::DefaultArgs {
+        connection: connection.map(str::to_string),
+        clear: clear.map(str::to_string),
+        json,
+    };
+    captured(async |t| super::default::run(s, args, t).await).await
+}
+
+#[tokio::test]
+async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
+    let w = world("several").await;
+    let s = &w.service;
+    let production = hotmart(&w, "production").await;
+    let sandbox = hotmart(&w, "sandbox").await;
+    // A name from outside, with a terminal escape: listed, made safe.
+    s.rename(&sandbox.id, "Tests").unwrap();
+    let token = |arg: &'static str| async move {
+        captured(async |t| super::token::run(s, arg, super::token::Form::Token, 60, t).await).await
+    };
+    let (r, out, _) = token("hotmart").await;
+    let f = r.unwrap_err();
+    assert_eq!(f.exit, exit::USAGE);
+    assert!(out.is_empty(), "no token: {out}");
+    let lines: Vec<&str> = f.message.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Hotmart has 2 connections, so “hotmart” could mean any of them:"
+    );
+    assert_eq!(
+        lines[1],
+        format!("  {} ({})", production.id, production.account)
+    );
+    assert_eq!(
+        lines[2],
+        format!("  {} “Tests” ({})", sandbox.id, sandbox.account)
+    );
+    assert!(lines[3].contains("by its id or its name"), "{}", f.message);
+    assert!(
+        lines[3].ends_with(": plugboard default <connection>"),
+        "{}",
+        f.message
+    );
+    // The same for a script, as a document.
+    let doc = f.document.expect("a document for --json");
+    assert_eq!(doc["code"], "several_connections");
+    assert_eq!(doc["provider"], "hotmart");
+    assert_eq!(
+        doc["candidates"],
+        serde_json::json!([
+            { "id": production.id.as_str(), "name": null, "account": production.account },
+            { "id": sandbox.id.as_str(), "name": "Tests", "account": sandbox.account },
+        ])
+    );
+    // Every command that takes a connection says the same.
+    let refresh = captured(async |t| super::refresh::run(s, "hotmart", false, t).await);
+    assert_eq!(refresh.await.0.unwrap_err().message, f.message);
+    let disconnect = captured(async |t| super::disconnect::run(s, "hotmart", false, t).await);
+    assert_eq!(disconnect.await.0.unwrap_err().exit, exit::USAGE);
+    assert_eq!(s.list().unwrap().len(), 2, "nothing was disconnected");
+
+    // No default yet: shown so, with how to set one.
+    let (r, out, _) = run_default(s, None, None, false).await;
+    r.unwrap();
+    assert_eq!(
+        out,
+        "Hotmart: no default among its 2 connections. \
+         Make one the default with: plugboard default <connection>\n"
+    );
+    // Made the default (by its name): the provider id alone picks it.
+    let (r, out, _) = run_default(s, Some("tests"), None, false).await;
+    r.unwrap();
+    assert_eq!(
+        out,
+        format!(
+            "{} “Tests” ({}) is now the Hotmart default: plugboard token hotmart uses it.\n",
+            sandbox.id, sandbox.account
+        )
+    );
+    let (r, out, _) =
+        captured(async |t| super::token::run(s, "hotmart", super::token::Form::Json, 60, t).await)
+            .await;
+    r.unwrap();
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["id"], sandbox.id.as_str());
+    let (r, out, _) = run_default(s, Some("hotmart"), None, true).await;
+    r.unwrap();
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["connections"], 2);
+    assert_eq!(doc["default"]["id"], sandbox.id.as_str());
+    assert_eq!(doc["default"]["name"], "Tests");
+    // `status` marks it, in the table and the document.
+    let (r, out, _) = captured(async |t| super::status::run(s, false, t).await).await;
+    r.unwrap();
+    let row = |id: &str| out.lines().find(|l| l.contains(id)).unwrap().to_string();
+    let marked = row(sandbox.id.as_str());
+    assert!(marked.contains("Hotmart (default)"), "{out}");
+    assert!(!row(production.id.as_str()).contains("(default)"), "{out}");
+    let (r, out, _) = captured(async |t| super::status::run(s, true, t).await).await;
+    r.unwrap();
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let marked: Vec<(&str, bool)> = doc["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["default"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        marked,
+        [(production.id.as_str(), false), (sandbox.id.as_str(), true)]
+    );
+
+    // Cleared: the candidates again.
+    let (r, out, _) = run_default(s, None, Some("hotmart"), false).await;
+    r.unwrap();
+    assert!(
+        out.starts_with("Hotmart has no default now (it was "),
+        "{out}"
+    );
+    assert_eq!(token("hotmart").await.0.unwrap_err().exit, exit::USAGE);
+
+    // Disconnecting the default takes it away; the one left needs none.
+    s.make_default(&sandbox.id).unwrap();
+    let disconnect = captured(async |t| super::disconnect::run(s, "hotmart", false, t).await);
+    let (r, out, _) = disconnect.await;
+    r.unwrap();
+    let said = format!(
+        "Disconnected {} “Tests” ({}) from Hotmart.",
+        sandbox.id, sandbox.account
+    );
+    assert!(out.starts_with(&said), "{out}");
+    let (r, out, _) = run_default(s, None, None, false).await;
+    r.unwrap();
+    assert_eq!(
+        out,
+        format!(
+            "Hotmart: {} ({}) (its only connection)\n",
+            production.id, production.account
+        )
+    );
+    let (r, _, _) = token("hotmart").await;
+    r.unwrap();
+}
+
+#[tokio::test]
+async fn disconnecting_everything_says_each_connection_by_its_name() {
+    let w = world("all-named").await;
+    let s = &w.service;
+    let named = hotmart(&w, "production").await;
+    s.rename(&named.id, "Client A — store").unwrap();
+    let unnamed = hotmart(&w, "sandbox").await;
+    let all = captured(async |t| super::disconnect::run_all(s, true, false, t).await);
+    let (r, out, _) = all.await;
+    r.unwrap();
+    assert!(
+        out.contains(&format!(
+            "Disconnected {} “Client A — store” ({}) from Hotmart.",
+            named.id, named.account
+        )),
+        "{out}"
+    );
+    let said = format!(
+        "Disconnected {} ({}) from Hotmart.",
+        unnamed.id, unnamed.account
+    );
+    assert!(out.contains(&said), "{out}");
+}

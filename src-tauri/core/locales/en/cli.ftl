@@ -32,8 +32,13 @@ cli-label-pasted-address = address the browser ended on (paste it here)
 ## <connection> arguments
 cli-no-such-connection = There is no connection or provider called “{ $name }”. See `plugboard status` for connection ids and names.
 cli-no-connection-yet = There is no { $provider } connection yet. Connect one with: { $command }
-# $connections lists them: “hubspot-1 (a@example.com), hubspot-2 (b@example.com)”.
-cli-several-connections = { $provider } has { $count } connections; name one by its id: { $connections }
+# $provider is a provider's name; $given what was typed (a provider id). The connections follow, one a line.
+cli-several-connections = { $provider } has { $count } connections, so “{ $given }” could mean any of them:
+# After that list. $command sets a default (plugboard default <connection>).
+cli-several-how-to-pick = Name one by its id or its name instead, or make one { $provider }'s default, which “{ $given }” alone then picks: { $command }
+# A connection in a line about it: $id its id, $account who it is, $name the name the person gave it.
+cli-connection-named = { $id } “{ $name }” ({ $account })
+cli-connection-unnamed = { $id } ({ $account })
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
@@ -85,6 +90,8 @@ cli-expires-in = in { $left } ({ $at })
 cli-expires-expired = expired ({ $at })
 cli-expires-never = does not expire
 cli-expires-unknown = unknown
+# The PROVIDER cell of a provider's default connection, where it has several (plugboard default).
+cli-status-default = { $provider } (default)
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
@@ -137,7 +144,7 @@ cli-secret-missing = missing
 cli-credentials-footer = Save your own with `plugboard credentials set <id> --client-id …` (the secret is asked for), forget them with `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
-cli-disconnected = Disconnected { $id } from { $provider }.
+cli-disconnected = Disconnected { $connection } from { $provider }.
 cli-disconnect-revoked = { $provider } revoked its tokens.
 cli-disconnect-no-revoke = { $provider } cannot end Plugboard's access on request; the tokens were forgotten on this computer.
 # $reason is what went wrong.
@@ -210,7 +217,8 @@ help-root-after =
     Run `plugboard` with no arguments to open the window.
 
     <connection> is a connection id (see `plugboard status`), a connection's name (see `plugboard
-    rename`), or a provider id when that provider has exactly one connection.
+    rename`), or a provider id when that provider has exactly one connection or a default (see
+    `plugboard default`).
 
     Exit codes: 0 ok, 1 other failure, 2 usage or bad input, 3 reconnect needed, 4 keychain locked or
     unavailable, 5 provider or network temporarily failing, 6 not found.
@@ -280,3 +288,16 @@ cli-replace-needs-browser = --replace is for browser sign-ins; { $provider } con
 cli-finishing-refresh = Finishing the refresh — press Ctrl-C again to abandon it (the provider may then need you to reconnect).
 cli-finishing-sign-in = Finishing saving the new connection — press Ctrl-C again to abandon it (you may then need to connect again).
 cli-finishing-disconnect = Finishing the disconnect — press Ctrl-C again to abandon it (then run plugboard doctor --fix).
+
+## plugboard default. $connection is a connection as cli-connection-named says it.
+cli-default-made = { $connection } is now the { $provider } default: { $command } uses it.
+cli-default-made-only = { $connection } is the only { $provider } connection, so { $command } uses it already; it stays the default when you add another.
+cli-default-is = { $provider }: { $connection } (default)
+cli-default-only-one = { $provider }: { $connection } (its only connection)
+cli-default-none = { $provider }: no default among its { $count } connections. Make one the default with: { $command }
+cli-default-cleared = { $provider } has no default now (it was { $connection }).
+cli-default-none-to-clear = { $provider } had no default.
+help-default = Each provider's default connection: the one its id alone picks when it has several (`plugboard token whatconverts`). Give a connection to make it the default, a provider id (or nothing) to show the defaults, --clear to take one away
+help-default-connection = A connection to make its provider's default (its id or name), or a provider id to show its default; nothing shows every provider's
+help-default-clear = Take this provider's default away (a provider id)
+help-default-json = Print the stable JSON document instead of text

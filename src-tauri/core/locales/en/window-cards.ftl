@@ -72,3 +72,7 @@ provider-announce-status = { $account }: { $status }
 provider-announce-five-minutes = { $account }: expires in 5 minutes
 provider-announce-one-minute = { $account }: expires in 1 minute
 provider-announce-expired = { $account }: has expired
+
+## Several accounts of one provider (ui/views/cards.js)
+# Beside the status of the account its provider's id alone picks on the command line (plugboard default).
+row-default = Default

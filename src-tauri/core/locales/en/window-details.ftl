@@ -85,3 +85,7 @@ details-event-disconnected = Disconnected
 # Where an event happened (after the event): the window, or the plugboard command line.
 details-event-by-window = in the window
 details-event-by-command-line = on the command line
+
+## Several accounts of one provider
+# Makes this account the one its provider's id alone picks on the command line (plugboard default).
+details-make-default = Make default

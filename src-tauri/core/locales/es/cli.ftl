@@ -32,8 +32,13 @@ cli-label-pasted-address = dirección en la que terminó el navegador (pégala a
 ## <connection> arguments
 cli-no-such-connection = No hay ninguna conexión ni proveedor llamado “{ $name }”. Consulta `plugboard status` para ver los ID y nombres de las conexiones.
 cli-no-connection-yet = Todavía no hay ninguna conexión con { $provider }. Conecta una con: { $command }
-# $connections lists them: “hubspot-1 (a@example.com), hubspot-2 (b@example.com)”.
-cli-several-connections = { $provider } tiene { $count } conexiones; indica una por su ID: { $connections }
+# $provider is a provider's name; $given what was typed (a provider id). The connections follow, one a line.
+cli-several-connections = { $provider } tiene { $count } conexiones, así que “{ $given }” puede ser cualquiera de ellas:
+# After that list. $command sets a default (plugboard default <connection>).
+cli-several-how-to-pick = Indica una por su ID o su nombre, o haz que una sea la predeterminada de { $provider }, la que se usará cuando escribas solo “{ $given }”: { $command }
+# A connection in a line about it: $id its id, $account who it is, $name the name the person gave it.
+cli-connection-named = { $id } “{ $name }” ({ $account })
+cli-connection-unnamed = { $id } ({ $account })
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
@@ -85,6 +90,8 @@ cli-expires-in = en { $left } ({ $at })
 cli-expires-expired = venció ({ $at })
 cli-expires-never = no vence
 cli-expires-unknown = se desconoce
+# The PROVIDER cell of a provider's default connection, where it has several (plugboard default).
+cli-status-default = { $provider } (predeterminada)
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
@@ -137,7 +144,7 @@ cli-secret-missing = falta
 cli-credentials-footer = Guarda las tuyas con `plugboard credentials set <id> --client-id …` (el secreto se pide después) y elimínalas con `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
-cli-disconnected = { $id } desconectada de { $provider }.
+cli-disconnected = { $connection } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revocó sus tokens.
 cli-disconnect-no-revoke = { $provider } no permite revocar; los tokens se borraron de esta computadora.
 # $reason is what went wrong.
@@ -210,7 +217,8 @@ help-root-after =
     Ejecuta `plugboard` sin argumentos para abrir la ventana.
 
     <connection> es el ID de una conexión (consulta `plugboard status`), el nombre de una conexión (consulta
-    `plugboard rename`) o el ID de un proveedor cuando ese proveedor tiene exactamente una conexión.
+    `plugboard rename`) o el ID de un proveedor cuando ese proveedor tiene exactamente una conexión o una
+    predeterminada (consulta `plugboard default`).
 
     Códigos de salida: 0 correcto, 1 otro fallo, 2 uso o entrada incorrecta, 3 hay que volver a conectar,
     4 llavero bloqueado o no disponible, 5 fallo temporal del proveedor o de la red, 6 no encontrado.
@@ -280,3 +288,16 @@ cli-replace-needs-browser = --replace es para inicios de sesión en el navegador
 cli-finishing-refresh = Terminando la renovación — pulsa Ctrl-C otra vez para abandonarla (puede que luego tengas que volver a conectar).
 cli-finishing-sign-in = Terminando de guardar la nueva conexión — pulsa Ctrl-C otra vez para abandonarla (puede que luego tengas que conectar de nuevo).
 cli-finishing-disconnect = Terminando la desconexión — pulsa Ctrl-C otra vez para abandonarla (luego ejecuta plugboard doctor --fix).
+
+## plugboard default. $connection is a connection as cli-connection-named says it.
+cli-default-made = { $connection } es ahora la conexión predeterminada de { $provider }: { $command } la usará.
+cli-default-made-only = { $connection } es la única conexión con { $provider }, así que { $command } ya la usa; seguirá siendo la predeterminada cuando agregues otra.
+cli-default-is = { $provider }: { $connection } (predeterminada)
+cli-default-only-one = { $provider }: { $connection } (su única conexión)
+cli-default-none = { $provider }: ninguna predeterminada entre sus { $count } conexiones. Elige una con: { $command }
+cli-default-cleared = { $provider } ya no tiene conexión predeterminada (era { $connection }).
+cli-default-none-to-clear = { $provider } no tenía conexión predeterminada.
+help-default = La conexión predeterminada de cada proveedor: la que elige su ID solo cuando tiene varias (`plugboard token whatconverts`). Indica una conexión para hacerla la predeterminada, el ID de un proveedor (o nada) para ver las predeterminadas, o --clear para quitar una
+help-default-connection = Una conexión que pasa a ser la predeterminada de su proveedor (su ID o su nombre), o el ID de un proveedor para ver su predeterminada; sin nada, muestra las de todos los proveedores
+help-default-clear = Quita la conexión predeterminada de este proveedor (el ID de un proveedor)
+help-default-json = Imprime el documento JSON estable en lugar de texto

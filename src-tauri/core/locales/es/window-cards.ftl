@@ -68,3 +68,7 @@ provider-announce-status = { $account }: { $status }
 provider-announce-five-minutes = { $account }: vence en 5 minutos
 provider-announce-one-minute = { $account }: vence en 1 minuto
 provider-announce-expired = { $account }: venció
+
+## Several accounts of one provider (ui/views/cards.js)
+# Beside the status of the account its provider's id alone picks on the command line (plugboard default).
+row-default = Predeterminada

@@ -84,3 +84,7 @@ details-event-reconnected = Conectada de nuevo
 details-event-disconnected = Desconectada
 details-event-by-window = en la ventana
 details-event-by-command-line = en la línea de comandos
+
+## Several accounts of one provider
+# Makes this account the one its provider's id alone picks on the command line (plugboard default).
+details-make-default = Hacer predeterminada

@@ -32,8 +32,13 @@ cli-label-pasted-address = endereço em que o navegador parou (cole aqui)
 ## <connection> arguments
 cli-no-such-connection = Não existe nenhuma conexão ou provedor chamado “{ $name }”. Veja em `plugboard status` os IDs e nomes das conexões.
 cli-no-connection-yet = Ainda não há nenhuma conexão com { $provider }. Conecte uma com: { $command }
-# $connections lists them: “hubspot-1 (a@example.com), hubspot-2 (b@example.com)”.
-cli-several-connections = { $provider } tem { $count } conexões; indique uma pelo ID: { $connections }
+# $provider is a provider's name; $given what was typed (a provider id). The connections follow, one a line.
+cli-several-connections = { $provider } tem { $count } conexões, então “{ $given }” pode ser qualquer uma delas:
+# After that list. $command sets a default (plugboard default <connection>).
+cli-several-how-to-pick = Indique uma pelo ID ou pelo nome, ou defina uma como a padrão de { $provider }, que passa a ser usada quando você digitar só “{ $given }”: { $command }
+# A connection in a line about it: $id its id, $account who it is, $name the name the person gave it.
+cli-connection-named = { $id } “{ $name }” ({ $account })
+cli-connection-unnamed = { $id } ({ $account })
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
@@ -85,6 +90,8 @@ cli-expires-in = em { $left } ({ $at })
 cli-expires-expired = expirou ({ $at })
 cli-expires-never = não expira
 cli-expires-unknown = desconhecido
+# The PROVIDER cell of a provider's default connection, where it has several (plugboard default).
+cli-status-default = { $provider } (padrão)
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
@@ -137,7 +144,7 @@ cli-secret-missing = faltando
 cli-credentials-footer = Salve as suas com `plugboard credentials set <id> --client-id …` (o segredo é pedido em seguida) e remova-as com `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
-cli-disconnected = { $id } desconectada de { $provider }.
+cli-disconnected = { $connection } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revogou os tokens.
 cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram apagados deste computador.
 # $reason is what went wrong.
@@ -210,7 +217,8 @@ help-root-after =
     Rode `plugboard` sem argumentos para abrir a janela.
 
     <connection> é o ID de uma conexão (veja `plugboard status`), o nome de uma conexão (veja `plugboard
-    rename`) ou o ID de um provedor quando esse provedor tem exatamente uma conexão.
+    rename`) ou o ID de um provedor quando esse provedor tem exatamente uma conexão ou uma conexão
+    padrão (veja `plugboard default`).
 
     Códigos de saída: 0 ok, 1 outra falha, 2 uso ou entrada inválida, 3 é preciso reconectar, 4 chaveiro
     bloqueado ou indisponível, 5 provedor ou rede com falha temporária, 6 não encontrado.
@@ -280,3 +288,16 @@ cli-replace-needs-browser = --replace é para logins pelo navegador; aqui { $pro
 cli-finishing-refresh = Terminando a renovação — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
 cli-finishing-sign-in = Terminando de salvar a nova conexão — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
 cli-finishing-disconnect = Terminando a desconexão — pressione Ctrl-C de novo para abandoná-la (depois rode plugboard doctor --fix).
+
+## plugboard default. $connection is a connection as cli-connection-named says it.
+cli-default-made = { $connection } agora é a conexão padrão de { $provider }: { $command } passa a usá-la.
+cli-default-made-only = { $connection } é a única conexão com { $provider }, então { $command } já a usa; ela continua sendo a padrão quando você adicionar outra.
+cli-default-is = { $provider }: { $connection } (padrão)
+cli-default-only-one = { $provider }: { $connection } (a única conexão)
+cli-default-none = { $provider }: nenhuma padrão entre as { $count } conexões. Defina uma como padrão com: { $command }
+cli-default-cleared = { $provider } não tem mais conexão padrão (era { $connection }).
+cli-default-none-to-clear = { $provider } não tinha conexão padrão.
+help-default = A conexão padrão de cada provedor: a que o ID dele sozinho escolhe quando ele tem várias (`plugboard token whatconverts`). Indique uma conexão para torná-la a padrão, o ID de um provedor (ou nada) para ver as padrão, ou --clear para remover uma
+help-default-connection = Uma conexão para tornar a padrão do provedor dela (o ID ou o nome), ou o ID de um provedor para ver a padrão dele; sem nada, mostra as de todos os provedores
+help-default-clear = Remove a conexão padrão deste provedor (o ID de um provedor)
+help-default-json = Imprime o documento JSON estável em vez de texto

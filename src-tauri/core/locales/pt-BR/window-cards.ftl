@@ -68,3 +68,7 @@ provider-announce-status = { $account }: { $status }
 provider-announce-five-minutes = { $account }: expira em 5 minutos
 provider-announce-one-minute = { $account }: expira em 1 minuto
 provider-announce-expired = { $account }: expirou
+
+## Several accounts of one provider (ui/views/cards.js)
+# Beside the status of the account its provider's id alone picks on the command line (plugboard default).
+row-default = Padrão

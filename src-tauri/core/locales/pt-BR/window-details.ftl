@@ -84,3 +84,7 @@ details-event-reconnected = Reconectada
 details-event-disconnected = Desconectada
 details-event-by-window = na janela
 details-event-by-command-line = na linha de comando
+
+## Several accounts of one provider
+# Makes this account the one its provider's id alone picks on the command line (plugboard default).
+details-make-default = Tornar padrão

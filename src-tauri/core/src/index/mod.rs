@@ -1,7 +1,10 @@
 /*!
 The connection index: the non-secret half of every connection, in one JSON file in the app's data
 folder (`connections.json`). Provider, method, account label, scopes, environment and times live
-here; tokens and keys never do (they are in the vault, one item per connection).
+here; tokens and keys never do (they are in the vault, one item per connection). Beside the
+connections, each provider's default connection ([`Index::defaults`]): the one a bare provider id
+picks when the provider has several (`plugboard token whatconverts`). A default names a connection
+of its own provider; removing that connection removes it too, under the same lock.
 
 Writes are atomic: the new index goes to a temporary file in the same folder, is flushed to disk,
 then renamed over the old one, so a crash or a full disk leaves the previous index whole. A file
@@ -15,6 +18,7 @@ the last [`RACY`] is not trusted to that test (a clock's granularity could hide 
 the same tick) and is read again, as git treats a "racily clean" file.
 */
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -197,6 +201,10 @@ struct IndexFile {
     version: u32,
     #[serde(default)]
     connections: Vec<ConnectionRecord>,
+    /// Provider id → its default connection. Older indexes lack it (no defaults); older versions
+    /// of Plugboard ignore it (and drop it when they write the file).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    defaults: BTreeMap<String, ConnectionId>,
 }
 
 const VERSION: u32 = 1;
@@ -300,6 +308,27 @@ impl Index {
     /// Every connection; an index that does not exist yet is empty. Read from the file only
     /// when it changed since the last read (see the module's notes).
     pub fn load(&self) -> Result<Vec<ConnectionRecord>, IndexError> {
+        Ok(self.load_file()?.connections.clone())
+    }
+
+    /// Each provider's default connection (provider id → connection id), as
+    /// [`Self::set_default`] left them; read as [`Self::load`] reads (from the file only when it
+    /// changed). Only defaults that name a connection of their provider are listed.
+    pub fn defaults(&self) -> Result<BTreeMap<String, ConnectionId>, IndexError> {
+        let file = self.load_file()?;
+        Ok(valid_defaults(&file))
+    }
+
+    /// The connections and the defaults, from one read of the file (so they agree).
+    pub fn load_with_defaults(
+        &self,
+    ) -> Result<(Vec<ConnectionRecord>, BTreeMap<String, ConnectionId>), IndexError> {
+        let file = self.load_file()?;
+        Ok((file.connections.clone(), valid_defaults(&file)))
+    }
+
+    /// The file as last read, read again when it changed (see the module's notes).
+    fn load_file(&self) -> Result<Arc<IndexFile>, IndexError> {
         let stamp = match fs::metadata(&self.path) {
             Ok(meta) => Stamp::of(&meta),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -308,7 +337,7 @@ impl Index {
                 if last.take().is_some() {
                     self.cache.versions.fetch_add(1, Ordering::Relaxed);
                 }
-                return Ok(Vec::new());
+                return Ok(Arc::default());
             }
             Err(source) => {
                 return Err(IndexError::Read {
@@ -320,16 +349,16 @@ impl Index {
         let mut last = self.cache.last.lock().unwrap_or_else(|p| p.into_inner());
         if let (Some(stamp), Some((seen, file))) = (stamp, last.as_ref()) {
             if *seen == stamp && stamp.settled() {
-                return Ok(file.connections.clone());
+                return Ok(file.clone());
             }
         }
-        let file = self.read()?;
+        let file = Arc::new(self.read()?);
         if stamp != last.as_ref().map(|(seen, _)| *seen) {
             self.cache.versions.fetch_add(1, Ordering::Relaxed);
         }
         // The stamp taken before reading: a write in between makes it stale, never wrong.
-        *last = stamp.map(|s| (s, Arc::new(file.clone())));
-        Ok(file.connections)
+        *last = stamp.map(|s| (s, file.clone()));
+        Ok(file)
     }
 
     pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionRecord>, IndexError> {
@@ -410,13 +439,40 @@ impl Index {
         .map(|_| ())
     }
 
-    /// Removes the record with `id`; returns whether there was one.
+    /// Removes the record with `id`, and the default it was, if it was one; returns whether
+    /// there was one.
     pub fn remove(&self, id: &ConnectionId) -> Result<bool, IndexError> {
         self.update(|file| {
             let before = file.connections.len();
             file.connections.retain(|c| &c.id != id);
+            file.defaults.retain(|_, default| default != id);
             file.connections.len() != before
         })
+    }
+
+    /// Makes connection `id` its provider's default, under the index's lock (so it cannot name
+    /// a connection another process just removed); returns its provider, `None` when there is
+    /// no such connection.
+    pub fn set_default(&self, id: &ConnectionId) -> Result<Option<String>, IndexError> {
+        let mut provider = None;
+        self.update(|file| {
+            let Some(record) = file.connections.iter().find(|c| &c.id == id) else {
+                return false;
+            };
+            provider = Some(record.provider.clone());
+            file.defaults.insert(record.provider.clone(), id.clone()) != Some(id.clone())
+        })?;
+        Ok(provider)
+    }
+
+    /// Takes `provider`'s default away; returns the connection it named, if any.
+    pub fn clear_default(&self, provider: &str) -> Result<Option<ConnectionId>, IndexError> {
+        let mut was = None;
+        self.update(|file| {
+            was = file.defaults.remove(provider);
+            was.is_some()
+        })?;
+        Ok(was)
     }
 
     /// Read, change, write, holding the index's lock file: the window and the command line may
@@ -444,7 +500,7 @@ impl Index {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(IndexFile {
                     version: VERSION,
-                    connections: Vec::new(),
+                    ..IndexFile::default()
                 })
             }
             Err(source) => {
@@ -464,6 +520,7 @@ impl Index {
         let body = serde_json::to_vec_pretty(&IndexFile {
             version: VERSION,
             connections: file.connections.clone(),
+            defaults: file.defaults.clone(),
         })
         .expect("the index always serializes");
         write_atomically(&self.path, &body).map_err(|source| IndexError::Write {
@@ -471,6 +528,20 @@ impl Index {
             source,
         })
     }
+}
+
+/// The defaults of `file` that name a connection of their own provider (a file edited by hand
+/// may say otherwise: such a default is not one).
+fn valid_defaults(file: &IndexFile) -> BTreeMap<String, ConnectionId> {
+    file.defaults
+        .iter()
+        .filter(|(provider, id)| {
+            file.connections
+                .iter()
+                .any(|c| &c.id == *id && &c.provider == *provider)
+        })
+        .map(|(provider, id)| (provider.clone(), id.clone()))
+        .collect()
 }
 
 /// Reads an index file's text: its connections, or why it is not an index Plugboard can read.

@@ -244,3 +244,63 @@ fn a_lock_file_that_is_a_link_is_refused_and_its_missing_target_not_created() {
     let _ = fs::remove_dir_all(dir);
     let _ = fs::remove_dir_all(elsewhere);
 }
+
+#[test]
+fn a_default_is_kept_through_other_writes_and_goes_with_its_connection() {
+    let dir = temp_dir("defaults");
+    let index = Index::in_dir(&dir);
+    let a = record("hubspot-a", "a.example.com");
+    let b = record("hubspot-b", "b.example.com");
+    index.upsert(a.clone()).unwrap();
+    index.upsert(b.clone()).unwrap();
+    assert!(index.defaults().unwrap().is_empty());
+    assert_eq!(
+        index.set_default(&b.id).unwrap().as_deref(),
+        Some("hubspot")
+    );
+    let gone = ConnectionId::parse("hubspot-gone").unwrap();
+    assert_eq!(
+        index.set_default(&gone).unwrap(),
+        None,
+        "no such connection"
+    );
+    // Other writes (a refresh's upsert, a rename, a check) keep it.
+    index.upsert(b.clone()).unwrap();
+    index.rename(&a.id, Some("A".into())).unwrap();
+    index.mark_checked(std::slice::from_ref(&a.id), 1).unwrap();
+    assert_eq!(index.defaults().unwrap()["hubspot"], b.id);
+    // Written to the file: another process sees it.
+    assert_eq!(Index::in_dir(&dir).defaults().unwrap()["hubspot"], b.id);
+    // Removing another connection keeps it; removing the default removes it.
+    index.remove(&a.id).unwrap();
+    assert_eq!(index.defaults().unwrap()["hubspot"], b.id);
+    index.upsert(a.clone()).unwrap();
+    index.remove(&b.id).unwrap();
+    assert!(index.defaults().unwrap().is_empty());
+    assert!(!fs::read_to_string(index.path())
+        .unwrap()
+        .contains("defaults"));
+    // Cleared on request, saying what it was.
+    index.set_default(&a.id).unwrap();
+    assert_eq!(index.clear_default("hubspot").unwrap(), Some(a.id.clone()));
+    assert_eq!(index.clear_default("hubspot").unwrap(), None);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_default_edited_to_name_another_providers_connection_is_no_default() {
+    let dir = temp_dir("defaults-hand");
+    fs::create_dir_all(&dir).unwrap();
+    let index = Index::in_dir(&dir);
+    index.upsert(record("hubspot-a", "a.example.com")).unwrap();
+    let text = fs::read_to_string(index.path()).unwrap().replacen(
+        "\"version\": 1,",
+        "\"version\": 1, \"defaults\": {\"ecwid\": \"hubspot-a\", \"hubspot\": \"hubspot-zz\"},",
+        1,
+    );
+    assert!(text.contains("hubspot-zz"), "{text}");
+    fs::write(index.path(), text).unwrap();
+    assert!(index.defaults().unwrap().is_empty());
+    assert_eq!(index.load().unwrap().len(), 1);
+    let _ = fs::remove_dir_all(dir);
+}

@@ -31,6 +31,11 @@ pub struct ForgetReport {
 pub struct Disconnected {
     pub id: ConnectionId,
     pub provider: String,
+    /// Who it was, as the connection's view showed it (made safe to show).
+    pub account: String,
+    /// The name the person gave it, if any (made safe to show): a report about a named
+    /// connection says its name, as everything else about it does.
+    pub name: Option<String>,
     #[serde(flatten)]
     pub report: DisconnectReport,
 }
@@ -44,9 +49,12 @@ impl Connections {
         let mut disconnected = Vec::new();
         for record in self.index.load()? {
             let (provider, report) = self.disconnect(&record.id).await?;
+            let shown = |text: &str| crate::safe_text::escape(text).into_owned();
             disconnected.push(Disconnected {
                 id: record.id,
                 provider,
+                account: shown(&record.account),
+                name: record.name.as_deref().map(shown),
                 report,
             });
         }

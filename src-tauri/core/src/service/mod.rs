@@ -12,6 +12,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
   index fails), loaded together, failures written back.
 - [`status`]: each connection's health and live status, computed once for every front end.
 - [`names`]: what a person calls a connection, unique, and picking one by it.
+- [`defaults`]: picking a connection by what is typed (id, name, provider id), and each
+  provider's default connection, the one a bare provider id picks among several.
 - [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
 - [`connect`]: API keys and client credentials, verified before anything is stored.
 - [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
@@ -32,6 +34,7 @@ exists in both or in neither.
 pub mod checks;
 mod connect;
 mod credentials;
+mod defaults;
 mod developer;
 mod diagnostics;
 mod disconnect;
@@ -63,6 +66,7 @@ use crate::vault::Vault;
 
 pub use crate::lifetime::unix_now;
 pub use credentials::{CredentialOrigin, CredentialSource, CredentialsView};
+pub use defaults::{DefaultRole, Found, ProviderDefault};
 pub use developer::{CallKind, CURL_SECRET_VARIABLE};
 pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};

@@ -41,6 +41,9 @@ pub struct ConnectionView {
     /// The last refresh failed for a passing reason and none has succeeded since (stored, so
     /// every process knows; the live health has the retry time where the failure happened).
     pub temporary_problem: bool,
+    /// Whether it is its provider's default (`only` when its provider has no other connection):
+    /// a bare provider id picks the default ([`super::Connections::find`]).
+    pub default_role: super::DefaultRole,
     /// What it is doing now: health, countdown.
     pub live: LiveStatus,
 }

@@ -3,8 +3,10 @@ Each connection's status, computed once for every front end: its health (stored 
 state and keychain together), live countdown and the view a card or `plugboard status` shows.
 */
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::model::{CardStatus, ConnectionView, LiveBoard, LiveStatus};
-use super::{Connections, ServiceError};
+use super::{Connections, DefaultRole, ServiceError};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
 use crate::index::{ConnectionRecord, LastError};
@@ -215,10 +217,27 @@ impl Connections {
 
     /// What every front end shows of `r`. Its texts from outside (the account label the provider's
     /// answer made, the name, the last error's words) are made safe to show ([`safe_text`]): the
-    /// index keeps them as they came.
+    /// index keeps them as they came. Its [`DefaultRole`] is read from the index (as
+    /// [`DefaultRole::Only`] if that fails: the record in hand was just read or written, and a
+    /// marker matters less than the view).
     ///
     /// [`safe_text`]: crate::safe_text
     pub(super) fn view(&self, r: ConnectionRecord) -> ConnectionView {
+        let role = match self.index.load_with_defaults() {
+            Ok((records, defaults)) => {
+                let others = records
+                    .iter()
+                    .filter(|o| o.provider == r.provider && o.id != r.id)
+                    .count();
+                role(&r, others + 1, &defaults)
+            }
+            Err(_) => DefaultRole::Only,
+        };
+        self.view_as(r, role)
+    }
+
+    /// As [`Self::view`], its [`DefaultRole`] known.
+    fn view_as(&self, r: ConnectionRecord, default_role: DefaultRole) -> ConnectionView {
         let live = self.live_status(&r, self.now());
         let environment_named = self.environment_named(&r);
         let scopes_missing = r
@@ -247,22 +266,44 @@ impl Connections {
                 ..e
             }),
             temporary_problem: r.temporary_problem,
+            default_role,
             live,
         }
     }
 
     pub fn list(&self) -> Result<Vec<ConnectionView>, ServiceError> {
-        Ok(self
-            .index
-            .load()?
+        let (records, defaults) = self.index.load_with_defaults()?;
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for r in &records {
+            *counts.entry(r.provider.clone()).or_default() += 1;
+        }
+        Ok(records
             .into_iter()
-            .map(|r| self.view(r))
+            .map(|r| {
+                let role = role(&r, counts[&r.provider], &defaults);
+                self.view_as(r, role)
+            })
             .collect())
     }
 
     /// One connection's view, if it exists.
     pub fn get(&self, id: &ConnectionId) -> Result<Option<ConnectionView>, ServiceError> {
         Ok(self.index.get(id)?.map(|r| self.view(r)))
+    }
+}
+
+/// `r`'s standing among the `of_provider` connections of its provider (itself included).
+fn role(
+    r: &ConnectionRecord,
+    of_provider: usize,
+    defaults: &BTreeMap<String, ConnectionId>,
+) -> DefaultRole {
+    if of_provider <= 1 {
+        DefaultRole::Only
+    } else if defaults.get(&r.provider) == Some(&r.id) {
+        DefaultRole::Default
+    } else {
+        DefaultRole::NotDefault
     }
 }
 

@@ -3,7 +3,8 @@
 //! `keychain.rs` and `locked.rs`), an index in a temporary folder. A plain `cargo test` runs them.
 //!
 //! By use case: `connect` (keys, client credentials, disconnect), `sign_in` (browser sign-ins),
-//! `refresh` (single flight, scheduler, back-off, reconnect), `attention` (what needs a person:
+//! `refresh` (single flight, scheduler, back-off, reconnect), `defaults` (a bare provider id among
+//! several connections: its default, or the candidates), `attention` (what needs a person:
 //! the tray and notifications), `checks` (status, identity checks,
 //! a lost keychain item, what a developer copies), `custody` (tokens never lost: rotated tokens the
 //! keychain refused survive the process, a full disk during reconnect and disconnect, clock steps,
@@ -16,6 +17,7 @@ mod attention;
 mod checks;
 mod connect;
 mod custody;
+mod defaults;
 mod faults;
 mod refresh;
 mod sign_in;
