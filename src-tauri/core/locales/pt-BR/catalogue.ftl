@@ -7,6 +7,9 @@
 #   catalogue-<provider>-credentials_help            the provider's `credentials_help`
 #   catalogue-<provider>-setup_steps-<n>             its n-th `setup_steps` entry, from 1
 #   catalogue-<provider>-revoke_note                 its `revoke_note`
+#   catalogue-<provider>-account_label-<n>           its n-th `account_label` template, from 1; each
+#                                                    {path} a variable ({account.accountEmail}:
+#                                                    { $account-accountEmail })
 #   catalogue-<provider>-environment-<environment>   an environment's `label`, by its id
 #   catalogue-<provider>-method-<kind>               a method's `label`, by its kind
 #                                                    (authorization_code, client_credentials, api_key)
@@ -40,6 +43,8 @@ catalogue-ecwid-setup_steps-2 = Peça ao Ecwid para cadastrar no app a URI de re
 catalogue-ecwid-setup_steps-3 = Peça os escopos listados abaixo e também cada escopo opcional que as pessoas possam marcar: a Ecwid recusa um login que pede um escopo que o app não recebeu.
 catalogue-ecwid-setup_steps-4 = Quando o Ecwid enviar o ID do cliente e o segredo do cliente do app, informe-os aqui.
 catalogue-ecwid-revoke_note = O Ecwid não tem como revogar o acesso: desinstale o app no painel de administração do Ecwid.
+catalogue-ecwid-account_label-1 = Loja { $store_id } · { $account-accountEmail }
+catalogue-ecwid-account_label-2 = Loja { $store_id }
 catalogue-ecwid-method-authorization_code = Entrar com o Ecwid
 catalogue-ecwid-scope-update_catalog = Alterar produtos e categorias
 catalogue-ecwid-scope-update_orders = Alterar pedidos
@@ -52,6 +57,10 @@ catalogue-hubspot-setup_steps-2 = Na aba Autenticação do app, adicione a URI d
 catalogue-hubspot-setup_steps-3 = Em Escopos, adicione os escopos listados abaixo.
 catalogue-hubspot-setup_steps-4 = Salve o app e copie o ID do cliente e o segredo do cliente da aba Autenticação para os campos aqui.
 catalogue-hubspot-revoke_note = Revogar o acesso impede novas renovações; os tokens de acesso já emitidos continuam valendo até completar seus 30 minutos, e o app continua instalado no HubSpot.
+catalogue-hubspot-account_label-1 = { $hub_domain } · { $user }
+catalogue-hubspot-account_label-2 = { $hub_domain }
+catalogue-hubspot-account_label-3 = Portal { $hub_id } · { $user }
+catalogue-hubspot-account_label-4 = Portal { $hub_id }
 catalogue-hubspot-method-authorization_code = Entrar com o HubSpot
 catalogue-hubspot-scope-crm-objects-contacts-write = Criar e atualizar contatos
 catalogue-hubspot-scope-crm-objects-companies-read = Ver empresas
