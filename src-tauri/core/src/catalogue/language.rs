@@ -23,6 +23,7 @@ Message ids: `catalogue-<provider>-<key>`, `<key>` spelled as in `builtin.toml`:
 | a method's `label` | `catalogue-<provider>-method-<kind>` (`authorization_code`, `client_credentials`, `api_key`) |
 | an API-key form field's `label` | `catalogue-<provider>-field-<field id>` |
 | an optional scope's `description` | `catalogue-<provider>-scope-<scope id>` |
+| the name's grammatical gender (`feminine`, `masculine`), not a text: messages choose the article before the name by it ([`crate::i18n::Messages::gender_of`]) | `catalogue-<provider>-gender` |
 
 Fluent ids allow only `[a-zA-Z0-9_-]`: in each part every other character is written `-`
 (`crm.objects.deals.read` ⇒ `catalogue-hubspot-scope-crm-objects-deals-read`). A text the
@@ -321,6 +322,10 @@ mod tests {
                 assert_eq!(english.find(&id, &[]), None, "English has no catalogue.ftl");
                 ids.insert(id);
             }
+        }
+        // Each built-in provider's grammatical gender, as messages choose its article.
+        for p in Catalogue::builtin().unwrap().providers() {
+            ids.insert(catalogue_message_id(p.id.as_str(), &["gender"]));
         }
         for lang in crate::i18n::LANGUAGES.iter().map(|(tag, _)| *tag) {
             if lang == "en" {
