@@ -9,6 +9,10 @@ import { FluentBundle, FluentResource } from "./vendor/fluent-bundle/index.js";
 
 let bundle = new FluentBundle("en", { useIsolating: false });
 let lang = "en";
+// Each built-in provider's name with its grammatical gender in this language: every message given
+// a `provider` also gets `provider_gender` (feminine, masculine, or other for a provider of a
+// person's own), so a translation can choose the article before the name ("à Hotmart").
+let genders = {};
 // How dates and clock times are written, made once per language (the tick writes them often).
 let formats = dateFormats(["en"], false);
 
@@ -36,8 +40,9 @@ const ACCENTED = {
 const pseudo = (text) => `[${text.replace(/[A-Za-z]/g, (c) => ACCENTED[c])}]`;
 
 /** Loads the page's messages (`{lang, region, pseudo, ftl}` from the `messages` command). */
-export function useMessages({ lang: tag, region, pseudo: isPseudo, ftl }) {
+export function useMessages({ lang: tag, region, pseudo: isPseudo, ftl, genders: byName = {} }) {
   lang = tag;
+  genders = byName;
   formats = dateFormats(region ? [region, tag] : [tag], isPseudo);
   bundle = new FluentBundle(tag, { useIsolating: false, transform: isPseudo ? pseudo : (s) => s });
   for (const e of bundle.addResource(new FluentResource(ftl))) console.error("window.ftl:", e);
@@ -68,6 +73,9 @@ export function ta(id, attr, args = {}) {
 /** `pattern` formatted with `args`; what went wrong (a variable not given) to the console. */
 function format(pattern, args, what) {
   const errors = [];
+  if (args.provider !== undefined && args.provider_gender === undefined) {
+    args = { ...args, provider_gender: genders[args.provider] ?? "other" };
+  }
   const text = bundle.formatPattern(pattern, args, errors);
   if (errors.length) console.error(`message ${what} in ${lang}:`, errors);
   return text;

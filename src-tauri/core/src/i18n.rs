@@ -118,6 +118,11 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 /// The pseudo-locale's tag.
 pub const PSEUDO: &str = "qps-ploc";
 
+/// The variable given with every `$provider`: its grammatical gender in the language
+/// ([`Messages::gender_of`]), so a translation can choose the article before the name. English
+/// never uses it; a translation may wherever English gives `$provider`.
+pub const GENDER: &str = "provider_gender";
+
 /// One language's messages.
 pub struct Messages {
     bundle: FluentBundle<FluentResource>,
@@ -215,6 +220,7 @@ impl Messages {
             region,
             pseudo: self.pseudo,
             ftl: files_of(self.lang).window.join("\n"),
+            genders: self.genders(),
         }
     }
 
@@ -241,6 +247,12 @@ impl Messages {
                 Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
+        // `$provider_gender`, given with every `$provider` (see [`Messages::gender_of`]).
+        if let Some((_, Arg::Text(provider))) = args.iter().find(|(n, _)| *n == "provider") {
+            if !args.iter().any(|(n, _)| *n == GENDER) {
+                fluent_args.set(GENDER, FluentValue::from(self.gender_of(provider)));
+            }
+        }
         let mut errors = Vec::new();
         let text = self
             .bundle
@@ -249,6 +261,47 @@ impl Messages {
             log::warn!("message `{id}` in {}: {errors:?}", self.lang);
         }
         text.into_owned()
+    }
+
+    /// The grammatical gender of the provider called `name` in this language, as its messages
+    /// choose the article or preposition before it (“à Hotmart”, “ao WhatConverts”):
+    /// `feminine` or `masculine` for a built-in provider (its `catalogue-<provider>-gender`),
+    /// `masculine` for Plugboard's own word when it cannot name the provider (“ao provedor”),
+    /// `other` for any other (a provider of a person's own `providers.toml`, whose messages
+    /// read without an article: “a Acme”).
+    pub fn gender_of(&self, name: &str) -> &'static str {
+        // Plugboard's own word for a provider it cannot name ("provedor"): a noun, masculine
+        // in the languages that choose an article by it.
+        if name == self.get("error-some-provider", &[])
+            || name == self.get("shell-the-provider", &[])
+        {
+            return "masculine";
+        }
+        let Some(id) = crate::catalogue::Catalogue::builtin_once()
+            .and_then(|c| c.providers().iter().find(|p| p.name == name))
+            .map(|p| p.id.to_string())
+        else {
+            return "other";
+        };
+        let id = crate::catalogue::catalogue_message_id(&id, &["gender"]);
+        match self.find(&id, &[]).as_deref() {
+            Some("feminine") => "feminine",
+            Some("masculine") => "masculine",
+            _ => "other",
+        }
+    }
+
+    /// Every built-in provider's name with its gender in this language (for the page, which
+    /// gives `$provider_gender` with `$provider` as Rust does: see [`Self::gender_of`]).
+    pub fn genders(&self) -> std::collections::BTreeMap<String, &'static str> {
+        crate::catalogue::Catalogue::builtin_once()
+            .map(|c| {
+                c.providers()
+                    .iter()
+                    .map(|p| (p.name.clone(), self.gender_of(&p.name)))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Message `id` with `args` if the catalogue has it: for texts that have an English
@@ -318,6 +371,9 @@ pub struct WindowMessages {
     pub pseudo: bool,
     /// The page's message files of that language, one after the other.
     pub ftl: String,
+    /// Each built-in provider's name with its gender in the language: the page gives
+    /// `$provider_gender` with `$provider` ([`GENDER`]).
+    pub genders: std::collections::BTreeMap<String, &'static str>,
 }
 
 /// The locale to speak: `forced` (`PLUGBOARD_LOCALE`) over the person's `chosen` language (a tag
@@ -537,6 +593,10 @@ mod tests {
                 assert!(extra.is_empty(), "{lang}/{file} has unknown {extra:?}");
                 for (id, vars) in &other {
                     for v in vars {
+                        // The provider's gender comes with every `$provider`.
+                        if v == GENDER && en[id].iter().any(|e| e == "provider") {
+                            continue;
+                        }
                         assert!(
                             en[id].contains(v),
                             "{lang}/{file}: `{id}` uses ${v}, which English does not give"
@@ -545,6 +605,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn portuguese_puts_the_right_article_before_a_provider_and_none_before_an_unknown_one() {
+        let pt = Messages::for_locale("pt-BR");
+        let said = |id: &str, provider: &str| pt.get(id, &[("provider", provider.into())]);
+        // Hotmart is feminine, WhatConverts masculine; Acme (a person's own) has no article.
+        assert_eq!(said("signed-in-title", "Hotmart"), "Conectado à Hotmart");
+        assert_eq!(
+            said("signed-in-title", "WhatConverts"),
+            "Conectado ao WhatConverts"
+        );
+        assert_eq!(said("signed-in-title", "Acme"), "Conectado a Acme");
+        assert_eq!(
+            said("error-invalid-grant", "Hotmart"),
+            "A Hotmart não aceita mais este login. Conecte de novo."
+        );
+        assert_eq!(
+            said("error-invalid-grant", "Ecwid"),
+            "O Ecwid não aceita mais este login. Conecte de novo."
+        );
+        assert_eq!(
+            said("error-invalid-grant", "Acme"),
+            "Acme não aceita mais este login. Conecte de novo."
+        );
+        // Plugboard's own word when it cannot name the provider.
+        let unnamed = pt.get("error-some-provider", &[]);
+        assert_eq!(
+            said("error-invalid-grant", &unnamed),
+            "O provedor não aceita mais este login. Conecte de novo."
+        );
+        // English has no articles to choose; the gender is given all the same.
+        let en = Messages::for_locale("en");
+        assert_eq!(
+            en.get("signed-in-title", &[("provider", "Hotmart".into())]),
+            "Connected to Hotmart"
+        );
+
+        // The page formats its own messages with the genders sent to it.
+        let window = pt.window(None);
+        assert_eq!(window.genders["Hotmart"], "feminine");
+        assert_eq!(window.genders["HubSpot"], "masculine");
+        let mut bundle = FluentBundle::new_concurrent(vec!["pt-BR".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(FluentResource::try_new(window.ftl).unwrap())
+            .unwrap();
+        let continue_to = |provider: &str| {
+            let mut args = FluentArgs::new();
+            args.set("provider", provider);
+            let gender = window.genders.get(provider).copied().unwrap_or("other");
+            args.set(GENDER, gender);
+            let pattern = bundle
+                .get_message("form-continue-to")
+                .unwrap()
+                .value()
+                .unwrap();
+            bundle
+                .format_pattern(pattern, Some(&args), &mut vec![])
+                .into_owned()
+        };
+        assert_eq!(continue_to("Hotmart"), "Continuar para a Hotmart");
+        assert_eq!(continue_to("HubSpot"), "Continuar para o HubSpot");
+        assert_eq!(continue_to("Acme"), "Continuar para Acme");
     }
 
     #[test]

@@ -31,21 +31,45 @@ cli-label-pasted-address = endereço em que o navegador parou (cole aqui)
 
 ## <connection> arguments
 cli-no-such-connection = Não existe nenhuma conexão ou provedor chamado “{ $name }”. Veja em `plugboard status` os IDs e nomes das conexões.
-cli-no-connection-yet = Ainda não há nenhuma conexão com { $provider }. Conecte uma com: { $command }
+cli-no-connection-yet = Ainda não há nenhuma conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    }. Conecte uma com: { $command }
 # $provider is a provider's name; $given what was typed (a provider id). The connections follow, one a line.
-cli-several-connections = { $provider } tem { $count } conexões, então “{ $given }” pode ser qualquer uma delas:
+cli-several-connections = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } tem { $count } conexões, então “{ $given }” pode ser qualquer uma delas:
 # After that list. $command sets a default (plugboard default <connection>).
-cli-several-how-to-pick = Indique uma pelo ID ou pelo nome, ou defina uma como a padrão de { $provider }, que passa a ser usada quando você digitar só “{ $given }”: { $command }
+cli-several-how-to-pick = Indique uma pelo ID ou pelo nome, ou defina uma como a padrão { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }, que passa a ser usada quando você digitar só “{ $given }”: { $command }
 # A connection in a line about it: $id its id, $account who it is, $name the name the person gave it.
 cli-connection-named = { $id } “{ $name }” ({ $account })
 cli-connection-unnamed = { $id } ({ $account })
 
 ## Failures
 # $id_variable and $secret_variable are environment variables; $section is a section of providers.toml.
-cli-missing-credentials = { $provider } precisa de credenciais do app (um ID do cliente e, a menos que seja um cliente público, um segredo do cliente) antes que você possa entrar. Salve-as com `{ $command }` (ou nas Configurações da janela), defina { $id_variable } e { $secret_variable } ou adicione { $section } ao providers.toml.
+cli-missing-credentials = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } precisa de credenciais do app (um ID do cliente e, a menos que seja um cliente público, um segredo do cliente) antes que você possa entrar. Salve-as com `{ $command }` (ou nas Configurações da janela), defina { $id_variable } e { $secret_variable } ou adicione { $section } ao providers.toml.
 # $known lists the ones the provider has.
-cli-no-such-field = { $provider } não tem o campo “{ $given }”; use um destes: { $known }.
-cli-no-such-environment = { $provider } não tem o ambiente “{ $given }”; use um destes: { $known }.
+cli-no-such-field = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem o campo “{ $given }”; use um destes: { $known }.
+cli-no-such-environment = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem o ambiente “{ $given }”; use um destes: { $known }.
 
 ## Tables' column headings (capitals, as tables on a terminal have them)
 cli-column-id = ID
@@ -70,7 +94,11 @@ cli-app-credentials-not-needed = não precisa
 cli-app-credentials-missing = faltando
 cli-app-credentials-optional = nenhuma (só o login pelo navegador precisa delas)
 # $command is the flag to ask for them; $scopes lists them, each with what it is for.
-cli-providers-optional-scopes = { $provider } também pode pedir ({ $command }): { $scopes }
+cli-providers-optional-scopes = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } também pode pedir ({ $command }): { $scopes }
 # $scheme is the window's own address scheme (dev.plugboard.desktop:). The line breaks are kept.
 cli-providers-loopback =
     A janela faz o login pelo endereço { $scheme } acima. A linha de comando
@@ -95,27 +123,55 @@ cli-status-default = { $provider } (padrão)
 
 ## plugboard connect, refresh: one connection. $status is its status (“Connected”); $expiry is
 ## in, expired, never or unknown, with $left the time left (“29:41”) and $at the time (RFC 3339).
-cli-connected = { $provider } ({ $account }) conectado como { $id }: { $status }; { $expiry ->
+cli-connected = Conectado { $provider_gender ->
+        [feminine] à { $provider }
+        [masculine] ao { $provider }
+       *[other] a { $provider }
+    } ({ $account }) como { $id }: { $status }; { $expiry ->
         [in] expira em { $left } ({ $at })
         [expired] expirou ({ $at })
         [never] não expira
        *[unknown] não se sabe quando expira
     }.
-cli-refreshed = Conexão { $id } com { $provider } ({ $account }) renovada: { $status }; { $expiry ->
+cli-refreshed = Conexão { $id } { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    } ({ $account }) renovada: { $status }; { $expiry ->
         [in] expira em { $left } ({ $at })
         [expired] expirou ({ $at })
         [never] não expira
        *[unknown] não se sabe quando expira
     }.
 # $method is a way of connecting as the command line spells it (api_key, client_credentials); $methods lists them.
-cli-scope-needs-browser = --scope é para logins pelo navegador; aqui { $provider } se conecta com { $method }.
-cli-method-not-offered = { $provider } não se conecta com { $method }; ele oferece: { $methods }.
+cli-scope-needs-browser = --scope é para logins pelo navegador; aqui { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } se conecta com { $method }.
+cli-method-not-offered = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não se conecta com { $method }; ele oferece: { $methods }.
 cli-field-shape = --field recebe ID=VALOR, por exemplo --field token=abc.
-cli-checking-key = Conferindo a chave com { $provider }…
-cli-getting-token = Obtendo um token de { $provider }…
+cli-checking-key = Conferindo a chave { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    }…
+cli-getting-token = Obtendo um token { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }…
 
 ## Browser sign-in (plugboard connect). The address follows on its own line.
-cli-sign-in-at = Para conectar { $provider }, faça login em:
+cli-sign-in-at = Para conectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    }, faça login em:
 cli-no-browser-opened = (Não foi possível abrir um navegador aqui: abra você mesmo o endereço acima.)
 # $redirect is a local address (http://127.0.0.1:53682/callback).
 cli-waiting-for-browser = Esperando o navegador voltar para { $redirect } (até { $minutes ->
@@ -123,20 +179,56 @@ cli-waiting-for-browser = Esperando o navegador voltar para { $redirect } (até 
        *[other] { $minutes } minutos
     }; Ctrl-C cancela)…
 cli-paste-hint = Se o seu navegador estiver em outra máquina, cole aqui o endereço em que ele parar.
-cli-sign-in-timed-out = O login em { $provider } não terminou: o navegador não respondeu a tempo. Comece de novo com: { $command }
-cli-sign-in-refused = { $provider } recusou o login. Comece de novo com: { $command }
+cli-sign-in-timed-out = O login { $provider_gender ->
+        [feminine] na { $provider }
+        [masculine] no { $provider }
+       *[other] em { $provider }
+    } não terminou: o navegador não respondeu a tempo. Comece de novo com: { $command }
+cli-sign-in-refused = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } recusou o login. Comece de novo com: { $command }
 # $problem is a whole sentence saying what went wrong.
 cli-start-again = { $problem } Comece de novo com: { $command }
 
 ## plugboard credentials
-cli-credentials-no-browser-sign-in = { $provider } não tem login pelo navegador, então não usa credenciais do app: conecte-o com `{ $command }`.
-cli-credentials-saved = Credenciais do app de { $provider } salvas; o segredo está no seu chaveiro.
-cli-credentials-saved-public = Credenciais do app de { $provider } salvas (um cliente público: sem segredo).
-cli-credentials-forgot = As credenciais do app de { $provider } que você tinha salvado foram removidas.
-cli-credentials-none-saved = Não havia credenciais do app de { $provider } salvas.
+cli-credentials-no-browser-sign-in = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem login pelo navegador, então não usa credenciais do app: conecte-o com `{ $command }`.
+cli-credentials-saved = Credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } salvas; o segredo está no seu chaveiro.
+cli-credentials-saved-public = Credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } salvas (um cliente público: sem segredo).
+cli-credentials-forgot = As credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } que você tinha salvado foram removidas.
+cli-credentials-none-saved = Não havia credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } salvas.
 # $origin says where they come from (“your environment variables”).
-cli-credentials-now-from = Agora { $provider } usa as de { $origin }.
-cli-credentials-now-none = Agora { $provider } não tem credenciais do app: salve algumas antes de conectá-lo.
+cli-credentials-now-from = Agora { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } usa as de { $origin }.
+cli-credentials-now-none = Agora { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } não tem credenciais do app: salve algumas antes de conectá-lo.
 # A provider's app secret (a table cell).
 cli-secret-not-needed = não precisa
 cli-secret-set = definido (oculto)
@@ -148,7 +240,15 @@ cli-disconnected = { $connection } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revogou os tokens.
 cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram apagados deste computador.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = { $provider } não confirmou a revogação ({ $reason }); mesmo assim, os tokens foram apagados deste computador. Para ter certeza, remova o acesso do Plugboard na sua conta { $provider } (apps conectados).
+cli-disconnect-revoke-failed = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não confirmou a revogação ({ $reason }); mesmo assim, os tokens foram apagados deste computador. Para ter certeza, remova o acesso do Plugboard na sua conta { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } (apps conectados).
 cli-disconnect-already = { $id } já estava desconectada.
 cli-disconnect-all-none = Não há conexões. Isto remove todos os outros itens do chaveiro criados pelo Plugboard: credenciais do app salvas e logins pendentes.
 cli-disconnect-all-some = Isto desconecta { $count ->
@@ -189,25 +289,69 @@ cli-doctor-removed = Item do chaveiro de { $id } removido
 cli-doctor-forgotten = { $id } removida da lista, pois o item dela no chaveiro tinha sumido
 
 ## plugboard rename
-cli-renamed = { $provider } ({ $account }) agora se chama “{ $name }”. Use o nome sempre que uma conexão for pedida, por exemplo: { $command }
-cli-rename-removed = { $provider } ({ $account }) não tem mais nome.
+cli-renamed = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } ({ $account }) agora se chama “{ $name }”. Use o nome sempre que uma conexão for pedida, por exemplo: { $command }
+cli-rename-removed = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } ({ $account }) não tem mais nome.
 
 ## plugboard token
-cli-token-reconnect = { $provider } não aceita mais este login ({ $account }). Conecte de novo: { $command }
-cli-token-item-gone = O login salvo de { $provider } ({ $account }) sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Conecte de novo: { $command }
+cli-token-reconnect = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não aceita mais este login ({ $account }). Conecte de novo: { $command }
+cli-token-item-gone = O login salvo { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } ({ $account }) sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Conecte de novo: { $command }
 # $problem is a whole sentence; $seconds a number.
 cli-token-warning = Aviso: { $problem } Este token expira em { $seconds } s.
-cli-token-no-curl = { $provider } não tem um endpoint de identidade ou de verificação para montar uma linha de curl; use --header.
+cli-token-no-curl = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem um endpoint de identidade ou de verificação para montar uma linha de curl; use --header.
 
 ## plugboard try. $status is an HTTP status code (401), $reason its words as the server sent them.
 cli-try-answer = HTTP { $status } { $reason } em { $millis } ms
-cli-try-refused = { $provider } recusou esta conexão (HTTP { $status }). Se continuar recusando, renove-a ({ $command }) ou conecte de novo.
+cli-try-refused = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } recusou esta conexão (HTTP { $status }). Se continuar recusando, renove-a ({ $command }) ou conecte de novo.
 # $body: the form as sent, every secret masked.
 cli-try-sent = Enviado: { $body }
-cli-try-introspection = { $provider } não tem chamada de identidade: isto perguntou à introspecção de tokens de { $provider } se o token de acesso está ativo.
-cli-try-active = { $provider } diz que o token de acesso está ativo.
-cli-try-inactive = { $provider } diz que o token de acesso não está ativo (expirado, revogado ou desconhecido).
-cli-try-refused-inactive = { $provider } não aceita mais o token de acesso desta conexão. Renove-a ({ $command }); se não der certo, conecte de novo.
+cli-try-introspection = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem chamada de identidade: isto perguntou à introspecção de tokens { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } se o token de acesso está ativo.
+cli-try-active = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } diz que o token de acesso está ativo.
+cli-try-inactive = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } diz que o token de acesso não está ativo (expirado, revogado ou desconhecido).
+cli-try-refused-inactive = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não aceita mais o token de acesso desta conexão. Renove-a ({ $command }); se não der certo, conecte de novo.
 
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
@@ -283,8 +427,16 @@ help-possible-values = [valores possíveis: { $values }]
 
 ## plugboard connect --replace
 help-connect-replace = Login pelo navegador: entra de novo por esta conexão (o ID ou o nome dela) e a substitui no mesmo lugar, como o Reconectar da janela; pede de novo os escopos opcionais que ela tinha
-cli-replace-other-provider = “{ $connection }” não é uma conexão de { $provider }: --replace recebe uma conexão do provedor ao qual você está se conectando.
-cli-replace-needs-browser = --replace é para logins pelo navegador; aqui { $provider } se conecta com { $method }. Conecte de novo sem ele: a mesma conta é substituída no mesmo lugar.
+cli-replace-other-provider = “{ $connection }” não é uma conexão { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }: --replace recebe uma conexão do provedor ao qual você está se conectando.
+cli-replace-needs-browser = --replace é para logins pelo navegador; aqui { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } se conecta com { $method }. Conecte de novo sem ele: a mesma conta é substituída no mesmo lugar.
 cli-finishing-refresh = Terminando a renovação — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
 cli-finishing-sign-in = Terminando de salvar a nova conexão — pressione Ctrl-C de novo para abandoná-la (talvez você precise conectar de novo depois).
 cli-finishing-disconnect = Terminando a desconexão — pressione Ctrl-C de novo para abandoná-la (depois rode plugboard doctor --fix).

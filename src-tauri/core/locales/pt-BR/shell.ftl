@@ -2,7 +2,11 @@
 # Keep ids in step with the other languages (a test checks).
 
 ## Opening the browser (commands/app.rs, commands/connect.rs)
-shell-no-developer-page = { $provider } não tem uma página de desenvolvedor cadastrada.
+shell-no-developer-page = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem uma página de desenvolvedor cadastrada.
 shell-browser-failed-page = O Plugboard não conseguiu abrir seu navegador. A página é { $url }
 shell-browser-failed = O Plugboard não conseguiu abrir seu navegador. Defina um navegador padrão e tente de novo.
 
@@ -26,18 +30,62 @@ shell-copied-refresh = O token de renovação está na área de transferência. 
        *[other] { $seconds } segundos
     }.
 shell-copy-unknown-form = O Plugboard não consegue copiar isso.
-shell-copy-nothing = Esta conexão com { $provider } não tem nada para copiar nesse formato.
+shell-copy-nothing = Esta conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    } não tem nada para copiar nesse formato.
 shell-tokens-main-window-only = Só a janela principal do Plugboard pode mostrar ou copiar tokens.
-shell-confirm-copy-refresh = O token de renovação dá acesso duradouro a esta conta de { $provider }. Quem tiver esse token pode obter novos tokens. Copiar mesmo assim?
+shell-confirm-copy-refresh = O token de renovação dá acesso duradouro a esta conta { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }. Quem tiver esse token pode obter novos tokens. Copiar mesmo assim?
 shell-copy-refresh-unconfirmed = Para copiar um token de renovação, você precisa confirmar antes: escolha “Copiar token de renovação…” e confirme.
-shell-no-redirect-uri = { $provider } não tem login pelo navegador, então não há URI de redirecionamento para cadastrar.
-shell-redirect-uri-copied = A URI de redirecionamento de { $provider } está na área de transferência: cole onde o provedor pede as URLs de redirecionamento.
+shell-no-redirect-uri = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem login pelo navegador, então não há URI de redirecionamento para cadastrar.
+shell-redirect-uri-copied = A URI de redirecionamento { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } está na área de transferência: cole onde o provedor pede as URLs de redirecionamento.
 
 ## Disconnecting (commands/connections.rs)
-shell-disconnected-revoked = Desconectado de { $provider }. { $provider } revogou o acesso.
-shell-disconnected-note = Desconectado de { $provider }. { $note }
-shell-disconnected = Desconectado de { $provider }.
-shell-disconnected-revoke-failed = A conexão com { $provider } foi removida deste computador, mas { $provider } não confirmou a revogação ({ $reason }). Para ter certeza, remova o acesso do Plugboard na sua conta { $provider } (apps conectados).
+shell-disconnected-revoked = { $provider_gender ->
+        [feminine] Desconectado da { $provider }
+        [masculine] Desconectado do { $provider }
+       *[other] Desconectado de { $provider }
+    }. { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } revogou o acesso.
+shell-disconnected-note = { $provider_gender ->
+        [feminine] Desconectado da { $provider }
+        [masculine] Desconectado do { $provider }
+       *[other] Desconectado de { $provider }
+    }. { $note }
+shell-disconnected = { $provider_gender ->
+        [feminine] Desconectado da { $provider }
+        [masculine] Desconectado do { $provider }
+       *[other] Desconectado de { $provider }
+    }.
+shell-disconnected-revoke-failed = A conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    } foi removida deste computador, mas { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } não confirmou a revogação ({ $reason }). Para ter certeza, remova o acesso do Plugboard na sua conta { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } (apps conectados).
 shell-already-removed = Essa conexão já tinha sido removida.
 
 ## Settings (commands/settings.rs)
@@ -46,10 +94,26 @@ shell-start-at-login-remove-failed = O Plugboard não conseguiu se remover dos p
 
 ## Sign-in links (links.rs)
 shell-link-unused = O Plugboard foi aberto com um link que ele não usa ({ $path }).
-shell-the-provider = o provedor
-shell-reconnected = Reconectado a { $provider } ({ $account }).
-shell-connected = Conectado a { $provider } como { $account }.
-shell-signed-in-again = Você entrou em { $provider } como { $account }, conta que já estava conectada: o login foi renovado e nenhuma segunda conexão foi adicionada. Para adicionar outra conta, saia de { $provider } no navegador antes.
+shell-the-provider = provedor
+shell-reconnected = { $provider_gender ->
+        [feminine] Reconectado à { $provider }
+        [masculine] Reconectado ao { $provider }
+       *[other] Reconectado a { $provider }
+    } ({ $account }).
+shell-connected = { $provider_gender ->
+        [feminine] Conectado à { $provider }
+        [masculine] Conectado ao { $provider }
+       *[other] Conectado a { $provider }
+    } como { $account }.
+shell-signed-in-again = Você entrou { $provider_gender ->
+        [feminine] na { $provider }
+        [masculine] no { $provider }
+       *[other] em { $provider }
+    } como { $account }, conta que já estava conectada: o login foi renovado e nenhuma segunda conexão foi adicionada. Para adicionar outra conta, saia { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } no navegador antes.
 shell-sign-in-unexpected = O Plugboard recebeu uma resposta de login, mas nenhum login estava em andamento (ou ela já tinha sido usada), então ela foi ignorada. Se você estava conectando uma conta, comece de novo em Conectar.
 
 ## The clock (scheduler.rs)
@@ -64,4 +128,8 @@ shell-demo-missing = Esta versão do Plugboard não tem modo de demonstração (
 shell-could-not-start = O Plugboard não conseguiu iniciar: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
-shell-demo-help = Demonstração: as credenciais de { $provider } do simulador já vêm preenchidas para você.
+shell-demo-help = Demonstração: as credenciais { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } do simulador já vêm preenchidas para você.

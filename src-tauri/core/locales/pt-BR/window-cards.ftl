@@ -24,11 +24,23 @@ card-also-supports = Também aceita
 card-disconnecting = Ao desconectar
 # The list of a provider's connected accounts (read by screen readers).
 card-accounts =
-    .aria-label = Contas de { $provider }
+    .aria-label = Contas { $provider_gender ->
+            [feminine] da { $provider }
+            [masculine] do { $provider }
+           *[other] de { $provider }
+        }
 # A button under a long list of accounts; $count is always above 20.
 card-show-all = { $count ->
-        [one] Mostrar { $count } conta de { $provider }
-       *[other] Mostrar todas as { $count } contas de { $provider }
+        [one] Mostrar { $count } conta { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }
+       *[other] Mostrar todas as { $count } contas { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }
     }
 
 ## One account's row (ui/views/cards.js)
@@ -36,7 +48,11 @@ row-disconnect = Desconectar
 row-refresh = Renovar
 row-refreshing = Renovando…
 # Said beside the row after Refresh; $countdown is the new expiry ("Expires in 59 min").
-row-refreshed = Conexão com { $provider } ({ $account }) renovada. { $countdown }.
+row-refreshed = Conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    } ({ $account }) renovada. { $countdown }.
 row-reconnect = Reconectar
 row-unlock = Desbloquear e tentar de novo
 # The provider's environment an account belongs to (Hotmart's test environment).
@@ -50,17 +66,57 @@ row-countdown =
 
 ## Asking before disconnecting (ui/views/cards.js)
 disconnect-ask =
-    .aria-label = Desconectar { $provider } ({ $account })?
+    .aria-label = Desconectar { $provider_gender ->
+            [feminine] a { $provider }
+            [masculine] o { $provider }
+           *[other] { $provider }
+        } ({ $account })?
 disconnect-confirm = Desconectar
 disconnect-cancel = Cancelar
 # The provider revokes Plugboard's access when asked to.
-disconnect-question-revokes = Desconectar { $provider } ({ $account })? O Plugboard revoga o acesso dele em { $provider } e apaga os tokens deste computador.
+disconnect-question-revokes = Desconectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } ({ $account })? O Plugboard revoga o acesso dele { $provider_gender ->
+        [feminine] na { $provider }
+        [masculine] no { $provider }
+       *[other] em { $provider }
+    } e apaga os tokens deste computador.
 # As above; $note is the provider's own note on disconnecting.
-disconnect-question-revokes-note = Desconectar { $provider } ({ $account })? O Plugboard revoga o acesso dele em { $provider } e apaga os tokens deste computador. { $note }
+disconnect-question-revokes-note = Desconectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } ({ $account })? O Plugboard revoga o acesso dele { $provider_gender ->
+        [feminine] na { $provider }
+        [masculine] no { $provider }
+       *[other] em { $provider }
+    } e apaga os tokens deste computador. { $note }
 # The provider cannot revoke: the person has to remove the access there.
-disconnect-question-keeps = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto: remova-o na sua conta de { $provider }.
+disconnect-question-keeps = Desconectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } mantém o acesso aberto: remova-o na sua conta { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }.
 # As above; $note says where to remove the access at the provider.
-disconnect-question-keeps-note = Desconectar { $provider } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider } mantém o acesso aberto. { $note }
+disconnect-question-keeps-note = Desconectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } ({ $account })? O Plugboard apaga os tokens deste computador, mas { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    } mantém o acesso aberto. { $note }
 
 ## Announcements for screen readers when a row changes (ui/views/providers.js)
 # $status is the row's new status ("Connected", "Reconnect needed").

@@ -62,14 +62,26 @@ details-try-accepted = HTTP { $status } { $reason } em { $millis } ms — { $pro
 details-try-refused = HTTP { $status } { $reason } em { $millis } ms — { $provider } recusou: é isso que um script receberia agora.
 details-try-stale = Esta resposta era do token anterior à última renovação: clique em Testar de novo para conferir o novo.
 # Shown above the answer when the call was the provider's token introspection (it has no identity call).
-details-try-introspection = { $provider } não tem chamada de identidade: o teste perguntou à introspecção de tokens de { $provider } se o token de acesso está ativo.
+details-try-introspection = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem chamada de identidade: o teste perguntou à introspecção de tokens { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } se o token de acesso está ativo.
 details-try-inactive = HTTP { $status } { $reason } em { $millis } ms — { $provider } diz que o token de acesso não está ativo: é isso que um script receberia agora.
 # The server answered with nothing.
 details-try-empty = (resposta vazia)
 
 ## Asking for more access
 details-more-access = Pedir mais acesso…
-details-more-intro = Marque o que mais pedir a { $provider }. Você entra de novo e esta conta continua no mesmo lugar.
+details-more-intro = Marque o que mais pedir { $provider_gender ->
+        [feminine] à { $provider }
+        [masculine] ao { $provider }
+       *[other] a { $provider }
+    }. Você entra de novo e esta conta continua no mesmo lugar.
 
 ## Recent events (the connection's timeline)
 details-events-title = Eventos recentes

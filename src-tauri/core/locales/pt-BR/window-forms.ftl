@@ -13,39 +13,91 @@ form-client-secret = Segredo do cliente
 form-basic-token = Token Basic (opcional: conferido com os dois campos acima)
 form-environment = Ambiente
 form-connect-form =
-    .aria-label = Conectar { $provider }
+    .aria-label = Conectar { $provider_gender ->
+            [feminine] a { $provider }
+            [masculine] o { $provider }
+           *[other] { $provider }
+        }
 # A notice. $account: the account as the provider names it.
-form-connected = Conectado a { $provider } como { $account }.
-form-connected-again = { $provider } ({ $account }) já estava conectado: o acesso foi renovado e nenhuma segunda conexão foi adicionada.
+form-connected = { $provider_gender ->
+        [feminine] Conectado à { $provider }
+        [masculine] Conectado ao { $provider }
+       *[other] Conectado a { $provider }
+    } como { $account }.
+form-connected-again = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } ({ $account }) já estava conectado: o acesso foi renovado e nenhuma segunda conexão foi adicionada.
 form-save-and-sign-in = Salvar e entrar
 form-save-credentials = Salvar credenciais
 # Button that copies the redirect URI.
 form-copy = Copiar
 form-copied-redirect-uri = Copiado: cole nas URLs de redirecionamento do app.
 form-setup-steps =
-    .aria-label = Como configurar um app de { $provider }
+    .aria-label = Como configurar um app { $provider_gender ->
+            [feminine] da { $provider }
+            [masculine] do { $provider }
+           *[other] de { $provider }
+        }
 form-app-credentials =
-    .aria-label = Credenciais do app de { $provider }
+    .aria-label = Credenciais do app { $provider_gender ->
+            [feminine] da { $provider }
+            [masculine] do { $provider }
+           *[other] de { $provider }
+        }
 # $help: the provider's own advice on where to find them (already translated; may be empty).
-form-app-intro = { $provider } precisa das credenciais do app antes de você entrar. { $help }
+form-app-intro = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } precisa das credenciais do app antes de você entrar. { $help }
 # A public app has only a client ID. $help: the provider's own advice (already translated; may be empty).
-form-app-intro-public = { $provider } precisa do ID do cliente do app antes de você entrar (é um app público: sem segredo). { $help }
+form-app-intro-public = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } precisa do ID do cliente do app antes de você entrar (é um app público: sem segredo). { $help }
 # Followed by the address itself.
 form-redirect-uri = URI de redirecionamento para cadastrar:
 # Followed by the list of scopes (technical names).
 form-scopes-to-add = Escopos para adicionar:
 # A notice.
-form-saved-client-id = O ID do cliente de { $provider } foi salvo.
+form-saved-client-id = O ID do cliente { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } foi salvo.
 # A notice.
-form-saved-app-credentials = As credenciais do app de { $provider } foram salvas. O segredo está no seu chaveiro.
+form-saved-app-credentials = As credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } foram salvas. O segredo está no seu chaveiro.
 # Button that opens the provider's sign-in page in the browser.
-form-continue-to = Continuar para { $provider }
+form-continue-to = Continuar { $provider_gender ->
+        [feminine] para a { $provider }
+        [masculine] para o { $provider }
+       *[other] para { $provider }
+    }
 form-scopes-required = Sempre pedido (necessário para conectar):
 form-scopes-optional = Você também pode pedir:
 form-scope-chooser =
-    .aria-label = Escolha qual acesso pedir a { $provider }
+    .aria-label = Escolha qual acesso pedir { $provider_gender ->
+            [feminine] à { $provider }
+            [masculine] ao { $provider }
+           *[other] a { $provider }
+        }
 # Scopes: the permissions asked of the provider; "tick": check the box.
-form-scope-intro = Escolha o que o Plugboard pede a { $provider }. O seu app de { $provider } precisa listar os escopos que você marcar.
+form-scope-intro = Escolha o que o Plugboard pede { $provider_gender ->
+        [feminine] à { $provider }
+        [masculine] ao { $provider }
+       *[other] a { $provider }
+    }. O seu app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } precisa listar os escopos que você marcar.
 
 ## Notices
 notice-dismiss =

@@ -49,9 +49,17 @@ settings-change = Alterar
 settings-add = Adicionar
 settings-forget = Remover
 # A notice.
-settings-forgot-client-id = O ID do cliente de { $provider } que você tinha salvado foi removido.
+settings-forgot-client-id = O ID do cliente { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } que você tinha salvado foi removido.
 # A notice.
-settings-forgot-app-credentials = As credenciais do app de { $provider } que você tinha salvado foram removidas. O segredo foi apagado do seu chaveiro.
+settings-forgot-app-credentials = As credenciais do app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } que você tinha salvado foram removidas. O segredo foi apagado do seu chaveiro.
 # Where a provider's app credentials come from. "Connect": the button on the provider's card.
 settings-origin-none = Ainda não há credenciais do app: adicione aqui ou clique em Conectar no cartão para uma configuração guiada.
 settings-origin-managed = Gerenciadas pela sua organização. Peça a quem administra o Plugboard neste computador para alterá-las.

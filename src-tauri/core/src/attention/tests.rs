@@ -349,7 +349,7 @@ fn in_the_pseudo_locale_no_english_word_is_left_hard_coded() {
     // Portuguese, for Hotmart's sellers.
     let pt = Messages::for_locale("pt_BR.UTF-8");
     let msg = message(&pt, &s, Need::Reconnect, NOW);
-    assert_eq!(msg.title, "HubSpot precisa que você reconecte");
+    assert_eq!(msg.title, "O HubSpot precisa que você reconecte");
     assert_eq!(
         tray_summary(&pt, &[s], NOW).lines[0].1,
         "HubSpot · ana@example.com — Conectado, expira em 25 min"

@@ -18,10 +18,12 @@ Message ids: `catalogue-<provider>-<key>`, `<key>` spelled as in `builtin.toml`:
 | `credentials_help` | `catalogue-<provider>-credentials_help` |
 | `setup_steps`, the n-th (from 1) | `catalogue-<provider>-setup_steps-<n>` |
 | `revoke_note` | `catalogue-<provider>-revoke_note` |
+| `account_label`, the n-th template (from 1) | `catalogue-<provider>-account_label-<n>`, each `{path}` a variable (`{account.accountEmail}` ⇒ `{ $account-accountEmail }`) |
 | an environment's `label` | `catalogue-<provider>-environment-<environment id>` |
 | a method's `label` | `catalogue-<provider>-method-<kind>` (`authorization_code`, `client_credentials`, `api_key`) |
 | an API-key form field's `label` | `catalogue-<provider>-field-<field id>` |
 | an optional scope's `description` | `catalogue-<provider>-scope-<scope id>` |
+| the name's grammatical gender (`feminine`, `masculine`), not a text: messages choose the article before the name by it ([`crate::i18n::Messages::gender_of`]) | `catalogue-<provider>-gender` |
 
 Fluent ids allow only `[a-zA-Z0-9_-]`: in each part every other character is written `-`
 (`crm.objects.deals.read` ⇒ `catalogue-hubspot-scope-crm-objects-deals-read`). A text the
@@ -112,6 +114,11 @@ fn translated(p: &Provider, messages: &Messages) -> Provider {
     if let Some(text) = &mut out.revoke_note {
         words.put(text, builtin.revoke_note.as_deref(), &["revoke_note"]);
     }
+    for (i, template) in out.account_label.iter_mut().enumerate() {
+        let n = (i + 1).to_string();
+        let original = builtin.account_label.get(i).map(String::as_str);
+        words.put_template(template, original, &["account_label", &n]);
+    }
     for env in &mut out.environments {
         let original = builtin
             .environments
@@ -163,15 +170,23 @@ pub fn catalogue_message_id(provider: &str, key: &[&str]) -> String {
     let mut id = String::from("catalogue");
     for part in std::iter::once(provider).chain(key.iter().copied()) {
         id.push('-');
-        id.extend(part.chars().map(|c| {
+        id.push_str(&fluent_name(part));
+    }
+    id
+}
+
+/// `part` with every character Fluent identifiers do not allow written `-` (a message id's
+/// part, or a template's `{account.accountEmail}` as the variable `$account-accountEmail`).
+fn fluent_name(part: &str) -> String {
+    part.chars()
+        .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
                 c
             } else {
                 '-'
             }
-        }));
-    }
-    id
+        })
+        .collect()
 }
 
 /// One built-in provider's messages.
@@ -196,6 +211,45 @@ impl Words<'_> {
             }
         }
     }
+
+    /// [`Self::put`] for an `account_label` template: its message names each `{path}` as a
+    /// variable (`{account.accountEmail}` ⇒ `{ $account-accountEmail }`), given as the `{path}`
+    /// itself, so what comes out is the template in the language. Without a message, only the
+    /// words between the `{path}`s go through the pseudo-locale.
+    fn put_template(&self, text: &mut String, original: Option<&str>, key: &[&str]) {
+        if original != Some(text.as_str()) {
+            return;
+        }
+        let id = catalogue_message_id(self.provider, key);
+        let paths = super::label_paths(text);
+        let names: Vec<String> = paths.iter().map(|p| fluent_name(p)).collect();
+        let args: Vec<(&str, crate::i18n::Arg)> = names
+            .iter()
+            .zip(&paths)
+            .map(|(name, path)| (name.as_str(), format!("{{{path}}}").into()))
+            .collect();
+        if let Some(translated) = self.messages.find(&id, &args) {
+            *text = translated;
+            return;
+        }
+        let mut shown = String::new();
+        let mut rest = text.as_str();
+        for path in &paths {
+            let placeholder = format!("{{{path}}}");
+            let Some(at) = rest.find(&placeholder) else {
+                break;
+            };
+            if at > 0 {
+                shown.push_str(&self.messages.original(&rest[..at]));
+            }
+            shown.push_str(&placeholder);
+            rest = &rest[at + placeholder.len()..];
+        }
+        if !rest.is_empty() {
+            shown.push_str(&self.messages.original(rest));
+        }
+        *text = shown;
+    }
 }
 
 #[cfg(test)]
@@ -214,6 +268,9 @@ mod tests {
         }
         if let Some(t) = &p.revoke_note {
             out.push((id(&["revoke_note"]), t.clone()));
+        }
+        for (i, t) in p.account_label.iter().enumerate() {
+            out.push((id(&["account_label", &(i + 1).to_string()]), t.clone()));
         }
         for e in &p.environments {
             out.push((id(&["environment", &e.id]), e.label.clone()));
@@ -252,10 +309,23 @@ mod tests {
             // The pseudo-locale transforms every text, so each goes through this module.
             let shown = texts(&in_language_of(p, &pseudo));
             for ((id, text), (_, pseudo)) in texts(p).into_iter().zip(shown) {
-                assert_ne!(text, pseudo, "`{id}` (“{text}”) not put in the language");
+                // A template with no words of its own ("{hub_domain}") has nothing to show.
+                let blank: std::collections::BTreeMap<String, String> =
+                    crate::catalogue::label_paths(&text)
+                        .into_iter()
+                        .map(|path| (path.to_string(), String::new()))
+                        .collect();
+                let words = crate::catalogue::render_label(&text, &blank);
+                if !words.trim().is_empty() {
+                    assert_ne!(text, pseudo, "`{id}` (“{text}”) not put in the language");
+                }
                 assert_eq!(english.find(&id, &[]), None, "English has no catalogue.ftl");
                 ids.insert(id);
             }
+        }
+        // Each built-in provider's grammatical gender, as messages choose its article.
+        for p in Catalogue::builtin().unwrap().providers() {
+            ids.insert(catalogue_message_id(p.id.as_str(), &["gender"]));
         }
         for lang in crate::i18n::LANGUAGES.iter().map(|(tag, _)| *tag) {
             if lang == "en" {

@@ -17,12 +17,14 @@ provider and its methods), `raw` (the TOML as written), `validate` (raw → prov
 and this file: the catalogue itself (parse, built-in table, a user's file, its credentials).
 */
 
+mod label;
 pub mod language;
 mod provider;
 mod raw;
 mod validate;
 mod values;
 
+pub use label::{label_paths, render_label};
 pub use language::{catalogue_message_id, in_language, in_language_of};
 pub use provider::*;
 pub use values::*;

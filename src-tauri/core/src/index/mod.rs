@@ -6,6 +6,15 @@ connections, each provider's default connection ([`Index::defaults`]): the one a
 picks when the provider has several (`plugboard token whatconverts`). A default names a connection
 of its own provider; removing that connection removes it too, under the same lock.
 
+The account label is kept as data: `account_parts` says what it is made of (`{"kind": "named",
+"template": "Store {store_id}", "values": {"store_id": "1003"}}`, `{"kind": "api_key", "field":
+"token", "hint": "••••1234"}`, `{"kind": "client", "hint": …}` with the record's `environment`,
+`{"kind": "sign_in", "hint": …}`, `{"kind": "recovered"}`), and every front end writes it in the
+language it speaks when it shows it (`service::account`); `account` holds it in English, which an
+older Plugboard shows. A record without `account_parts` (written by an older version, its label in
+the words of the language spoken then) loads as it is and shows `account`. Adding the field keeps
+the format's `version` 1: an older Plugboard ignores it.
+
 Writes are atomic: the new index goes to a temporary file in the same folder, is flushed to disk,
 then renamed over the old one, so a crash or a full disk leaves the previous index whole. A file
 that cannot be read is reported, never silently replaced (replacing it would forget connections
@@ -36,8 +45,14 @@ pub struct ConnectionRecord {
     pub id: ConnectionId,
     pub provider: String,
     pub method: MethodKind,
-    /// Who this connection is, in the provider's terms ("example.com · ana@example.com", "store 1003").
+    /// Who this connection is, in the provider's terms ("example.com · ana@example.com", "Store
+    /// 1003"), written in English when `account_parts` is there (what an older Plugboard shows);
+    /// in an older record, as it was written then, in the language of that moment.
     pub account: String,
+    /// What the label is made of (a kind and its raw values), so every front end writes it in the
+    /// language it speaks now (`service::account`). Older records lack it: `account` stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_parts: Option<AccountParts>,
     #[serde(default)]
     pub scopes: Vec<String>,
     /// Hotmart's production/sandbox.
@@ -101,6 +116,32 @@ pub struct ConnectionRecord {
     pub token_host: Option<String>,
 }
 
+/// What a connection's account label is made of: Plugboard's own words are not stored, only
+/// which words and the values that fill them, so the label reads in the language of the moment
+/// it is shown (a label stored in words would stay in the language spoken when connecting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AccountParts {
+    /// An API key, by its first field: the field's id in the catalogue and the end of its value,
+    /// masked ("API token ••••1234").
+    ApiKey { field: String, hint: String },
+    /// Client credentials: the client ID's end, masked; its environment is the record's
+    /// (`environment`) ("Production · client ••••1a2b").
+    Client { hint: String },
+    /// A browser sign-in named by one of the provider's `account_label` templates, as the
+    /// catalogue wrote it, with the values it was filled with, by `{path}` ("Store {store_id}",
+    /// `{"store_id": "1003"}` ⇒ "Store 1003", "Loja 1003").
+    Named {
+        template: String,
+        values: std::collections::BTreeMap<String, String>,
+    },
+    /// A browser sign-in nothing named: the app's client ID's end, masked ("HubSpot sign-in ·
+    /// app ••••1a2b").
+    SignIn { hint: String },
+    /// A keychain item put back in the index ("Recovered connection").
+    Recovered,
+}
+
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
@@ -156,6 +197,7 @@ impl ConnectionRecord {
             provider: provider.to_string(),
             method,
             account,
+            account_parts: None,
             scopes: vec![],
             environment: None,
             obtained_at,

@@ -9,7 +9,7 @@ use crate::catalogue::MethodKind;
 use crate::catalogue::ProviderId;
 use crate::flow::{self, AppCredentials};
 use crate::i18n::t;
-use crate::index::ConnectionRecord;
+use crate::index::{AccountParts, ConnectionRecord};
 use crate::secret::{ClientSecret, SecretString};
 use crate::tokens::ConnectionSecret;
 
@@ -48,17 +48,14 @@ impl Connections {
             }
         }
         flow::verify_api_key(&self.http, method, &ordered).await?;
-        let (first_label, first) = (label(&method.fields[0]), &ordered[0].1);
-        let account = t(
-            "connect-account-api-key",
-            &[
-                ("field", first_label.into()),
-                ("hint", first.tail_hint().into()),
-            ],
-        );
+        let (first_field, first) = &ordered[0];
+        let account = AccountParts::ApiKey {
+            field: first_field.clone(),
+            hint: first.tail_hint(),
+        };
         let record = ConnectionRecord {
             never_expires: true,
-            ..self.new_record(&provider.id, MethodKind::ApiKey, account)
+            ..self.new_record(&provider.id, MethodKind::ApiKey, account, None)
         };
         self.store(record, ConnectionSecret::ApiKey { fields: ordered })
             .await
@@ -105,31 +102,18 @@ impl Connections {
         let rules = provider.token_rules(MethodKind::ClientCredentials);
         let tokens =
             flow::mint_client_credentials(&self.http, method, &creds, &rules, self.now()).await?;
-        let id_hint = SecretString::new(client_id).tail_hint();
-        let account = match env {
-            Some(e) => t(
-                "connect-account-client-in-environment",
-                &[
-                    // As the person reads it (a built-in provider's in their language).
-                    (
-                        "environment",
-                        crate::catalogue::in_language(provider)
-                            .environments
-                            .iter()
-                            .find(|x| x.id == e.id)
-                            .map_or_else(|| e.label.clone(), |x| x.label.clone())
-                            .into(),
-                    ),
-                    ("hint", id_hint.into()),
-                ],
-            ),
-            None => t("connect-account-client", &[("hint", id_hint.into())]),
+        let account = AccountParts::Client {
+            hint: SecretString::new(client_id).tail_hint(),
         };
         let record = ConnectionRecord {
             scopes: tokens.scopes.clone().unwrap_or_default(),
-            environment: env.map(|e| e.id.clone()),
             expires_at: tokens.expires_at,
-            ..self.new_record(&provider.id, MethodKind::ClientCredentials, account)
+            ..self.new_record(
+                &provider.id,
+                MethodKind::ClientCredentials,
+                account,
+                env.map(|e| e.id.clone()),
+            )
         };
         let secret = ConnectionSecret::ClientCredentials {
             client_id: creds.client_id,

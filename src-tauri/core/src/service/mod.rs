@@ -11,6 +11,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`store`]: a connection's record and secret, saved keychain first then index (undone if the
   index fails), loaded together, failures written back.
 - [`status`]: each connection's health and live status, computed once for every front end.
+- [`account`]: a connection's account label, kept as data and written in the language of the
+  moment it is shown.
 - [`names`]: what a person calls a connection, unique, and picking one by it.
 - [`defaults`]: picking a connection by what is typed (id, name, provider id), and each
   provider's default connection, the one a bare provider id picks among several.
@@ -31,6 +33,7 @@ entry; if the index cannot be written the keychain item is removed again, so a c
 exists in both or in neither.
 */
 
+mod account;
 pub mod checks;
 mod connect;
 mod credentials;

@@ -17,6 +17,8 @@ pub struct ConnectionView {
     pub id: ConnectionId,
     pub provider: String,
     pub method: MethodKind,
+    /// Who the connection is, in the provider's terms, in the language spoken now (see
+    /// `service::account`).
     pub account: String,
     /// The name the person gave it ("Client A — store"), if any.
     pub name: Option<String>,
@@ -27,8 +29,9 @@ pub struct ConnectionView {
     /// Scopes the sign-in asked for (empty where nothing was asked: keys, client credentials).
     pub requested_scopes: Vec<String>,
     pub environment: Option<String>,
-    /// The account's label already names its environment ("Production · client ••••1a2b"), in
-    /// any of Plugboard's languages (it was made in the one spoken then): not shown twice.
+    /// The account's label already names its environment ("Production · client ••••1a2b"; an
+    /// older record's, in any of Plugboard's languages: it was made in the one spoken then): not
+    /// shown twice.
     pub environment_named: bool,
     /// When the current tokens were obtained (a refresh moves it).
     pub obtained_at: i64,

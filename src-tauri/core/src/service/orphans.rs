@@ -225,7 +225,12 @@ impl Connections {
             ConnectionSecret::ApiKey { .. } => MethodKind::ApiKey,
         };
         p.method(method)?;
-        let mut record = self.new_record(&provider_id, method, t("orphans-recovered-account", &[]));
+        let mut record = self.new_record(
+            &provider_id,
+            method,
+            crate::index::AccountParts::Recovered,
+            None,
+        );
         record.id = id.clone();
         if let Some(tokens) = secret.tokens() {
             record.expires_at = tokens.expires_at;

@@ -11,11 +11,10 @@ use super::model::{ConnectionView, StartedSignIn};
 use super::{no_method, Connections, ServiceError};
 use crate::catalogue::{AuthorizationCode, MethodKind, Provider, ProviderId};
 use crate::flow::{self, AppCredentials, Callback};
-use crate::index::ConnectionRecord;
+use crate::index::{AccountParts, ConnectionRecord};
 use crate::tokens::{ConnectionSecret, TokenSet};
 use crate::vault::VaultKey;
 
-/// Fills `{dotted.path}` placeholders from `data`; `None` if any is missing.
 /// The scopes a sign-in asks for: the method's, then the `optional` ones chosen, in the
 /// catalogue's order; a scope the provider does not offer is refused.
 pub(super) fn scopes_to_ask(
@@ -42,26 +41,25 @@ pub(super) fn scopes_to_ask(
         .collect())
 }
 
-fn render_label(template: &str, data: &Value) -> Option<String> {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('}')? + start;
-        let path = &rest[start + 1..end];
+/// The values of `template`'s `{dotted.path}`s in `data`; `None` if any is missing or empty.
+fn label_values(
+    template: &str,
+    data: &Value,
+) -> Option<std::collections::BTreeMap<String, String>> {
+    let mut values = std::collections::BTreeMap::new();
+    for path in crate::catalogue::label_paths(template) {
         let mut v = data;
         for part in path.split('.') {
             v = v.get(part)?;
         }
-        match v {
-            Value::String(s) if !s.is_empty() => out.push_str(s),
-            Value::Number(n) => out.push_str(&n.to_string()),
+        let value = match v {
+            Value::String(s) if !s.is_empty() => s.clone(),
+            Value::Number(n) => n.to_string(),
             _ => return None,
-        }
-        rest = &rest[end + 1..];
+        };
+        values.insert(path.to_string(), value);
     }
-    out.push_str(rest);
-    Some(out)
+    Some(values)
 }
 
 impl Connections {
@@ -276,7 +274,7 @@ impl Connections {
                 never_expires: !method.tokens_expire,
                 requested_scopes: requested.clone(),
                 no_refresh_token: tokens.refresh_token.is_none(),
-                ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account)
+                ..self.new_record(&provider.id, MethodKind::AuthorizationCode, account, None)
             };
             self.store_replacing(
                 record,
@@ -298,7 +296,7 @@ impl Connections {
         identity_url: Option<&crate::catalogue::UrlTemplate>,
         tokens: &TokenSet,
         creds: &AppCredentials,
-    ) -> (String, Option<Vec<String>>) {
+    ) -> (AccountParts, Option<Vec<String>>) {
         let mut data = serde_json::Map::new();
         for (k, v) in &tokens.extra {
             data.insert(k.clone(), Value::String(v.clone()));
@@ -351,27 +349,21 @@ impl Connections {
             Err(e) => log::warn!("introspection for {} failed: {e}", provider.id),
         }
         let data = Value::Object(data);
-        let label = provider
+        let parts = provider
             .account_label
             .iter()
-            .find_map(|t| render_label(t, &data))
+            .find_map(|t| {
+                label_values(t, &data).map(|values| AccountParts::Named {
+                    template: t.clone(),
+                    values,
+                })
+            })
             // Nothing names the account: say how it was connected and with which app, so two
             // such connections differ ("Hotmart sign-in · app ••••1a2b").
-            .unwrap_or_else(|| {
-                crate::i18n::t(
-                    "sign-in-account-fallback",
-                    &[
-                        ("provider", provider.name.as_str().into()),
-                        (
-                            "hint",
-                            crate::secret::SecretString::new(creds.client_id.as_str())
-                                .tail_hint()
-                                .into(),
-                        ),
-                    ],
-                )
+            .unwrap_or_else(|| AccountParts::SignIn {
+                hint: crate::secret::SecretString::new(creds.client_id.as_str()).tail_hint(),
             });
-        (label, scopes)
+        (parts, scopes)
     }
 }
 
@@ -382,14 +374,15 @@ mod tests {
     #[test]
     fn account_labels_fill_dotted_paths_and_skip_templates_with_missing_fields() {
         let data = serde_json::json!({"store_id": "1003", "account": {"accountEmail": "o@example.com"}, "hub_id": 42});
+        let render = |template: &str| {
+            label_values(template, &data)
+                .map(|values| crate::catalogue::render_label(template, &values))
+        };
         assert_eq!(
-            render_label("Store {store_id} · {account.accountEmail}", &data).as_deref(),
+            render("Store {store_id} · {account.accountEmail}").as_deref(),
             Some("Store 1003 · o@example.com")
         );
-        assert_eq!(
-            render_label("Portal {hub_id}", &data).as_deref(),
-            Some("Portal 42")
-        );
-        assert_eq!(render_label("{hub_domain} · {user}", &data), None);
+        assert_eq!(render("Portal {hub_id}").as_deref(), Some("Portal 42"));
+        assert_eq!(render("{hub_domain} · {user}"), None);
     }
 }

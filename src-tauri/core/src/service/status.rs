@@ -77,7 +77,7 @@ impl Connections {
                     id: r.id.clone(),
                     provider: self.provider_name(&r.provider),
                     // Shown in the tray and notifications: made safe there (`safe_text`).
-                    account: shown(&r.account),
+                    account: shown(&self.account_label(r)),
                     name: r.name.as_deref().map(shown),
                     health: live.health,
                     expiry: live.expiry,
@@ -200,11 +200,20 @@ impl Connections {
         })
     }
 
-    /// Whether `r`'s account label names its environment, in any language's words for it.
+    /// `r`'s account label in the language spoken now (see [`super::account`]).
+    pub(super) fn account_label(&self, r: &ConnectionRecord) -> String {
+        super::account::label_of(self.catalogue.get(&r.provider), r, &crate::i18n::current())
+    }
+
+    /// Whether `r`'s account label names its environment: client credentials' label does; an
+    /// older record's, when it has its words in any language.
     fn environment_named(&self, r: &ConnectionRecord) -> bool {
         let (Some(env), Some(provider)) = (&r.environment, self.catalogue.get(&r.provider)) else {
             return false;
         };
+        if let Some(parts) = &r.account_parts {
+            return matches!(parts, crate::index::AccountParts::Client { .. });
+        }
         let named = |p: &crate::catalogue::Provider| {
             p.environments
                 .iter()
@@ -240,6 +249,7 @@ impl Connections {
     fn view_as(&self, r: ConnectionRecord, default_role: DefaultRole) -> ConnectionView {
         let live = self.live_status(&r, self.now());
         let environment_named = self.environment_named(&r);
+        let account = shown(&self.account_label(&r));
         let scopes_missing = r
             .requested_scopes
             .iter()
@@ -250,7 +260,7 @@ impl Connections {
             id: r.id,
             provider: r.provider,
             method: r.method,
-            account: shown(&r.account),
+            account,
             name: r.name.as_deref().map(shown),
             scopes: r.scopes,
             scopes_missing,

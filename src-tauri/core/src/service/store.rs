@@ -12,7 +12,7 @@ use super::{Connections, ErrorKind, ServiceError};
 use crate::catalogue::{MethodKind, ProviderId};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
-use crate::index::{ConnectionRecord, LastError};
+use crate::index::{AccountParts, ConnectionRecord, LastError};
 use crate::timeline::EventKind;
 use crate::tokens::ConnectionSecret;
 use crate::vault::{VaultError, VaultKey};
@@ -24,24 +24,35 @@ fn fresh_id(provider: &ProviderId) -> ConnectionId {
 }
 
 impl Connections {
-    /// A new connection's record: a fresh id, obtained now (see [`ConnectionRecord::new`]).
+    /// A new connection's record: a fresh id, obtained now (see [`ConnectionRecord::new`]), in
+    /// `environment`, its account named by `parts` (its label, written when shown: see
+    /// [`super::account`]; stored in English too, for an older Plugboard).
     pub(super) fn new_record(
         &self,
         provider: &ProviderId,
         method: MethodKind,
-        account: String,
+        parts: AccountParts,
+        environment: Option<String>,
     ) -> ConnectionRecord {
+        let catalogued = self.catalogue.get(provider.as_str());
+        let english = catalogued.map_or_else(String::new, |p| {
+            super::account::compose(
+                p,
+                &parts,
+                environment.as_deref(),
+                &crate::i18n::messages_of("en"),
+            )
+        });
         let mut record = ConnectionRecord::new(
             fresh_id(provider),
             provider.as_str(),
             method,
-            account,
+            english,
             self.now(),
         );
-        record.token_host = self
-            .catalogue
-            .get(provider.as_str())
-            .and_then(|p| p.token_host(method));
+        record.account_parts = Some(parts);
+        record.environment = environment;
+        record.token_host = catalogued.and_then(|p| p.token_host(method));
         record
     }
 
@@ -233,7 +244,7 @@ impl Connections {
         let records = self.index.load()?;
         let existing = records
             .iter()
-            .find(|r| r.provider == record.provider && r.account == record.account)
+            .find(|r| super::account::same_account(self.catalogue.get(&r.provider), r, &record))
             .or_else(|| {
                 replaces.and_then(|id| {
                     records

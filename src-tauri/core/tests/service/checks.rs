@@ -482,6 +482,14 @@ async fn an_account_label_from_outside_is_shown_escaped_and_kept_as_it_came() {
     let c = connect_hubspot(&f).await;
     let index = plugboard_core::index::Index::in_dir(&f.dir);
     let mut record = index.get(&c.id).unwrap().unwrap();
+    // The label's value as the provider's answer gave it (and the label, as an older record
+    // keeps it in words).
+    let Some(plugboard_core::index::AccountParts::Named { values, .. }) = &mut record.account_parts
+    else {
+        panic!("a sign-in's label is a template's values: {record:?}");
+    };
+    values.insert("user".into(), HOSTILE_LABEL.into());
+    values.insert("hub_domain".into(), "example-portal.hubspot.com".into());
     record.account = HOSTILE_LABEL.into();
     record.last_error = Some(plugboard_core::index::LastError {
         at: 1,
@@ -491,7 +499,7 @@ async fn an_account_label_from_outside_is_shown_escaped_and_kept_as_it_came() {
     });
     index.upsert(record).unwrap();
 
-    let shown = r"\u{1b}]0;pwned\u{7}ana\u{1b}[2J@\u{202e}moc.elpmaxe";
+    let shown = r"example-portal.hubspot.com · \u{1b}]0;pwned\u{7}ana\u{1b}[2J@\u{202e}moc.elpmaxe";
     let view = f.service.get(&c.id).unwrap().unwrap();
     assert_eq!(view.account, shown);
     assert_eq!(
@@ -503,7 +511,19 @@ async fn an_account_label_from_outside_is_shown_escaped_and_kept_as_it_came() {
     let subject = f.service.attention().unwrap().remove(0);
     assert_eq!(subject.account, shown);
     // The index keeps what the provider said, as data.
-    assert_eq!(index.get(&c.id).unwrap().unwrap().account, HOSTILE_LABEL);
+    let stored = index.get(&c.id).unwrap().unwrap();
+    assert_eq!(stored.account, HOSTILE_LABEL);
+    assert!(
+        matches!(&stored.account_parts, Some(plugboard_core::index::AccountParts::Named { values, .. }) if values["user"] == HOSTILE_LABEL)
+    );
+    // An older record (its label in words only) is shown escaped too.
+    let mut older = stored;
+    older.account_parts = None;
+    index.upsert(older).unwrap();
+    assert_eq!(
+        f.service.get(&c.id).unwrap().unwrap().account,
+        r"\u{1b}]0;pwned\u{7}ana\u{1b}[2J@\u{202e}moc.elpmaxe"
+    );
 }
 
 #[tokio::test]
