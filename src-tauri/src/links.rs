@@ -175,7 +175,7 @@ pub async fn complete(app: &AppHandle, params: HashMap<String, String>) {
             ];
             let meant_to_replace = {
                 let mut replacing = REPLACING.lock().unwrap_or_else(|p| p.into_inner());
-                let meant = replacing.iter().any(|p| *p == c.provider);
+                let meant = replacing.contains(&c.provider);
                 replacing.retain(|p| *p != c.provider);
                 meant
             };
