@@ -12,6 +12,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
   index fails), loaded together, failures written back.
 - [`status`]: each connection's health and live status, computed once for every front end.
 - [`names`]: what a person calls a connection, unique, and picking one by it.
+- [`labels`]: what the keychain items are called in a keyring app, set at each write and brought
+  up to date at start (no secret read).
 - [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
 - [`connect`]: API keys and client credentials, verified before anything is stored.
 - [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
@@ -37,6 +39,7 @@ mod diagnostics;
 mod disconnect;
 mod error;
 mod held;
+mod labels;
 mod model;
 mod names;
 mod orphans;
