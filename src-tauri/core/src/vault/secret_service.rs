@@ -276,9 +276,10 @@ impl SecretStore for SecretServiceStore {
     fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {
         READS.fetch_add(1, Ordering::Relaxed);
         self.with(|ss| {
-            // A locked collection hides its items' labels (gnome-keyring keeps them encrypted
-            // with the secrets) and refuses new ones: locked says so, and the caller tries again
-            // another time. Nothing here prompts.
+            // A locked collection refuses new labels (gnome-keyring: `IsLocked`, "Cannot set
+            // property on a locked object"), and one not unlocked since its daemon started lists
+            // no items: locked says so, and the caller tries again another time. Nothing here
+            // prompts.
             if collection_locked(ss)? {
                 return Err(Error::Locked);
             }
