@@ -4,7 +4,8 @@
 //! `org.freedesktop.secrets` changing owner) and then lets the core compare the item listing with
 //! the index ([`plugboard_core::service::Connections::notice_lost_items`]: one call, no secret
 //! read). Threads that wait for messages: nothing wakes while nothing changes. Also looked at
-//! once at start, by the scheduler.
+//! once at start, by the scheduler, which then has the items' labels brought up to date
+//! ([`relabel`]).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -73,5 +74,15 @@ pub async fn look(app: &AppHandle) {
         }
         Ok(_) => {}
         Err(e) => log::info!("could not compare the keychain with the connections: {e}"),
+    }
+}
+
+/// Relabels the keychain items whose label is not the one Plugboard gives them now (an older
+/// version's keyring default, a rename a locked keychain did not take): at start and when the
+/// keychain is back ([`plugboard_core::service::Connections::relabel_items`]: one listing, no
+/// secret read, never a prompt; a locked keychain is tried again next time).
+pub async fn relabel(app: &AppHandle) {
+    if let Ok(service) = app.state::<AppState>().service() {
+        service.relabel_items().await;
     }
 }

@@ -4,7 +4,8 @@
 //! any process, or a wake, is told to the page as a change (the index is re-read only when its
 //! file changed, so a look costs a `stat`). The core's single flight means a Refresh click at the
 //! same moment shares the same request. Also re-checks a locked or missing keychain every 15 s
-//! (and, at start and once it is back, which connections lost their item: [`crate::keychain`]),
+//! (and, at start and once it is back, which connections lost their item and which items need a
+//! new label: [`crate::keychain`]),
 //! and each tick hands the tray and notifications their look at every connection
 //! ([`crate::attention::tick`]). It saves tokens a refresh could not save ([`plugboard_core::service`]'s
 //! held tokens) and takes the clock-skew notice back once the clock is right. It runs whether the window is shown or hidden in the tray.
@@ -44,12 +45,17 @@ pub fn start(app: &AppHandle) {
             {
                 log::info!("the keychain is available again");
                 crate::keychain::look(&app).await;
+                crate::keychain::relabel(&app).await;
                 events::changed(&app);
             }
-            // At start: connections whose keychain item went while Plugboard was not running.
+            // At start: connections whose keychain item went while Plugboard was not running,
+            // then items labelled otherwise than Plugboard labels them now.
             if ticks == 1 {
                 let app = app.clone();
-                tauri::async_runtime::spawn(async move { crate::keychain::look(&app).await });
+                tauri::async_runtime::spawn(async move {
+                    crate::keychain::look(&app).await;
+                    crate::keychain::relabel(&app).await;
+                });
             }
             warn_about_skew(&app, &mut skew_notice);
             // Tokens a refresh (here, or by a command) could not save: into the keychain at

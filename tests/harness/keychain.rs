@@ -168,7 +168,156 @@ impl PrivateKeychain {
 
     /// Stores an item in this keychain (as [`store_item`]).
     pub fn store(&self, service: &str, account: &str, secret: &str) {
-        store(service, account, secret, Some(&self.address));
+        store(service, account, "test item", secret, Some(&self.address));
+    }
+
+    /// Stores an item labelled `label` in this keychain, as another program (or an older
+    /// Plugboard, which left keyring's label) would.
+    pub fn store_labelled(&self, service: &str, account: &str, label: &str, secret: &str) {
+        store(service, account, label, secret, Some(&self.address));
+    }
+
+    /// Labels the item `account` of `service` `label` through the Secret Service's `Label`
+    /// property (`gdbus`, from another process), as a keyring app or an older version would.
+    pub fn set_label(&self, service: &str, account: &str, label: &str) {
+        let path = self.item_path(service, account).expect("the item to label");
+        let set = Command::new("gdbus")
+            .args(["call", "--address", &self.address])
+            .args(["--dest", "org.freedesktop.secrets", "--object-path", &path])
+            .args(["--method", "org.freedesktop.DBus.Properties.Set"])
+            .args(["org.freedesktop.Secret.Item", "Label"])
+            .arg(format!(
+                "<'{}'>",
+                label.replace('\\', "\\\\").replace('\'', "\\'")
+            ))
+            .output()
+            .expect("gdbus");
+        assert!(set.status.success(), "label {path}: {set:?}");
+    }
+
+    /// The object path of the item `account` of `service`.
+    fn item_path(&self, service: &str, account: &str) -> Option<String> {
+        let out = secret_tool(Some(&self.address))
+            .args(["search", "--all", "service", service, "username", account])
+            .output()
+            .expect("secret-tool");
+        // `[/1]` on an item's first line: its path under the login collection (the one
+        // `gnome-keyring-daemon --unlock` makes).
+        String::from_utf8_lossy(&out.stdout).lines().find_map(|l| {
+            let tail = l.strip_prefix('[')?.strip_suffix(']')?;
+            Some(format!("/org/freedesktop/secrets/collection/login{tail}"))
+        })
+    }
+
+    /// The label of the item `account` of `service`, as `secret-tool` reads it from another
+    /// process (`None`: no such item).
+    pub fn label(&self, service: &str, account: &str) -> Option<String> {
+        self.item(service, account, "label")
+    }
+
+    /// The secret of the item `account` of `service`, read from another process.
+    pub fn secret(&self, service: &str, account: &str) -> Option<String> {
+        self.item(service, account, "secret")
+    }
+
+    /// One line (`label`, `secret`, …) of `secret-tool search --all` for one item.
+    fn item(&self, service: &str, account: &str, line: &str) -> Option<String> {
+        let out = secret_tool(Some(&self.address))
+            .args(["search", "--all", "service", service, "username", account])
+            .output()
+            .expect("secret-tool");
+        let prefix = format!("{line} = ");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix(&prefix).map(str::to_string))
+    }
+
+    /// Starts recording the method calls made to this keychain's Secret Service (`dbus-monitor`
+    /// on its bus), for a test that checks what an operation asks of it.
+    pub fn watch_calls(&self) -> CallWatch {
+        CallWatch::start(&self.address)
+    }
+}
+
+/// The method calls made to a Secret Service while it ran ([`PrivateKeychain::watch_calls`]).
+/// The monitor is known to be listening (and, at the end, to have seen every call made before)
+/// by a `Ping` sent to the service and seen come through.
+pub struct CallWatch {
+    address: String,
+    monitor: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl CallWatch {
+    fn start(address: &str) -> Self {
+        use std::io::{BufRead, BufReader};
+        let mut monitor = Command::new("dbus-monitor")
+            .args([
+                "--address",
+                address,
+                "type='method_call',destination='org.freedesktop.secrets'",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-monitor (package dbus-bin)");
+        let out = BufReader::new(monitor.stdout.take().expect("its output"));
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                if line.starts_with("method call") && send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let watch = Self {
+            address: address.to_string(),
+            monitor,
+            lines,
+        };
+        watch.ping_seen();
+        watch
+    }
+
+    /// Pings the service until the monitor shows a ping; the calls seen before it.
+    fn ping_seen(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for _ in 0..100 {
+            let _ = Command::new("gdbus")
+                .args(["call", "--address", &self.address])
+                .args(["--dest", "org.freedesktop.secrets"])
+                .args(["--object-path", "/org/freedesktop/secrets"])
+                .args(["--method", "org.freedesktop.DBus.Peer.Ping"])
+                .output();
+            while let Ok(line) = self.lines.recv_timeout(Duration::from_millis(100)) {
+                if line.contains("member=Ping") {
+                    return seen;
+                }
+                seen.push(line);
+            }
+        }
+        panic!("dbus-monitor never saw a ping");
+    }
+
+    /// Stops recording: the members of the calls made since the start (`GetSecret`, `Get`,
+    /// `SearchItems`, …), in order.
+    pub fn finish(mut self) -> Vec<String> {
+        let calls = self.ping_seen();
+        let _ = self.monitor.kill();
+        let _ = self.monitor.wait();
+        calls
+            .iter()
+            .filter_map(|l| l.split("member=").nth(1))
+            .map(|m| m.trim().to_string())
+            .collect()
+    }
+}
+
+impl Drop for CallWatch {
+    fn drop(&mut self) {
+        // The monitor by its handle (never by name).
+        let _ = self.monitor.kill();
+        let _ = self.monitor.wait();
     }
 }
 
@@ -191,7 +340,7 @@ pub fn keychain_items(service: &str) -> String {
 /// Stores an item named `account` in a keychain service of the session's keychain, with the
 /// attributes Plugboard's own items carry (as another program, or an older Plugboard, would).
 pub fn store_item(service: &str, account: &str, secret: &str) {
-    store(service, account, secret, None);
+    store(service, account, "test item", secret, None);
 }
 
 /// Deletes the item named `account` of a keychain service in the session's keychain, as a person
@@ -229,10 +378,10 @@ fn search(service: &str, bus: Option<&str>) -> String {
     )
 }
 
-fn store(service: &str, account: &str, secret: &str, bus: Option<&str>) {
+fn store(service: &str, account: &str, label: &str, secret: &str, bus: Option<&str>) {
     use std::io::Write;
     let mut child = secret_tool(bus)
-        .args(["store", "--label", "test item", "service", service])
+        .args(["store", "--label", label, "service", service])
         .args(["username", account, "target", "default"])
         .stdin(Stdio::piped())
         .spawn()

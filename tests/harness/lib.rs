@@ -25,7 +25,7 @@ pub use app::App;
 pub use binaries::{app_binary, browser_path, cli_binary, workspace_root};
 pub use driver::Driver;
 pub use fantoccini::elements::Element;
-pub use keychain::{keychain_items, remove_item, store_item, PrivateKeychain};
+pub use keychain::{keychain_items, remove_item, store_item, CallWatch, PrivateKeychain};
 pub use process::{eventually, run_with_deadline};
 pub use session::{
     app_instance_on_bus, app_log_path, ask_bus, clipboard_text, require_session, test_home,

@@ -183,6 +183,9 @@ async fn open(
         .acting_as(plugboard_core::timeline::Actor::CommandLine);
     // Tokens an earlier command (or the window) could not save: into the keychain first.
     connections.save_held().await;
+    // Keychain items labelled otherwise than Plugboard labels them now (an older version's):
+    // relabelled, one listing when none is (no secret read, never a prompt).
+    connections.relabel_items().await;
     Ok((connections, demo))
 }
 

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::secret::SecretString;
-use plugboard_core::vault::{Vault, VaultKey};
+use plugboard_core::vault::{ItemLabel, Vault, VaultKey};
 
 fn require_session() {
     assert!(
@@ -15,6 +15,11 @@ fn require_session() {
         "keychain tests need the private test session: run `make test`, or \
          `tests/session.sh cargo test -p plugboard-core -- --include-ignored`"
     );
+}
+
+/// A connection item's label, for tests that store one directly.
+fn label() -> ItemLabel {
+    ItemLabel::connection("HubSpot", "ana@example.com", None)
 }
 
 /// Reads an item from a fresh process (`secret-tool`), so the value must really be in the keychain.
@@ -45,7 +50,7 @@ fn a_secret_round_trips_through_the_real_secret_service() {
     vault.delete(&key).unwrap();
     assert_eq!(vault.get(&key).unwrap(), None, "no item yet ⇒ Ok(None)");
 
-    vault.put(&key, &secret).unwrap();
+    vault.put(&key, &label(), &secret).unwrap();
     // A fresh vault handle (fresh keyring entry) and a fresh process both read it back.
     let fresh = Vault::new(Some("test-roundtrip"));
     assert_eq!(
@@ -59,7 +64,7 @@ fn a_secret_round_trips_through_the_real_secret_service() {
 
     // Overwrite replaces the whole item in one call (a rotated token pair is never half-written).
     let rotated = SecretString::new(r#"{"access_token":"at-789","refresh_token":"rt-000"}"#);
-    vault.put(&key, &rotated).unwrap();
+    vault.put(&key, &label(), &rotated).unwrap();
     assert_eq!(
         fresh.get(&key).unwrap().as_ref().map(SecretString::expose),
         Some(rotated.expose())
@@ -80,7 +85,8 @@ fn namespaces_do_not_see_each_others_items() {
     let key = VaultKey::Connection(ConnectionId::parse("ecwid-ns").unwrap());
     let demo = Vault::new(Some("test-demo"));
     let real = Vault::new(Some("test-real"));
-    demo.put(&key, &SecretString::new("demo-token")).unwrap();
+    demo.put(&key, &label(), &SecretString::new("demo-token"))
+        .unwrap();
     assert_eq!(real.get(&key).unwrap(), None);
     assert_eq!(demo.get(&key).unwrap().unwrap().expose(), "demo-token");
     demo.delete(&key).unwrap();
@@ -148,7 +154,7 @@ fn one_connection_serves_every_call_and_items_stay_readable_by_other_tools() {
     let key = VaultKey::Connection(id);
     for n in 0..20 {
         let value = SecretString::new(format!("value-{n}"));
-        vault.put(&key, &value).unwrap();
+        vault.put(&key, &label(), &value).unwrap();
         assert_eq!(vault.get(&key).unwrap(), Some(value));
     }
     vault.probe().unwrap();

@@ -113,7 +113,7 @@ pub fn connection_views(
 
 /// Names a connection (a blank name removes it): what the person calls it everywhere.
 #[tauri::command]
-pub fn rename_connection(
+pub async fn rename_connection(
     app: AppHandle,
     state: State<'_, AppState>,
     id: String,
@@ -123,6 +123,7 @@ pub fn rename_connection(
     let id = super::connection_id(&id)?;
     let view = service
         .rename(&id, &name)
+        .await
         .map_err(|e| service.explain(&e))?;
     events::connection_changed(&app, &id);
     Ok(view)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use plugboard_core::service::AUTOMATIC_REFRESHES_AT_ONCE;
-use plugboard_core::vault::{Vault, VaultKey};
+use plugboard_core::vault::{ItemLabel, Vault, VaultKey};
 use plugboard_sim::{Answer, Faults};
 
 use crate::seed::{self, World};
@@ -59,13 +59,15 @@ pub async fn measure(
     let plugboard = started.elapsed();
 
     // The same writes: each connection's item, as a refresh leaves it.
-    let items: Vec<_> = (0..n)
-        .map(|i| seed::hubspot(i, now, now + 1_800).1)
-        .collect();
+    let items: Vec<_> = (0..n).map(|i| seed::hubspot(i, now, now + 1_800)).collect();
     let started = Instant::now();
-    for (i, item) in items.iter().enumerate() {
+    for (i, (record, item)) in items.iter().enumerate() {
         vault
-            .put(&VaultKey::Connection(seed::id(i)), item)
+            .put(
+                &VaultKey::Connection(seed::id(i)),
+                &ItemLabel::connection("HubSpot", &record.account, None),
+                item,
+            )
             .expect("write an item");
     }
     let writes = started.elapsed();

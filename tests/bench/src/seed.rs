@@ -13,7 +13,7 @@ use plugboard_core::index::{ConnectionRecord, Index};
 use plugboard_core::secret::{AccessToken, ClientSecret, RefreshToken, SecretString};
 use plugboard_core::service::Connections;
 use plugboard_core::tokens::{ConnectionSecret, TokenSet};
-use plugboard_core::vault::{Vault, VaultKey};
+use plugboard_core::vault::{ItemLabel, Vault, VaultKey};
 use plugboard_sim::Simulator;
 
 /// The simulator, its provider file and the folder every figure's data lives under.
@@ -174,7 +174,11 @@ pub fn store(
     let mut records = Vec::with_capacity(connections.len());
     for (record, item) in connections {
         vault
-            .put(&VaultKey::Connection(record.id.clone()), &item)
+            .put(
+                &VaultKey::Connection(record.id.clone()),
+                &ItemLabel::connection("HubSpot", &record.account, record.name.as_deref()),
+                &item,
+            )
             .expect("store a benchmark item");
         records.push(record);
     }

@@ -32,8 +32,10 @@ pub async fn run(
     as_json: bool,
     term: &mut Term<'_>,
 ) -> Result<(), Failure> {
-    let (_, view) =
-        resolve::call(service, connection, async |c| service.rename(&c.id, name)).await?;
+    let (_, view) = resolve::call(service, connection, async |c| {
+        service.rename(&c.id, name).await
+    })
+    .await?;
     if as_json {
         return output::json(term, &output::connection(service, &view));
     }

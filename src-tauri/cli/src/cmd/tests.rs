@@ -216,7 +216,7 @@ async fn bad_arguments_say_what_to_use_and_print_nothing() {
 async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
     use plugboard_core::connection::ConnectionId;
     use plugboard_core::secret::SecretString;
-    use plugboard_core::vault::VaultKey;
+    use plugboard_core::vault::{ItemLabel, VaultKey};
     let w = world("doctor").await;
     let (r, _, _) =
         captured(async |t| super::connect::run(&w.service, key_args(false), t).await).await;
@@ -230,13 +230,15 @@ async fn doctor_lists_orphans_status_mentions_them_and_fix_tidies_them_up() {
     let stray = ConnectionId::parse("whatconverts-0badf00d").unwrap();
     let key = VaultKey::Connection(w.service.list().unwrap()[0].id.clone());
     let item = w.vault.get(&key).unwrap().unwrap();
+    let label = ItemLabel::connection("WhatConverts", "", None);
     w.vault
-        .put(&VaultKey::Connection(stray.clone()), &item)
+        .put(&VaultKey::Connection(stray.clone()), &label, &item)
         .unwrap();
     let junk = ConnectionId::parse("hubspot-0000junk").unwrap();
     w.vault
         .put(
             &VaultKey::Connection(junk.clone()),
+            &label,
             &SecretString::new("not ours"),
         )
         .unwrap();
@@ -347,7 +349,7 @@ async fn a_provider_with_several_connections_names_each_and_says_how_to_pick() {
     let production = hotmart(&w, "production").await;
     let sandbox = hotmart(&w, "sandbox").await;
     // A name from outside, with a terminal escape: listed, made safe.
-    s.rename(&sandbox.id, "Tests").unwrap();
+    s.rename(&sandbox.id, "Tests").await.unwrap();
     let token = |arg: &'static str| async move {
         captured(async |t| super::token::run(s, arg, super::token::Form::Token, 60, t).await).await
     };
@@ -480,7 +482,7 @@ async fn disconnecting_everything_says_each_connection_by_its_name() {
     let w = world("all-named").await;
     let s = &w.service;
     let named = hotmart(&w, "production").await;
-    s.rename(&named.id, "Client A — store").unwrap();
+    s.rename(&named.id, "Client A — store").await.unwrap();
     let unnamed = hotmart(&w, "sandbox").await;
     let all = captured(async |t| super::disconnect::run_all(s, true, false, t).await);
     let (r, out, _) = all.await;

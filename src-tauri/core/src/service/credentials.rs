@@ -326,7 +326,8 @@ impl Connections {
             )?;
             let secret = ClientSecret::new(client_secret.expose().trim());
             let put = secret.secret().clone();
-            self.vault.run(move |v| v.put(&key, &put)).await?;
+            let label = self.app_credentials_label(provider.as_str());
+            self.vault.run(move |v| v.put(&key, &label, &put)).await?;
             self.remember_secret(provider.as_str(), client_id, Some(secret));
         }
         let mut ids = self.saved_client_ids();

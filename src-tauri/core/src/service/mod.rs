@@ -16,6 +16,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`names`]: what a person calls a connection, unique, and picking one by it.
 - [`defaults`]: picking a connection by what is typed (id, name, provider id), and each
   provider's default connection, the one a bare provider id picks among several.
+- [`labels`]: what the keychain items are called in a keyring app, set at each write and brought
+  up to date at start (no secret read).
 - [`credentials`]: the app credentials of OAuth providers (environment, Settings, keychain).
 - [`connect`]: API keys and client credentials, verified before anything is stored.
 - [`sign_in`]: browser sign-ins (authorization code + PKCE): begin, complete, cancel.
@@ -43,6 +45,7 @@ mod diagnostics;
 mod disconnect;
 mod error;
 mod held;
+mod labels;
 mod model;
 mod names;
 mod orphans;

@@ -3,7 +3,8 @@ A connection's name: what a person calls it ("Client A — store"), shown wherev
 (card, tray, notifications, diagnostics, `plugboard status`) and usable to pick it on the command
 line. Names are trimmed, one line (no control or bidirectional characters: see
 [`crate::safe_text`]), at most [`NAME_MAX`] characters, and unique without regard to
-case (a name that picked two connections would pick neither). A name cannot be a provider's id
+case (a name that picked two connections would pick neither). The keychain item's label says the
+name too (see [`super::labels`]). A name cannot be a provider's id
 or name, or look like a connection id: `plugboard token hubspot` must never mean another
 provider's account.
 */
@@ -17,8 +18,13 @@ use crate::connection::ConnectionId;
 pub const NAME_MAX: usize = 60;
 
 impl Connections {
-    /// Names connection `id` `name` (blank: takes its name away).
-    pub fn rename(&self, id: &ConnectionId, name: &str) -> Result<ConnectionView, ServiceError> {
+    /// Names connection `id` `name` (blank: takes its name away), and relabels its keychain item
+    /// to say so ([`super::labels`]; its secret is not read).
+    pub async fn rename(
+        &self,
+        id: &ConnectionId,
+        name: &str,
+    ) -> Result<ConnectionView, ServiceError> {
         let name = name.trim();
         let name = if name.is_empty() {
             None
@@ -59,6 +65,7 @@ impl Connections {
                 "name removed"
             }
         );
+        self.relabel_connection(id).await;
         self.get(id)?
             .ok_or_else(|| ServiceError::UnknownConnection(id.to_string()))
     }

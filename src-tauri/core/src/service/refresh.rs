@@ -393,7 +393,12 @@ impl Connections {
             ..record
         };
         let put_item = item.clone();
-        if let Err(e) = self.vault.run(move |v| v.put(&key, &put_item)).await {
+        let label = self.item_label(&updated);
+        if let Err(e) = self
+            .vault
+            .run(move |v| v.put(&key, &label, &put_item))
+            .await
+        {
             if !rotated {
                 // The keychain's copy still works (the same refresh token, client secret or
                 // key): nothing needs to wait outside it.

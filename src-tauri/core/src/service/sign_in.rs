@@ -13,7 +13,7 @@ use crate::catalogue::{AuthorizationCode, MethodKind, Provider, ProviderId};
 use crate::flow::{self, AppCredentials, Callback};
 use crate::index::{AccountParts, ConnectionRecord};
 use crate::tokens::{ConnectionSecret, TokenSet};
-use crate::vault::VaultKey;
+use crate::vault::{ItemLabel, VaultKey};
 
 /// The scopes a sign-in asks for: the method's, then the `optional` ones chosen, in the
 /// catalogue's order; a scope the provider does not offer is refused.
@@ -153,7 +153,7 @@ impl Connections {
             let vault = self.vault.clone();
             // Fire and forget: losing this write only leaves an extra flow that expires by itself.
             std::thread::spawn(move || {
-                let _ = vault.put(&VaultKey::PendingSignIns, &doc);
+                let _ = vault.put(&VaultKey::PendingSignIns, &ItemLabel::PendingSignIns, &doc);
             });
         }
         cancelled
@@ -164,7 +164,7 @@ impl Connections {
     async fn persist_pending(&self) -> Result<(), ServiceError> {
         let doc = self.pending.encode(self.now());
         self.vault
-            .run(move |v| v.put(&VaultKey::PendingSignIns, &doc))
+            .run(move |v| v.put(&VaultKey::PendingSignIns, &ItemLabel::PendingSignIns, &doc))
             .await?;
         Ok(())
     }

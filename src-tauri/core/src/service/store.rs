@@ -155,15 +155,6 @@ impl Connections {
             self.held.forget(cid.as_str());
             return Ok(());
         }
-        let key = VaultKey::Connection(cid.clone());
-        let item = unsaved.item.clone();
-        let _custody = crate::custody::Custody::hold(crate::custody::Moment::Refresh);
-        if let Err(e) = self.vault.run(move |v| v.put(&key, &item)).await {
-            return Err(ServiceError::Unsaved {
-                error: e,
-                held: self.held.place(),
-            });
-        }
         // The token's life from the refresh; what a person changed since (a name) kept.
         let record = ConnectionRecord {
             name: current.name,
@@ -171,6 +162,16 @@ impl Connections {
             generation: unsaved.record.generation.max(current.generation),
             ..unsaved.record
         };
+        let key = VaultKey::Connection(cid.clone());
+        let label = self.item_label(&record);
+        let item = unsaved.item.clone();
+        let _custody = crate::custody::Custody::hold(crate::custody::Moment::Refresh);
+        if let Err(e) = self.vault.run(move |v| v.put(&key, &label, &item)).await {
+            return Err(ServiceError::Unsaved {
+                error: e,
+                held: self.held.place(),
+            });
+        }
         if let Err(e) = self.index.upsert(record) {
             // The keychain has the tokens: the index's older expiry only brings a refresh early.
             log::warn!("{cid}: held tokens saved to the keychain, the index not updated: {e}");
@@ -286,13 +287,21 @@ impl Connections {
             None => None,
         };
         let put_key = key.clone();
-        self.vault.run(move |v| v.put(&put_key, &item)).await?;
+        let label = self.item_label(&record);
+        self.vault
+            .run(move |v| v.put(&put_key, &label, &item))
+            .await?;
         if let Err(e) = self.index.upsert(record.clone()) {
             // The index still describes the previous connection (or none): the keychain goes
             // back to match it, so a full disk never costs the connection that was there.
-            let undone = match previous {
-                Some(previous) => self.vault.run(move |v| v.put(&key, &previous)).await,
-                None => self.vault.run(move |v| v.delete(&key)).await,
+            let undone = match (previous, &existing) {
+                (Some(previous), Some(existing)) => {
+                    let label = self.item_label(existing);
+                    self.vault
+                        .run(move |v| v.put(&key, &label, &previous))
+                        .await
+                }
+                _ => self.vault.run(move |v| v.delete(&key)).await,
             };
             if let Err(undo) = undone {
                 log::warn!("{}: the keychain could not be put back: {undo}", record.id);

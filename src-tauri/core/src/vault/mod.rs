@@ -11,6 +11,12 @@ The vault: Plugboard's only place for secrets, the operating system's keychain.
   (release, dev build, demo) has its own service name so they never see each other's items.
 - Keychain calls can block (D-Bus, an unlock prompt): [`Vault::run`] moves them off the caller's
   thread and gives up after a timeout.
+- Every item carries a label in plain words, what a keyring app (Seahorse) lists it as:
+  [`ItemLabel`], worded by [`Vault::label_text`] ("Plugboard — HubSpot: Client B (ana@example.com)").
+  Set at every write, changed alone by [`Vault::relabel`] (a rename), and brought up to date for
+  every item at start by [`Vault::relabel_all`] (one listing, no secret read). Items are never
+  *found* by their label: lookups use the `service` and `username` attributes. Where the keychain
+  has no label to set (macOS's and Windows's through `keyring`), items keep keyring's own.
 
 Below the vault is a small seam, [`SecretStore`]: the keyring backs the product (and the keychain
 tests, which run against a real Secret Service), [`MemoryStore`] backs the service tests, so a plain
@@ -33,7 +39,8 @@ use crate::catalogue::ProviderId;
 use crate::connection::ConnectionId;
 use crate::secret::SecretString;
 
-/// What a keychain item is for. [`Vault::account_name`] turns it into the item's name.
+/// What a keychain item is for. [`Vault::account_name`] turns it into the item's name,
+/// [`Vault::key_of`] back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VaultKey {
     /// A connection's tokens or keys.
@@ -45,6 +52,41 @@ pub enum VaultKey {
     PendingSignIns,
     /// Used by [`Vault::probe`]; never written.
     Probe,
+}
+
+/// What a keychain item is, for its label in a keyring app ([`Vault::label_text`] words it). No
+/// secret ever goes in: a provider's name, an account's label, the name a person gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemLabel {
+    /// A connection's item: its provider's display name, its account's label (may be empty), and
+    /// the name a person gave it, if any.
+    Connection {
+        provider: String,
+        account: String,
+        name: Option<String>,
+    },
+    /// A client secret saved in Settings, by its provider's display name.
+    AppCredentials { provider: String },
+    /// The sign-ins waiting for their browser callback.
+    PendingSignIns,
+}
+
+impl ItemLabel {
+    /// A connection's label (see [`ItemLabel::Connection`]).
+    pub fn connection(provider: &str, account: &str, name: Option<&str>) -> Self {
+        Self::Connection {
+            provider: provider.to_string(),
+            account: account.to_string(),
+            name: name.map(str::to_string),
+        }
+    }
+
+    /// A saved client secret's label (see [`ItemLabel::AppCredentials`]).
+    pub fn app_credentials(provider: &str) -> Self {
+        Self::AppCredentials {
+            provider: provider.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -73,11 +115,32 @@ pub const BACKEND: &str = if cfg!(target_os = "linux") {
 };
 
 /// Where secrets really go: items named by a service and an account, as every OS keychain names
-/// them. A missing item is `Ok(None)`; deleting one is not an error.
+/// them, labelled for a person where the keychain shows labels. A missing item is `Ok(None)`;
+/// deleting one is not an error.
 pub trait SecretStore: Send + Sync + std::fmt::Debug {
     fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError>;
-    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError>;
+    /// Stores `secret`, replacing what was there, and labels the item `label` (where the keychain
+    /// has labels).
+    fn put(
+        &self,
+        service: &str,
+        account: &str,
+        label: &str,
+        secret: &SecretString,
+    ) -> Result<(), VaultError>;
     fn delete(&self, service: &str, account: &str) -> Result<(), VaultError>;
+    /// Labels the item `label` without reading or writing its secret, and without prompting; a
+    /// missing item is not an error (nothing to label). Nothing where the keychain has no labels.
+    fn set_label(&self, service: &str, account: &str, label: &str) -> Result<(), VaultError> {
+        let _ = (service, account, label);
+        Ok(())
+    }
+    /// Each item of `service` as (account, label), without reading a secret or prompting;
+    /// `Ok(None)` where the keychain cannot list items or has no labels.
+    fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {
+        let _ = service;
+        Ok(None)
+    }
     /// Asks the system to unlock the store (it may prompt).
     fn unlock(&self) -> Result<(), VaultError> {
         Ok(())
@@ -90,7 +153,9 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     }
 }
 
-/// The operating system's keychain, through `keyring`.
+/// The operating system's keychain, through `keyring` (macOS, Windows). Its items keep keyring's
+/// own label: keyring 3 offers no label on those platforms (the macOS Keychain's generic
+/// passwords and Windows's credentials are shown by service and account name).
 #[derive(Debug, Default)]
 pub struct KeyringStore;
 
@@ -114,7 +179,13 @@ impl SecretStore for KeyringStore {
         }
     }
 
-    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+    fn put(
+        &self,
+        service: &str,
+        account: &str,
+        _label: &str,
+        secret: &SecretString,
+    ) -> Result<(), VaultError> {
         Self::entry(service, account)?
             .set_password(secret.expose())
             .map_err(map_error)
@@ -147,8 +218,8 @@ impl SecretStore for KeyringStore {
 /// Secrets in this process's memory, for tests: shared by every clone of the vault that holds
 /// it (two services over one store behave as two processes over one keychain). It can be locked
 /// and unlocked as a keychain can.
-/// Items by (service, account).
-type Items = HashMap<(String, String), String>;
+/// Items by (service, account): (secret, label).
+type Items = HashMap<(String, String), (String, String)>;
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
@@ -190,6 +261,15 @@ impl MemoryStore {
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// The label of the item `account` of `service`, if there is one.
+    pub fn label(&self, service: &str, account: &str) -> Option<String> {
+        self.items
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&(service.to_string(), account.to_string()))
+            .map(|(_, label)| label.clone())
+    }
+
     /// Makes writes fail (reads still work), as a full or broken keychain can.
     pub fn refuse_writes(&self, refuse: bool) {
         self.refuse_writes
@@ -211,10 +291,16 @@ impl SecretStore for MemoryStore {
         Ok(self
             .items()?
             .get(&(service.to_string(), account.to_string()))
-            .map(SecretString::new))
+            .map(|(secret, _)| SecretString::new(secret)))
     }
 
-    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+    fn put(
+        &self,
+        service: &str,
+        account: &str,
+        label: &str,
+        secret: &SecretString,
+    ) -> Result<(), VaultError> {
         self.writes
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if !crate::custody::busy() {
@@ -231,7 +317,7 @@ impl SecretStore for MemoryStore {
         }
         self.items()?.insert(
             (service.to_string(), account.to_string()),
-            secret.expose().to_string(),
+            (secret.expose().to_string(), label.to_string()),
         );
         Ok(())
     }
@@ -258,12 +344,36 @@ impl SecretStore for MemoryStore {
                 .collect(),
         ))
     }
+
+    fn set_label(&self, service: &str, account: &str, label: &str) -> Result<(), VaultError> {
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Some((_, was)) = self
+            .items()?
+            .get_mut(&(service.to_string(), account.to_string()))
+        {
+            *was = label.to_string();
+        }
+        Ok(())
+    }
+
+    fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {
+        Ok(Some(
+            self.items()?
+                .iter()
+                .filter(|((s, _), _)| s == service)
+                .map(|((_, account), (_, label))| (account.clone(), label.clone()))
+                .collect(),
+        ))
+    }
 }
 
 /// A handle on one namespace of the keychain. Cheap to clone (clones share the store).
 #[derive(Debug, Clone)]
 pub struct Vault {
     service: String,
+    /// The namespace (`None` for the release one), named in item labels.
+    namespace: Option<String>,
     timeout: Duration,
     store: Arc<dyn SecretStore>,
 }
@@ -286,12 +396,14 @@ impl Vault {
 
     /// A vault in `namespace` of `store` (tests pass a [`MemoryStore`]).
     pub fn with_store(namespace: Option<&str>, store: Arc<dyn SecretStore>) -> Self {
+        let namespace = namespace.filter(|ns| !ns.is_empty());
         let service = match namespace {
-            None | Some("") => Self::SERVICE.to_string(),
+            None => Self::SERVICE.to_string(),
             Some(ns) => format!("{}.{ns}", Self::SERVICE),
         };
         Self {
             service,
+            namespace: namespace.map(str::to_string),
             timeout: Duration::from_secs(15),
             store,
         }
@@ -351,15 +463,103 @@ impl Vault {
         }
     }
 
-    /// Stores `secret` under `key`, replacing what was there.
-    pub fn put(&self, key: &VaultKey, secret: &SecretString) -> Result<(), VaultError> {
+    /// What an item's name says it is for (the inverse of [`Self::account_name`]); `None` for a
+    /// name Plugboard does not give (and for the probe's, which is never written).
+    pub fn key_of(account: &str) -> Option<VaultKey> {
+        if let Some(id) = account.strip_prefix("connection:") {
+            return ConnectionId::parse(id).map(VaultKey::Connection);
+        }
+        if let Some(provider) = account.strip_prefix("client-secret:") {
+            return ProviderId::parse(provider).map(VaultKey::ClientSecret);
+        }
+        (account == "pending-sign-ins").then_some(VaultKey::PendingSignIns)
+    }
+
+    /// The words of an item's label, as a keyring app lists it: "Plugboard — " and what the item
+    /// is; other namespaces than the release one say theirs ("Plugboard (demo) — …"), so a
+    /// developer's items are not taken for a person's. The same in every language (provider names
+    /// are names); text from outside (an account's label) is escaped as everywhere it is shown
+    /// ([`crate::safe_text`]).
+    pub fn label_text(&self, label: &ItemLabel) -> String {
+        let safe = |s: &str| crate::safe_text::escape(s.trim()).into_owned();
+        let what = match label {
+            ItemLabel::Connection {
+                provider,
+                account,
+                name,
+            } => {
+                let mut what = safe(provider);
+                if let Some(name) = name.as_deref().map(safe).filter(|n| !n.is_empty()) {
+                    what = format!("{what}: {name}");
+                }
+                match safe(account) {
+                    account if account.is_empty() => what,
+                    account => format!("{what} ({account})"),
+                }
+            }
+            ItemLabel::AppCredentials { provider } => format!("{} app credentials", safe(provider)),
+            ItemLabel::PendingSignIns => "sign-ins waiting for the browser".to_string(),
+        };
+        match &self.namespace {
+            None => format!("Plugboard — {what}"),
+            Some(ns) => format!("Plugboard ({ns}) — {what}"),
+        }
+    }
+
+    /// Stores `secret` under `key`, replacing what was there, labelled `label`.
+    pub fn put(
+        &self,
+        key: &VaultKey,
+        label: &ItemLabel,
+        secret: &SecretString,
+    ) -> Result<(), VaultError> {
         if *key == VaultKey::Probe {
             return Err(VaultError::Rejected {
                 detail: "the probe key is never written".into(),
             });
         }
-        self.store
-            .put(&self.service, &Self::account_name(key), secret)
+        self.store.put(
+            &self.service,
+            &Self::account_name(key),
+            &self.label_text(label),
+            secret,
+        )
+    }
+
+    /// Labels the item under `key` `label`, reading and writing no secret (a rename); a missing
+    /// item is not an error.
+    pub fn relabel(&self, key: &VaultKey, label: &ItemLabel) -> Result<(), VaultError> {
+        self.store.set_label(
+            &self.service,
+            &Self::account_name(key),
+            &self.label_text(label),
+        )
+    }
+
+    /// Brings every item's label in this namespace up to date: `wanted` says each item's label
+    /// (`None`: left as it is), and only items labelled otherwise are relabelled. One listing
+    /// when nothing changes; no secret is read and nothing prompts (a locked keychain answers
+    /// [`VaultError::Locked`] and nothing is changed). How many items were relabelled, or `None`
+    /// where the keychain cannot list labels.
+    pub fn relabel_all(
+        &self,
+        wanted: impl Fn(&VaultKey) -> Option<ItemLabel>,
+    ) -> Result<Option<usize>, VaultError> {
+        let Some(items) = self.store.labels(&self.service)? else {
+            return Ok(None);
+        };
+        let mut relabelled = 0;
+        for (account, label) in items {
+            let Some(want) = Self::key_of(&account).as_ref().and_then(&wanted) else {
+                continue;
+            };
+            let want = self.label_text(&want);
+            if want != label {
+                self.store.set_label(&self.service, &account, &want)?;
+                relabelled += 1;
+            }
+        }
+        Ok(Some(relabelled))
     }
 
     /// The secret under `key`, or `None` when there is no such item.
@@ -481,6 +681,148 @@ mod tests {
     }
 
     #[test]
+    fn item_names_read_back_as_what_the_items_are_for() {
+        for key in [
+            VaultKey::Connection(ConnectionId::parse("hubspot-e4706952").unwrap()),
+            VaultKey::ClientSecret(ProviderId::parse("hotmart").unwrap()),
+            VaultKey::PendingSignIns,
+        ] {
+            assert_eq!(Vault::key_of(&Vault::account_name(&key)), Some(key));
+        }
+        for other in [
+            "probe",
+            "connection:",
+            "connection:Not an id",
+            "something-else",
+        ] {
+            assert_eq!(Vault::key_of(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn an_items_label_says_in_plain_words_whose_account_it_keeps() {
+        let release = Vault::with_store(None, Arc::new(MemoryStore::default()));
+        let hubspot = |name| ItemLabel::connection("HubSpot", "ana@example.com", name);
+        assert_eq!(
+            release.label_text(&hubspot(None)),
+            "Plugboard — HubSpot (ana@example.com)"
+        );
+        assert_eq!(
+            release.label_text(&hubspot(Some("Client B"))),
+            "Plugboard — HubSpot: Client B (ana@example.com)"
+        );
+        assert_eq!(
+            release.label_text(&ItemLabel::connection("Ecwid", "", Some(" "))),
+            "Plugboard — Ecwid",
+            "no empty parentheses, no empty name"
+        );
+        assert_eq!(
+            release.label_text(&ItemLabel::app_credentials("HubSpot")),
+            "Plugboard — HubSpot app credentials"
+        );
+        assert_eq!(
+            release.label_text(&ItemLabel::PendingSignIns),
+            "Plugboard — sign-ins waiting for the browser"
+        );
+        // Another namespace says which, so a developer's items are not taken for a person's.
+        let demo = Vault::with_store(Some("demo"), Arc::new(MemoryStore::default()));
+        assert_eq!(
+            demo.label_text(&hubspot(None)),
+            "Plugboard (demo) — HubSpot (ana@example.com)"
+        );
+        // An account label from a provider is escaped, as everywhere it is shown.
+        assert_eq!(
+            release.label_text(&ItemLabel::connection(
+                "HubSpot",
+                "ana\u{1b}]0;x\u{7}",
+                None
+            )),
+            "Plugboard — HubSpot (ana\\u{1b}]0;x\\u{7})"
+        );
+        assert_eq!(
+            release.label_text(&ItemLabel::connection("HubSpot", "ana\u{202e}moc", None)),
+            "Plugboard — HubSpot (ana\\u{202e}moc)"
+        );
+    }
+
+    #[test]
+    fn items_are_labelled_when_written_and_relabelled_without_their_secret() {
+        let store = Arc::new(MemoryStore::default());
+        let vault = Vault::with_store(None, store.clone());
+        let id = ConnectionId::parse("hubspot-e4706952").unwrap();
+        let key = VaultKey::Connection(id.clone());
+        let account = Vault::account_name(&key);
+        vault
+            .put(
+                &key,
+                &ItemLabel::connection("HubSpot", "ana@example.com", None),
+                &SecretString::new("s"),
+            )
+            .unwrap();
+        assert_eq!(
+            store.label(vault.service(), &account).as_deref(),
+            Some("Plugboard — HubSpot (ana@example.com)")
+        );
+        let before = store.counts();
+        vault
+            .relabel(
+                &key,
+                &ItemLabel::connection("HubSpot", "ana@example.com", Some("Client B")),
+            )
+            .unwrap();
+        assert_eq!(store.counts().reads, before.reads, "no secret read");
+        assert_eq!(
+            store.label(vault.service(), &account).as_deref(),
+            Some("Plugboard — HubSpot: Client B (ana@example.com)")
+        );
+        assert_eq!(vault.get(&key).unwrap().unwrap().expose(), "s");
+    }
+
+    #[test]
+    fn relabelling_every_item_changes_only_those_labelled_otherwise() {
+        let store = Arc::new(MemoryStore::default());
+        let vault = Vault::with_store(Some("demo"), store.clone());
+        let service = vault.service().to_string();
+        let old = |account: &str| format!("{account}@{service}:default (keyring v3.6.3)");
+        let secret = SecretString::new("s");
+        for account in [
+            "connection:hubspot-1",
+            "client-secret:hubspot",
+            "probe",
+            "stray",
+        ] {
+            store
+                .put(&service, account, &old(account), &secret)
+                .unwrap();
+        }
+        let wanted = |key: &VaultKey| match key {
+            VaultKey::Connection(_) => Some(ItemLabel::connection("HubSpot", "ana", None)),
+            VaultKey::ClientSecret(_) => Some(ItemLabel::app_credentials("HubSpot")),
+            _ => None,
+        };
+        let before = store.counts();
+        assert_eq!(vault.relabel_all(wanted).unwrap(), Some(2));
+        assert_eq!(store.counts().reads, before.reads, "no secret read");
+        assert_eq!(
+            store.label(&service, "connection:hubspot-1").as_deref(),
+            Some("Plugboard (demo) — HubSpot (ana)")
+        );
+        assert_eq!(
+            store.label(&service, "client-secret:hubspot").as_deref(),
+            Some("Plugboard (demo) — HubSpot app credentials")
+        );
+        // Names Plugboard does not give are left as they are.
+        assert_eq!(store.label(&service, "stray"), Some(old("stray")));
+        // Nothing left to change: nothing written.
+        let before = store.counts();
+        assert_eq!(vault.relabel_all(wanted).unwrap(), Some(0));
+        assert_eq!(store.counts(), before);
+        // A locked keychain says so and changes nothing.
+        store.set_locked(true);
+        assert_eq!(vault.relabel_all(wanted), Err(VaultError::Locked));
+    }
+
+    #[test]
     fn namespaces_get_their_own_service_names() {
         assert_eq!(Vault::new(None).service(), "dev.plugboard.desktop");
         assert_eq!(
@@ -518,7 +860,9 @@ mod tests {
         let vault = Vault::with_store(Some("test"), store.clone());
         let key = VaultKey::Connection(ConnectionId::parse("hubspot-1").unwrap());
         assert_eq!(vault.get(&key).unwrap(), None);
-        vault.put(&key, &SecretString::new("s")).unwrap();
+        vault
+            .put(&key, &ItemLabel::PendingSignIns, &SecretString::new("s"))
+            .unwrap();
         assert_eq!(vault.clone().get(&key).unwrap().unwrap().expose(), "s");
         // Another namespace of the same store does not see it.
         assert_eq!(
@@ -538,7 +882,11 @@ mod tests {
     #[test]
     fn the_probe_key_is_never_written() {
         let err = Vault::new(Some("test"))
-            .put(&VaultKey::Probe, &SecretString::new("x"))
+            .put(
+                &VaultKey::Probe,
+                &ItemLabel::PendingSignIns,
+                &SecretString::new("x"),
+            )
             .unwrap_err();
         assert!(matches!(err, VaultError::Rejected { .. }));
     }

@@ -9,8 +9,12 @@ own, Diffie-Hellman session encryption with `crypto-rust`), rather than `oo7` or
 (a new major line of the keyring family, not yet what the Tauri ecosystem pins).
 
 Items are the ones keyring 3 reads and writes — attributes `service`, `username`, `target=default`,
-`application=rust-keyring`, the same label — so items written by earlier versions (and by
-`secret-tool`) are found, and the tests' `secret-tool search` sees ours.
+`application=rust-keyring` — so items written by earlier versions (and by `secret-tool`) are found,
+and the tests' `secret-tool search` sees ours. Their label is Plugboard's own, in plain words
+([`super::ItemLabel`]), not keyring's `connection:…@dev.plugboard.desktop:default (keyring v3.6.3)`:
+set with the secret, changed alone through the item's `Label` property
+(`org.freedesktop.Secret.Item`, `Item::set_label`), which needs no secret and no prompt, only an
+unlocked collection. Items are found by their attributes only, never by label.
 
 A locked collection answers [`VaultError::Locked`] without prompting (a background refresh must
 never raise the unlock dialog); [`SecretStore::unlock`] is the one call that may prompt. When the
@@ -47,9 +51,6 @@ pub fn counts() -> Counts {
         writes: WRITES.load(Ordering::Relaxed),
     }
 }
-
-/// The label keyring 3 gives an item, so ours look the same in a keyring app.
-const KEYRING_VERSION: &str = "3.6.3";
 
 #[derive(Default)]
 pub struct SecretServiceStore {
@@ -171,7 +172,13 @@ impl SecretStore for SecretServiceStore {
             .transpose()
     }
 
-    fn put(&self, service: &str, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+    fn put(
+        &self,
+        service: &str,
+        account: &str,
+        label: &str,
+        secret: &SecretString,
+    ) -> Result<(), VaultError> {
         WRITES.fetch_add(1, Ordering::Relaxed);
         self.with(|ss| {
             let found = ss.search_items(Self::attributes(service, account))?;
@@ -179,7 +186,13 @@ impl SecretStore for SecretServiceStore {
                 return Err(Error::Locked);
             }
             if let Some(item) = found.unlocked.first() {
-                return item.set_secret(secret.expose().as_bytes(), "text/plain");
+                item.set_secret(secret.expose().as_bytes(), "text/plain")?;
+                // The label is asked first: most writes (a refresh) leave it as it was, and a
+                // read changes nothing on disk.
+                if item.get_label()? != label {
+                    item.set_label(label)?;
+                }
+                return Ok(());
             }
             // A new keychain may have no default collection yet: make it, as keyring does.
             let collection = match ss.get_default_collection() {
@@ -191,10 +204,9 @@ impl SecretStore for SecretServiceStore {
             }
             let mut attributes = Self::attributes(service, account);
             attributes.insert("application", "rust-keyring");
-            let label = format!("{account}@{service}:default (keyring v{KEYRING_VERSION})");
             collection
                 .create_item(
-                    &label,
+                    label,
                     attributes,
                     secret.expose().as_bytes(),
                     true,
@@ -242,6 +254,49 @@ impl SecretStore for SecretServiceStore {
                 }
             }
             Ok(Some(accounts))
+        })
+    }
+
+    fn set_label(&self, service: &str, account: &str, label: &str) -> Result<(), VaultError> {
+        WRITES.fetch_add(1, Ordering::Relaxed);
+        self.with(|ss| {
+            let found = ss.search_items(Self::attributes(service, account))?;
+            if !found.locked.is_empty() {
+                return Err(Error::Locked);
+            }
+            for item in &found.unlocked {
+                if item.get_label()? != label {
+                    item.set_label(label)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {
+        READS.fetch_add(1, Ordering::Relaxed);
+        self.with(|ss| {
+            // A locked collection refuses new labels (gnome-keyring: `IsLocked`, "Cannot set
+            // property on a locked object"), and one not unlocked since its daemon started lists
+            // no items: locked says so, and the caller tries again another time. Nothing here
+            // prompts.
+            if collection_locked(ss)? {
+                return Err(Error::Locked);
+            }
+            let found = ss.search_items(HashMap::from([("service", service)]))?;
+            if !found.locked.is_empty() {
+                return Err(Error::Locked);
+            }
+            let mut labels = Vec::new();
+            for item in &found.unlocked {
+                let attributes = item.get_attributes()?;
+                if attributes.get("service").map(String::as_str) == Some(service) {
+                    if let Some(account) = attributes.get("username") {
+                        labels.push((account.clone(), item.get_label()?));
+                    }
+                }
+            }
+            Ok(Some(labels))
         })
     }
 }

@@ -402,19 +402,67 @@ async fn a_passed_check_is_recorded_and_reports_no_change_a_refused_one_reports_
 }
 
 #[tokio::test]
+async fn a_keychain_items_label_follows_the_connections_name_and_is_mended_at_start() {
+    let f = fixture("labels").await;
+    let c = connect_whatconverts(&f).await;
+    let (service, item) = (
+        f.vault.service(),
+        Vault::account_name(&VaultKey::Connection(c.id.clone())),
+    );
+    let label = || f.store.label(service, &item);
+    let plain = "Plugboard (test-service-labels) — WhatConverts (API token ••••1234)";
+    assert_eq!(label().as_deref(), Some(plain));
+
+    let before = f.store.counts();
+    f.service.rename(&c.id, "Client A").await.unwrap();
+    assert_eq!(
+        label().as_deref(),
+        Some("Plugboard (test-service-labels) — WhatConverts: Client A (API token ••••1234)")
+    );
+    assert_eq!(
+        f.store.counts().reads,
+        before.reads,
+        "a rename reads no secret"
+    );
+    // A rename the keychain could not take (locked) is mended at the next start.
+    f.store.set_locked(true);
+    f.service.rename(&c.id, "").await.unwrap();
+    assert_eq!(f.service.relabel_items().await, 0, "locked: left alone");
+    f.store.set_locked(false);
+    assert_ne!(label().as_deref(), Some(plain));
+    let before = f.store.counts();
+    assert_eq!(f.service.relabel_items().await, 1);
+    assert_eq!(label().as_deref(), Some(plain));
+    assert_eq!(
+        f.store.counts().reads,
+        before.reads,
+        "no secret read at start"
+    );
+    assert_eq!(f.service.relabel_items().await, 0, "nothing left to change");
+}
+
+#[tokio::test]
 async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnects() {
     use plugboard_core::service::NameProblem;
     let f = fixture("names").await;
     let c = connect_hubspot(&f).await;
     let key = connect_whatconverts(&f).await;
-    let named = f.service.rename(&c.id, "  Client A — store ").unwrap();
+    let named = f
+        .service
+        .rename(&c.id, "  Client A — store ")
+        .await
+        .unwrap();
     assert_eq!(named.name.as_deref(), Some("Client A — store"));
     assert_eq!(
         f.service.named("client a — STORE").unwrap().unwrap().id,
         c.id
     );
     // Unique without regard to case; one line; not too long.
-    let taken = f.service.rename(&key.id, "CLIENT A — store").unwrap_err();
+    let taken = f
+        .service
+        .rename(&key.id, "CLIENT A — store")
+        .await
+        .unwrap_err();
     assert!(matches!(
         taken,
         ServiceError::BadName(NameProblem::Taken(_))
@@ -424,7 +472,10 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
         .message
         .contains("already called “Client A — store”"));
     assert!(matches!(
-        f.service.rename(&key.id, &"x".repeat(61)).unwrap_err(),
+        f.service
+            .rename(&key.id, &"x".repeat(61))
+            .await
+            .unwrap_err(),
         ServiceError::BadName(NameProblem::TooLong)
     ));
     // Nor a terminal's escape sequence, nor a direction override that would show it reversed.
@@ -436,7 +487,7 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
     ] {
         assert!(
             matches!(
-                f.service.rename(&key.id, hostile).unwrap_err(),
+                f.service.rename(&key.id, hostile).await.unwrap_err(),
                 ServiceError::BadName(NameProblem::ControlCharacters)
             ),
             "{hostile:?}"
@@ -447,7 +498,7 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
     for ambiguous in ["hubspot", "HubSpot", "client-a", c.id.as_str()] {
         assert!(
             matches!(
-                f.service.rename(&key.id, ambiguous).unwrap_err(),
+                f.service.rename(&key.id, ambiguous).await.unwrap_err(),
                 ServiceError::BadName(NameProblem::LooksLikeAnId)
             ),
             "{ambiguous}"
@@ -468,7 +519,7 @@ async fn a_connection_keeps_the_name_it_is_given_through_refreshes_and_reconnect
     let report = f.service.diagnostics(&[], None);
     assert!(report.contains("named “Client A — store”"), "{report}");
     // A blank name takes it away.
-    assert_eq!(f.service.rename(&c.id, " ").unwrap().name, None);
+    assert_eq!(f.service.rename(&c.id, " ").await.unwrap().name, None);
     assert!(f.service.named("Client A — store").unwrap().is_none());
 }
 

@@ -33,7 +33,7 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
         Found::One(Box::new(production.clone()))
     );
     let sandbox = hotmart(&f, "sandbox").await;
-    f.service.rename(&sandbox.id, "Tests").unwrap();
+    f.service.rename(&sandbox.id, "Tests").await.unwrap();
 
     let Found::Several {
         provider,
@@ -138,7 +138,10 @@ async fn a_provider_id_picks_its_default_among_several_and_lists_them_without_on
 async fn forgetting_everything_reports_each_connection_with_its_name_and_account() {
     let f = fixture("defaults-forget").await;
     let named = hotmart(&f, "production").await;
-    f.service.rename(&named.id, "Client A — store").unwrap();
+    f.service
+        .rename(&named.id, "Client A — store")
+        .await
+        .unwrap();
     let unnamed = connect_whatconverts(&f).await;
     let report = f.service.forget_everything().await.unwrap();
     let said: Vec<(&str, &str, Option<&str>)> = report

@@ -12,7 +12,7 @@ use plugboard_core::index::Index;
 use plugboard_core::lifetime::Health;
 use plugboard_core::secret::{AccessToken, RefreshToken, SecretString};
 use plugboard_core::service::{Connections, ErrorKind};
-use plugboard_core::vault::VaultKey;
+use plugboard_core::vault::{ItemLabel, VaultKey};
 use plugboard_sim::Answer;
 
 use super::*;
@@ -558,6 +558,7 @@ async fn automatic_refreshes_take_turns_so_a_provider_never_gets_them_all_at_onc
         f.vault
             .put(
                 &VaultKey::Connection(record.id.clone()),
+                &ItemLabel::connection("HubSpot", &record.account, None),
                 &ConnectionSecret::OAuth { tokens }.encode(),
             )
             .unwrap();

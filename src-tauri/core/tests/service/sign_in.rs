@@ -225,6 +225,7 @@ async fn a_callback_that_starts_plugboard_after_the_sign_in_expired_says_it_expi
     f.vault
         .put(
             &VaultKey::PendingSignIns,
+            &plugboard_core::vault::ItemLabel::PendingSignIns,
             &SecretString::new(doc.to_string()),
         )
         .unwrap();

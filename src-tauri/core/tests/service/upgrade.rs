@@ -7,7 +7,7 @@ use plugboard_core::catalogue::MethodKind;
 use plugboard_core::connection::ConnectionId;
 use plugboard_core::index::Index;
 use plugboard_core::service::CallKind;
-use plugboard_core::vault::VaultKey;
+use plugboard_core::vault::{ItemLabel, VaultKey};
 
 use super::*;
 
@@ -38,6 +38,7 @@ async fn a_hubspot_connection_stored_by_the_v1_era_refreshes_on_the_dated_api_wi
     f.vault
         .put(
             &VaultKey::Connection(id.clone()),
+            &ItemLabel::connection("HubSpot", "", None),
             &v1_era_item("hs-at-v1-era", "hs-rt-v1-era", now - 60),
         )
         .unwrap();
