@@ -171,7 +171,8 @@ export function detailsPanel(p, c) {
     // Make default: one of several accounts becomes the one its provider's id alone picks on the
     // command line (the core says which it is); every row of the card is drawn anew after.
     const makeDefault = conn.default_role === "not_default"
-      && h("button", { type: "button", class: "quiet", "data-action": "make-default" }, t("details-make-default"));
+      ? h("button", { type: "button", class: "quiet", "data-action": "make-default" }, t("details-make-default"))
+      : null;
     makeDefault?.addEventListener("click", () => run(makeDefault, feedback, () => api.makeDefault(c.id)));
     // Try it: one harmless call, its answer shown here (secrets masked by Rust).
     const tryResult = h("div", { class: "try-result", role: "status", hidden: true });
