@@ -16,6 +16,7 @@ duration-minutes = { $minutes }:{ $seconds }
 countdown-refresh-lead = Plugboard renueva cada token por sí solo antes de que venza: con una anticipación de una décima parte de la duración del token, y de al menos un minuto (los tokens de 30 minutos de HubSpot se renuevan 3 minutos antes de vencer). Las claves y los tokens que no vencen, en cambio, se comprueban. Lo hace mientras Plugboard está abierto, en la ventana o en la bandeja.
 
 ## Errores: qué salió mal y qué hacer
+# Sin artículo: cada mensaje que puede recibirlo lo elige con { $provider -> [proveedor] del proveedor *[other] de { $provider } } (El, el, del, al); los nombres de marca van sin artículo.
 error-some-provider = proveedor
 error-start-again = { $message } Empieza de nuevo con Conectar.
 error-unknown-provider = Plugboard no conoce ningún proveedor llamado “{ $provider }”.

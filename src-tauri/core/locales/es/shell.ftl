@@ -49,6 +49,7 @@ shell-start-at-login-remove-failed = Plugboard no pudo quitarse de los programas
 
 ## Sign-in links (links.rs)
 shell-link-unused = Plugboard se abrió con un enlace que no usa ({ $path }).
+# Sin artículo: cada mensaje que puede recibirlo lo elige con { $provider -> [proveedor] del proveedor *[other] de { $provider } } (El, el, del, al); los nombres de marca van sin artículo.
 shell-the-provider = proveedor
 shell-reconnected = Se volvió a conectar { $provider ->
         [proveedor] al proveedor
