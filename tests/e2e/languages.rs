@@ -277,7 +277,7 @@ async fn the_language_chosen_in_settings_is_spoken_at_once_and_after_a_restart()
     app.wait_shown_xpath("//button[@id='open-settings'][normalize-space()='Configurações']")
         .await;
     let status = text_of(&app, &format!("li[data-connection='{id}'] .status-word")).await;
-    assert_eq!(status, "Conectado");
+    assert_eq!(status, "Conectada");
     app.close().await;
 
     let out = cli_help_text(&dir);

@@ -672,6 +672,28 @@ mod tests {
     }
 
     #[test]
+    fn spanish_names_a_brand_without_an_article_and_the_unnamed_provider_with_one() {
+        let es = Messages::for_locale("es");
+        let said = |id: &str, provider: &str| es.get(id, &[("provider", provider.into())]);
+        assert_eq!(
+            said("error-invalid-grant", "Hotmart"),
+            "Hotmart ya no acepta este inicio de sesión. Vuelve a conectar."
+        );
+        // Plugboard's own word when it cannot name the provider: "el proveedor", "del", "al".
+        let unnamed = es.get("error-some-provider", &[]);
+        assert_eq!(
+            said("error-invalid-grant", &unnamed),
+            "El proveedor ya no acepta este inicio de sesión. Vuelve a conectar."
+        );
+        assert!(said("error-loopback", &unnamed).contains("inicio de sesión del proveedor:"));
+        assert_eq!(said("signed-in-title", &unnamed), "Conectado al proveedor");
+        assert_eq!(said("signed-in-title", "HubSpot"), "Conectado a HubSpot");
+        let shell_unnamed = es.get("shell-the-provider", &[]);
+        assert!(said("shell-confirm-copy-refresh", &shell_unnamed)
+            .contains("esta cuenta del proveedor."));
+    }
+
+    #[test]
     fn the_forced_locale_wins_then_the_chosen_then_the_system() {
         assert_eq!(
             pick(Some("qps-ploc"), Some("es"), Some("pt_BR")),

@@ -146,9 +146,9 @@ cli-credentials-footer = Guarda las tuyas con `plugboard credentials set <id> --
 ## plugboard disconnect. $id is a connection id (hubspot-1).
 cli-disconnected = { $connection } desconectada de { $provider }.
 cli-disconnect-revoked = { $provider } revocó sus tokens.
-cli-disconnect-no-revoke = { $provider } no permite revocar; los tokens se borraron de esta computadora.
+cli-disconnect-no-revoke = { $provider } no puede cerrar el acceso de Plugboard a pedido; los tokens se borraron de esta computadora.
 # $reason is what went wrong.
-cli-disconnect-revoke-failed = { $provider } no confirmó la revocación ({ $reason }); de todos modos, los tokens se borraron de esta computadora. Para estar seguro, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
+cli-disconnect-revoke-failed = { $provider } no confirmó la revocación ({ $reason }); de todos modos, los tokens se borraron de esta computadora. Para asegurarte, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
 cli-disconnect-already = { $id } ya estaba desconectada.
 cli-disconnect-all-none = No hay conexiones. Esto quita todos los demás elementos del llavero que creó Plugboard: credenciales de la app guardadas e inicios de sesión pendientes.
 cli-disconnect-all-some = Esto desconecta { $count ->
@@ -166,13 +166,13 @@ cli-disconnect-all-removed = { $count ->
         [one] Se quitó 1 elemento más del llavero que creó Plugboard.
        *[other] Se quitaron { $count } elementos más del llavero que creó Plugboard.
     }
-cli-disconnect-all-cannot-list = Este llavero no puede listar sus elementos, así que solo se quitaron los de las conexiones: busca "dev.plugboard.desktop" en tu app de llavero por si quedó alguno.
+cli-disconnect-all-cannot-list = Este llavero no puede listar sus elementos, así que solo se quitaron los de las conexiones: busca “dev.plugboard.desktop” en tu app de llavero por si quedó alguno.
 
 ## plugboard doctor. $id is a connection id (hubspot-1).
 cli-doctor-keychain = Llavero: { $state ->
-        [ready] Listo
-        [locked] Bloqueado
-       *[unavailable] No disponible
+        [ready] listo
+        [locked] bloqueado
+       *[unavailable] no disponible
     }
 cli-doctor-data-folder = Carpeta de datos: { $path }
 cli-doctor-set-aside-none = Archivos apartados: ninguno
@@ -212,7 +212,7 @@ cli-try-refused-inactive = { $provider } ya no acepta el token de acceso de esta
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
-help-root = Conecta cuentas de negocio y usa sus tokens desde una shell.
+help-root = Conecta cuentas de empresa y usa sus tokens desde una shell.
 help-root-after =
     Ejecuta `plugboard` sin argumentos para abrir la ventana.
 
@@ -226,7 +226,7 @@ help-providers = Lista los proveedores que conoce Plugboard: métodos, URI de re
 help-providers-json = Imprime el documento JSON estable en lugar de una tabla
 help-status = Lista todas las conexiones: cuenta, estado, vencimiento, alcances y el estado del llavero
 help-status-json = Imprime el documento JSON estable en lugar de una tabla
-help-connect = Conecta una cuenta. Los inicios de sesión en el navegador vuelven a un listener de loopback en 127.0.0.1; las claves y los secretos de cliente se leen de la entrada estándar (o de un prompt oculto)
+help-connect = Conecta una cuenta. Los inicios de sesión en el navegador vuelven a un receptor local (loopback) en 127.0.0.1; las claves y los secretos de cliente se leen de la entrada estándar (o se escriben sin que se vean en pantalla)
 help-connect-provider = El ID de un proveedor de `plugboard providers`
 help-connect-method = Cómo conectar; el predeterminado del proveedor si se omite
 help-connect-no-browser = Imprime la dirección de inicio de sesión en lugar de abrir un navegador. Con el navegador en otra máquina, pega aquí la dirección en la que termine (una página de error en 127.0.0.1 no es problema)
@@ -246,7 +246,7 @@ help-disconnect-json = Imprime el documento JSON estable en lugar de texto
 help-credentials = Credenciales de la app para iniciar sesión en el navegador: de dónde vienen las de cada proveedor; guarda o elimina las tuyas (como en la Configuración de la ventana)
 help-credentials-list = Las credenciales de la app de cada proveedor: de dónde vienen y el ID de cliente (nunca el secreto)
 help-credentials-list-json = Imprime el documento JSON estable en lugar de una tabla
-help-credentials-set = Guarda credenciales de la app para un proveedor: el ID de cliente como flag, el secreto por la entrada estándar o por un prompt oculto (ninguno para un cliente público). El secreto va al llavero
+help-credentials-set = Guarda credenciales de la app para un proveedor: el ID de cliente como opción, el secreto por la entrada estándar o escrito sin que se vea en pantalla (ninguno para un cliente público). El secreto va al llavero
 help-credentials-set-provider = El ID de un proveedor de `plugboard providers`
 help-credentials-set-client-id = El ID de cliente de la app que registraste en el proveedor
 help-credentials-forget = Elimina las credenciales de la app guardadas para un proveedor (en la ventana o con `credentials set`)
@@ -257,16 +257,16 @@ help-doctor-json = Imprime el documento JSON estable en lugar de texto
 help-try = Hace una llamada inofensiva con una conexión (a su endpoint de identidad o de comprobación, o a la introspección de tokens del proveedor cuando no tiene llamada de identidad) y muestra el estado HTTP, el tiempo que tardó y el comienzo de la respuesta, con los secretos ocultos. Termina con 0 si el proveedor la aceptó y con 1 si la rechazó
 help-try-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-try-json = Imprime el informe como JSON
-help-rename = Pone nombre a una conexión ("Cliente A — tienda"): se muestra en la ventana, la bandeja, las notificaciones y `status`, y se puede usar como <connection> en todos los comandos. Un nombre vacío lo quita
+help-rename = Pone nombre a una conexión (“Cliente A — tienda”): se muestra en la ventana, la bandeja, las notificaciones y `status`, y se puede usar como <connection> en todos los comandos. Un nombre vacío lo quita
 help-rename-connection = La conexión: su ID (consulta `plugboard status`), su nombre actual o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-rename-name = El nuevo nombre (hasta 60 caracteres, único); "" quita el nombre
 help-rename-json = Imprime la conexión renombrada como JSON
-help-token = Imprime el token de acceso (renovado antes si no dura 60 s, o --min-valid; nunca más de la mitad de su vida de antelación), para `curl` y scripts
+help-token = Imprime el token de acceso (renovado antes si no dura 60 s, o --min-valid; nunca con una antelación mayor que la mitad de su duración), para `curl` y scripts
 help-token-connection = La conexión: su ID (consulta `plugboard status`), su nombre o el ID de un proveedor cuando ese proveedor tiene una sola conexión
 help-token-header = Imprime en su lugar la línea de encabezado `Authorization: …`
 help-token-curl = Imprime un comando curl que llama al endpoint de identidad o de comprobación del proveedor
 help-token-json = Imprime el token con su vencimiento y sus alcances como JSON (para scripts)
-help-token-min-valid = Renueva antes cuando el token no dure esta cantidad de segundos (60 si no se indica). Como mucho la mitad de la vida del token: uno de 50 segundos solo se renueva cuando le quedan menos de 25 s
+help-token-min-valid = Renueva antes cuando el token no dure esta cantidad de segundos (60 si no se indica). Como mucho, la mitad de la duración del token: uno de 50 segundos solo se renueva cuando le quedan menos de 25 s
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Uso:
@@ -274,11 +274,11 @@ help-heading-commands = Comandos
 help-heading-arguments = Argumentos
 help-heading-options = Opciones
 help-flag-help = Muestra la ayuda
-help-flag-help-more = Muestra la ayuda (mira más con '--help')
-help-flag-help-summary = Muestra la ayuda (mira un resumen con '-h')
+help-flag-help-more = Muestra la ayuda (más detalles con '--help')
+help-flag-help-summary = Muestra la ayuda (un resumen con '-h')
 help-flag-version = Muestra la versión
-help-command-help = Muestra este mensaje o la ayuda de los comandos indicados
-help-command-subcommand = Muestra la ayuda de los comandos
+help-command-help = Muestra este mensaje o la ayuda de los subcomandos indicados
+help-command-subcommand = Muestra la ayuda de los subcomandos
 help-possible-values = [valores posibles: { $values }]
 
 ## plugboard connect --replace
@@ -294,7 +294,7 @@ cli-default-made = { $connection } es ahora la conexión predeterminada de { $pr
 cli-default-made-only = { $connection } es la única conexión con { $provider }, así que { $command } ya la usa; seguirá siendo la predeterminada cuando agregues otra.
 cli-default-is = { $provider }: { $connection } (predeterminada)
 cli-default-only-one = { $provider }: { $connection } (su única conexión)
-cli-default-none = { $provider }: ninguna predeterminada entre sus { $count } conexiones. Elige una con: { $command }
+cli-default-none = { $provider }: ninguna predeterminada entre sus { $count } conexiones. Haz que una sea la predeterminada con: { $command }
 cli-default-cleared = { $provider } ya no tiene conexión predeterminada (era { $connection }).
 cli-default-none-to-clear = { $provider } no tenía conexión predeterminada.
 help-default = La conexión predeterminada de cada proveedor: la que elige su ID solo cuando tiene varias (`plugboard token whatconverts`). Indica una conexión para hacerla la predeterminada, el ID de un proveedor (o nada) para ver las predeterminadas, o --clear para quitar una

@@ -39,7 +39,7 @@ tray-tooltip = Plugboard: { $headline }
 tray-cannot-open = Plugboard no puede abrir tus conexiones: ábrelo para ver por qué
 
 ## Notificaciones
-need-reconnect-title = { $provider } necesita que vuelvas a conectar
+need-reconnect-title = { $provider } necesita que vuelvas a conectarte
 need-reconnect-body = { $provider } ya no acepta el inicio de sesión de { $who }. Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
 need-reconnect-page = { $provider } ya no acepta el inicio de sesión de { $who }. Haz clic en Volver a conectar en su fila para iniciar sesión de nuevo.
 need-item-gone-body = El inicio de sesión guardado de { $who } ya no está en tu llavero (se eliminó o se restableció el llavero). Abre Plugboard y haz clic en Volver a conectar para iniciar sesión de nuevo.
@@ -76,6 +76,9 @@ group-open = Abre Plugboard para ver qué hacer.
 group-see-rows = Cada fila dice qué hacer.
 still-running-title = Plugboard sigue funcionando
 still-running-body = Mantiene tus conexiones renovadas en segundo plano y te avisa cuando alguna te necesite. Vuelve a abrirlo desde su ícono en la bandeja; elige Salir de Plugboard allí para cerrarlo.
-signed-in-title = Conectado a { $provider }
+signed-in-title = Conectado { $provider ->
+        [proveedor] al proveedor
+       *[other] a { $provider }
+    }
 signed-in-body = { $account } está conectada. Plugboard la mantiene renovada en segundo plano; haz clic para verla.
 notification-open = Abrir Plugboard

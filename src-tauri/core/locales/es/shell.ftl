@@ -8,7 +8,7 @@ shell-browser-failed = Plugboard no pudo abrir tu navegador web. Elige un navega
 
 ## Copying (commands/app.rs, commands/developer.rs, commands/settings.rs, clipboard.rs)
 shell-diagnostics-copied = El diagnóstico está en el portapapeles. No contiene tokens ni claves.
-shell-clipboard-failed = Plugboard no pudo usar el portapapeles. Vuelve a intentarlo, o haz clic en Mostrar y cópialo tú.
+shell-clipboard-failed = Plugboard no pudo usar el portapapeles. Vuelve a intentarlo o haz clic en Mostrar y cópialo tú.
 shell-copied-access = El token de acceso está en el portapapeles. Plugboard lo borrará en { $seconds ->
         [one] 1 segundo
        *[other] { $seconds } segundos
@@ -28,7 +28,10 @@ shell-copied-refresh = El token de renovación está en el portapapeles. Plugboa
 shell-copy-unknown-form = Plugboard no puede copiar eso.
 shell-copy-nothing = Esta conexión con { $provider } no tiene nada que copiar en ese formato.
 shell-tokens-main-window-only = Solo la ventana principal de Plugboard puede mostrar o copiar tokens.
-shell-confirm-copy-refresh = El token de renovación da acceso duradero a esta cuenta de { $provider }. Quien lo tenga puede obtener tokens nuevos. ¿Copiarlo de todos modos?
+shell-confirm-copy-refresh = El token de renovación da acceso duradero a esta cuenta { $provider ->
+        [proveedor] del proveedor
+       *[other] de { $provider }
+    }. Quien lo tenga puede obtener tokens nuevos. ¿Copiarlo de todos modos?
 shell-copy-refresh-unconfirmed = Para copiar un token de renovación, primero tienes que confirmarlo: elige “Copiar token de renovación…” y confirma.
 shell-no-redirect-uri = { $provider } no tiene inicio de sesión en el navegador, así que no hay URI de redirección que registrar.
 shell-redirect-uri-copied = La URI de redirección de { $provider } está en el portapapeles: pégala donde el proveedor pide las URL de redirección.
@@ -37,7 +40,7 @@ shell-redirect-uri-copied = La URI de redirección de { $provider } está en el 
 shell-disconnected-revoked = Se desconectó de { $provider }. { $provider } revocó el acceso.
 shell-disconnected-note = Se desconectó de { $provider }. { $note }
 shell-disconnected = Se desconectó de { $provider }.
-shell-disconnected-revoke-failed = Se quitó la conexión con { $provider } de esta computadora, pero { $provider } no confirmó la revocación ({ $reason }). Para estar seguro, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
+shell-disconnected-revoke-failed = Se quitó la conexión con { $provider } de esta computadora, pero { $provider } no confirmó la revocación ({ $reason }). Para asegurarte, quita el acceso de Plugboard en tu cuenta de { $provider } (apps conectadas).
 shell-already-removed = Esa conexión ya se había quitado.
 
 ## Settings (commands/settings.rs)
@@ -46,10 +49,23 @@ shell-start-at-login-remove-failed = Plugboard no pudo quitarse de los programas
 
 ## Sign-in links (links.rs)
 shell-link-unused = Plugboard se abrió con un enlace que no usa ({ $path }).
-shell-the-provider = el proveedor
-shell-reconnected = Se volvió a conectar a { $provider } ({ $account }).
-shell-connected = Conectado a { $provider } como { $account }.
-shell-signed-in-again = Iniciaste sesión en { $provider } como { $account }, una cuenta que ya estaba conectada: se renovó su inicio de sesión y no se agregó una segunda conexión. Para agregar otra cuenta, cierra primero la sesión de { $provider } en el navegador.
+# Sin artículo: cada mensaje que puede recibirlo lo elige con { $provider -> [proveedor] del proveedor *[other] de { $provider } } (El, el, del, al); los nombres de marca van sin artículo.
+shell-the-provider = proveedor
+shell-reconnected = Se volvió a conectar { $provider ->
+        [proveedor] al proveedor
+       *[other] a { $provider }
+    } ({ $account }).
+shell-connected = Conectado { $provider ->
+        [proveedor] al proveedor
+       *[other] a { $provider }
+    } como { $account }.
+shell-signed-in-again = Iniciaste sesión en { $provider ->
+        [proveedor] el proveedor
+       *[other] { $provider }
+    } como { $account }, una cuenta que ya estaba conectada: se renovó su inicio de sesión y no se agregó una segunda conexión. Para agregar otra cuenta, cierra primero la sesión { $provider ->
+        [proveedor] del proveedor
+       *[other] de { $provider }
+    } en el navegador.
 shell-sign-in-unexpected = Plugboard recibió una respuesta de inicio de sesión, pero no había ningún inicio de sesión en curso (o ya se había usado), así que la ignoró. Si estabas conectando una cuenta, empieza de nuevo con Conectar.
 
 ## The clock (scheduler.rs)
@@ -58,7 +74,7 @@ shell-clock-ahead = El reloj de esta computadora va { $seconds } s adelantado re
 
 ## Demo mode (demo.rs)
 shell-demo-failed = El modo de demostración no pudo iniciar su simulador de proveedores: { $error }.
-shell-demo-missing = Esta versión de Plugboard no tiene modo de demostración (se compiló sin el simulador). Quita PLUGBOARD_DEMO, o ejecuta `make demo` desde una copia del código fuente.
+shell-demo-missing = Esta versión de Plugboard no tiene modo de demostración (se compiló sin el simulador). Quita PLUGBOARD_DEMO o ejecuta `make demo` desde una copia del código fuente.
 
 ## Starting (lib.rs), on the terminal
 shell-could-not-start = Plugboard no pudo iniciarse: { $error }

@@ -9,12 +9,12 @@ card-waiting = Esperando a tu navegador…
 card-cancel = Cancelar
 card-another =
     .aria-label = ¿Agregar otra conexión de { $provider }?
-card-another-question = { $provider } ya está conectado ({ $accounts }). ¿Agregar otra conexión de { $provider }? Cada una tiene su propio inicio de sesión; volver a entrar en una cuenta que ya está aquí solo la renueva.
+card-another-question = Ya hay una conexión con { $provider } ({ $accounts }). ¿Agregar otra conexión de { $provider }? Cada una tiene su propio inicio de sesión; volver a iniciar sesión en una cuenta que ya está aquí solo la renueva.
 card-another-accounts = { $first } y { $count } más
 card-another-yes = Agregar otra conexión
 card-two-ways = Dos formas de conectar { $provider }: con { $usual } aquí, o “{ $alternative }” en el navegador, que antes necesita una app registrada en { $provider }.
 # Under the provider's name, when its OAuth app's client ID and secret are not set yet.
-card-needs-credentials = Primero registra una app en { $provider }: Conectar muestra cómo
+card-needs-credentials = Primero configura una app de { $provider }: Conectar muestra cómo
 card-setup-details = Detalles de configuración
 card-redirect-uri = URI de redirección que debes registrar
 card-credentials = Credenciales

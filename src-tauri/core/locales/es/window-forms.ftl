@@ -16,7 +16,7 @@ form-connect-form =
     .aria-label = Conectar { $provider }
 # A notice. $account: the account as the provider names it.
 form-connected = Conectado a { $provider } como { $account }.
-form-connected-again = { $provider } ({ $account }) ya estaba conectado: se renovó el acceso y no se agregó una segunda conexión.
+form-connected-again = La cuenta { $account } de { $provider } ya estaba conectada: se renovó su inicio de sesión y no se agregó una segunda conexión.
 form-save-and-sign-in = Guardar e iniciar sesión
 form-save-credentials = Guardar credenciales
 # Button that copies the redirect URI.
@@ -40,7 +40,7 @@ form-saved-client-id = Se guardó el ID de cliente de { $provider }.
 form-saved-app-credentials = Se guardaron las credenciales de la app de { $provider }. El secreto está en tu llavero.
 # Button that opens the provider's sign-in page in the browser.
 form-continue-to = Continuar a { $provider }
-form-scopes-required = Siempre se pide (necesario para conectar):
+form-scopes-required = Siempre se piden (necesarios para conectar):
 form-scopes-optional = También puedes pedir:
 form-scope-chooser =
     .aria-label = Elige qué acceso pedirle a { $provider }

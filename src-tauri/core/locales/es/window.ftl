@@ -3,7 +3,7 @@
 
 ## El marco
 page-skip = Ir a los proveedores
-page-tagline = Conecta tus cuentas de negocio. Los secretos se quedan en el llavero de tu sistema.
+page-tagline = Conecta tus cuentas de empresa. Los secretos se quedan en el llavero de tu sistema.
 page-demo = Demostración
 page-settings = Configuración
 page-close = Cerrar
@@ -27,7 +27,7 @@ settings-general = General
 settings-saved = Configuración guardada.
 settings-notifications = Notificaciones
 settings-notifications-hint = Avísame cuando una conexión me necesite: hay que volver a conectar, el llavero está bloqueado, el acceso está por vencer o un problema dura más de 15 minutos. Nunca por las renovaciones de rutina.
-settings-start-at-login = Iniciar al entrar en la sesión
+settings-start-at-login = Abrir al iniciar sesión
 settings-start-at-login-hint = Plugboard se inicia en la bandeja cuando entras en tu sesión, así los tokens siguen vigentes sin abrir la ventana.
 settings-keep-in-tray = Seguir ejecutándose en la bandeja
 settings-keep-in-tray-hint = Al cerrar la ventana, Plugboard sigue en la bandeja, renovando tokens y avisándote cuando una conexión te necesite. Para salir, usa el menú del ícono de la bandeja.

@@ -90,7 +90,7 @@ cli-column-from = ORIGEM
 
 ## plugboard providers
 # A provider's app credentials (a table cell).
-cli-app-credentials-not-needed = não precisa
+cli-app-credentials-not-needed = não são necessárias
 cli-app-credentials-missing = faltando
 cli-app-credentials-optional = nenhuma (só o login pelo navegador precisa delas)
 # $command is the flag to ask for them; $scopes lists them, each with what it is for.
@@ -109,7 +109,7 @@ cli-providers-loopback =
 cli-status-none = Nenhuma conexão ainda. Conecte uma com: plugboard connect <provedor>  (veja: plugboard providers)
 cli-keychain-ready = Chaveiro: pronto
 cli-keychain-locked = Chaveiro: bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro) e tente de novo.
-cli-keychain-unavailable = Chaveiro: indisponível. Inicie o chaveiro do seu desktop (gnome-keyring, KWallet ou KeePassXC) e tente de novo.
+cli-keychain-unavailable = Chaveiro: indisponível. Inicie o chaveiro da sua área de trabalho (gnome-keyring, KWallet ou KeePassXC) e tente de novo.
 # $status is a connection's status (“Temporary problem”); $at a time (RFC 3339).
 cli-status-retrying = { $status }, nova tentativa em { $at }
 cli-status-last-error = { $id }: último erro em { $at }: { $message }
@@ -153,7 +153,7 @@ cli-method-not-offered = { $provider_gender ->
         [feminine] A { $provider }
         [masculine] O { $provider }
        *[other] { $provider }
-    } não se conecta com { $method }; ele oferece: { $methods }.
+    } não se conecta com { $method }; oferece: { $methods }.
 cli-field-shape = --field recebe ID=VALOR, por exemplo --field token=abc.
 cli-checking-key = Conferindo a chave { $provider_gender ->
         [feminine] com a { $provider }
@@ -171,7 +171,7 @@ cli-sign-in-at = Para conectar { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    }, faça login em:
+    }, entre em:
 cli-no-browser-opened = (Não foi possível abrir um navegador aqui: abra você mesmo o endereço acima.)
 # $redirect is a local address (http://127.0.0.1:53682/callback).
 cli-waiting-for-browser = Esperando o navegador voltar para { $redirect } (até { $minutes ->
@@ -197,7 +197,7 @@ cli-credentials-no-browser-sign-in = { $provider_gender ->
         [feminine] A { $provider }
         [masculine] O { $provider }
        *[other] { $provider }
-    } não tem login pelo navegador, então não usa credenciais do app: conecte-o com `{ $command }`.
+    } não tem login pelo navegador, então não usa credenciais do app: para conectar, use `{ $command }`.
 cli-credentials-saved = Credenciais do app { $provider_gender ->
         [feminine] da { $provider }
         [masculine] do { $provider }
@@ -228,17 +228,29 @@ cli-credentials-now-none = Agora { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    } não tem credenciais do app: salve algumas antes de conectá-lo.
+    } não tem credenciais do app: salve algumas antes de conectar.
 # A provider's app secret (a table cell).
-cli-secret-not-needed = não precisa
+cli-secret-not-needed = não é necessário
 cli-secret-set = definido (oculto)
 cli-secret-missing = faltando
 cli-credentials-footer = Salve as suas com `plugboard credentials set <id> --client-id …` (o segredo é pedido em seguida) e remova-as com `plugboard credentials forget <id>`.
 
 ## plugboard disconnect. $id is a connection id (hubspot-1).
-cli-disconnected = { $connection } desconectada de { $provider }.
-cli-disconnect-revoked = { $provider } revogou os tokens.
-cli-disconnect-no-revoke = { $provider } não permite revogar; os tokens foram apagados deste computador.
+cli-disconnected = { $connection } desconectada { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }.
+cli-disconnect-revoked = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } revogou os tokens.
+cli-disconnect-no-revoke = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem como encerrar o acesso do Plugboard a pedido; os tokens foram apagados deste computador.
 # $reason is what went wrong.
 cli-disconnect-revoke-failed = { $provider_gender ->
         [feminine] A { $provider }
@@ -266,13 +278,13 @@ cli-disconnect-all-removed = { $count ->
         [one] { $count } outro item do chaveiro criado pelo Plugboard foi removido.
        *[other] { $count } outros itens do chaveiro criados pelo Plugboard foram removidos.
     }
-cli-disconnect-all-cannot-list = Este chaveiro não consegue listar os seus itens, então só os das conexões foram removidos: procure "dev.plugboard.desktop" no app de chaveiro para ver se sobrou algum.
+cli-disconnect-all-cannot-list = Este chaveiro não consegue listar os seus itens, então só os das conexões foram removidos: procure “dev.plugboard.desktop” no app de chaveiro para ver se sobrou algum.
 
 ## plugboard doctor. $id is a connection id (hubspot-1).
 cli-doctor-keychain = Chaveiro: { $state ->
-        [ready] Pronto
-        [locked] Bloqueado
-       *[unavailable] Indisponível
+        [ready] pronto
+        [locked] bloqueado
+       *[unavailable] indisponível
     }
 cli-doctor-data-folder = Pasta de dados: { $path }
 cli-doctor-set-aside-none = Arquivos deixados de lado: nenhum
@@ -356,7 +368,7 @@ cli-try-refused-inactive = { $provider_gender ->
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
-help-root = Conecte contas de negócios e use os tokens delas a partir de um shell.
+help-root = Conecte contas empresariais e use os tokens delas a partir de um shell.
 help-root-after =
     Rode `plugboard` sem argumentos para abrir a janela.
 
@@ -364,13 +376,13 @@ help-root-after =
     rename`) ou o ID de um provedor quando esse provedor tem exatamente uma conexão ou uma conexão
     padrão (veja `plugboard default`).
 
-    Códigos de saída: 0 ok, 1 outra falha, 2 uso ou entrada inválida, 3 é preciso reconectar, 4 chaveiro
+    Códigos de saída: 0 sucesso, 1 outra falha, 2 uso ou entrada inválida, 3 é preciso reconectar, 4 chaveiro
     bloqueado ou indisponível, 5 provedor ou rede com falha temporária, 6 não encontrado.
 help-providers = Lista os provedores que o Plugboard conhece: métodos, URI de redirecionamento a cadastrar, credenciais do app
 help-providers-json = Imprime o documento JSON estável em vez de uma tabela
 help-status = Lista todas as conexões: conta, status, validade, escopos e o estado do chaveiro
 help-status-json = Imprime o documento JSON estável em vez de uma tabela
-help-connect = Conecta uma conta. Logins pelo navegador voltam para um listener de loopback em 127.0.0.1; chaves e segredos do cliente são lidos da entrada padrão (ou de um prompt oculto)
+help-connect = Conecta uma conta. Logins pelo navegador voltam para um receptor local (loopback) em 127.0.0.1; chaves e segredos do cliente são lidos da entrada padrão (ou digitados sem aparecer na tela)
 help-connect-provider = O ID de um provedor de `plugboard providers`
 help-connect-method = Como conectar; o padrão do provedor quando omitido
 help-connect-no-browser = Imprime o endereço de login em vez de abrir um navegador. Com o navegador em outra máquina, cole aqui o endereço em que ele parar (uma página de erro em 127.0.0.1 não tem problema)
@@ -390,7 +402,7 @@ help-disconnect-json = Imprime o documento JSON estável em vez de texto
 help-credentials = Credenciais do app para login pelo navegador: de onde vêm as de cada provedor; salve ou remova as suas (como nas Configurações da janela)
 help-credentials-list = As credenciais do app de cada provedor: de onde vêm e o ID do cliente (nunca o segredo)
 help-credentials-list-json = Imprime o documento JSON estável em vez de uma tabela
-help-credentials-set = Salva credenciais do app para um provedor: o ID do cliente como flag, o segredo pela entrada padrão ou por um prompt oculto (nenhum para um cliente público). O segredo vai para o chaveiro
+help-credentials-set = Salva credenciais do app para um provedor: o ID do cliente como opção, o segredo pela entrada padrão ou digitado sem aparecer na tela (nenhum para um cliente público). O segredo vai para o chaveiro
 help-credentials-set-provider = O ID de um provedor de `plugboard providers`
 help-credentials-set-client-id = O ID do cliente do app que você cadastrou no provedor
 help-credentials-forget = Remove as credenciais do app salvas para um provedor (na janela ou com `credentials set`)
@@ -401,16 +413,16 @@ help-doctor-json = Imprime o documento JSON estável em vez de texto
 help-try = Faz uma chamada inofensiva com uma conexão (no endpoint de identidade ou de verificação, ou na introspecção de tokens do provedor quando ele não tem chamada de identidade) e mostra o status HTTP, o tempo que levou e o começo da resposta, com os segredos mascarados. Sai com 0 quando o provedor aceitou e 1 quando recusou
 help-try-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-try-json = Imprime o relatório como JSON
-help-rename = Dá um nome a uma conexão ("Cliente A — loja"): aparece na janela, na bandeja, nas notificações e em `status`, e pode ser usado como <connection> em todos os comandos. Um nome vazio o remove
+help-rename = Dá um nome a uma conexão (“Cliente A — loja”): aparece na janela, na bandeja, nas notificações e em `status`, e pode ser usado como <connection> em todos os comandos. Um nome vazio remove o nome
 help-rename-connection = A conexão: o ID dela (veja `plugboard status`), o nome atual dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-rename-name = O novo nome (até 60 caracteres, único); "" remove o nome
 help-rename-json = Imprime a conexão renomeada como JSON
-help-token = Imprime o token de acesso (renovado antes se não durar 60 s, ou --min-valid; nunca mais que metade da vida dele de antecedência), para `curl` e scripts
+help-token = Imprime o token de acesso (renovado antes se não durar 60 s, ou --min-valid; nunca com antecedência maior que metade da validade dele), para `curl` e scripts
 help-token-connection = A conexão: o ID dela (veja `plugboard status`), o nome dela ou o ID de um provedor quando esse provedor tem uma só conexão
 help-token-header = Imprime a linha de cabeçalho `Authorization: …` em vez disso
 help-token-curl = Imprime um comando curl que chama o endpoint de identidade ou de verificação do provedor
 help-token-json = Imprime o token com a validade e os escopos como JSON (para scripts)
-help-token-min-valid = Renova antes quando o token não durar esse tanto de segundos (60 se não for dado). No máximo metade da vida do token: um token de 50 segundos só é renovado quando restarem menos de 25 s
+help-token-min-valid = Renova antes quando o token não durar esse número de segundos (60 se não for informado). No máximo metade da validade do token: um token de 50 segundos só é renovado quando restarem menos de 25 s
 
 ## clap's own words in --help (src-tauri/cli/src/help.rs)
 help-heading-usage = Uso:
@@ -421,8 +433,8 @@ help-flag-help = Mostra a ajuda
 help-flag-help-more = Mostra a ajuda (veja mais com '--help')
 help-flag-help-summary = Mostra a ajuda (veja um resumo com '-h')
 help-flag-version = Mostra a versão
-help-command-help = Mostra esta mensagem ou a ajuda do(s) comando(s) indicado(s)
-help-command-subcommand = Mostra a ajuda do(s) comando(s)
+help-command-help = Mostra esta mensagem ou a ajuda do(s) subcomando(s) indicado(s)
+help-command-subcommand = Mostra a ajuda do(s) subcomando(s)
 help-possible-values = [valores possíveis: { $values }]
 
 ## plugboard connect --replace
@@ -442,14 +454,30 @@ cli-finishing-sign-in = Terminando de salvar a nova conexão — pressione Ctrl-
 cli-finishing-disconnect = Terminando a desconexão — pressione Ctrl-C de novo para abandoná-la (depois rode plugboard doctor --fix).
 
 ## plugboard default. $connection is a connection as cli-connection-named says it.
-cli-default-made = { $connection } agora é a conexão padrão de { $provider }: { $command } passa a usá-la.
-cli-default-made-only = { $connection } é a única conexão com { $provider }, então { $command } já a usa; ela continua sendo a padrão quando você adicionar outra.
+cli-default-made = { $connection } agora é a conexão padrão { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }: { $command } passa a usá-la.
+cli-default-made-only = { $connection } é a única conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    }, então { $command } já a usa; ela continua sendo a padrão quando você adicionar outra.
 cli-default-is = { $provider }: { $connection } (padrão)
 cli-default-only-one = { $provider }: { $connection } (a única conexão)
 cli-default-none = { $provider }: nenhuma padrão entre as { $count } conexões. Defina uma como padrão com: { $command }
-cli-default-cleared = { $provider } não tem mais conexão padrão (era { $connection }).
-cli-default-none-to-clear = { $provider } não tinha conexão padrão.
-help-default = A conexão padrão de cada provedor: a que o ID dele sozinho escolhe quando ele tem várias (`plugboard token whatconverts`). Indique uma conexão para torná-la a padrão, o ID de um provedor (ou nada) para ver as padrão, ou --clear para remover uma
+cli-default-cleared = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tem mais conexão padrão (era { $connection }).
+cli-default-none-to-clear = { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } não tinha conexão padrão.
+help-default = A conexão padrão de cada provedor: a que o ID dele sozinho escolhe quando ele tem várias (`plugboard token whatconverts`). Indique uma conexão para torná-la a padrão, o ID de um provedor (ou nada) para ver as conexões padrão, ou --clear para remover uma
 help-default-connection = Uma conexão para tornar a padrão do provedor dela (o ID ou o nome), ou o ID de um provedor para ver a padrão dele; sem nada, mostra as de todos os provedores
 help-default-clear = Remove a conexão padrão deste provedor (o ID de um provedor)
 help-default-json = Imprime o documento JSON estável em vez de texto

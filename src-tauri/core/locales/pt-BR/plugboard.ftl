@@ -3,7 +3,7 @@
 who = { $provider } ({ $account })
 
 ## Estado
-health-connected = Conectado
+health-connected = Conectada
 health-expiring-soon = Expira em breve
 health-refreshing = Renovando…
 health-temporary-problem = Problema temporário
@@ -14,7 +14,7 @@ health-keychain-unavailable = Chaveiro indisponível
 ## Contagem regressiva
 expiry-never = não expira
 expiry-unknown = validade desconhecida
-expiry-expired = expirado
+expiry-expired = expirada
 expiry-minutes = expira em { $n } min
 expiry-hours = expira em { $n } h
 expiry-days = expira em { $n } d
@@ -61,9 +61,9 @@ need-reconnect-page = { $provider_gender ->
         [feminine] da { $who }
         [masculine] do { $who }
        *[other] de { $who }
-    }. Clique em Reconectar na linha dela para entrar de novo.
+    }. Clique em Reconectar na linha dessa conexão para entrar de novo.
 need-item-gone-body = O login salvo de { $who } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Abra o Plugboard e clique em Reconectar para entrar de novo.
-need-item-gone-page = O login salvo de { $who } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Clique em Reconectar na linha dela para entrar de novo.
+need-item-gone-page = O login salvo de { $who } sumiu do seu chaveiro (foi apagado, ou o chaveiro foi redefinido). Clique em Reconectar na linha dessa conexão para entrar de novo.
 need-keychain-title = Seu chaveiro está bloqueado
 need-keychain-body = O Plugboard não consegue renovar { $who } enquanto o chaveiro estiver bloqueado. Desbloqueie-o (entre de novo na sessão ou abra o app de chaveiro); depois o Plugboard continua sozinho.
 need-expires-title = O acesso { $provider_gender ->
@@ -97,7 +97,7 @@ need-expires-page = O acesso { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dela para entrar de novo.
+    } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dessa conexão para entrar de novo.
 need-expired-title = O acesso { $provider_gender ->
         [feminine] à { $provider }
         [masculine] ao { $provider }
@@ -120,8 +120,12 @@ need-expired-page = O acesso { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dela para entrar de novo.
-need-problem-title = O Plugboard não consegue acessar { $provider }
+    } não deu ao Plugboard uma forma de renová-lo. Clique em Reconectar na linha dessa conexão para entrar de novo.
+need-problem-title = O Plugboard não consegue acessar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    }
 need-problem-body = A renovação { $provider_gender ->
         [feminine] da { $who }
         [masculine] do { $who }
@@ -149,5 +153,5 @@ signed-in-title = { $provider_gender ->
         [masculine] Conectado ao { $provider }
        *[other] Conectado a { $provider }
     }
-signed-in-body = { $account } está conectado. O Plugboard o mantém renovado em segundo plano; clique para ver.
+signed-in-body = { $account } está conectada. O Plugboard a mantém renovada em segundo plano; clique para ver.
 notification-open = Abrir o Plugboard

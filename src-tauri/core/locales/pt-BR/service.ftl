@@ -8,16 +8,16 @@ view-not-connected = Não conectado
 ## A contagem regressiva do acesso de uma conexão
 countdown-never = Não expira
 countdown-unknown = Validade desconhecida
-countdown-expired = Expirado
+countdown-expired = Expirada
 countdown-in = Expira em { $left }
 duration-days = { $days } d { $hours } h
 duration-hours = { $hours } h { $minutes } min
 duration-minutes = { $minutes }:{ $seconds }
-countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com uma antecedência de um décimo da duração do token, e de pelo menos um minuto (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados em vez disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
+countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com uma antecedência de um décimo da duração do token, e de pelo menos um minuto (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados no lugar disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
 
 ## Erros: o que deu errado e o que fazer
 error-some-provider = provedor
-error-start-again = { $message } Comece de novo com Conectar.
+error-start-again = { $message } Comece de novo em Conectar.
 error-unknown-provider = O Plugboard não conhece um provedor chamado “{ $provider }”.
 error-unknown-connection = Essa conexão não existe mais.
 error-no-such-method = { $provider_gender ->
@@ -40,7 +40,7 @@ error-nothing-to-try = { $provider_gender ->
         [feminine] A { $provider }
         [masculine] O { $provider }
        *[other] { $provider }
-    } não tem um endpoint de identidade ou de verificação no catálogo do Plugboard, então não há uma chamada inofensiva para testar. Use Copiar como cabeçalho com a sua própria requisição.
+    } não tem um endpoint de identidade ou de verificação no catálogo do Plugboard, então não há uma chamada inofensiva para testar. Em vez disso, use Copiar como cabeçalho com a sua própria requisição.
 error-name-too-long = O nome de uma conexão pode ter no máximo { $max } caracteres. Escolha um mais curto.
 error-name-control-characters = O nome de uma conexão não pode ter quebras de linha, tabulações nem outros caracteres de controle invisíveis (como marcas de direção do texto). Digite-o em uma linha só.
 error-name-like-an-id = Esse nome pode ser confundido com um provedor ou com o ID de uma conexão na linha de comando. Acrescente uma letra maiúscula, um espaço ou outra palavra (por exemplo “Cliente A”).
@@ -120,8 +120,8 @@ error-keychain-detail-unavailable = nenhum chaveiro está disponível ({ $detail
 error-keychain-detail-rejected = o chaveiro recusou o item ({ $detail })
 error-keychain-detail-corrupt = um item do chaveiro tem dados que o Plugboard não consegue ler
 error-keychain-detail-timed-out = o chaveiro não respondeu em { $seconds } segundos
-error-index-write = O Plugboard não conseguiu salvar a sua lista de conexões: { $detail }. Confira se há espaço no disco e se a pasta permite gravação, e tente de novo.
-error-unchanged = O Plugboard não conseguiu salvar a sua lista de conexões ({ $detail }), então não mudou nada: a sua conexão { $provider_gender ->
+error-index-write = O Plugboard não conseguiu salvar a lista de conexões: { $detail }. Confira se há espaço no disco e se a pasta permite gravação, e tente de novo.
+error-unchanged = O Plugboard não conseguiu salvar a lista de conexões ({ $detail }), então não mudou nada: a sua conexão { $provider_gender ->
         [feminine] com a { $provider }
         [masculine] com o { $provider }
        *[other] com { $provider }
@@ -148,7 +148,7 @@ error-token-host-changed = O endereço de tokens { $provider_gender ->
         [masculine] o { $provider }
        *[other] { $provider }
     } de novo para entrar por ele; se não, desfaça a mudança no seu arquivo de provedores.
-error-index-read = O Plugboard não conseguiu ler a sua lista de conexões: { $detail }. Nada foi alterado. Mova o arquivo para outro lugar para começar uma lista nova (os logins continuam no seu chaveiro, e `{ $command }` os coloca de volta na lista), ou envie o arquivo ao suporte.
+error-index-read = O Plugboard não conseguiu ler a lista de conexões: { $detail }. Nada foi alterado. Mova o arquivo para outro lugar para começar uma lista nova (os logins continuam no seu chaveiro, e `{ $command }` os coloca de volta na lista), ou envie o arquivo ao suporte.
 error-index-detail-read = não foi possível ler { $path }: { $reason }
 error-index-detail-unreadable = { $path } não é uma lista de conexões que o Plugboard consiga ler ({ $reason })
 error-index-detail-write = não foi possível salvar { $path }: { $reason }
@@ -157,8 +157,12 @@ error-refresh-busy = Outra janela ou comando do Plugboard ainda está renovando 
         [masculine] do { $provider }
        *[other] de { $provider }
     }. Tente de novo daqui a um minuto.
-error-refresh-lock = O Plugboard não conseguiu combinar a renovação com outros processos do Plugboard: não foi possível usar o bloqueio de renovação { $path }: { $reason }.
-error-unreachable = O Plugboard não conseguiu acessar { $provider }. Confira a sua conexão com a internet e tente de novo.
+error-refresh-lock = O Plugboard não conseguiu coordenar a renovação com outros processos do Plugboard: não foi possível usar o bloqueio de renovação { $path } ({ $reason }).
+error-unreachable = O Plugboard não conseguiu acessar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    }. Confira a sua conexão com a internet e tente de novo.
 error-timed-out = { $provider_gender ->
         [feminine] A { $provider }
         [masculine] O { $provider }
@@ -277,7 +281,7 @@ orphans-recovered-account = Conexão recuperada
 
 ## Configurações (settings.toml)
 preferences-clipboard-range = O tempo da área de transferência precisa ficar entre { $min } e { $max } segundos.
-preferences-unknown-language = O Plugboard não fala "{ $language }"; escolha um dos idiomas dele.
+preferences-unknown-language = O Plugboard não fala “{ $language }”; escolha um dos idiomas dele.
 preferences-file = as suas configurações ({ $file })
 preferences-not-a-settings-file = não é um arquivo de configurações: { $reason }
 preferences-back-to-defaults = As suas configurações do Plugboard voltaram ao padrão (notificações ligadas, continuar rodando na bandeja, 30 segundos na área de transferência). Escolha as suas de novo nas Configurações.
@@ -300,15 +304,19 @@ setup-embedded-defines-providers = ele define provedores; ali só cabem tabelas 
 setup-embedded-origin = credenciais incluídas no Plugboard
 setup-demo-origin = provedores de demonstração
 setup-system-file-not-loaded = O arquivo de provedores da sua organização não foi carregado: { $problem }. Peça a quem administra o Plugboard neste computador que o corrija.
-setup-user-entry-managed = A entrada { $provider } do seu arquivo de provedores não foi usada: a sua organização gerencia esse provedor neste computador.
+setup-user-entry-managed = A entrada { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } no seu arquivo de provedores não foi usada: a sua organização gerencia esse provedor neste computador.
 setup-user-file-not-loaded = O seu arquivo de provedores não foi carregado: { $problem }
 setup-no-such-file = { $path }: arquivo não encontrado (indicado por { $variable })
 # A provider file refused because other users could have written it (as ssh refuses a configuration
 # file). $path is the file, $folder a folder above it, $mode its octal mode, $owner a user id.
 trust-file-writable = { $path } pode ser alterado por outros usuários deste computador (modo { $mode }). Deixe-o gravável só pelo dono: chmod go-w { $path }
-trust-file-owner = { $path } pertence a outro usuário deste computador (id de usuário { $owner }). Use um arquivo seu.
+trust-file-owner = { $path } pertence a outro usuário deste computador (ID de usuário { $owner }). Use um arquivo seu.
 trust-folder-writable = { $path } está em { $folder }, que outros usuários deste computador podem alterar (modo { $mode }). Deixe essa pasta gravável só pelo dono: chmod go-w { $folder }
-trust-folder-owner = { $path } está em { $folder }, que pertence a outro usuário deste computador (id de usuário { $owner }). Guarde o arquivo numa pasta sua.
+trust-folder-owner = { $path } está em { $folder }, que pertence a outro usuário deste computador (ID de usuário { $owner }). Guarde o arquivo numa pasta sua.
 
 ## The browser page a loopback sign-in ends on (core loopback.rs)
 loopback-done-title = Você já pode fechar esta aba

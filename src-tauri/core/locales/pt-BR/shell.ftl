@@ -12,7 +12,7 @@ shell-browser-failed = O Plugboard não conseguiu abrir seu navegador. Defina um
 
 ## Copying (commands/app.rs, commands/developer.rs, commands/settings.rs, clipboard.rs)
 shell-diagnostics-copied = O diagnóstico está na área de transferência. Ele não contém tokens nem chaves.
-shell-clipboard-failed = O Plugboard não conseguiu usar a área de transferência. Tente de novo ou clique em Mostrar e copie-o você mesmo.
+shell-clipboard-failed = O Plugboard não conseguiu usar a área de transferência. Tente de novo ou clique em Mostrar e copie você mesmo.
 shell-copied-access = O token de acesso está na área de transferência. O Plugboard vai apagá-lo em { $seconds ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos

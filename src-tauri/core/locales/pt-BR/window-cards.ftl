@@ -8,13 +8,37 @@ card-developer-page = Página de desenvolvedor
 card-waiting = Aguardando seu navegador…
 card-cancel = Cancelar
 card-another =
-    .aria-label = Adicionar outra conexão de { $provider }?
-card-another-question = { $provider } já está conectado ({ $accounts }). Adicionar outra conexão de { $provider }? Cada uma tem o próprio login; entrar de novo numa conta que já está aqui só renova essa conta.
+    .aria-label = Adicionar outra conexão { $provider_gender ->
+            [feminine] com a { $provider }
+            [masculine] com o { $provider }
+           *[other] com { $provider }
+        }?
+card-another-question = { $provider_gender ->
+        [feminine] A { $provider } já está conectada
+        [masculine] O { $provider } já está conectado
+       *[other] { $provider } já está conectado
+    } ({ $accounts }). Adicionar outra conexão { $provider_gender ->
+        [feminine] com a { $provider }
+        [masculine] com o { $provider }
+       *[other] com { $provider }
+    }? Cada uma tem o próprio login; entrar de novo numa conta que já está aqui só renova essa conta.
 card-another-accounts = { $first } e mais { $count }
 card-another-yes = Adicionar outra conexão
-card-two-ways = Duas formas de conectar { $provider }: com { $usual } aqui, ou “{ $alternative }” no navegador, que antes precisa de um app registrado em { $provider }.
+card-two-ways = Duas formas de conectar { $provider_gender ->
+        [feminine] a { $provider }
+        [masculine] o { $provider }
+       *[other] { $provider }
+    }: com { $usual } aqui, ou “{ $alternative }” no navegador, que antes precisa de um app cadastrado { $provider_gender ->
+        [feminine] na { $provider }
+        [masculine] no { $provider }
+       *[other] em { $provider }
+    }.
 # Under the provider's name, when its OAuth app's client ID and secret are not set yet.
-card-needs-credentials = Primeiro registre um app em { $provider }: Conectar mostra como
+card-needs-credentials = Primeiro configure um app { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    }: Conectar mostra como
 card-setup-details = Detalhes de configuração
 card-redirect-uri = URI de redirecionamento para cadastrar
 card-credentials = Credenciais
@@ -78,7 +102,7 @@ disconnect-question-revokes = Desconectar { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    } ({ $account })? O Plugboard revoga o acesso dele { $provider_gender ->
+    } ({ $account })? O Plugboard revoga o próprio acesso { $provider_gender ->
         [feminine] na { $provider }
         [masculine] no { $provider }
        *[other] em { $provider }
@@ -88,7 +112,7 @@ disconnect-question-revokes-note = Desconectar { $provider_gender ->
         [feminine] a { $provider }
         [masculine] o { $provider }
        *[other] { $provider }
-    } ({ $account })? O Plugboard revoga o acesso dele { $provider_gender ->
+    } ({ $account })? O Plugboard revoga o próprio acesso { $provider_gender ->
         [feminine] na { $provider }
         [masculine] no { $provider }
        *[other] em { $provider }

@@ -58,8 +58,16 @@ details-refresh-yes = Sim, copiar token de renovação
 ## Try it: one harmless call to the provider
 details-try = Testar
 # $status: the HTTP status code (200); $reason: its words from the server (OK); $millis: how long it took.
-details-try-accepted = HTTP { $status } { $reason } em { $millis } ms — { $provider } aceitou esta conexão.
-details-try-refused = HTTP { $status } { $reason } em { $millis } ms — { $provider } recusou: é isso que um script receberia agora.
+details-try-accepted = HTTP { $status } { $reason } em { $millis } ms — { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } aceitou esta conexão.
+details-try-refused = HTTP { $status } { $reason } em { $millis } ms — { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } a recusou: é isso que um script receberia agora.
 details-try-stale = Esta resposta era do token anterior à última renovação: clique em Testar de novo para conferir o novo.
 # Shown above the answer when the call was the provider's token introspection (it has no identity call).
 details-try-introspection = { $provider_gender ->
@@ -71,7 +79,11 @@ details-try-introspection = { $provider_gender ->
         [masculine] do { $provider }
        *[other] de { $provider }
     } se o token de acesso está ativo.
-details-try-inactive = HTTP { $status } { $reason } em { $millis } ms — { $provider } diz que o token de acesso não está ativo: é isso que um script receberia agora.
+details-try-inactive = HTTP { $status } { $reason } em { $millis } ms — { $provider_gender ->
+        [feminine] A { $provider }
+        [masculine] O { $provider }
+       *[other] { $provider }
+    } diz que o token de acesso não está ativo: é isso que um script receberia agora.
 # The server answered with nothing.
 details-try-empty = (resposta vazia)
 

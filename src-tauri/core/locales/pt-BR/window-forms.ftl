@@ -24,16 +24,16 @@ form-connected = { $provider_gender ->
         [masculine] Conectado ao { $provider }
        *[other] Conectado a { $provider }
     } como { $account }.
-form-connected-again = { $provider_gender ->
-        [feminine] A { $provider }
-        [masculine] O { $provider }
-       *[other] { $provider }
-    } ({ $account }) já estava conectado: o acesso foi renovado e nenhuma segunda conexão foi adicionada.
+form-connected-again = A conta { $account } { $provider_gender ->
+        [feminine] da { $provider }
+        [masculine] do { $provider }
+       *[other] de { $provider }
+    } já estava conectada: o login dela foi renovado e nenhuma segunda conexão foi adicionada.
 form-save-and-sign-in = Salvar e entrar
 form-save-credentials = Salvar credenciais
 # Button that copies the redirect URI.
 form-copy = Copiar
-form-copied-redirect-uri = Copiado: cole nas URLs de redirecionamento do app.
+form-copied-redirect-uri = Copiada: cole-a nas URLs de redirecionamento do app.
 form-setup-steps =
     .aria-label = Como configurar um app { $provider_gender ->
             [feminine] da { $provider }
@@ -61,7 +61,7 @@ form-app-intro-public = { $provider_gender ->
 # Followed by the address itself.
 form-redirect-uri = URI de redirecionamento para cadastrar:
 # Followed by the list of scopes (technical names).
-form-scopes-to-add = Escopos para adicionar:
+form-scopes-to-add = Escopos a adicionar:
 # A notice.
 form-saved-client-id = O ID do cliente { $provider_gender ->
         [feminine] da { $provider }
@@ -80,7 +80,7 @@ form-continue-to = Continuar { $provider_gender ->
         [masculine] para o { $provider }
        *[other] para { $provider }
     }
-form-scopes-required = Sempre pedido (necessário para conectar):
+form-scopes-required = Sempre pedidos (necessários para conectar):
 form-scopes-optional = Você também pode pedir:
 form-scope-chooser =
     .aria-label = Escolha qual acesso pedir { $provider_gender ->

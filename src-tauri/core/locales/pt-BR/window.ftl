@@ -3,7 +3,7 @@
 
 ## A moldura
 page-skip = Pular para os provedores
-page-tagline = Conecte suas contas de negócios. Os segredos ficam no chaveiro do seu sistema.
+page-tagline = Conecte suas contas empresariais. Os segredos ficam no chaveiro do seu sistema.
 page-demo = Demonstração
 page-settings = Configurações
 page-close = Fechar
@@ -31,7 +31,7 @@ settings-start-at-login = Iniciar com o sistema
 settings-start-at-login-hint = O Plugboard abre na bandeja quando você entra na sessão, então os tokens continuam válidos sem abrir a janela.
 settings-keep-in-tray = Continuar rodando na bandeja
 settings-keep-in-tray-hint = Fechar a janela mantém o Plugboard na bandeja, renovando tokens e avisando quando uma conexão precisar de você. Para sair, use o menu do ícone na bandeja.
-settings-keep-in-tray-no-tray = Seu desktop não mostra ícones na bandeja agora, então fechar a janela encerra o Plugboard, seja qual for esta opção.
+settings-keep-in-tray-no-tray = Sua área de trabalho não mostra ícones na bandeja agora, então fechar a janela encerra o Plugboard, seja qual for esta opção.
 # A label with the number box where $seconds is (the box, not a number, goes there).
 settings-clipboard-clear = Limpar um token copiado depois de { $seconds } segundos
 settings-clipboard-invalid = Digite um número inteiro de segundos entre { $min } e { $max }.

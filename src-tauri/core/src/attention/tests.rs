@@ -352,7 +352,7 @@ fn in_the_pseudo_locale_no_english_word_is_left_hard_coded() {
     assert_eq!(msg.title, "O HubSpot precisa que você reconecte");
     assert_eq!(
         tray_summary(&pt, &[s], NOW).lines[0].1,
-        "HubSpot · ana@example.com — Conectado, expira em 25 min"
+        "HubSpot · ana@example.com — Conectada, expira em 25 min"
     );
 }
 
