@@ -6,7 +6,10 @@ use std::time::Duration;
 use fantoccini::Locator;
 use plugboard_e2e::App;
 
-use crate::helpers::{click_css, connect_hotmart, connected_as, disconnect, fill, text_of};
+use crate::helpers::{
+    click_css, close_details, connect_hotmart, connected_as, disconnect, fill, open_details,
+    text_of,
+};
 
 const HOTMART: &str = "section[data-provider='hotmart']";
 
@@ -89,6 +92,28 @@ async fn a_second_connection_is_asked_about_and_the_same_account_again_is_said_t
     click_css(&app, &format!("{HOTMART} [data-action='confirm-another']")).await;
     let other = connected_as(&app, "hotmart", "Hotmart sign-in · app ••••ient").await;
     assert_eq!(hotmart_rows(&app).await, 2);
+
+    // Two of one provider: one is made the default (the one `plugboard token hotmart` picks),
+    // and its row says so.
+    let other_row = format!("li[data-connection='{other}']");
+    open_details(&app, &other_row).await;
+    click_css(&app, &format!("{other_row} [data-action='make-default']")).await;
+    let mark = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{other}']//*[@data-default][normalize-space()='Default']"
+        ))
+        .await;
+    assert!(mark.is_displayed().await.unwrap());
+    assert!(
+        app.client
+            .find(Locator::Css(&format!(
+                "li[data-connection='{id}'] [data-default]"
+            )))
+            .await
+            .is_err(),
+        "only the default is marked"
+    );
+    close_details(&app, &other_row).await;
     tokio::time::sleep(Duration::from_millis(1100)).await;
 
     // That account signed in to again through the browser: renewed, and said so.

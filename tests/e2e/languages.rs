@@ -9,6 +9,9 @@ use plugboard_e2e::{cli_binary, test_home, App};
 use crate::helpers::{click_css, connected_as, open_details, text_of, wait_until};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
+/// The same account under the pseudo-locale: its label's template is a catalogue text (written
+/// in the language shown), so its separator is marked as one.
+const ACCOUNT_PSEUDO: &str = "example-portal.hubspot.com[ · ]ana@example.com";
 
 fn home(name: &str) -> std::path::PathBuf {
     let dir = test_home().join(format!("{name}-{}", std::process::id()));
@@ -19,6 +22,7 @@ fn home(name: &str) -> std::path::PathBuf {
 /// Words that are data, never translated: names of products and providers, and the test's account.
 const DATA: &[&str] = &[
     ACCOUNT,
+    ACCOUNT_PSEUDO,
     "Plugboard",
     "HubSpot",
     "Hotmart",
@@ -141,7 +145,7 @@ async fn every_text_the_window_shows_comes_from_a_catalogue() {
         "section[data-provider='hubspot'] form.scope-form button[type=submit]",
     )
     .await;
-    let id = connected_as(&app, "hubspot", ACCOUNT).await;
+    let id = connected_as(&app, "hubspot", ACCOUNT_PSEUDO).await;
     let row = format!("li[data-connection='{id}']");
     app.wait_shown_xpath(&format!(
         "//li[@data-connection='{id}']//*[@data-countdown]"
