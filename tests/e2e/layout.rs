@@ -1,7 +1,7 @@
 //! A layout that never breaks: in every language, in the light and the dark theme and at both
 //! window widths, each state a person reaches (the cards with a notice, a connection's Details
 //! with everything in them open, the Disconnect question, the question before a second
-//! connection, the scope chooser, a connect form, Settings) is looked
+//! connection, the scope chooser, a connect form, Settings, a connection that needs the person) is looked
 //! at, and no element's box may leave its card, no card may scroll sideways, and no clipped box
 //! may hold more than it shows (`scrollWidth > clientWidth`). With `PLUGBOARD_E2E_SCREENSHOTS`
 //! set, each state is saved as a picture to look at.
@@ -35,6 +35,37 @@ for (const card of boxes) {
       out.push(`${name}: ${what} is clipped (${el.scrollWidth}px in ${el.clientWidth}px)`);
   }
 }
+// Text a person must read: 4.5:1 against what is behind it (3:1 when large or bold and large),
+// WCAG 1.4.3, in either theme.
+// "rgb(r, g, b[, a])", or "color(srgb r g b[ / a])" (0..1) for a colour WebKit mixed.
+const rgb = (c) => {
+  const n = (c.match(/[\d.]+/g) || []).map(Number);
+  return c.startsWith('color(') ? n.map((v, i) => (i < 3 ? v * 255 : v)) : n;
+};
+const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const behind = (el) => {
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c;
+  }
+  return rgb(getComputedStyle(document.body).backgroundColor);
+};
+for (const box of boxes) {
+  for (const el of [box, ...box.querySelectorAll('*')]) {
+    if (!el.getClientRects().length || el.closest('.visually-hidden')) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || Number(style.opacity) < 0.5) continue;
+    const [fg, bg] = [lum(rgb(style.color)), lum(behind(el))];
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5) - 0.05)
+      out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${el.textContent.trim().slice(0, 30)}" reads at ${ratio.toFixed(2)}:1`);
+  }
+}
 // The widest first: the one that pushes the others out is usually among them.
 out.sort((a, b) => (b.includes('clipped') ? 0 : 1) - (a.includes('clipped') ? 0 : 1));
 const wide = [...document.querySelectorAll('section[data-provider] *')]
@@ -65,6 +96,26 @@ async fn click_shown(app: &App, css: &str) {
          if (b) b.click(); return ''"
     ))
     .await;
+}
+
+/// Closes the form open in `provider`'s card by its Cancel, and waits until it is gone (clicked
+/// in the page: a pointer resting over a tooltip must not swallow it).
+async fn close_form(app: &App, provider: &str) {
+    let form = format!("section[data-provider='{provider}'] > .form-slot form");
+    for _ in 0..50 {
+        let gone = app
+            .script(&format!(
+                "const f = document.querySelector({form:?}); \
+                 if (f) f.querySelector(\"[data-action='cancel-form']\").click(); \
+                 return !document.querySelector({form:?})"
+            ))
+            .await;
+        if gone == serde_json::json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the form in the {provider} card would not close");
 }
 
 #[tokio::test]
@@ -131,11 +182,7 @@ async fn every_state_keeps_its_layout_in_every_language_theme_and_width() {
                 app.wait_for_css("section[data-provider='hubspot'] form.scope-form")
                     .await;
                 check(&app, &at, "the scope chooser").await;
-                click_css(
-                    &app,
-                    "section[data-provider='hubspot'] > .form-slot [data-action='cancel-form']",
-                )
-                .await;
+                close_form(&app, "hubspot").await;
                 // Hotmart's connect form.
                 click_shown(
                     &app,
@@ -145,15 +192,26 @@ async fn every_state_keeps_its_layout_in_every_language_theme_and_width() {
                 app.wait_for_css("section[data-provider='hotmart'] form.connect-form")
                     .await;
                 check(&app, &at, "Hotmart's connect form").await;
-                click_css(
-                    &app,
-                    "section[data-provider='hotmart'] > .form-slot [data-action='cancel-form']",
-                )
-                .await;
+                close_form(&app, "hotmart").await;
                 click_css(&app, "#open-settings").await;
                 check(&app, &at, "Settings").await;
                 click_css(&app, "#close-settings").await;
             }
+            // A connection that needs the person: its notice, the line at the top, the row's
+            // Reconnect.
+            app.simulator_faults(serde_json::json!({"refresh_invalid_grant": true}))
+                .await;
+            click_css(&app, &format!("{row} [data-action='refresh']")).await;
+            app.wait_for_css(&format!("{row}[data-health='reconnect_needed']"))
+                .await;
+            app.wait_for_css("#needs-you:not([hidden])").await;
+            for width in [980, 1280] {
+                app.client.set_window_size(width, 760).await.unwrap();
+                let at = format!("{lang} {theme} {width}");
+                app.script("window.scrollTo(0, 0); return ''").await;
+                check(&app, &at, "a connection that needs you").await;
+            }
+            app.simulator_faults(serde_json::json!({})).await;
             app.close().await;
         }
     }
