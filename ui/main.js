@@ -25,8 +25,8 @@ async function changed({ all, ids }) {
 
 // The tick asks the core for every connection's status and countdown (computed from the stored
 // expiry and the wall clock), and the core says when the clock alone next changes anything shown:
-// every second within a countdown's last hour, every minute beyond it, never for keys that do not
-// expire. Everything else (a refresh, a failure, a connection made in a shell, a wake) arrives as
+// on the wall-clock minute for countdowns in minutes (every row's at once: one update a minute),
+// every second within a countdown's last two minutes, never for keys that do not expire. Everything else (a refresh, a failure, a connection made in a shell, a wake) arrives as
 // a change event. Hidden or minimised, the page does not tick at all; shown again, at once.
 const LONGEST_WAIT = 60;
 let ticking = false;

@@ -98,6 +98,22 @@ async fn click_shown(app: &App, css: &str) {
     .await;
 }
 
+/// Waits until nothing matches `css`.
+async fn wait_gone(app: &App, css: &str) {
+    for _ in 0..100 {
+        if app
+            .client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .is_err()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` stayed");
+}
+
 /// Closes the form open in `provider`'s card by its Cancel, and waits until it is gone (clicked
 /// in the page: a pointer resting over a tooltip must not swallow it).
 async fn close_form(app: &App, provider: &str) {
@@ -161,9 +177,12 @@ async fn every_state_keeps_its_layout_in_every_language_theme_and_width() {
                 app.wait_for_css(&format!("{row} .confirm:not([hidden])"))
                     .await;
                 check(&app, &at, "Details with all open").await;
-                click_css(&app, &format!("{row} [data-action='disconnect']")).await;
+                click_shown(&app, &format!("{row} [data-action='disconnect']")).await;
+                app.wait_for_css(&format!("{row} .confirm-disconnect:not([hidden])"))
+                    .await;
                 check(&app, &at, "the Disconnect question").await;
-                click_css(&app, &format!("{row} [data-action='cancel-disconnect']")).await;
+                click_shown(&app, &format!("{row} [data-action='cancel-disconnect']")).await;
+                wait_gone(&app, &format!("{row} .confirm-disconnect:not([hidden])")).await;
                 close_details(&app, row).await;
                 // A second HubSpot connection: asked about, then the scope chooser.
                 click_shown(

@@ -16,6 +16,8 @@ countdown-in = Expires in { $left }
 duration-days = { $days } d { $hours } h
 duration-hours = { $hours } h { $minutes } min
 duration-minutes = { $minutes }:{ $seconds }
+# The window's countdown above two minutes: whole minutes ("23 min").
+duration-whole-minutes = { $minutes } min
 # Settings explains when Plugboard refreshes tokens.
 countdown-refresh-lead = Plugboard refreshes each token before it expires, by itself: a tenth of the token's lifetime ahead, and at least a minute ahead (HubSpot's 30-minute tokens are refreshed 3 minutes before they expire). Keys and tokens that do not expire are checked instead. It does this while Plugboard runs, in the window or in the tray.
 

@@ -13,6 +13,7 @@ countdown-in = Vence en { $left }
 duration-days = { $days } d { $hours } h
 duration-hours = { $hours } h { $minutes } min
 duration-minutes = { $minutes }:{ $seconds }
+duration-whole-minutes = { $minutes } min
 countdown-refresh-lead = Plugboard renueva cada token por sí solo antes de que venza: con una anticipación de una décima parte de la duración del token, y de al menos un minuto (los tokens de 30 minutos de HubSpot se renuevan 3 minutos antes de vencer). Las claves y los tokens que no vencen, en cambio, se comprueban. Lo hace mientras Plugboard está abierto, en la ventana o en la bandeja.
 
 ## Errores: qué salió mal y qué hacer

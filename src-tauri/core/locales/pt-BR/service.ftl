@@ -13,6 +13,7 @@ countdown-in = Expira em { $left }
 duration-days = { $days } d { $hours } h
 duration-hours = { $hours } h { $minutes } min
 duration-minutes = { $minutes }:{ $seconds }
+duration-whole-minutes = { $minutes } min
 countdown-refresh-lead = O Plugboard renova cada token sozinho, antes que ele expire: com uma antecedência de um décimo da duração do token, e de pelo menos um minuto (os tokens de 30 minutos do HubSpot são renovados 3 minutos antes de expirar). Chaves e tokens que não expiram são verificados no lugar disso. Ele faz isso enquanto o Plugboard está aberto, na janela ou na bandeja.
 
 ## Erros: o que deu errado e o que fazer

@@ -19,6 +19,7 @@ mod connect;
 mod custody;
 mod defaults;
 mod faults;
+mod idle;
 mod refresh;
 mod sign_in;
 mod truth;

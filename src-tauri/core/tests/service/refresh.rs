@@ -84,7 +84,7 @@ async fn the_scheduler_refreshes_ahead_of_expiry_and_after_a_sleep_with_a_fake_c
     let c = connect_hubspot(&f).await;
     let t0 = f.clock.now();
     assert_eq!(c.expires_at, Some(t0 + 1_800));
-    assert_eq!(c.live.countdown, "Expires in 30:00");
+    assert_eq!(c.live.countdown, "Expires in 30 min");
     assert!(!c.live.refresh_before_copy);
     assert_eq!(c.live.health, Health::Connected);
     assert!(f.service.due_refreshes().unwrap().is_empty());
