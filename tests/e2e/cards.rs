@@ -49,7 +49,7 @@ async fn the_window_shows_four_provider_cards_with_connect_buttons() {
 
     // The app reached the real Secret Service of the test session.
     let keychain = app
-        .wait_for_xpath(
+        .wait_shown_xpath(
             "//*[@id='keychain-status'][normalize-space() = 'Tokens kept in your keychain']",
         )
         .await;

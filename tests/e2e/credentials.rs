@@ -185,7 +185,7 @@ async fn settings_shows_where_app_credentials_come_from_and_mends_a_mistyped_cli
     fill(&app, "#hubspot-app-client-secret", "hubspot-own-secret-2").await;
     click_css(&app, &format!("{hubspot} button[type='submit']")).await;
     let mended = app
-        .wait_for_xpath(
+        .wait_shown_xpath(
             "//*[@id='settings']//li[@data-provider='hubspot'][.//code[.='hubspot-mended']]",
         )
         .await;

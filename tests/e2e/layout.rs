@@ -66,6 +66,37 @@ for (const box of boxes) {
       out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${el.textContent.trim().slice(0, 30)}" reads at ${ratio.toFixed(2)}:1`);
   }
 }
+// Details read as a table: each label on its value's line (their first lines' bottoms within
+// 3 px), and every value, the access token's too, starting in one column.
+const firstLine = (el) => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? 1 : 3) });
+  const node = walker.nextNode();
+  if (!node) return null;
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return range.getClientRects()[0] || null;
+};
+for (const list of document.querySelectorAll('.details-list')) {
+  if (!list.getClientRects().length) continue;
+  let column = null;
+  for (const dt of list.querySelectorAll(':scope > dt')) {
+    const dd = dt.nextElementSibling;
+    const [a, b] = [firstLine(dt), dd && firstLine(dd)];
+    if (!a || !b) continue;
+    if (Math.abs(a.bottom - b.bottom) > 3)
+      out.push(`Details: "${dt.textContent}" sits ${Math.round(b.bottom - a.bottom)}px off its value's line`);
+    const left = Math.round(dd.getBoundingClientRect().left);
+    const inner = dd.firstElementChild ? Math.round(dd.firstElementChild.getBoundingClientRect().left) : left;
+    if (column === null) column = left;
+    if (left !== column || inner !== left)
+      out.push(`Details: the value of "${dt.textContent}" starts at ${inner}px, not in the column at ${column}px`);
+  }
+}
+// A URL in Try it's answer breaks at the edge, never at its own hyphens ("access / -tokens").
+for (const url of document.querySelectorAll('.try-request')) {
+  if (url.getClientRects().length && getComputedStyle(url).wordBreak !== 'break-all')
+    out.push(`Try it: the URL may break at its own hyphens (word-break: ${getComputedStyle(url).wordBreak})`);
+}
 // The widest first: the one that pushes the others out is usually among them.
 out.sort((a, b) => (b.includes('clipped') ? 0 : 1) - (a.includes('clipped') ? 0 : 1));
 const wide = [...document.querySelectorAll('section[data-provider] *')]

@@ -257,7 +257,7 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
     // Try it: one call to Ecwid's profile endpoint, its answer shown, the token masked.
     click_css(&app, &format!("{row} [data-action='try']")).await;
     let tried = app
-        .wait_for_xpath(&format!(
+        .wait_shown_xpath(&format!(
             "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
         ))
         .await;
