@@ -1,6 +1,7 @@
 //! The index: concurrent writers, versions, names, a file it cannot read, no secret fields.
 
 use super::*;
+use crate::catalogue::MethodKind;
 
 fn record(id: &str, account: &str) -> ConnectionRecord {
     ConnectionRecord {

@@ -26,12 +26,17 @@ Errors never carry a secret: keyring's `BadEncoding` holds the item's bytes, so 
 [`VaultError::Corrupt`] without them.
 */
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
+mod keyring_store;
+mod memory;
 #[cfg(target_os = "linux")]
 mod secret_service;
+#[cfg(test)]
+use keyring_store::map_error;
+pub use keyring_store::KeyringStore;
+pub use memory::{MemoryStore, StoreCalls};
 #[cfg(target_os = "linux")]
 pub use secret_service::{counts, Counts, SecretServiceStore};
 
@@ -150,221 +155,6 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
         let _ = service;
         Ok(None)
-    }
-}
-
-/// The operating system's keychain, through `keyring` (macOS, Windows). Its items keep keyring's
-/// own label: keyring 3 offers no label on those platforms (the macOS Keychain's generic
-/// passwords and Windows's credentials are shown by service and account name).
-#[derive(Debug, Default)]
-pub struct KeyringStore;
-
-impl KeyringStore {
-    fn entry(service: &str, account: &str) -> Result<keyring::Entry, VaultError> {
-        keyring::Entry::new(service, account).map_err(map_error)
-    }
-}
-
-impl SecretStore for KeyringStore {
-    fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError> {
-        // A read of a locked keychain would raise the unlock prompt from a background refresh;
-        // say "locked" instead, and leave unlocking to the person ([`Vault::unlock`]).
-        if locked() == Some(true) {
-            return Err(VaultError::Locked);
-        }
-        match Self::entry(service, account)?.get_password() {
-            Ok(value) => Ok(Some(SecretString::new(value))),
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(map_error(e)),
-        }
-    }
-
-    fn put(
-        &self,
-        service: &str,
-        account: &str,
-        _label: &str,
-        secret: &SecretString,
-    ) -> Result<(), VaultError> {
-        Self::entry(service, account)?
-            .set_password(secret.expose())
-            .map_err(map_error)
-    }
-
-    fn delete(&self, service: &str, account: &str) -> Result<(), VaultError> {
-        match Self::entry(service, account)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(map_error(e)),
-        }
-    }
-
-    fn unlock(&self) -> Result<(), VaultError> {
-        #[cfg(target_os = "linux")]
-        {
-            use dbus_secret_service::{EncryptionType, SecretService};
-            let unavailable = |e: dbus_secret_service::Error| VaultError::Unavailable {
-                detail: e.to_string(),
-            };
-            let ss = SecretService::connect(EncryptionType::Plain).map_err(unavailable)?;
-            let collection = ss.get_default_collection().map_err(unavailable)?;
-            collection
-                .ensure_unlocked()
-                .map_err(|_| VaultError::Locked)?;
-        }
-        Ok(())
-    }
-}
-
-/// Secrets in this process's memory, for tests: shared by every clone of the vault that holds
-/// it (two services over one store behave as two processes over one keychain). It can be locked
-/// and unlocked as a keychain can.
-/// Items by (service, account): (secret, label).
-type Items = HashMap<(String, String), (String, String)>;
-
-#[derive(Debug, Default)]
-pub struct MemoryStore {
-    items: Mutex<Items>,
-    locked: std::sync::atomic::AtomicBool,
-    refuse_writes: std::sync::atomic::AtomicBool,
-    reads: std::sync::atomic::AtomicU64,
-    writes: std::sync::atomic::AtomicU64,
-    /// Writes made while no moment of custody was open ([`crate::custody`]).
-    writes_outside_custody: std::sync::atomic::AtomicU64,
-}
-
-/// Calls made to a [`MemoryStore`], for tests that count what an operation costs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoreCalls {
-    pub reads: u64,
-    pub writes: u64,
-}
-
-impl MemoryStore {
-    /// Locks or unlocks the store: while locked every call answers [`VaultError::Locked`].
-    pub fn set_locked(&self, locked: bool) {
-        self.locked
-            .store(locked, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// The reads (get) and writes (put, delete) made so far.
-    pub fn counts(&self) -> StoreCalls {
-        StoreCalls {
-            reads: self.reads.load(std::sync::atomic::Ordering::Relaxed),
-            writes: self.writes.load(std::sync::atomic::Ordering::Relaxed),
-        }
-    }
-
-    /// Writes (put) made while the process was not in a moment of custody: a stop signal could
-    /// have ended it between a provider's answer and that write.
-    pub fn writes_outside_custody(&self) -> u64 {
-        self.writes_outside_custody
-            .load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// The label of the item `account` of `service`, if there is one.
-    pub fn label(&self, service: &str, account: &str) -> Option<String> {
-        self.items
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&(service.to_string(), account.to_string()))
-            .map(|(_, label)| label.clone())
-    }
-
-    /// Makes writes fail (reads still work), as a full or broken keychain can.
-    pub fn refuse_writes(&self, refuse: bool) {
-        self.refuse_writes
-            .store(refuse, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    fn items(&self) -> Result<std::sync::MutexGuard<'_, Items>, VaultError> {
-        if self.locked.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(VaultError::Locked);
-        }
-        Ok(self.items.lock().unwrap_or_else(|p| p.into_inner()))
-    }
-}
-
-impl SecretStore for MemoryStore {
-    fn get(&self, service: &str, account: &str) -> Result<Option<SecretString>, VaultError> {
-        self.reads
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(self
-            .items()?
-            .get(&(service.to_string(), account.to_string()))
-            .map(|(secret, _)| SecretString::new(secret)))
-    }
-
-    fn put(
-        &self,
-        service: &str,
-        account: &str,
-        label: &str,
-        secret: &SecretString,
-    ) -> Result<(), VaultError> {
-        self.writes
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if !crate::custody::busy() {
-            self.writes_outside_custody
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        if self
-            .refuse_writes
-            .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            return Err(VaultError::Rejected {
-                detail: "writes refused".into(),
-            });
-        }
-        self.items()?.insert(
-            (service.to_string(), account.to_string()),
-            (secret.expose().to_string(), label.to_string()),
-        );
-        Ok(())
-    }
-
-    fn delete(&self, service: &str, account: &str) -> Result<(), VaultError> {
-        self.writes
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.items()?
-            .remove(&(service.to_string(), account.to_string()));
-        Ok(())
-    }
-
-    fn unlock(&self) -> Result<(), VaultError> {
-        self.set_locked(false);
-        Ok(())
-    }
-
-    fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
-        Ok(Some(
-            self.items()?
-                .keys()
-                .filter(|(s, _)| s == service)
-                .map(|(_, a)| a.clone())
-                .collect(),
-        ))
-    }
-
-    fn set_label(&self, service: &str, account: &str, label: &str) -> Result<(), VaultError> {
-        self.writes
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if let Some((_, was)) = self
-            .items()?
-            .get_mut(&(service.to_string(), account.to_string()))
-        {
-            *was = label.to_string();
-        }
-        Ok(())
-    }
-
-    fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {
-        Ok(Some(
-            self.items()?
-                .iter()
-                .filter(|((s, _), _)| s == service)
-                .map(|((_, account), (_, label))| (account.clone(), label.clone()))
-                .collect(),
-        ))
     }
 }
 
@@ -606,58 +396,7 @@ impl Vault {
     }
 }
 
-/// Whether the default Secret Service collection is locked, asked without prompting; `None` when
-/// that cannot be told (no service, other platforms): the real call then reports what is wrong.
-fn locked() -> Option<bool> {
-    #[cfg(target_os = "linux")]
-    {
-        use dbus_secret_service::{EncryptionType, SecretService};
-        let ss = SecretService::connect(EncryptionType::Plain).ok()?;
-        let collection = ss.get_default_collection().ok()?;
-        collection.is_locked().ok()
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        None
-    }
-}
-
-/// Maps keyring's errors onto what a person can act on. Messages seen on the Secret Service:
-/// locked + set ⇒ `PlatformFailure(…IsLocked)`; locked + get ⇒ `NoStorageAccess(Prompt)`;
-/// no daemon ⇒ `PlatformFailure(…ServiceUnknown)`; no bus ⇒ `PlatformFailure(…autolaunch…)`.
-fn map_error(e: keyring::Error) -> VaultError {
-    match e {
-        keyring::Error::NoStorageAccess(_) => VaultError::Locked,
-        keyring::Error::PlatformFailure(inner) => {
-            let detail = inner.to_string();
-            if detail.contains("IsLocked") || detail.contains("is locked") {
-                VaultError::Locked
-            } else {
-                VaultError::Unavailable {
-                    detail: first_line(&detail),
-                }
-            }
-        }
-        keyring::Error::BadEncoding(_) => VaultError::Corrupt,
-        keyring::Error::TooLong(attribute, limit) => VaultError::Rejected {
-            detail: format!("{attribute} is longer than {limit}"),
-        },
-        keyring::Error::Invalid(attribute, reason) => VaultError::Rejected {
-            detail: format!("{attribute}: {reason}"),
-        },
-        keyring::Error::Ambiguous(_) => VaultError::Rejected {
-            detail: "more than one item matches".into(),
-        },
-        keyring::Error::NoEntry => VaultError::Rejected {
-            detail: "no such item".into(),
-        },
-        other => VaultError::Unavailable {
-            detail: first_line(&other.to_string()),
-        },
-    }
-}
-
-fn first_line(s: &str) -> String {
+pub(crate) fn first_line(s: &str) -> String {
     let line = s.lines().next().unwrap_or_default();
     line.chars().take(200).collect()
 }
