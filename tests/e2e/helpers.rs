@@ -240,6 +240,28 @@ async fn set_details(app: &App, row: &str, open: bool) {
     );
 }
 
+/// Clicks the first element matching `css` until an element matching `xpath` is shown, and
+/// returns it: a click that lands on a row drawn anew that instant (a short-lived token refreshes
+/// itself, a redraw after a change) is lost, and the actions clicked so (Try it, asking about the
+/// refresh token) may be asked again.
+pub(crate) async fn click_until_shown(app: &App, css: &str, xpath: &str) -> Element {
+    for _ in 0..6 {
+        if let Ok(el) = app.client.find(Locator::Css(css)).await {
+            let _ = el.click().await;
+        }
+        for _ in 0..30 {
+            if let Ok(el) = app.client.find(Locator::XPath(xpath)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let page = app.page_excerpt().await;
+    panic!("clicking `{css}` never showed `{xpath}`; the page said:\n{page}");
+}
+
 /// Polls `probe` every 100 ms for up to `secs` seconds.
 pub(crate) async fn wait_until<F, Fut>(secs: u64, what: &str, mut probe: F)
 where

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use plugboard_e2e::{test_home, App};
 
-use crate::helpers::{click_css, close_details, open_details};
+use crate::helpers::{click_css, click_until_shown, close_details, open_details};
 
 /// Every way the page can break its own layout, as lines ("" when none).
 const CHECK: &str = r#"
@@ -199,14 +199,20 @@ async fn every_state_keeps_its_layout_in_every_language_theme_and_width() {
                 check(&app, &at, "Details open").await;
                 // Everything Details can open at once: Try it's answer, the rename form, the
                 // chooser for more access, the refresh token's question.
-                click_css(&app, &format!("{row} [data-action='try']")).await;
-                app.wait_for_css(&format!("{row} .try-result:not([hidden]) .try-request"))
-                    .await;
+                click_until_shown(
+                    &app,
+                    &format!("{row} [data-action='try']"),
+                    "//li[starts-with(@data-connection, 'hubspot-')]//*[contains(@class, 'try-request')]",
+                )
+                .await;
                 click_shown(&app, &format!("{row} [data-action='rename']")).await;
                 click_shown(&app, &format!("{row} [data-action='more-scopes']")).await;
-                click_shown(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
-                app.wait_for_css(&format!("{row} .confirm:not([hidden])"))
-                    .await;
+                click_until_shown(
+                    &app,
+                    &format!("{row} [data-action='ask-refresh-token']"),
+                    "//li[starts-with(@data-connection, 'hubspot-')]//div[@class='confirm']",
+                )
+                .await;
                 check(&app, &at, "Details with all open").await;
                 click_shown(&app, &format!("{row} [data-action='disconnect']")).await;
                 app.wait_for_css(&format!("{row} .confirm-disconnect:not([hidden])"))

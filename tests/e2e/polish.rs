@@ -4,7 +4,9 @@
 use fantoccini::Locator;
 use plugboard_e2e::App;
 
-use crate::helpers::{click_css, connected_as, disconnect, open_details, text_of, wait_until};
+use crate::helpers::{
+    click_css, click_until_shown, connected_as, disconnect, open_details, text_of, wait_until,
+};
 
 const ACCOUNT: &str = "example-portal.hubspot.com · ana@example.com";
 
@@ -172,10 +174,11 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     let row = format!("li[data-connection='{id}']");
     open_details(&app, &row).await;
     // Try it answered, a name half typed, the chooser for more access open.
-    click_css(&app, &format!("{row} [data-action='try']")).await;
-    app.wait_shown_xpath(&format!(
-        "//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"
-    ))
+    click_until_shown(
+        &app,
+        &format!("{row} [data-action='try']"),
+        &format!("//li[@data-connection='{id}']//*[contains(@class, 'try-result')][contains(., 'HTTP 200 OK')]"),
+    )
     .await;
     click_css(&app, &format!("{row} [data-action='rename']")).await;
     let input = app.wait_for_css(&format!("{row} .rename-form input")).await;
@@ -183,10 +186,11 @@ async fn what_is_open_in_details_stays_open_when_a_refresh_draws_the_row_anew() 
     click_css(&app, &format!("{row} [data-action='more-scopes']")).await;
     app.wait_for_css(&format!("{row} form.scope-form")).await;
     // The question before copying the refresh token, asked.
-    click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
-    app.wait_shown_xpath(&format!(
-        "//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"
-    ))
+    click_until_shown(
+        &app,
+        &format!("{row} [data-action='ask-refresh-token']"),
+        &format!("//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"),
+    )
     .await;
 
     // A refresh draws the row anew: the row on the page now is not the one marked before.

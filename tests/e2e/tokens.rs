@@ -7,8 +7,8 @@ use std::time::Duration;
 use plugboard_e2e::{clipboard_text, eventually, App};
 
 use crate::helpers::{
-    attr_of, click_connect, click_css, connected_as, copy_diagnostics, disconnect, open_details,
-    text_of, wait_until,
+    attr_of, click_connect, click_css, click_until_shown, connected_as, copy_diagnostics,
+    disconnect, open_details, text_of, wait_until,
 };
 
 #[tokio::test]
@@ -150,13 +150,13 @@ async fn a_short_lived_hubspot_token_ticks_refreshes_itself_once_and_on_request_
             .unwrap(),
         "no confirmation before asking"
     );
-    click_css(&app, &format!("{row} [data-action='ask-refresh-token']")).await;
-    // Still asking when the row is drawn anew (this short-lived token refreshes itself).
-    let confirm = app
-        .wait_shown_xpath(&format!(
-            "//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"
-        ))
-        .await;
+    // Asked again if the click landed on a row drawn anew (this token refreshes itself).
+    let confirm = click_until_shown(
+        &app,
+        &format!("{row} [data-action='ask-refresh-token']"),
+        &format!("//li[@data-connection='{id}']//div[@class='confirm'][contains(., 'HubSpot')]"),
+    )
+    .await;
     assert!(confirm.is_displayed().await.unwrap());
     click_css(&app, &format!("{row} [data-copy='refresh']")).await;
     let refresh_token = eventually(Duration::from_secs(5), || {
