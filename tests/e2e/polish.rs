@@ -283,10 +283,21 @@ async fn focus_never_falls_to_the_page_and_settings_closes_with_escape_or_at_its
     assert_eq!(focused(&app).await, "open-settings");
     // A Close at its end too, shown, that does the same.
     click_css(&app, "#open-settings").await;
-    let end = app
-        .wait_shown_xpath("//*[@id='settings']//button[@data-action='close-settings-end']")
-        .await;
-    end.click().await.unwrap();
+    let end = "//*[@id='settings']//button[@data-action='close-settings-end']";
+    app.wait_shown_xpath(end).await;
+    // Found again if Settings were drawn anew meanwhile (a change refreshes them); a click
+    // reported as failed may have landed: looked at before clicking again.
+    for _ in 0..20 {
+        if !panel.is_displayed().await.unwrap_or(true) {
+            break;
+        }
+        if let Ok(button) = app.client.find(fantoccini::Locator::XPath(end)).await {
+            if button.click().await.is_ok() {
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     wait_until(10, "the Close at the end closes Settings", || async {
         !panel.is_displayed().await.unwrap_or(true)
     })
