@@ -7,7 +7,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use plugboard_e2e::{clipboard_text, eventually, keychain_items, App};
 
-use crate::helpers::{click_css, connected_as, disconnect, fill};
+use crate::helpers::{click_css, click_until_shown, connected_as, disconnect, fill};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the private test desktop: run `make test`"]
@@ -166,9 +166,11 @@ async fn settings_shows_where_app_credentials_come_from_and_mends_a_mistyped_cli
     let hubspot = item("hubspot");
     app.wait_for_xpath("//*[@id='settings']//li[@data-provider='hubspot']//*[@data-origin='none']")
         .await;
-    click_css(
+    // Clicked again if Settings were drawn anew under the click (a change refreshes them).
+    click_until_shown(
         &app,
         &format!("{hubspot} [data-action='change-credentials']"),
+        "//*[@id='hubspot-app-client-id']",
     )
     .await;
     fill(&app, "#hubspot-app-client-id", "hubspot-typo").await;
@@ -176,9 +178,10 @@ async fn settings_shows_where_app_credentials_come_from_and_mends_a_mistyped_cli
     click_css(&app, &format!("{hubspot} button[type='submit']")).await;
     app.wait_for_xpath("//*[@id='settings']//li[@data-provider='hubspot'][.//code[.='hubspot-typo']][.//*[@data-origin='saved']]")
         .await;
-    click_css(
+    click_until_shown(
         &app,
         &format!("{hubspot} [data-action='change-credentials']"),
+        "//*[@id='hubspot-app-client-id']",
     )
     .await;
     fill(&app, "#hubspot-app-client-id", "hubspot-mended").await;
