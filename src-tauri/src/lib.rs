@@ -131,6 +131,7 @@ pub fn run() {
             tray::first_show(app.handle(), &args);
             scheduler::start(app.handle());
             keychain::watch(app.handle());
+            tray::watch_host(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"));

@@ -17,7 +17,7 @@
 //! ([`crate::window::IN_TRAY`]) and a tray is there to live in ([`first_show`]); closing it keeps
 //! Plugboard running in the tray when there is one and the person wants that (Settings; the
 //! first time it says so, once), otherwise closing quits ([`on_window_event`]); a tray that goes
-//! away gives the window back ([`rescue_if_stranded`]). Quit is in the tray's menu.
+//! away gives the window back ([`watch_host`], [`rescue_if_stranded`]). Quit is in the tray's menu.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -77,7 +77,7 @@ pub struct Tray {
 
 /// Whether the desktop shows tray icons now (Linux): a StatusNotifierWatcher on the session bus
 /// that a host (the panel's tray) registered with. Elsewhere the system tray is always there. One
-/// bus connection is kept for the question, asked every few seconds while the window is hidden.
+/// bus connection is kept for the question, asked when the window hides and when the host changes.
 pub fn available() -> bool {
     #[cfg(target_os = "linux")]
     {
@@ -171,6 +171,39 @@ pub fn first_show(app: &AppHandle, args: &[String]) {
             std::thread::sleep(Duration::from_millis(500));
         }
     });
+}
+
+/// Watches for the tray host coming and going (the StatusNotifierWatcher's owner on the session
+/// bus changing, a host unregistering): then [`rescue_if_stranded`]. Threads that wait for the
+/// bus's signals, so nothing polls while the window sits in the tray.
+pub fn watch_host(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    for rule in [
+        "type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',\
+         member='NameOwnerChanged',arg0='org.kde.StatusNotifierWatcher'",
+        "type='signal',interface='org.kde.StatusNotifierWatcher',\
+         member='StatusNotifierHostUnregistered'",
+    ] {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let listen = || -> zbus::Result<()> {
+                let bus = zbus::blocking::Connection::session()?;
+                for message in zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)? {
+                    if message.is_ok() {
+                        // The watcher announces a host in steps: look once it has settled.
+                        std::thread::sleep(Duration::from_millis(500));
+                        rescue_if_stranded(&app);
+                    }
+                }
+                Ok(())
+            };
+            if let Err(e) = listen() {
+                log::info!("not watching the tray host ({rule}): {e}");
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
 }
 
 /// The window is hidden in a tray that went away (the panel quit, its extension was turned off):

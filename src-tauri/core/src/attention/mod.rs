@@ -30,8 +30,8 @@ mod words;
 
 pub use watch::Watch;
 pub use words::{
-    coarse_countdown, compose, health_words, message, needs_person, tray_summary, Message,
-    TraySummary, TRAY_LINES,
+    coarse_countdown, coarse_next_change, compose, health_words, message, needs_person,
+    tray_summary, Message, TraySummary, TRAY_LINES,
 };
 
 /// A temporary problem is told once it has lasted this long (seconds).

@@ -422,3 +422,21 @@ fn a_lost_keychain_item_is_told_as_that_and_the_page_is_not_told_to_open_plugboa
     assert!(group.body.contains("Open Plugboard"));
     assert!(!group.page.contains("Open Plugboard"), "{}", group.page);
 }
+
+#[test]
+fn the_coarse_countdowns_next_change_is_the_moment_its_words_change() {
+    // Every lifetime from a second to three days, walked by the clock: the words hold until the
+    // moment said, and change at it (a hidden window's scheduler wakes then, and not before).
+    let m = en();
+    for left in (1..3_700).chain((3_700..260_000).step_by(97)) {
+        let expiry = Expiry::At(NOW + left);
+        let words = coarse_countdown(&m, expiry, NOW);
+        let next = coarse_next_change(expiry, NOW).expect("a change ahead");
+        assert!(next > NOW, "left {left}: {next}");
+        assert_eq!(coarse_countdown(&m, expiry, next - 1), words, "left {left}");
+        assert_ne!(coarse_countdown(&m, expiry, next), words, "left {left}");
+    }
+    assert_eq!(coarse_next_change(Expiry::At(NOW), NOW), None);
+    assert_eq!(coarse_next_change(Expiry::Never, NOW), None);
+    assert_eq!(coarse_next_change(Expiry::Unknown, NOW), None);
+}

@@ -59,6 +59,31 @@ pub fn coarse_countdown(m: &Messages, expiry: Expiry, now: i64) -> String {
     m.get(id, &[("n", n.into())])
 }
 
+/// When [`coarse_countdown`]'s words for `expiry` next change by the clock alone (unix seconds):
+/// the scheduler of a window hidden in the tray wakes then to redraw the menu, and not before.
+/// `None` when only an event can change them (no expiry, or already expired).
+pub fn coarse_next_change(expiry: Expiry, now: i64) -> Option<i64> {
+    let Expiry::At(at) = expiry else {
+        return None;
+    };
+    let left = at.saturating_sub(now);
+    // Each range's words hold while `left` stays above the returned moment's `left`.
+    let next_left = if left <= 0 {
+        return None;
+    } else if left <= 60 {
+        0
+    } else if left < 3_600 {
+        // "in m min" with m = ceil(left / 60): m - 1 from left = 60 (m - 1).
+        ((left + 59) / 60 - 1) * 60
+    } else if left < 86_400 {
+        // "in h h" with h = floor(left / 3600): h - 1 (or minutes) from left = 3600 h - 1.
+        (left / 3_600) * 3_600 - 1
+    } else {
+        (left / 86_400) * 86_400 - 1
+    };
+    Some(at - next_left)
+}
+
 /// A notification: what the desktop shows, and the connection a click opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {

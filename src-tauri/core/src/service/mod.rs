@@ -25,6 +25,7 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
   (the callback or a pasted address), then complete or cancel — written once for window and CLI.
 - [`refresh`]: single-flight refreshes, in process and across processes.
 - [`checks`]: the keychain, due refreshes, identity checks at start and after a sleep.
+- [`plan`]: when the scheduler must look again (the next due moment), so an idle app sleeps.
 - [`developer`]: the token forms a developer copies (token, header, curl line).
 - [`trial`]: Try it: one harmless call to the identity or check endpoint, secrets masked.
 - [`diagnostics`]: a support report with no secret in it.
@@ -49,6 +50,7 @@ mod labels;
 mod model;
 mod names;
 mod orphans;
+pub mod plan;
 mod refresh;
 mod runtime;
 mod session;

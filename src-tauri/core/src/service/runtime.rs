@@ -40,6 +40,9 @@ pub(super) struct Runtime {
     keychain: Mutex<KeychainState>,
     /// The last scheduler tick, to notice that the machine slept.
     last_tick: Mutex<Option<i64>>,
+    /// When the scheduler last planned to look again ([`super::plan`]): a tick well past it
+    /// means the machine slept (a long planned sleep is not a gap).
+    planned: Mutex<Option<i64>>,
     /// When the identity checks of signed-in connections are due (set by the first tick and by a
     /// wake, [`super::checks::CHECK_DELAY`] later); `None` once taken.
     checks_at: Mutex<Option<i64>>,
@@ -50,6 +53,9 @@ pub(super) struct Runtime {
     woke: std::sync::atomic::AtomicBool,
     /// One lock per connection: at most one refresh in flight in this process.
     flights: Mutex<HashMap<String, Arc<Flight>>>,
+    /// Notified when something a plan depends on changed here (a refresh began or ended, a
+    /// failure, the keychain): a sleeping scheduler looks again.
+    pub changed: tokio::sync::Notify,
 }
 
 /// A poisoned lock still holds usable state: a panic elsewhere must not stop every later call.
@@ -63,10 +69,12 @@ impl Default for Runtime {
             live: Mutex::default(),
             keychain: Mutex::new(KeychainState::Ready),
             last_tick: Mutex::default(),
+            planned: Mutex::default(),
             checks_at: Mutex::default(),
             woke: Default::default(),
             auto_refreshes: tokio::sync::Semaphore::new(AUTOMATIC_REFRESHES_AT_ONCE),
             flights: Mutex::default(),
+            changed: tokio::sync::Notify::new(),
         }
     }
 }
@@ -78,6 +86,7 @@ impl Runtime {
 
     pub fn update(&self, id: &str, f: impl FnOnce(&mut Live)) {
         f(lock(&self.live).entry(id.to_string()).or_default());
+        self.changed.notify_one();
     }
 
     /// The keychain as last seen by any operation.
@@ -86,7 +95,9 @@ impl Runtime {
     }
 
     pub fn note_keychain(&self, state: KeychainState) {
-        *lock(&self.keychain) = state;
+        if std::mem::replace(&mut *lock(&self.keychain), state) != state {
+            self.changed.notify_one();
+        }
     }
 
     /// Makes every pending retry due now (the machine woke, the keychain came back).
@@ -102,29 +113,46 @@ impl Runtime {
         lock(&self.last_tick).is_some()
     }
 
-    /// Records a scheduler tick at `now`; `true` when the gap since the last one means the
-    /// machine slept or the clock stepped (either way: identity checks are then due again and
-    /// pending retries come forward, so nothing waits hours on a plan made on the old clock).
+    /// Records a scheduler tick at `now`; `true` when it came well after the moment planned for it
+    /// (or after the last tick, with no plan) — the machine slept or the clock stepped forward —
+    /// or before the last tick (the clock was set back). Either way every plan made on the old
+    /// clock is remade: identity checks are due again and pending retries come forward, so
+    /// nothing waits hours on it.
     pub fn tick(&self, now: i64) -> bool {
         let woke = {
             let mut last = lock(&self.last_tick);
             let first = last.is_none();
-            // A gap (the machine slept, or the clock stepped forward) or a clock stepped back:
-            // every plan made on the old clock is remade (retries now, checks soon).
-            let woke = last.is_some_and(|t| {
-                now - t > crate::lifetime::WAKE_GAP || t - now > crate::lifetime::CLOCK_STEP_BACK
-            });
+            let expected = last.map(|t| lock(&self.planned).map_or(t, |p| p.max(t)));
+            let woke = last.is_some_and(|t| t - now > crate::lifetime::CLOCK_STEP_BACK)
+                || expected.is_some_and(|e| now - e > crate::lifetime::WAKE_GAP);
             *last = Some(now);
-            if first || woke {
+            if first {
                 *lock(&self.checks_at) = Some(now.saturating_add(super::checks::CHECK_DELAY));
             }
             woke
         };
         if woke {
-            self.woke.store(true, std::sync::atomic::Ordering::Relaxed);
-            self.retry_now(now);
+            self.note_wake(now);
         }
         woke
+    }
+
+    /// The machine woke or the wall clock was set (the scheduler's own tick noticed, or the
+    /// system said so): identity checks are due again soon, pending retries come now.
+    pub fn note_wake(&self, now: i64) {
+        *lock(&self.checks_at) = Some(now.saturating_add(super::checks::CHECK_DELAY));
+        self.woke.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.retry_now(now);
+    }
+
+    /// Remembers when the scheduler means to look again (see [`Runtime::tick`]).
+    pub fn plan(&self, at: i64) {
+        *lock(&self.planned) = Some(at);
+    }
+
+    /// When the identity checks are due, if they are still to come.
+    pub fn checks_at(&self) -> Option<i64> {
+        *lock(&self.checks_at)
     }
 
     /// Whether a tick noticed a wake since the last call; clears it.

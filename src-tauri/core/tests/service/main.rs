@@ -5,7 +5,7 @@
 //! By use case: `connect` (keys, client credentials, disconnect), `sign_in` (browser sign-ins),
 //! `refresh` (single flight, scheduler, back-off, reconnect), `defaults` (a bare provider id among
 //! several connections: its default, or the candidates), `attention` (what needs a person:
-//! the tray and notifications), `checks` (status, identity checks,
+//! the tray and notifications), `sleep` (the scheduler that sleeps until the next due moment), `checks` (status, identity checks,
 //! a lost keychain item, what a developer copies), `custody` (tokens never lost: rotated tokens the
 //! keychain refused survive the process, a full disk during reconnect and disconnect, clock steps,
 //! stop signals wait), `faults` (the fault matrix: a token endpoint
@@ -22,6 +22,7 @@ mod faults;
 mod idle;
 mod refresh;
 mod sign_in;
+mod sleep;
 mod truth;
 mod upgrade;
 
