@@ -185,22 +185,29 @@ pub fn watch_host(app: &AppHandle) {
          member='StatusNotifierHostUnregistered'",
     ] {
         let app = app.clone();
-        std::thread::spawn(move || {
-            let listen = || -> zbus::Result<()> {
-                let bus = zbus::blocking::Connection::session()?;
-                for message in zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)? {
-                    if message.is_ok() {
-                        // The watcher announces a host in steps: look once it has settled.
-                        std::thread::sleep(Duration::from_millis(500));
-                        rescue_if_stranded(&app);
+        let spawned = std::thread::Builder::new()
+            .name("tray-watch".into())
+            .spawn(move || {
+                let listen = || -> zbus::Result<()> {
+                    let bus = zbus::blocking::Connection::session()?;
+                    for message in
+                        zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)?
+                    {
+                        if message.is_ok() {
+                            // The watcher announces a host in steps: look once it has settled.
+                            std::thread::sleep(Duration::from_millis(500));
+                            rescue_if_stranded(&app);
+                        }
                     }
+                    Ok(())
+                };
+                if let Err(e) = listen() {
+                    log::info!("not watching the tray host ({rule}): {e}");
                 }
-                Ok(())
-            };
-            if let Err(e) = listen() {
-                log::info!("not watching the tray host ({rule}): {e}");
-            }
-        });
+            });
+        if let Err(e) = spawned {
+            log::warn!("could not start watching the tray host: {e}");
+        }
     }
     #[cfg(not(target_os = "linux"))]
     let _ = app;
@@ -286,54 +293,93 @@ impl Tray {
             Some((l, s)) => (*l != look, *s != summary),
             None => (true, true),
         };
-        if look_changed {
-            if let Err(e) = self.icon.set_icon(Some(icon(app, look))) {
-                log::warn!("could not change the tray icon: {e}");
-            }
-        }
-        if summary_changed {
-            let _ = self.icon.set_tooltip(Some(m.get(
+        if look_changed || summary_changed {
+            // Built and set in one turn of the main thread (each menu call made from another
+            // thread waits for one of its own: 30 of them a minute for an unchanged tray).
+            let icon_image = look_changed.then(|| icon(app, look));
+            let tooltip = m.get(
                 "tray-tooltip",
                 &[("headline", summary.headline.as_str().into())],
-            )));
-            match menu(app, m, &summary) {
-                Ok(m) => {
-                    if let Err(e) = self.icon.set_menu(Some(m)) {
-                        log::warn!("could not change the tray menu: {e}");
+            );
+            let entries = summary_changed.then(|| entries(m, &summary));
+            let tray = self.icon.clone();
+            let handle = app.clone();
+            let _ = app.run_on_main_thread(move || {
+                if let Some(image) = icon_image {
+                    if let Err(e) = tray.set_icon(Some(image)) {
+                        log::warn!("could not change the tray icon: {e}");
                     }
                 }
-                Err(e) => log::warn!("could not make the tray menu: {e}"),
-            }
+                if let Some(entries) = entries {
+                    let _ = tray.set_tooltip(Some(tooltip));
+                    match build(&handle, &entries) {
+                        Ok(menu) => {
+                            if let Err(e) = tray.set_menu(Some(menu)) {
+                                log::warn!("could not change the tray menu: {e}");
+                            }
+                        }
+                        Err(e) => log::warn!("could not make the tray menu: {e}"),
+                    }
+                }
+            });
         }
         *shown = Some((look, summary));
     }
 }
 
 fn menu(app: &AppHandle, m: &Messages, summary: &TraySummary) -> tauri::Result<Menu<tauri::Wry>> {
-    let menu = Menu::new(app)?;
-    let add = |id: &str, text: &str, enabled: bool| -> tauri::Result<()> {
-        menu.append(&MenuItem::with_id(app, id, text, enabled, None::<&str>)?)
-    };
-    add("headline", &summary.headline, false)?;
-    menu.append(&PredefinedMenuItem::separator(app)?)?;
-    add(OPEN, &m.get("tray-open", &[]), true)?;
+    build(app, &entries(m, summary))
+}
+
+/// One line of the tray's menu: an item (id, text, enabled) or a separator.
+enum Entry {
+    Item(String, String, bool),
+    Separator,
+}
+
+/// The menu's lines for `summary`, in the words of `m`.
+fn entries(m: &Messages, summary: &TraySummary) -> Vec<Entry> {
+    let item = |id: &str, text: &str, enabled: bool| Entry::Item(id.into(), text.into(), enabled);
+    let mut all = vec![
+        item("headline", &summary.headline, false),
+        Entry::Separator,
+        item(OPEN, &m.get("tray-open", &[]), true),
+    ];
     for (id, line) in &summary.lines {
-        add(&format!("{CONNECTION}{id}"), line, true)?;
+        all.push(item(&format!("{CONNECTION}{id}"), line, true));
     }
     if summary.more > 0 {
-        add(
+        all.push(item(
             MORE,
             &m.get("tray-more", &[("count", summary.more.into())]),
             true,
-        )?;
+        ));
     }
-    menu.append(&PredefinedMenuItem::separator(app)?)?;
-    add(
+    all.push(Entry::Separator);
+    all.push(item(
         REFRESH_ALL,
         &m.get("tray-refresh-all", &[]),
         !summary.lines.is_empty(),
-    )?;
-    add(QUIT, &m.get("tray-quit", &[]), true)?;
+    ));
+    all.push(item(QUIT, &m.get("tray-quit", &[]), true));
+    all
+}
+
+/// The menu of `entries` (on the main thread, each call is made at once).
+fn build(app: &AppHandle, entries: &[Entry]) -> tauri::Result<Menu<tauri::Wry>> {
+    let menu = Menu::new(app)?;
+    for entry in entries {
+        match entry {
+            Entry::Item(id, text, enabled) => menu.append(&MenuItem::with_id(
+                app,
+                id.as_str(),
+                text,
+                *enabled,
+                None::<&str>,
+            )?)?,
+            Entry::Separator => menu.append(&PredefinedMenuItem::separator(app)?)?,
+        }
+    }
     Ok(menu)
 }
 

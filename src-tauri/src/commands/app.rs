@@ -119,6 +119,11 @@ pub async fn copy_diagnostics(
 ) -> Result<Copied, UserError> {
     let service = state.service()?;
     let _ = service.probe_keychain().await;
+    // A blocking D-Bus question: off the async workers (zbus's blocking calls run on their own
+    // runtime, which must not be started from inside this one).
+    let tray_host = tauri::async_runtime::spawn_blocking(crate::tray::available)
+        .await
+        .unwrap_or(false);
     let log = app
         .path()
         .app_log_dir()
@@ -155,7 +160,7 @@ pub async fn copy_diagnostics(
             ),
             (
                 "Tray host",
-                if crate::tray::available() {
+                if tray_host {
                     "present"
                 } else {
                     "none"

@@ -3,15 +3,17 @@
 //! keychain, D-Bus and display: nothing of a person's is touched), against the provider simulator
 //! on 127.0.0.1.
 //!
-//! For N = 0, 100 and 1,000 stored connections: the window's start until it is visible (the X
-//! server maps it), until its page has loaded and until every row is rendered (WebDriver), and in a plain start its keychain calls in the
-//! first 15 s, memory 5 s in and idle CPU after. The bare Tauri window (`tests/bench/bare-window`,
+//! For N = 0, 30, 100 and 1,000 stored connections: the window's start until it is visible (the
+//! X server maps it), until its page has loaded and until every row is rendered (WebDriver); in a
+//! plain start its keychain calls in the first 15 s, memory 5 s in, and idle CPU and wakeups
+//! (context switches of the process tree) after; and started in the tray (`--in-tray`, a tray
+//! host on the private bus), its idle CPU and wakeups there. The bare Tauri window (`tests/bench/bare-window`,
 //! same tauri) is the comparator of start-up, memory, CPU and binary size; `secret-tool` and
 //! `curl` of the command line; the keychain's own writes plus the same requests of 1,000
 //! automatic refreshes. Prints the table with ratios and targets, writes the figures as
 //! CSV and plots them (PNG, with gnuplot) into `BENCH_OUT` (`target/bench`).
 //!
-//! Settings: `BENCH_BIN_DIR` (release binaries, `target/release`), `BENCH_SIZES` (`0,100,1000`),
+//! Settings: `BENCH_BIN_DIR` (release binaries, `target/release`), `BENCH_SIZES` (`0,30,100,1000`),
 //! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30),
 //! `BENCH_REFRESHES` (1000), and
 //! `BENCH_DEBUG=1` with `BENCH_BIN_DIR=target/debug` to try a change on debug builds (their
@@ -58,7 +60,7 @@ fn main() {
             bin.display()
         );
     }
-    let sizes: Vec<usize> = setting("BENCH_SIZES", "0,100,1000".to_string())
+    let sizes: Vec<usize> = setting("BENCH_SIZES", "0,30,100,1000".to_string())
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
@@ -111,12 +113,14 @@ fn main() {
             rendered.push(start.ready_ms);
         }
         let observed = window::observe(&window_bin, &env, idle);
+        let tray = window::observe_in_tray(&window_bin, &env, idle);
         figures.sizes.push(Size {
             n,
             visible_ms: procs::median(&mut visible),
             loaded_ms: procs::median(&mut loaded),
             rendered_ms: procs::median(&mut rendered),
             observed,
+            tray,
         });
     }
 

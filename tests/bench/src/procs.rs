@@ -99,3 +99,38 @@ pub fn median(values: &mut [f64]) -> f64 {
         values[mid]
     }
 }
+
+/// Context switches of every thread of the tree so far (voluntary and involuntary, from
+/// `/proc/<pid>/task/<tid>/status`), in all and by thread name: each is a thread woken (or
+/// preempted), the measure of wakeups an idle app should not have.
+pub fn switches(root: u32) -> (u64, HashMap<String, u64>) {
+    let mut by_name: HashMap<String, u64> = HashMap::new();
+    for pid in tree(root) {
+        let process = fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|n| n.trim().to_string())
+            .unwrap_or_default();
+        for task in fs::read_dir(format!("/proc/{pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let dir = task.path();
+            let Ok(status) = fs::read_to_string(dir.join("status")) else {
+                continue;
+            };
+            let count: u64 = status
+                .lines()
+                .filter(|l| {
+                    l.starts_with("voluntary_ctxt_switches:")
+                        || l.starts_with("nonvoluntary_ctxt_switches:")
+                })
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .sum();
+            let thread = fs::read_to_string(dir.join("comm"))
+                .map(|n| n.trim().to_string())
+                .unwrap_or_default();
+            *by_name.entry(format!("{process}/{thread}")).or_default() += count;
+        }
+    }
+    (by_name.values().sum(), by_name)
+}

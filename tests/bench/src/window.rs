@@ -180,6 +180,78 @@ pub struct Observed {
     pub memory: Memory,
     /// Percent of one core used between 15 s and 15 + `idle` s after start.
     pub idle_cpu: f64,
+    /// Context switches per second of the whole process tree over the same time: wakeups.
+    pub wakeups: f64,
+}
+
+/// An idle stretch measured: CPU (percent of one core) and wakeups per second.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Idle {
+    pub cpu: f64,
+    pub wakeups: f64,
+}
+
+/// Measures the tree of `pid` for `idle`: CPU and context switches, printed by process and
+/// thread (the busiest) so a figure can be explained.
+fn idle_of(pid: u32, idle: Duration, what: &str) -> Idle {
+    let (cpu_before, by_name_before) = procs::cpu_seconds(pid);
+    let (_, threads_before) = procs::switches(pid);
+    let idle_from = Instant::now();
+    std::thread::sleep(idle);
+    let (cpu_after, by_name) = procs::cpu_seconds(pid);
+    let (_, threads) = procs::switches(pid);
+    let seconds = idle_from.elapsed().as_secs_f64();
+    let mut shares: Vec<String> = by_name
+        .iter()
+        .map(|(name, s)| {
+            let used = s - by_name_before.get(name).copied().unwrap_or(0.0);
+            format!("{name} {:.2} %", used / seconds * 100.0)
+        })
+        .collect();
+    shares.sort();
+    eprintln!("bench:   {what}: CPU by process: {}", shares.join(", "));
+    // By thread name: a thread that ended meanwhile takes its switches with it, so each name's
+    // growth is counted, not the difference of two totals.
+    let woke_by: Vec<(f64, String)> = threads
+        .iter()
+        .map(|(name, n)| {
+            let woke = n.saturating_sub(threads_before.get(name).copied().unwrap_or(0));
+            (woke as f64 / seconds, name.clone())
+        })
+        .collect();
+    let wakeups: f64 = woke_by.iter().map(|(rate, _)| rate).sum();
+    let mut busiest: Vec<(f64, String)> = woke_by
+        .into_iter()
+        .filter(|(rate, _)| *rate >= 0.05)
+        .collect();
+    busiest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let busiest: Vec<String> = busiest
+        .iter()
+        .take(8)
+        .map(|(rate, name)| format!("{name} {rate:.2}/s"))
+        .collect();
+    eprintln!("bench:   {what}: wakeups by thread: {}", busiest.join(", "));
+    Idle {
+        cpu: (cpu_after - cpu_before) / seconds * 100.0,
+        wakeups,
+    }
+}
+
+/// Plugboard started at login with a tray on the desktop (`--in-tray`: its window stays hidden),
+/// settled for 15 s, then measured for `idle`: the cost of living in the tray.
+pub fn observe_in_tray(binary: &Path, env: &[(String, String)], idle: Duration) -> Idle {
+    let host = plugboard_e2e::desktop::TrayHost::start();
+    let mut app = start_with(binary, env, &["--in-tray"]);
+    let _ = host.item();
+    std::thread::sleep(Duration::from_secs(15));
+    assert!(
+        !plugboard_e2e::desktop::window_shown(),
+        "the window stayed hidden in the tray"
+    );
+    let measured = idle_of(app.id(), idle, "in the tray");
+    stop(&mut app);
+    drop(host);
+    measured
 }
 
 /// Starts `binary` with `env`, watches it for 15 + `idle` seconds, then ends it.
@@ -219,33 +291,25 @@ pub fn observe(binary: &Path, env: &[(String, String)], idle: Duration) -> Obser
     let _ = monitor.wait();
     let (keychain_calls, secret_reads) = counter.join().unwrap_or((0, 0));
 
-    let (cpu_before, by_name_before) = procs::cpu_seconds(pid);
-    let idle_from = Instant::now();
-    std::thread::sleep(idle);
-    let (cpu_after, by_name) = procs::cpu_seconds(pid);
-    let seconds = idle_from.elapsed().as_secs_f64();
-    let idle_cpu = (cpu_after - cpu_before) / seconds * 100.0;
-    let mut shares: Vec<String> = by_name
-        .iter()
-        .map(|(name, s)| {
-            let used = s - by_name_before.get(name).copied().unwrap_or(0.0);
-            format!("{name} {:.2} %", used / seconds * 100.0)
-        })
-        .collect();
-    shares.sort();
-    eprintln!("bench:   idle CPU by process: {}", shares.join(", "));
+    let measured = idle_of(pid, idle, "window shown");
     stop(&mut app);
     Observed {
         keychain_calls,
         secret_reads,
         memory,
-        idle_cpu,
+        idle_cpu: measured.cpu,
+        wakeups: measured.wakeups,
     }
 }
 
 fn start(binary: &Path, env: &[(String, String)]) -> Child {
+    start_with(binary, env, &[])
+}
+
+fn start_with(binary: &Path, env: &[(String, String)], args: &[&str]) -> Child {
     use std::os::unix::process::CommandExt;
     Command::new(binary)
+        .args(args)
         .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -292,8 +292,13 @@ fn the_tray_shows_the_worst_and_a_line_each() {
 
 #[test]
 fn coarse_countdowns_change_at_most_once_a_minute() {
+    // Whole minutes from the minute's start, as the page counts (NOW is 20 s into a minute).
     assert_eq!(
         coarse_countdown(&en(), Expiry::At(NOW + 61), NOW),
+        "expires in 1 min"
+    );
+    assert_eq!(
+        coarse_countdown(&en(), Expiry::At(NOW + 100), NOW),
         "expires in 2 min"
     );
     assert_eq!(
@@ -426,16 +431,27 @@ fn a_lost_keychain_item_is_told_as_that_and_the_page_is_not_told_to_open_plugboa
 #[test]
 fn the_coarse_countdowns_next_change_is_the_moment_its_words_change() {
     // Every lifetime from a second to three days, walked by the clock: the words hold until the
-    // moment said, and change at it (a hidden window's scheduler wakes then, and not before).
+    // moment said, and change at it (a hidden window's scheduler wakes then, and not before) —
+    // on a minute's first second unless it is the moment of expiry.
     let m = en();
     for left in (1..3_700).chain((3_700..260_000).step_by(97)) {
         let expiry = Expiry::At(NOW + left);
         let words = coarse_countdown(&m, expiry, NOW);
         let next = coarse_next_change(expiry, NOW).expect("a change ahead");
         assert!(next > NOW, "left {left}: {next}");
-        assert_eq!(coarse_countdown(&m, expiry, next - 1), words, "left {left}");
+        assert!(next % 60 == 0 || next == NOW + left, "left {left}: {next}");
+        for t in [NOW + 1, (NOW + next) / 2, next - 1] {
+            if t < next {
+                assert_eq!(coarse_countdown(&m, expiry, t), words, "left {left} at {t}");
+            }
+        }
         assert_ne!(coarse_countdown(&m, expiry, next), words, "left {left}");
     }
+    // Thirty connections expiring at their own seconds change together, once a minute.
+    let moments: std::collections::BTreeSet<i64> = (0..30)
+        .filter_map(|i| coarse_next_change(Expiry::At(NOW + 1_500 + i * 37), NOW))
+        .collect();
+    assert_eq!(moments.len(), 1, "{moments:?}");
     assert_eq!(coarse_next_change(Expiry::At(NOW), NOW), None);
     assert_eq!(coarse_next_change(Expiry::Never, NOW), None);
     assert_eq!(coarse_next_change(Expiry::Unknown, NOW), None);

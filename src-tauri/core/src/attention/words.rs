@@ -40,17 +40,23 @@ pub fn health_words(m: &Messages, h: Health) -> String {
 }
 
 /// An expiry coarse enough for a menu that is redrawn once a minute: "expires in 24 min",
-/// "expires in 5 h", "expires in 3 d", "expired", "does not expire".
+/// "expires in 5 h", "expires in 3 d", "expired", "does not expire". Counted from the start of the
+/// wall-clock minute, as the page's countdowns are, so that every line changes on the same
+/// minute ([`coarse_next_change`]) and a tray of many connections is redrawn once a minute at
+/// most; "expired" is said from the second it is true.
 pub fn coarse_countdown(m: &Messages, expiry: Expiry, now: i64) -> String {
-    let left = match expiry {
+    let at = match expiry {
         Expiry::Never => return m.get("expiry-never", &[]),
         Expiry::Unknown => return m.get("expiry-unknown", &[]),
-        Expiry::At(at) => at - now,
+        Expiry::At(at) => at,
     };
-    let (id, n) = if left <= 0 {
+    if at <= now {
         return m.get("expiry-expired", &[]);
-    } else if left < 3_600 {
-        ("expiry-minutes", (left + 59) / 60)
+    }
+    let left = at - minute_of(now);
+    // Whole minutes, as the page counts them ("in 25 min" for 25:00–25:59), and never "0 min".
+    let (id, n) = if left < 3_600 {
+        ("expiry-minutes", (left / 60).max(1))
     } else if left < 86_400 {
         ("expiry-hours", left / 3_600)
     } else {
@@ -59,29 +65,40 @@ pub fn coarse_countdown(m: &Messages, expiry: Expiry, now: i64) -> String {
     m.get(id, &[("n", n.into())])
 }
 
+/// The start of the wall-clock minute `now` is in.
+fn minute_of(now: i64) -> i64 {
+    now - now.rem_euclid(60)
+}
+
 /// When [`coarse_countdown`]'s words for `expiry` next change by the clock alone (unix seconds):
-/// the scheduler of a window hidden in the tray wakes then to redraw the menu, and not before.
-/// `None` when only an event can change them (no expiry, or already expired).
+/// the start of a wall-clock minute, or the moment it expires. The scheduler of a window hidden
+/// in the tray wakes then to redraw the menu, and not before. `None` when only an event can
+/// change them (no expiry, or already expired).
 pub fn coarse_next_change(expiry: Expiry, now: i64) -> Option<i64> {
     let Expiry::At(at) = expiry else {
         return None;
     };
-    let left = at.saturating_sub(now);
-    // Each range's words hold while `left` stays above the returned moment's `left`.
-    let next_left = if left <= 0 {
+    if at <= now {
         return None;
-    } else if left <= 60 {
+    }
+    let left = at - minute_of(now);
+    // The words hold while the time left, counted from the minute's start, stays above this.
+    let next_left = if left < 120 {
+        // "in 1 min" until it expires.
         0
     } else if left < 3_600 {
-        // "in m min" with m = ceil(left / 60): m - 1 from left = 60 (m - 1).
-        ((left + 59) / 60 - 1) * 60
+        // "in m min" with m = floor(left / 60): m - 1 from left = 60 m - 1.
+        (left / 60) * 60 - 1
     } else if left < 86_400 {
         // "in h h" with h = floor(left / 3600): h - 1 (or minutes) from left = 3600 h - 1.
         (left / 3_600) * 3_600 - 1
     } else {
         (left / 86_400) * 86_400 - 1
     };
-    Some(at - next_left)
+    // The first minute whose start leaves no more than that; "expired" at the second itself.
+    let from = at - next_left;
+    let minute = from + (60 - from.rem_euclid(60)) % 60;
+    Some(minute.min(at))
 }
 
 /// A notification: what the desktop shows, and the connection a click opens.
