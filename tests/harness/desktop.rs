@@ -71,22 +71,36 @@ pub struct MenuEntry {
     pub enabled: bool,
 }
 
+/// Runs `f` on a thread of its own. zbus's blocking calls run on zbus's own tokio runtime (its
+/// `tokio` feature, which the app turns on and the workspace shares), and a runtime cannot be
+/// started from a thread that drives one, as a `#[tokio::test]` does.
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        s.spawn(f)
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
 impl TrayHost {
     pub fn start() -> Self {
         let items = Arc::new(Mutex::new(Vec::new()));
-        let bus = zbus::blocking::connection::Builder::session()
-            .expect("the session bus")
-            .name("org.kde.StatusNotifierWatcher")
-            .expect("a watcher name")
-            .serve_at(
-                "/StatusNotifierWatcher",
-                Watcher {
-                    items: items.clone(),
-                },
-            )
-            .expect("serve the watcher")
-            .build()
-            .expect("own org.kde.StatusNotifierWatcher (is another tray host running?)");
+        let watcher_items = items.clone();
+        let bus = off_runtime(move || {
+            zbus::blocking::connection::Builder::session()
+                .expect("the session bus")
+                .name("org.kde.StatusNotifierWatcher")
+                .expect("a watcher name")
+                .serve_at(
+                    "/StatusNotifierWatcher",
+                    Watcher {
+                        items: watcher_items,
+                    },
+                )
+                .expect("serve the watcher")
+                .build()
+                .expect("own org.kde.StatusNotifierWatcher (is another tray host running?)")
+        });
         Self { bus, items }
     }
 
@@ -104,16 +118,21 @@ impl TrayHost {
         T::Error: Into<zbus::Error>,
     {
         let (dest, path) = self.item();
-        let proxy = zbus::blocking::Proxy::new(
-            &self.bus,
-            dest.as_str(),
-            path.as_str(),
-            "org.kde.StatusNotifierItem",
-        )
-        .expect("a proxy for the tray item");
-        proxy
-            .get_property::<T>(name)
-            .unwrap_or_else(|e| panic!("the tray item's {name}: {e}"))
+        let value: OwnedValue = off_runtime(|| {
+            let proxy = zbus::blocking::Proxy::new(
+                &self.bus,
+                dest.as_str(),
+                path.as_str(),
+                "org.kde.StatusNotifierItem",
+            )
+            .expect("a proxy for the tray item");
+            proxy
+                .get_property::<OwnedValue>(name)
+                .unwrap_or_else(|e| panic!("the tray item's {name}: {e}"))
+        });
+        T::try_from(value)
+            .map_err(Into::into)
+            .unwrap_or_else(|e: zbus::Error| panic!("the tray item's {name}: {e}"))
     }
 
     /// The item's status (`Active`, `Passive`, `NeedsAttention`).
@@ -133,19 +152,21 @@ impl TrayHost {
         std::fs::read(&path).unwrap_or_else(|e| panic!("the tray icon {}: {e}", path.display()))
     }
 
-    fn menu_proxy(&self) -> zbus::blocking::Proxy<'_> {
+    /// The item's menu (bus name, object path).
+    fn menu_address(&self) -> (String, zbus::zvariant::OwnedObjectPath) {
         let (dest, _) = self.item();
-        let path: zbus::zvariant::OwnedObjectPath = self.item_property("Menu");
-        zbus::blocking::Proxy::new(&self.bus, dest, path, "com.canonical.dbusmenu")
-            .expect("a proxy for the tray menu")
+        (dest, self.item_property("Menu"))
     }
 
     /// The menu's entries in order (separators left out).
     pub fn menu(&self) -> Vec<MenuEntry> {
-        let proxy = self.menu_proxy();
-        let reply = proxy
-            .call_method("GetLayout", &(0i32, -1i32, Vec::<String>::new()))
-            .expect("the tray menu's layout (GetLayout)");
+        let (dest, path) = self.menu_address();
+        let reply = off_runtime(|| {
+            zbus::blocking::Proxy::new(&self.bus, dest, path, "com.canonical.dbusmenu")
+                .expect("a proxy for the tray menu")
+                .call_method("GetLayout", &(0i32, -1i32, Vec::<String>::new()))
+                .expect("the tray menu's layout (GetLayout)")
+        });
         type Layout = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
         let (_revision, (_root, _props, children)): (u32, Layout) =
             reply.body().deserialize().expect("a dbusmenu layout");
@@ -172,10 +193,13 @@ impl TrayHost {
     /// Clicks the menu entry whose label contains `text`.
     pub fn click(&self, text: &str) {
         let entry = self.wait_for_entry(text);
-        let proxy = self.menu_proxy();
-        let _: () = proxy
-            .call("Event", &(entry.id, "clicked", Value::from(0i32), 0u32))
-            .unwrap_or_else(|e| panic!("click {text:?} in the tray menu: {e}"));
+        let (dest, path) = self.menu_address();
+        off_runtime(|| {
+            let _: () = zbus::blocking::Proxy::new(&self.bus, dest, path, "com.canonical.dbusmenu")
+                .expect("a proxy for the tray menu")
+                .call("Event", &(entry.id, "clicked", Value::from(0i32), 0u32))
+                .unwrap_or_else(|e| panic!("click {text:?} in the tray menu: {e}"));
+        });
     }
 }
 
