@@ -9,20 +9,55 @@ credentials, pending sign-ins), a rename relabels the item alone (no secret read
 [`Connections::relabel_items`] brings every item of the namespace up to date at start — items
 written before Plugboard labelled them (keyring's "connection:…@dev.plugboard.desktop:default
 (keyring v3.6.3)"), a rename the keychain could not take then (locked), an item written while
-another process renamed the connection. That pass costs one listing when nothing needs changing,
-reads no secret and never prompts: a locked keychain is left for the next start.
+another process renamed the connection. That pass reads no secret and never prompts (a locked
+keychain is left for the next start), but costs two D-Bus calls an item; so it runs only when the
+labels the index asks for are not those of the last complete pass — a fingerprint of them is kept
+beside the index ([`LABELS_FILE`], no label in it) and forgotten when a relabel fails — and
+otherwise costs nothing: the keychain calls at start stay the same at any number of connections.
 
 Labels are for people only: every lookup uses the items' attributes.
 */
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 
 use super::Connections;
 use crate::connection::ConnectionId;
 use crate::index::ConnectionRecord;
 use crate::vault::{ItemLabel, VaultError, VaultKey};
 
+/// Beside the index: the fingerprint of the labels of the last complete relabelling pass.
+pub const LABELS_FILE: &str = "keychain-labels";
+
 impl Connections {
+    fn labels_file(&self) -> PathBuf {
+        self.index.path().with_file_name(LABELS_FILE)
+    }
+
+    /// A fingerprint of every label this namespace's items should have now: each connection's and
+    /// each provider's app credentials'. Equal to the last complete pass's, nothing can need a new
+    /// label but an item changed behind Plugboard's back.
+    fn labels_fingerprint(&self, records: &[ConnectionRecord]) -> String {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.vault.service().hash(&mut hasher);
+        for r in records {
+            r.id.as_str().hash(&mut hasher);
+            self.vault.label_text(&self.item_label(r)).hash(&mut hasher);
+        }
+        for p in self.catalogue.providers() {
+            self.vault
+                .label_text(&self.app_credentials_label(p.id.as_str()))
+                .hash(&mut hasher);
+        }
+        format!("{:016x}\n", hasher.finish())
+    }
+
+    /// A label could not be set: the next start's pass runs whatever the fingerprint says.
+    fn forget_labels_pass(&self) {
+        let _ = std::fs::remove_file(self.labels_file());
+    }
+
     /// The label of connection `record`'s keychain item.
     pub(super) fn item_label(&self, record: &ConnectionRecord) -> ItemLabel {
         ItemLabel::connection(
@@ -75,7 +110,8 @@ impl Connections {
     }
 
     /// Relabels every item of this namespace whose label is not the one it should have (see the
-    /// module's doc): what the window and every command do at start. How many items it relabelled;
+    /// module's doc): what the window and every command do at start — unless the labels asked for
+    /// are those of the last complete pass (then no keychain call at all). How many items it relabelled;
     /// a keychain that is locked, missing or cannot list labels is left alone (0), quietly: the
     /// next start tries again.
     pub async fn relabel_items(&self) -> usize {
@@ -86,12 +122,20 @@ impl Connections {
                 return 0;
             }
         };
+        let fingerprint = self.labels_fingerprint(&records);
+        let file = self.labels_file();
+        if std::fs::read_to_string(&file).is_ok_and(|kept| kept == fingerprint) {
+            return 0;
+        }
         let wanted = self.wanted_labels(&records);
         let relabelled = self.vault.run(move |v| v.relabel_all(wanted)).await;
         match relabelled {
             Ok(Some(n)) => {
                 if n > 0 {
                     log::info!("{n} keychain item(s) relabelled");
+                }
+                if let Err(e) = crate::files::write_private(&file, fingerprint.as_bytes()) {
+                    log::info!("keychain labels checked, but not noted: {e}");
                 }
                 n
             }
@@ -119,6 +163,7 @@ impl Connections {
         let label = self.item_label(&record);
         if let Err(e) = self.vault.run(move |v| v.relabel(&key, &label)).await {
             log::info!("{id}: keychain item not relabelled now: {e}");
+            self.forget_labels_pass();
         }
     }
 }

@@ -439,6 +439,20 @@ async fn a_keychain_items_label_follows_the_connections_name_and_is_mended_at_st
         "no secret read at start"
     );
     assert_eq!(f.service.relabel_items().await, 0, "nothing left to change");
+    // Nothing changed since that pass: not even a listing.
+    let before = f.store.counts();
+    assert_eq!(f.service.relabel_items().await, 0);
+    assert_eq!(f.store.counts(), before, "no keychain call");
+    // A rename the locked keychain refused after that pass: the next start's pass runs.
+    f.store.set_locked(true);
+    f.service.rename(&c.id, "Client A").await.unwrap();
+    f.store.set_locked(false);
+    f.service.rename(&c.id, "").await.unwrap();
+    assert_eq!(label().as_deref(), Some(plain));
+    plugboard_core::vault::SecretStore::set_label(&*f.store, service, &item, "something else")
+        .unwrap();
+    assert_eq!(f.service.relabel_items().await, 1, "mended");
+    assert_eq!(label().as_deref(), Some(plain));
 }
 
 #[tokio::test]
