@@ -266,6 +266,8 @@ async fn a_locked_keychain_is_relabelled_at_a_later_start_not_now(
     let (svc, item) = (service_name(), connection_item(&c.id));
     let old = format!("{item}@{svc}:default (keyring v3.6.3)");
     keychain.set_label(&svc, &item, &old);
+    // As an older version left it: items of its labels, and no note of a relabelling pass.
+    let _ = std::fs::remove_file(dir.join("data").join(plugboard_core::service::LABELS_FILE));
     // The keyring daemon restarted and nobody has unlocked it yet.
     keychain.restart_locked();
     let service = open(sim, &dir.join("data"));

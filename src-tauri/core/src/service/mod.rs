@@ -79,6 +79,7 @@ pub use developer::{CallKind, CURL_SECRET_VARIABLE};
 pub use disconnect::{Disconnected, ForgetReport};
 pub use error::{ErrorKind, NameProblem, NextStep, ServiceError};
 pub use held::HeldIn;
+pub use labels::LABELS_FILE;
 pub use model::{
     CardStatus, ConnectionView, DisconnectReport, LiveBoard, LiveStatus, NeedsYou, StartedSignIn,
     TokenMaterial,
