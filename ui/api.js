@@ -4,17 +4,18 @@
 const tauri = window.__TAURI__;
 const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
 
-/** The page's messages in the language spoken now: `{lang, pseudo, ftl}` (see i18n.js). */
-export const messages = () => invoke("messages");
-
 /** The provider cards, each with its connections (and their live status at the time). */
 export const listProviders = () => invoke("list_providers");
 
 /** Version, keychain state, scheme registration and demo mode. */
 export const appInfo = () => invoke("app_info");
 
-/** Notices queued before the page listened (start-up problems, a deep link that arrived early). */
-export const takeNotices = () => invoke("take_notices");
+/** Everything the first paint needs in one answer: `{ messages, notices, cards }` (`cards` null
+ *  when they cannot be read: `listProviders` then says why). */
+export const firstPaint = () => invoke("first_paint");
+
+/** Tells the Rust side the first frame is painted: the rest of its start-up begins. */
+export const painted = () => invoke("painted");
 
 export const openDeveloperPage = (provider) => invoke("open_developer_page", { provider });
 

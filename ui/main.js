@@ -70,21 +70,39 @@ async function tick() {
   schedule(next);
 }
 
+// What arrives from the Rust side before the first paint waits for it (drawn in the person's
+// language, on the cards drawn from the first answer).
+let started = false;
+const early = [];
+const whenStarted = (fn) => (payload) => (started ? fn(payload) : early.push(() => fn(payload)));
+
 async function start() {
+  // Listen first (all at once: one round trip), so nothing falls between the first answer and
+  // the listening; then one answer carries everything the first paint needs.
+  await Promise.all([
+    api.onNotice(whenStarted((notice) => showNotice(notice))),
+    api.onNoticeWithdrawn(whenStarted((id) => withdrawNotice(id))),
+    api.onChanged(whenStarted((change) => changed(change))),
+    api.onShowConnection(whenStarted((id) => showConnection(id))),
+  ]);
+  const first = await api.firstPaint();
   // The words first: everything drawn after speaks the person's language.
-  useMessages(await api.messages());
-  // Listen before fetching queued notices, so none falls between the two.
-  await api.onNotice((notice) => showNotice(notice));
-  await api.onNoticeWithdrawn((id) => withdrawNotice(id));
-  await api.onChanged((change) => changed(change));
-  await api.onShowConnection((id) => showConnection(id));
+  useMessages(first.messages);
   store.rowsAdded = () => tick();
   document.getElementById("open-settings").addEventListener("click", () => toggleSettings());
   document.getElementById("close-settings").addEventListener("click", () => toggleSettings());
   closeSettingsOnEscape();
   document.addEventListener("visibilitychange", () => (document.hidden ? schedule(null) : tick()));
-  for (const notice of await api.takeNotices()) showNotice(notice);
-  await Promise.all([reload(), loadInfo()]);
+  for (const notice of first.notices) showNotice(notice);
+  await loadProviders(first.cards);
+  tick();
+  started = true;
+  for (const handle of early.splice(0)) handle();
+  // The Rust side starts the rest of its work (tray, scheduler, watchers) once this frame is on
+  // the screen; a hidden window paints no frame, so it is told at once.
+  if (document.hidden) api.painted();
+  else requestAnimationFrame(() => setTimeout(() => api.painted(), 0));
+  await loadInfo();
   await reopenSettings();
 }
 

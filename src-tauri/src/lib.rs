@@ -16,6 +16,7 @@ mod events;
 mod keychain;
 mod links;
 mod scheduler;
+mod startup;
 mod state;
 mod tray;
 mod window;
@@ -76,7 +77,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::list_providers,
             commands::app::app_info,
-            commands::app::take_notices,
+            commands::app::first_paint,
+            commands::app::painted,
             commands::app::open_developer_page,
             commands::connect::connect_api_key,
             commands::connect::connect_client_credentials,
@@ -101,10 +103,16 @@ pub fn run() {
             commands::settings::copy_redirect_uri,
             commands::settings::preferences,
             commands::settings::set_preferences,
-            commands::settings::messages,
         ])
         .setup(|app| {
             log::info!("Plugboard {} starting", app.package_info().version);
+            // The window first (it starts hidden, tauri.conf.json), unless the login entry
+            // started Plugboard into the tray; then only what the page's first answer needs.
+            let args: Vec<String> = std::env::args().collect();
+            let for_window = window::wants_window(&args);
+            if for_window {
+                window::bring_back(app.handle(), None);
+            }
             // The command line opens the same folders (core `setup::Paths::standard`); Tauri's
             // resolver is used here so a platform difference would show in the window first.
             let paths = plugboard_core::setup::Paths::new(
@@ -116,22 +124,10 @@ pub fn run() {
             app.manage(events::Changes::default());
             app.manage(tray::TraySlot::default());
             app.manage(attention::Told::default());
+            app.manage(startup::Rest::default());
             links::setup(app.handle());
-            // A desktop without the appindicator library makes tray-icon panic as it loads it:
-            // Plugboard then runs without a tray (closing the window quits), as where none shows.
-            let handle = app.handle().clone();
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray::start(&handle))) {
-                Ok(Ok(tray)) => {
-                    let _ = app.state::<tray::TraySlot>().0.set(tray);
-                }
-                Ok(Err(e)) => log::warn!("no tray icon: {e}"),
-                Err(_) => log::warn!("no tray icon: the appindicator library could not be loaded"),
-            }
-            let args: Vec<String> = std::env::args().collect();
-            tray::first_show(app.handle(), &args);
-            scheduler::start(app.handle());
-            keychain::watch(app.handle());
-            tray::watch_host(app.handle());
+            // The tray, the scheduler and the watchers after the first paint (see `startup`).
+            startup::wait_for_first_paint(app.handle(), for_window);
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"));

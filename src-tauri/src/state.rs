@@ -68,8 +68,8 @@ impl AppState {
     pub fn build(paths: Paths, settings: Settings) -> Self {
         // The window, tray and notifications speak the chosen language (see core `i18n`), from
         // the first word on: the system's while the settings file is read (a notice about that
-        // file is in it), then the one chosen there.
-        plugboard_core::i18n::set_current(&settings.speak(""));
+        // file is in it; parsed only if one comes), then the one chosen there.
+        plugboard_core::i18n::speak_later(&settings.speak(""));
         let preferences = plugboard_core::preferences::PreferencesFile::open(&paths.config_dir);
         plugboard_core::i18n::set_current(&settings.speak(preferences.get().spoken_language()));
         let mut demo = None;

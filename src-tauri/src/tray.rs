@@ -150,13 +150,12 @@ pub fn show_problem(app: &AppHandle) {
 /// How long a start at login waits for the desktop's tray to come up before showing the window.
 const TRAY_WAIT: Duration = Duration::from_secs(30);
 
-/// Shows the window at start-up, or, started with [`crate::window::IN_TRAY`], leaves it hidden as long as a
-/// tray appears within half a minute (a panel may start after Plugboard at login). When the
-/// connections cannot be opened, the window shows at once: it says why.
-pub fn first_show(app: &AppHandle, args: &[String]) {
-    if crate::window::wants_window(args)
-        || app.state::<crate::state::AppState>().connections.is_err()
-    {
+/// Started with [`crate::window::IN_TRAY`] (a launch for the window shows it at once, see
+/// [`crate::startup`]): leaves the window hidden as long as a tray appears within half a minute
+/// (a panel may start after Plugboard at login). When the connections cannot be opened, the
+/// window shows at once: it says why.
+pub fn first_show(app: &AppHandle) {
+    if app.state::<crate::state::AppState>().connections.is_err() {
         return crate::window::bring_back(app, None);
     }
     log::info!("started in the tray");

@@ -68,14 +68,14 @@ function keepOpenDetails(root) {
 let loading = null;
 let loadAgain = false;
 
-export async function loadProviders() {
+export async function loadProviders(given = null) {
   // One load at a time: two at once (a tick and a change event) would each render anew, the
   // second destroying what the person opened after the first. Asked during one: once more after.
   if (loading) {
     loadAgain = true;
     return loading;
   }
-  loading = loadOnce();
+  loading = loadOnce(given);
   try {
     let rendered = await loading;
     while (loadAgain) {
@@ -89,10 +89,11 @@ export async function loadProviders() {
   }
 }
 
-async function loadOnce() {
+/** Renders the cards (`given`, or asked for). */
+async function loadOnce(given = null) {
   const main = document.getElementById("providers");
   try {
-    const cards = await api.listProviders();
+    const cards = given ?? (await api.listProviders());
     const skeleton = skeletonKey(cards);
     if (skeleton === store.renderedKey) {
       for (const p of cards) {

@@ -389,17 +389,21 @@ pub fn pick(forced: Option<&str>, chosen: Option<&str>, system: Option<&str>) ->
 /// The messages for `tag` (see [`Messages::for_locale`]), each language's made once, when first
 /// needed; the pseudo-locale's anew each time (tests only).
 pub fn messages_of(tag: &str) -> Arc<Messages> {
-    const N: usize = CATALOGUES.len();
-    static MADE: [std::sync::OnceLock<Arc<Messages>>; N] =
-        [const { std::sync::OnceLock::new() }; N];
     if tag == PSEUDO {
         return Arc::new(Messages::for_locale(PSEUDO));
     }
     let lang = best(tag);
     let i = CATALOGUES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
-    MADE[i]
+    made()[i]
         .get_or_init(|| Arc::new(Messages::for_locale(lang)))
         .clone()
+}
+
+/// Each language's messages, once made.
+fn made() -> &'static [std::sync::OnceLock<Arc<Messages>>; CATALOGUES.len()] {
+    static MADE: [std::sync::OnceLock<Arc<Messages>>; CATALOGUES.len()] =
+        [const { std::sync::OnceLock::new() }; CATALOGUES.len()];
+    &MADE
 }
 
 /// Every language's messages (for what must be recognised in any of them).
@@ -408,21 +412,47 @@ pub fn every_language() -> impl Iterator<Item = Arc<Messages>> {
 }
 
 static CURRENT: RwLock<Option<Arc<Messages>>> = RwLock::new(None);
+/// The language to speak from the first word on, parsed only if a word is needed before
+/// [`set_current`] (see [`speak_later`]).
+static LATER: RwLock<Option<String>> = RwLock::new(None);
 
-/// The language this process speaks now (English until [`set_current`] is called).
+/// The language this process speaks now (English until [`set_current`] or [`speak_later`]).
 pub fn current() -> Arc<Messages> {
     if let Some(m) = CURRENT.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
         return m.clone();
     }
     let mut slot = CURRENT.write().unwrap_or_else(|e| e.into_inner());
-    slot.get_or_insert_with(|| messages_of("en")).clone()
+    let tag = LATER
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .unwrap_or_else(|| "en".into());
+    slot.get_or_insert_with(|| messages_of(&tag)).clone()
 }
 
 /// Speaks `tag` from now on (see [`Messages::for_locale`]); returns those messages.
 pub fn set_current(tag: &str) -> Arc<Messages> {
     let m = messages_of(tag);
+    LATER.write().unwrap_or_else(|e| e.into_inner()).take();
     *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(m.clone());
     m
+}
+
+/// Speaks `tag` from now on, its messages parsed when the first word is needed: a start that
+/// speaks the system's language while it reads the person's choice (a notice about that file is
+/// worded in it) parses it only if such a notice comes, and otherwise only the language chosen.
+pub fn speak_later(tag: &str) {
+    *LATER.write().unwrap_or_else(|e| e.into_inner()) = Some(tag.to_string());
+    *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
+/// Whether `tag`'s messages have been parsed in this process.
+pub fn parsed(tag: &str) -> bool {
+    let lang = best(tag);
+    CATALOGUES
+        .iter()
+        .position(|(l, _)| *l == lang)
+        .is_some_and(|i| made()[i].get().is_some())
 }
 
 /// Message `id` with `args` in the current language (see [`Messages::get`]).

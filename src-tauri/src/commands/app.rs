@@ -74,9 +74,30 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppI
     })
 }
 
+/// Everything the page's first paint needs, in one answer: its words, the notices queued before
+/// it listened, and the cards (`None` when they cannot be read: the page then asks
+/// `list_providers`, which says why). The footer's facts come after (`app_info` waits for the
+/// desktop's answer about the sign-in link scheme).
+#[derive(Serialize)]
+pub struct FirstPaint {
+    messages: plugboard_core::i18n::WindowMessages,
+    notices: Vec<Notice>,
+    cards: Option<Vec<ProviderCard>>,
+}
+
 #[tauri::command]
-pub fn take_notices(state: State<'_, AppState>) -> Vec<Notice> {
-    state.take_notices()
+pub fn first_paint(state: State<'_, AppState>) -> FirstPaint {
+    FirstPaint {
+        messages: plugboard_core::i18n::current().window(state.settings.date_locale.as_deref()),
+        notices: state.take_notices(),
+        cards: list_providers(state).ok(),
+    }
+}
+
+/// The page has painted its first frame: the rest of the start-up begins ([`crate::startup`]).
+#[tauri::command]
+pub fn painted(app: AppHandle) {
+    crate::startup::after_first_paint(&app);
 }
 
 /// Opens a provider's developer page in the system browser. Only catalogue URLs, never one the page

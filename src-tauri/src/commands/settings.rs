@@ -141,11 +141,6 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
 
 /// The page's messages in the language spoken now (see core `i18n`).
 #[tauri::command]
-pub fn messages(state: State<'_, AppState>) -> plugboard_core::i18n::WindowMessages {
-    plugboard_core::i18n::current().window(state.settings.date_locale.as_deref())
-}
-
-#[tauri::command]
 pub fn preferences(app: AppHandle, state: State<'_, AppState>) -> PreferencesView {
     preferences_view(&app, &state)
 }
