@@ -195,8 +195,22 @@ async fn closed_to_the_tray_plugboard_keeps_working_notifies_once_and_quits_from
 async fn without_a_tray_the_close_button_quits_as_before() {
     let app = App::launch_demo_home(&home("no-tray"), &[]).await;
     until("the window is shown", window_shown);
-    press_close_button();
-    until("Plugboard quits", || !app_instance_on_bus());
+    // Pressed again if a press was lost under load, as a person would (see `close_to_tray`).
+    for _ in 0..4 {
+        press_close_button();
+        if eventually(Duration::from_secs(5), || {
+            (!app_instance_on_bus()).then_some(())
+        })
+        .is_some()
+        {
+            break;
+        }
+    }
+    assert!(
+        !app_instance_on_bus(),
+        "Plugboard quits (window still shown: {})",
+        window_shown()
+    );
     app.close().await;
 }
 
