@@ -47,6 +47,15 @@ pub fn run() {
             file_name: Some("plugboard".into()),
         })),
     }
+    // The window is made visible from its creation for a launch meant for it (a person sees it
+    // as soon as a bare window would be seen); the login entry's launch into the tray makes it
+    // hidden (`tauri.conf.json` says hidden: a launch is into the tray until it says otherwise).
+    let args: Vec<String> = std::env::args().collect();
+    let for_window = window::wants_window(&args);
+    let mut context = tauri::generate_context!("../tauri.conf.json");
+    if let Some(main) = context.config_mut().app.windows.first_mut() {
+        main.visible = for_window;
+    }
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             // With its `deep-link` feature the plugin has already handed a URL argument to the
@@ -104,15 +113,10 @@ pub fn run() {
             commands::settings::preferences,
             commands::settings::set_preferences,
         ])
-        .setup(|app| {
+        .setup(move |app| {
             log::info!("Plugboard {} starting", app.package_info().version);
-            // The window first (it starts hidden, tauri.conf.json), unless the login entry
-            // started Plugboard into the tray; then only what the page's first answer needs.
-            let args: Vec<String> = std::env::args().collect();
-            let for_window = window::wants_window(&args);
-            if for_window {
-                window::bring_back(app.handle(), None);
-            }
+            // The window is already shown (above), unless the login entry started Plugboard
+            // into the tray; here only what the page's first answer needs.
             // The command line opens the same folders (core `setup::Paths::standard`); Tauri's
             // resolver is used here so a platform difference would show in the window first.
             let paths = plugboard_core::setup::Paths::new(
@@ -130,7 +134,7 @@ pub fn run() {
             startup::wait_for_first_paint(app.handle(), for_window);
             Ok(())
         })
-        .build(tauri::generate_context!("../tauri.conf.json"));
+        .build(context);
 
     match app {
         Ok(app) => app.run(|app, event| {

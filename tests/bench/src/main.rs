@@ -14,7 +14,7 @@
 //! CSV and plots them (PNG, with gnuplot) into `BENCH_OUT` (`target/bench`).
 //!
 //! Settings: `BENCH_BIN_DIR` (release binaries, `target/release`), `BENCH_SIZES` (`0,30,100,1000`),
-//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (30), `BENCH_CLI_RUNS` (30),
+//! `BENCH_RUNS` (start-ups per figure, 3), `BENCH_IDLE_SECS` (60: one wall-clock minute holds exactly one page update), `BENCH_CLI_RUNS` (30),
 //! `BENCH_REFRESHES` (1000), and
 //! `BENCH_DEBUG=1` with `BENCH_BIN_DIR=target/debug` to try a change on debug builds (their
 //! keychain namespace and folder; figures of debug builds are for comparison among themselves).
@@ -65,7 +65,7 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let runs: usize = setting("BENCH_RUNS", 3);
-    let idle = Duration::from_secs(setting("BENCH_IDLE_SECS", 30));
+    let idle = Duration::from_secs(setting("BENCH_IDLE_SECS", 60));
     let cli_runs: usize = setting("BENCH_CLI_RUNS", 30);
     let out = PathBuf::from(setting(
         "BENCH_OUT",
@@ -112,6 +112,7 @@ fn main() {
             let start = rt.block_on(window::time_to(&window_bin, &env, Ready::Rows(n)));
             rendered.push(start.ready_ms);
         }
+        window::settle_labels(&window_bin, &env, &seed::World::data_dir(&data_home));
         let observed = window::observe(&window_bin, &env, idle);
         let tray = window::observe_in_tray(&window_bin, &env, idle);
         figures.sizes.push(Size {

@@ -56,6 +56,19 @@ pub struct Start {
 /// being mapped on the display, and to `ready` holding in its page (polled every 10 ms).
 /// tauri-driver itself is started beforehand.
 pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> Start {
+    // A session WebKitWebDriver dropped as it began (seen once in a full run) is timed again.
+    for _ in 0..2 {
+        if let Some(start) = try_time_to(binary, env, &ready).await {
+            return start;
+        }
+        eprintln!("bench:   the WebDriver session failed to start: timing that start again");
+    }
+    try_time_to(binary, env, &ready)
+        .await
+        .expect("a WebDriver session on the window")
+}
+
+async fn try_time_to(binary: &Path, env: &[(String, String)], ready: &Ready) -> Option<Start> {
     let driver = plugboard_e2e::Driver::start(env);
     let maps = MapWatch::start();
     let mut caps = serde_json::Map::new();
@@ -70,7 +83,7 @@ pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> S
         .capabilities(caps)
         .connect(&driver.url())
         .await
-        .expect("a WebDriver session on the window");
+        .ok()?;
     let deadline = started + Duration::from_secs(120);
     let elapsed = loop {
         if client
@@ -91,14 +104,30 @@ pub async fn time_to(binary: &Path, env: &[(String, String)], ready: Ready) -> S
     let _ = client.close().await;
     drop(driver);
     wait_until_gone();
-    Start {
+    Some(Start {
         visible_ms: mapped
             .expect("the app's window was mapped")
             .duration_since(started)
             .as_secs_f64()
             * 1000.0,
         ready_ms: elapsed.as_secs_f64() * 1000.0,
+    })
+}
+
+/// A first start that runs until Plugboard has brought its keychain items' labels up to date
+/// (the file noting that pass appears beside the index), as the first start after an install or
+/// upgrade does once: the plain start measured after it is an everyday one. At most a minute.
+pub fn settle_labels(binary: &Path, env: &[(String, String)], data_dir: &Path) {
+    let noted = data_dir.join(plugboard_core::service::LABELS_FILE);
+    let mut app = start(binary, env);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !noted.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
     }
+    if !noted.exists() {
+        eprintln!("bench:   the keychain labels were not brought up to date within a minute");
+    }
+    stop(&mut app);
 }
 
 /// Watches the display for the first top-level window of an app being mapped: the X server's
