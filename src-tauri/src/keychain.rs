@@ -23,27 +23,13 @@ pub fn watch(app: &AppHandle) {
          member='NameOwnerChanged',arg0='org.freedesktop.secrets'",
     ] {
         let app = app.clone();
-        let spawned = std::thread::Builder::new()
-            .name("keychain-watch".into())
-            .spawn(move || {
-                let listen = || -> zbus::Result<()> {
-                    let bus = zbus::blocking::Connection::session()?;
-                    let messages =
-                        zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)?;
-                    for message in messages {
-                        if message.is_ok() {
-                            changed(&app);
-                        }
-                    }
-                    Ok(())
-                };
-                if let Err(e) = listen() {
-                    log::info!("not watching the keychain for changes ({rule}): {e}");
-                }
-            });
-        if let Err(e) = spawned {
-            log::warn!("could not start watching the keychain: {e}");
-        }
+        crate::signals::watch(
+            "keychain-watch",
+            crate::signals::Bus::Session,
+            rule,
+            "the keychain for changes",
+            move |_| changed(&app),
+        );
     }
     #[cfg(not(target_os = "linux"))]
     let _ = app;

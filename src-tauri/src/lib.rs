@@ -16,6 +16,8 @@ mod events;
 mod keychain;
 mod links;
 mod scheduler;
+#[cfg(target_os = "linux")]
+mod signals;
 mod startup;
 mod state;
 mod tray;

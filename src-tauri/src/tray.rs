@@ -184,29 +184,17 @@ pub fn watch_host(app: &AppHandle) {
          member='StatusNotifierHostUnregistered'",
     ] {
         let app = app.clone();
-        let spawned = std::thread::Builder::new()
-            .name("tray-watch".into())
-            .spawn(move || {
-                let listen = || -> zbus::Result<()> {
-                    let bus = zbus::blocking::Connection::session()?;
-                    for message in
-                        zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)?
-                    {
-                        if message.is_ok() {
-                            // The watcher announces a host in steps: look once it has settled.
-                            std::thread::sleep(Duration::from_millis(500));
-                            rescue_if_stranded(&app);
-                        }
-                    }
-                    Ok(())
-                };
-                if let Err(e) = listen() {
-                    log::info!("not watching the tray host ({rule}): {e}");
-                }
-            });
-        if let Err(e) = spawned {
-            log::warn!("could not start watching the tray host: {e}");
-        }
+        crate::signals::watch(
+            "tray-watch",
+            crate::signals::Bus::Session,
+            rule,
+            "the tray host",
+            move |_| {
+                // The watcher announces a host in steps: look once it has settled.
+                std::thread::sleep(Duration::from_millis(500));
+                rescue_if_stranded(&app);
+            },
+        );
     }
     #[cfg(not(target_os = "linux"))]
     let _ = app;

@@ -144,29 +144,19 @@ async fn sleep_until(at: i64, max: Duration) -> Woken {
 /// that waits for the signal; where there is no system bus or no logind, nothing.
 #[cfg(target_os = "linux")]
 fn listen_for_resume(resumed: Arc<Notify>) {
-    let spawned = std::thread::Builder::new()
-        .name("resume-watch".into())
-        .spawn(move || {
-            let listen = || -> zbus::Result<()> {
-                let bus = zbus::blocking::Connection::system()?;
-                let rule = "type='signal',sender='org.freedesktop.login1',\
-                        interface='org.freedesktop.login1.Manager',member='PrepareForSleep'";
-                for message in zbus::blocking::MessageIterator::for_match_rule(rule, &bus, None)? {
-                    let Ok(message) = message else { continue };
-                    if let Ok(false) = message.body().deserialize::<bool>() {
-                        log::info!("the machine resumed from suspend");
-                        resumed.notify_one();
-                    }
-                }
-                Ok(())
-            };
-            if let Err(e) = listen() {
-                log::info!("not listening for resume from suspend (logind): {e}");
+    crate::signals::watch(
+        "resume-watch",
+        crate::signals::Bus::System,
+        "type='signal',sender='org.freedesktop.login1',\
+         interface='org.freedesktop.login1.Manager',member='PrepareForSleep'",
+        "for resume from suspend (logind)",
+        move |message| {
+            if let Ok(false) = message.body().deserialize::<bool>() {
+                log::info!("the machine resumed from suspend");
+                resumed.notify_one();
             }
-        });
-    if let Err(e) = spawned {
-        log::warn!("could not start listening for resume: {e}");
-    }
+        },
+    );
 }
 
 #[cfg(target_os = "linux")]
