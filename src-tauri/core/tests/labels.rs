@@ -60,6 +60,8 @@ fn keychain_items_are_labelled_in_plain_words_in_the_real_secret_service() {
                 &keychain, &service, &c,
             )
             .await;
+            the_lost_item_check_costs_the_same_calls_at_any_number_of_items(&keychain, &service)
+                .await;
             a_locked_keychain_is_relabelled_at_a_later_start_not_now(&keychain, &sim, &dir, &c)
                 .await;
         });
@@ -255,6 +257,51 @@ async fn an_older_versions_label_is_replaced_at_start_without_reading_a_secret(
     );
     keychain.remove(&svc, orphan);
     keychain.remove(&svc, "not-ours");
+}
+
+/// The check for lost items made at every start and command lists the items and asks about each
+/// one only the first time it sees it (their object paths and accounts are kept beside the index):
+/// ten more items cost no more calls, and no secret is read.
+async fn the_lost_item_check_costs_the_same_calls_at_any_number_of_items(
+    keychain: &PrivateKeychain,
+    service: &Connections,
+) {
+    let svc = service_name();
+    let calls_of_a_check = || async {
+        let watch = keychain.watch_calls();
+        let (found, _) = service.notice_lost_items().await.unwrap();
+        let mut calls = watch.finish();
+        calls.retain(|c| c != "Introspect");
+        calls.sort();
+        (found, calls)
+    };
+    let _ = service.notice_lost_items().await.unwrap();
+    let (found, few) = calls_of_a_check().await;
+    assert!(found.is_empty(), "{found:?}");
+    assert!(few.iter().any(|c| c == "SearchItems"), "{few:?}");
+
+    let strays: Vec<String> = (0..10)
+        .map(|i| format!("connection:hubspot-0000{i:04x}"))
+        .collect();
+    for stray in &strays {
+        keychain.store_labelled(&svc, stray, "a stray", "{}");
+    }
+    let watch = keychain.watch_calls();
+    let (found, _) = service.notice_lost_items().await.unwrap();
+    let first = watch.finish();
+    assert_eq!(found.keychain_only.len(), 10, "{found:?}");
+    assert!(
+        first.len() > few.len(),
+        "new items are asked about once: {first:?}"
+    );
+
+    let (found, many) = calls_of_a_check().await;
+    assert_eq!(found.keychain_only.len(), 10);
+    assert_eq!(many, few, "the same calls with ten more items");
+    assert!(!many.iter().any(|c| c.starts_with("GetSecret")), "{many:?}");
+    for stray in &strays {
+        keychain.remove(&svc, stray);
+    }
 }
 
 async fn a_locked_keychain_is_relabelled_at_a_later_start_not_now(

@@ -85,7 +85,7 @@ pub use model::{
     TokenMaterial,
 };
 pub use names::NAME_MAX;
-pub use orphans::{Fixed, Orphans};
+pub use orphans::{Fixed, Orphans, ITEMS_FILE};
 pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};
 pub use trial::TryReport;

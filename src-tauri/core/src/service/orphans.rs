@@ -5,6 +5,15 @@ the index whose keychain item is gone. Both are found from the items' names alon
 keychain can list them (the Secret Service), so no secret is read; elsewhere each connection's item
 is looked up.
 
+The listing costs one call to the keychain, plus one an item whose account it has not seen:
+[`ITEMS_FILE`] beside the index keeps each item's object path and account (no secret) as the last
+listing found them, so the check each start and each command makes
+([`Connections::notice_lost_items`]) costs the same few calls at any number of connections. An
+item's attributes never change, but a keychain might give a deleted item's path to a new one: the
+kept names are trusted only to say "nothing is lost"; whatever would mark a connection is looked
+at again from the keychain alone, and the reports a person acts on ([`Connections::orphans`]:
+diagnostics, `plugboard doctor`, `--fix`) always list afresh.
+
 [`Connections::orphans`] reports them (diagnostics, `plugboard status`, `plugboard doctor`);
 [`Connections::notice_lost_items`] also marks each connection whose item is gone Reconnect needed,
 with that reason, so every front end says so before anyone uses it (`plugboard status`, the window
@@ -15,7 +24,9 @@ names it), removes any other such item, and forgets index entries with no item (
 gone: only a new Connect helps).
 */
 
-use serde::Serialize;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
 
 use super::{Connections, ServiceError};
 use crate::catalogue::{MethodKind, ProviderId};
@@ -23,7 +34,19 @@ use crate::connection::ConnectionId;
 use crate::i18n::{t, Arg};
 use crate::timeline::EventKind;
 use crate::tokens::ConnectionSecret;
-use crate::vault::VaultKey;
+use crate::vault::{ItemNames, VaultKey};
+
+/// Beside the index: the keychain items' object paths and accounts as the last listing found them
+/// (no secret, no label), so the next listing asks the keychain only about new items.
+pub const ITEMS_FILE: &str = "keychain-items";
+
+/// What [`ITEMS_FILE`] holds.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct KeptItems {
+    /// The keychain service (namespace) the items are of.
+    service: String,
+    items: ItemNames,
+}
 
 /// What [`Connections::orphans`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -79,9 +102,9 @@ pub enum Fixed {
 }
 
 impl Connections {
-    /// Finds orphans on both sides (see the module's documentation).
+    /// Finds orphans on both sides (see the module's documentation), from a fresh listing.
     pub async fn orphans(&self) -> Result<Orphans, ServiceError> {
-        if let Some(found) = self.listed_orphans().await? {
+        if let Some(found) = self.listed_orphans(false).await? {
             return Ok(found);
         }
         // A keychain that cannot list its items: each connection's item is looked up.
@@ -95,13 +118,46 @@ impl Connections {
         Ok(found)
     }
 
-    /// Orphans found from the keychain's item listing alone (one call, no secret read); `None`
-    /// where the keychain cannot list its items.
-    async fn listed_orphans(&self) -> Result<Option<Orphans>, ServiceError> {
+    fn items_file(&self) -> PathBuf {
+        self.index.path().with_file_name(ITEMS_FILE)
+    }
+
+    /// The items the last listing of this namespace found (`None` if none is noted, or it is
+    /// unreadable, or of another namespace).
+    fn kept_items(&self) -> Option<KeptItems> {
+        std::fs::read(self.items_file())
+            .ok()
+            .and_then(|body| serde_json::from_slice::<KeptItems>(&body).ok())
+            .filter(|kept| kept.service == self.vault.service())
+    }
+
+    /// Orphans found from the keychain's item listing alone (no secret read); `None` where the
+    /// keychain cannot list its items. With `kept`, items [`ITEMS_FILE`] names are not asked
+    /// about again (see the module's documentation); the file is brought up to date either way.
+    async fn listed_orphans(&self, kept: bool) -> Result<Option<Orphans>, ServiceError> {
         let records = self.index.load()?;
-        let Some(items) = self.vault.run(|v| v.connection_items()).await? else {
+        let before = self.kept_items();
+        let known = match (&before, kept) {
+            (Some(before), true) => before.items.clone(),
+            _ => ItemNames::new(),
+        };
+        let Some((items, names)) = self
+            .vault
+            .run(move |v| v.connection_items_known(&known))
+            .await?
+        else {
             return Ok(None);
         };
+        if before.as_ref().map(|b| &b.items) != Some(&names) {
+            let now = KeptItems {
+                service: self.vault.service().to_string(),
+                items: names,
+            };
+            let body = serde_json::to_vec(&now).unwrap_or_default();
+            if let Err(e) = crate::files::write_private(&self.items_file(), &body) {
+                log::info!("keychain items listed, but not noted: {e}");
+            }
+        }
         Ok(Some(Orphans {
             keychain_only: items
                 .iter()
@@ -116,6 +172,31 @@ impl Connections {
         }))
     }
 
+    /// The connections whose item `found` says is gone and that are not yet marked for it.
+    fn not_yet_said(&self, found: &Orphans) -> Result<Vec<ConnectionId>, ServiceError> {
+        let mut ids = Vec::new();
+        for id in &found.index_only {
+            if !self.lost_already_said(id)? {
+                ids.push(id.clone());
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Whether connection `id` is already marked for its lost item, or has held tokens (which
+    /// are the connection now): either way nothing is to be marked.
+    fn lost_already_said(&self, id: &ConnectionId) -> Result<bool, ServiceError> {
+        let Some(record) = self.index.get(id)? else {
+            return Ok(true);
+        };
+        let already = record.reconnect_needed
+            && record
+                .last_error
+                .as_ref()
+                .is_some_and(|l| l.cause == Some(crate::index::Cause::ItemGone));
+        Ok(already || matches!(self.held.get(id.as_str()), Ok(Some(_))))
+    }
+
     /// Finds orphans as [`Self::orphans`] does, and marks each connection whose keychain item is
     /// gone Reconnect needed, with that reason ([`ServiceError::SecretMissing`]): the status every
     /// front end shows then says so at once, not only when someone uses the connection. Only from
@@ -126,25 +207,28 @@ impl Connections {
     ///
     /// Returns the orphans, and the connections it marked now (not those marked before).
     pub async fn notice_lost_items(&self) -> Result<(Orphans, Vec<ConnectionId>), ServiceError> {
-        let Some(found) = self.listed_orphans().await? else {
+        let Some(mut found) = self.listed_orphans(true).await? else {
             return Ok((self.orphans().await?, Vec::new()));
         };
+        if self.not_yet_said(&found)?.is_empty() {
+            return Ok((found, Vec::new()));
+        }
+        // Something would be marked: the keychain itself says (not the kept names).
+        let Some(fresh) = self.listed_orphans(false).await? else {
+            return Ok((found, Vec::new()));
+        };
+        found = fresh;
         let mut marked = Vec::new();
-        for id in &found.index_only {
-            let Some(record) = self.index.get(id)? else {
-                continue;
-            };
-            let already = record.reconnect_needed
-                && record
-                    .last_error
-                    .as_ref()
-                    .is_some_and(|l| l.cause == Some(crate::index::Cause::ItemGone));
-            if already || matches!(self.held.get(id.as_str()), Ok(Some(_))) {
-                continue;
-            }
+        for id in &self.not_yet_said(&found)? {
             let _lock =
                 crate::flight::acquire(&self.data_dir, id, self.settings.refresh_wait).await?;
-            let Some(items) = self.vault.run(|v| v.connection_items()).await? else {
+            // Under the lock, again: a reconnect in between wrote a new item (a path not kept).
+            let known = self.kept_items().map(|k| k.items).unwrap_or_default();
+            let Some((items, _)) = self
+                .vault
+                .run(move |v| v.connection_items_known(&known))
+                .await?
+            else {
                 break;
             };
             if items.contains(id) {

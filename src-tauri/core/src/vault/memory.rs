@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use super::{SecretStore, VaultError};
+use super::{ItemNames, SecretStore, VaultError};
 use crate::secret::SecretString;
 
 /// Secrets in this process's memory, for tests: shared by every clone of the vault that holds
@@ -22,6 +22,12 @@ pub struct MemoryStore {
     writes: std::sync::atomic::AtomicU64,
     /// Writes made while no moment of custody was open ([`crate::custody`]).
     writes_outside_custody: std::sync::atomic::AtomicU64,
+    /// Each item's handle, as a Secret Service's object path: given when the item is first
+    /// written, kept while it is replaced.
+    handles: Mutex<HashMap<(String, String), u64>>,
+    next_handle: std::sync::atomic::AtomicU64,
+    /// Items whose account a listing asked for ([`SecretStore::accounts_known`]).
+    item_reads: std::sync::atomic::AtomicU64,
 }
 
 /// Calls made to a [`MemoryStore`], for tests that count what an operation costs.
@@ -60,6 +66,31 @@ impl MemoryStore {
             .unwrap_or_else(|p| p.into_inner())
             .get(&(service.to_string(), account.to_string()))
             .map(|(_, label)| label.clone())
+    }
+
+    /// Items whose account a listing had to ask for (their handle was not known).
+    pub fn item_reads(&self) -> u64 {
+        self.item_reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Gives item `to` of `service` the handle item `from` had, as a keychain may give a new item
+    /// the object path of one deleted: a listing that kept the old path's account is then wrong.
+    pub fn reuse_handle(&self, service: &str, from: &str, to: &str) {
+        let mut handles = self.handles.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(h) = handles.remove(&(service.to_string(), from.to_string())) {
+            handles.insert((service.to_string(), to.to_string()), h);
+        }
+    }
+
+    fn handle(&self, service: &str, account: &str) -> String {
+        let mut handles = self.handles.lock().unwrap_or_else(|p| p.into_inner());
+        let h = handles
+            .entry((service.to_string(), account.to_string()))
+            .or_insert_with(|| {
+                self.next_handle
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            });
+        format!("/memory/{h}")
     }
 
     /// Makes writes fail (reads still work), as a full or broken keychain can.
@@ -111,6 +142,7 @@ impl SecretStore for MemoryStore {
             (service.to_string(), account.to_string()),
             (secret.expose().to_string(), label.to_string()),
         );
+        self.handle(service, account);
         Ok(())
     }
 
@@ -118,6 +150,10 @@ impl SecretStore for MemoryStore {
         self.writes
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.items()?
+            .remove(&(service.to_string(), account.to_string()));
+        self.handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
             .remove(&(service.to_string(), account.to_string()));
         Ok(())
     }
@@ -147,6 +183,28 @@ impl SecretStore for MemoryStore {
             *was = label.to_string();
         }
         Ok(())
+    }
+
+    fn accounts_known(
+        &self,
+        service: &str,
+        known: &ItemNames,
+    ) -> Result<Option<(Vec<String>, ItemNames)>, VaultError> {
+        let accounts = self.accounts(service)?.unwrap_or_default();
+        let mut names = ItemNames::new();
+        for account in accounts {
+            let path = self.handle(service, &account);
+            let account = match known.get(&path) {
+                Some(kept) => kept.clone(),
+                None => {
+                    self.item_reads
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    account
+                }
+            };
+            names.insert(path, account);
+        }
+        Ok(Some((names.values().cloned().collect(), names)))
     }
 
     fn labels(&self, service: &str) -> Result<Option<Vec<(String, String)>>, VaultError> {

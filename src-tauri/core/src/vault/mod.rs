@@ -156,7 +156,23 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
         let _ = service;
         Ok(None)
     }
+    /// The accounts as [`Self::accounts`] gives them, with each item's handle (its D-Bus object
+    /// path) and account, for a caller that keeps them: an item whose handle is in `known` is
+    /// taken to be that account without asking the keychain (one call for the listing, not one
+    /// an item). Stores without handles give an empty map and ignore `known`.
+    fn accounts_known(
+        &self,
+        service: &str,
+        known: &ItemNames,
+    ) -> Result<Option<(Vec<String>, ItemNames)>, VaultError> {
+        let _ = known;
+        Ok(self.accounts(service)?.map(|a| (a, ItemNames::new())))
+    }
 }
+
+/// Keychain items' handles (D-Bus object paths) and the accounts they hold, as a listing found
+/// them ([`SecretStore::accounts_known`]).
+pub type ItemNames = std::collections::BTreeMap<String, String>;
 
 /// A handle on one namespace of the keychain. Cheap to clone (clones share the store).
 #[derive(Debug, Clone)]
@@ -212,16 +228,31 @@ impl Vault {
     /// The connections this vault's namespace holds an item for, read from the items' names alone
     /// (no secret is read); `Ok(None)` where the keychain cannot list items.
     pub fn connection_items(&self) -> Result<Option<Vec<ConnectionId>>, VaultError> {
-        Ok(self.store.accounts(&self.service)?.map(|accounts| {
-            let mut ids: Vec<ConnectionId> = accounts
-                .iter()
-                .filter_map(|a| a.strip_prefix("connection:"))
-                .filter_map(ConnectionId::parse)
-                .collect();
-            ids.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-            ids.dedup();
-            ids
-        }))
+        Ok(self
+            .connection_items_known(&ItemNames::new())?
+            .map(|(ids, _)| ids))
+    }
+
+    /// The connections as [`Self::connection_items`] finds them, asking the keychain only for the
+    /// accounts of items whose handles are not in `known`; with the handles and accounts of this
+    /// listing, for the next one.
+    pub fn connection_items_known(
+        &self,
+        known: &ItemNames,
+    ) -> Result<Option<(Vec<ConnectionId>, ItemNames)>, VaultError> {
+        Ok(self
+            .store
+            .accounts_known(&self.service, known)?
+            .map(|(accounts, names)| {
+                let mut ids: Vec<ConnectionId> = accounts
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("connection:"))
+                    .filter_map(ConnectionId::parse)
+                    .collect();
+                ids.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+                ids.dedup();
+                (ids, names)
+            }))
     }
 
     /// Removes every item of this vault's namespace (connections, saved client secrets, pending

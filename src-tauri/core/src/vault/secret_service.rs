@@ -27,7 +27,7 @@ use std::sync::Mutex;
 
 use dbus_secret_service::{EncryptionType, Error, SecretService};
 
-use super::{first_line, SecretStore, VaultError};
+use super::{first_line, ItemNames, SecretStore, VaultError};
 use crate::secret::SecretString;
 
 /// Connections opened and calls made by this process's Secret Service stores (for `make bench`
@@ -37,11 +37,14 @@ pub struct Counts {
     pub connections: u64,
     pub reads: u64,
     pub writes: u64,
+    /// Items whose attributes a listing asked for (one D-Bus call each).
+    pub item_reads: u64,
 }
 
 static CONNECTIONS: AtomicU64 = AtomicU64::new(0);
 static READS: AtomicU64 = AtomicU64::new(0);
 static WRITES: AtomicU64 = AtomicU64::new(0);
+static ITEM_READS: AtomicU64 = AtomicU64::new(0);
 
 /// What this process has cost the Secret Service so far.
 pub fn counts() -> Counts {
@@ -49,6 +52,7 @@ pub fn counts() -> Counts {
         connections: CONNECTIONS.load(Ordering::Relaxed),
         reads: READS.load(Ordering::Relaxed),
         writes: WRITES.load(Ordering::Relaxed),
+        item_reads: ITEM_READS.load(Ordering::Relaxed),
     }
 }
 
@@ -235,6 +239,16 @@ impl SecretStore for SecretServiceStore {
     }
 
     fn accounts(&self, service: &str) -> Result<Option<Vec<String>>, VaultError> {
+        Ok(self
+            .accounts_known(service, &ItemNames::new())?
+            .map(|(accounts, _)| accounts))
+    }
+
+    fn accounts_known(
+        &self,
+        service: &str,
+        known: &ItemNames,
+    ) -> Result<Option<(Vec<String>, ItemNames)>, VaultError> {
         READS.fetch_add(1, Ordering::Relaxed);
         self.with(|ss| {
             // A locked collection may not list every item it holds (gnome-keyring restarted and
@@ -243,17 +257,26 @@ impl SecretStore for SecretServiceStore {
                 return Err(Error::Locked);
             }
             // Attributes are readable on locked items too: no secret is read, nothing prompts.
+            // An item's attributes never change (Plugboard writes an item whole, by them), so
+            // an object path seen before holds the account it held then.
             let found = ss.search_items(HashMap::from([("service", service)]))?;
-            let mut accounts = Vec::new();
+            let mut names = ItemNames::new();
             for item in found.unlocked.iter().chain(found.locked.iter()) {
+                let path = item.path.to_string();
+                if let Some(account) = known.get(&path) {
+                    names.insert(path, account.clone());
+                    continue;
+                }
+                ITEM_READS.fetch_add(1, Ordering::Relaxed);
                 let attributes = item.get_attributes()?;
                 if attributes.get("service").map(String::as_str) == Some(service) {
                     if let Some(account) = attributes.get("username") {
-                        accounts.push(account.clone());
+                        names.insert(path, account.clone());
                     }
                 }
             }
-            Ok(Some(accounts))
+            let accounts = names.values().cloned().collect();
+            Ok(Some((accounts, names)))
         })
     }
 

@@ -159,3 +159,82 @@ async fn the_report_says_one_thing_of_an_expiry_and_where_each_event_happened() 
         "{events:?}"
     );
 }
+
+/// The check made at every start and every command asks the keychain about an item only the
+/// first time it lists it: the kept names (`keychain-items`, beside the index) answer for the
+/// rest, so its cost stays the same at any number of connections.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lost_item_check_asks_the_keychain_only_about_items_it_has_not_seen() {
+    let f = fixture("truth-items-kept").await;
+    for environment in ["production", "sandbox"] {
+        hotmart(&f, environment).await;
+    }
+    let _ = f.service.notice_lost_items().await.unwrap();
+    let first = f.store.item_reads();
+    assert!(first >= 2, "the first listing reads each item: {first}");
+    let kept = std::fs::read_to_string(f.dir.join(plugboard_core::service::ITEMS_FILE)).unwrap();
+    assert!(!kept.contains("secret"), "names only: {kept}");
+
+    for _ in 0..3 {
+        let (found, _) = f.service.notice_lost_items().await.unwrap();
+        assert!(found.is_empty(), "{found:?}");
+    }
+    assert_eq!(f.store.item_reads(), first, "nothing asked again");
+
+    // Ten more items (strays no connection names): only they are asked about, once.
+    use plugboard_core::vault::SecretStore;
+    for i in 0..10 {
+        let account = format!("connection:hotmart-0000{i:04x}");
+        f.store
+            .put(
+                f.vault.service(),
+                &account,
+                "a stray",
+                &plugboard_core::secret::SecretString::new("{}"),
+            )
+            .unwrap();
+    }
+    let (found, _) = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(found.keychain_only.len(), 10);
+    assert_eq!(f.store.item_reads(), first + 10);
+    let _ = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(f.store.item_reads(), first + 10);
+    // A kept name that is gone shows at once.
+    let gone = f.service.list().unwrap()[0].id.clone();
+    f.vault.delete(&VaultKey::Connection(gone.clone())).unwrap();
+    let (found, marked) = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(found.index_only, vec![gone.clone()]);
+    assert_eq!(marked, vec![gone]);
+}
+
+/// A keychain may give a new item the object path of one deleted: the kept names then say the
+/// old account. That never marks the wrong connection lost, nor hides the one that is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reused_item_path_marks_only_the_connection_really_lost() {
+    use plugboard_core::vault::Vault;
+    let f = fixture("truth-path-reused").await;
+    let lost = hotmart(&f, "production").await;
+    let _ = f.service.notice_lost_items().await.unwrap();
+    let new = hotmart(&f, "sandbox").await;
+    let account = |id: &plugboard_core::connection::ConnectionId| {
+        Vault::account_name(&VaultKey::Connection(id.clone()))
+    };
+    // The new item takes the path the first one had; then the first one is deleted.
+    f.store
+        .reuse_handle(f.vault.service(), &account(&lost.id), &account(&new.id));
+    f.vault
+        .delete(&VaultKey::Connection(lost.id.clone()))
+        .unwrap();
+
+    let (found, marked) = f.service.notice_lost_items().await.unwrap();
+    assert_eq!(found.index_only, vec![lost.id.clone()], "{found:?}");
+    assert_eq!(marked, vec![lost.id.clone()]);
+    assert_eq!(
+        f.service.get(&new.id).unwrap().unwrap().live.health,
+        Health::Connected
+    );
+    assert_eq!(
+        f.service.get(&lost.id).unwrap().unwrap().live.health,
+        Health::ReconnectNeeded
+    );
+}
