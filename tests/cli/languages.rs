@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "rename",
     "default",
     "token",
+    "exec",
+    "audit",
     "help",
 ];
 
@@ -125,6 +127,9 @@ async fn every_word_the_command_line_writes_comes_from_a_catalogue() {
     for args in [
         vec!["--help"],
         vec!["token", "--help"],
+        vec!["exec", "--help"],
+        vec!["audit", "--help"],
+        vec!["audit"],
         vec!["providers"],
         vec!["status"],
         vec!["refresh", id.as_str()],

@@ -18,6 +18,7 @@ mod connections;
 mod credentials;
 mod custody;
 mod documented;
+mod exec;
 mod files;
 mod hostile;
 mod languages;

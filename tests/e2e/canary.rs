@@ -1,6 +1,7 @@
 //! The canary: tokens planted through the window and the shell are searched for everywhere they
-//! must not be (every file of the test root, the logs, diagnostics, command-line output, and every
-//! IPC request, answer and event).
+//! must not be (every file of the test root — the record of tokens handed out among them — the
+//! logs, diagnostics, command-line output (`exec --mask`, `audit`), and every IPC request, answer
+//! and event).
 
 use std::time::Duration;
 
@@ -154,7 +155,27 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
     .expect("the header was copied");
     let report = copy_diagnostics(&app).await;
     shown.push(("diagnostics".to_string(), report));
+    // The doors for programs: a command given the token (its output masked), and the record of
+    // every token handed out, which names them and holds none.
+    let (out, err) = cli(
+        args(&[
+            "exec",
+            &hotmart,
+            "--mask",
+            "--",
+            "sh",
+            "-c",
+            "echo \"token: $HOTMART_ACCESS_TOKEN\"",
+        ]),
+        String::new(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.trim(), "token: ••••", "{err}");
+    shown.push(("exec --mask".to_string(), format!("{out}{err}")));
     for list in [
+        args(&["audit", "--json"]),
+        args(&["audit"]),
         args(&["status", "--json"]),
         args(&["status"]),
         args(&["doctor", "--json"]),
@@ -195,6 +216,10 @@ async fn canary_no_planted_token_leaves_the_keychain_files_logs_diagnostics_json
     // data and logs, WebKit's caches. The provider file is the person's own.
     files_under(&home, &mut files);
     files.retain(|f| f != &providers);
+    assert!(
+        files.iter().any(|f| f.ends_with("audit.json")),
+        "the record of tokens handed out is among the files: {files:?}"
+    );
     assert!(
         files.iter().any(|f| f.ends_with("plugboard.log")),
         "the app's log is among the files"

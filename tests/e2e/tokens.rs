@@ -254,6 +254,18 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
 
     app.screenshot("ecwid-revealed").await;
 
+    // Each copy and the reveal are uses of the token: Details says who took it (Plugboard's own
+    // window, through Copy and Reveal), shown now, not only at the next opening.
+    let used = app
+        .wait_shown_xpath(&format!(
+            "//li[@data-connection='{id}']//ul[contains(@class, 'used-by')]/li[contains(., 'Plugboard (')][contains(., 'Reveal in the window')][contains(., 'Copy in the window')]"
+        ))
+        .await;
+    assert!(used.is_displayed().await.unwrap());
+    let said = used.text().await.unwrap();
+    assert!(said.contains("3 times"), "{said}");
+    assert!(!said.contains(&token), "{said}");
+
     // Try it: one call to Ecwid's profile endpoint, its answer shown, the token masked.
     click_css(&app, &format!("{row} [data-action='try']")).await;
     let tried = app
@@ -279,6 +291,13 @@ async fn ecwid_does_not_expire_and_its_token_is_copied_from_rust_then_cleared() 
         "{report}"
     );
     assert!(!report.contains(&token), "diagnostics hold no token");
+    // ...and the last tokens handed out, each door named.
+    assert!(
+        report.contains("Tokens handed out")
+            && report.contains("Reveal")
+            && report.contains("Copy (header)"),
+        "{report}"
+    );
     disconnect(&app, &id).await;
     app.close().await;
 }

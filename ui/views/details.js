@@ -14,6 +14,22 @@ const EVENT_WORDS = {
   reconnect_needed: "details-event-reconnect-needed", reconnected: "details-event-reconnected", disconnected: "details-event-disconnected",
 };
 
+/**
+ * "Used by": the programs this connection's tokens were handed to (the Rust side groups its newest
+ * uses by program and words each program and door; those texts are data, shown as they are).
+ */
+function usedBy(groups) {
+  return [
+    h("h3", { class: "used-by-title" }, t("details-used-by-title")),
+    h("ul", { class: "used-by", "aria-label": ta("details-used-by-list", "aria-label") },
+      groups.length === 0 ? h("li", {}, t("details-used-by-none")) : groups.map((g) => h("li", { "data-program": g.program.path },
+        h("span", { class: "program", translate: "no" }, g.program_text), " · ",
+        h("span", { class: "doors" }, g.doors_text), " · ",
+        t("details-used-by-times", { times: g.times, denied: g.denied }), " · ",
+        timeEl(g.last_at)))),
+  ];
+}
+
 /** The panel of connection `c` of provider `p`: `{ panel, applyLive(live) }`. Loads when opened. */
 /** Forgets what connection `id`'s Details had open (closed, or the connection is gone). */
 export function forgetOpen(id) {
@@ -54,6 +70,17 @@ export function detailsPanel(p, c) {
     // copy said is kept a few seconds and shown again in the new panel.
     const kept = store.detailsSaid.get(c.id);
     if (kept && Date.now() - kept.at < 8000) { feedback.textContent = kept.text; feedback.hidden = false; }
+    // "Used by": drawn now, and looked at again after this panel's own Copy or Reveal (each is a
+    // use of the token, recorded by Rust).
+    const usedBox = h("div", { class: "used-by-box" }, usedBy(d.used_by || []));
+    const lookAgainAtUses = async () => {
+      try {
+        const now = await api.connectionDetails(c.id);
+        usedBox.replaceChildren(...usedBy(now.used_by || []));
+      } catch (e) {
+        // The panel keeps what it showed; the next opening loads it anew.
+      }
+    };
     // The refresh token's one-time confirmation code, from Rust, while the question is shown.
     let confirmation = null;
     const copy = (form, label, refreshFirst = () => false) => {
@@ -66,6 +93,7 @@ export function detailsPanel(p, c) {
           store.detailsSaid.set(c.id, { text: done.message, at: Date.now() });
           const shown = document.querySelector(`li[data-connection="${CSS.escape(c.id)}"] .copy-feedback`);
           say(shown && shown !== feedback ? shown : feedback, done.message);
+          lookAgainAtUses();
         }
       });
       return b;
@@ -84,6 +112,7 @@ export function detailsPanel(p, c) {
         tokenValue.textContent = full;
         reveal.setAttribute("aria-pressed", "true");
         reveal.textContent = t("details-hide");
+        lookAgainAtUses();
       }
     });
     // Access token, header and curl: near expiry each says it refreshes first, and does.
@@ -258,6 +287,7 @@ export function detailsPanel(p, c) {
         d.token_masked && h("div", { class: "actions" }, copyAccess, copyHeader, copyCurl, askRefresh, tryButton),
         confirmBox, feedback),
       tryResult,
+      usedBox,
       h("h3", { class: "timeline-title" }, t("details-events-title")),
       h("ol", { class: "timeline", "aria-label": ta("details-events-list", "aria-label") },
         d.events.length === 0 ? h("li", {}, t("details-events-none")) : d.events.map((e) => h("li", { "data-event": e.kind },

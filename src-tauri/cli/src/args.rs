@@ -5,11 +5,13 @@
 
 use clap::{Parser, Subcommand};
 
+use crate::cmd::audit::AuditArgs;
 use crate::cmd::connect::ConnectArgs;
 use crate::cmd::credentials::CredentialsArgs;
 use crate::cmd::default::DefaultArgs;
 use crate::cmd::disconnect::DisconnectArgs;
 use crate::cmd::doctor::DoctorArgs;
+use crate::cmd::exec::ExecArgs;
 use crate::cmd::providers::ProvidersArgs;
 use crate::cmd::refresh::RefreshArgs;
 use crate::cmd::rename::RenameArgs;
@@ -74,6 +76,13 @@ pub enum Command {
     Default(DefaultArgs),
     /// Print the access token (refreshed first if it would not last 60 s, or --min-valid; never more than half its lifetime ahead), for `curl` and scripts.
     Token(TokenArgs),
+    /// Run a command with connections' access tokens in its environment (HUBSPOT_ACCESS_TOKEN…),
+    /// refreshed first; --live keeps them fresh in a file while it runs, --mask hides them in its
+    /// output. Its exit status is the command's.
+    Exec(ExecArgs),
+    /// The record of tokens handed out: when, which connection, through which door (Copy, Reveal,
+    /// `token`, `exec`…), to which program, allowed or refused. Never a token.
+    Audit(AuditArgs),
 }
 
 impl Command {
@@ -95,6 +104,8 @@ impl Command {
             Command::Rename(a) => a.json,
             Command::Default(a) => a.json,
             Command::Token(a) => a.json,
+            Command::Exec(_) => false,
+            Command::Audit(a) => a.json,
         }
     }
 }

@@ -38,6 +38,12 @@ impl Failure {
         }
     }
 
+    /// Ends the command with `exit` and nothing said: `plugboard exec` passing on its command's
+    /// exit status (0 included).
+    pub fn exit_quietly(exit: i32) -> Self {
+        Self::new(exit, String::new())
+    }
+
     /// The failure with `document` for `--json` (see [`Failure::document`]).
     pub fn with_document(mut self, document: &impl serde::Serialize) -> Self {
         self.document = serde_json::to_value(document).ok();

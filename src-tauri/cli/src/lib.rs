@@ -153,7 +153,9 @@ pub fn main(args: Vec<OsString>, settings: &Settings, term: &mut Term<'_>) -> i3
             if let (true, Some(doc)) = (wants_json, &f.document) {
                 let _ = output::json(term, doc);
             }
-            term.say(&f.message);
+            if !f.message.is_empty() {
+                term.say(&f.message);
+            }
             f.exit
         }
     }
@@ -237,6 +239,11 @@ pub async fn run(
         Command::Rename(a) => cmd::rename::run(service, &a.connection, &a.name, a.json, term).await,
         Command::Default(a) => cmd::default::run(service, a, term).await,
         Command::Doctor(a) => cmd::doctor::run(service, a.fix, a.json, term).await,
+        Command::Audit(a) => cmd::audit::run(service, a.connection.as_deref(), a.json, term).await,
+        Command::Exec(a) => {
+            let code = cmd::exec::run(service, a, term).await?;
+            Err(Failure::exit_quietly(code))
+        }
     }
 }
 

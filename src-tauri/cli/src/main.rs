@@ -100,8 +100,11 @@ fn main() {
         Mode::Cli => {
             // The person's language, before anything is written (`--help` included).
             speak(&settings);
-            // Ctrl-C and the like wait while a refresh is being saved.
-            plugboard_cli::stop::handle_stop_signals();
+            // Ctrl-C and the like wait while a refresh is being saved; `plugboard exec` passes
+            // them on to its command instead (and waits the same way before its command runs).
+            if args.get(1).and_then(|a| a.to_str()) != Some("exec") {
+                plugboard_cli::stop::handle_stop_signals();
+            }
             let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
             use std::io::IsTerminal;
             let mut term = Term {

@@ -47,6 +47,7 @@ What each module owns:
 */
 
 pub mod attention;
+pub mod audit;
 pub mod catalogue;
 pub mod connection;
 pub mod crash;
@@ -63,6 +64,8 @@ pub mod index;
 pub mod lifetime;
 pub mod loopback;
 pub mod preferences;
+pub mod program;
+pub mod records;
 pub mod safe_text;
 pub mod secret;
 pub mod service;

@@ -1,7 +1,9 @@
 /*!
 Each connection's recent history, for support: connected, refreshed, refresh failed (with its code),
 reconnect needed, reconnected, disconnected. Kept in `timeline.json` beside the index, the last
-[`Timeline::PER_CONNECTION`] events per connection, written atomically.
+[`Timeline::PER_CONNECTION`] events per connection, written atomically ([`crate::records`]). The
+tokens handed out are the connection's history too, kept in a file of their own
+([`crate::audit`]) so that frequent uses never push these events out.
 
 Events hold codes and Plugboard's own words, never a provider's raw answer and never a token: an
 event is built from an [`crate::error::UserError`] (whose messages Plugboard writes) or from
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::connection::ConnectionId;
+use crate::records::Records;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,24 +67,21 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct TimelineFile {
-    version: u32,
-    #[serde(default)]
-    events: Vec<Event>,
+impl crate::records::Entry for Event {
+    fn connection(&self) -> &ConnectionId {
+        &self.connection
+    }
 }
 
 /// Reads a timeline file's text: its events, or why it is not a history Plugboard wrote. (What the
 /// fuzzer feeds; the file itself is read by [`Timeline`].)
 pub fn parse(text: &str) -> Result<Vec<Event>, String> {
-    serde_json::from_str::<TimelineFile>(text)
-        .map(|f| f.events)
-        .map_err(|_| "it is not a history Plugboard wrote".into())
+    crate::records::parse(text)
 }
 
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    path: PathBuf,
+    records: Records<Event>,
 }
 
 impl Timeline {
@@ -89,110 +89,39 @@ impl Timeline {
     pub const PER_CONNECTION: usize = 50;
     /// Events of connections that are gone are kept too (a disconnect is history), up to this many.
     const TOTAL: usize = 1_000;
-    /// A timeline file larger than this is not one Plugboard wrote (1,000 events are ~200 KB).
-    const LONGEST_FILE: u64 = 8 * 1024 * 1024;
 
     pub fn in_dir(data_dir: &Path) -> Self {
         Self {
-            path: data_dir.join(Self::FILE_NAME),
+            records: Records::new(
+                data_dir,
+                Self::FILE_NAME,
+                Self::PER_CONNECTION,
+                Self::TOTAL,
+                "timeline-file",
+            ),
         }
-    }
-
-    /// The events on disk; `Err` says why the file cannot be read.
-    fn load(&self) -> Result<Vec<Event>, String> {
-        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() > Self::LONGEST_FILE) {
-            return Err(crate::i18n::t("timeline-too-large", &[]));
-        }
-        match crate::files::read_text(&self.path) {
-            Ok(None) => Ok(Vec::new()),
-            Ok(Some(text)) => parse(&text),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    /// The events, or none while the file is unreadable (it is set aside at the next write or
-    /// [`Self::check`]).
-    fn read(&self) -> Vec<Event> {
-        self.load().unwrap_or_default()
     }
 
     /// Sets an unreadable timeline aside (kept as `timeline.json.corrupt-<time>`, with a notice)
     /// so that a new one starts. Returns where it was kept, if it was.
-    pub fn check(&self) -> Option<std::path::PathBuf> {
-        crate::flight::with_file_lock(&self.path, || self.set_aside_if_unreadable())
-            .ok()
-            .flatten()
-    }
-
-    fn set_aside_if_unreadable(&self) -> Option<std::path::PathBuf> {
-        let why = self.load().err()?;
-        match crate::files::set_aside(
-            &self.path,
-            &crate::i18n::t("timeline-file", &[("file", "timeline.json".into())]),
-            &why,
-            crate::lifetime::unix_now(),
-        ) {
-            Ok(aside) => Some(aside.kept_as),
-            Err(e) => {
-                log::warn!("could not set the unreadable timeline aside: {e}");
-                None
-            }
-        }
+    pub fn check(&self) -> Option<PathBuf> {
+        self.records.check()
     }
 
     /// Appends an event, keeping the last 50 of its connection. Best effort: a failed write is
     /// logged, never fatal.
     pub fn record(&self, event: Event) {
-        // Under the file's lock: the window and the command line both record events.
-        let saved = crate::flight::with_file_lock(&self.path, || self.append(event));
-        if let Err(e) = saved {
-            log::warn!("could not lock the timeline: {e}");
-        }
-    }
-
-    fn append(&self, event: Event) {
-        self.set_aside_if_unreadable();
-        let mut events = self.read();
-        events.push(event.clone());
-        let mine = events
-            .iter()
-            .filter(|e| e.connection == event.connection)
-            .count();
-        let mut drop = mine.saturating_sub(Self::PER_CONNECTION);
-        events.retain(|e| {
-            if drop > 0 && e.connection == event.connection {
-                drop -= 1;
-                false
-            } else {
-                true
-            }
-        });
-        let excess = events.len().saturating_sub(Self::TOTAL);
-        events.drain(..excess);
-        let body = serde_json::to_vec_pretty(&TimelineFile { version: 1, events })
-            .expect("events serialize");
-        if let Err(e) = crate::index::write_atomically(&self.path, &body) {
-            log::warn!("could not save the timeline: {e}");
-        }
+        self.records.record(event);
     }
 
     /// A connection's events, newest first.
     pub fn of(&self, id: &ConnectionId) -> Vec<Event> {
-        let mut mine: Vec<Event> = self
-            .read()
-            .into_iter()
-            .filter(|e| &e.connection == id)
-            .collect();
-        mine.reverse();
-        mine
+        self.records.of(id)
     }
 
     /// The last `n` events of every connection, newest first.
     pub fn recent(&self, n: usize) -> Vec<Event> {
-        let mut all = self.read();
-        all.reverse();
-        all.truncate(n);
-        all
+        self.records.recent(n)
     }
 }
 
@@ -287,11 +216,7 @@ mod tests {
         let many: Vec<Event> = (0..100_000).map(event).collect();
         std::fs::write(
             dir.join(Timeline::FILE_NAME),
-            serde_json::to_vec(&TimelineFile {
-                version: 1,
-                events: many,
-            })
-            .unwrap(),
+            serde_json::to_vec(&serde_json::json!({ "version": 1, "events": many })).unwrap(),
         )
         .unwrap();
         assert_eq!(t.of(&a).len(), 100_000);

@@ -1,7 +1,9 @@
 //! What a developer or support person opens: the details panel, revealing and copying a token.
 
+use plugboard_core::audit::Door;
 use plugboard_core::error::{ErrorCode, UserError};
 use plugboard_core::i18n::t;
+use plugboard_core::program::Program;
 use plugboard_core::service::ConnectionView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -17,6 +19,8 @@ pub struct Details {
     method_label: String,
     /// Newest first, at most 50.
     events: Vec<plugboard_core::timeline::Event>,
+    /// The programs its tokens were handed to (the newest uses, grouped), newest first.
+    used_by: Vec<plugboard_core::audit::UsedBy>,
     /// First and last four characters only; `None` when the keychain cannot be read.
     token_masked: Option<String>,
     has_refresh_token: bool,
@@ -56,6 +60,7 @@ pub async fn connection_details(
         };
     Ok(Details {
         events: service.timeline().of(&connection.id),
+        used_by: service.audit().used_by(&connection.id),
         connection,
         provider_name,
         method_label,
@@ -94,7 +99,7 @@ pub async fn reveal_token(
     let service = state.service()?;
     let id = super::connection_id(&id)?;
     let m = service
-        .token_material(&id)
+        .hand_out(&id, Door::Reveal, "access", &Program::window())
         .await
         .map_err(|e| service.explain(&e))?;
     log::info!("access token of {id} revealed on request");
@@ -181,6 +186,7 @@ pub async fn copy_token(
         )
     })?;
     let secs = crate::clipboard::copy_secret(&app, secret, state.clipboard_clear())?;
+    service.record_handed(&id, Door::Copy, &form, &Program::window());
     log::info!("copied the {form} form of {id} to the clipboard");
     Ok(Copied {
         message: t(

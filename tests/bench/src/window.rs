@@ -228,19 +228,17 @@ pub struct Idle {
 /// Measures the tree of `pid` for `idle`: CPU and context switches, printed by process and
 /// thread (the busiest) so a figure can be explained.
 fn idle_of(pid: u32, idle: Duration, what: &str) -> Idle {
-    let (cpu_before, by_name_before) = procs::cpu_seconds(pid);
+    let cpu_before = procs::cpu_snapshot(pid);
     let (_, threads_before) = procs::switches(pid);
     let idle_from = Instant::now();
     std::thread::sleep(idle);
-    let (cpu_after, by_name) = procs::cpu_seconds(pid);
+    let cpu_after = procs::cpu_snapshot(pid);
     let (_, threads) = procs::switches(pid);
     let seconds = idle_from.elapsed().as_secs_f64();
+    let (cpu_used, by_name) = procs::cpu_used(&cpu_before, &cpu_after);
     let mut shares: Vec<String> = by_name
         .iter()
-        .map(|(name, s)| {
-            let used = s - by_name_before.get(name).copied().unwrap_or(0.0);
-            format!("{name} {:.2} %", used / seconds * 100.0)
-        })
+        .map(|(name, used)| format!("{name} {:.3} %", used / seconds * 100.0))
         .collect();
     shares.sort();
     eprintln!("bench:   {what}: CPU by process: {}", shares.join(", "));
@@ -266,7 +264,7 @@ fn idle_of(pid: u32, idle: Duration, what: &str) -> Idle {
         .collect();
     eprintln!("bench:   {what}: wakeups by thread: {}", busiest.join(", "));
     Idle {
-        cpu: (cpu_after - cpu_before) / seconds * 100.0,
+        cpu: cpu_used / seconds * 100.0,
         wakeups,
     }
 }

@@ -7,11 +7,13 @@
 //! [`connection_out`] here), finding a `<connection>` and calling the core with it
 //! ([`crate::resolve::call`]), failures and exit codes ([`crate::failure`]).
 
+pub mod audit;
 pub mod connect;
 pub mod credentials;
 pub mod default;
 pub mod disconnect;
 pub mod doctor;
+pub mod exec;
 pub mod providers;
 pub mod refresh;
 pub mod rename;

@@ -3,8 +3,10 @@
 //! that still works is printed with a warning. Its arguments, its JSON document (`docs/cli.md`,
 //! "token") and its forms live here.
 
+use plugboard_core::audit::Door;
 use plugboard_core::i18n::t;
 use plugboard_core::lifetime::{self, Health};
+use plugboard_core::program::Program;
 use plugboard_core::service::Connections;
 use serde::Serialize;
 
@@ -48,6 +50,16 @@ pub enum Form {
 }
 
 impl Form {
+    /// As the record of tokens handed out names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Token => "access",
+            Form::Header => "header",
+            Form::Curl => "curl",
+            Form::Json => "json",
+        }
+    }
+
     /// The form the flags ask for (`--json` over `--curl` over `--header`; clap lets only one
     /// through).
     pub fn of(args: &TokenArgs) -> Self {
@@ -92,24 +104,10 @@ pub async fn run(
             ),
         ));
     }
-    if let Err(e) = service.ensure_fresh(&c.id, min_valid).await {
-        let failure = fail(service, &c.provider, e);
-        // A token that still works is worth having when the provider is only briefly down. (A
-        // failed refresh leaves the stored expiry as it was: no need to read it again.)
-        let left = c.live.expiry.seconds_left(lifetime::unix_now());
-        match left {
-            Some(left) if failure.exit == exit::TEMPORARY && left > 0 => term.say(t(
-                "cli-token-warning",
-                &[
-                    ("problem", failure.message.as_str().into()),
-                    ("seconds", left.into()),
-                ],
-            )),
-            _ => return Err(failure),
-        }
-    }
+    fresh_enough(service, &c, min_valid, term).await?;
+    // Recorded as handed to the program that ran `plugboard` (a shell, a script).
     let material = service
-        .token_material(&c.id)
+        .hand_out(&c.id, Door::Token, form.name(), &Program::parent())
         .await
         .map_err(|e| fail(service, &c.provider, e))?;
     if form == Form::Json {
@@ -148,6 +146,36 @@ pub async fn run(
         Form::Token => material.access_token.secret().clone(),
     };
     term.print(&format!("{}\n", value.expose()))
+}
+
+/// Makes sure connection `c`'s token lasts `min_valid` more seconds, refreshing first if not (as
+/// [`Connections::ensure_fresh`] decides). A token that still works is worth having when the
+/// provider is only briefly down: then a warning on standard error saying how long it has left,
+/// not a failure. (`plugboard token` and `plugboard exec`.)
+pub async fn fresh_enough(
+    service: &Connections,
+    c: &plugboard_core::service::ConnectionView,
+    min_valid: i64,
+    term: &mut Term<'_>,
+) -> Result<(), Failure> {
+    let Err(e) = service.ensure_fresh(&c.id, min_valid).await else {
+        return Ok(());
+    };
+    let failure = fail(service, &c.provider, e);
+    // A failed refresh leaves the stored expiry as it was: no need to read it again.
+    match c.live.expiry.seconds_left(lifetime::unix_now()) {
+        Some(left) if failure.exit == exit::TEMPORARY && left > 0 => {
+            term.say(t(
+                "cli-token-warning",
+                &[
+                    ("problem", failure.message.as_str().into()),
+                    ("seconds", left.into()),
+                ],
+            ));
+            Ok(())
+        }
+        _ => Err(failure),
+    }
 }
 
 /// `token --json`: the access token with what a script needs to use it well.

@@ -209,6 +209,29 @@ cli-try-active = { $provider } says the access token is active.
 cli-try-inactive = { $provider } says the access token is not active (expired, revoked or unknown).
 cli-try-refused-inactive = { $provider } no longer accepts this connection's access token. Refresh it ({ $command }); if that fails, connect again.
 
+## plugboard audit
+cli-column-when = WHEN
+cli-column-connection = CONNECTION
+cli-column-door = DOOR
+cli-column-program = PROGRAM
+cli-column-result = RESULT
+cli-audit-none = No token has been handed out yet.
+cli-audit-none-of = No token of this connection has been handed out yet.
+# $form: access, header, curl, json or refresh (data, not translated).
+cli-audit-allowed = handed out ({ $form })
+# $reason: a code (denied, no_answer, throttled), not translated.
+cli-audit-denied = refused ({ $reason })
+
+## plugboard exec
+cli-exec-too-many-env = More --env names than connections: give one --env per connection, in the same order.
+cli-exec-bad-env = “{ $name }” cannot be an environment variable's name: use letters, digits and _ (not a digit first), e.g. HUBSPOT_TOKEN.
+cli-exec-same-env = Two connections would get the same variable { $name }: name each with --env, in the order of the connections.
+cli-exec-not-found = Command not found: { $command }. Check its name, or give its full path.
+cli-exec-not-run = Could not run { $command }: { $error }
+cli-exec-no-runtime-dir = --live needs XDG_RUNTIME_DIR (your login's private folder in memory), and it is not set. Run without --live, or from your desktop session.
+cli-exec-no-file = Could not write the token file { $file }: { $error }
+cli-exec-lost = Lost track of the command: { $error }
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -301,3 +324,12 @@ help-default = Each provider's default connection: the one its id alone picks wh
 help-default-connection = A connection to make its provider's default (its id or name), or a provider id to show its default; nothing shows every provider's
 help-default-clear = Take this provider's default away (a provider id)
 help-default-json = Print the stable JSON document instead of text
+help-exec = Run a command with connections' access tokens in its environment (HUBSPOT_ACCESS_TOKEN…), refreshed first; --live keeps them fresh in a file while it runs, --mask hides them in its output. Its exit status is the command's
+help-exec-connections = The connections whose tokens the command gets (each as in every command)
+help-exec-env = The variable holding a connection's token, once per connection in their order (default <PROVIDER>_ACCESS_TOKEN, e.g. HUBSPOT_ACCESS_TOKEN)
+help-exec-live = Also keep each token fresh in a file (0600, under $XDG_RUNTIME_DIR) named in <NAME>_FILE (and PLUGBOARD_TOKEN_FILE for one connection) while the command runs
+help-exec-mask = Write every token handed out as •••• in the command's output and errors
+help-exec-command = The command to run and its arguments, after `--`
+help-audit = The record of tokens handed out: when, which connection, through which door (Copy, Reveal, `token`, `exec`…), to which program, allowed or refused. Never a token
+help-audit-connection = The connection whose record to show (as in every command, or the id of one since disconnected); every connection's when not given
+help-audit-json = Print the stable JSON document instead of a table

@@ -171,6 +171,14 @@ files-not-text = not UTF-8 text
 files-link-refused = { $path } is a symbolic link, and Plugboard does not follow links among its own files. Remove the link (Plugboard makes what it needs there again); to keep Plugboard's files elsewhere, link its whole folder instead.
 timeline-file = the connection history ({ $file })
 timeline-too-large = it is far larger than a history can be
+audit-file = the record of tokens handed out ({ $file })
+audit-door-copy = Copy in the window
+audit-door-reveal = Reveal in the window
+audit-door-token = plugboard token
+audit-door-exec = plugboard exec
+audit-door-proxy = plugboard proxy
+audit-door-dbus = the D-Bus token service
+program-unknown = an unknown program (it had ended)
 notified-file = the list of notifications already shown ({ $file })
 notified-not-a-list = it is not a list of notifications: { $reason }
 

@@ -72,6 +72,18 @@ details-more-access = Ask for more access…
 details-more-intro = Tick what else to ask { $provider } for. You sign in again and this account keeps its place.
 
 ## Recent events (the connection's timeline)
+details-used-by-title = Used by
+details-used-by-list =
+    .aria-label = Programs this connection's tokens were handed to
+details-used-by-none = No program has taken a token yet
+# $times: how many of the newest uses were this program's; $denied: how many of them were refused.
+details-used-by-times = { $times ->
+        [one] once
+       *[other] { $times } times
+    }{ $denied ->
+        [0] {""}
+       *[other] , { $denied } refused
+    }
 details-events-title = Recent events
 details-events-list =
     .aria-label = Recent events, newest first

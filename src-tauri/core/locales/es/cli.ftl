@@ -209,6 +209,29 @@ cli-try-active = { $provider } dice que el token de acceso está activo.
 cli-try-inactive = { $provider } dice que el token de acceso no está activo (vencido, revocado o desconocido).
 cli-try-refused-inactive = { $provider } ya no acepta el token de acceso de esta conexión. Renuévala ({ $command }); si no funciona, vuelve a conectar.
 
+## plugboard audit
+cli-column-when = CUÁNDO
+cli-column-connection = CONEXIÓN
+cli-column-door = PUERTA
+cli-column-program = PROGRAMA
+cli-column-result = RESULTADO
+cli-audit-none = Todavía no se ha entregado ningún token.
+cli-audit-none-of = Todavía no se ha entregado ningún token de esta conexión.
+# $form: access, header, curl, json o refresh (dato, no traducir).
+cli-audit-allowed = entregado ({ $form })
+# $reason: un código (denied, no_answer, throttled), no traducir.
+cli-audit-denied = rechazado ({ $reason })
+
+## plugboard exec
+cli-exec-too-many-env = Más nombres --env que conexiones: da un --env por conexión, en el mismo orden.
+cli-exec-bad-env = “{ $name }” no puede ser el nombre de una variable de entorno: usa letras, dígitos y _ (sin un dígito al principio), por ejemplo HUBSPOT_TOKEN.
+cli-exec-same-env = Dos conexiones recibirían la misma variable { $name }: nombra cada una con --env, en el orden de las conexiones.
+cli-exec-not-found = No se encontró el comando: { $command }. Revisa su nombre, o da su ruta completa.
+cli-exec-not-run = No se pudo ejecutar { $command }: { $error }
+cli-exec-no-runtime-dir = --live necesita XDG_RUNTIME_DIR (la carpeta privada de tu sesión, en memoria), y no está definida. Ejecuta sin --live, o desde tu sesión de escritorio.
+cli-exec-no-file = No se pudo escribir el archivo del token { $file }: { $error }
+cli-exec-lost = Se perdió el rastro del comando: { $error }
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -301,3 +324,12 @@ help-default = La conexión predeterminada de cada proveedor: la que elige su ID
 help-default-connection = Una conexión que pasa a ser la predeterminada de su proveedor (su ID o su nombre), o el ID de un proveedor para ver su predeterminada; sin nada, muestra las de todos los proveedores
 help-default-clear = Quita la conexión predeterminada de este proveedor (el ID de un proveedor)
 help-default-json = Imprime el documento JSON estable en lugar de texto
+help-exec = Ejecuta un comando con los tokens de acceso de las conexiones en su entorno (HUBSPOT_ACCESS_TOKEN…), renovados antes; --live los mantiene renovados en un archivo mientras se ejecuta, --mask los oculta en su salida. Su código de salida es el del comando
+help-exec-connections = Las conexiones cuyos tokens recibe el comando (cada una como en todo comando)
+help-exec-env = La variable con el token de una conexión, una vez por conexión en su orden (por defecto <PROVEEDOR>_ACCESS_TOKEN, por ejemplo HUBSPOT_ACCESS_TOKEN)
+help-exec-live = Mantiene además cada token renovado en un archivo (0600, en $XDG_RUNTIME_DIR) indicado en <NOMBRE>_FILE (y en PLUGBOARD_TOKEN_FILE para una conexión) mientras se ejecuta el comando
+help-exec-mask = Escribe cada token entregado como •••• en la salida y los errores del comando
+help-exec-command = El comando a ejecutar y sus argumentos, después de `--`
+help-audit = El registro de los tokens entregados: cuándo, de qué conexión, por qué puerta (Copiar, Mostrar, `token`, `exec`…), a qué programa, permitido o rechazado. Nunca un token
+help-audit-connection = La conexión cuyo registro mostrar (como en todo comando, o el id de una ya desconectada); el de todas las conexiones si no se da
+help-audit-json = Imprime el documento JSON estable en lugar de una tabla

@@ -256,6 +256,14 @@ files-not-text = no es texto UTF-8
 files-link-refused = { $path } es un enlace simbólico, y Plugboard no sigue enlaces entre sus propios archivos. Quita el enlace (Plugboard vuelve a crear lo que necesita allí); para guardar los archivos de Plugboard en otro lugar, enlaza su carpeta entera.
 timeline-file = el historial de las conexiones ({ $file })
 timeline-too-large = es mucho más grande de lo que puede ser un historial
+audit-file = el registro de los tokens entregados ({ $file })
+audit-door-copy = Copiar en la ventana
+audit-door-reveal = Mostrar en la ventana
+audit-door-token = plugboard token
+audit-door-exec = plugboard exec
+audit-door-proxy = plugboard proxy
+audit-door-dbus = el servicio de tokens D-Bus
+program-unknown = un programa desconocido (ya había terminado)
 notified-file = la lista de notificaciones ya mostradas ({ $file })
 notified-not-a-list = no es una lista de notificaciones: { $reason }
 

@@ -72,6 +72,18 @@ details-more-access = Pedir más acceso…
 details-more-intro = Marca qué más pedirle a { $provider }. Vuelves a iniciar sesión y esta cuenta conserva su lugar.
 
 ## Recent events (the connection's timeline)
+details-used-by-title = Usado por
+details-used-by-list =
+    .aria-label = Programas que recibieron tokens de esta conexión
+details-used-by-none = Ningún programa ha tomado un token todavía
+# $times: cuántos de los usos más recientes fueron de este programa; $denied: cuántos se rechazaron.
+details-used-by-times = { $times ->
+        [one] una vez
+       *[other] { $times } veces
+    }{ $denied ->
+        [0] {""}
+       *[other] , { $denied } rechazado(s)
+    }
 details-events-title = Eventos recientes
 details-events-list =
     .aria-label = Eventos recientes, del más nuevo al más antiguo

@@ -365,6 +365,29 @@ cli-try-refused-inactive = { $provider_gender ->
        *[other] { $provider }
     } não aceita mais o token de acesso desta conexão. Renove-a ({ $command }); se não der certo, conecte de novo.
 
+## plugboard audit
+cli-column-when = QUANDO
+cli-column-connection = CONEXÃO
+cli-column-door = PORTA
+cli-column-program = PROGRAMA
+cli-column-result = RESULTADO
+cli-audit-none = Nenhum token foi entregue ainda.
+cli-audit-none-of = Nenhum token desta conexão foi entregue ainda.
+# $form: access, header, curl, json ou refresh (dado, não traduzir).
+cli-audit-allowed = entregue ({ $form })
+# $reason: um código (denied, no_answer, throttled), não traduzir.
+cli-audit-denied = recusado ({ $reason })
+
+## plugboard exec
+cli-exec-too-many-env = Mais nomes --env do que conexões: dê um --env por conexão, na mesma ordem.
+cli-exec-bad-env = “{ $name }” não pode ser o nome de uma variável de ambiente: use letras, dígitos e _ (sem dígito no começo), por exemplo HUBSPOT_TOKEN.
+cli-exec-same-env = Duas conexões receberiam a mesma variável { $name }: dê um nome a cada uma com --env, na ordem das conexões.
+cli-exec-not-found = Comando não encontrado: { $command }. Confira o nome, ou dê o caminho completo.
+cli-exec-not-run = Não foi possível executar { $command }: { $error }
+cli-exec-no-runtime-dir = --live precisa de XDG_RUNTIME_DIR (a pasta privada da sua sessão, em memória), e ela não está definida. Rode sem --live, ou a partir da sua sessão do desktop.
+cli-exec-no-file = Não foi possível gravar o arquivo do token { $file }: { $error }
+cli-exec-lost = O comando foi perdido de vista: { $error }
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -481,3 +504,12 @@ help-default = A conexão padrão de cada provedor: a que o ID dele sozinho esco
 help-default-connection = Uma conexão para tornar a padrão do provedor dela (o ID ou o nome), ou o ID de um provedor para ver a padrão dele; sem nada, mostra as de todos os provedores
 help-default-clear = Remove a conexão padrão deste provedor (o ID de um provedor)
 help-default-json = Imprime o documento JSON estável em vez de texto
+help-exec = Executa um comando com os tokens de acesso das conexões no ambiente dele (HUBSPOT_ACCESS_TOKEN…), renovados antes; --live os mantém renovados num arquivo enquanto ele roda, --mask os esconde na saída dele. O código de saída é o do comando
+help-exec-connections = As conexões cujos tokens o comando recebe (cada uma como em todo comando)
+help-exec-env = A variável com o token de uma conexão, uma vez por conexão, na ordem delas (padrão <PROVEDOR>_ACCESS_TOKEN, por exemplo HUBSPOT_ACCESS_TOKEN)
+help-exec-live = Também mantém cada token renovado num arquivo (0600, em $XDG_RUNTIME_DIR) indicado em <NOME>_FILE (e em PLUGBOARD_TOKEN_FILE para uma conexão) enquanto o comando roda
+help-exec-mask = Escreve cada token entregue como •••• na saída e nos erros do comando
+help-exec-command = O comando a executar e seus argumentos, depois de `--`
+help-audit = O registro dos tokens entregues: quando, de qual conexão, por qual porta (Copiar, Mostrar, `token`, `exec`…), para qual programa, permitido ou recusado. Nunca um token
+help-audit-connection = A conexão cujo registro mostrar (como em todo comando, ou o id de uma já desconectada); o de todas as conexões quando não dada
+help-audit-json = Imprime o documento JSON estável em vez de uma tabela

@@ -295,6 +295,14 @@ files-not-text = não é texto UTF-8
 files-link-refused = { $path } é um link simbólico, e o Plugboard não segue links entre os próprios arquivos. Remova o link (o Plugboard cria de novo o que precisa ali); para guardar os arquivos do Plugboard em outro lugar, crie um link para a pasta inteira.
 timeline-file = o histórico das conexões ({ $file })
 timeline-too-large = é muito maior do que um histórico pode ser
+audit-file = o registro dos tokens entregues ({ $file })
+audit-door-copy = Copiar na janela
+audit-door-reveal = Mostrar na janela
+audit-door-token = plugboard token
+audit-door-exec = plugboard exec
+audit-door-proxy = plugboard proxy
+audit-door-dbus = o serviço de tokens D-Bus
+program-unknown = um programa desconhecido (já tinha terminado)
 notified-file = a lista de notificações já mostradas ({ $file })
 notified-not-a-list = não é uma lista de notificações: { $reason }
 

@@ -96,6 +96,18 @@ details-more-intro = Marque o que mais pedir { $provider_gender ->
     }. Você entra de novo e esta conta continua no mesmo lugar.
 
 ## Recent events (the connection's timeline)
+details-used-by-title = Usado por
+details-used-by-list =
+    .aria-label = Programas que receberam tokens desta conexão
+details-used-by-none = Nenhum programa pegou um token ainda
+# $times: quantos dos usos mais recentes foram deste programa; $denied: quantos foram recusados.
+details-used-by-times = { $times ->
+        [one] uma vez
+       *[other] { $times } vezes
+    }{ $denied ->
+        [0] {""}
+       *[other] , { $denied } recusado(s)
+    }
 details-events-title = Eventos recentes
 details-events-list =
     .aria-label = Eventos recentes, do mais novo ao mais antigo

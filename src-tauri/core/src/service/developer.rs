@@ -6,9 +6,11 @@ on each call; never cached, never logged.
 
 use super::model::TokenMaterial;
 use super::{no_method, Connections, ServiceError};
+use crate::audit::{Door, Outcome, Use};
 use crate::catalogue::MethodKind;
 use crate::connection::ConnectionId;
 use crate::flow;
+use crate::program::Program;
 use crate::secret::{AccessToken, RefreshToken, SecretString};
 use crate::tokens::ConnectionSecret;
 
@@ -234,5 +236,50 @@ impl Connections {
             curl: request.as_ref().map(curl_line),
             refresh_token,
         })
+    }
+
+    /// The token material of connection `cid` handed to `program` through `door` (in `form`:
+    /// `access`, `header`, `curl`, `json`, `refresh`), and the hand-out recorded
+    /// ([`crate::audit`]), without the token: the one way every door hands a token out. Nothing
+    /// handed out (the keychain failed, the connection is gone), nothing recorded.
+    pub async fn hand_out(
+        &self,
+        cid: &ConnectionId,
+        door: Door,
+        form: &str,
+        program: &Program,
+    ) -> Result<TokenMaterial, ServiceError> {
+        let material = self.token_material(cid).await?;
+        self.record_handed(cid, door, form, program);
+        Ok(material)
+    }
+
+    /// Records that connection `cid`'s token was handed to `program` through `door` in `form`
+    /// (for a front end that reads the material first and hands it out only if it can, as Copy
+    /// does with a curl line some providers have not).
+    pub fn record_handed(&self, cid: &ConnectionId, door: Door, form: &str, program: &Program) {
+        self.audit.record(Use {
+            at: self.now(),
+            connection: cid.clone(),
+            door,
+            form: Some(form.to_string()),
+            program: program.clone(),
+            outcome: Outcome::Allowed,
+            reason: None,
+        });
+    }
+
+    /// Records that `program` asked for connection `cid`'s token through `door` and was refused,
+    /// for `reason` (a code: `denied`, `no_answer`, `throttled`).
+    pub fn record_refusal(&self, cid: &ConnectionId, door: Door, program: &Program, reason: &str) {
+        self.audit.record(Use {
+            at: self.now(),
+            connection: cid.clone(),
+            door,
+            form: None,
+            program: program.clone(),
+            outcome: Outcome::Denied,
+            reason: Some(reason.to_string()),
+        });
     }
 }

@@ -124,6 +124,29 @@ impl Connections {
                     .unwrap_or_default()
             );
         }
+        out.push_str("Tokens handed out (last 10; never the token):\n");
+        let home = std::env::var("HOME").unwrap_or_default();
+        for u in self.audit.recent(10) {
+            let mut program = u.program.describe();
+            // The person's home folder as ~ (its name is often theirs).
+            if home.len() > 1 {
+                program = program.replace(&home, "~");
+            }
+            let _ = writeln!(
+                out,
+                "- {} {} {:?}{} · {} · {}",
+                when(u.at),
+                u.connection,
+                u.door,
+                u.form.map(|f| format!(" ({f})")).unwrap_or_default(),
+                program,
+                match (u.outcome, u.reason) {
+                    (crate::audit::Outcome::Allowed, _) => "allowed".to_string(),
+                    (crate::audit::Outcome::Denied, reason) =>
+                        format!("denied ({})", reason.unwrap_or_default()),
+                }
+            );
+        }
         out
     }
 }

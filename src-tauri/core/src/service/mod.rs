@@ -26,7 +26,8 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`refresh`]: single-flight refreshes, in process and across processes.
 - [`checks`]: the keychain, due refreshes, identity checks at start and after a sleep.
 - [`plan`]: when the scheduler must look again (the next due moment), so an idle app sleeps.
-- [`developer`]: the token forms a developer copies (token, header, curl line).
+- [`developer`]: the token forms a developer copies (token, header, curl line), and handing
+  them out: the one way a token leaves Plugboard, recorded ([`crate::audit`]).
 - [`trial`]: Try it: one harmless call to the identity or check endpoint, secrets masked.
 - [`diagnostics`]: a support report with no secret in it.
 - [`disconnect`]: revoke where possible, then forget locally.
@@ -62,6 +63,7 @@ mod trial;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::audit::Audit;
 use crate::catalogue::{Catalogue, MethodKind, Provider};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
@@ -120,6 +122,8 @@ pub struct Connections {
     data_dir: PathBuf,
     clock: Arc<dyn Clock>,
     timeline: Timeline,
+    /// Every token handed out ([`crate::audit`]).
+    audit: Audit,
     runtime: Runtime,
     /// Tokens the keychain would not take yet ([`held`]).
     held: held::Held,
@@ -143,6 +147,7 @@ impl Connections {
             data_dir: data_dir.to_path_buf(),
             clock: Arc::new(lifetime::SystemClock),
             timeline: Timeline::in_dir(data_dir),
+            audit: Audit::in_dir(data_dir),
             runtime: Runtime::default(),
             held: held::Held::for_data_dir(data_dir),
             settings: Settings::default(),
@@ -195,11 +200,17 @@ impl Connections {
     /// ([`crate::files::take_notices`]).
     pub fn check_files(&self) {
         self.timeline.check();
+        self.audit.check();
         self.saved_client_ids();
     }
 
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+
+    /// The record of tokens handed out ([`crate::audit`]).
+    pub fn audit(&self) -> &Audit {
+        &self.audit
     }
 
     fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {
