@@ -10,8 +10,9 @@ set -euo pipefail
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev xdg-utils)
 # dunst: a real notification daemon for the notification tests (`dunstctl history` says what it showed).
+# python3-dbus: a program of the person's own asking the D-Bus token service (tests/e2e/programs).
 test_pkgs=(xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-liberation gnome-keyring libsecret-tools
-  xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps dunst)
+  xdotool xclip webkit2gtk-driver at-spi2-core libglib2.0-bin procps dunst python3-dbus)
 # `make bench`: dbus-monitor counts keychain calls, gnuplot draws the plots.
 bench_pkgs=(dbus-bin gnuplot-nox)
 # `make package`: dpkg-shlibdeps (dpkg-dev) computes the package's library dependencies;

@@ -99,3 +99,23 @@ export const onChanged = (fn) => tauri.event.listen("plugboard://changed", (even
 
 /** Calls `fn(id)` when the tray or a notification opens the window at connection `id`. */
 export const onShowConnection = (fn) => tauri.event.listen("show-connection", (event) => fn(event.payload));
+
+/** Programs' requests for a token waiting for the person: `[{ id, title, program, program_path,
+ *  connection, explanation }]` (a page that loaded after they were asked). */
+export const pendingQuestions = () => invoke("pending_questions");
+
+/** The person's answer to question `id`: "once", "until_quit", "always" or "deny". */
+export const answerQuestion = (id, choice) => invoke("answer_question", { id, choice });
+
+/** A program asks for a connection's token: the question. */
+export const onQuestion = (fn) => tauri.event.listen("plugboard://consent", (event) => fn(event.payload));
+
+/** A question answered, or nobody answered in time: its id. */
+export const onQuestionWithdrawn = (fn) => tauri.event.listen("plugboard://consent-withdrawn", (event) => fn(event.payload));
+
+/** Settings › Programs with access: `[{ program, program_text, connection, connection_text,
+ *  since, last_used, always }]`. */
+export const programGrants = () => invoke("program_grants");
+
+/** Takes `program`'s permission for `connection` away (it is asked again). */
+export const removeGrant = (program, connection) => invoke("remove_grant", { program, connection });

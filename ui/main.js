@@ -6,6 +6,7 @@ import { useMessages } from "./i18n.js";
 import { store } from "./store.js";
 import { loadInfo } from "./views/footer.js";
 import { showNotice, withdrawNotice } from "./views/notices.js";
+import { showPendingQuestions, showQuestion, withdrawQuestion } from "./views/consent.js";
 import { closeSettingsOnEscape, refreshSettings, reopenSettings, toggleSettings } from "./views/settings.js";
 import { loadProviders, showConnection, showLive, showsConnections, updateConnections } from "./views/providers.js";
 
@@ -84,6 +85,8 @@ async function start() {
     api.onNoticeWithdrawn(whenStarted((id) => withdrawNotice(id))),
     api.onChanged(whenStarted((change) => changed(change))),
     api.onShowConnection(whenStarted((id) => showConnection(id))),
+    api.onQuestion(whenStarted((q) => showQuestion(q))),
+    api.onQuestionWithdrawn(whenStarted((id) => withdrawQuestion(id))),
   ]);
   const first = await api.firstPaint();
   // The words first: everything drawn after speaks the person's language.
@@ -102,6 +105,7 @@ async function start() {
   // the screen; a hidden window paints no frame, so it is told at once.
   if (document.hidden) api.painted();
   else requestAnimationFrame(() => setTimeout(() => api.painted(), 0));
+  await showPendingQuestions();
   await loadInfo();
   await reopenSettings();
 }

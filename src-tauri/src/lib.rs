@@ -12,6 +12,7 @@ mod attention;
 mod clipboard;
 mod commands;
 mod confirm;
+mod consent;
 mod events;
 mod keychain;
 mod links;
@@ -20,6 +21,7 @@ mod scheduler;
 mod signals;
 mod startup;
 mod state;
+mod tokens_bus;
 mod tray;
 mod window;
 
@@ -114,6 +116,10 @@ pub fn run() {
             commands::settings::copy_redirect_uri,
             commands::settings::preferences,
             commands::settings::set_preferences,
+            commands::settings::program_grants,
+            commands::settings::remove_grant,
+            consent::pending_questions,
+            consent::answer_question,
         ])
         .setup(move |app| {
             log::info!("Plugboard {} starting", app.package_info().version);
@@ -131,6 +137,8 @@ pub fn run() {
             app.manage(tray::TraySlot::default());
             app.manage(attention::Told::default());
             app.manage(startup::Rest::default());
+            app.manage(consent::Questions::default());
+            app.manage(tokens_bus::BusSlot::default());
             links::setup(app.handle());
             // The tray, the scheduler and the watchers after the first paint (see `startup`).
             startup::wait_for_first_paint(app.handle(), for_window);

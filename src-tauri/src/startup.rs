@@ -2,7 +2,8 @@
 //! seen. `lib.rs`'s setup shows the window at once (unless Plugboard starts in the tray), opens
 //! the connections and wires sign-in links — what the page's first answer needs — and leaves the
 //! rest for after the first paint ([`after_first_paint`]): the tray icon (loading appindicator and
-//! registering on the bus), the scheduler, and the watchers of the keychain and the tray host.
+//! registering on the bus), the scheduler, the watchers of the keychain and the tray host, and the
+//! token service's name on the session bus ([`crate::tokens_bus`]).
 //! The page says when it has painted (the `painted` command, after its first frame); if it never
 //! does (a page that failed, a window that stays hidden), the rest starts [`AT_THE_LATEST`] after
 //! the setup anyway.
@@ -71,4 +72,11 @@ fn start_rest(app: &AppHandle, for_window: bool) {
     crate::scheduler::start(app);
     crate::keychain::watch(app);
     crate::tray::watch_host(app);
+    // The token service's name on the bus: programs may ask once the window can ask the person.
+    let name = app
+        .state::<crate::state::AppState>()
+        .vault
+        .service()
+        .to_string();
+    crate::tokens_bus::serve(app, name);
 }

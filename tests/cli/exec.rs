@@ -211,3 +211,56 @@ async fn exec_live_replaces_the_token_file_before_each_expiry_and_removes_it() {
         .count();
     assert!(handed >= 3, "{doc}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the private test desktop: run `make test`"]
+async fn grants_lists_and_revokes_the_programs_allowed_over_dbus() {
+    let w = World::new("grants").await;
+    let id = hubspot(&w).await;
+    let out = w.ok(&["grants", "list"]).await;
+    assert!(
+        out.contains("No program may take a token without asking"),
+        "{out}"
+    );
+    // As the window keeps an Always allow answer.
+    let file = w.dir.join("data/dev.plugboard.desktop/dev/grants.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({
+            "version": 1,
+            "grants": [{
+                "program": { "name": "sync.py", "path": "/usr/bin/python3", "script": "/home/ana/sync.py" },
+                "files": { "executable": [1, 2, 3, 4] },
+                "connection": id,
+                "since": 1_765_000_000,
+                "always": true
+            }]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let doc = w.json(&["grants", "list", "--json"]).await;
+    assert_eq!(doc["grants"][0]["program"]["script"], "/home/ana/sync.py");
+    assert_eq!(doc["grants"][0]["provider"], "HubSpot");
+    let table = w.ok(&["grants", "list"]).await;
+    assert!(
+        table.contains("sync.py (/usr/bin/python3 /home/ana/sync.py)"),
+        "{table}"
+    );
+    let out = w.run(&["grants", "revoke", "backup.py"]).await;
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("No program called “backup.py”"),
+        "{}",
+        out.stderr
+    );
+    let out = w.ok(&["grants", "revoke", "sync.py", "hubspot"]).await;
+    assert!(
+        out.contains("will be asked again (one permission removed)"),
+        "{out}"
+    );
+    assert!(w.json(&["grants", "list", "--json"]).await["grants"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}

@@ -19,6 +19,9 @@ const COMMANDS: &[&str] = &[
     "token",
     "exec",
     "audit",
+    "grants",
+    "list",
+    "revoke",
     "help",
 ];
 
@@ -130,6 +133,8 @@ async fn every_word_the_command_line_writes_comes_from_a_catalogue() {
         vec!["exec", "--help"],
         vec!["audit", "--help"],
         vec!["audit"],
+        vec!["grants", "--help"],
+        vec!["grants", "list"],
         vec!["providers"],
         vec!["status"],
         vec!["refresh", id.as_str()],

@@ -19,6 +19,7 @@ mod languages;
 mod layout;
 mod links;
 mod polish;
+mod programs;
 mod sign_in;
 mod tokens;
 mod tray;

@@ -4,7 +4,7 @@
 // provider file, saved in the keychain, built in), the client ID and only whether there is a
 // secret; change or forget the person's own. Opened from the header.
 import * as api from "../api.js";
-import { h, messageOf } from "../dom.js";
+import { h, messageOf, timeEl } from "../dom.js";
 import { t } from "../i18n.js";
 import { store } from "../store.js";
 import { appCredentialsForm } from "./forms.js";
@@ -19,8 +19,9 @@ export async function toggleSettings() {
   const opener = document.getElementById("open-settings");
   opener.setAttribute("aria-expanded", String(open));
   if (open) {
-    await renderSettings(true);
+    // The keyboard lands in Settings at once (its title), not when its parts have loaded.
     panel().querySelector("h2")?.focus();
+    await renderSettings(true);
   } else {
     // Closed: the focus goes back where Settings was opened from, never to the page's body.
     opener.focus();
@@ -75,10 +76,38 @@ function part(name) {
 async function renderSettings(withChoices) {
   try {
     if (withChoices) part("settings-choices").replaceChildren(...drawChoices(await api.preferences()));
+    drawPrograms(await api.programGrants());
     drawCredentials(await api.credentialsOverview());
   } catch (e) {
     panel().querySelector(".settings-body").replaceChildren(h("p", { class: "load-error", role: "alert" }, messageOf(e)));
   }
+}
+
+/** Programs with access: each program allowed to take a connection's token without asking, with
+ *  Remove (it is asked again next time). Texts come from Rust, made safe there. */
+function drawPrograms(list) {
+  const rows = list.map((g) => {
+    const remove = h("button", { type: "button", class: "quiet", "data-action": "remove-grant" }, t("settings-remove"));
+    const li = h("li", { class: "grant", "data-connection": g.connection, "data-program": g.program.path },
+      h("span", { class: "program", translate: "no" }, g.program_text), " → ",
+      h("span", { translate: "no" }, g.connection_text), " · ",
+      g.always ? t("settings-grant-always") : t("settings-grant-until-quit"), " · ",
+      t("settings-grant-since"), " ", timeEl(g.since),
+      g.last_used ? [" · ", t("settings-grant-last-used"), " ", timeEl(g.last_used)] : "",
+      " ", remove);
+    remove.addEventListener("click", async () => {
+      const done = await run(remove, null, () => api.removeGrant(g.program, g.connection));
+      if (done !== undefined) {
+        li.remove();
+        showNotice({ level: "success", message: t("settings-grant-removed") });
+      }
+    });
+    return li;
+  });
+  part("settings-programs").replaceChildren(
+    h("h3", { class: "settings-section" }, t("settings-programs")),
+    h("p", { class: "form-intro" }, t("settings-programs-intro")),
+    rows.length ? h("ul", { class: "grants-list" }, rows) : h("p", {}, t("settings-programs-none")));
 }
 
 function drawCredentials(list) {

@@ -12,6 +12,7 @@ use crate::cmd::default::DefaultArgs;
 use crate::cmd::disconnect::DisconnectArgs;
 use crate::cmd::doctor::DoctorArgs;
 use crate::cmd::exec::ExecArgs;
+use crate::cmd::grants::GrantsArgs;
 use crate::cmd::providers::ProvidersArgs;
 use crate::cmd::refresh::RefreshArgs;
 use crate::cmd::rename::RenameArgs;
@@ -83,6 +84,9 @@ pub enum Command {
     /// The record of tokens handed out: when, which connection, through which door (Copy, Reveal,
     /// `token`, `exec`…), to which program, allowed or refused. Never a token.
     Audit(AuditArgs),
+    /// The programs allowed to take a connection's token through the D-Bus token service without
+    /// asking (Always allow): list them, or take a permission away.
+    Grants(GrantsArgs),
 }
 
 impl Command {
@@ -106,6 +110,10 @@ impl Command {
             Command::Token(a) => a.json,
             Command::Exec(_) => false,
             Command::Audit(a) => a.json,
+            Command::Grants(a) => matches!(
+                a.action,
+                crate::cmd::grants::GrantsAction::List { json: true }
+            ),
         }
     }
 }

@@ -240,6 +240,7 @@ pub async fn run(
         Command::Default(a) => cmd::default::run(service, a, term).await,
         Command::Doctor(a) => cmd::doctor::run(service, a.fix, a.json, term).await,
         Command::Audit(a) => cmd::audit::run(service, a.connection.as_deref(), a.json, term).await,
+        Command::Grants(a) => cmd::grants::run(service, a.action, term).await,
         Command::Exec(a) => {
             let code = cmd::exec::run(service, a, term).await?;
             Err(Failure::exit_quietly(code))

@@ -58,6 +58,7 @@ pub mod error;
 pub mod files;
 pub mod flight;
 pub mod flow;
+pub mod grants;
 pub mod http;
 pub mod i18n;
 pub mod index;

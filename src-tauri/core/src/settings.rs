@@ -23,6 +23,8 @@ use crate::secret::ClientSecret;
 
 /// How long a copied secret stays on the clipboard unless the environment says otherwise.
 pub const CLIPBOARD_CLEAR: Duration = Duration::from_secs(30);
+/// How long a program's request for a token waits for the person's answer.
+pub const CONSENT_WAIT: Duration = Duration::from_secs(120);
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -34,6 +36,9 @@ pub struct Settings {
     /// `PLUGBOARD_CLIPBOARD_CLEAR_SECS`: how long a copied secret stays on the clipboard, over
     /// what the person chose in Settings ([`crate::preferences`]).
     pub clipboard_clear: Option<Duration>,
+    /// `PLUGBOARD_CONSENT_WAIT_SECS`: how long a program's request for a token waits for the
+    /// person's answer (two minutes).
+    pub consent_wait: Duration,
     /// The system-wide config folders, most important first (`XDG_CONFIG_DIRS`; `/etc/xdg` when
     /// unset): where an organisation's `dev.plugboard.desktop/providers.toml` is looked for.
     pub system_config_dirs: Vec<PathBuf>,
@@ -141,6 +146,7 @@ impl Settings {
             providers_file: vars.get("PLUGBOARD_PROVIDERS").map(PathBuf::from),
             refresh_wait: secs("PLUGBOARD_REFRESH_WAIT_SECS").unwrap_or(crate::flight::WAIT),
             clipboard_clear: secs("PLUGBOARD_CLIPBOARD_CLEAR_SECS"),
+            consent_wait: secs("PLUGBOARD_CONSENT_WAIT_SECS").unwrap_or(CONSENT_WAIT),
             system_config_dirs,
             forced_locale: vars.get("PLUGBOARD_LOCALE").cloned(),
             system_locale: locales

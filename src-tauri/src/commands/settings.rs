@@ -197,3 +197,75 @@ pub fn set_preferences(
     }
     Ok(preferences_view(&app, &state))
 }
+
+/// One program allowed to take a connection's token without asking, as Settings › Programs with
+/// access lists it.
+#[derive(Serialize)]
+pub struct ProgramGrant {
+    /// Given back to [`remove_grant`] as it came.
+    program: plugboard_core::program::Program,
+    /// The program in one line, safe to show.
+    program_text: String,
+    connection: String,
+    /// The connection in words: "HubSpot (ana@example.com)".
+    connection_text: String,
+    since: i64,
+    last_used: Option<i64>,
+    /// Kept ("Always allow"), or only until Plugboard quits.
+    always: bool,
+}
+
+/// Every standing grant, kept ones first.
+#[tauri::command]
+pub fn program_grants(state: State<'_, AppState>) -> Result<Vec<ProgramGrant>, UserError> {
+    let service = state.service()?;
+    let views = service.list().map_err(|e| e.to_user("Plugboard"))?;
+    Ok(service
+        .grants()
+        .list()
+        .into_iter()
+        .map(|g| {
+            let connection_text = views
+                .iter()
+                .find(|v| v.id == g.connection)
+                .map(|v| {
+                    format!(
+                        "{} ({})",
+                        service.provider_name(&v.provider),
+                        plugboard_core::safe_text::escape(&v.account)
+                    )
+                })
+                .unwrap_or_else(|| g.connection.to_string());
+            ProgramGrant {
+                program_text: g.program.describe(),
+                program: g.program,
+                connection: g.connection.to_string(),
+                connection_text,
+                since: g.since,
+                last_used: g.last_used,
+                always: g.always,
+            }
+        })
+        .collect())
+}
+
+/// Removes `program`'s grant for `connection`: it is asked again next time.
+#[tauri::command]
+pub fn remove_grant(
+    state: State<'_, AppState>,
+    program: plugboard_core::program::Program,
+    connection: String,
+) -> Result<(), UserError> {
+    let service = state.service()?;
+    let id = super::connection_id(&connection)?;
+    service.grants().revoke(&program, Some(&id)).map_err(|e| {
+        UserError::new(
+            plugboard_core::error::ErrorCode::Internal,
+            t(
+                "settings-grant-not-removed",
+                &[("error", e.to_string().into())],
+            ),
+        )
+    })?;
+    Ok(())
+}

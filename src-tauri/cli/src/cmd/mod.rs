@@ -14,6 +14,7 @@ pub mod default;
 pub mod disconnect;
 pub mod doctor;
 pub mod exec;
+pub mod grants;
 pub mod providers;
 pub mod refresh;
 pub mod rename;

@@ -232,6 +232,17 @@ cli-exec-no-runtime-dir = --live needs XDG_RUNTIME_DIR (your login's private fol
 cli-exec-no-file = Could not write the token file { $file }: { $error }
 cli-exec-lost = Lost track of the command: { $error }
 
+## plugboard grants
+cli-column-since = SINCE
+cli-column-last-used = LAST USED
+cli-grants-none = No program may take a token without asking.
+cli-grants-no-such-program = No program called “{ $program }” may take a token without asking (see `plugboard grants list`).
+cli-grants-not-saved = The change could not be saved: { $error }
+cli-grants-revoked = { $program } will be asked again ({ $count ->
+        [one] one permission
+       *[other] { $count } permissions
+    } removed).
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -333,3 +344,9 @@ help-exec-command = The command to run and its arguments, after `--`
 help-audit = The record of tokens handed out: when, which connection, through which door (Copy, Reveal, `token`, `exec`…), to which program, allowed or refused. Never a token
 help-audit-connection = The connection whose record to show (as in every command, or the id of one since disconnected); every connection's when not given
 help-audit-json = Print the stable JSON document instead of a table
+help-grants = The programs allowed to take a connection's token through the D-Bus token service without asking (Always allow): list them, or take a permission away
+help-grants-list = Every program allowed to take a connection's token without asking
+help-grants-list-json = Print the stable JSON document instead of a table
+help-grants-revoke = Take a program's permission away: it is asked again next time
+help-grants-revoke-program = The program: its path, its script's path, or its name (as `grants list` shows it)
+help-grants-revoke-connection = Only for this connection (every connection when not given)

@@ -179,6 +179,11 @@ audit-door-exec = plugboard exec
 audit-door-proxy = plugboard proxy
 audit-door-dbus = the D-Bus token service
 program-unknown = an unknown program (it had ended)
+programs-no-such-connection = No connection is called “{ $name }”. Ask for one by its id or name (see `plugboard status`).
+programs-no-connection-yet = { $provider } has no connection yet. Connect it in Plugboard first.
+programs-several = { $provider } has several connections: { $candidates }. Ask for one by its id or name.
+programs-denied = You did not allow { $program } to use { $provider } ({ $account }).
+programs-no-answer = Nobody answered whether { $program } may use { $provider } ({ $account }) within two minutes. Ask again when someone is at the computer.
 notified-file = the list of notifications already shown ({ $file })
 notified-not-a-list = it is not a list of notifications: { $reason }
 

@@ -69,3 +69,12 @@ shell-could-not-start = Plugboard could not start: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
 shell-demo-help = Demo: the simulator's { $provider } credentials are filled in for you.
+
+## A program asks for a token (the D-Bus token service). $program: a program's name; $connection: "HubSpot (ana@example.com)".
+shell-consent-title = { $program } wants to use { $connection }
+shell-consent-explanation = Allow once gives it this one token. Allow until Plugboard quits, or Always allow, lets it take { $provider }'s token again without asking (you can remove that in Settings). Deny gives it nothing.
+shell-consent-unknown-choice = That is not one of the answers Plugboard offers.
+shell-dbus-throttled = { $program } asked for tokens too often; it is refused for a second.
+shell-dbus-caller-unknown = Plugboard could not tell which program asked ({ $why }), so it gave it nothing.
+shell-dbus-other-user = Only programs of your own user may ask Plugboard for tokens.
+settings-grant-not-removed = The permission could not be removed: { $error }

@@ -65,3 +65,22 @@ settings-origin-embedded = Built into this Plugboard. You can save your own inst
 settings-origin-demo = Demo mode's simulator.
 # $origin: where they come from, in words (already translated).
 settings-origin-other = From { $origin }.
+
+## A program asks for a connection's token.
+consent-program = Program
+consent-connection = Connection
+consent-allow-once = Allow once
+consent-allow-until-quit = Allow until Plugboard quits
+consent-allow-always = Always allow
+consent-deny = Deny
+
+## Settings › Programs with access (the D-Bus token service's grants).
+settings-programs = Programs with access
+settings-programs-intro = Programs you allowed to take a connection's token without asking. Remove one and it is asked again next time.
+settings-programs-none = No program may take a token without asking.
+settings-remove = Remove
+settings-grant-always = always
+settings-grant-until-quit = until Plugboard quits
+settings-grant-since = since
+settings-grant-last-used = last used
+settings-grant-removed = Removed: that program will be asked again.

@@ -232,6 +232,17 @@ cli-exec-no-runtime-dir = --live necesita XDG_RUNTIME_DIR (la carpeta privada de
 cli-exec-no-file = No se pudo escribir el archivo del token { $file }: { $error }
 cli-exec-lost = Se perdió el rastro del comando: { $error }
 
+## plugboard grants
+cli-column-since = DESDE
+cli-column-last-used = ÚLTIMO USO
+cli-grants-none = Ningún programa puede tomar un token sin preguntar.
+cli-grants-no-such-program = Ningún programa llamado “{ $program }” puede tomar un token sin preguntar (ver `plugboard grants list`).
+cli-grants-not-saved = No se pudo guardar el cambio: { $error }
+cli-grants-revoked = A { $program } se le preguntará de nuevo ({ $count ->
+        [one] un permiso quitado
+       *[other] { $count } permisos quitados
+    }).
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -333,3 +344,9 @@ help-exec-command = El comando a ejecutar y sus argumentos, después de `--`
 help-audit = El registro de los tokens entregados: cuándo, de qué conexión, por qué puerta (Copiar, Mostrar, `token`, `exec`…), a qué programa, permitido o rechazado. Nunca un token
 help-audit-connection = La conexión cuyo registro mostrar (como en todo comando, o el id de una ya desconectada); el de todas las conexiones si no se da
 help-audit-json = Imprime el documento JSON estable en lugar de una tabla
+help-grants = Los programas que pueden tomar el token de una conexión por el servicio de tokens D-Bus sin preguntar (Permitir siempre): lístalos, o quita un permiso
+help-grants-list = Todos los programas que pueden tomar el token de una conexión sin preguntar
+help-grants-list-json = Imprime el documento JSON estable en lugar de una tabla
+help-grants-revoke = Quita el permiso de un programa: se le preguntará de nuevo la próxima vez
+help-grants-revoke-program = El programa: su ruta, la ruta de su script, o su nombre (como lo muestra `grants list`)
+help-grants-revoke-connection = Solo para esta conexión (todas las conexiones si no se da)

@@ -264,6 +264,11 @@ audit-door-exec = plugboard exec
 audit-door-proxy = plugboard proxy
 audit-door-dbus = el servicio de tokens D-Bus
 program-unknown = un programa desconocido (ya había terminado)
+programs-no-such-connection = Ninguna conexión se llama “{ $name }”. Pide una por su id o su nombre (ver `plugboard status`).
+programs-no-connection-yet = { $provider } todavía no tiene conexión. Conéctalo primero en Plugboard.
+programs-several = { $provider } tiene varias conexiones: { $candidates }. Pide una por su id o su nombre.
+programs-denied = No permitiste que { $program } usara { $provider } ({ $account }).
+programs-no-answer = Nadie respondió en dos minutos si { $program } puede usar { $provider } ({ $account }). Vuelve a pedirlo cuando haya alguien en el ordenador.
 notified-file = la lista de notificaciones ya mostradas ({ $file })
 notified-not-a-list = no es una lista de notificaciones: { $reason }
 

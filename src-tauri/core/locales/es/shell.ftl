@@ -81,3 +81,12 @@ shell-could-not-start = Plugboard no pudo iniciarse: { $error }
 
 ## Demo mode: what each card says of its app credentials (the window and the CLI)
 shell-demo-help = Demostración: las credenciales de { $provider } del simulador ya vienen completadas.
+
+## Un programa pide un token (el servicio de tokens D-Bus).
+shell-consent-title = { $program } quiere usar { $connection }
+shell-consent-explanation = Permitir una vez le da solo este token. Permitir hasta que Plugboard se cierre, o Permitir siempre, le deja tomar el token de { $provider } de nuevo sin preguntar (puedes quitarlo en Ajustes). Denegar no le da nada.
+shell-consent-unknown-choice = Esa no es una de las respuestas que ofrece Plugboard.
+shell-dbus-throttled = { $program } pidió tokens demasiadas veces; se le rechaza durante un segundo.
+shell-dbus-caller-unknown = Plugboard no pudo saber qué programa lo pidió ({ $why }), así que no le dio nada.
+shell-dbus-other-user = Solo los programas de tu propio usuario pueden pedir tokens a Plugboard.
+settings-grant-not-removed = No se pudo quitar el permiso: { $error }

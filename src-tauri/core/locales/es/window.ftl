@@ -64,3 +64,22 @@ settings-origin-embedded = Incluidas en este Plugboard. Puedes guardar las tuyas
 settings-origin-demo = El simulador del modo de demostración.
 # $origin: where they come from, in words (already translated).
 settings-origin-other = De { $origin }.
+
+## Un programa pide el token de una conexión.
+consent-program = Programa
+consent-connection = Conexión
+consent-allow-once = Permitir una vez
+consent-allow-until-quit = Permitir hasta que Plugboard se cierre
+consent-allow-always = Permitir siempre
+consent-deny = Denegar
+
+## Ajustes › Programas con acceso.
+settings-programs = Programas con acceso
+settings-programs-intro = Programas a los que permitiste tomar el token de una conexión sin preguntar. Quita uno y se le preguntará de nuevo la próxima vez.
+settings-programs-none = Ningún programa puede tomar un token sin preguntar.
+settings-remove = Quitar
+settings-grant-always = siempre
+settings-grant-until-quit = hasta que Plugboard se cierre
+settings-grant-since = desde
+settings-grant-last-used = último uso
+settings-grant-removed = Quitado: a ese programa se le preguntará de nuevo.

@@ -388,6 +388,17 @@ cli-exec-no-runtime-dir = --live precisa de XDG_RUNTIME_DIR (a pasta privada da 
 cli-exec-no-file = Não foi possível gravar o arquivo do token { $file }: { $error }
 cli-exec-lost = O comando foi perdido de vista: { $error }
 
+## plugboard grants
+cli-column-since = DESDE
+cli-column-last-used = ÚLTIMO USO
+cli-grants-none = Nenhum programa pode pegar um token sem perguntar.
+cli-grants-no-such-program = Nenhum programa chamado “{ $program }” pode pegar um token sem perguntar (veja `plugboard grants list`).
+cli-grants-not-saved = Não foi possível salvar a mudança: { $error }
+cli-grants-revoked = { $program } será perguntado de novo ({ $count ->
+        [one] uma permissão removida
+       *[other] { $count } permissões removidas
+    }).
+
 ## --help: each command's description and each argument's. Ids follow the commands:
 ## help-token is `plugboard token`'s, help-token-json its --json's; help-root is plugboard's own.
 ## clap adds its own headings (Usage, Commands, Options) and help lines around these.
@@ -513,3 +524,9 @@ help-exec-command = O comando a executar e seus argumentos, depois de `--`
 help-audit = O registro dos tokens entregues: quando, de qual conexão, por qual porta (Copiar, Mostrar, `token`, `exec`…), para qual programa, permitido ou recusado. Nunca um token
 help-audit-connection = A conexão cujo registro mostrar (como em todo comando, ou o id de uma já desconectada); o de todas as conexões quando não dada
 help-audit-json = Imprime o documento JSON estável em vez de uma tabela
+help-grants = Os programas que podem pegar o token de uma conexão pelo serviço de tokens D-Bus sem perguntar (Sempre permitir): liste-os, ou retire uma permissão
+help-grants-list = Todos os programas que podem pegar o token de uma conexão sem perguntar
+help-grants-list-json = Imprime o documento JSON estável em vez de uma tabela
+help-grants-revoke = Retira a permissão de um programa: ele será perguntado de novo na próxima vez
+help-grants-revoke-program = O programa: seu caminho, o caminho do seu script, ou seu nome (como `grants list` mostra)
+help-grants-revoke-connection = Só para esta conexão (todas as conexões quando não dada)

@@ -303,6 +303,11 @@ audit-door-exec = plugboard exec
 audit-door-proxy = plugboard proxy
 audit-door-dbus = o serviço de tokens D-Bus
 program-unknown = um programa desconhecido (já tinha terminado)
+programs-no-such-connection = Nenhuma conexão se chama “{ $name }”. Peça uma pelo id ou pelo nome (veja `plugboard status`).
+programs-no-connection-yet = { $provider } ainda não tem conexão. Conecte-o no Plugboard primeiro.
+programs-several = { $provider } tem várias conexões: { $candidates }. Peça uma pelo id ou pelo nome.
+programs-denied = Você não permitiu que { $program } usasse { $provider } ({ $account }).
+programs-no-answer = Ninguém respondeu em dois minutos se { $program } pode usar { $provider } ({ $account }). Peça de novo quando alguém estiver no computador.
 notified-file = a lista de notificações já mostradas ({ $file })
 notified-not-a-list = não é uma lista de notificações: { $reason }
 

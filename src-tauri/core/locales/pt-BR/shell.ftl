@@ -133,3 +133,12 @@ shell-demo-help = Demonstração: as credenciais { $provider_gender ->
         [masculine] do { $provider }
        *[other] de { $provider }
     } do simulador já vêm preenchidas para você.
+
+## Um programa pede um token (o serviço de tokens D-Bus).
+shell-consent-title = { $program } quer usar { $connection }
+shell-consent-explanation = Permitir uma vez entrega só este token. Permitir até o Plugboard fechar, ou Sempre permitir, deixa que ele pegue o token de { $provider } de novo sem perguntar (você pode remover isso nas Configurações). Negar não entrega nada.
+shell-consent-unknown-choice = Essa não é uma das respostas que o Plugboard oferece.
+shell-dbus-throttled = { $program } pediu tokens vezes demais; ele foi recusado por um segundo.
+shell-dbus-caller-unknown = O Plugboard não conseguiu saber qual programa pediu ({ $why }), então não entregou nada.
+shell-dbus-other-user = Só programas do seu próprio usuário podem pedir tokens ao Plugboard.
+settings-grant-not-removed = Não foi possível remover a permissão: { $error }

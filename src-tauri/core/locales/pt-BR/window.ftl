@@ -72,3 +72,22 @@ settings-origin-embedded = Já vêm neste Plugboard. Você pode salvar as suas n
 settings-origin-demo = O simulador do modo de demonstração.
 # $origin: where they come from, in words (already translated).
 settings-origin-other = De { $origin }.
+
+## Um programa pede o token de uma conexão.
+consent-program = Programa
+consent-connection = Conexão
+consent-allow-once = Permitir uma vez
+consent-allow-until-quit = Permitir até o Plugboard fechar
+consent-allow-always = Sempre permitir
+consent-deny = Negar
+
+## Configurações › Programas com acesso.
+settings-programs = Programas com acesso
+settings-programs-intro = Programas que você permitiu pegar o token de uma conexão sem perguntar. Remova um e ele será perguntado de novo na próxima vez.
+settings-programs-none = Nenhum programa pode pegar um token sem perguntar.
+settings-remove = Remover
+settings-grant-always = sempre
+settings-grant-until-quit = até o Plugboard fechar
+settings-grant-since = desde
+settings-grant-last-used = último uso
+settings-grant-removed = Removido: esse programa será perguntado de novo.

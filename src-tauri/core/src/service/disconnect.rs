@@ -119,6 +119,8 @@ impl Connections {
         // process writes the connection back meanwhile.
         let _custody = crate::custody::Custody::hold(crate::custody::Moment::Disconnect);
         self.index.remove(cid).map_err(ServiceError::Unchanged)?;
+        // No program keeps a grant for a connection that is gone (a new one has a new id anyway).
+        self.grants.forget_connection(cid);
         let provider = self.catalogue.get(&record.provider);
         let report = match (
             provider,

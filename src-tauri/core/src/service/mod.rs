@@ -29,6 +29,7 @@ Its rooms, bottom up (each `impl Connections` block lives in the room that owns 
 - [`developer`]: the token forms a developer copies (token, header, curl line), and handing
   them out: the one way a token leaves Plugboard, recorded ([`crate::audit`]).
 - [`trial`]: Try it: one harmless call to the identity or check endpoint, secrets masked.
+- [`programs`]: tokens for programs (the D-Bus token service), with the person's consent.
 - [`diagnostics`]: a support report with no secret in it.
 - [`disconnect`]: revoke where possible, then forget locally.
 
@@ -52,6 +53,7 @@ mod model;
 mod names;
 mod orphans;
 pub mod plan;
+mod programs;
 mod refresh;
 mod runtime;
 mod session;
@@ -68,6 +70,7 @@ use crate::catalogue::{Catalogue, MethodKind, Provider};
 use crate::connection::ConnectionId;
 use crate::error::UserError;
 use crate::flow::PendingFlows;
+use crate::grants::Grants;
 use crate::index::Index;
 use crate::lifetime::{self, Clock};
 use crate::settings::Settings;
@@ -88,6 +91,7 @@ pub use model::{
 };
 pub use names::NAME_MAX;
 pub use orphans::{Fixed, Orphans, ITEMS_FILE};
+pub use programs::{Answer, Refusal};
 pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};
 pub use trial::TryReport;
@@ -124,6 +128,8 @@ pub struct Connections {
     timeline: Timeline,
     /// Every token handed out ([`crate::audit`]).
     audit: Audit,
+    /// Which programs may take which connection's token ([`crate::grants`]).
+    grants: Grants,
     runtime: Runtime,
     /// Tokens the keychain would not take yet ([`held`]).
     held: held::Held,
@@ -148,6 +154,7 @@ impl Connections {
             clock: Arc::new(lifetime::SystemClock),
             timeline: Timeline::in_dir(data_dir),
             audit: Audit::in_dir(data_dir),
+            grants: Grants::in_dir(data_dir),
             runtime: Runtime::default(),
             held: held::Held::for_data_dir(data_dir),
             settings: Settings::default(),
@@ -211,6 +218,11 @@ impl Connections {
     /// The record of tokens handed out ([`crate::audit`]).
     pub fn audit(&self) -> &Audit {
         &self.audit
+    }
+
+    /// The programs allowed to take tokens ([`crate::grants`]).
+    pub fn grants(&self) -> &Grants {
+        &self.grants
     }
 
     fn record_event(&self, id: &ConnectionId, kind: EventKind, error: Option<&UserError>) {
