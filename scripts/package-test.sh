@@ -38,6 +38,9 @@ for size in 32x32 128x128 256x256 512x512; do
   [ -f "/usr/share/icons/hicolor/$size/apps/plugboard.png" ] || fail "no $size icon"
 done
 [ -f /usr/share/icons/hicolor/scalable/apps/plugboard.svg ] || fail "no scalable icon"
+service=/usr/share/dbus-1/services/dev.plugboard.desktop.service
+grep -qx 'Name=dev.plugboard.desktop' "$service" || fail "no D-Bus service file naming dev.plugboard.desktop"
+grep -qx 'Exec=/usr/bin/plugboard-window --in-tray' "$service" || fail "the D-Bus service does not start the window in the tray"
 zcat /usr/share/man/man1/plugboard.1.gz | grep -q '^\.TH plugboard 1' || fail "no man page"
 [ -f /usr/share/zsh/vendor-completions/_plugboard ] || fail "no zsh completions"
 [ -f /usr/share/fish/vendor_completions.d/plugboard.fish ] || fail "no fish completions"
@@ -54,7 +57,7 @@ tests/session.sh bash -c '
   [ "$handler" = plugboard.desktop ] || { echo "the scheme handler is \"$handler\", not plugboard.desktop" >&2; exit 1; }
   echo "xdg-mime query default x-scheme-handler/dev.plugboard.desktop: $handler"
   PLUGBOARD_APP_BINARY=/usr/bin/plugboard-window PLUGBOARD_CLI_BINARY=/usr/bin/plugboard \
-    cargo test -j"${JOBS:-2}" -p plugboard-e2e --test package -- --include-ignored
+    cargo test -j"${JOBS:-2}" -p plugboard-e2e --test package -- --include-ignored --test-threads=1
 '
 
 echo "== dpkg -r plugboard"

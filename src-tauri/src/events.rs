@@ -119,10 +119,6 @@ fn queue_change(app: &AppHandle, id: Option<&ConnectionId>) {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take();
-        // Programs listening on the bus hear of each connection that changed, too.
-        for id in &changed.ids {
-            crate::tokens_bus::connection_changed(&app, id);
-        }
         let _ = app.emit(CHANGED_EVENT, changed);
     });
 }

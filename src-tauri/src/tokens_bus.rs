@@ -109,12 +109,15 @@ impl Tokens {
         let app = self.app.clone();
         let asking = program.clone();
         let asked_files = files.clone();
-        let (token, expires_at) = service
+        let handed = service
             .token_for_program(&connection, &program, &files, move |c| async move {
                 crate::consent::ask(&app, &asking, &asked_files, c).await
             })
             .await?;
-        Ok((token.expose().to_string(), expires_at))
+        if handed.first_use {
+            first_use(&self.app, &service, &program, &handed.connection);
+        }
+        Ok((handed.token.expose().to_string(), handed.expires_at))
     }
 
     /// A connection's state changed (refreshed, failed, connected, disconnected).
@@ -142,6 +145,47 @@ impl Tokens {
         mine.push(now);
         Ok(())
     }
+}
+
+/// "sync.py used HubSpot · ana@…": a program took a connection's token for the first time (unless
+/// the person turned these notifications off). Provider, account and program names only.
+fn first_use(
+    app: &AppHandle,
+    service: &plugboard_core::service::Connections,
+    program: &Program,
+    c: &plugboard_core::service::ConnectionView,
+) {
+    if !app
+        .state::<AppState>()
+        .preferences
+        .get()
+        .program_notifications
+    {
+        return;
+    }
+    let name = if program.is_unknown() {
+        t("program-unknown", &[])
+    } else {
+        plugboard_core::safe_text::escape(&program.name).into_owned()
+    };
+    let provider = service.provider_name(&c.provider);
+    let account = plugboard_core::safe_text::escape(&c.account).into_owned();
+    let message = plugboard_core::attention::Message::new(
+        t(
+            "notification-program-first-use",
+            &[
+                ("program", name.into()),
+                ("provider", provider.into()),
+                ("account", account.into()),
+            ],
+        ),
+        t(
+            "notification-program-first-use-body",
+            &[("program", program.describe().into())],
+        ),
+        Some(c.id.clone()),
+    );
+    crate::attention::send(app, message, false);
 }
 
 /// A connection's status as a code for programs: `connected`, `expiring`, `refreshing`,
@@ -218,6 +262,7 @@ pub fn serve(app: &AppHandle, name: String) {
         match built {
             Ok(connection) => {
                 log::info!("the token service is on the session bus as {name}");
+                say_changes(&app, connection.clone());
                 let _ = app.state::<BusSlot>().0.set(connection);
             }
             Err(e) => log::warn!("no token service on the session bus ({name}): {e}"),
@@ -230,12 +275,46 @@ pub fn serve(app: &AppHandle, name: String) {
 #[derive(Default)]
 pub struct BusSlot(pub std::sync::OnceLock<zbus::Connection>);
 
-/// Says on the bus that connection `id`'s state changed (`ConnectionChanged`), if the service
-/// serves.
-pub fn connection_changed(app: &AppHandle, id: &str) {
-    let Some(bus) = app.state::<BusSlot>().0.get().cloned() else {
-        return;
-    };
+/// Says on the bus which connections changed (`ConnectionChanged`), from the page's change events
+/// ([`crate::events::CHANGED_EVENT`]): each connection named, and each that appeared or went away
+/// since the last (a disconnect says `disconnected`).
+fn say_changes(app: &AppHandle, bus: zbus::Connection) {
+    use tauri::Listener;
+    let known: Mutex<std::collections::BTreeSet<String>> = Mutex::new(current_ids(app));
+    let handle = app.clone();
+    app.listen(crate::events::CHANGED_EVENT, move |event| {
+        let payload: serde_json::Value = serde_json::from_str(event.payload()).unwrap_or_default();
+        let mut ids: std::collections::BTreeSet<String> = payload["ids"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect();
+        let now = current_ids(&handle);
+        {
+            let mut known = known.lock().unwrap_or_else(|p| p.into_inner());
+            ids.extend(known.symmetric_difference(&now).cloned());
+            *known = now;
+        }
+        for id in ids {
+            connection_changed(&handle, &bus, &id);
+        }
+    });
+}
+
+fn current_ids(app: &AppHandle) -> std::collections::BTreeSet<String> {
+    app.state::<AppState>()
+        .service()
+        .ok()
+        .and_then(|s| s.list().ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| v.id.to_string())
+        .collect()
+}
+
+/// `ConnectionChanged(id, status)` on the bus.
+fn connection_changed(app: &AppHandle, bus: &zbus::Connection, id: &str) {
     let status = app
         .state::<AppState>()
         .service()
@@ -247,7 +326,7 @@ pub fn connection_changed(app: &AppHandle, id: &str) {
         })
         .map(|v| status_code(&v))
         .unwrap_or_else(|| "disconnected".to_string());
-    let id = id.to_string();
+    let (bus, id) = (bus.clone(), id.to_string());
     tauri::async_runtime::spawn(async move {
         let Ok(emitter) = SignalEmitter::new(&bus, PATH) else {
             return;

@@ -7,9 +7,10 @@
 
 use std::time::Duration;
 
+use plugboard_e2e::desktop::Notifications;
 use plugboard_e2e::{test_home, workspace_root, App};
 
-use crate::helpers::{click_connect, click_css, connected_as, wait_until};
+use crate::helpers::{click_connect, click_css, connected_as, disconnect, wait_until};
 
 /// Demo mode's bus name (the keychain service's name).
 const BUS: &str = "dev.plugboard.desktop.demo";
@@ -82,6 +83,7 @@ async fn a_program_gets_a_token_only_with_the_persons_consent() {
     let dir = test_home().join("programs-consent");
     let _ = std::fs::remove_dir_all(&dir);
     let app = App::launch_demo_home_env(&dir, &[], &[("PLUGBOARD_CONSENT_WAIT_SECS", "8")]).await;
+    let notifications = Notifications::start();
     click_connect(&app, "Ecwid").await;
     let id = connected_as(&app, "ecwid", "Store 1003 · owner@shop.example.com").await;
 
@@ -115,6 +117,18 @@ async fn a_program_gets_a_token_only_with_the_persons_consent() {
         !asked(&app).await
     })
     .await;
+    // A program's first use of a connection is said in a notification (Settings' switch, on).
+    assert!(
+        notifications.wait_for(1, Duration::from_secs(10)),
+        "a notification"
+    );
+    let shown = notifications.shown();
+    let said = shown
+        .iter()
+        .find(|n| n.summary.contains("tokens_client.py used Ecwid"))
+        .unwrap_or_else(|| panic!("{shown:?}"));
+    assert!(said.summary.contains("Store 1003"), "{said:?}");
+    assert!(!said.body.contains(&token) && !said.summary.contains(&token));
 
     // Deny.
     let asking = client(&["get", &id]);
@@ -147,6 +161,15 @@ async fn a_program_gets_a_token_only_with_the_persons_consent() {
     let again = client(&["get", &id]).await.unwrap();
     assert!(again.starts_with("TOKEN "), "not asked again: {again}");
     assert!(!asked(&app).await);
+    assert_eq!(
+        notifications
+            .shown()
+            .iter()
+            .filter(|n| n.summary.contains("tokens_client.py used Ecwid"))
+            .count(),
+        1,
+        "only the first use is said"
+    );
 
     // Settings › Programs with access lists it; Remove, and it is asked again.
     click_css(&app, "#open-settings").await;
@@ -196,6 +219,29 @@ async fn a_program_gets_a_token_only_with_the_persons_consent() {
     let grants =
         std::fs::read_to_string(dir.join("data/dev.plugboard.desktop/demo/grants.json")).unwrap();
     assert!(!grants.contains(&id), "removed in Settings: {grants}");
-    tokio::time::sleep(Duration::from_millis(100)).await;
+
+    // Programs listening hear of changes on the bus: a disconnect says `disconnected` (ids and
+    // states only, never a token).
+    let seen = dir.join("bus.txt");
+    let mut monitor = std::process::Command::new("gdbus")
+        .args(["monitor", "--session", "--dest", BUS])
+        .stdout(std::fs::File::create(&seen).unwrap())
+        .spawn()
+        .expect("gdbus monitor");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    disconnect(&app, &id).await;
+    let said = format!("ConnectionChanged ('{id}', 'disconnected')");
+    let mut heard = String::new();
+    for _ in 0..50 {
+        heard = std::fs::read_to_string(&seen).unwrap_or_default();
+        if heard.contains(&said) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = monitor.kill();
+    let _ = monitor.wait();
+    assert!(heard.contains(&said), "{heard}");
+    assert!(!heard.contains(&token));
     app.close().await;
 }

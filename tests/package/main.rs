@@ -93,3 +93,62 @@ async fn a_link_opened_with_xdg_open_reaches_the_installed_window() {
         format!("plugboard {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// A program asking the token service when Plugboard is not running starts it, in the tray (the
+/// package's D-Bus service file), and gets its answer: here the connections' list, which needs no
+/// consent.
+#[tokio::test]
+#[ignore = "needs the package installed: run `make package-test`"]
+async fn the_token_service_starts_the_installed_app_in_the_tray() {
+    assert_eq!(app_binary(), Path::new("/usr/bin/plugboard-window"));
+    let mut call = Command::new("gdbus");
+    call.args([
+        "call",
+        "--session",
+        "--dest",
+        "dev.plugboard.desktop",
+        "--object-path",
+        "/dev/plugboard/desktop",
+        "--method",
+        "dev.plugboard.desktop.Tokens1.ListConnections",
+        "--timeout",
+        "60",
+    ]);
+    let (status, stderr) = run_with_deadline(call, Duration::from_secs(90));
+    assert!(
+        status.success(),
+        "the call started Plugboard and was answered: {stderr}"
+    );
+    // The app the bus started: found by the name it holds, ended by its process id.
+    let owner = Command::new("gdbus")
+        .args([
+            "call",
+            "--session",
+            "--dest",
+            "org.freedesktop.DBus",
+            "--object-path",
+            "/org/freedesktop/DBus",
+            "--method",
+            "org.freedesktop.DBus.GetConnectionUnixProcessID",
+            "dev.plugboard.desktop",
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&owner.stdout);
+    let pid: String = said
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert!(!pid.is_empty(), "Plugboard holds the name: {said}");
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap();
+    assert_eq!(exe, Path::new("/usr/bin/plugboard-window"));
+    let args = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    assert!(
+        String::from_utf8_lossy(&args).contains("--in-tray"),
+        "started in the tray"
+    );
+    let _ = Command::new("kill").arg(&pid).status();
+}

@@ -253,6 +253,8 @@ function drawChoices(p) {
       languageChoice(p),
       choiceSwitch({ id: "choice-notifications", key: "notifications", checked: p.notifications, label: t("settings-notifications"),
         hint: t("settings-notifications-hint") }),
+      choiceSwitch({ id: "choice-program-notifications", key: "programNotifications", checked: p.program_notifications,
+        label: t("settings-program-notifications"), hint: t("settings-program-notifications-hint") }),
       choiceSwitch({ id: "choice-start-at-login", key: "startAtLogin", checked: p.start_at_login, label: t("settings-start-at-login"),
         hint: t("settings-start-at-login-hint") }),
       choiceSwitch({ id: "choice-keep-in-tray", key: "keepInTray", checked: p.keep_in_tray, label: t("settings-keep-in-tray"), hint: tray }),

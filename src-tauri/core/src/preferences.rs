@@ -33,6 +33,9 @@ pub const CLIPBOARD_RANGE: std::ops::RangeInclusive<u64> = 5..=600;
 pub struct Preferences {
     /// Notifications when a connection needs the person (on by default).
     pub notifications: bool,
+    /// A notification when a program takes a connection's token for the first time (the D-Bus
+    /// token service; on by default).
+    pub program_notifications: bool,
     /// Closing the window keeps Plugboard running in the tray, where there is one (on by default).
     pub keep_in_tray: bool,
     /// Seconds a copied token stays on the clipboard (30 by default).
@@ -48,6 +51,7 @@ impl Default for Preferences {
     fn default() -> Self {
         Self {
             notifications: true,
+            program_notifications: true,
             keep_in_tray: true,
             clipboard_clear_secs: crate::settings::CLIPBOARD_CLEAR.as_secs(),
             tray_notice_shown: false,

@@ -73,6 +73,7 @@ pub fn copy_redirect_uri(
 #[derive(Serialize)]
 pub struct PreferencesView {
     notifications: bool,
+    program_notifications: bool,
     keep_in_tray: bool,
     clipboard_clear_secs: u64,
     /// `PLUGBOARD_CLIPBOARD_CLEAR_SECS` is set: this is the delay, whatever Settings says.
@@ -107,6 +108,7 @@ struct Language {
 #[serde(rename_all = "camelCase")]
 pub struct PreferencesChange {
     notifications: Option<bool>,
+    program_notifications: Option<bool>,
     keep_in_tray: Option<bool>,
     clipboard_clear_secs: Option<u64>,
     start_at_login: Option<bool>,
@@ -118,6 +120,7 @@ fn preferences_view(app: &AppHandle, state: &AppState) -> PreferencesView {
     let range = plugboard_core::preferences::CLIPBOARD_RANGE;
     PreferencesView {
         notifications: p.notifications,
+        program_notifications: p.program_notifications,
         keep_in_tray: p.keep_in_tray,
         clipboard_clear_secs: p.clipboard_clear_secs,
         clipboard_fixed_secs: state.settings.clipboard_clear.map(|d| d.as_secs()),
@@ -156,6 +159,9 @@ pub fn set_preferences(
     state.preferences.update(|p| {
         if let Some(on) = change.notifications {
             p.notifications = on;
+        }
+        if let Some(on) = change.program_notifications {
+            p.program_notifications = on;
         }
         if let Some(on) = change.keep_in_tray {
             p.keep_in_tray = on;

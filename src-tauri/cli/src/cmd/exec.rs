@@ -34,6 +34,8 @@ use crate::term::Term;
 const MIN_VALID: i64 = 60;
 /// After a failed live refresh, the next try (seconds).
 const RETRY_AFTER: u64 = 10;
+/// The command's process id while it is being started (its id not yet known).
+const STARTING: u32 = u32::MAX;
 /// What a token is written as in masked output.
 const MASK: &str = "••••";
 /// The exit status of a command that could not be found or run, as a shell gives it.
@@ -298,7 +300,14 @@ async fn run_command(
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
     }
-    let mut child = command.spawn().map_err(|e| {
+    // A stop signal from now on is for the command: one that comes while it is being started
+    // waits for its process id (see [`forward_signals`]).
+    child_pid.store(STARTING, Ordering::SeqCst);
+    let spawned = command.spawn();
+    if spawned.is_err() {
+        child_pid.store(0, Ordering::SeqCst);
+    }
+    let mut child = spawned.map_err(|e| {
         let code = if e.kind() == std::io::ErrorKind::NotFound {
             NOT_FOUND
         } else {
@@ -383,8 +392,16 @@ fn forward_signals(child: Arc<AtomicU32>) -> Option<signal_hook::iterator::Handl
         .name("exec-signals".into())
         .spawn(move || {
             for origin in signals.forever() {
-                let pid = child.load(Ordering::SeqCst);
-                if pid == 0 {
+                let mut pid = child.load(Ordering::SeqCst);
+                // Being started: its id comes as soon as the process exists.
+                for _ in 0..1000 {
+                    if pid != STARTING {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                    pid = child.load(Ordering::SeqCst);
+                }
+                if pid == 0 || pid == STARTING {
                     plugboard_core::custody::wait_idle(Duration::from_secs(30));
                     let _ = signal_hook::low_level::emulate_default_handler(origin.signal);
                     std::process::exit(128 + origin.signal);

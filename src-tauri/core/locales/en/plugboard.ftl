@@ -82,3 +82,6 @@ still-running-body = It keeps your connections fresh in the background and tells
 signed-in-title = Connected to { $provider }
 signed-in-body = { $account } is connected. Plugboard keeps it fresh in the background; click to see it.
 notification-open = Open Plugboard
+# A program took a connection's token for the first time (the D-Bus token service). $program: its name.
+notification-program-first-use = { $program } used { $provider } · { $account }
+notification-program-first-use-body = { $program } took this connection's token for the first time. Settings › Programs with access lists the programs allowed to.

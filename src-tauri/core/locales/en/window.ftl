@@ -84,3 +84,5 @@ settings-grant-until-quit = until Plugboard quits
 settings-grant-since = since
 settings-grant-last-used = last used
 settings-grant-removed = Removed: that program will be asked again.
+settings-program-notifications = Tell me when a program uses a connection for the first time
+settings-program-notifications-hint = A notification names the program and the connection the first time it takes a token through the D-Bus token service.

@@ -82,3 +82,5 @@ signed-in-title = Conectado { $provider ->
     }
 signed-in-body = { $account } está conectada. Plugboard la mantiene renovada en segundo plano; haz clic para verla.
 notification-open = Abrir Plugboard
+notification-program-first-use = { $program } usó { $provider } · { $account }
+notification-program-first-use-body = { $program } tomó el token de esta conexión por primera vez. Ajustes › Programas con acceso lista los programas que pueden.

@@ -83,3 +83,5 @@ settings-grant-until-quit = hasta que Plugboard se cierre
 settings-grant-since = desde
 settings-grant-last-used = último uso
 settings-grant-removed = Quitado: a ese programa se le preguntará de nuevo.
+settings-program-notifications = Avisarme cuando un programa use una conexión por primera vez
+settings-program-notifications-hint = Una notificación nombra el programa y la conexión la primera vez que toma un token por el servicio de tokens D-Bus.

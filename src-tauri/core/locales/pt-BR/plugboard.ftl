@@ -155,3 +155,5 @@ signed-in-title = { $provider_gender ->
     }
 signed-in-body = { $account } está conectada. O Plugboard a mantém renovada em segundo plano; clique para ver.
 notification-open = Abrir o Plugboard
+notification-program-first-use = { $program } usou { $provider } · { $account }
+notification-program-first-use-body = { $program } pegou o token desta conexão pela primeira vez. Configurações › Programas com acesso lista os programas que podem.

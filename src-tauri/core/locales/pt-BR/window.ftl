@@ -91,3 +91,5 @@ settings-grant-until-quit = até o Plugboard fechar
 settings-grant-since = desde
 settings-grant-last-used = último uso
 settings-grant-removed = Removido: esse programa será perguntado de novo.
+settings-program-notifications = Avisar quando um programa usar uma conexão pela primeira vez
+settings-program-notifications-hint = Uma notificação diz o programa e a conexão na primeira vez que ele pega um token pelo serviço de tokens D-Bus.

@@ -91,7 +91,7 @@ pub use model::{
 };
 pub use names::NAME_MAX;
 pub use orphans::{Fixed, Orphans, ITEMS_FILE};
-pub use programs::{Answer, Refusal};
+pub use programs::{Answer, ProgramToken, Refusal};
 pub use runtime::AUTOMATIC_REFRESHES_AT_ONCE;
 pub use session::{query_of_address, ReturnTo, SignIn};
 pub use trial::TryReport;

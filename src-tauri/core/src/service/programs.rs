@@ -58,6 +58,19 @@ impl Refusal {
     }
 }
 
+/// A token handed to a program.
+#[derive(Debug)]
+pub struct ProgramToken {
+    pub token: AccessToken,
+    /// Unix seconds; 0 when it does not expire or is unknown.
+    pub expires_at: i64,
+    /// The connection it is of.
+    pub connection: ConnectionView,
+    /// The program had never been handed this connection's token before (a notification may
+    /// say so).
+    pub first_use: bool,
+}
+
 /// What the person answered, as the host heard it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -114,7 +127,7 @@ impl Connections {
         program: &Program,
         files: &FileId,
         ask: F,
-    ) -> Result<(AccessToken, i64), Refusal>
+    ) -> Result<ProgramToken, Refusal>
     where
         F: FnOnce(ConnectionView) -> Fut,
         Fut: Future<Output = Answer>,
@@ -147,17 +160,22 @@ impl Connections {
                 return Err(self.refusal(&e));
             }
         }
+        let first_use = !self.audit.of(&c.id).iter().any(|u| {
+            u.outcome == crate::audit::Outcome::Allowed
+                && u.program.path == program.path
+                && u.program.script == program.script
+        });
         let material = self
             .hand_out(&c.id, Door::Dbus, "access", program)
             .await
             .map_err(|e| self.refusal(&e))?;
-        let expires_at = self
-            .get(&c.id)
-            .ok()
-            .flatten()
-            .and_then(|v| v.expires_at)
-            .unwrap_or(0);
-        Ok((material.access_token, expires_at))
+        let now = self.get(&c.id).ok().flatten().unwrap_or(c);
+        Ok(ProgramToken {
+            token: material.access_token,
+            expires_at: now.expires_at.unwrap_or(0),
+            connection: now,
+            first_use,
+        })
     }
 
     /// The words naming the program and the connection in a refusal.
