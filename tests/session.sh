@@ -62,5 +62,8 @@ if [ -z "$display_number" ]; then
   echo "Xvfb did not start; its log:" >&2; cat "$tmp/xvfb.log" >&2; exit 1
 fi
 export DISPLAY=":$display_number"
+# As a desktop's login does: programs the bus starts (D-Bus activation) get the session's display
+# and folders.
+dbus-update-activation-environment --all 2>/dev/null || true
 
 "$@"

@@ -105,8 +105,9 @@ async function start() {
   // the screen; a hidden window paints no frame, so it is told at once.
   if (document.hidden) api.painted();
   else requestAnimationFrame(() => setTimeout(() => api.painted(), 0));
-  await showPendingQuestions();
   await loadInfo();
+  // Questions from programs asked before the page listened (a start by D-Bus activation).
+  await showPendingQuestions();
   await reopenSettings();
 }
 

@@ -120,21 +120,7 @@ async fn the_token_service_starts_the_installed_app_in_the_tray() {
         "the call started Plugboard and was answered: {stderr}"
     );
     // The app the bus started: found by the name it holds, ended by its process id.
-    let owner = Command::new("gdbus")
-        .args([
-            "call",
-            "--session",
-            "--dest",
-            "org.freedesktop.DBus",
-            "--object-path",
-            "/org/freedesktop/DBus",
-            "--method",
-            "org.freedesktop.DBus.GetConnectionUnixProcessID",
-            "dev.plugboard.desktop",
-        ])
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&owner.stdout);
+    let said = plugboard_e2e::ask_bus(None, "GetConnectionUnixProcessID", "dev.plugboard.desktop");
     let pid: String = said
         .split_whitespace()
         .nth(1)
