@@ -118,15 +118,8 @@ fn question(app: &AppHandle, id: u64, program: &Program, c: &ConnectionView) -> 
         ),
         None => format!("{provider} ({account})"),
     };
-    let name = if program.is_unknown() {
-        t("program-unknown", &[])
-    } else {
-        plugboard_core::safe_text::escape(&program.name).into_owned()
-    };
-    let full = match &program.script {
-        Some(script) => format!("{} {script}", program.path),
-        None => program.path.clone(),
-    };
+    let name = program.short_name();
+    let full = program.full_path();
     Question {
         id,
         title: t(

@@ -10,7 +10,7 @@
 //! another user, a process that ended before it was read, and a program asking more than
 //! [`PER_SECOND`] times a second are refused, and nothing changes.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -163,11 +163,7 @@ fn first_use(
     {
         return;
     }
-    let name = if program.is_unknown() {
-        t("program-unknown", &[])
-    } else {
-        plugboard_core::safe_text::escape(&program.name).into_owned()
-    };
+    let name = program.short_name();
     let provider = service.provider_name(&c.provider);
     let account = plugboard_core::safe_text::escape(&c.account).into_owned();
     let message = plugboard_core::attention::Message::new(
@@ -280,59 +276,56 @@ pub struct BusSlot(pub std::sync::OnceLock<zbus::Connection>);
 /// since the last (a disconnect says `disconnected`).
 fn say_changes(app: &AppHandle, bus: zbus::Connection) {
     use tauri::Listener;
-    let known: Mutex<std::collections::BTreeSet<String>> = Mutex::new(current_ids(app));
+    let known: Mutex<BTreeSet<String>> = Mutex::new(statuses(app).into_keys().collect());
     let handle = app.clone();
     app.listen(crate::events::CHANGED_EVENT, move |event| {
         let payload: serde_json::Value = serde_json::from_str(event.payload()).unwrap_or_default();
-        let mut ids: std::collections::BTreeSet<String> = payload["ids"]
+        let mut ids: BTreeSet<String> = payload["ids"]
             .as_array()
             .into_iter()
             .flatten()
             .filter_map(|i| i.as_str().map(str::to_string))
             .collect();
-        let now = current_ids(&handle);
+        // One look at the index for every connection the change concerns.
+        let now = statuses(&handle);
         {
             let mut known = known.lock().unwrap_or_else(|p| p.into_inner());
-            ids.extend(known.symmetric_difference(&now).cloned());
-            *known = now;
+            let ids_now: BTreeSet<String> = now.keys().cloned().collect();
+            ids.extend(known.symmetric_difference(&ids_now).cloned());
+            *known = ids_now;
         }
-        for id in ids {
-            connection_changed(&handle, &bus, &id);
-        }
+        let said: Vec<(String, String)> = ids
+            .into_iter()
+            .map(|id| {
+                let status = now
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| "disconnected".to_string());
+                (id, status)
+            })
+            .collect();
+        let bus = bus.clone();
+        tauri::async_runtime::spawn(async move {
+            let Ok(emitter) = SignalEmitter::new(&bus, PATH) else {
+                return;
+            };
+            for (id, status) in said {
+                if let Err(e) = Tokens::connection_changed(&emitter, &id, &status).await {
+                    log::info!("ConnectionChanged not said on the bus: {e}");
+                }
+            }
+        });
     });
 }
 
-fn current_ids(app: &AppHandle) -> std::collections::BTreeSet<String> {
+/// Every connection's status code, by id.
+fn statuses(app: &AppHandle) -> BTreeMap<String, String> {
     app.state::<AppState>()
         .service()
         .ok()
         .and_then(|s| s.list().ok())
         .unwrap_or_default()
-        .into_iter()
-        .map(|v| v.id.to_string())
+        .iter()
+        .map(|v| (v.id.to_string(), status_code(v)))
         .collect()
-}
-
-/// `ConnectionChanged(id, status)` on the bus.
-fn connection_changed(app: &AppHandle, bus: &zbus::Connection, id: &str) {
-    let status = app
-        .state::<AppState>()
-        .service()
-        .ok()
-        .and_then(|s| {
-            s.get(&plugboard_core::connection::ConnectionId::parse(id)?)
-                .ok()
-                .flatten()
-        })
-        .map(|v| status_code(&v))
-        .unwrap_or_else(|| "disconnected".to_string());
-    let (bus, id) = (bus.clone(), id.to_string());
-    tauri::async_runtime::spawn(async move {
-        let Ok(emitter) = SignalEmitter::new(&bus, PATH) else {
-            return;
-        };
-        if let Err(e) = Tokens::connection_changed(&emitter, &id, &status).await {
-            log::info!("ConnectionChanged not said on the bus: {e}");
-        }
-    });
 }

@@ -122,11 +122,25 @@ impl Program {
         if self.is_unknown() {
             return crate::i18n::t("program-unknown", &[]);
         }
-        let full = match &self.script {
+        crate::safe_text::escape(&format!("{} ({})", self.name, self.full_path())).into_owned()
+    }
+
+    /// What a person calls it ("sync.py", "curl"), made safe to show; "an unknown program" when
+    /// nothing could be read of it.
+    pub fn short_name(&self) -> String {
+        if self.is_unknown() {
+            return crate::i18n::t("program-unknown", &[]);
+        }
+        crate::safe_text::escape(&self.name).into_owned()
+    }
+
+    /// The executable's path, and the script's after it for an interpreter
+    /// ("/usr/bin/python3 /home/ana/sync.py"), as read (not yet made safe to show).
+    pub fn full_path(&self) -> String {
+        match &self.script {
             Some(script) => format!("{} {script}", self.path),
             None => self.path.clone(),
-        };
-        crate::safe_text::escape(&format!("{} ({full})", self.name)).into_owned()
+        }
     }
 }
 

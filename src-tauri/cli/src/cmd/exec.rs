@@ -258,6 +258,15 @@ fn no_file(file: &Path, e: &std::io::Error) -> Failure {
     )
 }
 
+/// Whether `token` was handed to the command already (its first, or a live one).
+fn handed_before(secrets: &Mutex<Vec<String>>, token: &str) -> bool {
+    secrets
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+        .any(|s| s == token)
+}
+
 fn remember(secrets: &Mutex<Vec<String>>, token: String) {
     let mut s = secrets.lock().unwrap_or_else(|p| p.into_inner());
     if !s.contains(&token) {
@@ -472,20 +481,17 @@ async fn renew(
         .map_err(|e| fail(service, &h.provider, e).message)?;
     let now = lifetime::unix_now();
     let file = h.file.as_ref().expect("live files");
-    let known = std::fs::read_to_string(file).unwrap_or_default();
     let material = service
         .token_material(&h.id)
         .await
         .map_err(|e| fail(service, &h.provider, e).message)?;
-    if material.access_token.expose() != known {
-        // A new token leaves Plugboard: recorded as the first one was.
-        let material = service
-            .hand_out(&h.id, Door::Exec, "access", program)
-            .await
-            .map_err(|e| fail(service, &h.provider, e).message)?;
-        let token = material.access_token.expose().to_string();
-        remember(secrets, token.clone());
-        write_token(file, &token).map_err(|e| no_file(file, &e).message)?;
+    let token = material.access_token.expose();
+    if !handed_before(secrets, token) {
+        // A new token leaves Plugboard: written for the command, then recorded as the first one
+        // was (a write that fails is tried again, the token not yet handed out).
+        write_token(file, token).map_err(|e| no_file(file, &e).message)?;
+        remember(secrets, token.to_string());
+        service.record_handed(&h.id, Door::Exec, "access", program);
     }
     Ok(match (view.live.expiry, view.expires_at) {
         (Expiry::At(_), Some(expires_at)) => {

@@ -153,23 +153,27 @@ impl Connections {
                 log::warn!("{}: the grant could not be kept: {e}", c.id);
             }
         }
-        if let Err(e) = self.ensure_fresh(&c.id, MIN_VALID).await {
-            // A token that still works is worth having when the provider is only briefly down.
-            let left = c.live.expiry.seconds_left(self.now());
-            if !(e.kind() == ErrorKind::Temporary && left.is_some_and(|l| l > 0)) {
-                return Err(self.refusal(&e));
+        let now = match self.ensure_fresh(&c.id, MIN_VALID).await {
+            Ok(fresh) => fresh,
+            Err(e) => {
+                // A token that still works is worth having when the provider is only briefly
+                // down.
+                let left = c.live.expiry.seconds_left(self.now());
+                if !(e.kind() == ErrorKind::Temporary && left.is_some_and(|l| l > 0)) {
+                    return Err(self.refusal(&e));
+                }
+                c
             }
-        }
-        let first_use = !self.audit.of(&c.id).iter().any(|u| {
+        };
+        let first_use = !self.audit.of(&now.id).iter().any(|u| {
             u.outcome == crate::audit::Outcome::Allowed
                 && u.program.path == program.path
                 && u.program.script == program.script
         });
         let material = self
-            .hand_out(&c.id, Door::Dbus, "access", program)
+            .hand_out(&now.id, Door::Dbus, "access", program)
             .await
             .map_err(|e| self.refusal(&e))?;
-        let now = self.get(&c.id).ok().flatten().unwrap_or(c);
         Ok(ProgramToken {
             token: material.access_token,
             expires_at: now.expires_at.unwrap_or(0),
